@@ -1,0 +1,50 @@
+"""The demo that `python3 dev.py run` starts with, so a newcomer can click around at once.
+
+Made only when the database has no users, and marked ``is_demo`` everywhere so an
+instructor can tell it apart from real records. The credentials are printed in README.md.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from academy.accounts import create_user, join_workshop
+from academy.models import Role, User
+from academy.workshops import create_workshop
+
+DEMO_ADMIN = ("admin", "nest-admin-2026")
+DEMO_INSTRUCTOR = ("instructor", "nest-demo-2026")
+DEMO_WORKSHOP_CODE = "DEMO26"
+DEMO_TRAINEE = ("Demo Trainee", "2468")
+
+
+def seed_demo(session: Session) -> bool:
+    """Create the demo admin, instructor, workshop and trainee; False if users exist."""
+    if session.exec(select(User)).first() is not None:
+        return False
+    create_user(
+        session,
+        username=DEMO_ADMIN[0],
+        display_name="Demo Admin",
+        role=Role.admin,
+        password=DEMO_ADMIN[1],
+        is_demo=True,
+    )
+    instructor = create_user(
+        session,
+        username=DEMO_INSTRUCTOR[0],
+        display_name="Demo Instructor",
+        role=Role.instructor,
+        password=DEMO_INSTRUCTOR[1],
+        is_demo=True,
+    )
+    create_workshop(
+        session,
+        title="Demo workshop (regional NEST training)",
+        instructor=instructor,
+        location="Nairobi",
+        join_code=DEMO_WORKSHOP_CODE,
+        is_demo=True,
+    )
+    join_workshop(session, code=DEMO_WORKSHOP_CODE, name=DEMO_TRAINEE[0], pin=DEMO_TRAINEE[1])
+    return True

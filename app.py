@@ -1,0 +1,14 @@
+"""NEST Academy: page setup, the sign-in gate and each role's menu."""
+
+import streamlit as st
+
+from ui import navigation, session, sidebar
+from ui.i18n import apply_direction
+from ui.state import engine
+
+st.set_page_config(page_title="NEST Academy", page_icon="🌿", layout="wide")
+engine()  # migrate the database before any page touches it
+apply_direction()
+page = navigation.build(session.current_user())
+sidebar.render()
+page.run()

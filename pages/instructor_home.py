@@ -1,0 +1,43 @@
+"""An instructor's home: their workshops with join codes, and a form for a new one."""
+
+import streamlit as st
+
+from academy.accounts import get_user
+from academy.errors import AcademyError
+from academy.workshops import create_workshop, trainees_of, workshops_of
+from ui import session
+from ui.i18n import LANGUAGES, t
+from ui.messages import show_error
+from ui.state import db
+
+user = session.require("instructor", "admin")
+st.title(t("instructor.title"))
+
+with db() as s:
+    workshops = workshops_of(s, user_id=user.id)
+    rosters = {w.id: trainees_of(s, workshop_id=w.id) for w in workshops}
+if not workshops:
+    st.info(t("instructor.none"))
+for workshop in workshops:
+    with st.container(border=True):
+        left, right = st.columns([3, 1])
+        left.markdown(f"**{workshop.title}**")
+        left.caption(workshop.location or "—")
+        right.metric(t("instructor.join_code"), workshop.join_code)
+        st.caption(t("instructor.trainee_count", count=len(rosters[workshop.id])))
+
+with st.expander(t("instructor.new"), icon=":material/add:"), st.form("instructor.new_form"):
+    title = st.text_input(t("instructor.field_title"), max_chars=120, key="instructor.title")
+    location = st.text_input(t("instructor.field_location"), max_chars=120, key="instructor.loc")
+    language = st.selectbox(t("instructor.field_language"), list(LANGUAGES),
+                            format_func=LANGUAGES.__getitem__, key="instructor.lang")
+    if st.form_submit_button(t("instructor.create"), type="primary"):
+        try:
+            with db() as s:
+                me = get_user(s, user_id=user.id)
+                created = create_workshop(s, title=title, instructor=me, location=location,
+                                          language=language)
+            st.success(t("instructor.created", code=created.join_code))
+            st.rerun()
+        except AcademyError as error:
+            show_error(error)

@@ -1,0 +1,43 @@
+"""Sign in: staff with username and password; trainees with join code, name and PIN."""
+
+import streamlit as st
+
+from academy.accounts import join_workshop, sign_in
+from academy.errors import AcademyError
+from ui import navigation, session
+from ui.i18n import t
+from ui.messages import show_error
+from ui.state import db
+
+if (user := session.current_user()) is not None:
+    st.switch_page(navigation.home(user.role))
+
+st.title(t("signin.title"))
+st.write(t("signin.intro"))
+trainee_tab, staff_tab = st.tabs([t("signin.tab_trainee"), t("signin.tab_staff")])
+
+with trainee_tab, st.form("signin.join"):
+    code = st.text_input(t("signin.join_code"), max_chars=12, key="signin.code")
+    name = st.text_input(t("signin.name"), max_chars=80, key="signin.name")
+    pin = st.text_input(t("signin.pin"), type="password", max_chars=8, key="signin.pin",
+                        help=t("signin.pin_help"))
+    if st.form_submit_button(t("signin.join_button"), type="primary"):
+        try:
+            with db() as s:
+                user = join_workshop(s, code=code, name=name, pin=pin)
+            session.start(user)
+            st.switch_page(navigation.home(user.role))
+        except AcademyError as error:
+            show_error(error)
+
+with staff_tab, st.form("signin.staff"):
+    username = st.text_input(t("signin.username"), max_chars=40, key="signin.username")
+    password = st.text_input(t("signin.password"), type="password", key="signin.password")
+    if st.form_submit_button(t("signin.button"), type="primary"):
+        try:
+            with db() as s:
+                user = sign_in(s, username=username, password=password)
+            session.start(user)
+            st.switch_page(navigation.home(user.role))
+        except AcademyError as error:
+            show_error(error)

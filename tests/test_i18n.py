@@ -1,0 +1,89 @@
+"""Every UI string goes through t(), and every catalog has every key."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("en", "fr", "es", "ar")
+# st.* functions whose string arguments are identifiers, paths or CSS, not words for people
+NOT_LABELS = {"form", "switch_page", "Page", "html", "set_page_config", "navigation",
+              "cache_data", "cache_resource", "fragment", "page_link", "query_params",
+              "download_button_data", "column_config", "vega_lite_chart", "altair_chart"}
+LABEL_KEYWORDS = {"label", "help", "placeholder", "caption", "body", "title", "text"}
+
+
+def catalog(lang: str) -> dict[str, str]:
+    return yaml.safe_load((ROOT / "locales" / f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
+def ui_files() -> list[Path]:
+    return sorted([*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "app.py"])
+
+
+def st_call_name(node: ast.Call) -> str | None:
+    """'button' for st.button(...), st.sidebar.button(...), col.button? (only st chains)."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    base = func.value
+    while isinstance(base, ast.Attribute):
+        if base.attr in {"session_state", "query_params", "context"}:
+            return None  # dictionaries, not widgets
+        base = base.value
+    return func.attr if isinstance(base, ast.Name) and base.id == "st" else None
+
+
+def words_in(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(re.search(r"[^\W\d_]", node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(words_in(v) for v in node.values if isinstance(v, ast.Constant))
+    return False
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_catalogs_have_the_same_keys(lang):
+    assert set(catalog(lang)) == set(catalog("en"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_placeholders_match_english(lang):
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+    english = catalog("en")
+    for key, text in catalog(lang).items():
+        assert text and fields(text) == fields(english[key]), key
+
+
+def test_no_ui_string_outside_the_catalogs():
+    offenders = []
+    for path in ui_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and (name := st_call_name(node)) and name not in NOT_LABELS:
+                args = list(node.args) + [k.value for k in node.keywords if k.arg in LABEL_KEYWORDS]
+                offenders += [f"{path.name}:{node.lineno} st.{name}" for a in args if words_in(a)]
+    assert offenders == []
+
+
+def test_every_key_used_in_code_exists():
+    english = catalog("en")
+    used = set()
+    for path in ui_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "t" and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                used.add(node.args[0].value)
+    assert used, "the scan found no t() calls at all"
+    assert sorted(used - set(english)) == []
+
+
+def test_checker_flags_a_literal():
+    node = ast.parse('st.button("Sign in")').body[0].value
+    assert st_call_name(node) == "button" and words_in(node.args[0])

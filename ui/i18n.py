@@ -1,0 +1,49 @@
+"""Every word on screen, in the user's language.
+
+Catalogs live in ``locales/<lang>.yaml`` with the same keys in each; ``t(key, **values)``
+looks a key up in the current user's language and falls back to English. Arabic turns the
+whole page right-to-left.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+import yaml
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+RTL = {"ar"}
+STATE_KEY = "i18n.lang"
+
+
+@st.cache_data
+def catalog(lang: str) -> dict[str, str]:
+    """The message catalog of one language (read once per server)."""
+    with open(LOCALES / f"{lang}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def current_language() -> str:
+    return st.session_state.get(STATE_KEY, "en")
+
+
+def set_language(lang: str) -> None:
+    st.session_state[STATE_KEY] = lang if lang in LANGUAGES else "en"
+
+
+def t(key: str, **values: object) -> str:
+    """The text for ``key`` in the current language, with ``{name}`` values filled in."""
+    text = catalog(current_language()).get(key) or catalog("en").get(key) or key
+    return text.format(**values) if values else text
+
+
+def apply_direction() -> None:
+    """Lay the page out right-to-left for Arabic."""
+    if current_language() in RTL:
+        st.html(
+            "<style>"
+            "[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}"
+            "</style>"
+        )

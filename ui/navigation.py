@@ -1,0 +1,59 @@
+"""The menu each role sees.
+
+Every page is registered for everyone so that a typed URL reaches the page itself, which
+then refuses anyone without the role (see ``ui.session.require``); only the pages of the
+user's role are shown in the menu.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.session import CurrentUser
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_key: str
+    icon: str
+    url: str
+    roles: tuple[str, ...]  # empty: only for people not signed in
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", ()),
+    PageSpec("pages/trainee_home.py", "nav.my_training", ":material/school:", "my-training", ("trainee",)),
+    PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
+    PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
+)
+
+
+def home(role: str) -> str:
+    """The path of the first page a role sees after signing in."""
+    return next(spec.path for spec in PAGES if role in spec.roles)
+
+
+def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type]
+    """``st.navigation`` with the user's pages visible (their home first) and the rest hidden."""
+    role = user.role if user else None
+
+    def visible(spec: PageSpec) -> bool:
+        return role in spec.roles if role else not spec.roles
+
+    ordered = sorted(PAGES, key=lambda spec: not visible(spec))
+    pages = [
+        st.Page(
+            spec.path,
+            title=t(spec.title_key),
+            icon=spec.icon,
+            url_path=spec.url,
+            default=index == 0,
+            visibility="visible" if visible(spec) else "hidden",
+        )
+        for index, spec in enumerate(ordered)
+    ]
+    return st.navigation(pages)
