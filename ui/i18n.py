@@ -45,5 +45,6 @@ def apply_direction() -> None:
         st.html(
             "<style>"
             "[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}"
+            "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
             "</style>"
         )

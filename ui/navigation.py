@@ -32,9 +32,16 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+HOMES = {
+    "trainee": "pages/trainee_home.py",
+    "instructor": "pages/instructor_home.py",
+    "admin": "pages/admin_users.py",
+}
+
+
 def home(role: str) -> str:
     """The path of the first page a role sees after signing in."""
-    return next(spec.path for spec in PAGES if role in spec.roles)
+    return HOMES[role]
 
 
 def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type]
@@ -44,7 +51,8 @@ def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type
     def visible(spec: PageSpec) -> bool:
         return role in spec.roles if role else not spec.roles
 
-    ordered = sorted(PAGES, key=lambda spec: not visible(spec))
+    first = HOMES.get(role or "", "pages/sign_in.py")
+    ordered = sorted(PAGES, key=lambda spec: (spec.path != first, not visible(spec)))
     pages = [
         st.Page(
             spec.path,

@@ -36,5 +36,5 @@ def render() -> None:
             st.caption(t("sidebar.signed_in_as", name=user.name, role=t(f"role.{user.role}")))
             if st.button(t("sidebar.sign_out"), key="sidebar.sign_out", icon=":material/logout:"):
                 session.end()
-                st.rerun()
+                st.switch_page("pages/sign_in.py")
         st.caption(t("app.disclaimer"))

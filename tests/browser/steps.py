@@ -1,0 +1,43 @@
+"""Browser steps shared by journeys: sign in as each role, pick a language."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from academy.demo import DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                           timeout=30_000)
+
+
+def sign_in_trainee(page: Page, base: str, name: str = DEMO_TRAINEE[0],
+                    pin: str = DEMO_TRAINEE[1], code: str = DEMO_WORKSHOP_CODE) -> None:
+    page.goto(base)
+    page.get_by_label("Workshop join code").fill(code)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Personal PIN", exact=True).fill(pin)
+    page.get_by_role("button", name="Join").click()
+
+
+def sign_in_staff(page: Page, base: str, username: str = DEMO_INSTRUCTOR[0],
+                  password: str = DEMO_INSTRUCTOR[1]) -> None:
+    page.goto(base)
+    page.get_by_role("tab", name="Instructor or admin").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def choose_language(page: Page, language: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name=language).click()
+    wait_idle(page)
+
+
+def sign_out(page: Page, label: str = "Sign out") -> None:
+    page.get_by_role("button", name=label).click()
+    expect(page.get_by_label("Workshop join code")).to_be_visible()
