@@ -66,7 +66,7 @@ def upgrade(engine: Engine) -> None:
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")  # features may add parallel branches
 
 
 @contextmanager

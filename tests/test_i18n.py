@@ -19,8 +19,18 @@ NOT_LABELS = {"form", "switch_page", "Page", "html", "set_page_config", "navigat
 LABEL_KEYWORDS = {"label", "help", "placeholder", "caption", "body", "title", "text"}
 
 
+def catalog_files(lang: str) -> dict[str, dict[str, str]]:
+    return {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for path in sorted((ROOT / "locales" / lang).glob("*.yaml"))
+    }
+
+
 def catalog(lang: str) -> dict[str, str]:
-    return yaml.safe_load((ROOT / "locales" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    merged: dict[str, str] = {}
+    for keys in catalog_files(lang).values():
+        merged.update(keys)
+    return merged
 
 
 def ui_files() -> list[Path]:
@@ -49,8 +59,12 @@ def words_in(node: ast.AST) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS[1:])
-def test_catalogs_have_the_same_keys(lang):
-    assert set(catalog(lang)) == set(catalog("en"))
+def test_catalogs_have_the_same_files_and_keys(lang):
+    english = catalog_files("en")
+    theirs = catalog_files(lang)
+    assert set(theirs) == set(english)
+    for name, keys in english.items():
+        assert set(theirs[name]) == set(keys), name
 
 
 @pytest.mark.parametrize("lang", LANGS)

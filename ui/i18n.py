@@ -1,6 +1,7 @@
 """Every word on screen, in the user's language.
 
-Catalogs live in ``locales/<lang>.yaml`` with the same keys in each; ``t(key, **values)``
+Catalogs live in ``locales/<lang>/<area>.yaml`` (one file per feature, the same files and
+keys in every language); ``t(key, **values)``
 looks a key up in the current user's language and falls back to English. Arabic turns the
 whole page right-to-left.
 """
@@ -21,8 +22,10 @@ STATE_KEY = "i18n.lang"
 @st.cache_data
 def catalog(lang: str) -> dict[str, str]:
     """The message catalog of one language (read once per server)."""
-    with open(LOCALES / f"{lang}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    merged: dict[str, str] = {}
+    for path in sorted((LOCALES / lang).glob("*.yaml")):
+        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return merged
 
 
 def current_language() -> str:

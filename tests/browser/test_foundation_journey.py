@@ -22,8 +22,7 @@ def test_trainee_signs_in_switches_language_and_signs_out(server, page, shot):
     choose_language(page, "العربية")
     heading = page.get_by_role("heading", name="مرحبًا، Demo Trainee")
     expect(heading).to_be_visible()
-    direction = page.get_by_test_id("stMain").evaluate("el => getComputedStyle(el).direction")
-    assert direction == "rtl"
+    expect(page.get_by_test_id("stMain")).to_have_css("direction", "rtl")
     shot(page, "foundation-03-trainee-home-ar-rtl")
 
     choose_language(page, "English")
