@@ -1,0 +1,160 @@
+"""What a trainee can do, as data.
+
+Every decision is a small pydantic model tagged by ``kind``: ask a source for
+intelligence, ask the prosecutor for a warrant, request an INTERPOL notice, ask a partner
+to inspect a place or seize a shipment, let a detected shipment run under surveillance
+(controlled delivery), arrest, share intelligence, convene a regional case meeting, or
+let time pass. Instructors push injects the same way. Actions are JSON in and out
+(``model_dump(mode="json")`` / ``parse_action``) because an exercise *is* its log of
+actions: the database stores them and replay rebuilds everything else.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+Rationale = Annotated[str | None, Field(default=None, max_length=2000)]
+Ref = Annotated[str, Field(min_length=1, max_length=64)]
+Day = Annotated[float, Field(ge=0, le=400)]
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    rationale: Rationale = None
+
+
+class RequestIntel(_Action):
+    kind: Literal["request_intel"] = "request_intel"
+    source: Ref
+    target: Ref
+
+
+class RequestWarrant(_Action):
+    kind: Literal["request_warrant"] = "request_warrant"
+    subject: Ref
+
+
+NoticeColour = Literal["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
+Purpose = Literal[
+    "arrest",
+    "locate",
+    "warn",
+    "modus_operandi",
+    "assets",
+    "missing_person",
+    "unidentified_body",
+    "imminent_threat",
+]
+Grounds = Literal["ordinary_crime", "political", "military", "religious", "racial"]
+
+
+class RequestNotice(_Action):
+    kind: Literal["request_notice"] = "request_notice"
+    colour: NoticeColour
+    subject: Ref  # a person/company id, a vessel id, or a concealment method id for Purple
+    purpose: Purpose
+    grounds: Grounds = "ordinary_crime"
+
+
+class Inspection(_Action):
+    """Ask the country holding a place to control everything passing there for a while."""
+
+    kind: Literal["inspection"] = "inspection"
+    location: Ref
+    start_day: Day
+    days: Annotated[float, Field(gt=0, le=30)] = 7
+
+
+class Seizure(_Action):
+    """Ask a partner to intercept one known shipment at a place within a window."""
+
+    kind: Literal["seizure"] = "seizure"
+    shipment: Ref
+    location: Ref
+    start_day: Day
+    days: Annotated[float, Field(gt=0, le=30)] = 7
+
+
+class ControlledDelivery(_Action):
+    kind: Literal["controlled_delivery"] = "controlled_delivery"
+    shipment: Ref
+
+
+class Arrest(_Action):
+    kind: Literal["arrest"] = "arrest"
+    subject: Ref
+
+
+class ShareIntel(_Action):
+    kind: Literal["share_intel"] = "share_intel"
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class CaseMeeting(_Action):
+    kind: Literal["case_meeting"] = "case_meeting"
+    countries: Annotated[
+        list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]], Field(min_length=1, max_length=20)
+    ]
+
+
+class Advance(_Action):
+    kind: Literal["advance"] = "advance"
+    days: Literal[1, 7] = 1
+
+
+class AdvanceToNextEvent(_Action):
+    kind: Literal["advance_to_next_event"] = "advance_to_next_event"
+
+
+class InstructorInject(_Action):
+    kind: Literal["instructor_inject"] = "instructor_inject"
+    message: Annotated[str, Field(max_length=4000)] = ""
+    event: Ref | None = None
+
+
+Action = Annotated[
+    RequestIntel
+    | RequestWarrant
+    | RequestNotice
+    | Inspection
+    | Seizure
+    | ControlledDelivery
+    | Arrest
+    | ShareIntel
+    | CaseMeeting
+    | Advance
+    | AdvanceToNextEvent
+    | InstructorInject,
+    Field(discriminator="kind"),
+]
+_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
+ACTION_TYPES = (
+    RequestIntel,
+    RequestWarrant,
+    RequestNotice,
+    Inspection,
+    Seizure,
+    ControlledDelivery,
+    Arrest,
+    ShareIntel,
+    CaseMeeting,
+    Advance,
+    AdvanceToNextEvent,
+    InstructorInject,
+)
+
+
+def parse_action(data: dict[str, Any] | BaseModel) -> Action:
+    """Validate a JSON action (raises pydantic.ValidationError when malformed)."""
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json")
+    return _ADAPTER.validate_python(data)
+
+
+def summary(action: Any) -> str:
+    """A one-line English description for the decision log."""
+    d = action.model_dump(exclude={"kind", "rationale"}, exclude_none=True)
+    args = ", ".join(f"{k}={v}" for k, v in d.items())
+    return f"{action.kind.replace('_', ' ')}({args})"

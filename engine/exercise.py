@@ -1,0 +1,248 @@
+"""The facade the platform talks to: one trainee's exercise.
+
+``Exercise(scenario, seed)`` builds the world and starts the network moving; the trainee
+acts with ``apply(action)``, sees only ``view()`` during play and gets ``debrief()`` after.
+An exercise *is* ``(scenario, seed, overrides, log)``: every action (refused ones too, so
+the debrief shows them) is logged with its simulated time, and ``Exercise.from_log``
+replays the log to the same state, knowledge and score — this is how the platform
+survives a restart and how instructors review a team's play.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine import actions as A
+from engine.msel import Msel, reveal_member
+from engine.operations import HANDLERS
+from engine.records import (
+    ActionsInfo,
+    Debrief,
+    DecisionRecord,
+    KnownLocation,
+    MemberRecord,
+    Outcome,
+    ShipmentRecord,
+    SourceInfo,
+    TraineeView,
+)
+from engine.scenario import Scenario
+from engine.scoring import components, measures, missed_opportunities, ratings, total
+from engine.simulation import Simulation
+from engine.world import build_world
+
+QUIET = ("advance", "advance_to_next_event")
+
+
+class Overrides(BaseModel):
+    """Instructor difficulty knobs, multipliers on the scenario's values."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    detection: float = Field(1.0, ge=0, le=5)
+    corruption: float = Field(1.0, ge=0, le=5)
+    shipment_rate: float = Field(1.0, ge=0.1, le=5)
+    resources: float = Field(1.0, ge=0, le=5)
+
+
+class Exercise:
+    def __init__(self, scenario: Scenario, seed: int, overrides: Overrides | None = None) -> None:
+        self.scenario, self.seed = scenario, int(seed)
+        self.overrides = overrides or Overrides()
+        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate)
+        self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
+        self.sim.decisions = []
+        self.msel = Msel(self.sim)
+        self._log: list[dict[str, Any]] = []
+        for group in scenario.known_at_start:
+            reveal_member(self.sim, group, "Case file", "start")
+        self.sim.knowledge.item(
+            0.0, "NEST coordinator", "A1", scenario.briefing["en"].strip(), "system"
+        )
+
+    # --- play ----------------------------------------------------------------------------
+    @property
+    def day(self) -> float:
+        return self.sim.env.now
+
+    @property
+    def finished(self) -> bool:
+        return self.sim.env.now >= self.scenario.duration_days - 1e-9
+
+    @property
+    def log(self) -> list[dict[str, Any]]:
+        return [dict(e) for e in self._log]
+
+    def apply(self, action: A.Action | dict[str, Any]) -> Outcome:
+        """Validate and carry out one action; refused actions change nothing but are logged."""
+        t = round(self.sim.env.now, 6)
+        try:
+            act = A.parse_action(action)
+        except ValidationError as exc:
+            raw = action if isinstance(action, dict) else {}
+            self._log.append({"t": t, "action": raw})
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(map(str, first["loc"]))
+            out = Outcome(False, "action.invalid", f"invalid action: {where}: {first['msg']}", {})
+            self._decide(t, str(raw.get("kind", "?")), "invalid action", raw.get("rationale"), out)
+            return out
+        self._log.append({"t": t, "action": act.model_dump(mode="json")})
+        out = self._dispatch(act)
+        if act.kind not in QUIET:
+            self._decide(t, act.kind, A.summary(act), act.rationale, out)
+        return out
+
+    def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome) -> None:
+        rationale = rationale if isinstance(rationale, str) else None
+        self.sim.decisions.append(
+            DecisionRecord(t, kind, summary, rationale, out.accepted, out.code)
+        )
+
+    def _dispatch(self, act: Any) -> Outcome:
+        if self.finished:
+            return Outcome(False, "exercise.finished", "the exercise has ended", {})
+        end = self.scenario.duration_days
+        if act.kind == "advance":
+            self.sim.run_until(min(self.sim.env.now + act.days, end))
+            return Outcome(
+                True, "time.advanced", f"day {self.sim.env.now:g}", {"day": self.sim.env.now}
+            )
+        if act.kind == "advance_to_next_event":
+            n = len(self.sim.knowledge.inbox)
+            self.sim.run_until(end, stop=lambda: len(self.sim.knowledge.inbox) > n)
+            return Outcome(
+                True, "time.advanced", f"day {self.sim.env.now:.2f}", {"day": self.sim.env.now}
+            )
+        if act.kind == "instructor_inject":
+            return self._inject(act)
+        return HANDLERS[act.kind](self.sim, act)
+
+    def _inject(self, act: A.InstructorInject) -> Outcome:
+        if act.event is not None:
+            inj = self.msel.by_id.get(act.event)
+            if inj is None:
+                return Outcome(False, "inject.unknown_event", f"no MSEL inject '{act.event}'", {})
+            self.msel.deliver(inj, forced=True)
+        elif act.message.strip():
+            self.sim.knowledge.item(
+                self.sim.env.now, "Instructor", "A1", act.message.strip(), "inject"
+            )
+        else:
+            return Outcome(False, "inject.empty", "an inject needs a message or an event id", {})
+        return Outcome(True, "inject.delivered", "inject delivered", {})
+
+    @classmethod
+    def from_log(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        log: list[dict[str, Any]],
+        overrides: Overrides | None = None,
+    ) -> Exercise:
+        ex = cls(scenario, seed, overrides)
+        for entry in log:
+            ex.apply(entry["action"])
+        return ex
+
+    # --- what the trainee sees -----------------------------------------------------------
+    def view(self) -> TraineeView:
+        sim, k, s = self.sim, self.sim.knowledge, self.scenario
+        now = sim.env.now
+        sources = [
+            SourceInfo(
+                x.id,
+                x.label["en"],
+                x.cost,
+                round(x.delay_days.mode, 2),
+                x.reliability,
+                [t.value for t in x.targets],
+            )
+            for x in s.intel_sources
+        ]
+        info = ActionsInfo(
+            sources=sources,
+            partner_countries=[c.code for c in s.countries if c.code != s.home_country],
+            targets=[e for e, v in k.entities.items() if v.type in ("person", "company", "vessel")],
+            shipments=[e for e, v in k.entities.items() if v.type == "shipment"],
+            locations=[loc.id for loc in s.locations],
+            concealments=sorted(k.concealments),
+            warrants=sorted(sim.warrants),
+        )
+        teams = int(s.resources.inspection_teams * self.overrides.resources)
+        return TraineeView(
+            day=round(now, 4),
+            duration_days=s.duration_days,
+            finished=self.finished,
+            budget=round(sim.budget, 3),
+            teams_free=max(0, teams - sum(1 for e in sim.teams_busy if e > now)),
+            inbox=list(k.inbox),
+            entities=list(k.entities.values()),
+            links=list(k.links.values()),
+            locations=[
+                KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
+                for x in s.locations
+            ],
+            movements=list(k.movements),
+            notices=list(k.notices),
+            decisions=list(sim.decisions),
+            actions=info,
+        )
+
+    # --- after play ----------------------------------------------------------------------
+    def measures(self) -> dict[str, float]:
+        return measures(self.sim)
+
+    def score(self) -> float:
+        return total(components(self.sim, measures(self.sim)))
+
+    def debrief(self) -> Debrief:
+        sim, w = self.sim, self.world
+        m = measures(sim)
+        parts = components(sim, m)
+        members = [
+            MemberRecord(
+                x,
+                w.entities[x].label,
+                w.entities[x].role or "",
+                w.entities[x].group or "",
+                w.entities[x].country,
+                round(w.betweenness.get(x, 0.0), 4),
+                x in sim.arrested,
+                x in sim.knowledge.entities,
+            )
+            for x in w.members
+        ]
+        ships = []
+        for p in w.plan:
+            st = sim.ships[p.id]
+            fate = st.status
+            if fate == "planned":
+                fate = "not_sent"
+            route = sim.describe_route(p.id) if st.route else []
+            ships.append(
+                ShipmentRecord(
+                    p.id,
+                    p.quantity,
+                    route,
+                    st.concealment,
+                    None if st.depart_day is None else round(st.depart_day, 3),
+                    fate,
+                    None if st.fate_day is None else round(st.fate_day, 3),
+                    st.where,
+                )
+            )
+        return Debrief(
+            scenario=self.scenario.id,
+            seed=self.seed,
+            members=members,
+            edges=list(w.edges),
+            shipments=ships,
+            missed=missed_opportunities(sim),
+            ratings=ratings(sim, m),
+            measures={k: round(v, 4) for k, v in m.items()},
+            components=parts,
+            score=total(parts),
+            wrongful_arrests=list(sim.wrongful),
+            decisions=list(sim.decisions),
+        )

@@ -1,0 +1,157 @@
+"""Reading scenario files, and telling the author exactly where a file is wrong.
+
+An instructor edits YAML in a text editor, often on a laptop in a workshop. When a file is
+wrong they need the line, the field and the reason — ``file:line: field.path: message`` —
+never a Python traceback. Pydantic reports a location as a path of keys and indexes; we
+walk PyYAML's node tree (which keeps each node's line mark) along that path to find the
+line. Anything a hostile or broken file can throw (bad YAML, alias bombs, deep nesting,
+huge text) ends up as a ``ScenarioError`` with a list of ``Problem``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from engine.scenario import Scenario
+
+MAX_BYTES = 512_000
+MAX_ALIASES = 64
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path or '(file)'}: {self.message}"
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used, with every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
+    """The 1-based line of the deepest YAML node reachable along a pydantic error path."""
+    node = root
+    line = (root.start_mark.line + 1) if root is not None else 1
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                    node = v
+                    line = k.start_mark.line + 1  # the line where the field is named
+                    break
+            else:
+                return line
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(key, int)
+            and 0 <= key < len(node.value)
+        ):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _path_text(loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], str]:
+    # Drop pydantic's internal tags (union branches, validator function names).
+    clean: list[str | int] = [
+        p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "_Triangular"))
+    ]
+    return tuple(clean), ".".join(str(p) for p in clean)
+
+
+def _count_aliases(text: str) -> int:
+    return sum(
+        1 for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)
+    )
+
+
+def load_scenario_text(text: str | bytes, filename: str = "<upload>") -> Scenario:
+    """Parse and validate a scenario from text; raise ScenarioError with every problem."""
+    from engine.scenario import Scenario
+
+    def fail(line: int, path: str, message: str) -> ScenarioError:
+        return ScenarioError([Problem(filename, line, path, message)])
+
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise fail(1, "", f"file is larger than {MAX_BYTES} bytes")
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise fail(1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if len(text) > MAX_BYTES:
+        raise fail(1, "", f"file is larger than {MAX_BYTES} characters")
+    try:
+        if _count_aliases(text) > MAX_ALIASES:
+            raise fail(1, "", f"more than {MAX_ALIASES} YAML aliases")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise fail(line, "", f"malformed YAML: {reason}") from None
+    except RecursionError:
+        raise fail(1, "", "YAML nested too deeply") from None
+    if not isinstance(data, dict):
+        raise fail(1, "", "a scenario file must be a mapping of fields (id, title, ...)")
+
+    sink: list[tuple[tuple[str | int, ...], str]] = []
+    try:
+        scenario = Scenario.model_validate(data, context={"problems": sink})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            path, dotted = _path_text(tuple(err["loc"]))
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                message = "unknown field"
+            problems.append(Problem(filename, _line_of(root, path), dotted, message))
+        raise ScenarioError(problems) from None
+    except RecursionError:
+        raise fail(1, "", "scenario nested too deeply") from None
+    if sink:
+        raise ScenarioError(
+            [Problem(filename, _line_of(root, p), ".".join(map(str, p)), m) for p, m in sink]
+        )
+    return scenario
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load one scenario file; unreadable files are problems too, not tracebacks."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ScenarioError(
+            [Problem(str(path), 1, "", f"cannot read file: {exc.strerror or exc}")]
+        ) from None
+    return load_scenario_text(data, filename=str(path))
+
+
+def list_scenarios(folder: str | Path = "scenarios") -> list[Scenario]:
+    """The valid scenarios shipped in a folder, sorted by id (invalid files are skipped)."""
+    out = []
+    for f in sorted(Path(folder).glob("*.y*ml")):
+        try:
+            out.append(load_scenario(f))
+        except ScenarioError:
+            continue
+    return sorted(out, key=lambda s: s.id)

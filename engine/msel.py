@@ -1,0 +1,74 @@
+"""The Master Scenario Events List: injects that drive play.
+
+HSEEP-style: each inject has a time (``at_day``) or a trigger (first seizure, first
+arrest, a notice accepted, ...), a message, the action it expects and the objective it
+serves. When the expected action has not happened within ``contingency.after_days``, the
+contingency inject steers play back. Injects may also name people (a tip-off): one member
+of each listed group enters the trainee's case file. Instructors can fire an inject by id
+at any time (``InstructorInject``), which is logged like any other action.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from engine.intel import person_attrs
+from engine.scenario import Inject
+
+if TYPE_CHECKING:
+    from engine.simulation import Simulation
+
+
+class Msel:
+    def __init__(self, sim: Simulation) -> None:
+        self.sim = sim
+        self.delivered: set[str] = set()
+        self.by_id = {inj.id: inj for inj in sim.scenario.msel}
+        for inj in sim.scenario.msel:
+            if inj.at_day is not None:
+                sim.later(inj.at_day, lambda inj=inj: self.deliver(inj))
+        if any(inj.trigger for inj in sim.scenario.msel):
+            sim.listeners.append(self._on_event)
+
+    def _on_event(self, name: str) -> None:
+        for inj in self.sim.scenario.msel:
+            if (
+                inj.trigger is not None
+                and inj.trigger.value == name
+                and inj.id not in self.delivered
+            ):
+                self.deliver(inj)
+
+    def deliver(self, inj: Inject, forced: bool = False) -> None:
+        if inj.id in self.delivered and not forced:
+            return
+        sim, t = self.sim, self.sim.env.now
+        self.delivered.add(inj.id)
+        sim.knowledge.item(t, inj.source, "B2", inj.message["en"], "inject")
+        for group in inj.reveals:
+            reveal_member(sim, group, inj.source, f"msel:{inj.id}")
+        if inj.contingency is not None and inj.expected_action is not None:
+            sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
+
+    def _check(self, inj: Inject, since: float) -> None:
+        done = any(
+            d.accepted and d.kind == inj.expected_action and d.t >= since - 1e-9
+            for d in self.sim.decisions
+        )
+        if not done and inj.contingency is not None:
+            self.sim.knowledge.item(
+                self.sim.env.now, inj.source, "B2", inj.contingency.message["en"], "inject"
+            )
+
+
+def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | None:
+    """Name one (not yet known, if possible) member of a group to the trainee."""
+    members = sim.world.by_group(group)
+    if not members:
+        return None
+    unknown = [m for m in members if m not in sim.knowledge.entities] or members
+    m = sim.rng("reveal", salt, group).choice(unknown)
+    ent = sim.world.entities[m]
+    sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, "B2")
+    sim.knowledge.support(m, "C3")
+    return m

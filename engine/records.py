@@ -1,0 +1,192 @@
+"""Flat, immutable records the engine hands out: what pages, charts and the database consume.
+
+Two families: the trainee's view during play (inbox, what they know, their map, their
+decisions) which never carries ground truth, and the debrief after play (the real
+network, every shipment's fate, missed opportunities, ratings and score). All are frozen
+dataclasses of plain values, so ``dataclasses.asdict`` gives JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Record:
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Outcome(Record):
+    accepted: bool
+    code: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class InboxItem(Record):
+    id: str
+    t: float
+    source: str
+    reliability: str  # Admiralty code, A (completely reliable) .. F (cannot be judged)
+    credibility: int  # 1 (confirmed) .. 6 (cannot be judged)
+    text: str
+    kind: str  # intel | inject | partner | notice | system
+
+
+@dataclass(frozen=True)
+class KnownEntity(Record):
+    id: str
+    type: str
+    label: str
+    attributes: dict[str, Any]
+    first_seen: float
+    source: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class KnownLink(Record):
+    a: str
+    b: str
+    relation: str
+    source: str
+    grade: str
+    t: float
+
+
+@dataclass(frozen=True)
+class KnownLocation(Record):
+    id: str
+    name: str
+    country: str
+    kind: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Movement(Record):
+    origin: str  # location ids
+    destination: str
+    mode: str
+    t: float
+    subject: str
+
+
+@dataclass(frozen=True)
+class NoticeRecord(Record):
+    colour: str
+    subject: str
+    status: str  # accepted | refused
+    code: str
+    reason: str
+    t: float
+
+
+@dataclass(frozen=True)
+class DecisionRecord(Record):
+    t: float
+    kind: str
+    summary: str
+    rationale: str | None
+    accepted: bool
+    code: str
+
+
+@dataclass(frozen=True)
+class SourceInfo(Record):
+    id: str
+    label: str
+    cost: float
+    delay_days: float
+    reliability: str
+    targets: list[str]
+
+
+@dataclass(frozen=True)
+class ActionsInfo(Record):
+    sources: list[SourceInfo]
+    partner_countries: list[str]
+    targets: list[str]  # entity ids the trainee may name
+    shipments: list[str]  # shipment ids the trainee knows of
+    locations: list[str]
+    concealments: list[str]  # concealment methods the trainee has seen
+    warrants: list[str]  # persons the prosecutor has issued a warrant for
+
+
+@dataclass(frozen=True)
+class TraineeView(Record):
+    day: float
+    duration_days: float
+    finished: bool
+    budget: float
+    teams_free: int
+    inbox: list[InboxItem]
+    entities: list[KnownEntity]
+    links: list[KnownLink]
+    locations: list[KnownLocation]
+    movements: list[Movement]
+    notices: list[NoticeRecord]
+    decisions: list[DecisionRecord]
+    actions: ActionsInfo
+
+
+@dataclass(frozen=True)
+class MemberRecord(Record):
+    id: str
+    label: str
+    role: str
+    group: str
+    country: str
+    betweenness: float
+    arrested: bool
+    known: bool
+
+
+@dataclass(frozen=True)
+class ShipmentRecord(Record):
+    id: str
+    quantity: float
+    route: list[str]
+    concealment: str | None
+    depart_day: float | None
+    fate: str  # seized | missed | controlled_delivery | in_transit | not_sent
+    fate_day: float | None
+    where: str | None
+
+
+@dataclass(frozen=True)
+class Missed(Record):
+    shipment: str
+    intel: str
+    t: float
+    text: str
+
+
+@dataclass(frozen=True)
+class ScoreComponent(Record):
+    id: str
+    value: float  # 0..1
+    weight: float  # points out of 100
+    points: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Debrief(Record):
+    scenario: str
+    seed: int
+    members: list[MemberRecord]
+    edges: list[tuple[str, str, str]]
+    shipments: list[ShipmentRecord]
+    missed: list[Missed]
+    ratings: dict[str, str]
+    measures: dict[str, float]
+    components: list[ScoreComponent]
+    score: float
+    wrongful_arrests: list[str]
+    decisions: list[DecisionRecord]

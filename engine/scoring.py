@@ -1,0 +1,123 @@
+"""How well did the trainee do? Measures, a documented score, and P/S/M/U ratings.
+
+The debrief compares what the trainee did with what really happened. Measures, each 0..1:
+
+* seized_share — quantity seized (including on controlled delivery) or prevented from
+  leaving (the network could not staff a shipment after arrests), over all quantity that
+  left or was prevented;
+* disruption — arrested members weighted by betweenness (networkx) plus a small equal
+  share, because research on trafficking networks (DOMAIN.md) finds that removing a few
+  well-placed brokers disrupts far more than many peripheral arrests;
+* notices — notices accepted over notices requested (0 when none);
+* resources — share of the available budget left unspent;
+* timeliness — how early the first seizure or arrest came (1 on day 0, 0 at the end);
+* key_arrests — share of the three most central members arrested;
+* network_mapped — share of the real members that appear in the trainee's chart;
+* case_meeting — 1 when a regional case meeting took place.
+
+Objectives map one measure to P/S/M/U with the scenario's thresholds (HSEEP-style ratings).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from engine.records import Missed, ScoreComponent
+
+if TYPE_CHECKING:
+    from engine.simulation import Simulation
+
+WEIGHTS = {
+    "seized_share": 35.0,
+    "disruption": 30.0,
+    "timeliness": 15.0,
+    "notices": 10.0,
+    "resources": 10.0,
+}
+WRONGFUL_PENALTY = 5.0
+EXPLAIN = {
+    "seized_share": "share of the flow seized, delivered under control, or prevented from leaving",
+    "disruption": "arrested members weighted by betweenness centrality (+ an equal share each)",
+    "timeliness": "how early in the exercise the first seizure or arrest came",
+    "notices": "notices accepted over notices requested",
+    "resources": "share of the budget left unspent",
+}
+
+
+def measures(sim: Simulation) -> dict[str, float]:
+    w = sim.world
+    done = {"seized", "controlled_delivery"}
+    qty = {s: sim.ships[s].quantity for s in sim.ships}
+    left = [s for s, st in sim.ships.items() if st.depart_day is not None]
+    prevented = [
+        s for s, st in sim.ships.items() if st.status == "not_sent" and st.fate_day is not None
+    ]
+    caught = sum(qty[s] for s in left if sim.ships[s].status in done) + sum(
+        qty[s] for s in prevented
+    )
+    flow = sum(qty[s] for s in left) + sum(qty[s] for s in prevented)
+    n = max(len(w.members), 1)
+    weight = {m: w.betweenness.get(m, 0.0) + 1.0 / n for m in w.members}
+    disruption = sum(weight[m] for m in sim.arrested) / sum(weight.values())
+    notices = sim.knowledge.notices
+    accepted = sum(1 for x in notices if x.status == "accepted")
+    firsts = [
+        st.fate_day for st in sim.ships.values() if st.status in done and st.fate_day is not None
+    ]
+    firsts += list(sim.arrested.values())
+    top = sorted(w.members, key=lambda m: (-w.betweenness.get(m, 0.0), m))[:3]
+    return {
+        "seized_share": caught / flow if flow else 0.0,
+        "disruption": disruption,
+        "notices": accepted / len(notices) if notices else 0.0,
+        "resources": max(0.0, 1 - sim.spent / sim.budget_total) if sim.budget_total else 1.0,
+        "timeliness": max(0.0, 1 - min(firsts) / sim.scenario.duration_days) if firsts else 0.0,
+        "key_arrests": sum(1 for m in top if m in sim.arrested) / max(len(top), 1),
+        "network_mapped": sum(1 for m in w.members if m in sim.knowledge.entities) / n,
+        "case_meeting": 1.0 if any(name == "case_meeting" for name, _ in sim.happened) else 0.0,
+    }
+
+
+def components(sim: Simulation, m: dict[str, float]) -> list[ScoreComponent]:
+    out = [
+        ScoreComponent(k, round(m[k], 4), wt, round(m[k] * wt, 2), EXPLAIN[k])
+        for k, wt in WEIGHTS.items()
+    ]
+    if sim.wrongful:
+        pts = -WRONGFUL_PENALTY * len(sim.wrongful)
+        out.append(
+            ScoreComponent(
+                "wrongful_arrests",
+                float(len(sim.wrongful)),
+                -WRONGFUL_PENALTY,
+                pts,
+                "innocent persons arrested on false leads (minus 5 points each)",
+            )
+        )
+    return out
+
+
+def total(parts: list[ScoreComponent]) -> float:
+    return round(min(100.0, max(0.0, sum(c.points for c in parts))), 2)
+
+
+def rate(value: float, p: float, s: float, m: float) -> str:
+    return "P" if value >= p else "S" if value >= s else "M" if value >= m else "U"
+
+
+def ratings(sim: Simulation, m: dict[str, float]) -> dict[str, str]:
+    return {
+        o.id: rate(m[o.measure.value], o.thresholds.P, o.thresholds.S, o.thresholds.M)
+        for o in sim.scenario.objectives
+    }
+
+
+def missed_opportunities(sim: Simulation) -> list[Missed]:
+    """Intelligence the trainee held about a shipment that then got through."""
+    items = {i.id: i for i in sim.knowledge.inbox}
+    out = []
+    for iid, sid, t in sim.knowledge.pointers:
+        ship = sim.ships.get(sid)
+        if ship is not None and ship.status == "missed":
+            out.append(Missed(sid, iid, round(t, 3), items[iid].text))
+    return out

@@ -1,0 +1,373 @@
+"""The synthetic world of one exercise: who the traffickers are, and what they ship.
+
+A scenario describes the *shape* of a network (four poachers supply two collectors, a
+broker pays an official...); the world gives it faces. From the scenario and the
+exercise's seed we generate persons with names from their country's Faker locale where
+Faker has one, dates of birth, passports and phones; front companies with registration
+numbers; vessels with valid IMO numbers and MMSIs; containers with valid ISO 6346 check
+digits; bank accounts; and the shipment plan (when each consignment leaves, how much, who
+handles it). We also generate innocent look-alikes ("decoys") that false leads point at,
+so a trainee cannot tell a false lead by its shape. Same scenario + seed => same world.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+from faker import Faker
+
+from engine.scenario import COMPANY_ROLES, Scenario
+
+# Maritime identification digits (ITU) for the flags our scenarios use; MMSI = MID + 6 digits.
+MID = {
+    "KE": 634,
+    "TZ": 674,
+    "MZ": 650,
+    "MY": 533,
+    "VN": 574,
+    "CN": 412,
+    "PA": 352,
+    "LR": 636,
+    "TG": 671,
+    "SL": 667,
+    "KM": 616,
+    "GH": 627,
+    "SN": 663,
+    "GN": 632,
+    "ID": 525,
+    "TH": 567,
+    "PE": 760,
+    "EC": 735,
+    "NG": 657,
+    "HK": 477,
+    "AE": 470,
+    "IN": 419,
+    "BR": 710,
+    "CO": 730,
+    "MG": 647,
+    "ZA": 601,
+    "CM": 613,
+}
+CALLING = {
+    "KE": "254",
+    "TZ": "255",
+    "MZ": "258",
+    "MY": "60",
+    "VN": "84",
+    "CN": "86",
+    "GH": "233",
+    "NG": "234",
+    "BE": "32",
+    "NL": "31",
+    "DE": "49",
+    "SN": "221",
+    "GN": "224",
+    "PE": "51",
+    "CO": "57",
+    "EC": "593",
+    "AE": "971",
+    "IN": "91",
+    "TH": "66",
+    "ID": "62",
+    "BR": "55",
+    "CH": "41",
+    "MG": "261",
+    "CM": "237",
+    "CD": "243",
+    "TG": "228",
+    "PA": "507",
+    "ES": "34",
+    "FR": "33",
+    "HK": "852",
+    "ZA": "27",
+    "LA": "856",
+    "MM": "95",
+    "SG": "65",
+}
+_ISO6346 = {
+    c: v
+    for c, v in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [v for v in range(10, 39) if v % 11], strict=True)
+}
+
+
+def imo_check_digit(six: str) -> int:
+    """IMO ship number: digits weighted 7..2, the last digit of the sum is the check digit."""
+    return sum(int(d) * w for d, w in zip(six, range(7, 1, -1), strict=True)) % 10
+
+
+def iso6346_check_digit(ten: str) -> int:
+    """ISO 6346 container code: letters valued 10..38 skipping multiples of 11, weights 2^i."""
+    total = sum((_ISO6346[ch] if ch.isalpha() else int(ch)) * (2**i) for i, ch in enumerate(ten))
+    return total % 11 % 10
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str  # person | company | vessel | account | phone | vehicle | shipment | location
+    label: str
+    country: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    group: str | None = None  # member group id; None for decoys and third parties
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedShipment:
+    id: str
+    index: int
+    depart_day: float
+    quantity: float
+    handlers: dict[str, str]  # group id -> member id
+    container: str | None
+    plate: str
+    leg_days: tuple[float, ...]  # one draw per leg of the longest route; reused on any route
+    detect_u: tuple[float, ...]  # common random numbers for checkpoint draws, one per leg
+    route_u: float
+    concealment_u: float
+
+
+@dataclass
+class World:
+    scenario: Scenario
+    entities: dict[str, Entity]
+    members: list[str]
+    decoys: list[str]
+    edges: list[tuple[str, str, str]]
+    phones: dict[str, str]  # person id -> phone entity id
+    accounts: dict[str, str]  # person/company id -> account entity id
+    vessels: list[str]
+    plan: list[PlannedShipment]
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        g = nx.Graph()
+        g.add_nodes_from(self.members)
+        g.add_edges_from((a, b) for a, b, _ in self.edges)
+        return g
+
+    @cached_property
+    def betweenness(self) -> dict[str, float]:
+        return nx.betweenness_centrality(self.graph, normalized=True)
+
+    def by_group(self, group: str) -> list[str]:
+        return [m for m in self.members if self.entities[m].group == group]
+
+    def neighbours(self, member: str) -> list[tuple[str, str]]:
+        out = [(b, r) for a, b, r in self.edges if a == member]
+        return out + [(a, r) for a, b, r in self.edges if b == member]
+
+
+def _fakers(scenario: Scenario, rng: random.Random) -> dict[str, Faker]:
+    out = {}
+    for c in scenario.countries:
+        try:
+            fk = Faker(c.locale or "en_US")
+        except AttributeError:  # a locale Faker does not ship
+            fk = Faker("en_US")
+        fk.seed_instance(rng.getrandbits(32))
+        out[c.code] = fk
+    return out
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(str(rng.randrange(10)) for _ in range(n))
+
+
+def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
+    dob: date = fk.date_of_birth(minimum_age=21, maximum_age=66)
+    return {
+        "name": fk.name(),
+        "nationality": country,
+        "date_of_birth": dob.isoformat(),
+        "passport": f"{country}{_digits(rng, 7)}",
+    }
+
+
+def build_world(scenario: Scenario, seed: int, shipment_rate: float = 1.0) -> World:
+    """Give the scenario's network faces, documents and a shipment plan."""
+    rng = random.Random(f"{seed}:world")
+    fakers = _fakers(scenario, rng)
+    raw: list[
+        tuple[str, dict[str, Any], str, str | None, str | None]
+    ] = []  # type, attrs, country, group, role
+    for g in scenario.network.groups:
+        for _ in range(g.count):
+            fk = fakers[g.country]
+            if g.role in COMPANY_ROLES:
+                attrs = {
+                    "name": f"{fk.last_name()} {rng.choice(['Trading', 'Export', 'Agro', 'Logistics', 'General Supplies'])} Ltd",
+                    "registration": f"{g.country}-{_digits(rng, 8)}",
+                }
+                raw.append(("company", attrs, g.country, g.id, g.role.value))
+            else:
+                raw.append(("person", _person(fk, rng, g.country), g.country, g.id, g.role.value))
+            if g.location:
+                raw[-1][1]["location"] = g.location
+    countries = [c.code for c in scenario.countries]
+    for i in range(scenario.network.decoys):
+        country = rng.choice(countries)
+        fk = fakers[country]
+        if i % 3 == 2:
+            attrs = {
+                "name": f"{fk.last_name()} {rng.choice(['Holdings', 'Import Export', 'Freight'])} Ltd",
+                "registration": f"{country}-{_digits(rng, 8)}",
+            }
+            raw.append(("company", attrs, country, None, None))
+        else:
+            raw.append(("person", _person(fk, rng, country), country, None, None))
+    order = list(range(len(raw)))
+    rng.shuffle(order)  # ids must not betray who is a member
+    entities: dict[str, Entity] = {}
+    members, decoys = [], []
+    phones, accounts = {}, {}
+    counters = {"person": 0, "company": 0}
+    for i in order:
+        typ, attrs, country, group, role = raw[i]
+        counters[typ] += 1
+        eid = f"{'P' if typ == 'person' else 'C'}{counters[typ]:02d}"
+        entities[eid] = Entity(eid, typ, attrs["name"], country, attrs, group, role)
+        (members if group else decoys).append(eid)
+    for eid in list(entities):
+        ent = entities[eid]
+        if ent.type == "person":
+            pid = f"T{len(phones) + 1:02d}"
+            number = f"+{CALLING.get(ent.country, '1')} {_digits(rng, 3)} {_digits(rng, 3)} {_digits(rng, 3)}"
+            entities[pid] = Entity(
+                pid, "phone", number, ent.country, {"number": number, "holder": eid}
+            )
+            phones[eid] = pid
+        aid = f"A{len(accounts) + 1:02d}"
+        iban = f"{ent.country}{_digits(rng, 2)} {fakers[ent.country].last_name().upper()[:4]} {_digits(rng, 12)}"
+        entities[aid] = Entity(aid, "account", iban, ent.country, {"number": iban, "holder": eid})
+        accounts[eid] = aid
+    members.sort()
+    decoys.sort()
+    edges = _expand_relations(scenario, entities, members, rng)
+    vessels = _vessels(scenario, entities, members, rng, fakers)
+    plan = _plan(scenario, entities, members, rng, fakers, shipment_rate)
+    return World(scenario, entities, members, decoys, edges, phones, accounts, vessels, plan)
+
+
+def _expand_relations(
+    scenario: Scenario, entities: dict[str, Entity], members: list[str], rng: random.Random
+) -> list[tuple[str, str, str]]:
+    """Each member of the 'from' group links to one member of the 'to' group (or all, if few)."""
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        groups.setdefault(entities[m].group or "", []).append(m)
+    edges = []
+    for rel in scenario.network.relations:
+        src, dst = groups[rel.from_], groups[rel.to]
+        for a in src:
+            targets = dst if len(dst) <= 2 else [rng.choice(dst)]
+            edges += [(a, b, rel.relation) for b in targets if a != b]
+        for b in dst:  # nobody in the target group is left unconnected
+            if not any(e[1] == b for e in edges) and src:
+                edges.append((rng.choice(src), b, rel.relation))
+    return sorted(set(edges))
+
+
+def _vessel(eid: str, flag: str, rng: random.Random, fk: Faker, operator: str | None) -> Entity:
+    six = str(rng.randrange(100000, 999999))
+    imo = f"IMO {six}{imo_check_digit(six)}"
+    mmsi = f"{MID.get(flag, rng.choice(list(MID.values())))}{_digits(rng, 6)}"
+    name = f"{fk.last_name().upper()} {rng.choice(['STAR', 'PEARL', 'FORTUNE', 'NO. 7', 'GLORY', 'BAY', 'SPIRIT'])}"
+    attrs = {
+        "name": name,
+        "flag": flag,
+        "imo": imo,
+        "mmsi": mmsi,
+        "call_sign": f"{flag[0]}{_digits(rng, 4)}",
+    }
+    if operator:
+        attrs["operator"] = operator
+    return Entity(eid, "vessel", name, flag, attrs)
+
+
+def _vessels(
+    scenario: Scenario,
+    entities: dict[str, Entity],
+    members: list[str],
+    rng: random.Random,
+    fakers: dict[str, Faker],
+) -> list[str]:
+    fleet = scenario.network.fleet
+    out = []
+    if fleet is None:
+        return out
+    operators = [m for m in members if entities[m].group == fleet.operator]
+    any_faker = next(iter(fakers.values()))
+    for i in range(fleet.count):
+        eid = f"V{i + 1:02d}"
+        entities[eid] = _vessel(eid, rng.choice(fleet.flags), rng, any_faker, rng.choice(operators))
+        out.append(eid)
+    return out
+
+
+def _triangular(rng: random.Random, d: Any) -> float:
+    return d.min if d.min == d.max else rng.triangular(d.min, d.max, d.mode)
+
+
+def triangular_at(u: float, d: Any) -> float:
+    """Inverse CDF of a triangular distribution: turns a pre-drawn uniform into a duration."""
+    lo, mode, hi = d.min, d.mode, d.max
+    if hi == lo:
+        return lo
+    cut = (mode - lo) / (hi - lo)
+    if u < cut:
+        return lo + ((hi - lo) * (mode - lo) * u) ** 0.5
+    return hi - ((hi - lo) * (hi - mode) * (1 - u)) ** 0.5
+
+
+def _plan(
+    scenario: Scenario,
+    entities: dict[str, Entity],
+    members: list[str],
+    rng: random.Random,
+    fakers: dict[str, Faker],
+    rate: float,
+) -> list[PlannedShipment]:
+    sh = scenario.shipments
+    legs = max(len(r.legs) for r in scenario.routes)
+    route_by_id = {r.id: r for r in scenario.routes}
+    owners = ["MSK", "CSQ", "TGH", "NYK", "EMC", "ZIM", "HLX", "OOL", "APZ", "KKF"]
+    plan, day = [], sh.first_day
+    # Shipment ids look random so that a trainee cannot count them, nor spot a phantom one.
+    ids = [f"S{n}" for n in rng.sample(range(100, 1000), sh.count)]
+    for i in range(sh.count):
+        handlers = {
+            g: rng.choice([m for m in members if entities[m].group == g]) for g in sh.involves
+        }
+        ten = f"{rng.choice(owners)}U{_digits(rng, 6)}"
+        container = f"{ten}{iso6346_check_digit(ten)}" if sh.containerised else None
+        first_leg_country = scenario_location_country(
+            scenario, route_by_id[sh.routes[0]].legs[0].from_
+        )
+        plate = fakers[first_leg_country].license_plate()
+        plan.append(
+            PlannedShipment(
+                id=ids[i],
+                index=i,
+                depart_day=round(day, 3),
+                quantity=round(_triangular(rng, sh.quantity)),
+                handlers=handlers,
+                container=container,
+                plate=plate,
+                leg_days=tuple(rng.random() for _ in range(legs)),
+                detect_u=tuple(rng.random() for _ in range(legs)),
+                route_u=rng.random(),
+                concealment_u=rng.random(),
+            )
+        )
+        day += _triangular(rng, sh.interval_days) / max(rate, 0.05)
+    return plan
+
+
+def scenario_location_country(scenario: Scenario, location_id: str) -> str:
+    return next(loc.country for loc in scenario.locations if loc.id == location_id)
