@@ -215,7 +215,7 @@ def _reveal(
         called = sorted(
             {b for a, b in sim.calls if a == subj} | {a for a, b in sim.calls if b == subj}
         )
-        for other in called[:4]:
+        for other in [c for c in called if c in w.phones][:4]:
             oph = w.entities[w.phones[other]]
             k.learn(oph.id, "phone", oph.label, {"number": oph.label}, t, label, grade)
             links.append((ph.id, oph.id, "calls"))
