@@ -218,7 +218,7 @@ class OracleBot:
         self.done: set[tuple[str, str]] = set()
 
     def step(self, ex: Exercise) -> None:
-        sim, s, v = ex.sim, ex.scenario, ex.view()
+        sim, v = ex.sim, ex.view()
         if v.day == 0:
             for c in v.actions.partner_countries:
                 ex.apply(A.ShareIntel(country=c))
