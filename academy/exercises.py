@@ -20,7 +20,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from academy.errors import AcademyError
-from academy.models import ExerciseAction, ExerciseRecord, Membership, Role, User, Workshop
+from academy.models import (
+    ExerciseAction,
+    ExerciseRecord,
+    Membership,
+    Role,
+    ScenarioVersion,
+    User,
+    Workshop,
+)
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
 from engine.exercise import Exercise, Overrides
@@ -195,6 +203,24 @@ def _summarise(record: ExerciseRecord, live: Exercise, outcome: Outcome, action:
             record.notices_refused += 1
 
 
+def set_hypothesis(
+    session: Session, *, exercise_id: int, user: User, entity: str, label: str
+) -> dict[str, str]:
+    """Mark an entity of the trainee's chart with a hypothesis ("suspected broker")."""
+    record = session.get(ExerciseRecord, exercise_id)
+    if record is None or record.user_id != user.id:
+        raise AcademyError("not_found")
+    label = " ".join(label.split())[:80]
+    hypotheses = dict(record.hypotheses)
+    if label:
+        hypotheses[entity[:64]] = label
+    else:
+        hypotheses.pop(entity, None)
+    record.hypotheses = hypotheses
+    session.add(record)
+    return hypotheses
+
+
 def inject(
     session: Session, *, exercise_id: int, instructor: User, message: str = "",
     event: str | None = None,
@@ -247,3 +273,13 @@ def workshop_of(session: Session, *, user_id: int) -> Workshop | None:
         .where(Membership.user_id == user_id)
         .order_by(col(Membership.joined_at).desc())
     ).first()
+
+
+def available(session: Session, *, user: User) -> list[ScenarioVersion]:
+    """The scenarios this trainee may start: the workshop's catalogue when it is open."""
+    from academy.scenarios import latest
+
+    workshop = workshop_of(session, user_id=user.id or 0)
+    if workshop is None:
+        return []
+    return latest(session) if workshop.catalogue_open else []

@@ -121,6 +121,7 @@ class ExerciseRecord(SQLModel, table=True):
     scenario_version_id: int = Field(foreign_key="scenario_version.id")
     seed: int
     overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    hypotheses: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     paused: bool = False
     finished: bool = False
     day: float = 0.0

@@ -42,7 +42,8 @@ def store(
     try:
         scenario = load_scenario_text(text, filename="scenario.yaml")
     except ScenarioError as error:
-        raise AcademyError("scenario_invalid", problems="\n".join(map(str, error.problems)))
+        problems = "\n".join(map(str, error.problems))
+        raise AcademyError("scenario_invalid", problems=problems) from None
     version = ScenarioVersion(
         scenario_id=scenario.id,
         version=scenario.version,

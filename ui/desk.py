@@ -120,7 +120,7 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
     if not nodes:
         st.info(t("desk.nothing_known"))
         return
-    st.altair_chart(charts.network(nodes, edges), use_container_width=True)
+    st.altair_chart(charts.network(nodes, edges), width="stretch")
 
 
 def world(view: TraineeView, days: tuple[float, float]) -> None:
@@ -132,7 +132,7 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
               "mode": m.mode, "label": m.subject, "day": m.t}
              for m in view.movements
              if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
-    st.altair_chart(charts.world_map(points, moves), use_container_width=True)
+    st.altair_chart(charts.world_map(points, moves), width="stretch")
 
 
 def timeline(view: TraineeView) -> None:
@@ -140,9 +140,41 @@ def timeline(view: TraineeView) -> None:
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
                for d in view.decisions]
-    st.altair_chart(charts.timeline(events), use_container_width=True)
+    st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe(
         [{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
           t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
-        hide_index=True, use_container_width=True)
+        hide_index=True, width="stretch")
+
+
+def notices(view: TraineeView, names: dict[str, str]) -> None:
+    if not view.notices:
+        st.info(t("desk.no_notices"))
+        return
+    st.dataframe(
+        [{t("desk.day"): round(n.t, 1), t("actions.colour"): t(f"notice.{n.colour}"),
+          t("actions.subject"): names.get(n.subject, n.subject),
+          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): n.reason}
+         for n in view.notices],
+        hide_index=True, width="stretch")
+
+
+def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
+                    names: dict[str, str]) -> None:
+    """Mark an entity with what the trainee suspects it is (kept with the exercise)."""
+    options = [e.id for e in view.entities]
+    if not options:
+        return
+    with st.form("desk.hypothesis", clear_on_submit=True):
+        cols = st.columns([2, 2, 1])
+        entity = cols[0].selectbox(t("desk.hypothesis_entity"), options,
+                                   format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
+        label = cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
+                                   placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+        if cols[2].form_submit_button(t("desk.hypothesis_save")):
+            with db() as s:
+                exercises.set_hypothesis(s, exercise_id=exercise,
+                                         user=get_user(s, user_id=user.id),
+                                         entity=entity, label=label)
+            st.rerun()

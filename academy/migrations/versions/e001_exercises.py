@@ -2,7 +2,7 @@
 
 Revision ID: e001
 Revises: 0001
-Create Date: 2026-11-30 03:12:18.884596
+Create Date: 2026-11-30 03:14:14.026967
 """
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def upgrade() -> None:
     sa.Column('scenario_version_id', sa.Integer(), nullable=False),
     sa.Column('seed', sa.Integer(), nullable=False),
     sa.Column('overrides', sa.JSON(), nullable=False),
+    sa.Column('hypotheses', sa.JSON(), nullable=False),
     sa.Column('paused', sa.Boolean(), nullable=False),
     sa.Column('finished', sa.Boolean(), nullable=False),
     sa.Column('day', sa.Float(), nullable=False),
