@@ -227,32 +227,53 @@ class OracleBot:
                 self.done.add(("purple", c))
                 ex.apply(A.RequestNotice(colour="purple", subject=c, purpose="modus_operandi"))
         self._intercept(ex)
-        w = ex.world
-        targets = [
-            m
-            for m in sorted(w.members, key=lambda m: -w.betweenness.get(m, 0.0))
-            if m not in sim.arrested
-        ]
+        w, s = ex.world, ex.scenario
+        involved = {g: len(w.by_group(g)) for g in s.shipments.involves}
+
+        def priority(m: str) -> float:  # central people, and the few a shipment cannot do without
+            group = w.entities[m].group or ""
+            return w.betweenness.get(m, 0.0) + (0.5 if involved.get(group, 99) <= 2 else 0.0)
+
+        people = [m for m in w.members if w.entities[m].type == "person" and m not in sim.arrested]
+        targets = sorted(people, key=lambda m: (-priority(m), m))
+        if (
+            v.day >= 10
+            and ("meeting", "") not in self.done
+            and sim.budget >= s.resources.case_meeting_cost + 3
+        ):
+            self.done.add(("meeting", ""))
+            ex.apply(A.CaseMeeting(countries=v.actions.partner_countries))
         for m in targets[:5]:
             self._pursue(ex, m)
 
     def _intercept(self, ex: Exercise) -> None:
+        """Inspect each leg end just in time: the oracle knows when every load will pass."""
         sim, now = ex.sim, ex.day
+        corrupt = {
+            ex.world.entities[m].attributes.get("location")
+            for m in ex.world.members
+            if ex.world.entities[m].role == "corrupt_official" and m not in sim.arrested
+        }
         for p in ex.world.plan:
             ship = sim.ships[p.id]
-            if ship.status != "in_transit":
+            if ship.status == "in_transit":
+                route, t = ship.route or sim.route, ship.depart_day or 0.0
+            elif ship.status == "planned":
+                routes = ex.scenario.shipments.routes
+                route = sim.route
+                if p.route_u < 0.15 and len(routes) > 1:
+                    route = routes[(routes.index(sim.route) + 1) % len(routes)]
+                t = max(p.depart_day, sim.lie_low_until)
+            else:
                 continue
-            legs = sim.routes[ship.route or ""].legs
-            t = ship.depart_day or 0.0
-            for i, leg in enumerate(legs):
+            for i, leg in enumerate(sim.routes[route].legs):
                 t += triangular_at(p.leg_days[i], leg.days)
                 country = sim.locs[leg.to].country
-                lead = next(
-                    c for c in ex.scenario.countries if c.code == country
-                ).partner.response_days.max
-                if (p.id, i) in self.covered or t < now + lead + 0.1:
+                partner = next(c for c in ex.scenario.countries if c.code == country).partner
+                lead = partner.response_days.max
+                if (p.id, i) in self.covered or leg.to in corrupt or not lead <= t - now < lead + 1:
                     continue
-                out = ex.apply(A.Inspection(location=leg.to, start_day=max(now, t - 1.0), days=2))
+                out = ex.apply(A.Inspection(location=leg.to, start_day=max(now, t - 0.5), days=1))
                 if out.accepted:
                     self.covered.add((p.id, i))
 
