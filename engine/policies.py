@@ -23,12 +23,16 @@ CONTROL_KINDS = ("border_post", "seaport", "airport", "landing_site")
 
 def _src(ex: Exercise, reveal: str, target: str) -> Any:
     """The most reliable source that reveals ``reveal`` about a ``target``-type subject."""
-    pool = [
-        s
-        for s in ex.scenario.intel_sources
-        if reveal in [r.value for r in s.reveals] and target in [t.value for t in s.targets]
-    ]
-    return min(pool, key=lambda s: (s.reliability, s.cost), default=None)
+    cache = ex.__dict__.setdefault("_bot_sources", {})  # per exercise, never module-level
+    key = (reveal, target)
+    if key not in cache:
+        pool = [
+            s
+            for s in ex.scenario.intel_sources
+            if reveal in [r.value for r in s.reveals] and target in [t.value for t in s.targets]
+        ]
+        cache[key] = min(pool, key=lambda s: (s.reliability, s.cost), default=None)
+    return cache[key]
 
 
 class RandomBot:
@@ -147,7 +151,7 @@ class HeuristicBot:
                     countries=v.actions.partner_countries, rationale="pool partner knowledge"
                 )
             )
-        self._collect(ex, people, degree)
+        self._collect(ex, v, people, degree)
 
     def _pursue(self, ex: Exercise, pid: str, e: Any) -> None:
         if e is None or ("arrest", pid) in self.done:
@@ -181,8 +185,8 @@ class HeuristicBot:
         if ex.apply(A.Arrest(subject=pid, rationale="warrant in hand")).accepted:
             self.done.add(("arrest", pid))  # type: ignore[arg-type]
 
-    def _collect(self, ex: Exercise, people: list[Any], degree: dict[str, int]) -> None:
-        v, s = ex.view(), ex.scenario
+    def _collect(self, ex: Exercise, v: Any, people: list[Any], degree: dict[str, int]) -> None:
+        s = ex.scenario
         if v.budget < s.resources.inspection_cost * 2 + 1:
             return
         plan = []
@@ -198,7 +202,7 @@ class HeuristicBot:
             if src is not None:
                 plan.append((src, f"{loc}@{week}"))
         for src, target in plan:
-            if (src.id, target) in self.asked or src.cost > v.budget - 1:
+            if (src.id, target) in self.asked or src.cost > ex.sim.budget - 1:
                 continue
             self.asked.add((src.id, target))
             ex.apply(
