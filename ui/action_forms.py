@@ -40,10 +40,10 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
                     key="actions.kind", horizontal=True)
     st.caption(t(f"actions.{kind}_help"))
-    with st.form(f"actions.form.{kind}", clear_on_submit=False):
+    with st.container(border=True):  # not a form: later fields depend on earlier choices
         action = FORMS[kind](view, info, names)
         action["rationale"] = _rationale(f"actions.{kind}")
-        if st.form_submit_button(t("actions.submit"), type="primary"):
+        if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
             missing = [k for k, v in action.items() if v is None and k != "rationale"]
             if missing:
                 st.warning(t("actions.missing"))

@@ -17,7 +17,7 @@ from academy.errors import AcademyError
 from academy.models import ExerciseRecord
 from engine.records import Outcome, TraineeView
 from ui import charts
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -74,9 +74,11 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
 
 
 def outcome_message(outcome: Outcome) -> None:
-    """An action's result in the user's language (engine reason codes have catalog entries)."""
-    text = t(f"engine.{outcome.code}", **outcome.params)
-    if text == f"engine.{outcome.code}":
+    """An action's result in the user's language: the engine's own sentence in English,
+    the catalog's translation of its reason code otherwise."""
+    key = f"engine.{outcome.code}"
+    text = outcome.message if current_language() == "en" else t(key, **outcome.params)
+    if text == key:
         text = outcome.message
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")

@@ -32,10 +32,12 @@ def test_desk_shows_the_briefing_clock_and_resources():
 
 def test_actions_refused_and_accepted_are_explained():
     at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"  # open the Actions tab (tabs are stateful)
+    at.run()
     at.radio(key="actions.kind").set_value("request_notice").run()
     at.selectbox(key="actions.notice.colour").set_value("red")
     at.selectbox(key="actions.notice.subject").set_value("C02")
-    at.button(key="FormSubmitter:actions.form.request_notice-Send").click().run()
+    at.button(key="actions.submit.request_notice").click().run()
     assert "Refused" in at.error[0].value
     assert "known person" in at.error[0].value
     at.button(key="desk.advance.7").click().run()
