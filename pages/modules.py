@@ -59,5 +59,6 @@ for module_id in ids:
         if module.prerequisites:
             names = ", ".join(curriculum.title_of(p) for p in module.prerequisites)
             left.caption(t("modules.prerequisites", modules=names))
-        right.button(action, key=f"modules.open.{module_id}", on_click=open_module,
-                     args=(module_id,), type="primary" if row and not row.completed_at else "secondary")
+        if right.button(action, key=f"modules.open.{module_id}",
+                        type="primary" if row and not row.completed_at else "secondary"):
+            open_module(module_id)
