@@ -57,7 +57,9 @@ def result(outcome: GradeResult) -> None:
                     tags.append(t("quiz.your_choice"))
                 if option.correct:
                     tags.append(t("quiz.correct_answer"))
-                marker = "✅" if option.correct else ("❌" if option.id in question.chosen else "▫️")
+                marker = (":green[:material/check_circle:]" if option.correct else
+                          ":red[:material/cancel:]" if option.id in question.chosen else
+                          ":gray[:material/radio_button_unchecked:]")
                 tag = f" _({', '.join(tags)})_" if tags else ""
                 st.markdown(f"{marker} **{option.text}**{tag}")
                 st.caption(option.why)
