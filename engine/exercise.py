@@ -52,7 +52,6 @@ class Exercise:
         self.overrides = overrides or Overrides()
         self.world = build_world(scenario, self.seed, self.overrides.shipment_rate)
         self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
-        self.sim.decisions = []
         self.msel = Msel(self.sim)
         self._log: list[dict[str, Any]] = []
         for group in scenario.known_at_start:

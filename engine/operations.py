@@ -250,7 +250,8 @@ def _control(
                 "partner",
             )
         else:
-            sim.teams_busy.remove(end)
+            if end in sim.teams_busy:
+                sim.teams_busy.remove(end)
             sim.knowledge.item(
                 t,
                 f"NCB {country}",

@@ -180,9 +180,11 @@ class Simulation:
             ship.where = leg.to
             if traveller and self.locs[leg.from_].country != self.locs[leg.to].country:
                 self._border_crossing(traveller, leg)
-            if not ship.surveillance and plan.detect_u[i] < self._detection(ship, leg, traveller):
-                if self._detected(ship, leg, handlers):
-                    return
+            found = not ship.surveillance and plan.detect_u[i] < self._detection(
+                ship, leg, traveller
+            )
+            if found and self._detected(ship, leg, handlers):
+                return
         ship.fate_day = env.now
         if ship.surveillance:
             self._delivered_under_surveillance(ship, handlers)
@@ -243,9 +245,9 @@ class Simulation:
                 f"{country} at {self.locs[leg.to].name}.",
                 "notice",
             )
-        if ("red", person) in self.notices and person not in self.arrested:
-            if self.rng("red-border", person, round(t, 3)).random() < self._act(country):
-                self.arrest(person, f"arrested on a Red Notice at {self.locs[leg.to].name}")
+        wanted = ("red", person) in self.notices and person not in self.arrested
+        if wanted and self.rng("red-border", person, round(t, 3)).random() < self._act(country):
+            self.arrest(person, f"arrested on a Red Notice at {self.locs[leg.to].name}")
 
     def _act(self, country: str) -> float:
         c = next(c for c in self.scenario.countries if c.code == country)
