@@ -91,6 +91,52 @@ class SignInAttempt(SQLModel, table=True):
     at: datetime = _ts(index=True)
 
 
+# --- Curriculum: module progress, knowledge-check attempts, path certificates -------------
+
+
+class ModuleProgress(SQLModel, table=True):
+    """One trainee's way through one module: where they stopped, how long, how well."""
+
+    __table_args__ = (UniqueConstraint("user_id", "module_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    module_id: str = Field(max_length=80, index=True)
+    started_at: datetime = _ts()
+    last_seen_at: datetime = _ts()
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    best_score: int = 0  # percent, 0-100
+    attempts: int = 0
+    seconds_spent: int = 0
+    last_section: str = Field(default="0", max_length=20)  # section index, or "quiz"
+
+
+class QuizAttempt(SQLModel, table=True):
+    """One submitted knowledge check, with the answers given and what was wrong."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    module_id: str = Field(max_length=80, index=True)
+    lang: str = Field(max_length=5)
+    answers: str  # JSON: {question id: [option ids]}
+    wrong: str  # JSON: [question ids answered wrongly]
+    score: int  # percent, 0-100
+    passed: bool = False
+    submitted_at: datetime = _ts()
+
+
+class Certificate(SQLModel, table=True):
+    """Proof that a trainee completed every module of a learning path."""
+
+    __table_args__ = (UniqueConstraint("user_id", "path_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    path_id: str = Field(max_length=80)
+    path_title: str = Field(max_length=200)  # English title when issued (the path may change)
+    holder_name: str = Field(max_length=80)  # the name when issued
+    code: str = Field(index=True, unique=True, max_length=16)
+    issued_at: datetime = _ts()
+
+
 # --- Scenarios and exercises -----------------------------------------------------------
 
 

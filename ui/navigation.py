@@ -21,7 +21,11 @@ class PageSpec:
     title_key: str
     icon: str
     url: str
-    roles: tuple[str, ...]  # empty: only for people not signed in
+    roles: tuple[str, ...]  # empty: only for people not signed in; ANYONE: signed out too
+
+
+ANYONE = "anyone-signed-out"  # a "role" for public pages: shown to people not signed in
+EVERYONE = ("trainee", "instructor", "admin", ANYONE)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -32,6 +36,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/debrief.py", "nav.debrief", ":material/insights:", "debrief", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
+    PageSpec("pages/modules.py", "nav.modules", ":material/menu_book:", "modules", ("trainee",)),
+    PageSpec("pages/module.py", "nav.module", ":material/auto_stories:", "module", ("trainee",)),
+    PageSpec("pages/certificates.py", "nav.certificates", ":material/workspace_premium:", "certificates", ("trainee",)),
+    PageSpec("pages/workshop_progress.py", "nav.workshop_progress", ":material/monitoring:", "workshop-progress", ("instructor", "admin")),
+    PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )
 
 
@@ -52,7 +61,7 @@ def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type
     role = user.role if user else None
 
     def visible(spec: PageSpec) -> bool:
-        return role in spec.roles if role else not spec.roles
+        return role in spec.roles if role else (not spec.roles or ANYONE in spec.roles)
 
     first = HOMES.get(role or "", "pages/sign_in.py")
     ordered = sorted(PAGES, key=lambda spec: (spec.path != first, not visible(spec)))
