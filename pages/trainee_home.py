@@ -2,17 +2,20 @@
 
 import streamlit as st
 
+from academy.exercises import mine_with_scenarios
 from academy.progress import progress_of
 from academy.workshops import workshops_of
 from ui import curriculum, session
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.state import db
 
 user = session.require("trainee")
+lang = current_language()
 st.title(t("trainee.title", name=user.name))
 with db() as s:
     workshops = workshops_of(s, user_id=user.id)
     progress = progress_of(s, actor_id=user.id, user_id=user.id)
+    exercises = mine_with_scenarios(s, user_id=user.id)
 st.subheader(t("trainee.workshops"))
 for workshop in workshops:
     with st.container(border=True):
@@ -33,4 +36,9 @@ if not progress:
     st.caption(t("trainee.no_module_started"))
 st.page_link("pages/modules.py", label=t("trainee.all_modules"), icon=":material/menu_book:")
 st.subheader(t("trainee.exercises"))
-st.info(t("trainee.no_exercises"))
+if not exercises:
+    st.info(t("trainee.no_exercises"))
+for record, scenario in exercises[:3]:
+    st.caption(t("trainee.exercise_line", title=scenario.text(scenario.title, lang),
+                 day=f"{record.day:.1f}", score=f"{record.score:.0f}"))
+st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")
