@@ -37,13 +37,11 @@ for column, (label, action) in zip(steps, [
     (t("desk.advance_week"), {"kind": "advance", "days": 7}),
     (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
 ], strict=True):
-    if column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
-                     disabled=view.finished, width="stretch"):
-        desk.act(user, exercise, action)
-        st.rerun()
+    column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
+                  disabled=view.finished, width="stretch",
+                  on_click=desk.act, args=(user, exercise, action))  # acts before the rerun
 
-if (last := st.session_state.pop("desk.last", None)) is not None:
-    desk.outcome_message(last)
+desk.last_result()
 if view.finished:
     st.success(t("desk.finished"), icon=":material/flag:")
     st.page_link("pages/debrief.py", label=t("desk.to_debrief"), icon=":material/insights:")
@@ -77,5 +75,4 @@ if notices.open:
         desk.notices(view, names)
 if actions.open and not view.finished:
     with actions:
-        action_forms.render(view, names, lambda action: (desk.act(user, exercise, action),
-                                                         st.rerun()))
+        action_forms.render(view, names, lambda action: desk.act(user, exercise, action))

@@ -69,8 +69,16 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
         return played.outcome
     except AcademyError as error:
         st.session_state.pop(KEY, None)
-        show_error(error)
+        st.session_state["desk.error"] = error  # shown by the page on the run that follows
         return None
+
+
+def last_result() -> None:
+    """Show the result of the action taken just before this run, once."""
+    if (error := st.session_state.pop("desk.error", None)) is not None:
+        show_error(error)
+    if (outcome := st.session_state.pop("desk.last", None)) is not None:
+        outcome_message(outcome)
 
 
 def outcome_message(outcome: Outcome) -> None:

@@ -35,14 +35,24 @@ def test_actions_refused_and_accepted_are_explained():
     at.session_state["desk.tab"] = "Actions"  # open the Actions tab (tabs are stateful)
     at.run()
     at.radio(key="actions.kind").set_value("request_notice").run()
-    at.selectbox(key="actions.notice.colour").set_value("red")
-    at.selectbox(key="actions.notice.subject").set_value("C02")
+    at.selectbox(key="actions.notice.colour").set_value("red").run()
+    at.selectbox(key="actions.notice.subject").set_value("C02").run()
     at.button(key="actions.submit.request_notice").click().run()
     assert "Refused" in at.error[0].value
     assert "known person" in at.error[0].value
     at.button(key="desk.advance.7").click().run()
     assert {m.label: m.value for m in at.metric}["Day"] == "7.0 / 90"
     assert len(at.success) == 1  # the accepted advance is confirmed
+
+
+def test_an_incomplete_action_is_not_sent():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    at.button(key="actions.submit.seizure").click().run()
+    assert at.warning[0].value == "Please fill in every field first."
+    assert not at.error and not at.success
 
 
 def test_debrief_is_locked_while_playing():
