@@ -30,7 +30,7 @@ from academy.models import (
     utcnow,
 )
 from academy.readiness import MAX_LEVEL, spread
-from academy.teams import member_agency, require_team
+from academy.teams import member_agency, require_team, set_member_agency
 
 SUBMITTED = ("submitted", "incomplete")
 
@@ -80,6 +80,17 @@ def my_sheet(session: Session, *, acting_user_id: int, assessment_id: int) -> As
         session.add(sheet)
         session.flush()
     return sheet
+
+
+def set_sheet_agency(session: Session, *, acting_user_id: int, assessment_id: int,
+                     agency: str) -> None:
+    """The agency the acting user scores for, on this sheet and as their team default."""
+    sheet = my_sheet(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    round_ = get_assessment(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    set_member_agency(session, acting_user_id=acting_user_id, team_id=round_.team_id, agency=agency)
+    sheet.agency = agency[:40]
+    session.add(sheet)
+    session.flush()
 
 
 def sheet_scores(session: Session, *, sheet_id: int) -> dict[str, AssessorScore]:

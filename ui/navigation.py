@@ -29,6 +29,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/trainee_home.py", "nav.my_training", ":material/school:", "my-training", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
+    PageSpec("pages/guide.py", "nav.guide", ":material/map:", "nest-guide", ("country", "admin")),
+    PageSpec("pages/agencies.py", "nav.agencies", ":material/hub:", "agency-map", ("country", "admin")),
+    PageSpec("pages/assessment.py", "nav.assessment", ":material/checklist:", "readiness-assessment", ("country", "admin")),
+    PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
+    PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
+    PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
 )
 
 
@@ -36,6 +42,7 @@ HOMES = {
     "trainee": "pages/trainee_home.py",
     "instructor": "pages/instructor_home.py",
     "admin": "pages/admin_users.py",
+    "country": "pages/guide.py",
 }
 
 
