@@ -48,7 +48,7 @@ else:
     st.dataframe([{t("agencies.name"): e.name, t("agencies.type"): types.get(e.agency_type, ""),
                    t("agencies.areas"): ", ".join(areas.get(a, a) for a in e.crime_areas),
                    t("agencies.functions"): ", ".join(functions.get(f, f) for f in e.functions)}
-                  for e in entries], hide_index=True, use_container_width=True)
+                  for e in entries], hide_index=True, width="stretch")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     gone = left.selectbox(t("agencies.remove_which"), entries, format_func=lambda e: e.name,
                           key="agencies.remove_pick")
@@ -61,7 +61,7 @@ counts = coverage(entries, list(areas), list(functions))
 st.subheader(t("agencies.heatmap"))
 st.altair_chart(coverage_heatmap(counts, areas, functions, x_title=t("agencies.functions"),
                                  y_title=t("agencies.areas"), count_title=t("agencies.count")),
-                use_container_width=True)
+                width="stretch")
 st.subheader(t("agencies.gaps"))
 if missing := gaps(counts):
     st.warning(t("agencies.gap_count", count=len(missing), total=len(counts)))

@@ -38,7 +38,7 @@ table = [{t("consensus.col_indicator"): f"{r.indicator_id} · {fw.indicators[r.i
           **{name: r.levels.get(name) for name in assessors},
           col_spread: r.spread, col_flag: "⚠" if r in disputed else "",
           t("consensus.col_agreed"): r.agreed, t("consensus.col_note"): r.note} for r in rows]
-st.dataframe(table, hide_index=True, use_container_width=True,
+st.dataframe(table, hide_index=True, width="stretch",
              column_config={col_spread: st.column_config.ProgressColumn(
                  col_spread, min_value=0, max_value=3, format="%d")})
 

@@ -67,7 +67,7 @@ for step in phase.steps:
                            t("guide.col_done"): tick.done,
                            t("guide.col_by"): tick.by,
                            t("guide.col_at"): tick.at} for tick in history],
-                         hide_index=True, use_container_width=True)
+                         hide_index=True, width="stretch")
         for template in step.templates:
             name = template_title(template, lang)
             left, right = st.columns(2)

@@ -43,11 +43,11 @@ if summary.missing:
 labels = [d.title.get(lang) for d in fw.dimensions]
 averages = [d.average for d in summary.dimensions]
 chart_col, table_col = st.columns([3, 2])
-chart_col.altair_chart(radar(labels, {round_.title: averages}), use_container_width=False)
+chart_col.altair_chart(radar(labels, {round_.title: averages}), width="content")
 table_col.dataframe([{t("report.dimension"): label, t("report.score"): d.average,
                       "%": d.percent, t("report.scored"): f"{d.scored}/{d.total}"}
                      for label, d in zip(labels, summary.dimensions, strict=True)],
-                    hide_index=True, use_container_width=True)
+                    hide_index=True, width="stretch")
 
 st.subheader(t("results.weakest"))
 priorities(fw, g, scores, lang)
@@ -65,7 +65,7 @@ else:
         points += [{"round": name, "order": order, "series": label, "score": d.average}
                    for label, d in zip(labels, res.dimensions, strict=True)]
     st.altair_chart(trend(points, x_title=t("results.round"), y_title=t("report.score")),
-                    use_container_width=True)
+                    width="stretch")
     st.subheader(t("results.compare"))
     names = {r.id: r.title for r, _ in history}
     left, right = st.columns(2)
@@ -78,7 +78,7 @@ else:
     st.dataframe([{t("report.dimension"): label, names[first]: a, names[second]: b,
                    t("results.change"): None if a is None or b is None else round(b - a, 2)}
                   for label, (_, a, b) in zip(labels, rows, strict=True)],
-                 hide_index=True, use_container_width=True)
+                 hide_index=True, width="stretch")
     st.altair_chart(radar(labels, {names[first]: [a for _, a, _ in rows],
                                    names[second]: [b for _, _, b in rows]}, size=360))
 
