@@ -61,8 +61,8 @@ done = sum(1 for r in scores.values() if r.level is not None)
 st.progress(done / len(ids), text=t("assess.scored", done=done, total=len(ids)))
 for dim in fw.dimensions:
     scored = sum(1 for i in dim.indicators if i.id in scores and scores[i.id].level is not None)
-    with st.expander(t("assess.dimension", title=dim.title.get(lang), done=scored,
-                       total=len(dim.indicators))):
+    with st.expander(dim.title.get(lang)):  # stable label: a changing one closes the section
+        st.caption(t("assess.dimension", done=scored, total=len(dim.indicators)))
         for ind in dim.indicators:
             row, prefix = scores.get(ind.id), f"assess.{round_.id}.{ind.id}"
             st.markdown(f"**{ind.id} · {ind.title.get(lang)}**")

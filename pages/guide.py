@@ -54,9 +54,9 @@ phase = st.selectbox(t("guide.phase"), g.phases, format_func=lambda p: p.title.g
 st.write(phase.summary.get(lang))
 for step in phase.steps:
     items = [c.id for c in step.checklist]
-    label = t("guide.step_label", step=step.title.get(lang), done=sum(i in done for i in items),
-              total=len(items))
-    with st.expander(label, expanded=False):
+    # a stable label: Streamlit closes an expander whose label changes, e.g. on each tick
+    with st.expander(step.title.get(lang), expanded=False):
+        st.caption(t("guide.step_done", done=sum(i in done for i in items), total=len(items)))
         markdown(step.guidance.get(lang))
         st.markdown(f"**{t('guide.checklist')}**")
         for item in step.checklist:

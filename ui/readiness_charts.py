@@ -81,7 +81,8 @@ def coverage_heatmap(counts: dict[tuple[str, str], int], area_labels: dict[str, 
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.condition(alt.datum.count == 0, alt.value(GAP_COLOUR),
                             alt.Color("count:Q", scale=alt.Scale(scheme="greens", domainMin=0),
-                                      title=count_title)),
+                                      title=count_title,
+                                      legend=alt.Legend(format="d", tickMinStep=1))),
         tooltip=["area:N", "function:N", alt.Tooltip("count:Q", title=count_title)])
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text="count:Q",
