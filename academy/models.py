@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
 
@@ -90,6 +90,65 @@ class SignInAttempt(SQLModel, table=True):
     key: str = Field(index=True, max_length=200)
     succeeded: bool = False
     at: datetime = _ts(index=True)
+
+
+# --- Scenarios and exercises -----------------------------------------------------------
+
+
+class ScenarioVersion(SQLModel, table=True):
+    """One exact text of a scenario. Exercises point at the version they were played on,
+    so an instructor's later edit never changes a finished or running exercise."""
+
+    __tablename__ = "scenario_version"
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: str = Field(index=True, max_length=64)
+    version: int = 1
+    title: str = Field(max_length=200)
+    digest: str = Field(unique=True, max_length=64)  # sha256 of the text
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    source: str = Field(default="file", max_length=10)  # file | studio
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class ExerciseRecord(SQLModel, table=True):
+    """A trainee's exercise: scenario version, seed and overrides; its actions are rows
+    of ``ExerciseAction``. Summary columns feed the instructor's live dashboard."""
+
+    __tablename__ = "exercise"
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    workshop_id: int | None = Field(default=None, foreign_key="workshop.id", index=True)
+    scenario_version_id: int = Field(foreign_key="scenario_version.id")
+    seed: int
+    overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    hypotheses: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    paused: bool = False
+    finished: bool = False
+    day: float = 0.0
+    score: float = 0.0
+    actions: int = 0
+    notices_accepted: int = 0
+    notices_refused: int = 0
+    started_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class ExerciseAction(SQLModel, table=True):
+    """One entry of an exercise's log, stored the moment it happens. ``seq`` is unique per
+    exercise: two tabs racing for the same slot cannot both write (the second is told)."""
+
+    __tablename__ = "exercise_action"
+    __table_args__ = (UniqueConstraint("exercise_id", "seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    exercise_id: int = Field(foreign_key="exercise.id", index=True)
+    seq: int
+    t: float
+    actor: str = Field(default="trainee", max_length=20)  # trainee | instructor
+    action: dict = Field(sa_column=Column(JSON, nullable=False))
+    accepted: bool = True
+    code: str = Field(default="", max_length=80)
+    at: datetime = _ts()
 
 
 # --- NEST guide and readiness self-assessment (country teams) --------------------------

@@ -64,7 +64,7 @@ class Inspection(_Action):
     kind: Literal["inspection"] = "inspection"
     location: Ref
     start_day: Day
-    days: Annotated[float, Field(gt=0, le=30)] = 7
+    days: Annotated[float, Field(gt=0, le=30)] = 7.0
 
 
 class Seizure(_Action):
@@ -74,7 +74,7 @@ class Seizure(_Action):
     shipment: Ref
     location: Ref
     start_day: Day
-    days: Annotated[float, Field(gt=0, le=30)] = 7
+    days: Annotated[float, Field(gt=0, le=30)] = 7.0
 
 
 class ControlledDelivery(_Action):
@@ -156,5 +156,5 @@ def parse_action(data: dict[str, Any] | BaseModel) -> Action:
 def summary(action: Any) -> str:
     """A one-line English description for the decision log."""
     d = action.model_dump(exclude={"kind", "rationale"}, exclude_none=True)
-    args = ", ".join(f"{k}={v}" for k, v in d.items())
+    args = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in d.items())
     return f"{action.kind.replace('_', ' ')}({args})"

@@ -136,6 +136,9 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
         if not at_location
         else [m for m in w.members if w.entities[m].attributes.get("location") == target]
     )
+    if target in w.vessels:  # a vessel leads to its operator
+        subjects = [w.entities[target].attributes["operator"]]
+        new_links.append((subjects[0], target, "operates"))
     for reveal in src.reveals:
         for subj in subjects[:3]:
             facts += _reveal(sim, reveal.value, subj, rng, grade, label, new_links, shipments)
@@ -233,7 +236,7 @@ def _reveal(
         acc = w.entities[w.accounts[subj]]
         k.learn(acc.id, "account", acc.label, {"number": acc.label}, t, label, grade)
         links.append((subj, acc.id, "holds"))
-        for payer, payee, amount in sim.payments:
+        for payer, payee, _amount in sim.payments:
             if subj in (payer, payee):
                 other = payee if payer == subj else payer
                 oacc, o = w.entities[w.accounts[other]], w.entities[other]

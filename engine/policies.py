@@ -23,12 +23,16 @@ CONTROL_KINDS = ("border_post", "seaport", "airport", "landing_site")
 
 def _src(ex: Exercise, reveal: str, target: str) -> Any:
     """The most reliable source that reveals ``reveal`` about a ``target``-type subject."""
-    pool = [
-        s
-        for s in ex.scenario.intel_sources
-        if reveal in [r.value for r in s.reveals] and target in [t.value for t in s.targets]
-    ]
-    return min(pool, key=lambda s: (s.reliability, s.cost), default=None)
+    cache = ex.__dict__.setdefault("_bot_sources", {})  # per exercise, never module-level
+    key = (reveal, target)
+    if key not in cache:
+        pool = [
+            s
+            for s in ex.scenario.intel_sources
+            if reveal in [r.value for r in s.reveals] and target in [t.value for t in s.targets]
+        ]
+        cache[key] = min(pool, key=lambda s: (s.reliability, s.cost), default=None)
+    return cache[key]
 
 
 class RandomBot:
@@ -147,7 +151,7 @@ class HeuristicBot:
                     countries=v.actions.partner_countries, rationale="pool partner knowledge"
                 )
             )
-        self._collect(ex, people, degree)
+        self._collect(ex, v, people, degree)
 
     def _pursue(self, ex: Exercise, pid: str, e: Any) -> None:
         if e is None or ("arrest", pid) in self.done:
@@ -181,8 +185,8 @@ class HeuristicBot:
         if ex.apply(A.Arrest(subject=pid, rationale="warrant in hand")).accepted:
             self.done.add(("arrest", pid))  # type: ignore[arg-type]
 
-    def _collect(self, ex: Exercise, people: list[Any], degree: dict[str, int]) -> None:
-        v, s = ex.view(), ex.scenario
+    def _collect(self, ex: Exercise, v: Any, people: list[Any], degree: dict[str, int]) -> None:
+        s = ex.scenario
         if v.budget < s.resources.inspection_cost * 2 + 1:
             return
         plan = []
@@ -198,7 +202,7 @@ class HeuristicBot:
             if src is not None:
                 plan.append((src, f"{loc}@{week}"))
         for src, target in plan:
-            if (src.id, target) in self.asked or src.cost > v.budget - 1:
+            if (src.id, target) in self.asked or src.cost > ex.sim.budget - 1:
                 continue
             self.asked.add((src.id, target))
             ex.apply(
@@ -218,7 +222,7 @@ class OracleBot:
         self.done: set[tuple[str, str]] = set()
 
     def step(self, ex: Exercise) -> None:
-        sim, s, v = ex.sim, ex.scenario, ex.view()
+        sim, v = ex.sim, ex.view()
         if v.day == 0:
             for c in v.actions.partner_countries:
                 ex.apply(A.ShareIntel(country=c))
@@ -227,32 +231,53 @@ class OracleBot:
                 self.done.add(("purple", c))
                 ex.apply(A.RequestNotice(colour="purple", subject=c, purpose="modus_operandi"))
         self._intercept(ex)
-        w = ex.world
-        targets = [
-            m
-            for m in sorted(w.members, key=lambda m: -w.betweenness.get(m, 0.0))
-            if m not in sim.arrested
-        ]
+        w, s = ex.world, ex.scenario
+        involved = {g: len(w.by_group(g)) for g in s.shipments.involves}
+
+        def priority(m: str) -> float:  # central people, and the few a shipment cannot do without
+            group = w.entities[m].group or ""
+            return w.betweenness.get(m, 0.0) + (0.5 if involved.get(group, 99) <= 2 else 0.0)
+
+        people = [m for m in w.members if w.entities[m].type == "person" and m not in sim.arrested]
+        targets = sorted(people, key=lambda m: (-priority(m), m))
+        if (
+            v.day >= 10
+            and ("meeting", "") not in self.done
+            and sim.budget >= s.resources.case_meeting_cost + 3
+        ):
+            self.done.add(("meeting", ""))
+            ex.apply(A.CaseMeeting(countries=v.actions.partner_countries))
         for m in targets[:5]:
             self._pursue(ex, m)
 
     def _intercept(self, ex: Exercise) -> None:
+        """Inspect each leg end just in time: the oracle knows when every load will pass."""
         sim, now = ex.sim, ex.day
+        corrupt = {
+            ex.world.entities[m].attributes.get("location")
+            for m in ex.world.members
+            if ex.world.entities[m].role == "corrupt_official" and m not in sim.arrested
+        }
         for p in ex.world.plan:
             ship = sim.ships[p.id]
-            if ship.status != "in_transit":
+            if ship.status == "in_transit":
+                route, t = ship.route or sim.route, ship.depart_day or 0.0
+            elif ship.status == "planned":
+                routes = ex.scenario.shipments.routes
+                route = sim.route
+                if p.route_u < 0.15 and len(routes) > 1:
+                    route = routes[(routes.index(sim.route) + 1) % len(routes)]
+                t = max(p.depart_day, sim.lie_low_until)
+            else:
                 continue
-            legs = sim.routes[ship.route or ""].legs
-            t = ship.depart_day or 0.0
-            for i, leg in enumerate(legs):
+            for i, leg in enumerate(sim.routes[route].legs):
                 t += triangular_at(p.leg_days[i], leg.days)
                 country = sim.locs[leg.to].country
-                lead = next(
-                    c for c in ex.scenario.countries if c.code == country
-                ).partner.response_days.max
-                if (p.id, i) in self.covered or t < now + lead + 0.1:
+                partner = next(c for c in ex.scenario.countries if c.code == country).partner
+                lead = partner.response_days.max
+                if (p.id, i) in self.covered or leg.to in corrupt or not lead <= t - now < lead + 1:
                     continue
-                out = ex.apply(A.Inspection(location=leg.to, start_day=max(now, t - 1.0), days=2))
+                out = ex.apply(A.Inspection(location=leg.to, start_day=max(now, t - 0.5), days=1))
                 if out.accepted:
                     self.covered.add((p.id, i))
 

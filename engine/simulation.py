@@ -96,6 +96,12 @@ class Simulation:
         self.decisions: list[Any] = []
         self.partner_codes = {c.code for c in scenario.countries}
         self.locs = {loc.id: loc for loc in scenario.locations}
+        self.countries = {c.code: c for c in scenario.countries}
+        self.officials = {
+            m: world.entities[m].attributes.get("location")
+            for m in world.members
+            if world.entities[m].role == "corrupt_official"
+        }
         self.routes = {r.id: r for r in scenario.routes}
         self.conceal = {c.id: c for c in scenario.concealments}
         for p in world.plan:
@@ -180,9 +186,11 @@ class Simulation:
             ship.where = leg.to
             if traveller and self.locs[leg.from_].country != self.locs[leg.to].country:
                 self._border_crossing(traveller, leg)
-            if not ship.surveillance and plan.detect_u[i] < self._detection(ship, leg, traveller):
-                if self._detected(ship, leg, handlers):
-                    return
+            found = not ship.surveillance and plan.detect_u[i] < self._detection(
+                ship, leg, traveller
+            )
+            if found and self._detected(ship, leg, handlers):
+                return
         ship.fate_day = env.now
         if ship.surveillance:
             self._delivered_under_surveillance(ship, handlers)
@@ -192,12 +200,12 @@ class Simulation:
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
         members = set(handlers.values())
         for m in sorted(members):
-            for other, rel in self.world.neighbours(m):
+            for other, rel, forward in self.world.outgoing(m):
                 if other in self.arrested:
                     continue
                 self.calls.append((m, other))
                 if rel in ("pays", "bribes"):
-                    payer, payee = (m, other) if (m, other, rel) in self.world.edges else (other, m)
+                    payer, payee = (m, other) if forward else (other, m)
                     self.payments.append(
                         (payer, payee, round(plan.quantity * (40 if rel == "pays" else 5), 2))
                     )
@@ -221,11 +229,7 @@ class Simulation:
         if traveller and ("green", traveller) in self.notices:
             mult *= GREEN_BOOST
         routine = min(1.0, routine * mult * self.ov.detection)
-        if any(
-            self.world.entities[m].attributes.get("location") == where and m not in self.arrested
-            for m in self.world.members
-            if self.world.entities[m].role == "corrupt_official"
-        ):
+        if any(loc == where and m not in self.arrested for m, loc in self.officials.items()):
             routine *= 1 - min(1.0, CORRUPTION * self.ov.corruption)
         targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * self.ov.detection)
         return 1 - (1 - routine) * (1 - targeted)
@@ -243,12 +247,12 @@ class Simulation:
                 f"{country} at {self.locs[leg.to].name}.",
                 "notice",
             )
-        if ("red", person) in self.notices and person not in self.arrested:
-            if self.rng("red-border", person, round(t, 3)).random() < self._act(country):
-                self.arrest(person, f"arrested on a Red Notice at {self.locs[leg.to].name}")
+        wanted = ("red", person) in self.notices and person not in self.arrested
+        if wanted and self.rng("red-border", person, round(t, 3)).random() < self._act(country):
+            self.arrest(person, f"arrested on a Red Notice at {self.locs[leg.to].name}")
 
     def _act(self, country: str) -> float:
-        c = next(c for c in self.scenario.countries if c.code == country)
+        c = self.countries[country]
         bonus = 0.15 * sum(1 for name, _ in self.happened if name == f"trust:{country}")
         return min(1.0, c.partner.act_probability + bonus)
 

@@ -158,9 +158,21 @@ class World:
     def by_group(self, group: str) -> list[str]:
         return [m for m in self.members if self.entities[m].group == group]
 
+    @cached_property
+    def _adjacency(self) -> dict[str, list[tuple[str, str, bool]]]:
+        adj: dict[str, list[tuple[str, str, bool]]] = {}
+        for a, b, r in self.edges:
+            adj.setdefault(a, []).append((b, r, True))
+        for a, b, r in self.edges:
+            adj.setdefault(b, []).append((a, r, False))
+        return adj
+
     def neighbours(self, member: str) -> list[tuple[str, str]]:
-        out = [(b, r) for a, b, r in self.edges if a == member]
-        return out + [(a, r) for a, b, r in self.edges if b == member]
+        return [(o, r) for o, r, _ in self._adjacency.get(member, ())]
+
+    def outgoing(self, member: str) -> list[tuple[str, str, bool]]:
+        """Neighbours with the relation and whether ``member`` is its subject (payer, briber)."""
+        return self._adjacency.get(member, [])
 
 
 def _fakers(scenario: Scenario, rng: random.Random) -> dict[str, Faker]:

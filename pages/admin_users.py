@@ -25,7 +25,7 @@ st.dataframe(
         for u in users
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 st.subheader(t("admin.new"))

@@ -27,6 +27,9 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", ()),
     PageSpec("pages/trainee_home.py", "nav.my_training", ":material/school:", "my-training", ("trainee",)),
+    PageSpec("pages/exercises.py", "nav.exercises", ":material/travel_explore:", "exercises", ("trainee",)),
+    PageSpec("pages/desk.py", "nav.desk", ":material/desk:", "desk", ("trainee",)),
+    PageSpec("pages/debrief.py", "nav.debrief", ":material/insights:", "debrief", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
     PageSpec("pages/guide.py", "nav.guide", ":material/map:", "nest-guide", ("country", "admin")),

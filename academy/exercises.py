@@ -1,0 +1,285 @@
+"""A trainee's exercise, kept safe between clicks, tabs, machines and server restarts.
+
+The truth of an exercise is its scenario version, its seed and the log of actions; every
+action is written the moment it is taken (``ExerciseAction``) and everything else is
+rebuilt by replaying the log through the engine. The engine object a page holds is only
+a cache of that replay: ``play`` checks it against the stored log before every action.
+Each log slot (``seq``) can be written once, so when two tabs act on one exercise the
+second is refused with a clear message and shown the fresh state. Instructor injects are
+log entries too; they never count as a conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from academy.errors import AcademyError
+from academy.models import (
+    ExerciseAction,
+    ExerciseRecord,
+    Membership,
+    Role,
+    ScenarioVersion,
+    User,
+    Workshop,
+)
+from academy.scenarios import get_version, parse
+from academy.workshops import can_manage
+from engine.exercise import Exercise, Overrides
+from engine.records import Outcome
+
+
+@dataclass
+class Played:
+    """What a page keeps after an action: the live engine, how much of the log it holds."""
+
+    live: Exercise
+    seen: int
+    outcome: Outcome | None = None
+    refreshed: bool = False  # the live engine was rebuilt from the stored log
+
+
+def cohort_seed(workshop_id: int | None, scenario_id: str) -> int:
+    """One world per workshop and scenario, so a cohort can compare what they missed."""
+    key = f"{workshop_id or 0}:{scenario_id}".encode()
+    return int(hashlib.sha256(key).hexdigest()[:8], 16)
+
+
+def start(
+    session: Session, *, user: User, scenario_version_id: int, workshop_id: int | None
+) -> ExerciseRecord:
+    """The trainee's unfinished exercise on this scenario, or a new one."""
+    version = get_version(session, version_id=scenario_version_id)
+    if workshop_id is not None:
+        member = session.exec(
+            select(Membership).where(
+                Membership.workshop_id == workshop_id, Membership.user_id == user.id
+            )
+        ).first()
+        if member is None and user.role != Role.admin:
+            raise AcademyError("forbidden")
+    for record in mine(session, user_id=user.id or 0):
+        same = get_version(session, version_id=record.scenario_version_id)
+        if same.scenario_id == version.scenario_id and not record.finished:
+            return record
+    overrides = _overrides_for(session, workshop_id=workshop_id, scenario_id=version.scenario_id)
+    record = ExerciseRecord(
+        user_id=user.id or 0,
+        workshop_id=workshop_id,
+        scenario_version_id=version.id or 0,
+        seed=cohort_seed(workshop_id, version.scenario_id),
+        overrides=overrides,
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
+    """Difficulty overrides an instructor set for this workshop and scenario (none yet)."""
+    del session, workshop_id, scenario_id
+    return {}
+
+
+def mine(session: Session, *, user_id: int) -> list[ExerciseRecord]:
+    return list(
+        session.exec(
+            select(ExerciseRecord)
+            .where(ExerciseRecord.user_id == user_id)
+            .order_by(col(ExerciseRecord.updated_at).desc())
+        ).all()
+    )
+
+
+def get(session: Session, *, exercise_id: int, user: User) -> ExerciseRecord:
+    """The exercise if ``user`` may see it: its trainee, an instructor of its workshop, an admin."""
+    record = session.get(ExerciseRecord, exercise_id)
+    if record is None:
+        raise AcademyError("not_found")
+    if record.user_id == user.id or user.role == Role.admin:
+        return record
+    if record.workshop_id is not None and can_manage(
+        session, user=user, workshop_id=record.workshop_id
+    ):
+        return record
+    raise AcademyError("not_found")  # do not confirm that someone else's exercise exists
+
+
+def log_of(session: Session, *, exercise_id: int) -> list[dict[str, Any]]:
+    rows = session.exec(
+        select(ExerciseAction)
+        .where(ExerciseAction.exercise_id == exercise_id)
+        .order_by(col(ExerciseAction.seq))
+    ).all()
+    return [{"t": row.t, "action": row.action} for row in rows]
+
+
+def replay(session: Session, record: ExerciseRecord) -> Played:
+    """The exercise rebuilt from its stored log."""
+    version = get_version(session, version_id=record.scenario_version_id)
+    log = log_of(session, exercise_id=record.id or 0)
+    live = Exercise.from_log(parse(version.text), record.seed, log, Overrides(**record.overrides))
+    return Played(live=live, seen=len(log), refreshed=True)
+
+
+def _stored_count(session: Session, exercise_id: int) -> int:
+    return len(session.exec(select(ExerciseAction.seq).where(
+        ExerciseAction.exercise_id == exercise_id)).all())
+
+
+def play(
+    session: Session,
+    *,
+    exercise_id: int,
+    user: User,
+    held: Played | None,
+    action: dict[str, Any],
+) -> Played:
+    """Carry out a trainee's action on their exercise and store it at once.
+
+    ``held`` is what the page had; if the stored log moved on since (another tab, or an
+    instructor inject), the engine is rebuilt first — and if another tab of the trainee
+    acted, the action is refused so that nothing is done on a stale picture.
+    """
+    record = session.get(ExerciseRecord, exercise_id)
+    if record is None or record.user_id != user.id:
+        raise AcademyError("not_found")
+    if record.paused:
+        raise AcademyError("exercise_paused")
+    stored = _stored_count(session, exercise_id)
+    if held is None or held.seen != stored:
+        if held is not None and _trainee_acted_since(session, exercise_id, held.seen):
+            raise AcademyError("exercise_conflict")
+        held = replay(session, record)
+    outcome = held.live.apply(action)
+    entry = held.live.log[-1]
+    session.add(
+        ExerciseAction(
+            exercise_id=exercise_id,
+            seq=stored,
+            t=entry["t"],
+            actor="trainee",
+            action=entry["action"],
+            accepted=outcome.accepted,
+            code=outcome.code,
+        )
+    )
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise AcademyError("exercise_conflict") from None
+    _summarise(record, held.live, outcome, action)
+    session.add(record)
+    return Played(live=held.live, seen=stored + 1, outcome=outcome, refreshed=held.refreshed)
+
+
+def _trainee_acted_since(session: Session, exercise_id: int, seen: int) -> bool:
+    rows = session.exec(
+        select(ExerciseAction.actor).where(
+            ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen
+        )
+    ).all()
+    return any(actor == "trainee" for actor in rows)
+
+
+def _summarise(record: ExerciseRecord, live: Exercise, outcome: Outcome, action: dict) -> None:
+    record.day = live.day
+    record.finished = live.finished
+    record.score = round(live.score(), 2)
+    record.updated_at = datetime.now(timezone.utc)
+    if action.get("kind") not in ("advance", "advance_to_next_event"):
+        record.actions += 1
+    if action.get("kind") == "request_notice":
+        if outcome.accepted:
+            record.notices_accepted += 1
+        else:
+            record.notices_refused += 1
+
+
+def set_hypothesis(
+    session: Session, *, exercise_id: int, user: User, entity: str, label: str
+) -> dict[str, str]:
+    """Mark an entity of the trainee's chart with a hypothesis ("suspected broker")."""
+    record = session.get(ExerciseRecord, exercise_id)
+    if record is None or record.user_id != user.id:
+        raise AcademyError("not_found")
+    label = " ".join(label.split())[:80]
+    hypotheses = dict(record.hypotheses)
+    if label:
+        hypotheses[entity[:64]] = label
+    else:
+        hypotheses.pop(entity, None)
+    record.hypotheses = hypotheses
+    session.add(record)
+    return hypotheses
+
+
+def inject(
+    session: Session, *, exercise_id: int, instructor: User, message: str = "",
+    event: str | None = None,
+) -> Outcome:
+    """An instructor's message or scenario event delivered into one trainee's exercise."""
+    record = get(session, exercise_id=exercise_id, user=instructor)
+    if instructor.role not in (Role.instructor, Role.admin):
+        raise AcademyError("forbidden")
+    held = replay(session, record)
+    outcome = held.live.apply({"kind": "instructor_inject", "message": message, "event": event})
+    entry = held.live.log[-1]
+    for _attempt in range(3):  # the trainee may be writing the same slot right now
+        try:
+            with session.begin_nested():
+                session.add(ExerciseAction(
+                    exercise_id=exercise_id, seq=_stored_count(session, exercise_id),
+                    t=entry["t"], actor="instructor", action=entry["action"],
+                    accepted=outcome.accepted, code=outcome.code,
+                ))
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise AcademyError("exercise_conflict")
+    return outcome
+
+
+def set_paused(session: Session, *, exercise_id: int, instructor: User, paused: bool) -> None:
+    record = get(session, exercise_id=exercise_id, user=instructor)
+    if instructor.role not in (Role.instructor, Role.admin) or record.user_id == instructor.id:
+        raise AcademyError("forbidden")
+    record.paused = paused
+    session.add(record)
+
+
+def of_workshop(session: Session, *, workshop_id: int, user: User) -> list[ExerciseRecord]:
+    """Every exercise of a workshop, for its instructors."""
+    if not can_manage(session, user=user, workshop_id=workshop_id):
+        raise AcademyError("forbidden")
+    return list(session.exec(
+        select(ExerciseRecord).where(ExerciseRecord.workshop_id == workshop_id)
+    ).all())
+
+
+def workshop_of(session: Session, *, user_id: int) -> Workshop | None:
+    """The workshop a trainee plays in (their most recent membership)."""
+    return session.exec(
+        select(Workshop)
+        .join(Membership, col(Membership.workshop_id) == col(Workshop.id))
+        .where(Membership.user_id == user_id)
+        .order_by(col(Membership.joined_at).desc())
+    ).first()
+
+
+def available(session: Session, *, user: User) -> list[ScenarioVersion]:
+    """The scenarios this trainee may start: the workshop's catalogue when it is open."""
+    from academy.scenarios import latest
+
+    workshop = workshop_of(session, user_id=user.id or 0)
+    if workshop is None:
+        return []
+    return latest(session) if workshop.catalogue_open else []

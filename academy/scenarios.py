@@ -1,0 +1,87 @@
+"""The scenario catalogue as the platform keeps it.
+
+Scenario files in ``scenarios/`` are the instructors' source of truth; each distinct text
+is stored once as a ``ScenarioVersion`` (keyed by its sha256), so an exercise always
+replays on exactly the text it was started with, even after the file is edited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from academy.errors import AcademyError
+from academy.models import ScenarioVersion
+from engine.loader import ScenarioError, load_scenario_text
+from engine.scenario import Scenario
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def parse(text: str) -> Scenario:
+    """The validated scenario of a stored text (parsed once per process; frozen, shareable)."""
+    return load_scenario_text(text, filename="stored")
+
+
+def store(
+    session: Session, *, text: str, source: str = "file", created_by: int | None = None
+) -> ScenarioVersion:
+    """The stored version of ``text``, added if new; raises AcademyError if it is invalid."""
+    key = digest(text)
+    existing = session.exec(select(ScenarioVersion).where(ScenarioVersion.digest == key)).first()
+    if existing is not None:
+        return existing
+    try:
+        scenario = load_scenario_text(text, filename="scenario.yaml")
+    except ScenarioError as error:
+        problems = "\n".join(map(str, error.problems))
+        raise AcademyError("scenario_invalid", problems=problems) from None
+    version = ScenarioVersion(
+        scenario_id=scenario.id,
+        version=scenario.version,
+        title=scenario.title["en"],
+        digest=key,
+        text=text,
+        source=source,
+        created_by=created_by,
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
+def sync_shipped(session: Session, folder: Path = SCENARIOS) -> list[ScenarioVersion]:
+    """Store the current text of every valid shipped scenario file."""
+    stored = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            stored.append(store(session, text=path.read_text(encoding="utf-8")))
+        except AcademyError:
+            continue  # an invalid file is reported by `python -m engine validate`, not here
+    return stored
+
+
+def latest(session: Session) -> list[ScenarioVersion]:
+    """The newest stored version of each scenario id."""
+    rows = session.exec(
+        select(ScenarioVersion).order_by(col(ScenarioVersion.scenario_id), col(ScenarioVersion.id))
+    ).all()
+    newest: dict[str, ScenarioVersion] = {}
+    for row in rows:
+        newest[row.scenario_id] = row
+    return list(newest.values())
+
+
+def get_version(session: Session, *, version_id: int) -> ScenarioVersion:
+    version = session.get(ScenarioVersion, version_id)
+    if version is None:
+        raise AcademyError("not_found")
+    return version

@@ -1,0 +1,65 @@
+"""After-action review: what really happened, beside what you did."""
+
+import streamlit as st
+
+from academy import debriefs
+from academy.accounts import get_user
+from academy.errors import AcademyError
+from ui import debrief as panels
+from ui import desk, session
+from ui.i18n import current_language, t
+from ui.messages import show_error
+from ui.state import db
+
+user = session.require("trainee", "instructor", "admin")
+lang = current_language()
+exercise = desk.exercise_id()
+try:
+    with db() as s:
+        me = get_user(s, user_id=user.id)
+        record, truth = debriefs.truth(s, exercise_id=exercise or 0, user=me)
+        scenario = debriefs.scenario_of(s, record)
+        choices = debriefs.decisions(s, exercise_id=record.id)
+except AcademyError as error:
+    show_error(error)
+    st.stop()
+
+st.title(t("debrief.title", scenario=scenario.text(scenario.title, lang)))
+tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
+                t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")])
+with tabs[0]:
+    panels.ratings(truth, scenario, lang)
+    panels.score(truth)
+with tabs[1]:
+    panels.network(truth, record.hypotheses)
+with tabs[2]:
+    panels.shipments(truth)
+    panels.missed(truth)
+with tabs[3]:
+    panels.decisions(truth)
+with tabs[4]:
+    if not choices:
+        st.info(t("debrief.whatif_none"))
+    else:
+        index = st.selectbox(t("debrief.whatif_pick"), [i for i, _ in choices],
+                             format_func=lambda i: dict(choices)[i].get("kind", "?") + " · "
+                             + ", ".join(f"{k}={v}" for k, v in dict(choices)[i].items()
+                                         if k not in ("kind", "rationale")),
+                             key="debrief.whatif.index")
+        replacement = panels.edit_action(dict(choices)[index], "debrief.whatif")
+        if st.button(t("debrief.whatif_run"), key="debrief.whatif.run", type="primary"):
+            with st.spinner(t("debrief.whatif_running")), db() as s:
+                other = debriefs.what_if(s, exercise_id=record.id, user=get_user(s, user_id=user.id),
+                                         index=index, replacement=replacement)
+            panels.compare(truth, other)
+with tabs[5]:
+    st.download_button(t("debrief.pdf"), debriefs.pdf(truth, scenario=scenario, trainee=user.name,
+                                                      lang=lang),
+                       file_name=f"debrief-{scenario.id}.pdf", mime="application/pdf",
+                       key="debrief.pdf")
+    st.download_button(t("debrief.csv_shipments"), debriefs.shipments_csv(truth),
+                       file_name=f"shipments-{scenario.id}.csv", mime="text/csv",
+                       key="debrief.csv1")
+    st.download_button(t("debrief.csv_decisions"), debriefs.decisions_csv(truth),
+                       file_name=f"decisions-{scenario.id}.csv", mime="text/csv",
+                       key="debrief.csv2")

@@ -1,0 +1,74 @@
+"""The analyst's desk: one exercise, played in simulated days."""
+
+import streamlit as st
+
+from academy.debriefs import scenario_of
+from academy.errors import AcademyError
+from ui import action_forms, desk, session
+from ui.i18n import current_language, t
+from ui.messages import show_error
+from ui.state import db
+
+user = session.require("trainee")
+lang = current_language()
+exercise = desk.exercise_id()
+if exercise is None:
+    st.info(t("desk.choose_first"))
+    st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/list:")
+    st.stop()
+try:
+    record, played = desk.load(user, exercise)
+    with db() as s:
+        scenario = scenario_of(s, record)
+except AcademyError as error:
+    show_error(error)
+    st.stop()
+
+view = played.live.view()
+names = desk.labels(view)
+st.title(scenario.text(scenario.title, lang))
+desk.header(view)
+if record.paused:
+    st.warning(t("desk.paused"), icon=":material/pause_circle:")
+
+steps = st.columns(3)
+for column, (label, action) in zip(steps, [
+    (t("desk.advance_day"), {"kind": "advance", "days": 1}),
+    (t("desk.advance_week"), {"kind": "advance", "days": 7}),
+    (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
+], strict=True):
+    if column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
+                     disabled=view.finished, width="stretch"):
+        desk.act(user, exercise, action)
+        st.rerun()
+
+if (last := st.session_state.pop("desk.last", None)) is not None:
+    desk.outcome_message(last)
+if view.finished:
+    st.success(t("desk.finished"), icon=":material/flag:")
+    st.page_link("pages/debrief.py", label=t("desk.to_debrief"), icon=":material/insights:")
+
+tabs = st.tabs([t("desk.tab_briefing"), t("desk.tab_inbox", n=len(view.inbox)),
+                t("desk.tab_chart"), t("desk.tab_map"), t("desk.tab_timeline"),
+                t("desk.tab_notices"), t("desk.tab_actions")])
+with tabs[0]:
+    st.markdown(scenario.text(scenario.briefing, lang))
+    st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
+    st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
+with tabs[1]:
+    desk.inbox(view, f"desk.seen.{exercise}")
+with tabs[2]:
+    desk.link_chart(view, record.hypotheses)
+    desk.hypothesis_form(user, exercise, view, names)
+with tabs[3]:
+    days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
+                     (0.0, float(view.duration_days)), key="desk.map_days")
+    desk.world(view, days)
+with tabs[4]:
+    desk.timeline(view)
+with tabs[5]:
+    desk.notices(view, names)
+with tabs[6]:
+    if not view.finished:
+        action_forms.render(view, names, lambda action: (desk.act(user, exercise, action),
+                                                         st.rerun()))

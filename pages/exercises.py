@@ -1,0 +1,60 @@
+"""My exercises: resume one, or start a scenario from the workshop's catalogue."""
+
+import streamlit as st
+
+from academy import exercises
+from academy.accounts import get_user
+from academy.errors import AcademyError
+from academy.scenarios import get_version, parse, sync_shipped
+from ui import desk, session
+from ui.i18n import current_language, t
+from ui.messages import show_error
+from ui.state import db
+
+user = session.require("trainee")
+lang = current_language()
+st.title(t("exercises.title"))
+
+with db() as s:
+    sync_shipped(s)
+    me = get_user(s, user_id=user.id)
+    mine = [(r, parse(get_version(s, version_id=r.scenario_version_id).text))
+            for r in exercises.mine(s, user_id=user.id)]
+    catalogue = [(v, parse(v.text)) for v in exercises.available(s, user=me)]
+    workshop = exercises.workshop_of(s, user_id=user.id)
+
+st.subheader(t("exercises.mine"))
+if not mine:
+    st.info(t("exercises.none"))
+for record, scenario in mine:
+    with st.container(border=True):
+        left, right = st.columns([4, 1])
+        left.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        state = t("exercises.finished") if record.finished else t("exercises.running")
+        left.caption(t("exercises.meta", day=f"{record.day:.1f}", days=f"{scenario.duration_days:g}",
+                       score=f"{record.score:.0f}", state=state))
+        if right.button(t("exercises.open"), key=f"exercises.open.{record.id}"):
+            desk.open_exercise(record.id)
+            st.switch_page("pages/debrief.py" if record.finished else "pages/desk.py")
+
+st.subheader(t("exercises.start_new"))
+if not catalogue:
+    st.info(t("exercises.catalogue_empty"))
+for version, scenario in catalogue:
+    with st.container(border=True):
+        st.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
+                     difficulty=t(f"difficulty.{scenario.difficulty}"),
+                     days=f"{scenario.duration_days:g}",
+                     countries=", ".join(c.name for c in scenario.countries)))
+        st.write(scenario.text(scenario.briefing, lang)[:400] + "…")
+        if st.button(t("exercises.start"), key=f"exercises.start.{version.id}", type="primary"):
+            try:
+                with db() as s:
+                    record = exercises.start(s, user=get_user(s, user_id=user.id),
+                                             scenario_version_id=version.id,
+                                             workshop_id=workshop.id if workshop else None)
+                desk.open_exercise(record.id)
+                st.switch_page("pages/desk.py")
+            except AcademyError as error:
+                show_error(error)

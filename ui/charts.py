@@ -1,0 +1,129 @@
+"""Altair charts of an exercise: link chart, map, timeline, score and the debrief reveal.
+
+Charts take the engine's flat records (or plain dicts) and return Altair charts; they
+compute nothing the engine should. The world map works offline: the Natural Earth
+110m TopoJSON from the `world-atlas` npm package (public domain) ships in ``ui/assets``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import networkx as nx
+import pandas as pd
+
+WORLD = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
+TYPE_COLOURS = {
+    "person": "#1f77b4", "company": "#ff7f0e", "vessel": "#17becf", "vehicle": "#8c564b",
+    "phone": "#9467bd", "account": "#2ca02c", "location": "#7f7f7f", "shipment": "#d62728",
+}
+FATE_COLOURS = {"seized": "#2ca02c", "controlled_delivery": "#1f77b4", "missed": "#d62728",
+                "in_transit": "#ff7f0e", "not_sent": "#bbbbbb"}
+
+
+def _world() -> alt.InlineData:
+    return alt.InlineData(values=json.loads(WORLD.read_text()),
+                          format=alt.DataFormat(type="topojson", feature="countries"))
+
+
+def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    if not nodes:
+        return {}
+    positions = nx.spring_layout(graph, seed=7, k=1.2 / math.sqrt(max(len(nodes), 1)))
+    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+
+
+def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: str = "type",
+            title: str = "") -> alt.Chart:
+    """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation."""
+    pos = _layout([n["id"] for n in nodes], [(e["a"], e["b"]) for e in edges])
+    node_df = pd.DataFrame([{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes])
+    edge_rows = [{**e, "x": pos[e["a"]][0], "y": pos[e["a"]][1], "x2": pos[e["b"]][0],
+                  "y2": pos[e["b"]][1]} for e in edges if e["a"] in pos and e["b"] in pos]
+    axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
+    base = alt.Chart(title=title).properties(height=480)
+    layers: list[alt.Chart] = []
+    if edge_rows:
+        edge_tips = [c for c in ("relation", "source", "grade", "t") if c in edge_rows[0]]
+        layers.append(base.mark_rule(color="#999", strokeWidth=1.5).encode(
+            x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis), x2="x2:Q", y2="y2:Q",
+            tooltip=edge_tips).properties(data=pd.DataFrame(edge_rows)))
+    if not node_df.empty:
+        tips = [c for c in node_df.columns if c not in ("x", "y")]
+        scale = (alt.Scale(domain=list(TYPE_COLOURS), range=list(TYPE_COLOURS.values()))
+                 if colour == "type" else alt.Scale(scheme="tableau10"))
+        points = base.mark_circle(size=260, opacity=0.9).encode(
+            x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis),
+            color=alt.Color(f"{colour}:N", scale=scale),
+            tooltip=tips).properties(data=node_df)
+        labels = base.mark_text(dy=-14, fontSize=11).encode(
+            x="x:Q", y="y:Q", text="label:N").properties(data=node_df)
+        layers += [points, labels]
+    return alt.layer(*layers).configure_view(strokeWidth=0) if layers else base.mark_point()
+
+
+def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
+              height: int = 460) -> alt.LayerChart:
+    """Known places and movements on an offline world map, framed on the scenario."""
+    lons = [p["lon"] for p in locations] or [0.0]
+    lats = [p["lat"] for p in locations] or [0.0]
+    span_lon = max(max(lons) - min(lons), 10.0)
+    span_lat = max(max(lats) - min(lats), 8.0)
+    scale = min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 1.6))
+    projection = {"type": "mercator", "scale": scale,
+                  "center": [(max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2]}
+    land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)
+    layers: list[Any] = [land]
+    if movements:
+        layers.append(alt.Chart(pd.DataFrame(movements)).mark_rule(
+            strokeWidth=2, opacity=0.7).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
+            color=alt.Color("mode:N", title=None),
+            tooltip=["label:N", "mode:N", "day:Q"]).project(**projection))
+    if locations:
+        frame = pd.DataFrame(locations)
+        layers.append(alt.Chart(frame).mark_circle(size=90, color="#1b6b4a").encode(
+            longitude="lon:Q", latitude="lat:Q",
+            tooltip=["name:N", "kind:N", "country:N"]).project(**projection))
+        layers.append(alt.Chart(frame).mark_text(dy=-10, fontSize=10).encode(
+            longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection))
+    return alt.layer(*layers).properties(height=height, width="container")
+
+
+def timeline(events: list[dict[str, Any]], title: str = "") -> alt.Chart:
+    """Events on a day axis, one lane per kind. events: day, lane, text."""
+    frame = pd.DataFrame(events or [{"day": 0.0, "lane": "", "text": ""}])
+    return alt.Chart(frame, title=title).mark_circle(size=110).encode(
+        x=alt.X("day:Q", title=None),
+        y=alt.Y("lane:N", title=None),
+        color=alt.Color("lane:N", legend=None),
+        tooltip=["day:Q", "lane:N", "text:N"],
+    ).properties(height=max(140, 38 * frame["lane"].nunique()))
+
+
+def score_bars(components: list[dict[str, Any]]) -> alt.LayerChart:
+    """Points earned against the points available, per score component."""
+    frame = pd.DataFrame(components)
+    base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None))
+    return (base.mark_bar(color="#e3e7e3").encode(x=alt.X("weight:Q", title=None))
+            + base.mark_bar(color="#1b6b4a").encode(x="points:Q",
+                                                      tooltip=["label", "points", "weight",
+                                                               "explanation"]))
+
+
+def shipments(rows: list[dict[str, Any]]) -> alt.Chart:
+    """Every shipment on the day axis, coloured by its fate."""
+    frame = pd.DataFrame(rows)
+    return alt.Chart(frame).mark_bar(height=12).encode(
+        x=alt.X("start:Q", title=None), x2="end:Q", y=alt.Y("id:N", title=None, sort=None),
+        color=alt.Color("fate:N", scale=alt.Scale(domain=list(FATE_COLOURS),
+                                                  range=list(FATE_COLOURS.values()))),
+        tooltip=["id", "fate", "quantity", "route", "concealment", "where"],
+    ).properties(height=max(120, 22 * len(frame)))

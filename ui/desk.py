@@ -1,0 +1,180 @@
+"""The analyst's desk: the live exercise held by this browser tab, and its panels.
+
+The tab keeps the replayed engine (``Played``) in its own session state — never in module
+state, which every user shares — and checks it against the stored log on every run, so
+an instructor's inject or a second tab shows up here as a fresh view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from academy import exercises
+from academy.accounts import get_user
+from academy.errors import AcademyError
+from academy.models import ExerciseRecord
+from engine.records import Outcome, TraineeView
+from ui import charts
+from ui.i18n import t
+from ui.messages import show_error
+from ui.session import CurrentUser
+from ui.state import db
+
+KEY = "desk.held"
+GRADE_HELP = "A–F · 1–6"
+
+
+def exercise_id() -> int | None:
+    """The exercise chosen on the exercises page (or in the URL), as an int."""
+    raw = st.session_state.get("desk.exercise") or st.query_params.get("exercise")
+    try:
+        return int(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def open_exercise(exercise: int) -> None:
+    st.session_state["desk.exercise"] = exercise
+    st.query_params["exercise"] = str(exercise)
+
+
+def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Played]:
+    """The exercise record and its live engine, rebuilt when the stored log moved on."""
+    with db() as s:
+        me = get_user(s, user_id=user.id)
+        record = exercises.get(s, exercise_id=exercise, user=me)
+        if record.user_id != user.id:
+            raise AcademyError("not_found")
+        held = st.session_state.get(KEY)
+        stored = len(exercises.log_of(s, exercise_id=exercise))
+        if held is None or held[0] != exercise or held[1].seen != stored:
+            held = (exercise, exercises.replay(s, record))
+            st.session_state[KEY] = held
+    return record, held[1]
+
+
+def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | None:
+    """Carry out one action; on a clash with another tab, say so and show the fresh state."""
+    held = st.session_state.get(KEY)
+    try:
+        with db() as s:
+            me = get_user(s, user_id=user.id)
+            played = exercises.play(s, exercise_id=exercise, user=me,
+                                    held=held[1] if held and held[0] == exercise else None,
+                                    action=action)
+        st.session_state[KEY] = (exercise, played)
+        st.session_state["desk.last"] = played.outcome
+        return played.outcome
+    except AcademyError as error:
+        st.session_state.pop(KEY, None)
+        show_error(error)
+        return None
+
+
+def outcome_message(outcome: Outcome) -> None:
+    """An action's result in the user's language (engine reason codes have catalog entries)."""
+    text = t(f"engine.{outcome.code}", **outcome.params)
+    if text == f"engine.{outcome.code}":
+        text = outcome.message
+    if outcome.accepted:
+        st.success(text, icon=":material/check_circle:")
+    else:
+        rule = f" — {t('desk.rule')}: {outcome.rule}" if outcome.rule else ""
+        st.error(f"{t('desk.refused')}: {text}{rule}", icon=":material/block:")
+
+
+def header(view: TraineeView) -> None:
+    cols = st.columns(4)
+    cols[0].metric(t("desk.day"), f"{view.day:.1f} / {view.duration_days:g}")
+    cols[1].metric(t("desk.budget"), f"{view.budget:g}")
+    cols[2].metric(t("desk.teams"), view.teams_free)
+    cols[3].metric(t("desk.inbox_count"), len(view.inbox))
+    st.progress(min(1.0, view.day / view.duration_days))
+
+
+def labels(view: TraineeView) -> dict[str, str]:
+    """Readable names for every id the trainee knows."""
+    names = {e.id: f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
+    names.update({loc.id: f"{loc.name} ({loc.country})" for loc in view.locations})
+    return names
+
+
+def inbox(view: TraineeView, seen_key: str) -> None:
+    seen = st.session_state.get(seen_key, 0)
+    for item in reversed(view.inbox):
+        new = int(item.id[1:]) > seen
+        with st.container(border=True):
+            st.markdown(f"{'🔵 ' if new else ''}**{item.source}** · `{item.reliability}{item.credibility}`"
+                        f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
+            st.text(item.text)
+    st.session_state[seen_key] = len(view.inbox)
+
+
+def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
+    nodes = [{"id": e.id, "label": e.label, "type": e.type, "source": e.source,
+              "grade": e.grade, "hypothesis": hypotheses.get(e.id, "")} for e in view.entities]
+    edges = [{"a": k.a, "b": k.b, "relation": k.relation, "source": k.source, "grade": k.grade,
+              "t": k.t} for k in view.links]
+    if not nodes:
+        st.info(t("desk.nothing_known"))
+        return
+    st.altair_chart(charts.network(nodes, edges), width="stretch")
+
+
+def world(view: TraineeView, days: tuple[float, float]) -> None:
+    places = {loc.id: loc for loc in view.locations}
+    points = [{"name": p.name, "lat": p.lat, "lon": p.lon, "kind": t("kind." + p.kind),
+               "country": p.country} for p in view.locations]
+    moves = [{"lon": places[m.origin].lon, "lat": places[m.origin].lat,
+              "lon2": places[m.destination].lon, "lat2": places[m.destination].lat,
+              "mode": m.mode, "label": m.subject, "day": m.t}
+             for m in view.movements
+             if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
+    st.altair_chart(charts.world_map(points, moves), width="stretch")
+
+
+def timeline(view: TraineeView) -> None:
+    events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": i.text[:160]}
+              for i in view.inbox]
+    events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
+               for d in view.decisions]
+    st.altair_chart(charts.timeline(events), width="stretch")
+    st.dataframe(
+        [{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
+          t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
+          t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
+        hide_index=True, width="stretch")
+
+
+def notices(view: TraineeView, names: dict[str, str]) -> None:
+    if not view.notices:
+        st.info(t("desk.no_notices"))
+        return
+    st.dataframe(
+        [{t("desk.day"): round(n.t, 1), t("actions.colour"): t(f"notice.{n.colour}"),
+          t("actions.subject"): names.get(n.subject, n.subject),
+          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): n.reason}
+         for n in view.notices],
+        hide_index=True, width="stretch")
+
+
+def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
+                    names: dict[str, str]) -> None:
+    """Mark an entity with what the trainee suspects it is (kept with the exercise)."""
+    options = [e.id for e in view.entities]
+    if not options:
+        return
+    with st.form("desk.hypothesis", clear_on_submit=True):
+        cols = st.columns([2, 2, 1])
+        entity = cols[0].selectbox(t("desk.hypothesis_entity"), options,
+                                   format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
+        label = cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
+                                   placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+        if cols[2].form_submit_button(t("desk.hypothesis_save")):
+            with db() as s:
+                exercises.set_hypothesis(s, exercise_id=exercise,
+                                         user=get_user(s, user_id=user.id),
+                                         entity=entity, label=label)
+            st.rerun()
