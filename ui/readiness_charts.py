@@ -10,6 +10,7 @@ vl-convert, as a PNG for the PDF report.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -25,7 +26,7 @@ def _point(index: int, count: int, radius: float) -> tuple[float, float]:
 
 
 def radar(labels: list[str], series: dict[str, list[float | None]], *, title: str = "",
-          size: int = 420) -> alt.LayerChart:
+          size: int = 480) -> alt.LayerChart:
     """A radar of scores 0–3 per dimension; one coloured polygon per series."""
     n = max(len(labels), 3)
     rings = pd.DataFrame([
@@ -33,7 +34,8 @@ def radar(labels: list[str], series: dict[str, list[float | None]], *, title: st
         for r in (1, 2, 3) for i in range(n + 1)])
     spokes = pd.DataFrame([{"x": 0.0, "y": 0.0, "x2": _point(i, n, 3)[0], "y2": _point(i, n, 3)[1]}
                            for i in range(len(labels))])
-    rim = pd.DataFrame([{"label": label, "x": _point(i, n, 3.55)[0], "y": _point(i, n, 3.55)[1]}
+    rim = pd.DataFrame([{"label": "\n".join(textwrap.wrap(label.split(" — ")[0], 18)),
+                         "x": _point(i, n, 3.9)[0], "y": _point(i, n, 3.9)[1]}
                         for i, label in enumerate(labels)])
     points = pd.DataFrame([
         {"series": name, "order": i, "dimension": labels[i % len(labels)],
@@ -41,13 +43,13 @@ def radar(labels: list[str], series: dict[str, list[float | None]], *, title: st
          "x": _point(i % len(labels), n, scores[i % len(labels)] or 0.0)[0],
          "y": _point(i % len(labels), n, scores[i % len(labels)] or 0.0)[1]}
         for name, scores in series.items() for i in range(len(labels) + 1)])
-    scale = alt.Scale(domain=[-4.6, 4.6])
+    scale = alt.Scale(domain=[-5.4, 5.4])
     x = alt.X("x:Q", scale=scale, axis=None)
     y = alt.Y("y:Q", scale=scale, axis=None)
     ring_layer = alt.Chart(rings).mark_line(color=RING_COLOUR, strokeWidth=1).encode(
         x=x, y=y, detail="ring:N", order="order:Q")
     spoke_layer = alt.Chart(spokes).mark_rule(color=RING_COLOUR).encode(x=x, y=y, x2="x2", y2="y2")
-    rim_layer = alt.Chart(rim).mark_text(fontSize=11, color="#333").encode(x=x, y=y, text="label:N")
+    rim_layer = alt.Chart(rim).mark_text(fontSize=11, color="#333", lineBreak="\n").encode(x=x, y=y, text="label:N")
     colour = alt.Color("series:N", legend=alt.Legend(title=None, orient="bottom"))
     shape = alt.Chart(points).mark_line(point=True, strokeWidth=2.5).encode(
         x=x, y=y, order="order:Q", color=colour,

@@ -86,7 +86,7 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
             wait_idle(amina)
         expect(amina.get_by_text("Fisheries: nobody covers")).to_be_visible()
         expect(amina.get_by_test_id("stVegaLiteChart")).to_be_visible()
-        amina.get_by_role("heading", name="Coverage").scroll_into_view_if_needed()
+        amina.get_by_role("heading", name="Coverage").evaluate("e => e.scrollIntoView({block: 'start'})")
         shot(amina, "guidance-agency-heatmap")
 
         go(amina, "Readiness assessment")
