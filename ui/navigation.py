@@ -26,7 +26,7 @@ class PageSpec:
 
 
 ANYONE = "anyone-signed-out"  # a "role" for public pages: shown to people not signed in
-EVERYONE = ("trainee", "instructor", "admin", ANYONE)
+EVERYONE = ("trainee", "instructor", "admin", "country", ANYONE)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -41,6 +41,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/workshop_progress.py", "nav.workshop_progress", ":material/monitoring:", "workshop-progress", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
+    PageSpec("pages/guide.py", "nav.guide", ":material/map:", "nest-guide", ("country", "admin")),
+    PageSpec("pages/agencies.py", "nav.agencies", ":material/hub:", "agency-map", ("country", "admin")),
+    PageSpec("pages/assessment.py", "nav.assessment", ":material/checklist:", "readiness-assessment", ("country", "admin")),
+    PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
+    PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
+    PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
     PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )
 
@@ -49,6 +55,7 @@ HOMES = {
     "trainee": "pages/trainee_home.py",
     "instructor": "pages/instructor_home.py",
     "admin": "pages/admin_users.py",
+    "country": "pages/guide.py",
 }
 
 
