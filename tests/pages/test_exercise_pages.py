@@ -72,3 +72,25 @@ def test_desk_without_an_exercise_points_to_the_catalogue():
     at = as_trainee()
     at.switch_page("pages/desk.py").run()
     assert at.info[0].value == "Choose an exercise first."
+
+
+def test_no_hidden_truth_reaches_the_desk():
+    """Names of network members the trainee has not found appear nowhere in what the
+    server sends for the desk, on any tab (charts included)."""
+    from academy.exercises import cohort_seed
+    from engine.exercise import Exercise
+    from engine.loader import load_scenario
+
+    scenario = load_scenario("scenarios/wildlife-ivory-corridor.yaml")
+    truth = Exercise(scenario, cohort_seed(1, scenario.id)).debrief()
+    hidden = [m.label for m in truth.members if not m.known]
+    assert hidden, "the scenario should start with most of the network hidden"
+    at = start_wildlife(as_trainee())
+    sent = ""
+    for tab in ("Briefing", "Inbox", "Link chart", "Map", "Timeline", "Notices", "Actions"):
+        at.session_state["desk.tab"] = tab
+        at.run()
+        assert not at.exception
+        sent += str([element.proto for element in at.main])  # every element, chart specs too
+    assert "Akinyi Trading Ltd" in sent  # the one company known at the start is shown
+    assert [name for name in hidden if name in sent] == []
