@@ -43,11 +43,17 @@ if st.session_state.get("module.open") != module_id:  # a newly opened module: r
 
 
 def go(step: int) -> None:
+    step = max(0, min(step, quiz_step))
     st.session_state["module.step"] = step
     st.session_state["module.result"] = None
     with db() as s:
         save_position(s, user_id=user.id, module_id=module_id,
                       position=QUIZ_STEP if step == quiz_step else str(step))
+
+
+def move(delta: int) -> None:
+    """Relative to the step held now, so a click during a redraw is never lost or doubled."""
+    go(st.session_state["module.step"] + delta)
 
 
 st.title(module.title)
@@ -76,10 +82,10 @@ if step < quiz_step:
     back, forward = st.columns(2)
     if step > 0:
         back.button(t("module.previous"), key="module.previous", icon=":material/arrow_back:",
-                    on_click=go, args=(step - 1,))
+                    on_click=move, args=(-1,))
     forward.button(t("module.quiz") if step + 1 == quiz_step else t("module.next"),
                    key="module.next", type="primary", icon=":material/arrow_forward:",
-                   on_click=go, args=(step + 1,))
+                   on_click=move, args=(1,))
 elif st.session_state["module.result"] is None:
     st.subheader(t("module.quiz"))
     st.caption(t("module.quiz_intro", count=len(module.quiz)))
