@@ -24,19 +24,18 @@ class Msel:
         self.sim = sim
         self.delivered: set[str] = set()
         self.by_id = {inj.id: inj for inj in sim.scenario.msel}
+        self.by_trigger: dict[str, list[Inject]] = {}  # event name -> its injects, in MSEL order
         for inj in sim.scenario.msel:
             if inj.at_day is not None:
                 sim.later(inj.at_day, lambda inj=inj: self.deliver(inj))
-        if any(inj.trigger for inj in sim.scenario.msel):
+            if inj.trigger is not None:
+                self.by_trigger.setdefault(inj.trigger.value, []).append(inj)
+        if self.by_trigger:
             sim.listeners.append(self._on_event)
 
     def _on_event(self, name: str) -> None:
-        for inj in self.sim.scenario.msel:
-            if (
-                inj.trigger is not None
-                and inj.trigger.value == name
-                and inj.id not in self.delivered
-            ):
+        for inj in self.by_trigger.get(name, ()):
+            if inj.id not in self.delivered:
                 self.deliver(inj)
 
     def deliver(self, inj: Inject, forced: bool = False) -> None:

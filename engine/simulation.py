@@ -27,7 +27,7 @@ import simpy
 from engine.intel import Knowledge, person_attrs
 from engine.records import Movement
 from engine.scenario import Scenario
-from engine.world import World, iso6346_check_digit, triangular_at
+from engine.world import World, iso6346_check_digit
 
 INSPECTION_P = 0.45  # a partner's targeted control of everything passing a place
 SEIZURE_P = 0.9  # a control aimed at one shipment the partner has been told about
@@ -62,6 +62,31 @@ class Control:
     shipment: str | None  # None: inspect everything
 
 
+class _LegPlan:
+    """One leg's constants, read on every passage: destination, border, checkpoint, duration."""
+
+    __slots__ = ("leg", "to", "crosses_border", "routine", "lo", "hi", "cut", "below", "above")
+
+    def __init__(self, leg: Any, locs: dict[str, Any]) -> None:
+        self.leg, self.to = leg, leg.to
+        self.crosses_border = locs[leg.from_].country != locs[leg.to].country
+        self.routine = leg.checkpoint.detection if leg.checkpoint else 0.0
+        d = leg.days
+        self.lo, self.hi = d.min, d.max
+        self.cut = (d.mode - d.min) / (d.max - d.min) if d.max != d.min else 0.0
+        self.below = (d.max - d.min) * (d.mode - d.min)  # products as triangular_at forms them
+        self.above = (d.max - d.min) * (d.max - d.mode)
+
+    def days(self, u: float) -> float:
+        """``triangular_at(u, leg.days)`` with the constants folded (bit-for-bit the same)."""
+        lo, hi = self.lo, self.hi
+        if hi == lo:
+            return lo
+        if u < self.cut:
+            return lo + (self.below * u) ** 0.5
+        return hi - (self.above * (1 - u)) ** 0.5
+
+
 class Simulation:
     """Ground truth plus the trainee's knowledge, advanced by a SimPy environment."""
 
@@ -91,6 +116,7 @@ class Simulation:
         self.budget_total = self.budget
         self.teams_busy: list[float] = []  # end day of each committed team
         self.happened: list[tuple[str, float]] = []  # (event name, day) for MSEL triggers
+        self.emitted: dict[str, int] = {}  # event name -> how often it happened
         self.listeners: list[Callable[[str], None]] = []
         self.counts: dict[str, int] = {}
         self.decisions: list[Any] = []
@@ -104,6 +130,14 @@ class Simulation:
         }
         self.routes = {r.id: r for r in scenario.routes}
         self.conceal = {c.id: c for c in scenario.concealments}
+        # Read on every leg of every shipment: plain values, looked up once per exercise.
+        self.legs = {
+            r.id: tuple(_LegPlan(leg, self.locs) for leg in r.legs) for r in scenario.routes
+        }
+        self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
+        self.officials_at: dict[str, list[str]] = {}
+        for m, loc in self.officials.items():
+            self.officials_at.setdefault(loc, []).append(m)
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
@@ -119,16 +153,26 @@ class Simulation:
 
     def emit(self, name: str) -> None:
         self.happened.append((name, self.env.now))
+        self.emitted[name] = self.emitted.get(name, 0) + 1
         for fn in list(self.listeners):
             fn(name)
 
     def run_until(self, t: float, stop: Callable[[], bool] | None = None) -> None:
         env = self.env
-        while env.peek() < t:
-            env.step()
-            self.events += 1
-            if stop is not None and stop():
-                return
+        peek, step, n = env.peek, env.step, 0
+        try:
+            if stop is None:
+                while peek() < t:
+                    step()
+                    n += 1
+            else:
+                while peek() < t:
+                    step()
+                    n += 1
+                    if stop():
+                        return
+        finally:
+            self.events += n
         env._now = max(env.now, t)  # simpy keeps the clock in _now; no event lies before t
 
     # --- the network's processes ---------------------------------------------------------
@@ -159,7 +203,7 @@ class Simulation:
         if handlers is None:
             ship.status, ship.fate_day = "not_sent", env.now
             return
-        routes = [r for r in self.scenario.shipments.routes]
+        routes = self.scenario.shipments.routes
         route = (
             self.route
             if plan.route_u >= 0.15 or len(routes) == 1
@@ -181,15 +225,16 @@ class Simulation:
             ),
             None,
         )
-        for i, leg in enumerate(self.routes[route].legs):
-            yield env.timeout(triangular_at(plan.leg_days[i], leg.days))
-            ship.where = leg.to
-            if traveller and self.locs[leg.from_].country != self.locs[leg.to].country:
-                self._border_crossing(traveller, leg)
-            found = not ship.surveillance and plan.detect_u[i] < self._detection(
-                ship, leg, traveller
-            )
-            if found and self._detected(ship, leg, handlers):
+        for i, lp in enumerate(self.legs[route]):
+            yield env.timeout(lp.days(plan.leg_days[i]))
+            ship.where = lp.to
+            if traveller and lp.crosses_border:
+                self._border_crossing(traveller, lp.leg)
+            if (
+                not ship.surveillance
+                and plan.detect_u[i] < self._detection(ship, lp, traveller)
+                and self._detected(ship, lp.leg, handlers)
+            ):
                 return
         ship.fate_day = env.now
         if ship.surveillance:
@@ -210,26 +255,23 @@ class Simulation:
                         (payer, payee, round(plan.quantity * (40 if rel == "pays" else 5), 2))
                     )
 
-    def _detection(self, ship: ShipmentState, leg: Any, traveller: str | None) -> float:
-        t, where = self.env.now, leg.to
-        routine = leg.checkpoint.detection if leg.checkpoint else 0.0
-        targeted = 0.0
-        for c in self.controls:
-            if c.location == where and c.start <= t <= c.end:
-                targeted = max(targeted, SEIZURE_P if c.shipment == ship.id else INSPECTION_P)
+    def _detection(self, ship: ShipmentState, lp: _LegPlan, traveller: str | None) -> float:
+        where, routine, targeted = lp.to, lp.routine, 0.0
+        if self.controls:
+            t = self.env.now
+            for c in self.controls:
+                if c.location == where and c.start <= t <= c.end:
+                    targeted = max(targeted, SEIZURE_P if c.shipment == ship.id else INSPECTION_P)
         if routine == 0.0 and targeted == 0.0:
             return 0.0
-        mult = (
-            self.conceal[ship.concealment or ""].detection_multiplier
-            if ship.concealment in self.conceal
-            else 1.0
-        )
+        mult = self.multiplier.get(ship.concealment or "", 1.0)
         if ("purple", ship.concealment) in self.notices:
             mult *= PURPLE_BOOST
         if traveller and ("green", traveller) in self.notices:
             mult *= GREEN_BOOST
         routine = min(1.0, routine * mult * self.ov.detection)
-        if any(loc == where and m not in self.arrested for m, loc in self.officials.items()):
+        officials = self.officials_at.get(where)
+        if officials and any(m not in self.arrested for m in officials):
             routine *= 1 - min(1.0, CORRUPTION * self.ov.corruption)
         targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * self.ov.detection)
         return 1 - (1 - routine) * (1 - targeted)
@@ -253,7 +295,7 @@ class Simulation:
 
     def _act(self, country: str) -> float:
         c = self.countries[country]
-        bonus = 0.15 * sum(1 for name, _ in self.happened if name == f"trust:{country}")
+        bonus = 0.15 * self.emitted.get(f"trust:{country}", 0)
         return min(1.0, c.partner.act_probability + bonus)
 
     def _detected(self, ship: ShipmentState, leg: Any, handlers: dict[str, str]) -> bool:
