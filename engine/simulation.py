@@ -135,6 +135,9 @@ class Simulation:
             r.id: tuple(_LegPlan(leg, self.locs) for leg in r.legs) for r in scenario.routes
         }
         self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
+        self.detection = overrides.detection
+        self.uncorrupted = 1 - min(1.0, CORRUPTION * overrides.corruption)
+        self._crews: dict[tuple[str, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
             self.officials_at.setdefault(loc, []).append(m)
@@ -228,7 +231,7 @@ class Simulation:
         for i, lp in enumerate(self.legs[route]):
             yield env.timeout(lp.days(plan.leg_days[i]))
             ship.where = lp.to
-            if traveller and lp.crosses_border:
+            if traveller and lp.crosses_border and self.notices:  # only notices flag travel
                 self._border_crossing(traveller, lp.leg)
             if (
                 not ship.surveillance
@@ -242,18 +245,29 @@ class Simulation:
         else:
             ship.status = "missed"
 
+    def _contacts(self, crew: tuple[str, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Calls (caller, callee) and payments (callee, payer, payee, rate) a crew makes."""
+        got = self._crews.get(crew)
+        if got is None:
+            calls, pays = [], []
+            for m in crew:
+                for other, rel, forward in self.world.outgoing(m):
+                    calls.append((m, other))
+                    if rel in ("pays", "bribes"):
+                        payer, payee = (m, other) if forward else (other, m)
+                        pays.append((other, payer, payee, 40 if rel == "pays" else 5))
+            got = self._crews[crew] = (tuple(calls), tuple(pays))
+        return got
+
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
-        members = set(handlers.values())
-        for m in sorted(members):
-            for other, rel, forward in self.world.outgoing(m):
-                if other in self.arrested:
-                    continue
-                self.calls.append((m, other))
-                if rel in ("pays", "bribes"):
-                    payer, payee = (m, other) if forward else (other, m)
-                    self.payments.append(
-                        (payer, payee, round(plan.quantity * (40 if rel == "pays" else 5), 2))
-                    )
+        calls, pays = self._contacts(tuple(sorted(set(handlers.values()))))
+        q, arrested = plan.quantity, self.arrested
+        if arrested:  # nobody phones or pays a member in custody
+            self.calls += [c for c in calls if c[1] not in arrested]
+            self.payments += [(a, b, round(q * r, 2)) for o, a, b, r in pays if o not in arrested]
+        else:
+            self.calls += calls
+            self.payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
 
     def _detection(self, ship: ShipmentState, lp: _LegPlan, traveller: str | None) -> float:
         where, routine, targeted = lp.to, lp.routine, 0.0
@@ -265,15 +279,16 @@ class Simulation:
         if routine == 0.0 and targeted == 0.0:
             return 0.0
         mult = self.multiplier.get(ship.concealment or "", 1.0)
-        if ("purple", ship.concealment) in self.notices:
-            mult *= PURPLE_BOOST
-        if traveller and ("green", traveller) in self.notices:
-            mult *= GREEN_BOOST
-        routine = min(1.0, routine * mult * self.ov.detection)
+        if notices := self.notices:
+            if ("purple", ship.concealment) in notices:
+                mult *= PURPLE_BOOST
+            if traveller and ("green", traveller) in notices:
+                mult *= GREEN_BOOST
+        routine = min(1.0, routine * mult * self.detection)
         officials = self.officials_at.get(where)
         if officials and any(m not in self.arrested for m in officials):
-            routine *= 1 - min(1.0, CORRUPTION * self.ov.corruption)
-        targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * self.ov.detection)
+            routine *= self.uncorrupted
+        targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * self.detection)
         return 1 - (1 - routine) * (1 - targeted)
 
     def _border_crossing(self, person: str, leg: Any) -> None:
