@@ -31,7 +31,7 @@ from engine.records import (
 from engine.scenario import Scenario
 from engine.scoring import components, measures, missed_opportunities, ratings, total
 from engine.simulation import Simulation
-from engine.world import build_world
+from engine.world import FakerPool, build_world
 
 QUIET = ("advance", "advance_to_next_event")
 
@@ -47,10 +47,18 @@ class Overrides(BaseModel):
 
 
 class Exercise:
-    def __init__(self, scenario: Scenario, seed: int, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        overrides: Overrides | None = None,
+        *,
+        fakers: FakerPool | None = None,
+    ) -> None:
+        """``fakers``: a pool to reuse when building many exercises in a row (calibration)."""
         self.scenario, self.seed = scenario, int(seed)
         self.overrides = overrides or Overrides()
-        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate)
+        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate, fakers)
         self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
         self.msel = Msel(self.sim)
         self._log: list[dict[str, Any]] = []

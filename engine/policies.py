@@ -16,7 +16,7 @@ from typing import Any
 from engine import actions as A
 from engine.exercise import Exercise, Overrides
 from engine.scenario import Scenario
-from engine.world import triangular_at
+from engine.world import FakerPool, triangular_at
 
 CONTROL_KINDS = ("border_post", "seaport", "airport", "landing_site")
 
@@ -321,11 +321,15 @@ POLICIES = {"random": RandomBot, "heuristic": HeuristicBot, "oracle": OracleBot}
 
 
 def run_policy(
-    scenario: Scenario, seed: int, policy: str, overrides: Overrides | None = None
+    scenario: Scenario,
+    seed: int,
+    policy: str,
+    overrides: Overrides | None = None,
+    fakers: FakerPool | None = None,
 ) -> Exercise:
     """Play a whole exercise with a bot, one simulated day at a time."""
     bot = POLICIES[policy](seed)
-    ex = Exercise(scenario, seed, overrides)
+    ex = Exercise(scenario, seed, overrides, fakers=fakers)
     while not ex.finished:
         bot.step(ex)
         ex.apply(A.Advance(days=1))
