@@ -94,10 +94,11 @@ class Exercise:
             out = Outcome(False, "action.invalid", f"invalid action: {where}: {first['msg']}", {})
             self._decide(t, str(raw.get("kind", "?")), "invalid action", raw.get("rationale"), out)
             return out
-        self._log.append({"t": t, "action": act.model_dump(mode="json")})
+        dumped = act.model_dump(mode="json")
+        self._log.append({"t": t, "action": dumped})
         out = self._dispatch(act)
         if act.kind not in QUIET:
-            self._decide(t, act.kind, A.summary(act), act.rationale, out)
+            self._decide(t, act.kind, A.describe(dumped), act.rationale, out)
         return out
 
     def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome) -> None:
@@ -153,30 +154,47 @@ class Exercise:
         return ex
 
     # --- what the trainee sees -----------------------------------------------------------
+    def _static(self) -> dict[str, Any]:
+        """The parts of the view the scenario fixes, read once (views are asked for daily)."""
+        st = self.__dict__.get("_static_view")
+        if st is None:
+            s = self.scenario
+            st = self.__dict__["_static_view"] = {
+                "sources": [
+                    (
+                        x.id,
+                        x.label["en"],
+                        x.cost,
+                        round(x.delay_days.mode, 2),
+                        x.reliability,
+                        [t.value for t in x.targets],
+                    )
+                    for x in s.intel_sources
+                ],
+                "partners": [c.code for c in s.countries if c.code != s.home_country],
+                "location_ids": [loc.id for loc in s.locations],
+                "locations": [
+                    KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
+                    for x in s.locations
+                ],
+                "teams": int(s.resources.inspection_teams * self.overrides.resources),
+            }
+        return st
+
     def view(self) -> TraineeView:
         sim, k, s = self.sim, self.sim.knowledge, self.scenario
-        now = sim.env.now
-        sources = [
-            SourceInfo(
-                x.id,
-                x.label["en"],
-                x.cost,
-                round(x.delay_days.mode, 2),
-                x.reliability,
-                [t.value for t in x.targets],
-            )
-            for x in s.intel_sources
-        ]
+        now, st = sim.env.now, self._static()
+        sources = [SourceInfo(*x[:5], list(x[5])) for x in st["sources"]]
         info = ActionsInfo(
             sources=sources,
-            partner_countries=[c.code for c in s.countries if c.code != s.home_country],
+            partner_countries=list(st["partners"]),
             targets=[e for e, v in k.entities.items() if v.type in ("person", "company", "vessel")],
             shipments=[e for e, v in k.entities.items() if v.type == "shipment"],
-            locations=[loc.id for loc in s.locations],
+            locations=list(st["location_ids"]),
             concealments=sorted(k.concealments),
             warrants=sorted(sim.warrants),
         )
-        teams = int(s.resources.inspection_teams * self.overrides.resources)
+        teams = st["teams"]
         return TraineeView(
             day=round(now, 4),
             duration_days=s.duration_days,
@@ -186,10 +204,7 @@ class Exercise:
             inbox=list(k.inbox),
             entities=list(k.entities.values()),
             links=list(k.links.values()),
-            locations=[
-                KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
-                for x in s.locations
-            ],
+            locations=list(st["locations"]),
             movements=list(k.movements),
             notices=list(k.notices),
             decisions=list(sim.decisions),

@@ -16,7 +16,7 @@ from typing import Any
 from engine import actions as A
 from engine.exercise import Exercise, Overrides
 from engine.scenario import Scenario
-from engine.world import FakerPool, triangular_at
+from engine.world import FakerPool
 
 CONTROL_KINDS = ("border_post", "seaport", "airport", "landing_site")
 
@@ -85,10 +85,13 @@ class HeuristicBot:
         self.seizing: set[str] = set()
         self.tried: dict[str, float] = {}
         self.done: set[str] = set()
+        self.kinds: dict[str, Any] = {}
 
     def step(self, ex: Exercise) -> None:
         v, s = ex.view(), ex.scenario
-        kinds = {loc.id: loc.kind for loc in s.locations}
+        if not self.kinds:
+            self.kinds = {loc.id: loc.kind for loc in s.locations}
+        kinds = self.kinds
         ents = {e.id: e for e in v.entities}
         if v.day == 0:
             for c in v.actions.partner_countries:
@@ -195,7 +198,7 @@ class HeuristicBot:
                 src = _src(ex, reveal, e.type)
                 if src is not None:
                     plan.append((src, e.id))
-        ports = [loc.id for loc in s.locations if loc.kind.value in ("seaport", "landing_site")]
+        ports = [x for x, kind in self.kinds.items() if kind in ("seaport", "landing_site")]
         week = int(v.day // 14)
         for loc in ports:
             src = _src(ex, "shipments", "location")
@@ -220,6 +223,19 @@ class OracleBot:
         self.covered: set[tuple[str, int]] = set()
         self.asked: dict[tuple[str, str], int] = {}
         self.done: set[tuple[str, str]] = set()
+        self.ranked: list[str] | None = None  # every member person, most wanted first
+        self.lead: dict[str, float] = {}  # location -> longest response delay of its country
+
+    def _rank(self, ex: Exercise) -> list[str]:
+        w, s = ex.world, ex.scenario
+        involved = {g: len(w.by_group(g)) for g in s.shipments.involves}
+
+        def priority(m: str) -> float:  # central people, and the few a shipment cannot do without
+            group = w.entities[m].group or ""
+            return w.betweenness.get(m, 0.0) + (0.5 if involved.get(group, 99) <= 2 else 0.0)
+
+        people = [m for m in w.members if w.entities[m].type == "person"]
+        return sorted(people, key=lambda m: (-priority(m), m))
 
     def step(self, ex: Exercise) -> None:
         sim, v = ex.sim, ex.view()
@@ -231,15 +247,10 @@ class OracleBot:
                 self.done.add(("purple", c))
                 ex.apply(A.RequestNotice(colour="purple", subject=c, purpose="modus_operandi"))
         self._intercept(ex)
-        w, s = ex.world, ex.scenario
-        involved = {g: len(w.by_group(g)) for g in s.shipments.involves}
-
-        def priority(m: str) -> float:  # central people, and the few a shipment cannot do without
-            group = w.entities[m].group or ""
-            return w.betweenness.get(m, 0.0) + (0.5 if involved.get(group, 99) <= 2 else 0.0)
-
-        people = [m for m in w.members if w.entities[m].type == "person" and m not in sim.arrested]
-        targets = sorted(people, key=lambda m: (-priority(m), m))
+        s = ex.scenario
+        if self.ranked is None:
+            self.ranked = self._rank(ex)
+        targets = [m for m in self.ranked if m not in sim.arrested]
         if (
             v.day >= 10
             and ("meeting", "") not in self.done
@@ -258,6 +269,11 @@ class OracleBot:
             for m in ex.world.members
             if ex.world.entities[m].role == "corrupt_official" and m not in sim.arrested
         }
+        if not self.lead:
+            self.lead = {
+                x: sim.countries[loc.country].partner.response_days.max
+                for x, loc in sim.locs.items()
+            }
         for p in ex.world.plan:
             ship = sim.ships[p.id]
             if ship.status == "in_transit":
@@ -270,14 +286,12 @@ class OracleBot:
                 t = max(p.depart_day, sim.lie_low_until)
             else:
                 continue
-            for i, leg in enumerate(sim.routes[route].legs):
-                t += triangular_at(p.leg_days[i], leg.days)
-                country = sim.locs[leg.to].country
-                partner = next(c for c in ex.scenario.countries if c.code == country).partner
-                lead = partner.response_days.max
-                if (p.id, i) in self.covered or leg.to in corrupt or not lead <= t - now < lead + 1:
+            for i, lp in enumerate(sim.legs[route]):
+                t += lp.days(p.leg_days[i])
+                lead = self.lead[lp.to]
+                if (p.id, i) in self.covered or lp.to in corrupt or not lead <= t - now < lead + 1:
                     continue
-                out = ex.apply(A.Inspection(location=leg.to, start_day=max(now, t - 0.5), days=1))
+                out = ex.apply(A.Inspection(location=lp.to, start_day=max(now, t - 0.5), days=1))
                 if out.accepted:
                     self.covered.add((p.id, i))
 
