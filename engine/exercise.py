@@ -58,7 +58,7 @@ class Exercise:
         """``fakers``: a pool to reuse when building many exercises in a row (calibration)."""
         self.scenario, self.seed = scenario, int(seed)
         self.overrides = overrides or Overrides()
-        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate, fakers)
+        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate, pool=fakers)
         self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
         self.msel = Msel(self.sim)
         self._log: list[dict[str, Any]] = []
@@ -184,7 +184,7 @@ class Exercise:
     def view(self) -> TraineeView:
         sim, k, s = self.sim, self.sim.knowledge, self.scenario
         now, st = sim.env.now, self._static()
-        sources = [SourceInfo(*x[:5], list(x[5])) for x in st["sources"]]
+        sources = [SourceInfo(i, lb, c, d, r, list(t)) for i, lb, c, d, r, t in st["sources"]]
         info = ActionsInfo(
             sources=sources,
             partner_countries=list(st["partners"]),

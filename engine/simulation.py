@@ -122,7 +122,8 @@ class Simulation(ShipmentReports):
         self._crews: dict[tuple[str, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
-            self.officials_at.setdefault(loc, []).append(m)
+            if loc is not None:
+                self.officials_at.setdefault(loc, []).append(m)
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())

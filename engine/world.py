@@ -144,11 +144,11 @@ def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
 
 
 def build_world(
-    scenario: Scenario, seed: int, shipment_rate: float = 1.0, fakers: FakerPool | None = None
+    scenario: Scenario, seed: int, shipment_rate: float = 1.0, pool: FakerPool | None = None
 ) -> World:
     """Give the scenario's network faces, documents and a shipment plan."""
     rng = random.Random(f"{seed}:world")
-    fakers = _fakers(scenario, rng, fakers)
+    fakers = _fakers(scenario, rng, pool)
     raw: list[
         tuple[str, dict[str, Any], str, str | None, str | None]
     ] = []  # type, attrs, country, group, role

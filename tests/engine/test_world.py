@@ -42,6 +42,6 @@ def test_a_pooled_world_is_the_same_as_a_fresh_one(scenarios):
     pool = FakerPool()
     for s in scenarios.values():
         for seed in (4, 5, 4, 6):
-            assert repr(build_world(s, seed, fakers=pool).__dict__) == repr(
+            assert repr(build_world(s, seed, pool=pool).__dict__) == repr(
                 build_world(s, seed).__dict__
             )
