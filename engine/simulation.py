@@ -252,6 +252,11 @@ class Simulation(ShipmentReports):
             self.calls += calls
             self.payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
 
+    def _detection(self, ship: ShipmentState, leg: Any, traveller: str | None) -> float:
+        """Chance that ``ship`` is found at the end of ``leg`` (a scenario leg or a LegPlan)."""
+        lp = leg if isinstance(leg, LegPlan) else LegPlan(leg, self.locs)
+        return detection(self, ship, lp, traveller)
+
     def _act(self, country: str) -> float:
         c = self.countries[country]
         bonus = 0.15 * self.emitted.get(f"trust:{country}", 0)
