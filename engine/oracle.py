@@ -40,10 +40,8 @@ class OracleBot:
         if v.day == 0:
             for c in v.actions.partner_countries:
                 ex.apply(A.ShareIntel(country=c))
-        for c in v.actions.concealments:
-            if ("purple", c) not in self.done:
-                self.done.add(("purple", c))
-                ex.apply(A.RequestNotice(colour="purple", subject=c, purpose="modus_operandi"))
+        self._notices(ex, v.actions.concealments)
+        self._deliveries(ex)
         self._intercept(ex)
         s = ex.scenario
         if self.ranked is None:
@@ -58,6 +56,62 @@ class OracleBot:
             ex.apply(A.CaseMeeting(countries=v.actions.partner_countries))
         for m in targets[:5]:
             self._pursue(ex, m)
+
+    def _notices(self, ex: Exercise, seen: list[str]) -> None:
+        """Purple Notices that make loads easier to find; Green Notices on known travellers.
+
+        A Purple Notice on the method in use makes the network switch to the next method
+        nobody has flagged: the oracle publishes it only when that switch does not leave
+        loads harder to find. A Green Notice on a courier or transporter in the case file
+        gets their loads a secondary inspection at every control.
+        """
+        sim, s = ex.sim, ex.scenario
+        mult = sim.multiplier
+        for c in seen:
+            if ("purple", c) in self.done:
+                continue
+            if c == sim.concealment and s.adaptation.change_concealment_after_purple:
+                free = [
+                    x
+                    for x in s.shipments.concealments
+                    if x != c and ("purple", x) not in sim.notices
+                ]
+                if free and mult.get(free[0], 1.0) < mult.get(c, 1.0):
+                    continue  # the switch would hide the loads better: keep quiet
+            self.done.add(("purple", c))
+            ex.apply(A.RequestNotice(colour="purple", subject=c, purpose="modus_operandi"))
+        w, k = ex.world, sim.knowledge
+        for m in w.members:
+            ent = w.entities[m]
+            if (
+                ent.role in ("transporter", "courier")
+                and m in k.entities
+                and ("green", m) not in self.done
+                and m not in sim.arrested
+            ):
+                self.done.add(("green", m))
+                ex.apply(A.RequestNotice(colour="green", subject=m, purpose="warn"))
+
+    def _deliveries(self, ex: Exercise) -> None:
+        """Let one known load run under surveillance to identify everybody who handles it.
+
+        Only where surveillance is rarely lost; the delivery names every handler with full
+        identifiers and enough evidence for a warrant, and the buyer is arrested on receipt.
+        """
+        sim, k = ex.sim, ex.sim.knowledge
+        if ("cd", "") in self.done or ex.scenario.legal.controlled_delivery_loss > 0.3:
+            return
+        for sid, ship in sim.ships.items():
+            ent = k.entities.get(sid)
+            if (
+                ent is None
+                or ent.type != "shipment"
+                or ship.status not in ("planned", "in_transit")
+            ):
+                continue
+            self.done.add(("cd", ""))
+            ex.apply(A.ControlledDelivery(shipment=sid))
+            return
 
     def _intercept(self, ex: Exercise) -> None:
         """Inspect each leg end just in time: the oracle knows when every load will pass."""
@@ -89,7 +143,14 @@ class OracleBot:
                 lead = self.lead[lp.to]
                 if (p.id, i) in self.covered or lp.to in corrupt or not lead <= t - now < lead + 1:
                     continue
-                out = ex.apply(A.Inspection(location=lp.to, start_day=max(now, t - 0.5), days=1))
+                start = max(now, t - 0.5)
+                known = sim.knowledge.entities.get(p.id)
+                if known is not None and known.type == "shipment":  # a seizure aims at the load
+                    out = ex.apply(
+                        A.Seizure(shipment=p.id, location=lp.to, start_day=start, days=1)
+                    )
+                else:
+                    out = ex.apply(A.Inspection(location=lp.to, start_day=start, days=1))
                 if out.accepted:
                     self.covered.add((p.id, i))
 
