@@ -40,6 +40,7 @@ class OracleBot:
         if v.day == 0:
             for c in v.actions.partner_countries:
                 ex.apply(A.ShareIntel(country=c))
+        self._scout(ex)
         self._notices(ex, v.actions.concealments)
         self._deliveries(ex)
         self._intercept(ex)
@@ -91,6 +92,21 @@ class OracleBot:
             ):
                 self.done.add(("green", m))
                 ex.apply(A.RequestNotice(colour="green", subject=m, purpose="warn"))
+
+    def _scout(self, ex: Exercise) -> None:
+        """Every ten days, ask about the loads passing the route's first control point.
+
+        The answer puts the coming shipments in the case file, which a seizure request and
+        a controlled delivery both need.
+        """
+        sim, day = ex.sim, int(ex.day)
+        if day % 10:
+            return
+        src = _src(ex, "shipments", "location")
+        legs = sim.legs[sim.route]
+        stop = next((lp.to for lp in legs if lp.routine > 0), legs[0].to)
+        if src is not None and sim.budget >= src.cost + 2:
+            ex.apply(A.RequestIntel(source=src.id, target=stop))
 
     def _deliveries(self, ex: Exercise) -> None:
         """Let one known load run under surveillance to identify everybody who handles it.
