@@ -1,10 +1,18 @@
 """The oracle bot: knows the ground truth, and still plays by the trainee's rules.
 
 It knows when and where every load will pass, who the central members are and which
-groups a shipment cannot do without; it asks partners for inspections just in time and
-pursues the most wanted members through warrants, identifiers and Red Notices. It pays
-the same costs, waits for the same partners and is refused by the same rules: it shows
-how well a scenario can be played, which is what calibration compares the others with.
+groups a shipment cannot do without; it scouts the route's first control point so the
+coming loads are in its case file, asks partners to seize them (or to inspect, for loads
+it has not heard of) just in time, flags known couriers and transporters with Green
+Notices, publishes Purple Notices only where the network's switch of method would not
+hide its loads better, and pursues the most wanted members through warrants, identifiers
+and Red Notices. It pays the same costs, waits for the same partners and is refused by
+the same rules: it shows how well a scenario can be played, which is what calibration
+compares the others with.
+
+It asks for no controlled delivery: over 100 seeds per shipped scenario, letting a known
+load run on to its buyer scored lower than seizing it (the couriers arrested on the spot
+and the network lying low are worth more than the names the delivery brings).
 """
 
 from __future__ import annotations
@@ -42,7 +50,6 @@ class OracleBot:
                 ex.apply(A.ShareIntel(country=c))
         self._scout(ex)
         self._notices(ex, v.actions.concealments)
-        self._deliveries(ex)
         self._intercept(ex)
         s = ex.scenario
         if self.ranked is None:
@@ -107,27 +114,6 @@ class OracleBot:
         stop = next((lp.to for lp in legs if lp.routine > 0), legs[0].to)
         if src is not None and sim.budget >= src.cost + 2:
             ex.apply(A.RequestIntel(source=src.id, target=stop))
-
-    def _deliveries(self, ex: Exercise) -> None:
-        """Let one known load run under surveillance to identify everybody who handles it.
-
-        Only where surveillance is rarely lost; the delivery names every handler with full
-        identifiers and enough evidence for a warrant, and the buyer is arrested on receipt.
-        """
-        sim, k = ex.sim, ex.sim.knowledge
-        if ("cd", "") in self.done or ex.scenario.legal.controlled_delivery_loss > 0.3:
-            return
-        for sid, ship in sim.ships.items():
-            ent = k.entities.get(sid)
-            if (
-                ent is None
-                or ent.type != "shipment"
-                or ship.status not in ("planned", "in_transit")
-            ):
-                continue
-            self.done.add(("cd", ""))
-            ex.apply(A.ControlledDelivery(shipment=sid))
-            return
 
     def _intercept(self, ex: Exercise) -> None:
         """Inspect each leg end just in time: the oracle knows when every load will pass."""
