@@ -108,7 +108,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     """A find. Returns True when the shipment stops here (seized)."""
     t, k, w = sim.env.now, sim.knowledge, sim.world
     loc = sim.locs[leg.to]
-    sim.describe_shipment(ship.id, f"Customs {loc.country}", "A1")
+    sim.record_shipment(ship.id, f"Customs {loc.country}", "A1")
     if ship.id in sim.cd_requests:
         ship.surveillance = True
         k.item(

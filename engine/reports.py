@@ -57,6 +57,17 @@ class ShipmentReports:
         return out
 
     def describe_shipment(self, sid: str, source: str, grade: str) -> str:
+        """Put a shipment in the case file and return the sentence a report says about it."""
+        attrs = self.record_shipment(sid, source, grade)
+        via = ", ".join(self.locs[x].name for x in attrs["route"][1:-1][:3])
+        return (
+            f"shipment {sid} of about {attrs['quantity']:g} {self.scenario.unit} leaving around day "
+            f"{attrs['departure_day']:g} via {via}"
+            + (f" in container {attrs['container']}" if "container" in attrs else "")
+        )
+
+    def record_shipment(self, sid: str, source: str, grade: str) -> dict[str, Any]:
+        """Put a shipment (real or phantom) in the case file; returns what was recorded."""
         k, t = self.knowledge, self.env.now
         if sid in self.phantoms:
             attrs = self.phantoms[sid]
@@ -75,12 +86,7 @@ class ShipmentReports:
             if p.container:
                 attrs["container"] = p.container
         k.learn(sid, "shipment", f"Shipment {sid}", attrs, t, source, grade)
-        via = ", ".join(self.locs[x].name for x in attrs["route"][1:-1][:3])
-        return (
-            f"shipment {sid} of about {attrs['quantity']:g} {self.scenario.unit} leaving around day "
-            f"{attrs['departure_day']:g} via {via}"
-            + (f" in container {attrs['container']}" if "container" in attrs else "")
-        )
+        return attrs
 
     def describe_route(self, sid: str) -> list[str]:
         route = self.routes[self.ships[sid].route or self.route]

@@ -83,8 +83,12 @@ class Simulation(ShipmentReports):
         self.phantoms: dict[str, dict[str, Any]] = {}
         self.arrested: dict[str, float] = {}
         self.wrongful: list[str] = []
-        self.calls: list[tuple[str, str]] = []
-        self.payments: list[tuple[str, str, float]] = []
+        # Calls and payments are logged per shipment as batches and listed only when an
+        # intelligence report reads them (see the ``calls`` and ``payments`` properties).
+        self._calls: list[tuple[str, str]] = []
+        self._payments: list[tuple[str, str, float]] = []
+        self._call_batches: list[tuple[tuple[str, str], ...]] = []
+        self._payment_batches: list[tuple[tuple[Any, ...], float]] = []
         self.controls: list[Control] = []
         self.cd_requests: set[str] = set()
         self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day accepted
@@ -120,6 +124,7 @@ class Simulation(ShipmentReports):
         self.detection = overrides.detection
         self.uncorrupted = 1 - min(1.0, CORRUPTION * overrides.corruption)
         self._crews: dict[tuple[str, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+        self._planned_crews: dict[int, tuple[str, ...]] = {}  # plan index -> its usual crew
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
             if loc is not None:
@@ -169,7 +174,27 @@ class Simulation(ShipmentReports):
             self.budget += weekly
             self.budget_total += weekly
 
+    @property
+    def calls(self) -> list[tuple[str, str]]:
+        """(caller, callee) for every call members made, in the order they were made."""
+        if self._call_batches:
+            for batch in self._call_batches:
+                self._calls += batch
+            self._call_batches.clear()
+        return self._calls
+
+    @property
+    def payments(self) -> list[tuple[str, str, float]]:
+        """(payer, payee, amount) for every payment, in the order they were made."""
+        if self._payment_batches:
+            for pays, q in self._payment_batches:
+                self._payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
+            self._payment_batches.clear()
+        return self._payments
+
     def _handlers(self, plan: Any) -> dict[str, str] | None:
+        if not self.arrested:
+            return plan.handlers  # the planned crew, nobody to replace (never mutated)
         out = {}
         for group, member in plan.handlers.items():
             if member in self.arrested:
@@ -218,6 +243,7 @@ class Simulation(ShipmentReports):
                 border_crossing(self, traveller, lp.leg)
             if (
                 not ship.surveillance
+                and (lp.routine or self.controls)  # else nothing here can find the load
                 and plan.detect_u[i] < detection(self, ship, lp, traveller)
                 and detected(self, ship, lp.leg, handlers)
             ):
@@ -243,14 +269,22 @@ class Simulation(ShipmentReports):
         return got
 
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
-        calls, pays = self._contacts(tuple(sorted(set(handlers.values()))))
-        q, arrested = plan.quantity, self.arrested
-        if arrested:  # nobody phones or pays a member in custody
-            self.calls += [c for c in calls if c[1] not in arrested]
-            self.payments += [(a, b, round(q * r, 2)) for o, a, b, r in pays if o not in arrested]
+        if handlers is plan.handlers:
+            crew = self._planned_crews.get(plan.index)
+            if crew is None:
+                crew = self._planned_crews[plan.index] = tuple(sorted(set(handlers.values())))
         else:
-            self.calls += calls
-            self.payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
+            crew = tuple(sorted(set(handlers.values())))
+        calls, pays = self._contacts(crew)
+        arrested = self.arrested
+        if arrested:  # nobody phones or pays a member in custody
+            self._call_batches.append(tuple(c for c in calls if c[1] not in arrested))
+            self._payment_batches.append(
+                (tuple(p for p in pays if p[0] not in arrested), plan.quantity)
+            )
+        else:
+            self._call_batches.append(calls)
+            self._payment_batches.append((pays, plan.quantity))
 
     def _detection(self, ship: ShipmentState, leg: Any, traveller: str | None) -> float:
         """Chance that ``ship`` is found at the end of ``leg`` (a scenario leg or a LegPlan)."""

@@ -81,7 +81,14 @@ class World:
         return nx.betweenness_centrality(self.graph, normalized=True)
 
     def by_group(self, group: str) -> list[str]:
-        return [m for m in self.members if self.entities[m].group == group]
+        return list(self._groups.get(group, ()))
+
+    @cached_property
+    def _groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for m in self.members:
+            out.setdefault(self.entities[m].group or "", []).append(m)
+        return out
 
     @cached_property
     def _adjacency(self) -> dict[str, list[tuple[str, str, bool]]]:
