@@ -87,8 +87,11 @@ class Simulation(ShipmentReports):
         # intelligence report reads them (see the ``calls`` and ``payments`` properties).
         self._calls: list[tuple[str, str]] = []
         self._payments: list[tuple[str, str, float]] = []
-        self._call_batches: list[tuple[tuple[str, str], ...]] = []
-        self._payment_batches: list[tuple[tuple[Any, ...], float]] = []
+        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (crew, or None and calls)
+        self._payment_batches: list[tuple[Any, float, tuple[Any, ...]]] = []
+        self.travellers = {
+            m for m in world.members if world.entities[m].role in ("transporter", "courier")
+        }
         self.controls: list[Control] = []
         self.cd_requests: set[str] = set()
         self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day accepted
@@ -123,8 +126,7 @@ class Simulation(ShipmentReports):
         self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
         self.detection = overrides.detection
         self.uncorrupted = 1 - min(1.0, CORRUPTION * overrides.corruption)
-        self._crews: dict[tuple[str, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
-        self._planned_crews: dict[int, tuple[str, ...]] = {}  # plan index -> its usual crew
+        self._member_contacts: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
             if loc is not None:
@@ -178,8 +180,12 @@ class Simulation(ShipmentReports):
     def calls(self) -> list[tuple[str, str]]:
         """(caller, callee) for every call members made, in the order they were made."""
         if self._call_batches:
-            for batch in self._call_batches:
-                self._calls += batch
+            for crew, calls in self._call_batches:
+                if crew is None:
+                    self._calls += calls
+                else:
+                    for m in crew:
+                        self._calls += self._contacts(m)[0]
             self._call_batches.clear()
         return self._calls
 
@@ -187,7 +193,11 @@ class Simulation(ShipmentReports):
     def payments(self) -> list[tuple[str, str, float]]:
         """(payer, payee, amount) for every payment, in the order they were made."""
         if self._payment_batches:
-            for pays, q in self._payment_batches:
+            for crew, q, pays in self._payment_batches:
+                for m in crew or ():
+                    self._payments += [
+                        (a, b, round(q * r, 2)) for _, a, b, r in self._contacts(m)[1]
+                    ]
                 self._payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
             self._payment_batches.clear()
         return self._payments
@@ -228,14 +238,11 @@ class Simulation(ShipmentReports):
         ship.status, ship.depart_day = "in_transit", env.now
         self._communicate(handlers, plan)
         self.emit("first_departure")
-        traveller = next(
-            (
-                m
-                for m in handlers.values()
-                if self.world.entities[m].role in ("transporter", "courier")
-            ),
-            None,
-        )
+        traveller = None
+        for m in handlers.values():
+            if m in self.travellers:
+                traveller = m
+                break
         for i, lp in enumerate(self.legs[route]):
             yield env.timeout(lp.days(plan.leg_days[i]))
             ship.where = lp.to
@@ -254,37 +261,35 @@ class Simulation(ShipmentReports):
         else:
             ship.status = "missed"
 
-    def _contacts(self, crew: tuple[str, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """Calls (caller, callee) and payments (callee, payer, payee, rate) a crew makes."""
-        got = self._crews.get(crew)
+    def _contacts(self, member: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Calls (caller, callee) and payments (callee, payer, payee, rate) a member makes."""
+        got = self._member_contacts.get(member)
         if got is None:
             calls, pays = [], []
-            for m in crew:
-                for other, rel, forward in self.world.outgoing(m):
-                    calls.append((m, other))
-                    if rel in ("pays", "bribes"):
-                        payer, payee = (m, other) if forward else (other, m)
-                        pays.append((other, payer, payee, 40 if rel == "pays" else 5))
-            got = self._crews[crew] = (tuple(calls), tuple(pays))
+            for other, rel, forward in self.world.outgoing(member):
+                calls.append((member, other))
+                if rel in ("pays", "bribes"):
+                    payer, payee = (member, other) if forward else (other, member)
+                    pays.append((other, payer, payee, 40 if rel == "pays" else 5))
+            got = self._member_contacts[member] = (tuple(calls), tuple(pays))
         return got
 
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
-        if handlers is plan.handlers:
-            crew = self._planned_crews.get(plan.index)
-            if crew is None:
-                crew = self._planned_crews[plan.index] = tuple(sorted(set(handlers.values())))
-        else:
-            crew = tuple(sorted(set(handlers.values())))
-        calls, pays = self._contacts(crew)
-        arrested = self.arrested
-        if arrested:  # nobody phones or pays a member in custody
-            self._call_batches.append(tuple(c for c in calls if c[1] not in arrested))
-            self._payment_batches.append(
-                (tuple(p for p in pays if p[0] not in arrested), plan.quantity)
-            )
-        else:
-            self._call_batches.append(calls)
-            self._payment_batches.append((pays, plan.quantity))
+        """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``)."""
+        crew = tuple(sorted(set(handlers.values())))
+        if not self.arrested:
+            self._call_batches.append((crew, ()))
+            self._payment_batches.append((crew, plan.quantity, ()))
+            return
+        arrested = self.arrested  # nobody phones or pays a member in custody
+        calls: list[tuple[str, str]] = []
+        pays: list[tuple[Any, ...]] = []
+        for m in crew:
+            c, p = self._contacts(m)
+            calls += [x for x in c if x[1] not in arrested]
+            pays += [x for x in p if x[0] not in arrested]
+        self._call_batches.append((None, tuple(calls)))
+        self._payment_batches.append((None, plan.quantity, tuple(pays)))
 
     def _detection(self, ship: ShipmentState, leg: Any, traveller: str | None) -> float:
         """Chance that ``ship`` is found at the end of ``leg`` (a scenario leg or a LegPlan)."""
