@@ -80,8 +80,13 @@ def detection(sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str 
             mult *= GREEN_BOOST
     routine = min(1.0, routine * mult * sim.detection)
     officials = sim.officials_at.get(where)
-    if officials and any(m not in sim.arrested for m in officials):
-        routine *= sim.uncorrupted
+    if officials:
+        for m in officials:
+            if m not in sim.arrested:  # a corrupt official at the post waves loads through
+                routine *= sim.uncorrupted
+                break
+    if targeted == 0.0:  # the general formula below, with (1 - targeted) == 1.0
+        return 1 - (1 - routine)
     targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * sim.detection)
     return 1 - (1 - routine) * (1 - targeted)
 

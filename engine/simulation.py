@@ -98,6 +98,8 @@ class Simulation(ShipmentReports):
         self.warrants: set[str] = set()
         self.burned: dict[str, float] = {}  # route -> day of the seizure that burned it
         self.route = scenario.shipments.routes[0]
+        self.route_order = list(scenario.shipments.routes)
+        self.concealment_order = list(scenario.shipments.concealments)
         self.concealment = scenario.shipments.concealments[0]
         self.lie_low_until = 0.0
         self.budget = scenario.resources.start_budget * overrides.resources
@@ -147,7 +149,7 @@ class Simulation(ShipmentReports):
     def emit(self, name: str) -> None:
         self.happened.append((name, self.env.now))
         self.emitted[name] = self.emitted.get(name, 0) + 1
-        for fn in list(self.listeners):
+        for fn in self.listeners:  # set once, when the MSEL is built
             fn(name)
 
     def run_until(self, t: float, stop: Callable[[], bool] | None = None) -> None:
@@ -224,13 +226,13 @@ class Simulation(ShipmentReports):
         if handlers is None:
             ship.status, ship.fate_day = "not_sent", env.now
             return
-        routes = self.scenario.shipments.routes
+        routes = self.route_order
         route = (
             self.route
             if plan.route_u >= 0.15 or len(routes) == 1
             else routes[(routes.index(self.route) + 1) % len(routes)]
         )
-        conc = self.scenario.shipments.concealments
+        conc = self.concealment_order
         concealment = self.concealment
         if plan.concealment_u < 0.15 and len(conc) > 1:
             concealment = conc[(conc.index(self.concealment) + 1) % len(conc)]
