@@ -87,7 +87,7 @@ class Simulation(ShipmentReports):
         # intelligence report reads them (see the ``calls`` and ``payments`` properties).
         self._calls: list[tuple[str, str]] = []
         self._payments: list[tuple[str, str, float]] = []
-        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (crew, or None and calls)
+        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (handlers, or None and calls)
         self._payment_batches: list[tuple[Any, float, tuple[Any, ...]]] = []
         self.travellers = {
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
@@ -186,7 +186,7 @@ class Simulation(ShipmentReports):
                 if crew is None:
                     self._calls += calls
                 else:
-                    for m in crew:
+                    for m in sorted(set(crew.values())):
                         self._calls += self._contacts(m)[0]
             self._call_batches.clear()
         return self._calls
@@ -196,7 +196,7 @@ class Simulation(ShipmentReports):
         """(payer, payee, amount) for every payment, in the order they were made."""
         if self._payment_batches:
             for crew, q, pays in self._payment_batches:
-                for m in crew or ():
+                for m in sorted(set(crew.values())) if crew else ():
                     self._payments += [
                         (a, b, round(q * r, 2)) for _, a, b, r in self._contacts(m)[1]
                     ]
@@ -239,7 +239,8 @@ class Simulation(ShipmentReports):
         ship.route, ship.concealment, ship.handlers = route, concealment, handlers
         ship.status, ship.depart_day = "in_transit", env.now
         self._communicate(handlers, plan)
-        self.emit("first_departure")
+        if "first_departure" not in self.emitted:  # only the first one triggers anything
+            self.emit("first_departure")
         traveller = None
         for m in handlers.values():
             if m in self.travellers:
@@ -278,15 +279,14 @@ class Simulation(ShipmentReports):
 
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
         """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``)."""
-        crew = tuple(sorted(set(handlers.values())))
-        if not self.arrested:
-            self._call_batches.append((crew, ()))
-            self._payment_batches.append((crew, plan.quantity, ()))
+        if not self.arrested:  # the crew (handlers are never changed once assigned)
+            self._call_batches.append((handlers, ()))
+            self._payment_batches.append((handlers, plan.quantity, ()))
             return
         arrested = self.arrested  # nobody phones or pays a member in custody
         calls: list[tuple[str, str]] = []
         pays: list[tuple[Any, ...]] = []
-        for m in crew:
+        for m in sorted(set(handlers.values())):
             c, p = self._contacts(m)
             calls += [x for x in c if x[1] not in arrested]
             pays += [x for x in p if x[0] not in arrested]
