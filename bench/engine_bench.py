@@ -1,9 +1,15 @@
-"""Engine benchmarks (figures, not timed tests). Run: python bench/engine_bench.py [--calibrate-runs N]
+"""Engine benchmarks (figures, not timed tests). Run: python bench/engine_bench.py [--help]
 
-1. Engine cost per simulated event against bare SimPy timeouts, in the same run.
-2. A full heuristic run of each shipped scenario (median).
-3. Replaying a 200-action log.
-4. `calibrate` with N runs per policy on two worker processes.
+1. Engine cost per simulated event against bare SimPy timeouts, in the same run: each of
+   ``--repeat`` repeats runs 20 fresh exercises (built beforehand, shipment rate x4, no
+   trainee) and then bare SimPy processes doing only timeouts for the same number of
+   events, stepped by the same loop; medians of both and of the paired ratios. CPU time of
+   this process, so other work on a shared machine does not count.
+2. A full heuristic run of each shipped scenario, world building included (median of
+   ``--repeat`` seeds; wall and CPU time).
+3. Replaying a 200-action log (median; wall and CPU time).
+4. ``calibrate`` with N runs *per policy* (x3 policies) on two worker processes (wall
+   time); one scenario unless ``--calibrate-all``.
 """
 
 from __future__ import annotations
@@ -91,13 +97,15 @@ def per_event_ratio(scenario, repeat: int) -> tuple[float, float, float, int]:
     return statistics.median(engine), statistics.median(bare), statistics.median(ratio), n
 
 
-def median_time(fn, repeat: int) -> float:
-    xs = []
+def median_time(fn, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of this process, in seconds."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        xs.append(time.perf_counter() - t0)
-    return statistics.median(xs)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> None:
@@ -138,8 +146,8 @@ def _full_runs(scenarios, repeat: int) -> None:
     print("2. full heuristic run, median (budget 200 ms)")
     for sid, s in scenarios.items():
         seeds = iter(range(1000))
-        t = median_time(lambda s=s, seeds=seeds: run_policy(s, next(seeds), "heuristic"), repeat)
-        print(f"   {sid:<30} {t * 1000:7.1f} ms")
+        t, c = median_time(lambda s=s, seeds=seeds: run_policy(s, next(seeds), "heuristic"), repeat)
+        print(f"   {sid:<30} {t * 1000:7.1f} ms wall  {c * 1000:7.1f} ms CPU")
 
 
 def _replay(scenarios, repeat: int) -> None:
@@ -149,8 +157,11 @@ def _replay(scenarios, repeat: int) -> None:
     while len(log) < 200:
         log.append({"t": 0, "action": A.Advance(days=1).model_dump(mode="json")})
     log = log[:200]
-    t = median_time(lambda: Exercise.from_log(s, 3, log), repeat)
-    print(f"   wildlife-ivory-corridor        {t * 1000:7.1f} ms for {len(log)} actions")
+    t, c = median_time(lambda: Exercise.from_log(s, 3, log), repeat)
+    print(
+        f"   wildlife-ivory-corridor        {t * 1000:7.1f} ms wall  {c * 1000:7.1f} ms CPU "
+        f"for {len(log)} actions"
+    )
 
 
 def _calibrate(runs: int, every: bool) -> None:
