@@ -66,7 +66,8 @@ def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | 
     if not members:
         return None
     unknown = [m for m in members if m not in sim.knowledge.entities] or members
-    m = sim.rng("reveal", salt, group).choice(unknown)
+    # A stream of its own, used for this one choice: with one candidate nothing to draw.
+    m = unknown[0] if len(unknown) == 1 else sim.rng("reveal", salt, group).choice(unknown)
     ent = sim.world.entities[m]
     sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, "B2")
     sim.knowledge.support(m, "C3")
