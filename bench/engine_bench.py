@@ -8,14 +8,16 @@
 2. A full heuristic run of each shipped scenario, world building included (median of
    ``--repeat`` seeds; wall and CPU time).
 3. Replaying a 200-action log (median; wall and CPU time).
-4. ``calibrate`` with N runs *per policy* (x3 policies) on two worker processes (wall
-   time); one scenario unless ``--calibrate-all``.
+4. ``calibrate`` with N runs *per policy* (x3 policies) on two worker processes: wall
+   time, and the workers' CPU time (halved: what two free cores would take); one
+   scenario unless ``--calibrate-all``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import statistics
 import sys
 import time
@@ -167,11 +169,20 @@ def _replay(scenarios, repeat: int) -> None:
 def _calibrate(runs: int, every: bool) -> None:
     print(f"4. calibrate --runs {runs} (x3 policies) on 2 workers (budget 60 s)")
     for path in FILES if every or runs < 500 else FILES[:1]:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _children_cpu()
         res = calibrate(str(path), runs, ["random", "heuristic", "oracle"], workers=2)
-        el = time.perf_counter() - t0
+        el, cpu = time.perf_counter() - t0, _children_cpu() - c0
         meds = "  ".join(f"{p} {r['median']:.1f}" for p, r in res.items())
-        print(f"   {path.stem:<30} {el:6.1f} s   medians: {meds}")
+        print(
+            f"   {path.stem:<30} {el:6.1f} s wall, {cpu:6.1f} s CPU in the workers "
+            f"(= {cpu / 2:5.1f} s on two free cores)   medians: {meds}"
+        )
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the pool's workers, once joined)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 if __name__ == "__main__":
