@@ -7,7 +7,8 @@
 
 Validation prints one ``file:line: field.path: message`` line per problem and exits 1;
 it never prints a traceback. Calibration plays many seeds with each bot on two worker
-processes and prints the score distribution per policy.
+processes and prints the score distribution per policy; ``--runs N`` means N runs *per
+policy* (seeds 0..N-1 each played by every policy).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from engine.scenario import ScenarioError, load_scenario, scenario_json_schema
+from engine.scenario import Scenario, ScenarioError, load_scenario, scenario_json_schema
 
 
 def run_summary(path: str, seed: int, policy: str) -> dict[str, Any]:
@@ -51,26 +52,41 @@ def run_summary(path: str, seed: int, policy: str) -> dict[str, Any]:
     }
 
 
-def _scores(job: tuple[str, list[int], str]) -> list[float]:
-    """One worker's batch: the scenario is parsed once per batch, not once per run."""
-    from engine.policies import run_policy
+def _scores(job: tuple[Scenario, str, range]) -> list[float]:
+    """One worker's batch of seeds for one policy.
 
-    path, seeds, policy = job
-    scenario = load_scenario(path)
-    return [run_policy(scenario, seed, policy).score() for seed in seeds]
+    The parsed scenario travels with the batch (no re-parsing), and one Faker pool serves
+    the whole batch: building Faker instances costs more than a whole run.
+    """
+    from engine.policies import run_policy
+    from engine.world import FakerPool
+
+    scenario, policy, seeds = job
+    fakers = FakerPool()
+    return [run_policy(scenario, seed, policy, fakers=fakers).score() for seed in seeds]
 
 
 def calibrate(
-    path: str, runs: int, policies: list[str], workers: int = 2
+    path: str | Scenario, runs: int, policies: list[str], workers: int = 2
 ) -> dict[str, dict[str, float]]:
-    size = max(1, min(50, runs // (workers * 2) or 1))
+    """Play seeds ``0 .. runs-1`` with every policy: ``runs`` runs *per policy*.
+
+    Work is cut into a few large batches per worker (each batch pickles the scenario once
+    and builds its own Faker pool), so the pool's overhead stays small next to the runs.
+    With ``workers <= 1`` everything runs in this process.
+    """
+    scenario = path if isinstance(path, Scenario) else load_scenario(path)
+    batches = max(1, workers) * 4  # per policy: enough to even out the load between workers
+    size = max(1, -(-runs // batches))
     jobs = [
-        (path, list(range(i, min(i + size, runs))), p)
-        for p in policies
-        for i in range(0, runs, size)
+        (scenario, p, range(i, min(i + size, runs))) for p in policies for i in range(0, runs, size)
     ]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        scores = [x for batch in pool.map(_scores, jobs) for x in batch]
+    if workers <= 1:
+        results = list(map(_scores, jobs))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_scores, jobs))
+    scores = [x for batch in results for x in batch]
     out = {}
     for i, p in enumerate(policies):
         xs = sorted(scores[i * runs : (i + 1) * runs])
@@ -100,11 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--policy", choices=["random", "heuristic", "oracle"], default="heuristic")
     r.add_argument("--json", action="store_true")
-    c = sub.add_parser("calibrate", help="score distribution per bot over many seeds")
+    c = sub.add_parser(
+        "calibrate",
+        help="score distribution per bot over many seeds",
+        description="Play seeds 0..N-1 with every policy and print each policy's score "
+        "distribution. --runs N is the number of runs PER POLICY: with the three default "
+        "policies, --runs 1000 plays 3,000 exercises.",
+    )
     c.add_argument("scenario")
-    c.add_argument("--runs", type=int, default=100)
+    c.add_argument(
+        "--runs",
+        type=int,
+        default=100,
+        metavar="N",
+        help="runs per policy: seeds 0..N-1, each played once by every policy (default 100)",
+    )
     c.add_argument("--policies", default="random,heuristic,oracle")
-    c.add_argument("--workers", type=int, default=2)
+    c.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     c.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
 
@@ -124,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))
         return 0
     try:
-        load_scenario(a.scenario)
+        scenario = load_scenario(a.scenario)
     except ScenarioError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -137,14 +165,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{k}: {val}")
         return 0
     t0 = time.perf_counter()
-    result = calibrate(a.scenario, a.runs, a.policies.split(","), a.workers)
+    result = calibrate(scenario, a.runs, a.policies.split(","), a.workers)
     elapsed = time.perf_counter() - t0
     if a.json:
         print(
             json.dumps({"scenario": a.scenario, "seconds": round(elapsed, 2), "policies": result})
         )
     else:
-        print(f"{a.scenario}: {a.runs} runs per policy in {elapsed:.1f} s")
+        total = a.runs * len(result)
+        print(
+            f"{a.scenario}: {a.runs} runs per policy ({total} in all) in {elapsed:.1f} s "
+            f"on {a.workers} worker(s)"
+        )
         for p, st in result.items():
             print(
                 f"  {p:<10} median {st['median']:6.2f}  q1 {st['q1']:6.2f}  q3 {st['q3']:6.2f}  "

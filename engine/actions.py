@@ -147,7 +147,14 @@ ACTION_TYPES = (
 
 
 def parse_action(data: dict[str, Any] | BaseModel) -> Action:
-    """Validate a JSON action (raises pydantic.ValidationError when malformed)."""
+    """Validate a JSON action (raises pydantic.ValidationError when malformed).
+
+    An instance of one of our action models is returned as it is: its constructor already
+    validated it and it is frozen (``model_construct`` skips validation; do not feed the
+    engine such objects).
+    """
+    if isinstance(data, ACTION_TYPES):
+        return data
     if isinstance(data, BaseModel):
         data = data.model_dump(mode="json")
     return _ADAPTER.validate_python(data)
@@ -155,6 +162,14 @@ def parse_action(data: dict[str, Any] | BaseModel) -> Action:
 
 def summary(action: Any) -> str:
     """A one-line English description for the decision log."""
-    d = action.model_dump(exclude={"kind", "rationale"}, exclude_none=True)
-    args = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in d.items())
-    return f"{action.kind.replace('_', ' ')}({args})"
+    return describe(action.model_dump(mode="json"))
+
+
+def describe(dumped: dict[str, Any]) -> str:
+    """``summary`` of an action already dumped to JSON (as the exercise log holds it)."""
+    args = ", ".join(
+        f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+        for k, v in dumped.items()
+        if k not in ("kind", "rationale") and v is not None
+    )
+    return f"{dumped['kind'].replace('_', ' ')}({args})"

@@ -31,7 +31,7 @@ from engine.records import (
 from engine.scenario import Scenario
 from engine.scoring import components, measures, missed_opportunities, ratings, total
 from engine.simulation import Simulation
-from engine.world import build_world
+from engine.world import FakerPool, build_world
 
 QUIET = ("advance", "advance_to_next_event")
 
@@ -47,10 +47,18 @@ class Overrides(BaseModel):
 
 
 class Exercise:
-    def __init__(self, scenario: Scenario, seed: int, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        overrides: Overrides | None = None,
+        *,
+        fakers: FakerPool | None = None,
+    ) -> None:
+        """``fakers``: a pool to reuse when building many exercises in a row (calibration)."""
         self.scenario, self.seed = scenario, int(seed)
         self.overrides = overrides or Overrides()
-        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate)
+        self.world = build_world(scenario, self.seed, self.overrides.shipment_rate, pool=fakers)
         self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
         self.msel = Msel(self.sim)
         self._log: list[dict[str, Any]] = []
@@ -86,10 +94,11 @@ class Exercise:
             out = Outcome(False, "action.invalid", f"invalid action: {where}: {first['msg']}", {})
             self._decide(t, str(raw.get("kind", "?")), "invalid action", raw.get("rationale"), out)
             return out
-        self._log.append({"t": t, "action": act.model_dump(mode="json")})
+        dumped = act.model_dump(mode="json")
+        self._log.append({"t": t, "action": dumped})
         out = self._dispatch(act)
         if act.kind not in QUIET:
-            self._decide(t, act.kind, A.summary(act), act.rationale, out)
+            self._decide(t, act.kind, A.describe(dumped), act.rationale, out)
         return out
 
     def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome) -> None:
@@ -145,30 +154,47 @@ class Exercise:
         return ex
 
     # --- what the trainee sees -----------------------------------------------------------
+    def _static(self) -> dict[str, Any]:
+        """The parts of the view the scenario fixes, read once (views are asked for daily)."""
+        st = self.__dict__.get("_static_view")
+        if st is None:
+            s = self.scenario
+            st = self.__dict__["_static_view"] = {
+                "sources": [
+                    (
+                        x.id,
+                        x.label["en"],
+                        x.cost,
+                        round(x.delay_days.mode, 2),
+                        x.reliability,
+                        [t.value for t in x.targets],
+                    )
+                    for x in s.intel_sources
+                ],
+                "partners": [c.code for c in s.countries if c.code != s.home_country],
+                "location_ids": [loc.id for loc in s.locations],
+                "locations": [
+                    KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
+                    for x in s.locations
+                ],
+                "teams": int(s.resources.inspection_teams * self.overrides.resources),
+            }
+        return st
+
     def view(self) -> TraineeView:
         sim, k, s = self.sim, self.sim.knowledge, self.scenario
-        now = sim.env.now
-        sources = [
-            SourceInfo(
-                x.id,
-                x.label["en"],
-                x.cost,
-                round(x.delay_days.mode, 2),
-                x.reliability,
-                [t.value for t in x.targets],
-            )
-            for x in s.intel_sources
-        ]
+        now, st = sim.env.now, self._static()
+        sources = [SourceInfo(i, lb, c, d, r, list(t)) for i, lb, c, d, r, t in st["sources"]]
         info = ActionsInfo(
             sources=sources,
-            partner_countries=[c.code for c in s.countries if c.code != s.home_country],
+            partner_countries=list(st["partners"]),
             targets=[e for e, v in k.entities.items() if v.type in ("person", "company", "vessel")],
             shipments=[e for e, v in k.entities.items() if v.type == "shipment"],
-            locations=[loc.id for loc in s.locations],
+            locations=list(st["location_ids"]),
             concealments=sorted(k.concealments),
             warrants=sorted(sim.warrants),
         )
-        teams = int(s.resources.inspection_teams * self.overrides.resources)
+        teams = st["teams"]
         return TraineeView(
             day=round(now, 4),
             duration_days=s.duration_days,
@@ -178,10 +204,7 @@ class Exercise:
             inbox=list(k.inbox),
             entities=list(k.entities.values()),
             links=list(k.links.values()),
-            locations=[
-                KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
-                for x in s.locations
-            ],
+            locations=list(st["locations"]),
             movements=list(k.movements),
             notices=list(k.notices),
             decisions=list(sim.decisions),

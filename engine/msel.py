@@ -24,19 +24,18 @@ class Msel:
         self.sim = sim
         self.delivered: set[str] = set()
         self.by_id = {inj.id: inj for inj in sim.scenario.msel}
+        self.by_trigger: dict[str, list[Inject]] = {}  # event name -> its injects, in MSEL order
         for inj in sim.scenario.msel:
             if inj.at_day is not None:
                 sim.later(inj.at_day, lambda inj=inj: self.deliver(inj))
-        if any(inj.trigger for inj in sim.scenario.msel):
+            if inj.trigger is not None:
+                self.by_trigger.setdefault(inj.trigger.value, []).append(inj)
+        if self.by_trigger:
             sim.listeners.append(self._on_event)
 
     def _on_event(self, name: str) -> None:
-        for inj in self.sim.scenario.msel:
-            if (
-                inj.trigger is not None
-                and inj.trigger.value == name
-                and inj.id not in self.delivered
-            ):
+        for inj in self.by_trigger.get(name, ()):
+            if inj.id not in self.delivered:
                 self.deliver(inj)
 
     def deliver(self, inj: Inject, forced: bool = False) -> None:
@@ -67,7 +66,8 @@ def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | 
     if not members:
         return None
     unknown = [m for m in members if m not in sim.knowledge.entities] or members
-    m = sim.rng("reveal", salt, group).choice(unknown)
+    # A stream of its own, used for this one choice: with one candidate nothing to draw.
+    m = unknown[0] if len(unknown) == 1 else sim.rng("reveal", salt, group).choice(unknown)
     ent = sim.world.entities[m]
     sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, "B2")
     sim.knowledge.support(m, "C3")

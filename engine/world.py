@@ -21,89 +21,29 @@ from typing import Any
 import networkx as nx
 from faker import Faker
 
+from engine.identifiers import (
+    CALLING,
+    MID,
+    _digits,
+    imo_check_digit,
+    iso6346_check_digit,
+)
 from engine.scenario import COMPANY_ROLES, Scenario
+from engine.shipment_plan import PlannedShipment, _plan, scenario_location_country, triangular_at
 
-# Maritime identification digits (ITU) for the flags our scenarios use; MMSI = MID + 6 digits.
-MID = {
-    "KE": 634,
-    "TZ": 674,
-    "MZ": 650,
-    "MY": 533,
-    "VN": 574,
-    "CN": 412,
-    "PA": 352,
-    "LR": 636,
-    "TG": 671,
-    "SL": 667,
-    "KM": 616,
-    "GH": 627,
-    "SN": 663,
-    "GN": 632,
-    "ID": 525,
-    "TH": 567,
-    "PE": 760,
-    "EC": 735,
-    "NG": 657,
-    "HK": 477,
-    "AE": 470,
-    "IN": 419,
-    "BR": 710,
-    "CO": 730,
-    "MG": 647,
-    "ZA": 601,
-    "CM": 613,
-}
-CALLING = {
-    "KE": "254",
-    "TZ": "255",
-    "MZ": "258",
-    "MY": "60",
-    "VN": "84",
-    "CN": "86",
-    "GH": "233",
-    "NG": "234",
-    "BE": "32",
-    "NL": "31",
-    "DE": "49",
-    "SN": "221",
-    "GN": "224",
-    "PE": "51",
-    "CO": "57",
-    "EC": "593",
-    "AE": "971",
-    "IN": "91",
-    "TH": "66",
-    "ID": "62",
-    "BR": "55",
-    "CH": "41",
-    "MG": "261",
-    "CM": "237",
-    "CD": "243",
-    "TG": "228",
-    "PA": "507",
-    "ES": "34",
-    "FR": "33",
-    "HK": "852",
-    "ZA": "27",
-    "LA": "856",
-    "MM": "95",
-    "SG": "65",
-}
-_ISO6346 = {
-    c: v
-    for c, v in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [v for v in range(10, 39) if v % 11], strict=True)
-}
-
-
-def imo_check_digit(six: str) -> int:
-    """IMO ship number: digits weighted 7..2, the last digit of the sum is the check digit."""
-    return sum(int(d) * w for d, w in zip(six, range(7, 1, -1), strict=True)) % 10
-
-
-def iso6346_check_digit(ten: str) -> int:
-    """ISO 6346 container code: letters valued 10..38 skipping multiples of 11, weights 2^i."""
-    total = sum((_ISO6346[ch] if ch.isalpha() else int(ch)) * (2**i) for i, ch in enumerate(ten))
-    return total % 11 % 10
+__all__ = [
+    "CALLING",
+    "MID",
+    "Entity",
+    "FakerPool",
+    "PlannedShipment",
+    "World",
+    "build_world",
+    "imo_check_digit",
+    "iso6346_check_digit",
+    "scenario_location_country",
+    "triangular_at",
+]
 
 
 @dataclass(frozen=True)
@@ -115,21 +55,6 @@ class Entity:
     attributes: dict[str, Any] = field(default_factory=dict)
     group: str | None = None  # member group id; None for decoys and third parties
     role: str | None = None
-
-
-@dataclass(frozen=True)
-class PlannedShipment:
-    id: str
-    index: int
-    depart_day: float
-    quantity: float
-    handlers: dict[str, str]  # group id -> member id
-    container: str | None
-    plate: str
-    leg_days: tuple[float, ...]  # one draw per leg of the longest route; reused on any route
-    detect_u: tuple[float, ...]  # common random numbers for checkpoint draws, one per leg
-    route_u: float
-    concealment_u: float
 
 
 @dataclass
@@ -156,7 +81,14 @@ class World:
         return nx.betweenness_centrality(self.graph, normalized=True)
 
     def by_group(self, group: str) -> list[str]:
-        return [m for m in self.members if self.entities[m].group == group]
+        return list(self._groups.get(group, ()))
+
+    @cached_property
+    def _groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for m in self.members:
+            out.setdefault(self.entities[m].group or "", []).append(m)
+        return out
 
     @cached_property
     def _adjacency(self) -> dict[str, list[tuple[str, str, bool]]]:
@@ -175,20 +107,37 @@ class World:
         return self._adjacency.get(member, [])
 
 
-def _fakers(scenario: Scenario, rng: random.Random) -> dict[str, Faker]:
+class FakerPool:
+    """Faker instances reused across the worlds one caller builds, e.g. a calibration worker.
+
+    Building a Faker for a locale costs milliseconds (it loads every provider); seeding one
+    costs microseconds. Each country keeps its own instance and every world re-seeds it
+    before use, so a world built from a pool is the same, byte for byte, as one built from
+    fresh instances. A pool belongs to one caller: never share it between threads.
+    """
+
+    def __init__(self) -> None:
+        self._fakers: dict[tuple[str, str | None], Faker] = {}
+
+    def get(self, code: str, locale: str | None) -> Faker:
+        fk = self._fakers.get((code, locale))
+        if fk is None:
+            try:
+                fk = Faker(locale or "en_US")
+            except AttributeError:  # a locale Faker does not ship
+                fk = Faker("en_US")
+            self._fakers[(code, locale)] = fk
+        return fk
+
+
+def _fakers(scenario: Scenario, rng: random.Random, pool: FakerPool | None) -> dict[str, Faker]:
+    pool = pool or FakerPool()
     out = {}
     for c in scenario.countries:
-        try:
-            fk = Faker(c.locale or "en_US")
-        except AttributeError:  # a locale Faker does not ship
-            fk = Faker("en_US")
+        fk = pool.get(c.code, c.locale)
         fk.seed_instance(rng.getrandbits(32))
         out[c.code] = fk
     return out
-
-
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(str(rng.randrange(10)) for _ in range(n))
 
 
 def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
@@ -201,10 +150,12 @@ def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
     }
 
 
-def build_world(scenario: Scenario, seed: int, shipment_rate: float = 1.0) -> World:
+def build_world(
+    scenario: Scenario, seed: int, shipment_rate: float = 1.0, pool: FakerPool | None = None
+) -> World:
     """Give the scenario's network faces, documents and a shipment plan."""
     rng = random.Random(f"{seed}:world")
-    fakers = _fakers(scenario, rng)
+    fakers = _fakers(scenario, rng, pool)
     raw: list[
         tuple[str, dict[str, Any], str, str | None, str | None]
     ] = []  # type, attrs, country, group, role
@@ -320,66 +271,3 @@ def _vessels(
         entities[eid] = _vessel(eid, rng.choice(fleet.flags), rng, any_faker, rng.choice(operators))
         out.append(eid)
     return out
-
-
-def _triangular(rng: random.Random, d: Any) -> float:
-    return d.min if d.min == d.max else rng.triangular(d.min, d.max, d.mode)
-
-
-def triangular_at(u: float, d: Any) -> float:
-    """Inverse CDF of a triangular distribution: turns a pre-drawn uniform into a duration."""
-    lo, mode, hi = d.min, d.mode, d.max
-    if hi == lo:
-        return lo
-    cut = (mode - lo) / (hi - lo)
-    if u < cut:
-        return lo + ((hi - lo) * (mode - lo) * u) ** 0.5
-    return hi - ((hi - lo) * (hi - mode) * (1 - u)) ** 0.5
-
-
-def _plan(
-    scenario: Scenario,
-    entities: dict[str, Entity],
-    members: list[str],
-    rng: random.Random,
-    fakers: dict[str, Faker],
-    rate: float,
-) -> list[PlannedShipment]:
-    sh = scenario.shipments
-    legs = max(len(r.legs) for r in scenario.routes)
-    route_by_id = {r.id: r for r in scenario.routes}
-    owners = ["MSK", "CSQ", "TGH", "NYK", "EMC", "ZIM", "HLX", "OOL", "APZ", "KKF"]
-    plan, day = [], sh.first_day
-    # Shipment ids look random so that a trainee cannot count them, nor spot a phantom one.
-    ids = [f"S{n}" for n in rng.sample(range(100, 1000), sh.count)]
-    for i in range(sh.count):
-        handlers = {
-            g: rng.choice([m for m in members if entities[m].group == g]) for g in sh.involves
-        }
-        ten = f"{rng.choice(owners)}U{_digits(rng, 6)}"
-        container = f"{ten}{iso6346_check_digit(ten)}" if sh.containerised else None
-        first_leg_country = scenario_location_country(
-            scenario, route_by_id[sh.routes[0]].legs[0].from_
-        )
-        plate = fakers[first_leg_country].license_plate()
-        plan.append(
-            PlannedShipment(
-                id=ids[i],
-                index=i,
-                depart_day=round(day, 3),
-                quantity=round(_triangular(rng, sh.quantity)),
-                handlers=handlers,
-                container=container,
-                plate=plate,
-                leg_days=tuple(rng.random() for _ in range(legs)),
-                detect_u=tuple(rng.random() for _ in range(legs)),
-                route_u=rng.random(),
-                concealment_u=rng.random(),
-            )
-        )
-        day += _triangular(rng, sh.interval_days) / max(rate, 0.05)
-    return plan
-
-
-def scenario_location_country(scenario: Scenario, location_id: str) -> str:
-    return next(loc.country for loc in scenario.locations if loc.id == location_id)

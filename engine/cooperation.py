@@ -1,0 +1,95 @@
+"""Working with partners: sharing the case file and regional case meetings.
+
+Sharing intelligence with a partner builds trust (its agencies act more often on later
+requests) and brings back a name from its files. A regional investigative and analytical
+case meeting, at a cost and at most once a month, pools what the partners hold on
+members based in their countries.
+"""
+
+from __future__ import annotations
+
+from engine import actions as A
+from engine.intel import person_attrs
+from engine.records import Outcome
+from engine.requests import _pay, _spend, ok, refuse
+from engine.simulation import Simulation
+
+
+def _partner_shares(sim: Simulation, country: str, limit: int, source: str) -> int:
+    c = next(c for c in sim.scenario.countries if c.code == country)
+    w, k, t = sim.world, sim.knowledge, sim.env.now
+    rng = sim.rng("partner-knowledge", country)
+    local = [m for m in w.members if w.entities[m].country == country]
+    held = [m for m in local if rng.random() < c.partner.knowledge]
+    fresh = [m for m in held if m not in k.entities][:limit]
+    for m in fresh:
+        e = w.entities[m]
+        k.learn(m, e.type, e.label, person_attrs(e), t, source, "B3")
+        k.support(m, "B3")
+    for a, b, rel in w.edges:
+        if a in held and b in held:
+            k.link(a, b, rel, t, source, "B3")
+    return len(fresh)
+
+
+def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
+    if a.country not in sim.partner_codes or a.country == sim.scenario.home_country:
+        return refuse(
+            "share.bad_country", f"'{a.country}' is not a partner country in this exercise"
+        )
+    if any(name == f"shared:{a.country}" for name, _ in sim.happened):
+        return refuse("share.already", f"you already shared your case file with {a.country}")
+    sim.emit(f"shared:{a.country}")
+    sim.emit(f"trust:{a.country}")
+
+    def reply() -> None:
+        n = _partner_shares(sim, a.country, 1, f"NCB {a.country}")
+        sim.knowledge.item(
+            sim.env.now,
+            f"NCB {a.country}",
+            "B3",
+            f"{a.country} thanks you and shares {n} name(s) from its files.",
+            "partner",
+        )
+
+    sim.later(2, reply)
+    return ok(
+        "share.sent",
+        f"case file shared with {a.country}; their cooperation improves",
+        country=a.country,
+    )
+
+
+def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
+    bad = [c for c in a.countries if c not in sim.partner_codes]
+    if bad:
+        return refuse("meeting.bad_country", f"not in this exercise: {', '.join(bad)}")
+    last = [d for name, d in sim.happened if name == "case_meeting_called"]
+    if last and sim.env.now - last[-1] < 30:
+        return refuse(
+            "meeting.too_soon", "a regional case meeting was convened less than 30 days ago"
+        )
+    cost = sim.scenario.resources.case_meeting_cost
+    if (r := _pay(sim, cost)) is not None:
+        return r
+    _spend(sim, cost)
+    sim.emit("case_meeting_called")
+
+    def meet() -> None:
+        n = sum(
+            _partner_shares(sim, c, 99, "Regional case meeting") for c in sorted(set(a.countries))
+        )
+        for c in sorted(set(a.countries)):
+            sim.emit(f"trust:{c}")
+        sim.knowledge.item(
+            sim.env.now,
+            "Regional case meeting",
+            "B3",
+            f"Regional investigative and analytical case "
+            f"meeting held with {', '.join(sorted(set(a.countries)))}: {n} new names shared.",
+            "partner",
+        )
+        sim.emit("case_meeting")
+
+    sim.later(3, meet)
+    return ok("meeting.convened", "the meeting will take place in 3 days", cost=cost)

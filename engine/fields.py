@@ -1,0 +1,64 @@
+"""Field types every part of a scenario shares.
+
+Authors write probabilities, durations in days, short labels and texts in several
+languages; these annotated types hold the limits that make a file sensible (a probability
+within 0..1, a duration under ten years, an English text always present) and the
+``Frozen`` base that refuses unknown keys, so a typo is reported rather than ignored. A
+duration may be a single number or a triangular min/mode/max guess.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+MAX_TEXT = 6000
+LANGS = ("en", "fr", "es", "ar", "pt")
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Days = Annotated[float, Field(ge=0.0, le=3650.0)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _require_english(value: dict[str, str]) -> dict[str, str]:
+    if "en" not in value:
+        raise ValueError("an English text ('en') is required")
+    return value
+
+
+Text = Annotated[
+    dict[
+        Literal["en", "fr", "es", "ar", "pt"],
+        Annotated[str, Field(min_length=1, max_length=MAX_TEXT)],
+    ],
+    AfterValidator(_require_english),
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _scalar_to_range(value: Any) -> Any:
+    # An author may write `days: 2` for a fixed value instead of a min/mode/max triple.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"min": value, "mode": value, "max": value}
+    return value
+
+
+class _Triangular(Frozen):
+    """A triangular distribution: the author's best guess (mode) within min..max."""
+
+    min: Days
+    mode: Days
+    max: Days
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Triangular:
+        if not self.min <= self.mode <= self.max:
+            raise ValueError("needs min <= mode <= max")
+        return self
+
+
+Triangular = Annotated[_Triangular, BeforeValidator(_scalar_to_range)]

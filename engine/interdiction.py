@@ -1,0 +1,217 @@
+"""Interdiction: how a load on the move gets found — or waved through.
+
+At the end of each leg a shipment may meet a control: a routine checkpoint, an
+inspection a partner agreed to run on the trainee's request, or a seizure aimed at that
+very shipment. The chance of a find is base x concealment x targeting (inspections,
+Purple Notices on the method, Green Notices on the traveller), cut where a corrupt
+official at the post waves loads through — after the interdiction literature in
+DOMAIN.md, where training and targeting raise detection at nodes. A find is a seizure,
+with arrests and names for the trainee, unless a partner agreed to a controlled delivery:
+then the load runs on under surveillance and the whole receiving end is identified when
+it arrives (unless surveillance is lost). Travellers under a Green or Red Notice are
+flagged at borders, and a Red Notice subject may be arrested there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine.intel import person_attrs
+from engine.records import Movement
+
+if TYPE_CHECKING:
+    from engine.simulation import ShipmentState, Simulation
+
+INSPECTION_P = 0.45  # a partner's targeted control of everything passing a place
+SEIZURE_P = 0.9  # a control aimed at one shipment the partner has been told about
+PURPLE_BOOST = 1.8  # every country now knows the method
+GREEN_BOOST = 1.5  # a flagged traveller gets secondary inspection
+CORRUPTION = 0.7  # share of detections a corrupt official at the post suppresses
+
+
+@dataclass
+class Control:
+    location: str
+    start: float
+    end: float
+    shipment: str | None  # None: inspect everything
+
+
+class LegPlan:
+    """One leg's constants, read on every passage: destination, border, checkpoint, duration."""
+
+    __slots__ = ("leg", "to", "crosses_border", "routine", "lo", "hi", "cut", "below", "above")
+
+    def __init__(self, leg: Any, locs: dict[str, Any]) -> None:
+        self.leg, self.to = leg, leg.to
+        self.crosses_border = locs[leg.from_].country != locs[leg.to].country
+        self.routine = leg.checkpoint.detection if leg.checkpoint else 0.0
+        d = leg.days
+        self.lo, self.hi = d.min, d.max
+        self.cut = (d.mode - d.min) / (d.max - d.min) if d.max != d.min else 0.0
+        self.below = (d.max - d.min) * (d.mode - d.min)  # products as triangular_at forms them
+        self.above = (d.max - d.min) * (d.max - d.mode)
+
+    def days(self, u: float) -> float:
+        """``triangular_at(u, leg.days)`` with the constants folded (bit-for-bit the same)."""
+        lo, hi = self.lo, self.hi
+        if hi == lo:
+            return lo
+        if u < self.cut:
+            return lo + (self.below * u) ** 0.5
+        return hi - (self.above * (1 - u)) ** 0.5
+
+
+def detection(sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str | None) -> float:
+    where, routine, targeted = lp.to, lp.routine, 0.0
+    if sim.controls:
+        t = sim.env.now
+        for c in sim.controls:
+            if c.location == where and c.start <= t <= c.end:
+                targeted = max(targeted, SEIZURE_P if c.shipment == ship.id else INSPECTION_P)
+    if routine == 0.0 and targeted == 0.0:
+        return 0.0
+    mult = sim.multiplier.get(ship.concealment or "", 1.0)
+    if notices := sim.notices:
+        if ("purple", ship.concealment) in notices:
+            mult *= PURPLE_BOOST
+        if traveller and ("green", traveller) in notices:
+            mult *= GREEN_BOOST
+    routine = min(1.0, routine * mult * sim.detection)
+    officials = sim.officials_at.get(where)
+    if officials:
+        for m in officials:
+            if m not in sim.arrested:  # a corrupt official at the post waves loads through
+                routine *= sim.uncorrupted
+                break
+    if targeted == 0.0:  # the general formula below, with (1 - targeted) == 1.0
+        return 1 - (1 - routine)
+    targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * sim.detection)
+    return 1 - (1 - routine) * (1 - targeted)
+
+
+def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
+    k, t = sim.knowledge, sim.env.now
+    country = sim.locs[leg.to].country
+    if ("green", person) in sim.notices or ("red", person) in sim.notices:
+        k.movements.append(Movement(leg.from_, leg.to, leg.mode.value, round(t, 3), person))
+        k.item(
+            t,
+            f"NCB {country}",
+            "B2",
+            f"Notice alert: {sim.world.entities[person].label} crossed into "
+            f"{country} at {sim.locs[leg.to].name}.",
+            "notice",
+        )
+    wanted = ("red", person) in sim.notices and person not in sim.arrested
+    if wanted and sim.rng("red-border", person, round(t, 3)).random() < sim._act(country):
+        sim.arrest(person, f"arrested on a Red Notice at {sim.locs[leg.to].name}")
+
+
+def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str, str]) -> bool:
+    """A find. Returns True when the shipment stops here (seized)."""
+    t, k, w = sim.env.now, sim.knowledge, sim.world
+    loc = sim.locs[leg.to]
+    sim.record_shipment(ship.id, f"Customs {loc.country}", "A1")
+    if ship.id in sim.cd_requests:
+        ship.surveillance = True
+        k.item(
+            t,
+            f"Customs {loc.country}",
+            "A1",
+            f"Shipment {ship.id} found at {loc.name} and left to run under "
+            "surveillance (controlled delivery).",
+            "partner",
+        )
+        return False
+    ship.status, ship.fate_day, ship.where = "seized", t, leg.to
+    conc = (
+        sim.conceal[ship.concealment or ""].label["en"]
+        if ship.concealment in sim.conceal
+        else "cargo"
+    )
+    k.concealments.add(ship.concealment or "")
+    company = next((m for m in handlers.values() if w.entities[m].type == "company"), None)
+    names = []
+    for m in handlers.values():
+        e = w.entities[m]
+        if m == company or (
+            e.role in ("transporter", "courier") and leg.mode.value in ("road", "river", "air")
+        ):
+            keys = (
+                ("name", "date_of_birth", "nationality", "passport")
+                if e.type == "person"
+                else ("name", "registration")
+            )
+            k.learn(m, e.type, e.label, person_attrs(e, keys), t, f"Customs {loc.country}", "A1")
+            k.link(m, ship.id, "handles", t, f"Customs {loc.country}", "A1")
+            k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
+            names.append(e.label)
+            if e.type == "person" and m not in sim.arrested:
+                sim.arrest(m, f"caught with the shipment at {loc.name}", announce=False)
+    k.item(
+        t,
+        f"Customs {loc.country}",
+        "A1",
+        f"Seizure at {loc.name}: {ship.quantity:g} "
+        f"{sim.scenario.unit} of {sim.scenario.commodity['en']} hidden in {conc}, shipment {ship.id}. "
+        f"Named on the papers or arrested: {', '.join(names) or 'nobody'}.",
+        "partner",
+    )
+    sim.emit("first_seizure")
+    if sim.scenario.adaptation.reroute_after_seizure:
+        sim.burned[ship.route or ""] = t
+        sim.later(sim.scenario.adaptation.reroute_delay_days, sim._reroute)
+    return True
+
+
+def delivered_under_surveillance(
+    sim: Simulation, ship: ShipmentState, handlers: dict[str, str]
+) -> None:
+    t, k, w = sim.env.now, sim.knowledge, sim.world
+    dest = sim.locs[ship.where or ""]
+    if sim.rng("cd", ship.id).random() < sim.scenario.legal.controlled_delivery_loss:
+        ship.status = "missed"
+        k.item(
+            t,
+            f"NCB {dest.country}",
+            "B2",
+            f"Surveillance of shipment {ship.id} was lost near {dest.name}.",
+            "partner",
+        )
+        return
+    ship.status = "controlled_delivery"
+    names = []
+    for m in handlers.values():
+        e = w.entities[m]
+        k.learn(
+            m,
+            e.type,
+            e.label,
+            person_attrs(e, ("name", "date_of_birth", "nationality", "passport")),
+            t,
+            f"NCB {dest.country}",
+            "A1",
+        )
+        k.link(
+            m,
+            ship.id,
+            "receives" if e.role == "buyer" else "handles",
+            t,
+            f"NCB {dest.country}",
+            "A1",
+        )
+        k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
+        names.append(e.label)
+        if e.role == "buyer" and m not in sim.arrested:
+            sim.arrest(m, f"arrested receiving shipment {ship.id}", announce=False)
+    k.item(
+        t,
+        f"NCB {dest.country}",
+        "A1",
+        f"Controlled delivery of {ship.id} completed at {dest.name}: "
+        f"{ship.quantity:g} {sim.scenario.unit} seized on delivery; identified: {', '.join(names)}.",
+        "partner",
+    )
+    sim.emit("first_seizure")

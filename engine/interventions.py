@@ -1,0 +1,168 @@
+"""Asking partner countries to act: inspections, seizures, controlled deliveries, arrests.
+
+Each request goes to the country holding the place or the person. It answers after its
+response delay and acts only with its probability of acting (raised by trust: shared
+intelligence and case meetings). An inspection or seizure commits one of the trainee's
+inspection teams for its window; a controlled delivery lets a detected load run on under
+surveillance; an arrest needs a warrant, and abroad a Red Notice.
+"""
+
+from __future__ import annotations
+
+from engine import actions as A
+from engine.notices import RPD
+from engine.records import Outcome
+from engine.requests import _known, _n, _pay, _spend, ok, refuse
+from engine.simulation import Control, Simulation
+from engine.world import triangular_at
+
+
+def _control(
+    sim: Simulation, location: str, start: float, days: float, shipment: str | None, what: str
+) -> Outcome:
+    if location not in sim.locs:
+        return refuse(f"{what}.unknown_location", f"no location '{location}'")
+    now, end = sim.env.now, start + days
+    if start < now - 1e-9 or start > sim.scenario.duration_days:
+        return refuse(
+            f"{what}.bad_window",
+            f"the window must start between now (day {now:.1f}) and the end of the exercise",
+        )
+    busy = [e for e in sim.teams_busy if e > now]
+    teams = int(sim.scenario.resources.inspection_teams * sim.ov.resources)
+    if len(busy) >= teams:
+        return refuse(
+            "resources.no_team", f"all {teams} inspection teams are committed", teams=teams
+        )
+    cost = sim.scenario.resources.inspection_cost
+    if (r := _pay(sim, cost)) is not None:
+        return r
+    _spend(sim, cost)
+    sim.teams_busy = busy + [end]
+    country = sim.locs[location].country
+    rng = sim.rng(what, location, shipment, _n(sim, what, location, shipment))
+    partner = next(c for c in sim.scenario.countries if c.code == country).partner
+    delay = triangular_at(rng.random(), partner.response_days)
+    acts = rng.random() < sim._act(country)
+
+    def answer() -> None:
+        t = sim.env.now
+        name = sim.locs[location].name
+        if acts:
+            sim.controls.append(Control(location, max(start, t), end, shipment))
+            sim.knowledge.item(
+                t,
+                f"NCB {country}",
+                "B2",
+                f"{country} agrees: {what} at {name} from day "
+                f"{max(start, t):.1f} to {end:.1f}"
+                + (f" for shipment {shipment}" if shipment else "")
+                + ".",
+                "partner",
+            )
+        else:
+            if end in sim.teams_busy:
+                sim.teams_busy.remove(end)
+            sim.knowledge.item(
+                t,
+                f"NCB {country}",
+                "B2",
+                f"{country} declines the {what} at {name} (no capacity).",
+                "partner",
+            )
+
+    sim.later(delay, answer)
+    return ok(
+        f"{what}.requested",
+        f"request sent to {country}; answer expected in about {delay:.1f} days",
+        country=country,
+        eta_day=round(now + delay, 3),
+    )
+
+
+def inspection(sim: Simulation, a: A.Inspection) -> Outcome:
+    return _control(sim, a.location, a.start_day, a.days, None, "inspection")
+
+
+def seizure(sim: Simulation, a: A.Seizure) -> Outcome:
+    if not _known(sim, a.shipment, "shipment"):
+        return refuse(
+            "seizure.unknown_shipment", f"'{a.shipment}' is not a shipment in your case file"
+        )
+    return _control(sim, a.location, a.start_day, a.days, a.shipment, "seizure")
+
+
+def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
+    if not _known(sim, a.shipment, "shipment"):
+        return refuse("cd.unknown_shipment", f"'{a.shipment}' is not a shipment in your case file")
+    ship = sim.ships.get(a.shipment)
+    if a.shipment in sim.cd_requests or (
+        ship is not None and ship.status not in ("planned", "in_transit")
+    ):
+        return refuse(
+            "cd.too_late", "this shipment can no longer be placed under controlled delivery"
+        )
+    dest = sim.phantoms.get(a.shipment, {}).get("route") or sim.describe_route(a.shipment)
+    country = sim.locs[dest[-1]].country
+    rng = sim.rng("cd-request", a.shipment)
+    if rng.random() < sim._act(country):
+        sim.cd_requests.add(a.shipment)
+        return ok(
+            "cd.agreed",
+            f"{country} agrees to a controlled delivery of {a.shipment}",
+            country=country,
+        )
+    return refuse(
+        "cd.partner_declined",
+        f"{country} will not run a controlled delivery of {a.shipment} on its territory",
+        country=country,
+    )
+
+
+def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
+    k = sim.knowledge
+    if not _known(sim, a.subject, "person"):
+        return refuse("arrest.unknown_subject", f"'{a.subject}' is not a person in your case file")
+    if a.subject not in sim.warrants:
+        return refuse(
+            "arrest.no_warrant",
+            "an arrest needs a warrant from the prosecutor",
+            "Due process: a valid arrest warrant",
+        )
+    if a.subject in sim.arrested or a.subject in sim.wrongful:
+        return refuse("arrest.already", "this person is already in custody or was released")
+    country = sim.world.entities[a.subject].country
+    if country != sim.scenario.home_country and ("red", a.subject) not in sim.notices:
+        return refuse(
+            "arrest.needs_red_notice",
+            f"the person is in {country}: a provisional arrest abroad needs a Red Notice",
+            RPD + ": locate and provisionally arrest pending extradition",
+        )
+    rng = sim.rng("arrest", a.subject, _n(sim, "arrest", a.subject))
+    partner = next(c for c in sim.scenario.countries if c.code == country).partner
+    delay, acts = (
+        triangular_at(rng.random(), partner.response_days),
+        rng.random() < sim._act(country),
+    )
+
+    def answer() -> None:
+        if a.subject in sim.arrested:
+            return
+        if acts:
+            sim.arrest(a.subject, f"arrested by {country} on your request")
+        else:
+            k.item(
+                sim.env.now,
+                f"NCB {country}",
+                "B2",
+                f"{country} could not arrest {k.entities[a.subject].label}.",
+                "partner",
+            )
+
+    sim.later(delay, answer)
+    return ok(
+        "arrest.requested",
+        f"arrest requested from {country}",
+        country=country,
+        eta_day=round(sim.env.now + delay, 3),
+    )

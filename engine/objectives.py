@@ -1,0 +1,49 @@
+"""What the debrief rates: objectives, each tied to a measure and P/S/M/U thresholds.
+
+Each objective names the curriculum modules it serves and the measure (share of the flow
+seized, network disruption, notices, resources, timeliness, ...) whose value is rated
+Performed, Some challenges, Major challenges or Unable to be performed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from engine.fields import Frozen, Probability, Slug, Text
+
+
+class Measure(StrEnum):
+    seized_share = "seized_share"
+    disruption = "disruption"
+    notices = "notices"
+    resources = "resources"
+    timeliness = "timeliness"
+    key_arrests = "key_arrests"
+    network_mapped = "network_mapped"
+    case_meeting = "case_meeting"
+
+
+class Thresholds(Frozen):
+    P: Probability
+    S: Probability
+    M: Probability
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not self.P >= self.S >= self.M:
+            raise ValueError("thresholds need P >= S >= M")
+        return self
+
+
+MODULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
+
+
+class Objective(Frozen):
+    id: Slug
+    text: Text
+    modules: Annotated[list[Annotated[str, Field(pattern=MODULE_ID)]], Field(min_length=1)]
+    measure: Measure
+    thresholds: Thresholds

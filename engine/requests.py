@@ -1,0 +1,52 @@
+"""What every trainee request has in common: an answer, a price, a count.
+
+A request is answered with an ``Outcome``: accepted, or refused with a machine-readable
+reason code and an English message (and the rule, where one applies). Requests that cost
+budget check it first and spend it only once the request is accepted, so a refusal
+changes nothing. Repeated requests of the same kind draw fresh random numbers from their
+own numbered stream.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.records import Outcome
+from engine.simulation import Simulation
+
+WARRANT_RULE = "Prosecutor: reasonable grounds from graded evidence (threshold: scenario assumption legal.warrant_evidence)"
+
+
+def refuse(code: str, message: str, rule: str | None = None, **params: Any) -> Outcome:
+    return Outcome(False, code, message, params, rule)
+
+
+def ok(code: str, message: str, **params: Any) -> Outcome:
+    return Outcome(True, code, message, params, None)
+
+
+def _n(sim: Simulation, *key: object) -> int:
+    k = ":".join(map(str, key))
+    sim.counts[k] = sim.counts.get(k, 0) + 1
+    return sim.counts[k]
+
+
+def _pay(sim: Simulation, cost: float) -> Outcome | None:
+    if sim.budget + 1e-9 < cost:
+        return refuse(
+            "resources.insufficient",
+            f"needs {cost:g} {sim.scenario.resources.unit}, {sim.budget:g} left",
+            cost=cost,
+            budget=round(sim.budget, 3),
+        )
+    return None
+
+
+def _spend(sim: Simulation, cost: float) -> None:
+    sim.budget -= cost
+    sim.spent += cost
+
+
+def _known(sim: Simulation, eid: str, *types: str) -> bool:
+    ent = sim.knowledge.entities.get(eid)
+    return ent is not None and (not types or ent.type in types)
