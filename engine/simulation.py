@@ -21,6 +21,7 @@ from typing import Any
 
 import simpy
 
+from engine.communications import Communications
 from engine.intel import Knowledge
 from engine.interdiction import (
     CORRUPTION,
@@ -69,7 +70,7 @@ class ShipmentState:
     phantom: bool = False
 
 
-class Simulation(ShipmentReports):
+class Simulation(Communications, ShipmentReports):
     """Ground truth plus the trainee's knowledge, advanced by a SimPy environment."""
 
     def __init__(self, scenario: Scenario, world: World, seed: int, overrides: Any) -> None:
@@ -83,12 +84,7 @@ class Simulation(ShipmentReports):
         self.phantoms: dict[str, dict[str, Any]] = {}
         self.arrested: dict[str, float] = {}
         self.wrongful: list[str] = []
-        # Calls and payments are logged per shipment as batches and listed only when an
-        # intelligence report reads them (see the ``calls`` and ``payments`` properties).
-        self._calls: list[tuple[str, str]] = []
-        self._payments: list[tuple[str, str, float]] = []
-        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (handlers, or None and calls)
-        self._payment_batches: list[tuple[Any, float, tuple[Any, ...]]] = []
+        Communications.__init__(self)
         self.travellers = {
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
         }
@@ -128,7 +124,6 @@ class Simulation(ShipmentReports):
         self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
         self.detection = overrides.detection
         self.uncorrupted = 1 - min(1.0, CORRUPTION * overrides.corruption)
-        self._member_contacts: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
             if loc is not None:
@@ -177,32 +172,6 @@ class Simulation(ShipmentReports):
             yield self.env.timeout(7)
             self.budget += weekly
             self.budget_total += weekly
-
-    @property
-    def calls(self) -> list[tuple[str, str]]:
-        """(caller, callee) for every call members made, in the order they were made."""
-        if self._call_batches:
-            for crew, calls in self._call_batches:
-                if crew is None:
-                    self._calls += calls
-                else:
-                    for m in sorted(set(crew.values())):
-                        self._calls += self._contacts(m)[0]
-            self._call_batches.clear()
-        return self._calls
-
-    @property
-    def payments(self) -> list[tuple[str, str, float]]:
-        """(payer, payee, amount) for every payment, in the order they were made."""
-        if self._payment_batches:
-            for crew, q, pays in self._payment_batches:
-                for m in sorted(set(crew.values())) if crew else ():
-                    self._payments += [
-                        (a, b, round(q * r, 2)) for _, a, b, r in self._contacts(m)[1]
-                    ]
-                self._payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
-            self._payment_batches.clear()
-        return self._payments
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
         if not self.arrested:
@@ -263,35 +232,6 @@ class Simulation(ShipmentReports):
             delivered_under_surveillance(self, ship, handlers)
         else:
             ship.status = "missed"
-
-    def _contacts(self, member: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """Calls (caller, callee) and payments (callee, payer, payee, rate) a member makes."""
-        got = self._member_contacts.get(member)
-        if got is None:
-            calls, pays = [], []
-            for other, rel, forward in self.world.outgoing(member):
-                calls.append((member, other))
-                if rel in ("pays", "bribes"):
-                    payer, payee = (member, other) if forward else (other, member)
-                    pays.append((other, payer, payee, 40 if rel == "pays" else 5))
-            got = self._member_contacts[member] = (tuple(calls), tuple(pays))
-        return got
-
-    def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
-        """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``)."""
-        if not self.arrested:  # the crew (handlers are never changed once assigned)
-            self._call_batches.append((handlers, ()))
-            self._payment_batches.append((handlers, plan.quantity, ()))
-            return
-        arrested = self.arrested  # nobody phones or pays a member in custody
-        calls: list[tuple[str, str]] = []
-        pays: list[tuple[Any, ...]] = []
-        for m in sorted(set(handlers.values())):
-            c, p = self._contacts(m)
-            calls += [x for x in c if x[1] not in arrested]
-            pays += [x for x in p if x[0] not in arrested]
-        self._call_batches.append((None, tuple(calls)))
-        self._payment_batches.append((None, plan.quantity, tuple(pays)))
 
     def _detection(self, ship: ShipmentState, leg: Any, traveller: str | None) -> float:
         """Chance that ``ship`` is found at the end of ``leg`` (a scenario leg or a LegPlan)."""

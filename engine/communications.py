@@ -1,0 +1,85 @@
+"""Calls and payments between members: the raw material of phone and financial intelligence.
+
+Whenever a shipment leaves, its crew phones the people they deal with and pays or bribes
+whom the network's relations say (an amount in proportion to the load); nobody phones or
+pays a member in custody. Phone records, financial intelligence and Silver Notices read
+these logs. A shipment logs its crew as a batch; the calls and payments are listed, in
+the order they were made, only when something reads them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from engine.world import World
+
+
+class Communications:
+    """The communication side of ``Simulation`` (a mixin on the simulation's state)."""
+
+    if TYPE_CHECKING:  # set by Simulation.__init__
+        world: World
+        arrested: dict[str, float]
+
+    def __init__(self) -> None:
+        self._calls: list[tuple[str, str]] = []
+        self._payments: list[tuple[str, str, float]] = []
+        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (handlers, or None and calls)
+        self._payment_batches: list[tuple[Any, float, tuple[Any, ...]]] = []
+        self._member_contacts: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+
+    @property
+    def calls(self) -> list[tuple[str, str]]:
+        """(caller, callee) for every call members made, in the order they were made."""
+        if self._call_batches:
+            for crew, calls in self._call_batches:
+                if crew is None:
+                    self._calls += calls
+                else:
+                    for m in sorted(set(crew.values())):
+                        self._calls += self._contacts(m)[0]
+            self._call_batches.clear()
+        return self._calls
+
+    @property
+    def payments(self) -> list[tuple[str, str, float]]:
+        """(payer, payee, amount) for every payment, in the order they were made."""
+        if self._payment_batches:
+            for crew, q, pays in self._payment_batches:
+                for m in sorted(set(crew.values())) if crew else ():
+                    self._payments += [
+                        (a, b, round(q * r, 2)) for _, a, b, r in self._contacts(m)[1]
+                    ]
+                self._payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
+            self._payment_batches.clear()
+        return self._payments
+
+    def _contacts(self, member: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Calls (caller, callee) and payments (callee, payer, payee, rate) a member makes."""
+        got = self._member_contacts.get(member)
+        if got is None:
+            calls, pays = [], []
+            for other, rel, forward in self.world.outgoing(member):
+                calls.append((member, other))
+                if rel in ("pays", "bribes"):
+                    payer, payee = (member, other) if forward else (other, member)
+                    pays.append((other, payer, payee, 40 if rel == "pays" else 5))
+            got = self._member_contacts[member] = (tuple(calls), tuple(pays))
+        return got
+
+    def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
+        """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``)."""
+        if not self.arrested:  # the crew (handlers are never changed once assigned)
+            self._call_batches.append((handlers, ()))
+            self._payment_batches.append((handlers, plan.quantity, ()))
+            return
+        arrested = self.arrested  # nobody phones or pays a member in custody
+        calls: list[tuple[str, str]] = []
+        pays: list[tuple[Any, ...]] = []
+        for m in sorted(set(handlers.values())):
+            c, p = self._contacts(m)
+            calls += [x for x in c if x[1] not in arrested]
+            pays += [x for x in p if x[0] not in arrested]
+        self._call_batches.append((None, tuple(calls)))
+        self._payment_batches.append((None, plan.quantity, tuple(pays)))
