@@ -140,8 +140,13 @@ def _fakers(scenario: Scenario, rng: random.Random, pool: FakerPool | None) -> d
     return out
 
 
+# Ages are counted from a fixed date, not today: Faker's date_of_birth() uses the clock,
+# which would give the same seed a different world on the second day of a workshop.
+BORN_AFTER, BORN_BEFORE = date(1960, 1, 1), date(2005, 1, 1)
+
+
 def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
-    dob: date = fk.date_of_birth(minimum_age=21, maximum_age=66)
+    dob: date = fk.date_between_dates(BORN_AFTER, BORN_BEFORE)
     return {
         "name": fk.name(),
         "nationality": country,

@@ -85,14 +85,16 @@ def outcome_message(outcome: Outcome) -> None:
     """An action's result in the user's language: the engine's own sentence in English,
     the catalog's translation of its reason code otherwise."""
     key = f"engine.{outcome.code}"
-    text = outcome.message if current_language() == "en" else t(key, **outcome.params)
-    if text == key:
-        text = outcome.message
+    translated = t(key, **outcome.params) if current_language() != "en" else key
+    if translated != key:  # catalog sentences say "Refused: …" themselves
+        text = translated
+    else:
+        text = outcome.message if outcome.accepted else f"{t('desk.refused')}: {outcome.message}"
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
         rule = f" — {t('desk.rule')}: {outcome.rule}" if outcome.rule else ""
-        st.error(f"{t('desk.refused')}: {text}{rule}", icon=":material/block:")
+        st.error(text + rule, icon=":material/block:")
 
 
 def header(view: TraineeView) -> None:

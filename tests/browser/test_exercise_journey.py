@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.steps import metric, metric_value, select, sign_in_trainee, wait_idle
+from tests.browser.steps import (
+    choose_language,
+    metric,
+    metric_value,
+    select,
+    sign_in_trainee,
+    wait_idle,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 SCENARIO = "The Ivory Corridor: Niassa to Hai Phong"
@@ -111,3 +118,24 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the debrief (PDF)").click()
     assert download.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
+    sign_in_trainee(page, server.url, name="Awa Ndiaye", pin="5151")
+    expect(page.get_by_role("heading", name="Welcome, Awa Ndiaye")).to_be_visible()
+    choose_language(page, "Français")
+    expect(page.get_by_role("heading", name="Bienvenue, Awa Ndiaye")).to_be_visible()
+    shot(page, "exercise-10-home-fr")
+    page.get_by_test_id("stSidebarNav").get_by_text("Exercices").click()
+    expect(page.get_by_role("heading", name="Mes exercices")).to_be_visible()
+    title = "Le corridor de l'ivoire : du Niassa à Hai Phong"
+    page.get_by_role("button", name="Commencer").last.click()  # cards are sorted by id: wildlife last
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    page.get_by_role("tab", name="Mesures").click()
+    page.get_by_test_id("stRadio").get_by_text("Demander une notice", exact=True).click()
+    wait_idle(page)
+    select(page, "Type de notice", "Notice rouge")
+    select(page, "Personne concernée", "(société)")
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.get_by_text("Refusé : cette notice doit viser")).to_be_visible()
+    shot(page, "exercise-11-desk-fr-refusal")

@@ -45,3 +45,18 @@ def test_a_pooled_world_is_the_same_as_a_fresh_one(scenarios):
             assert repr(build_world(s, seed, pool=pool).__dict__) == repr(
                 build_world(s, seed).__dict__
             )
+
+
+def test_the_world_does_not_depend_on_todays_date(wildlife, monkeypatch):
+    """Day two of a workshop must replay day one's exercises on the same world: nothing in
+    world building may read the clock (Faker's date_of_birth does)."""
+    from faker.providers.date_time import Provider
+
+    def clock(*_args, **_kwargs):
+        raise AssertionError("world building read today's date")
+
+    monkeypatch.setattr(Provider, "date_of_birth", clock)
+    world = build_world(wildlife, 11)
+    births = [e.attributes["date_of_birth"] for e in world.entities.values()
+              if "date_of_birth" in e.attributes]
+    assert births and all("1960-01-01" <= b < "2005-01-01" for b in births)
