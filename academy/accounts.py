@@ -43,8 +43,12 @@ def _verify(secret_hash: str, secret: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """A display name with surrounding and repeated whitespace removed."""
-    return " ".join(name.split())
+    """A display name with surrounding and repeated whitespace removed; markup characters
+    and control characters are refused (an empty result means "invalid")."""
+    name = " ".join(name.split())
+    if any(c in "<>{}" or not c.isprintable() for c in name):
+        return ""
+    return name
 
 
 def create_user(

@@ -11,6 +11,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from academy.errors import AcademyError
@@ -53,8 +54,11 @@ def store(
         source=source,
         created_by=created_by,
     )
-    session.add(version)
-    session.flush()
+    try:
+        with session.begin_nested():  # another server thread may store the same text now
+            session.add(version)
+    except IntegrityError:
+        return session.exec(select(ScenarioVersion).where(ScenarioVersion.digest == key)).one()
     return version
 
 

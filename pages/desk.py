@@ -25,7 +25,7 @@ except AcademyError as error:
     st.stop()
 
 view = played.live.view()
-names = desk.labels(view)
+names = desk.labels(view) | {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
 st.title(scenario.text(scenario.title, lang))
 desk.header(view)
 if record.paused:

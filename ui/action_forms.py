@@ -56,9 +56,10 @@ def _intel(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any
     sources = {s.id: s for s in info.sources}
     source = st.selectbox(
         t("actions.source"), list(sources), key="actions.intel.source",
-        format_func=lambda s: t("actions.source_line", label=sources[s].label,
+        format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
-                                grade=sources[s].reliability))
+                                grade=sources[s].reliability,
+                                covers=", ".join(t("entity." + x) for x in sources[s].targets)))
     allowed = set(sources[source].targets) if source else set()
     targets = [e.id for e in view.entities if e.type in allowed]
     if "location" in allowed:
@@ -86,7 +87,9 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, An
                    ", ".join(f"{k}: {v}" for k, v in entity.attributes.items()) or "—")
         warrant = t("actions.warrant_yes") if subject in info.warrants else t("actions.warrant_no")
         st.caption(t("actions.warrant") + ": " + warrant)
-    purpose = st.selectbox(t("actions.purpose"), PURPOSES, key="actions.notice.purpose",
+    # the purpose a request of this colour usually states; the trainee may still change it
+    purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=f"actions.notice.purpose.{colour}",
+                           index=NOTICE_COLOURS.index(colour),
                            format_func=lambda p: t(f"purpose.{p}"))
     grounds = st.selectbox(t("actions.grounds"), GROUNDS, key="actions.notice.grounds",
                            format_func=lambda g: t(f"grounds.{g}"))

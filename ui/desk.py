@@ -17,7 +17,7 @@ from academy.errors import AcademyError
 from academy.models import ExerciseRecord
 from engine.records import Outcome, TraineeView
 from ui import charts
-from ui.i18n import current_language, t
+from ui.i18n import RTL, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -99,7 +99,10 @@ def outcome_message(outcome: Outcome) -> None:
 
 def header(view: TraineeView) -> None:
     cols = st.columns(4)
-    cols[0].metric(t("desk.day"), f"{view.day:.1f} / {view.duration_days:g}")
+    day = f"{view.day:.1f} / {view.duration_days:g}"
+    if current_language() in RTL:  # isolate the numbers so "8.0 / 60" keeps its order
+        day = f"\u2066{day}\u2069"
+    cols[0].metric(t("desk.day"), day)
     cols[1].metric(t("desk.budget"), f"{view.budget:g}")
     cols[2].metric(t("desk.teams"), view.teams_free)
     cols[3].metric(t("desk.inbox_count"), len(view.inbox))
@@ -125,7 +128,8 @@ def inbox(view: TraineeView, seen_key: str) -> None:
 
 
 def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
-    nodes = [{"id": e.id, "label": e.label, "type": e.type, "source": e.source,
+    nodes = [{"id": e.id, "type": e.type, "source": e.source,
+              "label": f"{e.label} — {hypotheses[e.id]}" if e.id in hypotheses else e.label,
               "grade": e.grade, "hypothesis": hypotheses.get(e.id, "")} for e in view.entities]
     edges = [{"a": k.a, "b": k.b, "relation": k.relation, "source": k.source, "grade": k.grade,
               "t": k.t} for k in view.links]
@@ -189,4 +193,4 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
                 exercises.set_hypothesis(s, exercise_id=exercise,
                                          user=get_user(s, user_id=user.id),
                                          entity=entity, label=label)
-            st.rerun()
+            st.toast(t("desk.hypothesis_saved"), icon=":material/check:")

@@ -61,5 +61,8 @@ def apply_direction() -> None:
             "<style>"
             "[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}"
             "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
+            # a paragraph in English or French inside the Arabic page keeps its own direction
+            "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
+            " {unicode-bidi: plaintext;}"
             "</style>"
         )

@@ -9,12 +9,15 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from academy.db import database_url, make_engine, session_scope, upgrade
+from academy.scenarios import sync_shipped
 
 
 @st.cache_resource(show_spinner=False)
 def _engine(url: str) -> Engine:
     engine = make_engine(url)
     upgrade(engine)
+    with session_scope(engine) as session:
+        sync_shipped(session)  # once per server: the scenario files as they are now
     return engine
 
 

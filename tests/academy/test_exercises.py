@@ -172,3 +172,33 @@ def test_an_invalid_scenario_text_is_refused_with_its_problems(session):
         store(session, text="id: x\nunknown_field: 1\n")
     assert caught.value.code == "scenario_invalid"
     assert "scenario.yaml:" in caught.value.params["problems"]
+
+
+def test_storing_the_same_scenario_twice_at_once_keeps_one_row(engine):
+    """Thirty trainees opening Exercises on a fresh server must not trip over each other."""
+    import threading
+    from pathlib import Path
+
+    from sqlmodel import Session
+
+    from academy.db import session_scope
+    from academy.models import ScenarioVersion
+
+    text = Path("scenarios/wildlife-ivory-corridor.yaml").read_text(encoding="utf-8")
+    errors: list[BaseException] = []
+
+    def store_it() -> None:
+        try:
+            with session_scope(engine) as s:
+                store(s, text=text)
+        except BaseException as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=store_it) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Session(engine) as s:
+        assert len(s.exec(select(ScenarioVersion)).all()) == 1
