@@ -31,6 +31,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/desk.py", "nav.desk", ":material/desk:", "desk", ("trainee",)),
     PageSpec("pages/debrief.py", "nav.debrief", ":material/insights:", "debrief", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
+    PageSpec("pages/workshop.py", "nav.workshop_setup", ":material/tune:", "workshop-setup", ("instructor", "admin")),
+    PageSpec("pages/dashboard.py", "nav.dashboard", ":material/monitor_heart:", "dashboard", ("instructor", "admin")),
+    PageSpec("pages/studio.py", "nav.studio", ":material/edit_note:", "studio", ("instructor", "admin")),
+    PageSpec("pages/cohort.py", "nav.cohort", ":material/reviews:", "cohort-debrief", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
 )
 
