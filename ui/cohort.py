@@ -29,7 +29,7 @@ def load(user: CurrentUser, workshop: Workshop, scenario_id: str,
 def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
     scores = pd.DataFrame([{"score": r.debrief.score, "name": r.name} for r in found])
     st.altair_chart(alt.Chart(scores).mark_bar(color="#1b6b4a").encode(
-        x=alt.X("score:Q", bin=alt.Bin(step=10), scale=alt.Scale(domain=[0, 100]),
+        x=alt.X("score:Q", bin=alt.Bin(step=10, extent=[0, 100]),
                 title=t("cohort.score")),
         y=alt.Y("count():Q", title=t("cohort.trainees"))), width="stretch")
     st.caption(t("cohort.ratings"))
