@@ -143,3 +143,26 @@ def test_cohort_debrief_shows_results_and_takes_notes(played):
     assert not at.exception
     assert any("Red notice refusals" in x.value for x in at.text)
     assert len(at.get("download_button")) == 3
+
+
+def test_a_trainee_cannot_open_another_trainees_exercise_by_url(played, app_db):
+    from academy.accounts import join_workshop
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        join_workshop(s, code="DEMO26", name="Second Trainee", pin="9876")
+    engine.dispose()
+    at = as_trainee()  # signs in as the demo trainee; then as the other one in a new session
+    from tests.pages.helpers import app
+
+    other = app()
+    other.text_input(key="signin.code").input("DEMO26")
+    other.text_input(key="signin.name").input("Second Trainee")
+    other.text_input(key="signin.pin").input("9876")
+    other.button[0].click().run()
+    other.query_params["exercise"] = str(played)
+    other.switch_page("pages/desk.py").run()
+    assert not other.exception
+    assert other.error[0].value == "Not found, or not yours to see."
+    assert not other.metric
+    del at
