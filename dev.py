@@ -58,9 +58,9 @@ def ensure_chromium() -> None:
 def run() -> None:
     ensure_venv()
     sh(PY, "-m", "academy", "seed-demo")
-    print("\nNEST Academy on http://localhost:8501 — demo accounts are listed in README.md\n")
-    os.execv(PY, [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"),
-                  "--server.port", os.environ.get("PORT", "8501")])
+    port = os.environ.get("PORT", "8501")
+    print(f"\nNEST Academy on http://localhost:{port} — demo accounts are listed in README.md\n")
+    os.execv(PY, [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", port])
 
 
 def test(extra: list[str]) -> None:

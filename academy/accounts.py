@@ -19,6 +19,7 @@ from sqlmodel import Session, col, func, select
 
 from academy.errors import AcademyError
 from academy.models import Membership, Role, SignInAttempt, User, Workshop
+from academy.teams import add_member, team_by_code
 
 LANGUAGES = ("en", "fr", "es", "ar")
 MAX_FAILURES = 5
@@ -122,7 +123,10 @@ def sign_in(session: Session, *, username: str, password: str, now: datetime | N
 def join_workshop(
     session: Session, *, code: str, name: str, pin: str, now: datetime | None = None
 ) -> User:
-    """The trainee ``name`` of the workshop with ``code``: created on first join, else checked."""
+    """The trainee ``name`` of the workshop with ``code``: created on first join, else checked.
+
+    A code that is no workshop's may be a country team's: its member comes in the same way.
+    """
     now = now or datetime.now(UTC)
     code = code.strip().upper()
     name = clean_name(name)
@@ -134,9 +138,7 @@ def join_workshop(
     _check_lock(session, key, now)
     workshop = session.exec(select(Workshop).where(Workshop.join_code == code)).first()
     if workshop is None:
-        _record(session, key, False, now)
-        session.commit()
-        raise AcademyError("bad_join")
+        return _join_team(session, code=code, name=name, pin=pin, key=key, now=now)
     username = f"w{workshop.id}:{name.casefold()}"
     user = session.exec(select(User).where(User.username == username)).first()
     if user is None:
@@ -151,6 +153,31 @@ def join_workshop(
         session.add(user)
         session.flush()
         session.add(Membership(workshop_id=workshop.id, user_id=user.id, role=Role.trainee))
+    elif not _verify(user.secret_hash, pin):
+        _record(session, key, False, now)
+        session.commit()
+        raise AcademyError("bad_join")
+    _record(session, key, True, now)
+    session.flush()
+    return user
+
+
+def _join_team(session: Session, *, code: str, name: str, pin: str, key: str,
+               now: datetime) -> User:
+    """A member of the country team with ``code`` (role ``country``), as for a workshop."""
+    team = team_by_code(session, code=code)
+    if team is None:
+        _record(session, key, False, now)
+        session.commit()
+        raise AcademyError("bad_join")
+    username = f"t{team.id}:{name.casefold()}"
+    user = session.exec(select(User).where(User.username == username)).first()
+    if user is None:
+        user = User(username=username, display_name=name, role=Role.country,
+                    secret_hash=hash_secret(pin), is_demo=team.is_demo)
+        session.add(user)
+        session.flush()
+        add_member(session, team_id=team.id or 0, user_id=user.id or 0)
     elif not _verify(user.secret_hash, pin):
         _record(session, key, False, now)
         session.commit()

@@ -10,19 +10,21 @@ from sqlmodel import Session, select
 
 from academy.accounts import create_user, join_workshop
 from academy.models import Role, User
+from academy.teams import create_team
 from academy.workshops import create_workshop
 
 DEMO_ADMIN = ("admin", "nest-admin-2026")
 DEMO_INSTRUCTOR = ("instructor", "nest-demo-2026")
 DEMO_WORKSHOP_CODE = "DEMO26"
 DEMO_TRAINEE = ("Demo Trainee", "2468")
+DEMO_TEAM_CODE = "NEST26"  # country team (Kenya): members join with this code, a name, a PIN
 
 
 def seed_demo(session: Session) -> bool:
-    """Create the demo admin, instructor, workshop and trainee; False if users exist."""
+    """Create the demo admin, instructor, workshop, trainee and country team; False if users exist."""
     if session.exec(select(User)).first() is not None:
         return False
-    create_user(
+    admin = create_user(
         session,
         username=DEMO_ADMIN[0],
         display_name="Demo Admin",
@@ -47,4 +49,6 @@ def seed_demo(session: Session) -> bool:
         is_demo=True,
     )
     join_workshop(session, code=DEMO_WORKSHOP_CODE, name=DEMO_TRAINEE[0], pin=DEMO_TRAINEE[1])
+    create_team(session, acting_user_id=admin.id or 0, country="KE",
+                name="Demo NEST team (Kenya)", join_code=DEMO_TEAM_CODE, is_demo=True)
     return True

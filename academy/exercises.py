@@ -33,6 +33,7 @@ from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
 from engine.exercise import Exercise, Overrides
 from engine.records import Outcome
+from engine.scenario import Scenario
 
 
 @dataclass
@@ -288,3 +289,9 @@ def available(session: Session, *, user: User) -> list[ScenarioVersion]:
     assigned = scenarios_of(session, workshop_id=workshop.id)
     versions = latest(session)
     return [v for v in versions if v.scenario_id in assigned] if assigned else versions
+
+
+def mine_with_scenarios(session: Session, *, user_id: int) -> list[tuple[ExerciseRecord, Scenario]]:
+    """The user's exercises, newest first, each with its scenario (for titles and lengths)."""
+    return [(r, parse(get_version(session, version_id=r.scenario_version_id).text))
+            for r in mine(session, user_id=user_id)]

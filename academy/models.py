@@ -47,6 +47,7 @@ class Role(StrEnum):
     trainee = "trainee"
     instructor = "instructor"
     admin = "admin"
+    country = "country"  # member of a country team (NEST guide and readiness assessment)
 
 
 class User(SQLModel, table=True):
@@ -89,6 +90,52 @@ class SignInAttempt(SQLModel, table=True):
     key: str = Field(index=True, max_length=200)
     succeeded: bool = False
     at: datetime = _ts(index=True)
+
+
+# --- Curriculum: module progress, knowledge-check attempts, path certificates -------------
+
+
+class ModuleProgress(SQLModel, table=True):
+    """One trainee's way through one module: where they stopped, how long, how well."""
+
+    __table_args__ = (UniqueConstraint("user_id", "module_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    module_id: str = Field(max_length=80, index=True)
+    started_at: datetime = _ts()
+    last_seen_at: datetime = _ts()
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    best_score: int = 0  # percent, 0-100
+    attempts: int = 0
+    seconds_spent: int = 0
+    last_section: str = Field(default="0", max_length=20)  # section index, or "quiz"
+
+
+class QuizAttempt(SQLModel, table=True):
+    """One submitted knowledge check, with the answers given and what was wrong."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    module_id: str = Field(max_length=80, index=True)
+    lang: str = Field(max_length=5)
+    answers: str  # JSON: {question id: [option ids]}
+    wrong: str  # JSON: [question ids answered wrongly]
+    score: int  # percent, 0-100
+    passed: bool = False
+    submitted_at: datetime = _ts()
+
+
+class Certificate(SQLModel, table=True):
+    """Proof that a trainee completed every module of a learning path."""
+
+    __table_args__ = (UniqueConstraint("user_id", "path_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    path_id: str = Field(max_length=80)
+    path_title: str = Field(max_length=200)  # English title when issued (the path may change)
+    holder_name: str = Field(max_length=80)  # the name when issued
+    code: str = Field(index=True, unique=True, max_length=16)
+    issued_at: datetime = _ts()
 
 
 # --- Scenarios and exercises -----------------------------------------------------------
@@ -222,3 +269,90 @@ class CalibrationRun(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = _ts()
     updated_at: datetime = _ts()
+
+
+# --- NEST guide and readiness self-assessment (country teams) --------------------------
+# A country team (``CountryTeam``) signs in with its own join code; its members
+# (``TeamMember``) tick the setup guide's checklist (``ChecklistTick``), map their agencies
+# (``TeamAgency``) and score assessment rounds (``ReadinessAssessment``): each assessor
+# fills a sheet (``AssessorSheet`` of ``AssessorScore``), the team agrees a final score per
+# indicator (``AgreedScore``). Everything is readable only by the team and admins.
+
+
+class CountryTeam(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    country: str = Field(max_length=2, index=True)  # ISO 3166-1 alpha-2
+    name: str = Field(max_length=120)
+    join_code: str = Field(index=True, unique=True, max_length=12)
+    is_demo: bool = False
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class TeamMember(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="countryteam.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    agency: str = Field(default="", max_length=40)  # an agency type id from agencies.yaml
+    joined_at: datetime = _ts()
+
+
+class ChecklistTick(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "item_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="countryteam.id", index=True)
+    item_id: str = Field(max_length=80)
+    done: bool = True
+    by_user_id: int = Field(foreign_key="user.id")
+    at: datetime = _ts()
+
+
+class TeamAgency(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="countryteam.id", index=True)
+    agency_type: str = Field(max_length=40)
+    name: str = Field(max_length=120)
+    crime_areas: str = Field(default="", max_length=300)  # comma-separated ids
+    functions: str = Field(default="", max_length=300)  # comma-separated ids
+    created_at: datetime = _ts()
+
+
+class ReadinessAssessment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="countryteam.id", index=True)
+    title: str = Field(max_length=120)
+    framework_version: str = Field(default="", max_length=20)
+    created_by: int = Field(foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class AssessorSheet(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("assessment_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="readinessassessment.id", index=True)
+    user_id: int = Field(foreign_key="user.id")
+    agency: str = Field(default="", max_length=40)
+    status: str = Field(default="draft", max_length=12)  # draft, submitted, incomplete
+    submitted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class AssessorScore(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("sheet_id", "indicator_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sheet_id: int = Field(foreign_key="assessorsheet.id", index=True)
+    indicator_id: str = Field(max_length=80)
+    level: int | None = None
+    evidence: str = Field(default="", max_length=2000)
+    at: datetime = _ts()
+
+
+class AgreedScore(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("assessment_id", "indicator_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="readinessassessment.id", index=True)
+    indicator_id: str = Field(max_length=80)
+    level: int
+    note: str = Field(default="", max_length=2000)
+    by_user_id: int = Field(foreign_key="user.id")
+    at: datetime = _ts()

@@ -26,7 +26,8 @@ except AcademyError as error:
 
 st.title(t("debrief.title", scenario=scenario.text(scenario.title, lang)))
 tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
-                t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")])
+                t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")],
+               key="debrief.tab", on_change="rerun")
 with tabs[0]:
     panels.ratings(truth, scenario, lang)
     panels.score(truth)

@@ -37,38 +37,42 @@ for column, (label, action) in zip(steps, [
     (t("desk.advance_week"), {"kind": "advance", "days": 7}),
     (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
 ], strict=True):
-    if column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
-                     disabled=view.finished, width="stretch"):
-        desk.act(user, exercise, action)
-        st.rerun()
+    column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
+                  disabled=view.finished, width="stretch",
+                  on_click=desk.act, args=(user, exercise, action))  # acts before the rerun
 
-if (last := st.session_state.pop("desk.last", None)) is not None:
-    desk.outcome_message(last)
+desk.last_result()
 if view.finished:
     st.success(t("desk.finished"), icon=":material/flag:")
     st.page_link("pages/debrief.py", label=t("desk.to_debrief"), icon=":material/insights:")
 
-tabs = st.tabs([t("desk.tab_briefing"), t("desk.tab_inbox", n=len(view.inbox)),
-                t("desk.tab_chart"), t("desk.tab_map"), t("desk.tab_timeline"),
-                t("desk.tab_notices"), t("desk.tab_actions")])
-with tabs[0]:
-    st.markdown(scenario.text(scenario.briefing, lang))
-    st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
-    st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
-with tabs[1]:
-    desk.inbox(view, f"desk.seen.{exercise}")
-with tabs[2]:
-    desk.link_chart(view, record.hypotheses)
-    desk.hypothesis_form(user, exercise, view, names)
-with tabs[3]:
-    days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
-                     (0.0, float(view.duration_days)), key="desk.map_days")
-    desk.world(view, days)
-with tabs[4]:
-    desk.timeline(view)
-with tabs[5]:
-    desk.notices(view, names)
-with tabs[6]:
-    if not view.finished:
-        action_forms.render(view, names, lambda action: (desk.act(user, exercise, action),
-                                                         st.rerun()))
+briefing, inbox, chart, world, timeline, notices, actions = st.tabs(
+    [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
+     t("desk.tab_timeline"), t("desk.tab_notices"), t("desk.tab_actions")],
+    key="desk.tab", on_change="rerun")  # stateful: only the open tab runs
+if briefing.open:
+    with briefing:
+        st.markdown(scenario.text(scenario.briefing, lang))
+        st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
+        st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
+if inbox.open:
+    with inbox:
+        desk.inbox(view, f"desk.seen.{exercise}")
+if chart.open:
+    with chart:
+        desk.link_chart(view, record.hypotheses)
+        desk.hypothesis_form(user, exercise, view, names)
+if world.open:
+    with world:
+        days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
+                         (0.0, float(view.duration_days)), key="desk.map_days")
+        desk.world(view, days)
+if timeline.open:
+    with timeline:
+        desk.timeline(view)
+if notices.open:
+    with notices:
+        desk.notices(view, names)
+if actions.open and not view.finished:
+    with actions:
+        action_forms.render(view, names, lambda action: desk.act(user, exercise, action))

@@ -5,7 +5,7 @@ import streamlit as st
 from academy import exercises
 from academy.accounts import get_user
 from academy.errors import AcademyError
-from academy.scenarios import get_version, parse, sync_shipped
+from academy.scenarios import parse, sync_shipped
 from ui import desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
@@ -18,8 +18,7 @@ st.title(t("exercises.title"))
 with db() as s:
     sync_shipped(s)
     me = get_user(s, user_id=user.id)
-    mine = [(r, parse(get_version(s, version_id=r.scenario_version_id).text))
-            for r in exercises.mine(s, user_id=user.id)]
+    mine = exercises.mine_with_scenarios(s, user_id=user.id)
     catalogue = [(v, parse(v.text)) for v in exercises.available(s, user=me)]
     workshop = exercises.workshop_of(s, user_id=user.id)
 

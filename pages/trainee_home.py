@@ -2,15 +2,20 @@
 
 import streamlit as st
 
+from academy.exercises import mine_with_scenarios
+from academy.progress import progress_of
 from academy.workshops import workshops_of
-from ui import session
-from ui.i18n import t
+from ui import curriculum, session
+from ui.i18n import current_language, t
 from ui.state import db
 
 user = session.require("trainee")
+lang = current_language()
 st.title(t("trainee.title", name=user.name))
 with db() as s:
     workshops = workshops_of(s, user_id=user.id)
+    progress = progress_of(s, actor_id=user.id, user_id=user.id)
+    exercises = mine_with_scenarios(s, user_id=user.id)
 st.subheader(t("trainee.workshops"))
 for workshop in workshops:
     with st.container(border=True):
@@ -18,6 +23,22 @@ for workshop in workshops:
         st.caption(t("trainee.workshop_meta", location=workshop.location or "—",
                      code=workshop.join_code))
 st.subheader(t("trainee.modules"))
-st.info(t("trainee.no_modules"))
+ids = curriculum.module_ids()
+done = [m for m in ids if m in progress and progress[m].completed_at]
+st.progress(len(done) / len(ids) if ids else 0.0,
+            text=t("modules.overall", done=len(done), total=len(ids)))
+open_rows = sorted((r for r in progress.values() if not r.completed_at and r.module_id in ids),
+                   key=lambda r: r.last_seen_at, reverse=True)
+for row in open_rows[:3]:
+    st.page_link("pages/module.py", label=t("trainee.continue_module", title=curriculum.title_of(row.module_id)),
+                 icon=":material/play_arrow:", query_params={"module": row.module_id})
+if not progress:
+    st.caption(t("trainee.no_module_started"))
+st.page_link("pages/modules.py", label=t("trainee.all_modules"), icon=":material/menu_book:")
 st.subheader(t("trainee.exercises"))
-st.info(t("trainee.no_exercises"))
+if not exercises:
+    st.info(t("trainee.no_exercises"))
+for record, scenario in exercises[:3]:
+    st.caption(t("trainee.exercise_line", title=scenario.text(scenario.title, lang),
+                 day=f"{record.day:.1f}", score=f"{record.score:.0f}"))
+st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")

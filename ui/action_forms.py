@@ -40,15 +40,16 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
                     key="actions.kind", horizontal=True)
     st.caption(t(f"actions.{kind}_help"))
-    with st.form(f"actions.form.{kind}", clear_on_submit=False):
+    with st.container(border=True):  # not a form: later fields depend on earlier choices
         action = FORMS[kind](view, info, names)
         action["rationale"] = _rationale(f"actions.{kind}")
-        if st.form_submit_button(t("actions.submit"), type="primary"):
-            missing = [k for k, v in action.items() if v is None and k != "rationale"]
-            if missing:
+        # a plain button, not a callback: the click carries the values on screen right now
+        if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
+            if any(v is None for k, v in action.items() if k != "rationale"):
                 st.warning(t("actions.missing"))
             else:
                 submit({"kind": kind, **action})
+                st.rerun()  # redraw the whole desk with the result
 
 
 def _intel(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:

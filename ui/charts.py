@@ -76,7 +76,7 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     lats = [p["lat"] for p in locations] or [0.0]
     span_lon = max(max(lons) - min(lons), 10.0)
     span_lat = max(max(lats) - min(lats), 8.0)
-    scale = min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 1.6))
+    scale = min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 2.2))
     projection = {"type": "mercator", "scale": scale,
                   "center": [(max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2]}
     land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)

@@ -17,7 +17,7 @@ from academy.errors import AcademyError
 from academy.models import ExerciseRecord
 from engine.records import Outcome, TraineeView
 from ui import charts
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -69,14 +69,24 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
         return played.outcome
     except AcademyError as error:
         st.session_state.pop(KEY, None)
-        show_error(error)
+        st.session_state["desk.error"] = error  # shown by the page on the run that follows
         return None
 
 
+def last_result() -> None:
+    """Show the result of the action taken just before this run, once."""
+    if (error := st.session_state.pop("desk.error", None)) is not None:
+        show_error(error)
+    if (outcome := st.session_state.pop("desk.last", None)) is not None:
+        outcome_message(outcome)
+
+
 def outcome_message(outcome: Outcome) -> None:
-    """An action's result in the user's language (engine reason codes have catalog entries)."""
-    text = t(f"engine.{outcome.code}", **outcome.params)
-    if text == f"engine.{outcome.code}":
+    """An action's result in the user's language: the engine's own sentence in English,
+    the catalog's translation of its reason code otherwise."""
+    key = f"engine.{outcome.code}"
+    text = outcome.message if current_language() == "en" else t(key, **outcome.params)
+    if text == key:
         text = outcome.message
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")

@@ -39,7 +39,19 @@ def set_language(lang: str) -> None:
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the current language, with ``{name}`` values filled in."""
     text = catalog(current_language()).get(key) or catalog("en").get(key) or key
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    try:
+        return text.format_map(_Values(values))
+    except (ValueError, TypeError):  # a translator's format spec that does not fit the value
+        return text
+
+
+class _Values(dict):
+    """Format values where a missing one stays visible as ``{name}`` instead of crashing."""
+
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
 
 
 def apply_direction() -> None:

@@ -21,21 +21,37 @@ class PageSpec:
     title_key: str
     icon: str
     url: str
-    roles: tuple[str, ...]  # empty: only for people not signed in
+    roles: tuple[str, ...]  # empty: only for people not signed in; ANYONE: signed out too
+    menu: bool = True  # False: reachable by links only (e.g. one module), never listed
+
+
+ANYONE = "anyone-signed-out"  # a "role" for public pages: shown to people not signed in
+EVERYONE = ("trainee", "instructor", "admin", "country", ANYONE)
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", ()),
     PageSpec("pages/trainee_home.py", "nav.my_training", ":material/school:", "my-training", ("trainee",)),
+    PageSpec("pages/modules.py", "nav.modules", ":material/menu_book:", "modules", ("trainee",)),
+    PageSpec("pages/module.py", "nav.module", ":material/auto_stories:", "module", ("trainee",), menu=False),
     PageSpec("pages/exercises.py", "nav.exercises", ":material/travel_explore:", "exercises", ("trainee",)),
     PageSpec("pages/desk.py", "nav.desk", ":material/desk:", "desk", ("trainee",)),
     PageSpec("pages/debrief.py", "nav.debrief", ":material/insights:", "debrief", ("trainee",)),
+    PageSpec("pages/certificates.py", "nav.certificates", ":material/workspace_premium:", "certificates", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/workshop.py", "nav.workshop_setup", ":material/tune:", "workshop-setup", ("instructor", "admin")),
     PageSpec("pages/dashboard.py", "nav.dashboard", ":material/monitor_heart:", "dashboard", ("instructor", "admin")),
     PageSpec("pages/studio.py", "nav.studio", ":material/edit_note:", "studio", ("instructor", "admin")),
     PageSpec("pages/cohort.py", "nav.cohort", ":material/reviews:", "cohort-debrief", ("instructor", "admin")),
+    PageSpec("pages/workshop_progress.py", "nav.workshop_progress", ":material/monitoring:", "workshop-progress", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
+    PageSpec("pages/guide.py", "nav.guide", ":material/map:", "nest-guide", ("country", "admin")),
+    PageSpec("pages/agencies.py", "nav.agencies", ":material/hub:", "agency-map", ("country", "admin")),
+    PageSpec("pages/assessment.py", "nav.assessment", ":material/checklist:", "readiness-assessment", ("country", "admin")),
+    PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
+    PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
+    PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
+    PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )
 
 
@@ -43,6 +59,7 @@ HOMES = {
     "trainee": "pages/trainee_home.py",
     "instructor": "pages/instructor_home.py",
     "admin": "pages/admin_users.py",
+    "country": "pages/guide.py",
 }
 
 
@@ -56,7 +73,8 @@ def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type
     role = user.role if user else None
 
     def visible(spec: PageSpec) -> bool:
-        return role in spec.roles if role else not spec.roles
+        allowed = role in spec.roles if role else (not spec.roles or ANYONE in spec.roles)
+        return allowed and spec.menu
 
     first = HOMES.get(role or "", "pages/sign_in.py")
     ordered = sorted(PAGES, key=lambda spec: (spec.path != first, not visible(spec)))

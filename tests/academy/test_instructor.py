@@ -319,3 +319,28 @@ def test_cohort_hotwash_reports_and_exports(session, room):
     assert 0 <= first["result"]["score"]["scaled"] <= 1
     hotwash.delete_note(session, user=boss, workshop_id=ws.id, note_id=notes[0].id)
     assert len(hotwash.notes_of(session, user=boss, workshop_id=ws.id)) == 1
+
+
+def test_dashboard_module_progress_uses_the_curriculum_records(session, room):
+    import academy.models as models
+
+    boss, ws = room["boss"], room["ws"]
+    assert live.module_progress(session, user=boss, workshop_id=ws.id, module_ids=[]) is None
+    table = getattr(models, "ModuleProgress", None)
+    if table is None:  # the curriculum feature is not installed: the dashboard leaves it out
+        assert live.module_progress(session, user=boss, workshop_id=ws.id,
+                                    module_ids=["nest-model"]) is None
+        return
+    from datetime import UTC, datetime
+
+    session.add(table(user_id=room["ana"].id, module_id="nest-model",
+                      completed_at=datetime.now(UTC), best_score=90, attempts=1))
+    session.add(table(user_id=room["ben"].id, module_id="interpol-notices"))
+    session.flush()
+    progress = live.module_progress(session, user=boss, workshop_id=ws.id,
+                                    module_ids=["nest-model", "interpol-notices"])
+    assert progress == {room["ana"].id: {"nest-model": "done"},
+                        room["ben"].id: {"interpol-notices": "started"}}
+    with pytest.raises(AcademyError, match="forbidden"):
+        live.module_progress(session, user=room["stranger"], workshop_id=ws.id,
+                             module_ids=["nest-model"])

@@ -96,6 +96,14 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _patient_expect():  # type: ignore[no-untyped-def]
+    """A workshop laptop (or a loaded CI machine) can take seconds to redraw a page."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
+
+
 @pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -41,3 +41,19 @@ def choose_language(page: Page, language: str) -> None:
 def sign_out(page: Page, label: str = "Sign out") -> None:
     page.get_by_role("button", name=label).click()
     expect(page.get_by_label("Workshop join code")).to_be_visible()
+
+
+def select(page: Page, label: str, option: str, scope=None) -> None:  # type: ignore[no-untyped-def]
+    """Pick the first option containing ``option`` in the Streamlit selectbox ``label``."""
+    root = scope or page
+    root.get_by_role("combobox", name=label).click()
+    page.get_by_role("option").filter(has_text=option).first.click()
+
+
+def metric_value(page: Page, label: str):  # type: ignore[no-untyped-def]
+    return page.get_by_test_id("stMetric").filter(has_text=label).first.get_by_test_id(
+        "stMetricValue")
+
+
+def metric(page: Page, label: str) -> str:
+    return metric_value(page, label).inner_text()

@@ -32,15 +32,27 @@ def test_desk_shows_the_briefing_clock_and_resources():
 
 def test_actions_refused_and_accepted_are_explained():
     at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"  # open the Actions tab (tabs are stateful)
+    at.run()
     at.radio(key="actions.kind").set_value("request_notice").run()
-    at.selectbox(key="actions.notice.colour").set_value("red")
-    at.selectbox(key="actions.notice.subject").set_value("C02")
-    at.button(key="FormSubmitter:actions.form.request_notice-Send").click().run()
+    at.selectbox(key="actions.notice.colour").set_value("red").run()
+    at.selectbox(key="actions.notice.subject").set_value("C02").run()
+    at.button(key="actions.submit.request_notice").click().run()
     assert "Refused" in at.error[0].value
     assert "known person" in at.error[0].value
     at.button(key="desk.advance.7").click().run()
     assert {m.label: m.value for m in at.metric}["Day"] == "7.0 / 90"
     assert len(at.success) == 1  # the accepted advance is confirmed
+
+
+def test_an_incomplete_action_is_not_sent():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    at.button(key="actions.submit.seizure").click().run()
+    assert at.warning[0].value == "Please fill in every field first."
+    assert not at.error and not at.success
 
 
 def test_debrief_is_locked_while_playing():
@@ -60,3 +72,25 @@ def test_desk_without_an_exercise_points_to_the_catalogue():
     at = as_trainee()
     at.switch_page("pages/desk.py").run()
     assert at.info[0].value == "Choose an exercise first."
+
+
+def test_no_hidden_truth_reaches_the_desk():
+    """Names of network members the trainee has not found appear nowhere in what the
+    server sends for the desk, on any tab (charts included)."""
+    from academy.exercises import cohort_seed
+    from engine.exercise import Exercise
+    from engine.loader import load_scenario
+
+    scenario = load_scenario("scenarios/wildlife-ivory-corridor.yaml")
+    truth = Exercise(scenario, cohort_seed(1, scenario.id)).debrief()
+    hidden = [m.label for m in truth.members if not m.known]
+    assert hidden, "the scenario should start with most of the network hidden"
+    at = start_wildlife(as_trainee())
+    sent = ""
+    for tab in ("Briefing", "Inbox", "Link chart", "Map", "Timeline", "Notices", "Actions"):
+        at.session_state["desk.tab"] = tab
+        at.run()
+        assert not at.exception
+        sent += str([element.proto for element in at.main])  # every element, chart specs too
+    assert "Akinyi Trading Ltd" in sent  # the one company known at the start is shown
+    assert [name for name in hidden if name in sent] == []

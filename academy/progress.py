@@ -1,0 +1,149 @@
+"""A trainee's progress through the curriculum, kept so they can stop and come back.
+
+Opening a module starts it; moving through its sections remembers where the trainee is
+(the next visit resumes there); submitting the knowledge check is marked here, on the
+server, and stored as an attempt with the answers given. A score at or above the pass
+mark completes the module; the best score and the number of attempts are kept.
+
+Time spent is counted from one interaction to the next, capped, so a tab left open over
+lunch does not count as an hour of study.
+
+Progress is personal: every read takes the acting user and refuses anyone but the
+trainee themself, an instructor of one of their workshops, or an admin.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from academy.curriculum import QUIZ_STEP, GradeResult, Module, grade
+from academy.errors import AcademyError
+from academy.models import Membership, ModuleProgress, QuizAttempt, Role, User
+
+IDLE_CAP = timedelta(minutes=5)  # a longer gap between two clicks counts as this much
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
+
+
+def check_can_read(session: Session, *, actor_id: int, user_id: int) -> None:
+    """Refuse unless ``actor_id`` is the user, an admin, or an instructor of their workshop."""
+    if actor_id == user_id:
+        return
+    actor = session.get(User, actor_id)
+    if actor is None or actor.role == Role.trainee:
+        raise AcademyError("forbidden")
+    if actor.role == Role.admin:
+        return
+    mine = select(Membership.workshop_id).where(
+        Membership.user_id == actor_id, Membership.role == Role.instructor
+    )
+    shared = session.exec(
+        select(Membership).where(Membership.user_id == user_id,
+                                 col(Membership.workshop_id).in_(mine))
+    ).first()
+    if shared is None:
+        raise AcademyError("forbidden")
+
+
+def _get(session: Session, user_id: int, module_id: str) -> ModuleProgress | None:
+    return session.exec(
+        select(ModuleProgress).where(
+            ModuleProgress.user_id == user_id, ModuleProgress.module_id == module_id
+        )
+    ).first()
+
+
+def _touch(row: ModuleProgress, now: datetime) -> None:
+    gap = now - row.last_seen_at
+    if gap > timedelta(0):
+        row.seconds_spent += int(min(gap, IDLE_CAP).total_seconds())
+    row.last_seen_at = now
+
+
+def open_module(
+    session: Session, *, user_id: int, module_id: str, now: datetime | None = None
+) -> ModuleProgress:
+    """The trainee's progress on a module, started now if this is the first visit."""
+    now = _now(now)
+    row = _get(session, user_id, module_id)
+    if row is None:
+        row = ModuleProgress(user_id=user_id, module_id=module_id, started_at=now,
+                             last_seen_at=now)
+    else:
+        _touch(row, now)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def save_position(
+    session: Session, *, user_id: int, module_id: str, position: str,
+    now: datetime | None = None,
+) -> None:
+    """Remember the section (index) or ``"quiz"`` the trainee is on."""
+    if position != QUIZ_STEP and not (position.isdigit() and len(position) <= 4):
+        raise AcademyError("position_invalid")
+    row = open_module(session, user_id=user_id, module_id=module_id, now=now)
+    row.last_section = position
+    session.add(row)
+    session.flush()
+
+
+def submit_attempt(
+    session: Session, *, user_id: int, module: Module,
+    answers: Mapping[str, Iterable[str]], now: datetime | None = None,
+) -> GradeResult:
+    """Mark the knowledge check, store the attempt and update the trainee's progress."""
+    now = _now(now)
+    clean = {qid: sorted({str(o) for o in opts}) for qid, opts in answers.items()}
+    result = grade(module, clean)
+    session.add(QuizAttempt(
+        user_id=user_id, module_id=module.id, lang=module.lang,
+        answers=json.dumps(clean, sort_keys=True), wrong=json.dumps(result.wrong),
+        score=result.score, passed=result.passed, submitted_at=now,
+    ))
+    row = open_module(session, user_id=user_id, module_id=module.id, now=now)
+    row.attempts += 1
+    row.best_score = max(row.best_score, result.score)
+    if result.passed and row.completed_at is None:
+        row.completed_at = now
+    session.add(row)
+    session.flush()
+    return result
+
+
+def progress_of(session: Session, *, actor_id: int, user_id: int) -> dict[str, ModuleProgress]:
+    """Every module the user started, by module id."""
+    check_can_read(session, actor_id=actor_id, user_id=user_id)
+    rows = session.exec(select(ModuleProgress).where(ModuleProgress.user_id == user_id)).all()
+    return {row.module_id: row for row in rows}
+
+
+def completed_ids(session: Session, *, actor_id: int, user_id: int) -> set[str]:
+    return {m for m, row in progress_of(session, actor_id=actor_id, user_id=user_id).items()
+            if row.completed_at is not None}
+
+
+def last_opened(session: Session, *, actor_id: int, user_id: int) -> str | None:
+    """The module the user touched last (to resume), if any."""
+    rows = progress_of(session, actor_id=actor_id, user_id=user_id).values()
+    latest = max(rows, key=lambda row: row.last_seen_at, default=None)
+    return latest.module_id if latest else None
+
+
+def attempts_of(
+    session: Session, *, actor_id: int, user_id: int, module_id: str
+) -> list[QuizAttempt]:
+    """The user's attempts at one module, oldest first."""
+    check_can_read(session, actor_id=actor_id, user_id=user_id)
+    return list(session.exec(
+        select(QuizAttempt)
+        .where(QuizAttempt.user_id == user_id, QuizAttempt.module_id == module_id)
+        .order_by(col(QuizAttempt.submitted_at), col(QuizAttempt.id))
+    ).all())

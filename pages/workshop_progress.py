@@ -1,0 +1,67 @@
+"""An instructor's view of a workshop's curriculum: who passed what, which questions trip people up."""
+
+import pandas as pd
+import streamlit as st
+
+from academy.accounts import get_user
+from academy.cohort import workshop_progress
+from academy.errors import AcademyError
+from academy.workshops import can_manage, workshops_of
+from ui import curriculum, session
+from ui.i18n import t
+from ui.messages import show_error
+from ui.state import db
+
+user = session.require("instructor", "admin")
+st.title(t("cohort.title"))
+with db() as s:
+    me = get_user(s, user_id=user.id)
+    workshops = [w for w in workshops_of(s, user_id=user.id)
+                 if can_manage(s, user=me, workshop_id=w.id)]
+if not workshops:
+    st.info(t("cohort.no_workshops"))
+    st.stop()
+titles = {w.id: f"{w.title} ({w.join_code})" for w in workshops}
+workshop_id = st.selectbox(t("cohort.workshop"), list(titles), format_func=titles.__getitem__,
+                           key="cohort.workshop")
+ids = curriculum.module_ids()
+try:
+    with db() as s:
+        report = workshop_progress(s, actor_id=user.id, workshop_id=workshop_id, module_ids=ids)
+except AcademyError as error:
+    show_error(error)
+    st.stop()
+
+st.caption(t("cohort.trainees", count=len(report.trainee_names)))
+table = pd.DataFrame([{
+    t("cohort.col_module"): curriculum.title_of(row.module_id),
+    t("cohort.col_started"): row.started,
+    t("cohort.col_passed"): len(row.passed),
+    t("cohort.col_average"): row.average_best,
+    t("cohort.col_who"): ", ".join(row.passed),
+} for row in report.modules])
+st.subheader(t("cohort.by_module"))
+st.altair_chart(curriculum.bar_chart(
+    [curriculum.title_of(r.module_id) for r in report.modules],
+    [len(r.passed) for r in report.modules],
+    x_title=t("cohort.col_passed"), y_title=t("cohort.col_module")))
+st.dataframe(table, hide_index=True, key="cohort.table")
+
+st.subheader(t("cohort.hardest"))
+st.caption(t("cohort.hardest_intro"))
+tried = [m for m in ids if report.hardest(m)]
+if not tried:
+    st.info(t("cohort.no_attempts"))
+    st.stop()
+module_id = st.selectbox(t("cohort.module"), tried, format_func=curriculum.title_of,
+                         key="cohort.module")
+prompts = {q.id: q.prompt for q in curriculum.view(module_id)[0].quiz}
+hard = pd.DataFrame([{
+    t("cohort.col_question"): f"{row.question_id}: {prompts.get(row.question_id, '')[:70]}",
+    t("cohort.col_wrong"): row.share_wrong,
+    t("cohort.col_count"): f"{row.wrong}/{row.first_attempts}",
+} for row in report.hardest(module_id)])
+st.altair_chart(curriculum.bar_chart(
+    list(hard[t("cohort.col_question")]), list(hard[t("cohort.col_wrong")]),
+    x_title=t("cohort.col_wrong"), y_title=t("cohort.col_question"), percent=True))
+st.dataframe(hard, hide_index=True, key="cohort.hard_table")

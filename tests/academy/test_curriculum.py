@@ -1,0 +1,175 @@
+"""Loading, rendering and grading modules; the public quiz carries no answer key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from academy.curriculum import (
+    PASS_MARK,
+    Catalogue,
+    CurriculumError,
+    Module,
+    Option,
+    Question,
+    grade,
+    load_catalogue,
+    load_module,
+    public_module,
+    render_markdown,
+)
+from tests.academy.curriculum_helpers import right_answers, wrong_answers
+
+CATALOGUE = load_catalogue()
+MODULE, _ = CATALOGUE.module("interpol-notices", "en")
+
+
+def synthetic(n: int) -> Module:
+    """A module of ``n`` single-choice questions whose right answer is always 'a'."""
+    questions = tuple(
+        Question(id=f"q{i}", type="single", prompt=f"Question {i}", options=(
+            Option(id="a", text="A", correct=True, why="A is right"),
+            Option(id="b", text="B", correct=False, why="B is wrong"),
+        )) for i in range(n)
+    )
+    return Module(id="synthetic", lang="en", title="S", minutes=5, objectives=("o",),
+                  quiz=questions)
+
+
+def test_all_right_scores_100_and_passes():
+    result = grade(MODULE, right_answers(MODULE))
+    assert result.score == 100 and result.passed and result.wrong == []
+
+
+def test_all_wrong_fails_and_every_explanation_comes_back():
+    result = grade(MODULE, wrong_answers(MODULE))
+    assert result.score == 0 and not result.passed
+    assert set(result.wrong) == {q.id for q in MODULE.quiz}
+    assert all(o.why for q in result.questions for o in q.options)
+
+
+@pytest.mark.parametrize("right,passed", [(7, True), (6, False), (10, True), (0, False)])
+def test_the_pass_mark_is_70_percent(right, passed):
+    module = synthetic(10)
+    answers = {f"q{i}": ["a" if i < right else "b"] for i in range(10)}
+    assert PASS_MARK == 70
+    assert grade(module, answers).passed is passed
+
+
+def test_unanswered_partial_and_unknown_options_are_wrong():
+    multiple = next(q for q in MODULE.quiz if q.type == "multiple" and len(q.key) > 1)
+    partial = {multiple.id: sorted(multiple.key)[:1]}
+    assert multiple.id in grade(MODULE, partial).wrong
+    padded = {multiple.id: [*multiple.key, "no-such-option"]}
+    assert multiple.id not in grade(MODULE, padded).wrong  # unknown ids are ignored
+    too_many = {multiple.id: [o.id for o in multiple.options]}
+    assert multiple.id in grade(MODULE, too_many).wrong
+    assert len(grade(MODULE, {}).wrong) == len(MODULE.quiz)
+
+
+def test_public_quiz_has_no_answer_key():
+    public = public_module(MODULE)
+    dumped = public.model_dump_json()
+    assert '"correct"' not in dumped and '"why"' not in dumped
+    for question in MODULE.quiz:
+        for option in question.options:
+            assert option.why not in dumped
+    assert [q.id for q in public.quiz] == [q.id for q in MODULE.quiz]
+
+
+def test_rendering_escapes_raw_html_and_keeps_tables_admonitions_footnotes():
+    html = render_markdown(
+        "<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        '!!! note "Mind"\n    text\n\nclaim[^1]\n\n[^1]: source\n\n[x](javascript:alert(1))\n'
+    )
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<table>" in html and 'class="admonition note"' in html
+    assert 'class="footnotes"' in html and 'href="javascript' not in html
+
+
+def test_sections_split_at_h2_and_carry_their_footnotes():
+    titles = [s.title for s in MODULE.sections]
+    assert titles[0] == "Why this module" and len(titles) >= 4
+    assert all("<h2>" in s.html for s in MODULE.sections)
+    cited = [s for s in MODULE.sections if "footnote-ref" in s.html]
+    assert cited and all('class="footnotes"' in s.html for s in cited)
+
+
+def test_an_arabic_reader_gets_english_and_is_told():
+    module, fell_back = CATALOGUE.public("interpol-notices", "ar")
+    assert fell_back and module.lang == "en"
+    module, fell_back = CATALOGUE.public("interpol-notices", "fr")
+    assert not fell_back and module.lang == "fr"
+    with pytest.raises(KeyError):
+        CATALOGUE.module("no-such-module", "en")
+
+
+def write(tmp_path: Path, text: str, name: str = "demo") -> Path:
+    folder = tmp_path / "en"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """---
+id: demo
+lang: en
+title: Demo
+minutes: 5
+objectives: [one]
+quiz:
+  - id: q1
+    type: single
+    prompt: Pick
+    options:
+      - {id: a, text: A, correct: true, why: right}
+      - {id: b, text: B, correct: false, why: wrong}
+---
+## Body
+"""
+
+
+def test_a_good_file_loads(tmp_path):
+    module = load_module(write(tmp_path, GOOD))
+    assert module.id == "demo" and module.sections[0].title == "Body"
+
+
+@pytest.mark.parametrize("change,field", [
+    (("why: wrong}", "why: ''}"), "quiz.0.options.1.why"),
+    (("correct: false", "correct: true"), "quiz.0"),
+    (("minutes: 5", "minutes: many"), "minutes"),
+    (("title: Demo\n", ""), "title"),
+    (("id: demo", "id: other"), "id"),
+    (("lang: en", "lang: fr"), "lang"),
+    (("type: single", "type: essay"), "quiz.0.type"),
+])
+def test_errors_name_the_file_and_the_field(tmp_path, change, field):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(CurriculumError) as caught:
+        load_module(path)
+    assert caught.value.field == field and str(path) in str(caught.value)
+
+
+def test_a_file_without_front_matter_is_refused(tmp_path):
+    with pytest.raises(CurriculumError, match="front matter"):
+        load_module(write(tmp_path, "## Just a body\n"))
+
+
+def test_bad_paths_file_names_the_field(tmp_path):
+    write(tmp_path, GOOD)
+    (tmp_path / "paths.yaml").write_text("paths:\n  - id: xy\n    title: {en: X}\n", encoding="utf-8")
+    with pytest.raises(CurriculumError) as caught:
+        load_catalogue(tmp_path)
+    assert caught.value.field == "paths.0.modules"
+
+
+def test_catalogue_orders_modules_after_their_prerequisites():
+    ids = CATALOGUE.ids()
+    for module_id in ids:
+        module, _ = CATALOGUE.module(module_id, "en")
+        for prerequisite in module.prerequisites:
+            if prerequisite in ids:
+                assert ids.index(prerequisite) < ids.index(module_id)
+    assert isinstance(CATALOGUE, Catalogue)

@@ -1,0 +1,84 @@
+"""A trainee reads a module, fails the knowledge check, learns why, retries and passes."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from academy.curriculum import load_catalogue
+from tests.browser.steps import sign_in_trainee, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+CATALOGUE = load_catalogue()
+MODULE, _ = CATALOGUE.module("interpol-notices", "en")
+
+
+def answer_everything_right(page) -> None:  # type: ignore[no-untyped-def]
+    form = page.get_by_test_id("stForm")
+    radios = form.get_by_test_id("stRadio")
+    checkboxes = form.get_by_test_id("stCheckbox")
+    radio_index = checkbox_index = 0
+    for question in MODULE.quiz:
+        if question.type == "multiple":
+            for option in question.options:
+                if option.correct:
+                    checkboxes.nth(checkbox_index).locator("label").click()
+                checkbox_index += 1
+        else:
+            right = next(o for o in question.options if o.correct)
+            radios.nth(radio_index).get_by_text(right.text, exact=True).click()
+            radio_index += 1
+
+
+def test_trainee_fails_learns_why_retries_and_passes(server, page, shot):
+    sign_in_trainee(page, server.url)
+    expect(page.get_by_role("heading", name="Welcome, Demo Trainee")).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_text("Modules", exact=True).click()
+    expect(page.get_by_role("heading", name="Modules", exact=True)).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-01-catalogue")
+
+    start = page.locator(f".st-key-modules-open-{MODULE.id} button")
+    expect(start).to_have_text("Start")
+    start.click()
+    expect(page.get_by_role("heading", name=MODULE.title)).to_be_visible()
+    expect(page.get_by_role("heading", name=MODULE.sections[0].title)).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-02-reading")
+
+    for section in MODULE.sections[1:]:
+        page.get_by_role("button", name="Next").click()
+        expect(page.get_by_role("heading", name=section.title)).to_be_visible()
+        wait_idle(page)
+        if section.title == "The colours":
+            expect(page.locator(".nest-module table")).to_be_visible()
+            shot(page, "curriculum-03-reading-table")
+    page.get_by_role("button", name="Knowledge check").click()
+    expect(page.get_by_text(MODULE.quiz[0].prompt)).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-04-knowledge-check")
+
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_text("Not passed yet")).to_be_visible()
+    expect(page.get_by_text(MODULE.quiz[0].options[0].why)).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-05-failed-with-explanations")
+
+    page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_role("button", name="Submit answers")).to_be_visible()
+    wait_idle(page)
+    answer_everything_right(page)
+    wait_idle(page)
+    shot(page, "curriculum-06-retry-answered")
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_text("Passed: module completed.")).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-07-passed")
+
+    page.get_by_role("link", name="Back to the modules").click()
+    expect(page.get_by_role("heading", name="Modules", exact=True)).to_be_visible()
+    expect(page.get_by_text("Completed, best score 100%").first).to_be_visible()
+    expect(page.get_by_text(f"1 of {len(CATALOGUE.ids())} modules completed")).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-08-progress")

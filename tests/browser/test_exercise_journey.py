@@ -1,0 +1,113 @@
+"""A trainee plays a shipped scenario in a real browser, survives a server restart,
+and reaches the debrief. Screenshots of each step go to test-artifacts/exercise-*.png."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.steps import metric, metric_value, select, sign_in_trainee, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+SCENARIO = "The Ivory Corridor: Niassa to Hai Phong"
+
+
+def open_exercises(page: Page) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_text("Exercises").click()
+    expect(page.get_by_role("heading", name="My exercises")).to_be_visible()
+
+
+def action(page: Page, kind: str) -> None:
+    page.get_by_role("tab", name="Actions").click()
+    page.get_by_test_id("stRadio").get_by_text(kind, exact=True).click()
+    wait_idle(page)
+
+
+def send(page: Page) -> None:
+    page.get_by_role("button", name="Send").click()
+    wait_idle(page)
+
+
+def advance_week(page: Page) -> None:
+    page.get_by_role("button", name="Advance a week").click()
+    wait_idle(page)
+
+
+def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot):
+    sign_in_trainee(page, server.url)
+    open_exercises(page)
+    card = page.get_by_test_id("stVerticalBlock").filter(has_text=SCENARIO).filter(
+        has=page.get_by_role("button", name="Start")).last
+    card.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name=SCENARIO)).to_be_visible()
+    expect(metric_value(page, "Day")).to_have_text("0.0 / 90")
+    shot(page, "exercise-01-desk-briefing")
+
+    # A Red Notice on a company: refused, with the reason
+    action(page, "Request a notice")
+    select(page, "Notice", "Red Notice")
+    select(page, "Subject", "(company)")
+    send(page)
+    expect(page.get_by_text("Refused:")).to_be_visible()
+    shot(page, "exercise-02-red-notice-refused")
+
+    # Intelligence on the company, then a week passes and reports arrive
+    action(page, "Request intelligence")
+    select(page, "Source", "Customs declarations")
+    select(page, "About", "(company)")
+    page.get_by_label("Rationale (optional, shown in your debrief)").fill("Check the front company's exports")
+    send(page)
+    expect(page.get_by_text("answer expected")).to_be_visible()
+    advance_week(page)
+    expect(metric_value(page, "Day")).to_have_text("7.0 / 90")
+
+    # A Blue Notice to locate the person the reports named: accepted
+    action(page, "Request a notice")
+    select(page, "Notice", "Blue Notice")
+    select(page, "Subject", "(person)")
+    select(page, "Purpose of the request", "collect information")
+    send(page)
+    expect(page.get_by_text("Blue Notice published")).to_be_visible()
+    shot(page, "exercise-03-blue-notice-accepted")
+
+    # A seizure request on a shipment the reports revealed
+    action(page, "Seizure")
+    select(page, "Shipment", "Shipment")
+    select(page, "Place", "Port of Mombasa")
+    send(page)
+    expect(page.get_by_text("request sent")).to_be_visible()
+    shot(page, "exercise-04-seizure-requested")
+
+    page.get_by_role("tab", name="Link chart").click()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    shot(page, "exercise-05-link-chart")
+    page.get_by_role("tab", name="Map").click()
+    expect(page.get_by_text("Show movements between days")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    shot(page, "exercise-06-map")
+    before = (metric(page, "Day"), metric(page, "Budget left"), metric(page, "Inbox items"))
+
+    # The server restarts mid-exercise: sign in again, the exercise resumes unchanged
+    server.restart()
+    sign_in_trainee(page, server.url)
+    open_exercises(page)
+    page.get_by_test_id("stMain").get_by_role("button", name="Open", exact=True).first.click()
+    expect(page.get_by_role("heading", name=SCENARIO)).to_be_visible()
+    after = (metric(page, "Day"), metric(page, "Budget left"), metric(page, "Inbox items"))
+    assert after == before
+    shot(page, "exercise-07-resumed-after-restart")
+
+    while page.get_by_role("button", name="Advance a week").is_enabled():
+        advance_week(page)
+    expect(page.get_by_text("The exercise has ended.")).to_be_visible()
+    page.get_by_role("link", name="Open the debrief").click()
+    expect(page.get_by_role("heading", name=f"Debrief — {SCENARIO}")).to_be_visible()
+    expect(page.get_by_text("Score", exact=True)).to_be_visible()
+    shot(page, "exercise-08-debrief-ratings")
+    page.get_by_role("tab", name="The real network").click()
+    expect(page.get_by_test_id("stVegaLiteChart").nth(1)).to_be_visible()
+    shot(page, "exercise-09-debrief-network")
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the debrief (PDF)").click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")

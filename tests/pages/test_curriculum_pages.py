@@ -1,0 +1,208 @@
+"""The curriculum pages, started from app.py, for each role (AppTest)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from academy.certificates import issue_due
+from academy.curriculum import Catalogue, LearningPath, load_catalogue
+from academy.db import make_engine, session_scope
+from academy.models import User
+from academy.progress import submit_attempt
+from tests.academy.curriculum_helpers import right_answers
+from tests.pages.helpers import app, as_instructor, as_trainee, texts
+
+pytestmark = pytest.mark.usefixtures("app_db")
+CATALOGUE = load_catalogue()
+MODULE_ID = "interpol-notices"
+MODULE, _ = CATALOGUE.module(MODULE_ID, "en")
+TRAINEE_PAGES = ["pages/modules.py", "pages/module.py", "pages/certificates.py"]
+
+
+def everything(at) -> str:  # type: ignore[no-untyped-def]
+    """All text the page sends: elements, widget labels and options, HTML blocks."""
+    parts = [texts(at)]
+    parts += [str(r.options) + str(r.label) for r in at.radio]
+    parts += [c.label for c in at.checkbox]
+    parts += [h.proto.body for h in at.get("html")]
+    parts += [str(e.proto) for e in at.get("expander")]
+    return "\n".join(parts)
+
+
+def open_quiz(at):  # type: ignore[no-untyped-def]
+    at.switch_page("pages/module.py")
+    at.query_params["module"] = MODULE_ID
+    at.run()
+    last = len(MODULE.sections)
+    at.selectbox(key="module.jump").select(last).run()
+    return at
+
+
+def answer(at, answers: dict[str, list[str]], nonce: int = 0):  # type: ignore[no-untyped-def]
+    for question in MODULE.quiz:
+        chosen = answers.get(question.id, [])
+        if question.type == "multiple":
+            for option in question.options:
+                at.checkbox(key=f"module.q{nonce}.{question.id}.{option.id}").set_value(
+                    option.id in chosen)
+        elif chosen:
+            at.radio(key=f"module.q{nonce}.{question.id}").set_value(chosen[0])
+    at.button(key=f"FormSubmitter:module.quiz_form.{nonce}-Submit answers").click().run()
+    return at
+
+
+@pytest.mark.parametrize("page", [*TRAINEE_PAGES, "pages/workshop_progress.py"])
+def test_signed_out_visitor_is_asked_to_sign_in(page):
+    at = app()
+    at.switch_page(page).run()
+    assert "Please sign in" in texts(at) and not at.exception
+
+
+def test_catalogue_lists_modules_with_progress():
+    at = as_trainee()
+    at.switch_page("pages/modules.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Modules"
+    assert MODULE.title in texts(at)
+    assert "0 of" in at.get("progress")[0].proto.text
+    assert at.button(key=f"modules.open.{MODULE_ID}").label == "Start"
+
+
+def test_an_unknown_module_in_the_url_is_refused():
+    at = as_trainee()
+    at.switch_page("pages/module.py")
+    at.query_params["module"] = "../../etc/passwd"
+    at.run()
+    assert "This module does not exist" in at.error[0].value
+
+
+def test_reading_resumes_where_the_trainee_left_off():
+    at = as_trainee()
+    at.switch_page("pages/module.py")
+    at.query_params["module"] = MODULE_ID
+    at.run()
+    assert at.title[0].value == MODULE.title
+    assert "Step 1 of" in at.get("progress")[0].proto.text
+    at.button(key="module.next").click().run()
+    at.button(key="module.next").click().run()
+    assert "Step 3 of" in at.get("progress")[0].proto.text
+    at = as_trainee()  # a new visit
+    at.switch_page("pages/module.py").run()  # no ?module=: the last module opened
+    assert at.title[0].value == MODULE.title
+    assert "Step 3 of" in at.get("progress")[0].proto.text
+    assert MODULE.sections[2].title in everything(at)
+
+
+def test_the_quiz_is_sent_without_its_answer_key():
+    at = open_quiz(as_trainee())
+    assert not at.exception
+    page = everything(at)
+    assert MODULE.quiz[0].prompt in page
+    for question in MODULE.quiz:
+        for option in question.options:
+            assert option.why not in page
+
+
+def test_fail_see_why_retry_pass_and_progress_shows_it():
+    at = answer(open_quiz(as_trainee()), {})
+    assert at.error[0].value.startswith("Not passed yet")
+    page = everything(at)
+    assert "Wrong" in page and MODULE.quiz[0].options[0].why in page
+    at.button(key="module.retry").click().run()
+    at = answer(at, right_answers(MODULE), nonce=1)
+    assert at.success[0].value.startswith("Passed")
+    at.switch_page("pages/modules.py").run()
+    assert "Completed, best score 100%" in texts(at)
+    at.switch_page("pages/trainee_home.py").run()
+    assert "1 of" in at.get("progress")[0].proto.text
+
+
+def test_arabic_ui_reads_english_content_and_says_so():
+    at = as_trainee()
+    at.selectbox(key="sidebar.language").select("ar").run()
+    at.switch_page("pages/module.py")
+    at.query_params["module"] = MODULE_ID
+    at.run()
+    assert at.title[0].value == MODULE.title
+    assert "بالإنجليزية" in at.info[0].value
+    assert 'dir="ltr"' in at.get("html")[-1].proto.body
+
+
+def test_prerequisites_are_shown_as_a_gentle_warning():
+    at = as_trainee()
+    at.switch_page("pages/module.py")
+    at.query_params["module"] = MODULE_ID
+    at.run()
+    assert at.warning and "builds on" in at.warning[0].value
+    assert at.button(key="module.next")  # not blocked
+
+
+def demo_trainee_completes_a_path(app_db: str) -> str:
+    engine = make_engine(app_db)
+    catalogue = Catalogue(modules=CATALOGUE.modules, paths=(
+        LearningPath(id="mini", title={"en": "Mini"}, modules=(MODULE_ID,)),))
+    with session_scope(engine) as s:
+        trainee = s.exec(select(User).where(User.display_name == "Demo Trainee")).one()
+        submit_attempt(s, user_id=trainee.id, module=MODULE, answers=right_answers(MODULE))
+        [certificate] = issue_due(s, user_id=trainee.id, catalogue=catalogue)
+        code = certificate.code
+    engine.dispose()
+    return code
+
+
+def test_certificates_page_lists_paths():
+    at = as_trainee()
+    at.switch_page("pages/certificates.py").run()
+    assert not at.exception and at.title[0].value == "My certificates"
+
+
+def test_certificate_download_and_public_verification(app_db):
+    code = demo_trainee_completes_a_path(app_db)
+    at = as_trainee()
+    at.switch_page("pages/certificates.py").run()
+    if CATALOGUE.paths:
+        assert not at.exception
+    at = app()  # signed out
+    at.switch_page("pages/verify.py").run()
+    assert at.title[0].value == "Verify a certificate"
+    at.text_input(key="verify.code").input(code.lower())
+    at.button(key="FormSubmitter:verify.form-Verify").click().run()
+    assert at.success[0].value == "This certificate is genuine."
+    assert "Demo Trainee" in texts(at)
+    at.text_input(key="verify.code").input("NOTACODE23")
+    at.button(key="FormSubmitter:verify.form-Verify").click().run()
+    assert at.warning[0].value.startswith("No certificate has this code")
+
+
+def test_verify_page_is_listed_for_everyone_including_signed_out_people():
+    from ui.navigation import ANYONE, PAGES
+
+    spec = next(p for p in PAGES if p.path == "pages/verify.py")
+    assert {"trainee", "instructor", "admin", ANYONE} <= set(spec.roles)
+    sign_in = next(p for p in PAGES if p.path == "pages/sign_in.py")
+    assert sign_in.roles == ()  # still only for people not signed in
+
+
+def test_trainee_is_refused_on_the_instructor_page():
+    at = as_trainee()
+    at.switch_page("pages/workshop_progress.py").run()
+    assert at.error[0].value.startswith("Access refused")
+    assert not at.get("vega_lite_chart")
+
+
+def test_instructor_is_refused_on_trainee_pages():
+    at = as_instructor()
+    at.switch_page("pages/module.py").run()
+    assert at.error[0].value.startswith("Access refused")
+
+
+def test_instructor_sees_workshop_progress_with_charts(app_db):
+    demo_trainee_completes_a_path(app_db)
+    at = as_instructor()
+    at.switch_page("pages/workshop_progress.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Workshop progress"
+    assert len(at.get("vega_lite_chart")) == 2
+    assert "Demo Trainee" in str(at.dataframe[0].value)
+    assert at.selectbox(key="cohort.module").value == MODULE_ID

@@ -1,0 +1,65 @@
+"""The knowledge check on screen: the form (no answer key in it) and the marked result.
+
+The form is built from a :class:`PublicQuestion` list, which has no ``correct`` and no
+``why``; the explanations appear only from the :class:`GradeResult` the server returns
+after a submission. A retry gets new widget keys (a fresh, empty form).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from academy.curriculum import GradeResult, PublicQuestion
+from ui.i18n import t
+
+
+def form(questions: tuple[PublicQuestion, ...], *, nonce: int) -> dict[str, list[str]] | None:
+    """The answers as {question id: option ids} when submitted, else None."""
+    answers: dict[str, list[str]] = {}
+    with st.form(f"module.quiz_form.{nonce}"):
+        for number, question in enumerate(questions, start=1):
+            texts = {o.id: o.text for o in question.options}
+            label = f"**{number}.** {question.prompt}"
+            key = f"module.q{nonce}.{question.id}"
+            with st.container(border=True):
+                if question.scenario:
+                    st.caption(t("quiz.scenario"))
+                if question.type == "multiple":
+                    st.markdown(label)
+                    st.caption(t("quiz.choose_all"))
+                    answers[question.id] = [
+                        oid for oid, text in texts.items()
+                        if st.checkbox(text, key=f"{key}.{oid}")
+                    ]
+                else:
+                    choice = st.radio(label, list(texts), index=None, key=key,
+                                      format_func=texts.__getitem__)
+                    answers[question.id] = [choice] if choice else []
+        submitted = st.form_submit_button(t("quiz.submit"), type="primary")
+    return answers if submitted else None
+
+
+def result(outcome: GradeResult) -> None:
+    """The score, then every question: right or wrong, and why for each option."""
+    summary = t("quiz.score", score=outcome.score, right=len(outcome.questions) - len(outcome.wrong),
+                total=len(outcome.questions))
+    if outcome.passed:
+        st.success(t("quiz.passed") + " " + summary, icon=":material/check_circle:")
+    else:
+        st.error(t("quiz.failed") + " " + summary, icon=":material/cancel:")
+    for number, question in enumerate(outcome.questions, start=1):
+        mark = t("quiz.right") if question.correct else t("quiz.wrong")
+        with st.expander(f"{number}. {mark} — {question.prompt}", expanded=not question.correct,
+                         icon=":material/check:" if question.correct else ":material/close:"):
+            for option in question.options:
+                tags = []
+                if option.id in question.chosen:
+                    tags.append(t("quiz.your_choice"))
+                if option.correct:
+                    tags.append(t("quiz.correct_answer"))
+                marker = (":green[:material/check_circle:]" if option.correct else
+                          ":red[:material/cancel:]" if option.id in question.chosen else
+                          ":gray[:material/radio_button_unchecked:]")
+                tag = f" _({', '.join(tags)})_" if tags else ""
+                st.markdown(f"{marker} **{option.text}**{tag}")
+                st.caption(option.why)

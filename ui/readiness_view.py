@@ -1,0 +1,66 @@
+"""Blocks of the readiness results page: priorities with their links, exports.
+
+Kept out of the page so the page reads like the screen. The PDF is built once per
+round, language and set of scores and kept in this tab's session state (it is the team's
+data: never in a cache shared between users).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from academy.assessments import RoundScores
+from academy.guidance import Framework, Guide
+from academy.readiness import weakest
+from academy.readiness_report import to_csv, to_json, to_pdf
+from ui.i18n import t
+from ui.readiness_charts import png, radar
+
+PDF_KEY = "results.pdf"
+LABELS = ("overall", "maturity", "dimensions", "dimension", "score", "scored", "weakest", "steps",
+          "modules", "indicators", "indicator", "status", "agreed", "provisional", "missing")
+
+
+def priorities(fw: Framework, guide: Guide, scores: RoundScores, lang: str) -> None:
+    """The weakest indicators, each with its recommendation, guide steps and modules."""
+    ranked = weakest(fw, scores.scores, limit=10)
+    if not ranked:
+        st.success(t("results.no_weak"))
+    for rank, (indicator, level) in enumerate(ranked, start=1):
+        with st.container(border=True):
+            st.markdown(t("results.weak_item", rank=rank, title=indicator.title.get(lang),
+                          dimension=fw.dimension_of(indicator.id).title.get(lang), score=f"{level:g}"))
+            st.write(indicator.recommendation.get(lang))
+            for step_id in indicator.steps:
+                step = guide.steps[step_id]
+                st.page_link("pages/guide.py", label=t("results.step_link", step=step.title.get(lang),
+                             phase=guide.phase_of(step_id).title.get(lang)), icon=":material/map:")
+            if indicator.modules:
+                st.caption(t("results.modules", modules=", ".join(indicator.modules)))
+
+
+def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, round_id: int,
+            team: str, title: str, radar_labels: list[str], radar_scores: list[float | None]) -> None:
+    """Download buttons for the PDF report, the CSV table and the JSON record."""
+    stamp = hashlib.sha256(f"{round_id}|{lang}|{sorted(scores.scores.items())}|"
+                           f"{sorted(scores.agreed)}|{sorted(scores.notes.items())}".encode()).hexdigest()
+    cached = st.session_state.get(PDF_KEY)
+    if not cached or cached[0] != stamp:
+        chart = radar(radar_labels, {title: radar_scores}, size=380)
+        pdf = to_pdf(fw, guide, scores, lang, labels={k: t(f"report.{k}") for k in LABELS},
+                     title=t("report.title", team=team), subtitle=title, radar_png=png(chart))
+        st.session_state[PDF_KEY] = cached = (stamp, pdf)
+    base = f"nest-readiness-{round_id}"
+    pdf_col, csv_col, json_col = st.columns(3)
+    pdf_col.download_button(t("results.export_pdf"), cached[1], file_name=f"{base}.pdf",
+                            mime="application/pdf", key="results.pdf_button",
+                            icon=":material/picture_as_pdf:", type="primary")
+    csv_col.download_button(t("results.export_csv"), to_csv(fw, scores, lang),
+                            file_name=f"{base}.csv", mime="text/csv", key="results.csv_button",
+                            icon=":material/table:")
+    json_col.download_button(t("results.export_json"),
+                             to_json(fw, scores, lang, team=team, assessment=title),
+                             file_name=f"{base}.json", mime="application/json",
+                             key="results.json_button", icon=":material/data_object:")
