@@ -55,7 +55,7 @@ def set_modules(session: Session, *, user: User, workshop_id: int, module_ids: l
     known = module_titles()
     unknown = [m for m in module_ids if m not in known]
     if unknown:
-        raise AcademyError("module_unknown", module=", ".join(unknown))
+        raise AcademyError("workshop_module_unknown", module=", ".join(unknown))
     for row in session.exec(select(WorkshopModule).where(
             WorkshopModule.workshop_id == workshop_id)).all():
         session.delete(row)

@@ -9,7 +9,7 @@ from ui.state import db
 from ui.workshop_pick import choose, me
 
 user = session.require("instructor", "admin")
-st.title(t("cohort.title"))
+st.title(t("hotwash.title"))
 workshop = choose(user)
 if workshop is None:
     st.stop()
@@ -17,21 +17,21 @@ if workshop is None:
 with db() as s:
     played = hotwash.scenarios_played(s, user=me(user), workshop_id=workshop.id)
 if not played:
-    st.info(t("cohort.nothing"))
+    st.info(t("hotwash.nothing"))
     st.stop()
-scenario_id = st.selectbox(t("cohort.scenario"), list(played), key="cohort.scenario",
+scenario_id = st.selectbox(t("hotwash.scenario"), list(played), key="hotwash.scenario",
                            format_func=lambda i: played[i].title["en"])
 scenario = played[scenario_id]
-running = st.toggle(t("cohort.include_running"), key="cohort.running")
+running = st.toggle(t("hotwash.include_running"), key="hotwash.running")
 found = cohort.load(user, workshop, scenario_id, running)
 
-results, side_by_side, notes = st.tabs([t("cohort.tab_results"), t("cohort.tab_compare"),
-                                        t("cohort.tab_notes")])
+results, side_by_side, notes = st.tabs([t("hotwash.tab_results"), t("hotwash.tab_compare"),
+                                        t("hotwash.tab_notes")])
 with results:
     if found:
         cohort.overview(found, scenario)
     else:
-        st.info(t("cohort.none_finished"))
+        st.info(t("hotwash.none_finished"))
 with side_by_side:
     if found:
         cohort.compare(found)

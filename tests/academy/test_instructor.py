@@ -106,7 +106,7 @@ def test_catalogue_gate_assignments_and_overrides(session, room):
     with pytest.raises(AcademyError, match="overrides_invalid"):
         assignments.assign_scenario(session, user=boss, workshop_id=ws.id, scenario_id=WILDLIFE,
                                     overrides={"detection": 9})
-    with pytest.raises(AcademyError, match="module_unknown"):
+    with pytest.raises(AcademyError, match="workshop_module_unknown"):
         assignments.set_modules(session, user=boss, workshop_id=ws.id, module_ids=["nope"])
     assignments.set_modules(session, user=boss, workshop_id=ws.id,
                             module_ids=["nest-model", "interpol-notices"])

@@ -137,9 +137,9 @@ def test_cohort_debrief_shows_results_and_takes_notes(played):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     page = texts(at)
     assert "Ratings per objective" in page and "Shipments most trainees missed" in page
-    at.selectbox(key="cohort.note.kind").set_value("strength")
-    at.text_area(key="cohort.note.text").input("Red notice refusals were discussed well")
-    at.button(key="FormSubmitter:cohort.note-Add note").click().run()
+    at.selectbox(key="hotwash.note.kind").set_value("strength")
+    at.text_area(key="hotwash.note.text").input("Red notice refusals were discussed well")
+    at.button(key="FormSubmitter:hotwash.note-Add note").click().run()
     assert not at.exception
     assert any("Red notice refusals" in x.value for x in at.text)
     assert len(at.get("download_button")) == 3
