@@ -83,9 +83,10 @@ def start(
 
 
 def _overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
-    """Difficulty overrides an instructor set for this workshop and scenario (none yet)."""
-    del session, workshop_id, scenario_id
-    return {}
+    """Difficulty overrides an instructor set for this workshop and scenario."""
+    from academy.assignments import scenarios_of
+
+    return dict(scenarios_of(session, workshop_id=workshop_id).get(scenario_id, {}))
 
 
 def mine(session: Session, *, user_id: int) -> list[ExerciseRecord]:
@@ -277,13 +278,17 @@ def workshop_of(session: Session, *, user_id: int) -> Workshop | None:
 
 
 def available(session: Session, *, user: User) -> list[ScenarioVersion]:
-    """The scenarios this trainee may start: the workshop's catalogue when it is open."""
+    """The scenarios this trainee may start: nothing while the workshop's catalogue is
+    closed; when open, the scenarios assigned to the workshop (all when none is)."""
+    from academy.assignments import scenarios_of
     from academy.scenarios import latest
 
     workshop = workshop_of(session, user_id=user.id or 0)
-    if workshop is None:
+    if workshop is None or not workshop.catalogue_open:
         return []
-    return latest(session) if workshop.catalogue_open else []
+    assigned = scenarios_of(session, workshop_id=workshop.id)
+    versions = latest(session)
+    return [v for v in versions if v.scenario_id in assigned] if assigned else versions
 
 
 def mine_with_scenarios(session: Session, *, user_id: int) -> list[tuple[ExerciseRecord, Scenario]]:

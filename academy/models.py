@@ -197,6 +197,80 @@ class ExerciseAction(SQLModel, table=True):
     at: datetime = _ts()
 
 
+# --- Instructor workspace --------------------------------------------------------------
+
+
+class RosterEntry(SQLModel, table=True):
+    """A name on the instructor's roster (imported from CSV), with the team it plays in.
+    Trainees still join with the code, their name and a PIN they choose; a joined trainee
+    whose name matches an entry plays in that entry's team."""
+
+    __tablename__ = "roster_entry"
+    __table_args__ = (UniqueConstraint("workshop_id", "name_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    name: str = Field(max_length=80)
+    name_key: str = Field(max_length=80)  # casefolded name, for matching
+    team: str | None = Field(default=None, max_length=60)
+    created_at: datetime = _ts()
+
+
+class WorkshopModule(SQLModel, table=True):
+    """A curriculum module assigned to a workshop's trainees."""
+
+    __tablename__ = "workshop_module"
+    __table_args__ = (UniqueConstraint("workshop_id", "module_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    module_id: str = Field(max_length=80)
+    position: int = 0
+
+
+class WorkshopScenario(SQLModel, table=True):
+    """A scenario assigned to a workshop, with the instructor's difficulty overrides."""
+
+    __tablename__ = "workshop_scenario"
+    __table_args__ = (UniqueConstraint("workshop_id", "scenario_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    scenario_id: str = Field(max_length=64)
+    overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _ts()
+
+
+class FacilitatorNote(SQLModel, table=True):
+    """A facilitator's note from the hot-wash: a plain note, a strength, an area for
+    improvement or an action of the improvement plan."""
+
+    __tablename__ = "facilitator_note"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    kind: str = Field(default="note", max_length=12)  # note | strength | improvement | action
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = _ts()
+
+
+class CalibrationRun(SQLModel, table=True):
+    """Bots playing one scenario version many times in the background; the page polls
+    ``done``/``total`` for its progress bar and reads ``scores`` per policy at the end."""
+
+    __tablename__ = "calibration_run"
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_version_id: int = Field(foreign_key="scenario_version.id", index=True)
+    runs: int
+    policies: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="running", max_length=12)  # running | done | failed
+    done: int = 0
+    total: int = 0
+    scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    error: str = Field(default="", max_length=500)
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
 # --- NEST guide and readiness self-assessment (country teams) --------------------------
 # A country team (``CountryTeam``) signs in with its own join code; its members
 # (``TeamMember``) tick the setup guide's checklist (``ChecklistTick``), map their agencies

@@ -31,12 +31,16 @@ with st.expander(t("instructor.new"), icon=":material/add:"), st.form("instructo
     location = st.text_input(t("instructor.field_location"), max_chars=120, key="instructor.loc")
     language = st.selectbox(t("instructor.field_language"), list(LANGUAGES),
                             format_func=LANGUAGES.__getitem__, key="instructor.lang")
+    starts, ends = st.columns(2)
+    starts_on = starts.date_input(t("ws.starts"), value=None, key="instructor.starts")
+    ends_on = ends.date_input(t("ws.ends"), value=None, key="instructor.ends")
     if st.form_submit_button(t("instructor.create"), type="primary"):
         try:
             with db() as s:
                 me = get_user(s, user_id=user.id)
                 created = create_workshop(s, title=title, instructor=me, location=location,
-                                          language=language)
+                                          language=language, starts_on=starts_on,
+                                          ends_on=ends_on)
             st.success(t("instructor.created", code=created.join_code))
             st.rerun()
         except AcademyError as error:

@@ -1,0 +1,173 @@
+"""A workshop's roster and teams, as the instructor prepares them.
+
+Before a workshop the organiser sends a spreadsheet of participants: one line per person,
+a name and the team they will sit with. The instructor uploads it as CSV, sees a preview
+with every problem named by its line, and imports only what is valid — all or nothing.
+Trainees still join with the code, their name and a PIN they choose; a joined trainee
+whose name matches a roster line plays in that line's team (an instructor may move
+anyone to another team afterwards). Names and team names are stored as plain text and
+shown as text: a roster cell holding HTML is just a strange name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from academy.accounts import clean_name
+from academy.errors import AcademyError
+from academy.models import Membership, Role, RosterEntry, User, Workshop
+from academy.workshops import can_manage, trainees_of, workshops_of
+
+MAX_ROSTER_BYTES = 64_000
+MAX_ROSTER_LINES = 200
+NAME_HEADERS = ("name", "nom", "nombre", "الاسم")
+TEAM_HEADERS = ("team", "équipe", "equipe", "equipo", "الفريق")
+
+
+def check_manage(session: Session, *, user: User | None, workshop_id: int) -> Workshop:
+    """The workshop if ``user`` runs it (or is an admin); refuses everyone else alike."""
+    workshop = session.get(Workshop, workshop_id)
+    if user is None or workshop is None or not can_manage(
+        session, user=user, workshop_id=workshop_id
+    ):
+        raise AcademyError("forbidden")
+    return workshop
+
+
+def managed_workshops(session: Session, *, user: User) -> list[Workshop]:
+    """The workshops a user may run: all for an admin, their own for an instructor."""
+    if user.role == Role.admin:
+        return list(session.exec(select(Workshop).order_by(Workshop.id.desc())).all())  # type: ignore[union-attr]
+    if user.role != Role.instructor:
+        return []
+    return [w for w in workshops_of(session, user_id=user.id or 0)
+            if can_manage(session, user=user, workshop_id=w.id or 0)]
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    line: int
+    name: str
+    team: str | None
+
+
+@dataclass
+class RosterPreview:
+    """What an upload would import, and what is wrong with it, line by line."""
+
+    lines: list[RosterLine] = field(default_factory=list)
+    problems: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.lines) and not self.problems
+
+
+def parse_roster(data: bytes) -> RosterPreview:
+    """Read a roster CSV (``name``, optional ``team``; header row optional)."""
+    preview = RosterPreview()
+    if len(data) > MAX_ROSTER_BYTES:
+        preview.problems.append((0, "roster_too_big", {"kb": MAX_ROSTER_BYTES // 1000}))
+        return preview
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        preview.problems.append((0, "roster_encoding", {}))
+        return preview
+    try:
+        dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    name_col, team_col, start = 0, 1, 0
+    if rows and any(c.strip().casefold() in NAME_HEADERS for c in rows[0]):
+        header = [c.strip().casefold() for c in rows[0]]
+        name_col = next(i for i, c in enumerate(header) if c in NAME_HEADERS)
+        team_col = next((i for i, c in enumerate(header) if c in TEAM_HEADERS), -1)
+        start = 1
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[start:], start=start + 1):
+        if not any(c.strip() for c in row):
+            continue
+        if number > MAX_ROSTER_LINES + start:
+            preview.problems.append((number, "roster_too_long", {"max": MAX_ROSTER_LINES}))
+            break
+        name = clean_name(row[name_col]) if name_col < len(row) else ""
+        team = clean_name(row[team_col]) if 0 <= team_col < len(row) else ""
+        if not name or len(name) > 80:
+            preview.problems.append((number, "name_invalid", {}))
+            continue
+        if len(team) > 60:
+            preview.problems.append((number, "team_invalid", {}))
+            continue
+        if name.casefold() in seen:
+            preview.problems.append((number, "roster_duplicate", {"first": seen[name.casefold()]}))
+            continue
+        seen[name.casefold()] = number
+        preview.lines.append(RosterLine(number, name, team or None))
+    if not preview.lines and not preview.problems:
+        preview.problems.append((0, "roster_empty", {}))
+    return preview
+
+
+def import_roster(
+    session: Session, *, user: User, workshop_id: int, preview: RosterPreview
+) -> int:
+    """Store every line of a valid preview (replacing earlier entries of the same name)."""
+    check_manage(session, user=user, workshop_id=workshop_id)
+    if not preview.ok:
+        raise AcademyError("roster_invalid")
+    existing = {e.name_key: e for e in entries(session, workshop_id=workshop_id)}
+    joined = {u.display_name.casefold(): m for u, m in trainees_of(session, workshop_id=workshop_id)}
+    for line in preview.lines:
+        key = line.name.casefold()
+        entry = existing.get(key) or RosterEntry(workshop_id=workshop_id, name=line.name,
+                                                 name_key=key)
+        entry.name, entry.team = line.name, line.team
+        session.add(entry)
+        if key in joined and line.team:
+            joined[key].team = line.team
+            session.add(joined[key])
+    session.flush()
+    return len(preview.lines)
+
+
+def entries(session: Session, *, workshop_id: int) -> list[RosterEntry]:
+    return list(session.exec(
+        select(RosterEntry).where(RosterEntry.workshop_id == workshop_id)
+        .order_by(RosterEntry.name_key)
+    ).all())
+
+
+def teams(session: Session, *, workshop_id: int) -> dict[int, str | None]:
+    """Each joined trainee's team: set on the membership, else from the roster."""
+    roster = {e.name_key: e.team for e in entries(session, workshop_id=workshop_id)}
+    return {u.id or 0: m.team or roster.get(u.display_name.casefold())
+            for u, m in trainees_of(session, workshop_id=workshop_id)}
+
+
+def not_joined(session: Session, *, workshop_id: int) -> list[RosterEntry]:
+    """Roster names nobody has joined with yet (who is missing this morning)."""
+    joined = {u.display_name.casefold() for u, _ in trainees_of(session, workshop_id=workshop_id)}
+    return [e for e in entries(session, workshop_id=workshop_id) if e.name_key not in joined]
+
+
+def set_team(
+    session: Session, *, user: User, workshop_id: int, trainee_id: int, team: str | None
+) -> None:
+    """Move a joined trainee to a team (None or blank: no team)."""
+    check_manage(session, user=user, workshop_id=workshop_id)
+    membership = session.exec(select(Membership).where(
+        Membership.workshop_id == workshop_id, Membership.user_id == trainee_id,
+        Membership.role == Role.trainee)).first()
+    if membership is None:
+        raise AcademyError("not_found")
+    team = clean_name(team or "")
+    if len(team) > 60:
+        raise AcademyError("team_invalid")
+    membership.team = team or None
+    session.add(membership)

@@ -1,0 +1,118 @@
+"""The scenario studio: where instructors read, change and try out scenarios.
+
+A scenario is a YAML text. The studio lists every scenario with its metadata, shows an
+instructor a world in omniscient mode — the whole network, the routes, every shipment as
+it would go if nobody intervened — and lets them edit the text in the app or upload a
+file. Validation is the engine's own (``engine.loader``), so the studio shows exactly the
+``file:line: field.path: message`` lines of ``python -m engine validate``. Saving stores a
+new ``ScenarioVersion`` in one transaction or nothing at all; the old version stays for
+the exercises that were played on it.
+
+Uploads are hostile until proven otherwise: the size is checked before anything is read,
+the text must be UTF-8, and the loader turns every YAML trick into a problem list.
+Briefings and messages are data: pages show them as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from academy.errors import AcademyError
+from academy.models import Role, ScenarioVersion, User
+from academy.scenarios import digest, latest, parse, store
+from engine.exercise import Exercise
+from engine.loader import MAX_BYTES, ScenarioError, load_scenario_text
+from engine.records import Debrief
+from engine.scenario import Scenario
+
+MAX_UPLOAD_BYTES = 256_000  # well under the loader's own limit; real scenarios are ~20 kB
+assert MAX_UPLOAD_BYTES <= MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One scenario of the catalogue, as the studio lists it."""
+
+    version: ScenarioVersion
+    scenario: Scenario
+    versions: int
+
+
+def _check_staff(user: User | None) -> None:
+    if user is None or user.role not in (Role.instructor, Role.admin):
+        raise AcademyError("forbidden")
+
+
+def catalogue(session: Session, *, user: User | None) -> list[Entry]:
+    """Every scenario's newest version with how many versions it has."""
+    _check_staff(user)
+    counts: dict[str, int] = {}
+    for scenario_id in session.exec(select(ScenarioVersion.scenario_id)).all():
+        counts[scenario_id] = counts.get(scenario_id, 0) + 1
+    return [Entry(v, parse(v.text), counts[v.scenario_id]) for v in latest(session)]
+
+
+def versions_of(session: Session, *, user: User | None, scenario_id: str) -> list[ScenarioVersion]:
+    _check_staff(user)
+    return list(session.exec(select(ScenarioVersion)
+                             .where(ScenarioVersion.scenario_id == scenario_id)
+                             .order_by(col(ScenarioVersion.id).desc())).all())
+
+
+def read_upload(data: bytes) -> str:
+    """The text of an uploaded file, refused when too big or not UTF-8."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise AcademyError("upload_too_big", kb=MAX_UPLOAD_BYTES // 1000)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AcademyError("upload_encoding") from None
+
+
+def problems(text: str, filename: str = "scenario.yaml") -> list[str]:
+    """Every problem of a scenario text, one CLI-style line each (empty: valid)."""
+    if len(text.encode("utf-8")) > MAX_UPLOAD_BYTES:
+        return [f"{filename}:1: (file): larger than {MAX_UPLOAD_BYTES // 1000} kB"]
+    try:
+        load_scenario_text(text, filename=filename)
+    except ScenarioError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def save(session: Session, *, user: User | None, text: str,
+         filename: str = "scenario.yaml") -> ScenarioVersion:
+    """Store ``text`` as a new version (the same text twice is one version)."""
+    _check_staff(user)
+    found = problems(text, filename)
+    if found:
+        raise AcademyError("scenario_invalid", problems="\n".join(found))
+    existing = session.exec(select(ScenarioVersion).where(
+        ScenarioVersion.digest == digest(text))).first()
+    if existing is not None:
+        raise AcademyError("scenario_unchanged")
+    with session.begin_nested():  # all or nothing, even inside a longer transaction
+        return store(session, text=text, source="studio", created_by=user.id if user else None)
+
+
+def omniscient(scenario: Scenario, seed: int) -> Debrief:
+    """The world with nobody intervening: the whole network and every shipment's fate."""
+    live = Exercise(scenario, seed)
+    while not live.finished:
+        live.apply({"kind": "advance", "days": 7})
+    return live.debrief()
+
+
+def route_lines(scenario: Scenario) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """(places, legs) of every route, ready for a map."""
+    places = {loc.id: loc for loc in scenario.locations}
+    points = [{"name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind.value,
+               "country": p.country} for p in scenario.locations]
+    legs = [{"lon": places[leg.from_].lon, "lat": places[leg.from_].lat,
+             "lon2": places[leg.to].lon, "lat2": places[leg.to].lat,
+             "mode": leg.mode.value, "label": route.name, "day": 0.0}
+            for route in scenario.routes for leg in route.legs
+            if leg.from_ in places and leg.to in places]
+    return points, legs

@@ -1,0 +1,168 @@
+"""The instructor's pages through app.py (AppTest): setup, dashboard, studio, cohort debrief,
+and trainees refused on every one of them."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from academy import exercises
+from academy.db import make_engine, session_scope
+from academy.models import ExerciseAction, User
+from academy.scenarios import sync_shipped
+from tests.pages.helpers import as_admin, as_instructor, as_trainee, texts
+
+WILDLIFE = "wildlife-ivory-corridor"
+PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/cohort.py"]
+
+
+@pytest.fixture
+def played(app_db):
+    """The demo trainee has played the wildlife scenario to its end."""
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        version = next(v for v in sync_shipped(s) if v.scenario_id == WILDLIFE)
+        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
+        held = exercises.play(s, exercise_id=record.id, user=trainee, held=None, action={
+            "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
+        while not held.live.finished:
+            held = exercises.play(s, exercise_id=record.id, user=trainee, held=held,
+                                  action={"kind": "advance", "days": 7})
+        exercise_id = record.id
+    engine.dispose()
+    return exercise_id
+
+
+@pytest.mark.usefixtures("app_db")
+@pytest.mark.parametrize("page", PAGES)
+def test_trainees_are_refused_every_instructor_page(page):
+    at = as_trainee()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Access refused")
+    assert not at.dataframe and not at.get("arrow_vega_lite_chart")
+
+
+@pytest.mark.usefixtures("app_db")
+@pytest.mark.parametrize("page", PAGES)
+def test_instructors_and_admins_open_every_page(page):
+    for at in (as_instructor(), as_admin()):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.usefixtures("app_db")
+def test_workshop_setup_saves_details_and_closes_the_catalogue():
+    at = as_instructor()
+    at.switch_page("pages/workshop.py").run()
+    assert {m.label: m.value for m in at.metric}["Join code"] == "DEMO26"
+    at.text_input(key="ws.d.loc").input("Mombasa")
+    at.button(key="FormSubmitter:ws.details-Save").click().run()
+    assert not at.exception and at.text_input(key="ws.d.loc").value == "Mombasa"
+    at.toggle(key="ws.catalogue").set_value(False).run()
+    assert not at.exception
+    trainee = as_trainee()
+    trainee.switch_page("pages/exercises.py").run()
+    assert "No scenario is open" in texts(trainee) or not [
+        b for b in trainee.button if b.key and b.key.startswith("exercises.start.")]
+
+
+def test_dashboard_shows_the_trainee_and_sends_an_inject(played):
+    at = as_instructor()
+    at.switch_page("pages/dashboard.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["Trainee"]) == ["Demo Trainee"]
+    assert table["Notices refused"][0] == 1
+    assert "Desk of Demo Trainee" in texts(at)
+
+
+def test_dashboard_inject_reaches_a_running_exercise(app_db):
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        version = next(v for v in sync_shipped(s) if v.scenario_id == WILDLIFE)
+        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
+    at = as_instructor()
+    at.switch_page("pages/dashboard.py").run()
+    at.text_area(key="dash.message").input("Customs in Mombasa report a suspicious container")
+    at.button(key="FormSubmitter:dash.inject-Send inject").click().run()
+    assert not at.exception
+    assert "Inject delivered to 1 exercises" in at.success[0].value
+    at.button(key="dash.pause").click().run()
+    with session_scope(engine) as s:
+        rows = s.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
+        assert rows[0].actor == "instructor"
+        assert exercises.get(s, exercise_id=record.id, user=trainee).paused
+    engine.dispose()
+
+
+@pytest.mark.usefixtures("app_db")
+def test_studio_lists_shows_the_world_and_validates_edits():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    assert not at.exception
+    assert WILDLIFE in list(at.dataframe[0].value["Id"])
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    at.text_area(key="studio.text").input("id: broken\ntitle: [unclosed").run()
+    assert "problems" in at.error[0].value
+    assert "malformed YAML" in at.code[0].value
+    assert at.button(key="studio.save").disabled
+
+
+@pytest.mark.usefixtures("app_db")
+def test_studio_shows_a_script_in_a_briefing_as_text():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    at.selectbox(key="studio.pick").set_value(WILDLIFE).run()
+    original = at.text_area(key="studio.text").value
+    assert "Rangers" in original
+    hostile = original.replace("  en: >\n    Rangers", "  en: >\n    <script>alert(1)</script> Rangers", 1)
+    at.text_area(key="studio.text").input(hostile).run()
+    assert at.success and at.success[0].value == "Valid scenario."
+    at.button(key="studio.save").click().run()
+    assert not at.exception and "stored version" in at.success[-1].value
+    at.switch_page("pages/studio.py").run()
+    assert at.selectbox(key="studio.pick").value == WILDLIFE
+    assert any("<script>alert(1)</script>" in x.value for x in at.text)  # st.text: never HTML
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_cohort_debrief_shows_results_and_takes_notes(played):
+    at = as_instructor()
+    at.switch_page("pages/cohort.py").run()
+    assert not at.exception
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    page = texts(at)
+    assert "Ratings per objective" in page and "Shipments most trainees missed" in page
+    at.selectbox(key="hotwash.note.kind").set_value("strength")
+    at.text_area(key="hotwash.note.text").input("Red notice refusals were discussed well")
+    at.button(key="FormSubmitter:hotwash.note-Add note").click().run()
+    assert not at.exception
+    assert any("Red notice refusals" in x.value for x in at.text)
+    assert len(at.get("download_button")) == 3
+
+
+def test_a_trainee_cannot_open_another_trainees_exercise_by_url(played, app_db):
+    from academy.accounts import join_workshop
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        join_workshop(s, code="DEMO26", name="Second Trainee", pin="9876")
+    engine.dispose()
+    at = as_trainee()  # signs in as the demo trainee; then as the other one in a new session
+    from tests.pages.helpers import app
+
+    other = app()
+    other.text_input(key="signin.code").input("DEMO26")
+    other.text_input(key="signin.name").input("Second Trainee")
+    other.text_input(key="signin.pin").input("9876")
+    other.button[0].click().run()
+    other.query_params["exercise"] = str(played)
+    other.switch_page("pages/desk.py").run()
+    assert not other.exception
+    assert other.error[0].value == "Not found, or not yours to see."
+    assert not other.metric
+    del at

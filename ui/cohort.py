@@ -1,0 +1,111 @@
+"""Panels of the cohort debrief: distribution, objectives, misses, refusals, logs, notes."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from academy import aar, assignments, hotwash, live
+from academy.errors import AcademyError
+from academy.models import Workshop
+from engine.scenario import Scenario
+from ui.i18n import t
+from ui.messages import show_error
+from ui.session import CurrentUser
+from ui.state import db
+from ui.workshop_pick import me
+
+
+def load(user: CurrentUser, workshop: Workshop, scenario_id: str,
+         running: bool) -> list[hotwash.Result]:
+    """The cohort's debriefs, kept in this tab until an exercise changes."""
+    with db() as s:
+        found = hotwash.results(s, user=me(user), workshop_id=workshop.id,
+                                scenario_id=scenario_id, include_running=running)
+    return found
+
+
+def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
+    scores = pd.DataFrame([{"score": r.debrief.score, "name": r.name} for r in found])
+    st.altair_chart(alt.Chart(scores).mark_bar(color="#1b6b4a").encode(
+        x=alt.X("score:Q", bin=alt.Bin(step=10, extent=[0, 100]),
+                title=t("hotwash.score")),
+        y=alt.Y("count():Q", title=t("hotwash.trainees"))), width="stretch")
+    st.caption(t("hotwash.ratings"))
+    st.dataframe([{t("hotwash.objective"): r["text"], "P": r["P"], "S": r["S"], "M": r["M"],
+                   "U": r["U"]} for r in hotwash.ratings_table(found, scenario)],
+                 hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.caption(t("hotwash.missed"))
+    left.dataframe([{t("hotwash.shipment"): m["shipment"],
+                     t("hotwash.missed_by"): f"{m['missed_by']}/{m['of']}",
+                     t("hotwash.route"): m["route"]} for m in hotwash.missed_shipments(found)],
+                   hide_index=True, width="stretch")
+    right.caption(t("hotwash.refused"))
+    right.dataframe([{t("hotwash.reason"): t(f"engine.{r['code']}") if
+                      t(f"engine.{r['code']}") != f"engine.{r['code']}" else r["code"],
+                      t("hotwash.count"): r["count"], t("hotwash.example"): r["example"]}
+                     for r in hotwash.refused_notices(found)], hide_index=True, width="stretch")
+
+
+def compare(found: list[hotwash.Result]) -> None:
+    """Two teams' (or trainees') decision logs side by side."""
+    options = {f"t:{team}": t("hotwash.team", team=team) for team in
+               sorted({r.team for r in found if r.team})}
+    options.update({f"u:{r.user_id}": r.name for r in found})
+    keys = list(options)
+    columns = st.columns(2)
+    for i, column in enumerate(columns):
+        who = column.selectbox(t("hotwash.who"), keys, index=min(i, len(keys) - 1),
+                               format_func=options.get, key=f"hotwash.who.{i}")
+        column.dataframe([{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
+                           t("desk.col_action"): r["decision"],
+                           t("desk.col_result"): r["result"],
+                           t("desk.col_rationale"): r["rationale"]}
+                          for r in hotwash.decision_log(found, who=who)],
+                         hide_index=True, width="stretch", height=360)
+
+
+def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-arg]
+    with st.form("hotwash.note", clear_on_submit=True):
+        kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
+                            format_func=lambda k: t(f"hotwash.kind_{k}"))
+        text = st.text_area(t("hotwash.note_text"), max_chars=2000, key="hotwash.note.text")
+        if st.form_submit_button(t("hotwash.note_add")):
+            try:
+                with db() as s:
+                    hotwash.add_note(s, user=me(user), workshop_id=workshop.id, kind=kind,
+                                     text=text)
+            except AcademyError as error:
+                show_error(error)
+    with db() as s:
+        stored = hotwash.notes_of(s, user=me(user), workshop_id=workshop.id)
+    for note in stored:
+        left, right = st.columns([6, 1])
+        left.text(f"{t(f'hotwash.kind_{note.kind}')}: {note.text}")
+        if right.button(t("hotwash.note_delete"), key=f"hotwash.note.del.{note.id}"):
+            with db() as s:
+                hotwash.delete_note(s, user=me(user), workshop_id=workshop.id, note_id=note.id)
+            st.rerun()
+    return stored
+
+
+def exports(user: CurrentUser, workshop: Workshop, scenario: Scenario,
+            found: list[hotwash.Result], stored: list) -> None:  # type: ignore[type-arg]
+    with db() as s:
+        modules = assignments.modules_of(s, workshop_id=workshop.id)
+        progress = live.module_progress(s, user=me(user), workshop_id=workshop.id,
+                                        module_ids=modules)
+    names = {r.user_id: r.name for r in found}
+    cols = st.columns(3)
+    cols[0].download_button(t("hotwash.pdf"), aar.report_pdf(workshop, scenario, found, stored),
+                            f"aar-{workshop.join_code}-{scenario.id}.pdf", "application/pdf",
+                            key="hotwash.pdf", icon=":material/picture_as_pdf:")
+    cols[1].download_button(t("hotwash.csv"), hotwash.results_csv(found, scenario),
+                            f"results-{workshop.join_code}-{scenario.id}.csv", "text/csv",
+                            key="hotwash.csv", icon=":material/table:")
+    cols[2].download_button(t("hotwash.xapi"),
+                            aar.statements(workshop, scenario, found, progress, names),
+                            f"xapi-{workshop.join_code}-{scenario.id}.json",
+                            "application/json", key="hotwash.xapi", icon=":material/school:")

@@ -1,0 +1,131 @@
+"""Panels of the scenario studio: the list, the omniscient world, the editor, calibration."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from academy import calibration, studio
+from academy.errors import AcademyError
+from academy.exercises import cohort_seed
+from engine.scenario import Scenario
+from ui import charts, debrief
+from ui.i18n import t
+from ui.messages import show_error
+from ui.session import CurrentUser
+from ui.state import db, engine
+from ui.workshop_pick import me
+
+EDIT_KEY = "studio.text"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _world(text: str, seed: int):  # type: ignore[no-untyped-def]
+    """The omniscient run of a scenario text (no user data: safe to share)."""
+    from academy.scenarios import parse
+
+    return studio.omniscient(parse(text), seed)
+
+
+def listing(entries: list[studio.Entry]) -> None:
+    st.dataframe([{t("studio.col_id"): e.scenario.id, t("studio.col_title"): e.scenario.title["en"],
+                   t("studio.col_area"): t(f"area.{e.scenario.crime_area.value}"),
+                   t("studio.col_difficulty"): t(f"difficulty.{e.scenario.difficulty}"),
+                   t("studio.col_days"): e.scenario.duration_days,
+                   t("studio.col_countries"): ", ".join(c.code for c in e.scenario.countries),
+                   t("studio.col_injects"): len(e.scenario.msel),
+                   t("studio.col_versions"): e.versions,
+                   t("studio.col_source"): e.version.source} for e in entries],
+                 hide_index=True, width="stretch")
+
+
+def overview(scenario: Scenario) -> None:
+    st.text(scenario.briefing["en"])  # authored text is shown as text, never as HTML
+    st.caption(t("studio.objectives"))
+    for objective in scenario.objectives:
+        st.text(f"• {objective.text['en']}")
+
+
+def world(scenario: Scenario, text: str) -> None:
+    seed = st.number_input(t("studio.seed"), 0, 2**31, cohort_seed(None, scenario.id),
+                           key="studio.seed")
+    truth = _world(text, int(seed))
+    st.caption(t("studio.omniscient_help"))
+    debrief.network(truth, {})
+    places, legs = studio.route_lines(scenario)
+    st.altair_chart(charts.world_map(places, legs), width="stretch")
+    debrief.shipments(truth)
+
+
+def editor(user: CurrentUser, text: str) -> None:
+    """Edit in the app or upload a file; validate; save a new version (all or nothing)."""
+    upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload")
+    if upload is not None and st.session_state.get("studio.uploaded") != upload.file_id:
+        st.session_state["studio.uploaded"] = upload.file_id
+        try:
+            st.session_state[EDIT_KEY] = studio.read_upload(upload.getvalue())
+        except AcademyError as error:
+            show_error(error)
+    if EDIT_KEY not in st.session_state:
+        st.session_state[EDIT_KEY] = text
+    draft = st.text_area(t("studio.yaml"), height=420, key=EDIT_KEY)
+    found = studio.problems(draft)
+    if found:
+        st.error(t("studio.problems", n=len(found)))
+        st.code("\n".join(found), language=None)
+    else:
+        st.success(t("studio.valid"))
+    if st.button(t("studio.save"), type="primary", disabled=bool(found), key="studio.save"):
+        try:
+            with db() as s:
+                saved = studio.save(s, user=me(user), text=draft)
+            st.success(t("studio.saved", id=saved.scenario_id, n=saved.id))
+        except AcademyError as error:
+            show_error(error)
+
+
+def calibrate(user: CurrentUser, version_id: int, scenario_id: str) -> None:
+    cols = st.columns([1, 3])
+    runs = cols[0].number_input(t("studio.runs"), 1, calibration.MAX_RUNS, 30, key="studio.runs")
+    policies = cols[1].multiselect(t("studio.policies"), list(calibration.POLICIES),
+                                   list(calibration.POLICIES), key="studio.policies")
+    if st.button(t("studio.calibrate"), key="studio.calibrate", icon=":material/science:"):
+        try:
+            with db() as s:
+                run = calibration.start(s, user=me(user), scenario_version_id=version_id,
+                                        runs=int(runs), policies=policies)
+            calibration.launch(engine(), run.id or 0)
+            st.session_state["studio.run"] = run.id
+        except AcademyError as error:
+            show_error(error)
+    with db() as s:
+        earlier = calibration.runs_of(s, user=me(user), scenario_id=scenario_id)
+    run_id = st.session_state.get("studio.run") or (earlier[0].id if earlier else None)
+    if run_id is not None:
+        progress(user, run_id)
+
+
+@st.fragment(run_every=1.5)
+def progress(user: CurrentUser, run_id: int) -> None:
+    """The run's progress bar, then each policy's score distribution."""
+    with db() as s:
+        run = calibration.get(s, user=me(user), run_id=run_id)
+    st.progress(run.done / max(run.total, 1), text=t("studio.progress", done=run.done,
+                                                     total=run.total))
+    if run.status == "failed":
+        st.error(t("studio.calibration_failed", error=run.error))
+    rows = calibration.distribution_rows(run)
+    if not rows:
+        return
+    frame = pd.DataFrame(rows)
+    box = alt.Chart(frame).mark_boxplot(extent="min-max").encode(
+        x=alt.X("score:Q", title=t("studio.score"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("policy:N", title=None), color=alt.Color("policy:N", legend=None))
+    hist = alt.Chart(frame).mark_bar(opacity=0.7).encode(
+        x=alt.X("score:Q", bin=alt.Bin(maxbins=20), title=t("studio.score")),
+        y=alt.Y("count():Q", title=None, stack=None), color="policy:N")
+    st.altair_chart(box, width="stretch")
+    st.altair_chart(hist, width="stretch")
+    summary = frame.groupby("policy")["score"].describe()[["count", "min", "50%", "mean", "max"]]
+    st.dataframe(summary.round(1), width="stretch")

@@ -1,0 +1,132 @@
+"""Panels of the workshop setup page: details, roster, teams, modules, scenarios."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from academy import assignments, roster
+from academy.errors import AcademyError
+from academy.models import Workshop
+from academy.scenarios import latest, parse, sync_shipped
+from academy.workshops import trainees_of
+from ui.i18n import LANGUAGES, t
+from ui.messages import show_error
+from ui.session import CurrentUser
+from ui.state import db
+from ui.workshop_pick import me
+
+
+def _run(action, success: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Run one academy change in a transaction; show its refusal, or rerun on success."""
+    try:
+        with db() as s:
+            action(s)
+    except AcademyError as error:
+        show_error(error)
+        return False
+    if success:
+        st.toast(success)
+    return True
+
+
+def details(user: CurrentUser, workshop: Workshop) -> None:
+    with st.form("ws.details"):
+        title = st.text_input(t("ws.title_field"), workshop.title, max_chars=120, key="ws.d.title")
+        cols = st.columns(4)
+        location = cols[0].text_input(t("ws.location"), workshop.location, max_chars=120,
+                                      key="ws.d.loc")
+        langs = list(LANGUAGES)
+        language = cols[1].selectbox(t("ws.language"), langs, langs.index(workshop.language)
+                                     if workshop.language in langs else 0,
+                                     format_func=LANGUAGES.__getitem__, key="ws.d.lang")
+        starts = cols[2].date_input(t("ws.starts"), workshop.starts_on, key="ws.d.start")
+        ends = cols[3].date_input(t("ws.ends"), workshop.ends_on, key="ws.d.end")
+        if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.update_details(
+                s, user=me(user), workshop_id=workshop.id, title=title, location=location,
+                language=language, starts_on=starts, ends_on=ends), t("ws.saved")):
+            st.rerun()
+
+
+def roster_upload(user: CurrentUser, workshop: Workshop) -> None:
+    st.caption(t("ws.roster_help", kb=roster.MAX_ROSTER_BYTES // 1000, max=roster.MAX_ROSTER_LINES))
+    upload = st.file_uploader(t("ws.roster_file"), type=["csv", "txt"], key="ws.roster.file")
+    if upload is None:
+        return
+    preview = roster.parse_roster(upload.getvalue())
+    for line, code, params in preview.problems:
+        message = t(f"error.{code}", **params)
+        st.error(t("ws.line", line=line, message=message) if line else message)
+    if preview.lines:
+        st.dataframe([{t("ws.col_line"): x.line, t("ws.col_name"): x.name,
+                       t("ws.col_team"): x.team or ""} for x in preview.lines],
+                     hide_index=True, width="stretch")
+    if st.button(t("ws.roster_import", n=len(preview.lines)), disabled=not preview.ok,
+                 key="ws.roster.import", type="primary") and _run(
+            lambda s: roster.import_roster(s, user=me(user), workshop_id=workshop.id,
+                                           preview=preview), t("ws.roster_done")):
+        st.rerun()
+
+
+def team_editor(user: CurrentUser, workshop: Workshop) -> None:
+    with db() as s:
+        people = trainees_of(s, workshop_id=workshop.id)
+        team_of = roster.teams(s, workshop_id=workshop.id)
+        missing = roster.not_joined(s, workshop_id=workshop.id)
+    if missing:
+        st.caption(t("ws.not_joined", names=", ".join(f"{e.name} ({e.team or '—'})"
+                                                       for e in missing)))
+    if not people:
+        st.info(t("ws.no_trainees", code=workshop.join_code))
+        return
+    with st.form("ws.teams"):
+        chosen = {u.id: st.text_input(u.display_name, team_of.get(u.id) or "", max_chars=60,
+                                      key=f"ws.team.{u.id}") for u, _ in people}
+        if st.form_submit_button(t("ws.save")) and _run(lambda s: [
+                roster.set_team(s, user=me(user), workshop_id=workshop.id, trainee_id=uid,
+                                team=team) for uid, team in chosen.items()], t("ws.saved")):
+            st.rerun()
+
+
+def modules(user: CurrentUser, workshop: Workshop) -> None:
+    titles = assignments.module_titles()
+    with db() as s:
+        current = assignments.modules_of(s, workshop_id=workshop.id)
+    with st.form("ws.modules"):
+        picked = st.multiselect(t("ws.modules_field"), list(titles), current,
+                                format_func=lambda m: titles.get(m, m), key="ws.modules.pick")
+        if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.set_modules(
+                s, user=me(user), workshop_id=workshop.id, module_ids=picked), t("ws.saved")):
+            st.rerun()
+
+
+def scenarios(user: CurrentUser, workshop: Workshop) -> None:
+    with db() as s:
+        sync_shipped(s)
+        versions = latest(s)
+        assigned = assignments.scenarios_of(s, workshop_id=workshop.id)
+    opened = st.toggle(t("ws.catalogue_open"), workshop.catalogue_open, key="ws.catalogue")
+    if opened != workshop.catalogue_open and _run(lambda s: assignments.set_catalogue_open(
+            s, user=me(user), workshop_id=workshop.id, open_=opened), t("ws.saved")):
+        st.rerun()
+    st.caption(t("ws.catalogue_help"))
+    for version in versions:
+        scenario = parse(version.text)
+        on = version.scenario_id in assigned
+        with st.expander(("✅ " if on else "") + scenario.title["en"], expanded=False):
+            knobs = assigned.get(version.scenario_id, {})
+            cols = st.columns(4)
+            values = {k: cols[i].number_input(t(f"ws.knob_{k}"), 0.1 if k == "shipment_rate"
+                                              else 0.0, 5.0, float(knobs.get(k, 1.0)), 0.1,
+                                              key=f"ws.knob.{version.scenario_id}.{k}")
+                      for i, k in enumerate(assignments.KNOBS)}
+            left, right = st.columns(2)
+            if left.button(t("ws.assign_update") if on else t("ws.assign"),
+                           key=f"ws.assign.{version.scenario_id}") and _run(
+                    lambda s, sid=version.scenario_id, chosen=values: assignments.assign_scenario(
+                        s, user=me(user), workshop_id=workshop.id, scenario_id=sid,
+                        overrides=chosen), t("ws.saved")):
+                st.rerun()
+            if on and right.button(t("ws.unassign"), key=f"ws.unassign.{version.scenario_id}") \
+                    and _run(lambda s, sid=version.scenario_id: assignments.unassign_scenario(
+                        s, user=me(user), workshop_id=workshop.id, scenario_id=sid)):
+                st.rerun()
