@@ -13,11 +13,9 @@ played by the engine CLI's own function (``engine.__main__._scores``), not a cop
 from __future__ import annotations
 
 import multiprocessing
-import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -25,6 +23,7 @@ from sqlmodel import Session, col, select
 from academy.db import session_scope
 from academy.errors import AcademyError
 from academy.models import CalibrationRun, Role, ScenarioVersion, User
+from academy.scenarios import parse
 from engine.__main__ import _scores
 
 POLICIES = ("random", "heuristic", "oracle")
@@ -68,16 +67,14 @@ def _play(engine: Engine, run_id: int) -> None:
             assert run is not None
             text = s.get(ScenarioVersion, run.scenario_version_id).text  # type: ignore[union-attr]
             runs, policies = run.runs, list(run.policies)
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "scenario.yaml"
-            path.write_text(text, encoding="utf-8")
-            jobs = [(str(path), list(range(i, min(i + BATCH, runs))), p)
-                    for p in policies for i in range(0, runs, BATCH)]
-            context = multiprocessing.get_context("spawn")  # never fork a threaded server
-            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                futures = {pool.submit(_scores, job): job[2] for job in jobs}
-                for future in as_completed(futures):
-                    _record(engine, run_id, futures[future], future.result())
+        scenario = parse(text)
+        jobs = [(scenario, p, range(i, min(i + BATCH, runs)))
+                for p in policies for i in range(0, runs, BATCH)]
+        context = multiprocessing.get_context("spawn")  # never fork a threaded server
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            futures = {pool.submit(_scores, job): job[1] for job in jobs}
+            for future in as_completed(futures):
+                _record(engine, run_id, futures[future], future.result())
         _finish(engine, run_id, "done", "")
     except Exception as error:  # noqa: BLE001 — any failure must reach the page, not vanish
         _finish(engine, run_id, "failed", f"{type(error).__name__}: {error}"[:500])

@@ -60,10 +60,9 @@ def test_roster_preview_names_every_problem_by_line():
     data = ("name,team\nAna,Red\n,Blue\nAna,Blue\n<script>alert(1)</script>,Green\n"
             + "Zed," + "x" * 61 + "\n").encode()
     preview = roster.parse_roster(data)
-    assert [(x.line, x.name, x.team) for x in preview.lines] == [
-        (2, "Ana", "Red"), (5, "<script>alert(1)</script>", "Green")]  # kept as plain text
-    assert [(line, code) for line, code, _ in preview.problems] == [
-        (3, "name_invalid"), (4, "roster_duplicate"), (6, "team_invalid")]
+    assert [(x.line, x.name, x.team) for x in preview.lines] == [(2, "Ana", "Red")]
+    assert [(line, code) for line, code, _ in preview.problems] == [  # markup is not a name
+        (3, "name_invalid"), (4, "roster_duplicate"), (5, "name_invalid"), (6, "team_invalid")]
     assert not preview.ok
 
 
