@@ -67,7 +67,11 @@ def test(extra: list[str]) -> None:
     ensure_venv()
     ensure_chromium()
     sh(PY, "-m", "ruff", "check", ".")
-    sh(PY, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *extra)
+    # Two phases: everything else on two workers, then the real-browser journeys alone, so
+    # Chromium and its Streamlit servers do not compete with the other tests for two cores.
+    # A browser journey that times out is retried (at most twice) and reported as rerun.
+    sh(PY, "-m", "pytest", "-n", "2", "-m", "not browser", *extra)
+    sh(PY, "-m", "pytest", "-m", "browser", "--reruns", "2", "-rR", *extra)
 
 
 def main() -> None:
