@@ -38,13 +38,14 @@ with db() as s:
 if st.session_state.get("module.open") != module_id:  # a newly opened module: resume it
     saved = progress.last_section
     step = quiz_step if saved == QUIZ_STEP else min(int(saved), quiz_step) if saved.isdigit() else 0
-    st.session_state.update({"module.open": module_id, "module.step": step,
+    st.session_state.update({"module.open": module_id, "module.step": step, "module.jump": step,
                              "module.result": None, "module.nonce": 0})
 
 
 def go(step: int) -> None:
     step = max(0, min(step, quiz_step))
     st.session_state["module.step"] = step
+    st.session_state["module.jump"] = step  # set only here, in callbacks: never mid-run
     st.session_state["module.result"] = None
     with db() as s:
         save_position(s, user_id=user.id, module_id=module_id,
@@ -71,7 +72,6 @@ with st.expander(t("module.objectives")):
         st.caption(t("module.sources") + " " + "; ".join(module.sources))
 
 step = st.session_state["module.step"]
-st.session_state["module.jump"] = step
 st.selectbox(t("module.go_to"), range(len(steps)), format_func=steps.__getitem__,
              key="module.jump", on_change=lambda: go(st.session_state["module.jump"]))
 st.progress(step / quiz_step if quiz_step else 1.0,
