@@ -52,7 +52,7 @@ async def trainee(browser, base: str, index: int, actions: int, start: asyncio.B
             await page.get_by_label("Personal PIN", exact=True).fill(f"{1000 + index}")
             await page.get_by_role("button", name="Join").click()
             await page.get_by_role("heading", name=f"Welcome, {who}").wait_for()
-            await page.get_by_role("link", name="Exercises").click()
+            await page.get_by_test_id("stSidebarNav").get_by_role("link", name="Exercises").click()
             await page.get_by_role("button", name="Start").first.click()
             await page.get_by_role("button", name="Advance a day").wait_for()
             await page.wait_for_selector(IDLE)
