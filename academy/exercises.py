@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from academy.errors import AcademyError
 from academy.models import (
@@ -130,9 +130,10 @@ def replay(session: Session, record: ExerciseRecord) -> Played:
     return Played(live=live, seen=len(log), refreshed=True)
 
 
-def _stored_count(session: Session, exercise_id: int) -> int:
-    return len(session.exec(select(ExerciseAction.seq).where(
-        ExerciseAction.exercise_id == exercise_id)).all())
+def stored_count(session: Session, exercise_id: int) -> int:
+    """How many log entries are stored (checked on every desk redraw, so a COUNT only)."""
+    return session.exec(select(func.count()).select_from(ExerciseAction).where(
+        ExerciseAction.exercise_id == exercise_id)).one()
 
 
 def play(
@@ -154,7 +155,7 @@ def play(
         raise AcademyError("not_found")
     if record.paused:
         raise AcademyError("exercise_paused")
-    stored = _stored_count(session, exercise_id)
+    stored = stored_count(session, exercise_id)
     if held is None or held.seen != stored:
         if held is not None and _trainee_acted_since(session, exercise_id, held.seen):
             raise AcademyError("exercise_conflict")
@@ -238,7 +239,7 @@ def inject(
         try:
             with session.begin_nested():
                 session.add(ExerciseAction(
-                    exercise_id=exercise_id, seq=_stored_count(session, exercise_id),
+                    exercise_id=exercise_id, seq=stored_count(session, exercise_id),
                     t=entry["t"], actor="instructor", action=entry["action"],
                     accepted=outcome.accepted, code=outcome.code,
                 ))

@@ -41,10 +41,13 @@ table = pd.DataFrame([{
     t("cohort.col_who"): ", ".join(row.passed),
 } for row in report.modules])
 st.subheader(t("cohort.by_module"))
-st.altair_chart(curriculum.bar_chart(
-    [curriculum.title_of(r.module_id) for r in report.modules],
-    [len(r.passed) for r in report.modules],
-    x_title=t("cohort.col_passed"), y_title=t("cohort.col_module")))
+if any(r.passed for r in report.modules):
+    st.altair_chart(curriculum.bar_chart(
+        [curriculum.title_of(r.module_id) for r in report.modules],
+        [len(r.passed) for r in report.modules],
+        x_title=t("cohort.col_passed"), y_title=t("cohort.col_module")))
+else:
+    st.info(t("cohort.nobody_passed"))
 st.dataframe(table, hide_index=True, key="cohort.table")
 
 st.subheader(t("cohort.hardest"))

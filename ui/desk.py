@@ -48,7 +48,7 @@ def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Pl
         if record.user_id != user.id:
             raise AcademyError("not_found")
         held = st.session_state.get(KEY)
-        stored = len(exercises.log_of(s, exercise_id=exercise))
+        stored = exercises.stored_count(s, exercise)
         if held is None or held[0] != exercise or held[1].seen != stored:
             held = (exercise, exercises.replay(s, record))
             st.session_state[KEY] = held
