@@ -11,7 +11,9 @@ learns nothing about which part was wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -27,6 +29,7 @@ LOCK_WINDOW = timedelta(minutes=15)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
 MIN_PASSWORD = 8
+STAFF = (Role.instructor, Role.admin)  # who may use the username/password form
 
 _hasher = PasswordHasher()  # stateless settings object; holds no user data
 
@@ -116,7 +119,7 @@ def sign_in(session: Session, *, username: str, password: str, now: datetime | N
     key = f"staff:{username.strip().lower()}"
     _check_lock(session, key, now)
     user = session.exec(select(User).where(User.username == username.strip().lower())).first()
-    ok = user is not None and user.role != Role.trainee and _verify(user.secret_hash, password)
+    ok = user is not None and user.role in STAFF and _verify(user.secret_hash, password)
     _record(session, key, ok, now)
     if not ok:
         session.commit()  # the failure must count even though we raise
@@ -144,26 +147,14 @@ def join_workshop(
     if workshop is None:
         return _join_team(session, code=code, name=name, pin=pin, key=key, now=now)
     username = f"w{workshop.id}:{name.casefold()}"
-    user = session.exec(select(User).where(User.username == username)).first()
-    if user is None:
-        user = User(
-            username=username,
-            display_name=name,
-            role=Role.trainee,
-            secret_hash=hash_secret(pin),
-            language=workshop.language,
-            is_demo=workshop.is_demo,
-        )
-        session.add(user)
-        session.flush()
+
+    def first_join() -> User:
+        user = _new_user(session, username=username, name=name, pin=pin, role=Role.trainee,
+                         language=workshop.language, is_demo=workshop.is_demo)
         session.add(Membership(workshop_id=workshop.id, user_id=user.id, role=Role.trainee))
-    elif not _verify(user.secret_hash, pin):
-        _record(session, key, False, now)
-        session.commit()
-        raise AcademyError("bad_join")
-    _record(session, key, True, now)
-    session.flush()
-    return user
+        return user
+
+    return _enter(session, key=key, now=now, username=username, pin=pin, first_join=first_join)
 
 
 def _join_team(session: Session, *, code: str, name: str, pin: str, key: str,
@@ -171,24 +162,45 @@ def _join_team(session: Session, *, code: str, name: str, pin: str, key: str,
     """A member of the country team with ``code`` (role ``country``), as for a workshop."""
     team = team_by_code(session, code=code)
     if team is None:
-        _record(session, key, False, now)
-        session.commit()
-        raise AcademyError("bad_join")
+        _refuse(session, key, now)
     username = f"t{team.id}:{name.casefold()}"
+
+    def first_join() -> User:
+        user = _new_user(session, username=username, name=name, pin=pin, role=Role.country,
+                         language="en", is_demo=team.is_demo)
+        add_member(session, team_id=team.id or 0, user_id=user.id or 0)
+        return user
+
+    return _enter(session, key=key, now=now, username=username, pin=pin, first_join=first_join)
+
+
+def _enter(session: Session, *, key: str, now: datetime, username: str, pin: str,
+           first_join: Callable[[], User]) -> User:
+    """The member called ``username`` if the PIN is theirs; a new member on first join."""
     user = session.exec(select(User).where(User.username == username)).first()
     if user is None:
-        user = User(username=username, display_name=name, role=Role.country,
-                    secret_hash=hash_secret(pin), is_demo=team.is_demo)
-        session.add(user)
-        session.flush()
-        add_member(session, team_id=team.id or 0, user_id=user.id or 0)
+        user = first_join()
     elif not _verify(user.secret_hash, pin):
-        _record(session, key, False, now)
-        session.commit()
-        raise AcademyError("bad_join")
+        _refuse(session, key, now)
     _record(session, key, True, now)
     session.flush()
     return user
+
+
+def _new_user(session: Session, *, username: str, name: str, pin: str, role: Role,
+              language: str, is_demo: bool) -> User:
+    user = User(username=username, display_name=name, role=role, secret_hash=hash_secret(pin),
+                language=language, is_demo=is_demo)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def _refuse(session: Session, key: str, now: datetime) -> NoReturn:
+    """Count the failure (committed, since we raise) and give the one join message."""
+    _record(session, key, False, now)
+    session.commit()
+    raise AcademyError("bad_join")
 
 
 def set_language(session: Session, *, user_id: int, language: str) -> None:

@@ -110,3 +110,15 @@ def test_only_staff_create_workshops(session, workshop):
     trainee = join_workshop(session, code=workshop.join_code, name="Amina", pin="4821")
     with pytest.raises(AcademyError, match="forbidden"):
         create_workshop(session, title="Mine", instructor=trainee)
+
+
+def test_a_country_team_member_cannot_use_the_staff_form(session):
+    from academy.teams import create_team
+
+    admin = create_user(session, username="boss", display_name="Boss", role="admin",
+                        password="long-enough")
+    team = create_team(session, acting_user_id=admin.id, country="KE", name="Kenya NEST")
+    member = join_workshop(session, code=team.join_code, name="Wanjiru", pin="24682468")
+    assert member.role == "country"
+    with pytest.raises(AcademyError, match="bad_credentials"):
+        sign_in(session, username=member.username, password="24682468")
