@@ -7,7 +7,7 @@ heuristic > random). A few hundred runs take a minute or more, so they run in a 
 *process* (the engine is pure Python; a thread in the web server would hold its GIL and
 slow every trainee down), fed in small batches by a thread that writes the progress into
 the ``CalibrationRun`` row after each batch. The page only polls that row. The batches are
-played by the engine CLI's own function (``engine.__main__._scores``), not a copy of it.
+played by the engine's own batch function (``engine.policies.score_batch``), as the CLI does.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from academy.db import session_scope
 from academy.errors import AcademyError
 from academy.models import CalibrationRun, Role, ScenarioVersion, User
 from academy.scenarios import parse
-from engine.__main__ import _scores
+from engine.policies import score_batch
 
 POLICIES = ("random", "heuristic", "oracle")
 MAX_RUNS = 300
@@ -72,7 +72,7 @@ def _play(engine: Engine, run_id: int) -> None:
                 for p in policies for i in range(0, runs, BATCH)]
         context = multiprocessing.get_context("spawn")  # never fork a threaded server
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            futures = {pool.submit(_scores, job): job[1] for job in jobs}
+            futures = {pool.submit(score_batch, job): job[1] for job in jobs}
             for future in as_completed(futures):
                 _record(engine, run_id, futures[future], future.result())
         _finish(engine, run_id, "done", "")

@@ -21,6 +21,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from engine.policies import score_batch
 from engine.scenario import Scenario, ScenarioError, load_scenario, scenario_json_schema
 
 
@@ -52,20 +53,6 @@ def run_summary(path: str, seed: int, policy: str) -> dict[str, Any]:
     }
 
 
-def _scores(job: tuple[Scenario, str, range]) -> list[float]:
-    """One worker's batch of seeds for one policy.
-
-    The parsed scenario travels with the batch (no re-parsing), and one Faker pool serves
-    the whole batch: building Faker instances costs more than a whole run.
-    """
-    from engine.policies import run_policy
-    from engine.world import FakerPool
-
-    scenario, policy, seeds = job
-    fakers = FakerPool()
-    return [run_policy(scenario, seed, policy, fakers=fakers).score() for seed in seeds]
-
-
 def calibrate(
     path: str | Scenario, runs: int, policies: list[str], workers: int = 2
 ) -> dict[str, dict[str, float]]:
@@ -82,10 +69,10 @@ def calibrate(
         (scenario, p, range(i, min(i + size, runs))) for p in policies for i in range(0, runs, size)
     ]
     if workers <= 1:
-        results = list(map(_scores, jobs))
+        results = list(map(score_batch, jobs))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_scores, jobs))
+            results = list(pool.map(score_batch, jobs))
     scores = [x for batch in results for x in batch]
     out = {}
     for i, p in enumerate(policies):

@@ -89,3 +89,14 @@ def run_policy(
         bot.step(ex)
         ex.apply(A.Advance(days=1))
     return ex
+
+
+def score_batch(job: tuple[Scenario, str, range]) -> list[float]:
+    """Scores of one policy over a batch of seeds (a calibration worker's unit of work).
+
+    The parsed scenario travels with the batch (no re-parsing), and one Faker pool serves
+    the whole batch: building Faker instances costs more than a whole run.
+    """
+    scenario, policy, seeds = job
+    fakers = FakerPool()
+    return [run_policy(scenario, seed, policy, fakers=fakers).score() for seed in seeds]
