@@ -136,11 +136,22 @@ def stored_count(session: Session, exercise_id: int) -> int:
         ExerciseAction.exercise_id == exercise_id)).one()
 
 
+def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRecord, int]:
+    """A trainee's own exercise and how many log entries it has stored, in one query
+    (the desk asks on every redraw, for thirty trainees at once)."""
+    stored = (select(func.count()).select_from(ExerciseAction)
+              .where(ExerciseAction.exercise_id == exercise_id).scalar_subquery())
+    row = session.exec(select(ExerciseRecord, stored).where(ExerciseRecord.id == exercise_id)).first()
+    if row is None or row[0].user_id != user_id:
+        raise AcademyError("not_found")  # do not confirm that someone else's exercise exists
+    return row[0], row[1]
+
+
 def play(
     session: Session,
     *,
     exercise_id: int,
-    user: User,
+    user_id: int,
     held: Played | None,
     action: dict[str, Any],
 ) -> Played:
@@ -150,12 +161,9 @@ def play(
     instructor inject), the engine is rebuilt first — and if another tab of the trainee
     acted, the action is refused so that nothing is done on a stale picture.
     """
-    record = session.get(ExerciseRecord, exercise_id)
-    if record is None or record.user_id != user.id:
-        raise AcademyError("not_found")
+    record, stored = own(session, exercise_id=exercise_id, user_id=user_id)
     if record.paused:
         raise AcademyError("exercise_paused")
-    stored = stored_count(session, exercise_id)
     if held is None or held.seen != stored:
         if held is not None and _trainee_acted_since(session, exercise_id, held.seen):
             raise AcademyError("exercise_conflict")

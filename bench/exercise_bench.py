@@ -79,7 +79,7 @@ def main() -> None:
             action = next_action(view, n) if view else {"kind": "advance", "days": 1}
             start = time.perf_counter()
             with session_scope(engine) as s:
-                held = exercises.play(s, exercise_id=exercise_id, user=s.get(User, trainee_id),
+                held = exercises.play(s, exercise_id=exercise_id, user_id=trainee_id,
                                       held=held, action=action)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()

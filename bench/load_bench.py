@@ -1,14 +1,19 @@
-"""Load benchmark: 30 trainees acting at once on one `streamlit run` server, through a browser.
+"""Load benchmark: 30 trainees acting at once on one `streamlit run` server.
 
-    python bench/load_bench.py [--trainees 30] [--actions 8] [--ramp 5] [--json]
+    python bench/load_bench.py [--trainees 30] [--browsers 1] [--actions 10] [--think 0]
+                               [--profile flame.svg] [--json]
 
-One Debian Chromium (the flags of tests/browser/conftest.py) with one Playwright browser
-context per trainee — separate cookies, separate Streamlit sessions, as 30 laptops on a
-workshop LAN. Each trainee joins the demo workshop with their own name and PIN, starts
-the first scenario of the catalogue and then, all at once, clicks "Advance a day" again and again. We
-time each click until its result is on screen (the desk's Day figure shows the new day,
-watched on every animation frame), and record every error: a timeout, a Streamlit
-exception box, a refusal shown in red. Figures, not a test: it prints p50/p95/max.
+Every trainee goes through the server as a browser would. Most speak Streamlit's own websocket
+protocol (bench/streamlit_client.py: protobuf rerun requests with widget states, element deltas
+back); `--browsers` of them are real Debian Chromium tabs driven by Playwright, so the figure
+also shows what a person sees while the others load the server. Each trainee joins the demo
+workshop with their own name and PIN, starts the first scenario and then, all together,
+clicks "Advance a day" again and again. A click is timed until its result is on screen: the
+desk's Day figure shows the new day (for a protocol client, the delta carrying that figure has
+arrived; for a browser, the figure is painted, watched on every animation frame). Every error
+is recorded: a timeout, a Streamlit exception box, a red error. `--think S` waits a random
+0–2S seconds between clicks, as people do; the default 0 clicks again the instant the result is
+shown, which is harsher than any class. `--profile` records the server with py-spy.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from academy.db import make_engine, session_scope, upgrade  # noqa: E402
 from academy.demo import DEMO_WORKSHOP_CODE, seed_demo  # noqa: E402
 from academy.scenarios import sync_shipped  # noqa: E402
+from bench.streamlit_client import StreamlitClient  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 DAY = "[data-testid='stMetricValue']"
@@ -38,15 +46,61 @@ SHOWN = """([selector, want]) => {
 }"""
 
 
-async def trainee(browser, base: str, index: int, actions: int, start: asyncio.Barrier,
-                  ramp: asyncio.Semaphore, times: list[float], errors: list[str]) -> None:
+class Trial:
+    """What the trainees share: the start line, the sign-in queue and the figures."""
+
+    def __init__(self, url: str, trainees: int, actions: int, ramp: int, think: float) -> None:
+        self.url, self.actions, self.think = url, actions, think
+        self.start, self.arriving = asyncio.Barrier(trainees), asyncio.Semaphore(ramp)
+        self.times: dict[str, list[float]] = {"protocol": [], "browser": []}
+        self.errors: list[str] = []
+
+    async def pause(self) -> None:
+        if self.think:
+            await asyncio.sleep(random.uniform(0, 2 * self.think))
+
+
+async def protocol_trainee(trial: Trial, index: int) -> None:
+    who, client = f"Trainee {index:02d}", StreamlitClient(trial.url)
+    try:
+        async with trial.arriving:
+            await client.connect()
+            client.fill("Workshop join code", DEMO_WORKSHOP_CODE)
+            client.fill("Your name", who)
+            client.fill("Personal PIN", f"{1000 + index}")
+            await client.click("Join")
+            await client.open("exercises")
+            await client.click("Start")
+            total = client.find("metric", "Day").metric.body.split("/")[-1].strip()
+    except Exception as error:  # noqa: BLE001 — every failure is a figure of the benchmark
+        trial.errors.append(f"{who} setup: {type(error).__name__}: {str(error)[:160]}")
+        await trial.start.wait()
+        return
+    await trial.start.wait()
+    for step in range(trial.actions):
+        want = f"{step + 1:.1f} / {total}"
+        try:
+            seconds = await client.click("Advance a day", until=lambda e, w=want: (
+                e.WhichOneof("type") == "metric" and e.metric.body == w))
+            if client.find("metric", "Day").metric.body != want:
+                raise RuntimeError(f"the desk shows day {client.find('metric', 'Day').metric.body}")
+            trial.times["protocol"].append(seconds * 1000)
+            trial.errors += [f"{who} step {step}: {text[:160]}" for text in client.errors()]
+        except Exception as error:  # noqa: BLE001
+            trial.errors.append(f"{who} step {step}: {type(error).__name__}: {str(error)[:160]}")
+            break
+        await trial.pause()
+    await client.close()
+
+
+async def browser_trainee(trial: Trial, browser, index: int) -> None:  # type: ignore[no-untyped-def]
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(60_000)
     who = f"Trainee {index:02d}"
     try:
-        async with ramp:  # trainees arrive a few at a time; only their actions are timed
-            await page.goto(base)
+        async with trial.arriving:
+            await page.goto(trial.url)
             await page.get_by_label("Workshop join code").fill(DEMO_WORKSHOP_CODE)
             await page.get_by_label("Your name").fill(who)
             await page.get_by_label("Personal PIN", exact=True).fill(f"{1000 + index}")
@@ -57,83 +111,114 @@ async def trainee(browser, base: str, index: int, actions: int, start: asyncio.B
             await page.get_by_role("button", name="Advance a day").wait_for()
             await page.wait_for_selector(IDLE)
             total = (await page.locator(DAY).first.inner_text()).split("/")[-1].strip()
-    except Exception as error:  # noqa: BLE001 — every failure is a figure of the benchmark
-        errors.append(f"{who} setup: {type(error).__name__}: {str(error)[:160]}")
-        await start.wait()
+    except Exception as error:  # noqa: BLE001
+        trial.errors.append(f"{who} (browser) setup: {type(error).__name__}: {str(error)[:160]}")
+        await trial.start.wait()
         await context.close()
         return
-    await start.wait()
-    for step in range(actions):
+    await trial.start.wait()
+    for step in range(trial.actions):
         want = f"{step + 1:.1f} / {total}"
         t0 = time.perf_counter()
         try:
             await page.get_by_role("button", name="Advance a day").click()
             await page.wait_for_function(SHOWN, arg=[DAY, want], polling="raf", timeout=60_000)
-            times.append((time.perf_counter() - t0) * 1000)
+            trial.times["browser"].append((time.perf_counter() - t0) * 1000)
             await page.wait_for_selector(IDLE)
             for kind in ("stException", "stAlertContentError"):
                 if await page.get_by_test_id(kind).count():
                     text = await page.get_by_test_id(kind).first.inner_text()
-                    errors.append(f"{who} step {step}: {kind}: {text[:160]}")
+                    trial.errors.append(f"{who} (browser) step {step}: {kind}: {text[:160]}")
         except Exception as error:  # noqa: BLE001
-            errors.append(f"{who} step {step}: {type(error).__name__}: {str(error)[:160]}")
+            trial.errors.append(f"{who} (browser) step {step}: {type(error).__name__}: {str(error)[:160]}")
             break
+        await trial.pause()
     await context.close()
 
 
-async def run(trainees: int, actions: int, ramp: int) -> dict[str, object]:
-    from playwright.async_api import async_playwright
+def figures(times: list[float]) -> dict[str, float | int | None]:
+    if not times:
+        return {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
+    times = sorted(times)
+    q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
+    return {"n": len(times), "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(q[94], 1), "max_ms": round(times[-1], 1)}
 
+
+async def play(server: Server, trainees: int, browsers: int, actions: int, ramp: int,
+               think: float, profile: str | None) -> dict[str, object]:
+    trial = Trial(server.url, trainees, actions, ramp, think)
+    spy = None
+    if profile:  # starts once everyone is at the start line, stops when the last click is timed
+        async def record() -> None:
+            nonlocal spy
+            await trial.start.wait()
+            spy = subprocess.Popen(["py-spy", "record", "-o", profile, "--pid",
+                                    str(server.process.pid), "--nonblocking", "--format",
+                                    "raw" if profile.endswith(".txt") else "flamegraph"],  # type: ignore[union-attr]
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        trial.start = asyncio.Barrier(trainees + 1)
+    crowd = [protocol_trainee(trial, i) for i in range(browsers, trainees)]
+    t0 = time.perf_counter()
+    if browsers:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            await asyncio.gather(*crowd, *(browser_trainee(trial, browser, i) for i in range(browsers)),
+                                 *([record()] if profile else []))
+            await browser.close()
+    else:
+        await asyncio.gather(*crowd, *([record()] if profile else []))
+    wall = time.perf_counter() - t0
+    if spy is not None:
+        spy.send_signal(2)  # SIGINT: py-spy writes the flame graph
+        spy.wait(timeout=60)
+    return {"trainees": trainees, "browsers": browsers, "actions_each": actions, "think_s": think,
+            "protocol": figures(trial.times["protocol"]), "browser": figures(trial.times["browser"]),
+            "all": figures(trial.times["protocol"] + trial.times["browser"]),
+            "wall_s": round(wall, 1), "errors": trial.errors}
+
+
+def run(trainees: int, browsers: int, actions: int, ramp: int, think: float,
+        profile: str | None = None) -> dict[str, object]:
     folder = Path(tempfile.mkdtemp(prefix="load-bench-"))
     url = f"sqlite:///{folder / 'academy.db'}"
     engine = make_engine(url)
     upgrade(engine)
     with session_scope(engine) as s:
         seed_demo(s)
-        # the shipped scenarios are stored before the rush, as once any page has opened:
-        # thirty first visits at once race to store them (see the report)
-        sync_shipped(s)
+        sync_shipped(s)  # as once any page has opened
     engine.dispose()
     server = Server(url)
     server.start()
-    times: list[float] = []
-    errors: list[str] = []
     try:
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            start, arriving = asyncio.Barrier(trainees), asyncio.Semaphore(ramp)
-            t0 = time.perf_counter()
-            await asyncio.gather(*(trainee(browser, server.url, i, actions, start, arriving, times, errors)
-                                   for i in range(trainees)))
-            wall = time.perf_counter() - t0
-            await browser.close()
+        return asyncio.run(play(server, trainees, browsers, actions, ramp, think, profile))
     finally:
         server.stop()
-    times.sort()
-    q = (statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1
-         else times * 99)
-    return {"trainees": trainees, "actions_each": actions, "measured": len(times),
-            "p50_ms": round(statistics.median(times), 1) if times else None,
-            "p95_ms": round(q[94], 1) if times else None,
-            "max_ms": round(times[-1], 1) if times else None,
-            "wall_s": round(wall, 1), "errors": errors}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trainees", type=int, default=30)
-    ap.add_argument("--actions", type=int, default=8)
+    ap.add_argument("--browsers", type=int, default=1, help="how many of them are real Chromium tabs")
+    ap.add_argument("--actions", type=int, default=10)
     ap.add_argument("--ramp", type=int, default=5, help="trainees signing in at the same time")
+    ap.add_argument("--think", type=float, default=0.0, help="mean seconds between a trainee's clicks")
+    ap.add_argument("--profile", help="write a py-spy profile of the server: flame graph (.svg) or folded stacks (.txt)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
-    result = asyncio.run(run(a.trainees, a.actions, a.ramp))
+    result = run(a.trainees, a.browsers, a.actions, a.ramp, a.think, a.profile)
     if a.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{result['trainees']} trainees × {result['actions_each']} actions "
-          f"({result['measured']} timed) in {result['wall_s']} s")
-    print(f"  click → result on screen: p50 {result['p50_ms']} ms · p95 {result['p95_ms']} ms · "
-          f"max {result['max_ms']} ms")
+    print(f"{result['trainees']} trainees ({result['browsers']} in Chromium) × "
+          f"{result['actions_each']} actions, think {result['think_s']} s, in {result['wall_s']} s")
+    for kind in ("all", "protocol", "browser"):
+        f = result[kind]
+        if f["n"]:  # type: ignore[index]
+            print(f"  {kind:>8}: click → result on screen p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
+                  f" · max {f['max_ms']} ms ({f['n']} clicks)")  # type: ignore[index]
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]
     for line in result["errors"]:  # type: ignore[union-attr]
         print(f"    {line}")

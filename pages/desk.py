@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from ui import action_forms, desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
-from ui.state import db
 
 user = session.require("trainee")
 lang = current_language()
@@ -18,8 +16,7 @@ if exercise is None:
     st.stop()
 try:
     record, played = desk.load(user, exercise)
-    with db() as s:
-        scenario = scenario_of(s, record)
+    scenario = desk.scenario(record)
 except AcademyError as error:
     show_error(error)
     st.stop()

@@ -13,9 +13,11 @@ import streamlit as st
 
 from academy import exercises
 from academy.accounts import get_user
+from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
 from engine.records import Outcome, TraineeView
+from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, current_language, t
 from ui.messages import show_error
@@ -23,6 +25,7 @@ from ui.session import CurrentUser
 from ui.state import db
 
 KEY = "desk.held"
+SCENARIO_KEY = "desk.scenario"
 GRADE_HELP = "A–F · 1–6"
 
 
@@ -43,16 +46,22 @@ def open_exercise(exercise: int) -> None:
 def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Played]:
     """The exercise record and its live engine, rebuilt when the stored log moved on."""
     with db() as s:
-        me = get_user(s, user_id=user.id)
-        record = exercises.get(s, exercise_id=exercise, user=me)
-        if record.user_id != user.id:
-            raise AcademyError("not_found")
+        record, stored = exercises.own(s, exercise_id=exercise, user_id=user.id)
         held = st.session_state.get(KEY)
-        stored = exercises.stored_count(s, exercise)
         if held is None or held[0] != exercise or held[1].seen != stored:
             held = (exercise, exercises.replay(s, record))
             st.session_state[KEY] = held
     return record, held[1]
+
+
+def scenario(record: ExerciseRecord) -> Scenario:
+    """The exercise's scenario; a version never changes, so the tab keeps it."""
+    kept = st.session_state.get(SCENARIO_KEY)
+    if kept is None or kept[0] != record.scenario_version_id:
+        with db() as s:
+            kept = (record.scenario_version_id, scenario_of(s, record))
+        st.session_state[SCENARIO_KEY] = kept
+    return kept[1]
 
 
 def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | None:
@@ -60,8 +69,7 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
     held = st.session_state.get(KEY)
     try:
         with db() as s:
-            me = get_user(s, user_id=user.id)
-            played = exercises.play(s, exercise_id=exercise, user=me,
+            played = exercises.play(s, exercise_id=exercise, user_id=user.id,
                                     held=held[1] if held and held[0] == exercise else None,
                                     action=action)
         st.session_state[KEY] = (exercise, played)

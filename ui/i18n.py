@@ -8,7 +8,9 @@ whole page right-to-left.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import streamlit as st
 import yaml
@@ -19,13 +21,17 @@ RTL = {"ar"}
 STATE_KEY = "i18n.lang"
 
 
-@st.cache_data
-def catalog(lang: str) -> dict[str, str]:
-    """The message catalog of one language (read once per server)."""
+@lru_cache(maxsize=len(LANGUAGES))
+def catalog(lang: str) -> MappingProxyType[str, str]:
+    """The message catalog of one language, read once per server and shared read-only.
+
+    Not ``st.cache_data``: that hands every caller a fresh unpickled copy, and ``t()`` is
+    called dozens of times per run.
+    """
     merged: dict[str, str] = {}
     for path in sorted((LOCALES / lang).glob("*.yaml")):
         merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return merged
+    return MappingProxyType(merged)
 
 
 def current_language() -> str:

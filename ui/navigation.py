@@ -7,11 +7,13 @@ user's role are shown in the menu.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.session import CurrentUser
 
 
@@ -70,7 +72,15 @@ def home(role: str) -> str:
 
 def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type]
     """``st.navigation`` with the user's pages visible (their home first) and the rest hidden."""
-    role = user.role if user else None
+    # each run gets its own copies: st.navigation marks the chosen page as runnable
+    return st.navigation([copy.copy(page) for page in _pages(user.role if user else None,
+                                                              current_language())])
+
+
+@lru_cache(maxsize=64)
+def _pages(role: str | None, lang: str) -> tuple[st.Page, ...]:  # type: ignore[valid-type]
+    """The pages of one role in one language, made once per server (``st.Page`` resolves
+    every path on disk, a cost each run of each trainee would otherwise pay)."""
 
     def visible(spec: PageSpec) -> bool:
         allowed = role in spec.roles if role else (not spec.roles or ANYONE in spec.roles)
@@ -78,7 +88,7 @@ def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type
 
     first = HOMES.get(role or "", "pages/sign_in.py")
     ordered = sorted(PAGES, key=lambda spec: (spec.path != first, not visible(spec)))
-    pages = [
+    return tuple(
         st.Page(
             spec.path,
             title=t(spec.title_key),
@@ -88,5 +98,4 @@ def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type
             visibility="visible" if visible(spec) else "hidden",
         )
         for index, spec in enumerate(ordered)
-    ]
-    return st.navigation(pages)
+    )

@@ -48,7 +48,7 @@ def test_actions_are_stored_and_a_restart_replays_them_exactly(session, world):
                    {"kind": "advance", "days": 7},
                    {"kind": "request_notice", "colour": "red", "subject": "C02",
                     "purpose": "arrest", "rationale": "test a refusal"}):
-        held = exercises.play(session, exercise_id=record.id, user=trainee, held=held, action=action)
+        held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=held, action=action)
     session.commit()
     assert held.outcome is not None and not held.outcome.accepted
     stored = session.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
@@ -63,13 +63,13 @@ def test_actions_are_stored_and_a_restart_replays_them_exactly(session, world):
 def test_a_second_tab_gets_a_conflict_not_a_corrupted_log(session, world):
     _, trainee, *_ = world
     record = started(session, world)
-    tab_a = exercises.play(session, exercise_id=record.id, user=trainee, held=None,
+    tab_a = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
                            action={"kind": "advance", "days": 1})
     tab_b = exercises.replay(session, record)
-    exercises.play(session, exercise_id=record.id, user=trainee, held=tab_b,
+    exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=tab_b,
                    action={"kind": "advance", "days": 7})
     with pytest.raises(AcademyError) as caught:
-        exercises.play(session, exercise_id=record.id, user=trainee, held=tab_a,
+        exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=tab_a,
                        action={"kind": "advance", "days": 7})
     assert caught.value.code == "exercise_conflict"
     fresh = exercises.replay(session, record)
@@ -79,12 +79,12 @@ def test_a_second_tab_gets_a_conflict_not_a_corrupted_log(session, world):
 def test_an_instructor_inject_reaches_the_trainee_without_a_conflict(session, world):
     _, trainee, instructor, _ = world
     record = started(session, world)
-    held = exercises.play(session, exercise_id=record.id, user=trainee, held=None,
+    held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
                           action={"kind": "advance", "days": 1})
     out = exercises.inject(session, exercise_id=record.id, instructor=instructor,
                            message="Tip-off: check the cashew containers at Mombasa")
     assert out.accepted
-    held = exercises.play(session, exercise_id=record.id, user=trainee, held=held,
+    held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=held,
                           action={"kind": "advance", "days": 1})
     assert held.refreshed
     assert any("cashew containers" in item.text for item in held.live.view().inbox)
@@ -95,7 +95,7 @@ def test_paused_exercises_refuse_actions(session, world):
     record = started(session, world)
     exercises.set_paused(session, exercise_id=record.id, instructor=instructor, paused=True)
     with pytest.raises(AcademyError, match="exercise_paused"):
-        exercises.play(session, exercise_id=record.id, user=trainee, held=None,
+        exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
                        action={"kind": "advance", "days": 1})
 
 
@@ -105,7 +105,7 @@ def test_another_trainee_cannot_see_or_play_the_exercise(session, world):
     with pytest.raises(AcademyError, match="not_found"):
         exercises.get(session, exercise_id=record.id, user=other)
     with pytest.raises(AcademyError, match="not_found"):
-        exercises.play(session, exercise_id=record.id, user=other, held=None,
+        exercises.play(session, exercise_id=record.id, user_id=other.id, held=None,
                        action={"kind": "advance", "days": 1})
     with pytest.raises(AcademyError):
         exercises.inject(session, exercise_id=record.id, instructor=other, message="x")
@@ -130,10 +130,10 @@ def test_the_debrief_stays_locked_until_the_end(session, world):
 
 
 def play_to_the_end(session, record, trainee):
-    held = exercises.play(session, exercise_id=record.id, user=trainee, held=None,
+    held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
                           action={"kind": "request_intel", "source": "customs-data", "target": "C02"})
     while not held.live.finished:
-        held = exercises.play(session, exercise_id=record.id, user=trainee, held=held,
+        held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=held,
                               action={"kind": "advance", "days": 7})
     return held
 
@@ -161,7 +161,7 @@ def test_debrief_what_if_and_exports(session, world):
 def test_a_malformed_action_is_refused_and_logged(session, world):
     _, trainee, *_ = world
     record = started(session, world)
-    held = exercises.play(session, exercise_id=record.id, user=trainee, held=None,
+    held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
                           action={"kind": "request_notice", "colour": "crimson"})
     assert not held.outcome.accepted and held.outcome.code == "action.invalid"
     assert exercises.replay(session, record).live.view() == held.live.view()

@@ -44,11 +44,11 @@ def play(session, room, who, finish=False):
     record = exercises.start(session, user=room[who], scenario_version_id=room["versions"][WILDLIFE].id,
                              workshop_id=room["ws"].id)
     held = None
-    held = exercises.play(session, exercise_id=record.id, user=room[who], held=held,
+    held = exercises.play(session, exercise_id=record.id, user_id=room[who].id, held=held,
                           action={"kind": "request_notice", "colour": "red", "subject": "C02",
                                   "purpose": "arrest"})
     while finish and not session.get(ExerciseRecord, record.id).finished:
-        held = exercises.play(session, exercise_id=record.id, user=room[who], held=held,
+        held = exercises.play(session, exercise_id=record.id, user_id=room[who].id, held=held,
                               action={"kind": "advance", "days": 7})
     session.commit()
     return record
@@ -193,7 +193,7 @@ def test_dashboard_rows_stuck_flag_team_injects_and_pause(session, room):
     live.pause(session, user=boss, workshop_id=ws.id, exercise_ids=live.targets(rows, scope="all"),
                paused=True)
     with pytest.raises(AcademyError, match="exercise_paused"):
-        exercises.play(session, exercise_id=b.id, user=room["ben"], held=None,
+        exercises.play(session, exercise_id=b.id, user_id=room["ben"].id, held=None,
                        action={"kind": "advance", "days": 1})
     seen = live.drill(session, user=boss, workshop_id=ws.id, exercise_id=a.id)
     assert seen.trainee == "Ana" and seen.decisions[0].kind == "request_notice"

@@ -24,10 +24,10 @@ def played(app_db):
         version = next(v for v in sync_shipped(s) if v.scenario_id == WILDLIFE)
         trainee = s.exec(select(User).where(User.role == "trainee")).one()
         record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
-        held = exercises.play(s, exercise_id=record.id, user=trainee, held=None, action={
+        held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None, action={
             "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
         while not held.live.finished:
-            held = exercises.play(s, exercise_id=record.id, user=trainee, held=held,
+            held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
                                   action={"kind": "advance", "days": 7})
         exercise_id = record.id
     engine.dispose()

@@ -1,0 +1,135 @@
+"""A client of Streamlit's own websocket protocol, for load tests without 30 browsers.
+
+It speaks to `/_stcore/stream` as the browser does: protobuf `BackMsg` rerun requests with the
+widget states, protobuf `ForwardMsg` replies (a `new_session` per run, one `delta` per element,
+`navigation`, `script_finished`). It keeps the elements of the current run by their delta path,
+finds widgets by their label, and clicks or fills them. It does not draw anything: the time it
+measures is the server's share of "click → result on screen" plus the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+WIDGETS = ("button", "text_input", "selectbox", "slider", "checkbox", "radio", "text_area",
+           "number_input", "multiselect", "button_group")
+FINISHED = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+
+
+class ProtocolError(RuntimeError):
+    """The server sent an exception, a compile error or nothing in time."""
+
+
+@dataclass
+class StreamlitClient:
+    """One browser tab's worth of Streamlit session, without the browser."""
+
+    url: str  # http://host:port
+    elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
+    values: dict[str, WidgetState] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
+    page_hash: str = ""
+    _socket: websockets.ClientConnection | None = None
+    _watch: Callable[[Element], bool] | None = None
+    _seen: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def connect(self, page: str = "") -> None:
+        stream = self.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
+        self._socket = await websockets.connect(stream, subprotocols=["streamlit"],
+                                                max_size=None, open_timeout=60)
+        await self._rerun(ClientState(query_string="", page_name=page))
+
+    async def close(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
+
+    # -- what is on the page --------------------------------------------------------------
+    def find(self, kind: str, label: str) -> Element:
+        """The current run's element of this kind whose label (or body) is `label`."""
+        for path in sorted(self.elements):
+            element = self.elements[path]
+            if element.WhichOneof("type") == kind:
+                proto = getattr(element, kind)
+                if getattr(proto, "label", getattr(proto, "body", None)) == label:
+                    return element
+        raise ProtocolError(f"no {kind} labelled {label!r} on the page")
+
+    def texts(self, kind: str) -> list[str]:
+        return [getattr(e, kind).body for _, e in sorted(self.elements.items())
+                if e.WhichOneof("type") == kind]
+
+    def errors(self) -> list[str]:
+        """Exception boxes and red alerts of the current run."""
+        found = [e.exception.message for e in self.elements.values()
+                 if e.WhichOneof("type") == "exception"]
+        found += [e.alert.body for e in self.elements.values()
+                  if e.WhichOneof("type") == "alert" and e.alert.format == 1]  # ERROR
+        return found
+
+    # -- what a user does -----------------------------------------------------------------
+    def fill(self, label: str, text: str) -> None:
+        widget = self.find("text_input", label).text_input
+        self.values[widget.id] = WidgetState(id=widget.id, string_value=text)
+
+    async def click(self, label: str, *, until: Callable[[Element], bool] | None = None,
+                    timeout: float = 60) -> float:
+        """Click a button; return the seconds until `until` matched an element (or the run ended)."""
+        button = self.find("button", label).button
+        trigger = WidgetState(id=button.id, trigger_value=True)
+        return await self._timed(ClientState(query_string="", page_script_hash=self.page_hash,
+                                             widget_states=WidgetStates(
+                                                 widgets=[*self.values.values(), trigger])),
+                                 until, timeout)
+
+    async def open(self, url_path: str, timeout: float = 60) -> float:
+        """Follow a sidebar link to the page at this URL path."""
+        state = ClientState(query_string="", page_script_hash=self.pages[url_path],
+                            widget_states=WidgetStates(widgets=list(self.values.values())))
+        return await self._timed(state, None, timeout)
+
+    # -- the protocol ---------------------------------------------------------------------
+    async def _timed(self, state: ClientState, until: Callable[[Element], bool] | None,
+                     timeout: float) -> float:
+        self._watch, self._seen = until, asyncio.Event()
+        t0 = time.perf_counter()
+        await self._socket.send(BackMsg(rerun_script=state).SerializeToString())
+        seen_at = await asyncio.wait_for(self._settle(t0), timeout)
+        self._watch = None
+        return seen_at - t0
+
+    async def _rerun(self, state: ClientState, timeout: float = 60) -> None:
+        await self._socket.send(BackMsg(rerun_script=state).SerializeToString())
+        await asyncio.wait_for(self._settle(time.perf_counter()), timeout)
+
+    async def _settle(self, t0: float) -> float:
+        """Read messages until a run finishes for good (not one cut short by a page switch)."""
+        seen_at = None
+        while True:
+            msg = ForwardMsg()
+            msg.ParseFromString(await self._socket.recv())
+            kind = msg.WhichOneof("type")
+            if kind == "new_session":
+                self.elements = {}
+                self.values = {k: v for k, v in self.values.items() if not v.trigger_value}
+            elif kind == "navigation":
+                self.page_hash = msg.navigation.page_script_hash
+                self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                self.elements[tuple(msg.metadata.delta_path)] = element
+                if seen_at is None and self._watch is not None and self._watch(element):
+                    seen_at = time.perf_counter()
+            elif kind == "session_event" and msg.session_event.WhichOneof("type") != "script_changed_on_disk":
+                raise ProtocolError(f"session event: {msg.session_event}")
+            elif kind == "script_finished" and msg.script_finished == FINISHED:
+                return seen_at if seen_at is not None else time.perf_counter()
