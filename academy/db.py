@@ -38,7 +38,11 @@ def make_engine(url: str | None = None) -> Engine:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            # one connection per trainee acting at once: a class is about 30, and SQLite
+            # connections are cheap file handles (the default 5 + 10 made the others
+            # open and close a connection, pragmas included, on every run)
+            pool_size=32, max_overflow=16,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -44,6 +44,7 @@ class Played:
     seen: int
     outcome: Outcome | None = None
     refreshed: bool = False  # the live engine was rebuilt from the stored log
+    record: ExerciseRecord | None = None  # the exercise row as this action left it
 
 
 def cohort_seed(workshop_id: int | None, scenario_id: str) -> int:
@@ -188,7 +189,8 @@ def play(
         raise AcademyError("exercise_conflict") from None
     _summarise(record, held.live, outcome, action)
     session.add(record)
-    return Played(live=held.live, seen=stored + 1, outcome=outcome, refreshed=held.refreshed)
+    return Played(live=held.live, seen=stored + 1, outcome=outcome, refreshed=held.refreshed,
+                  record=record)
 
 
 def _trainee_acted_since(session: Session, exercise_id: int, seen: int) -> bool:

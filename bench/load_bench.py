@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -136,6 +137,12 @@ async def browser_trainee(trial: Trial, browser, index: int) -> None:  # type: i
     await context.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def figures(times: list[float]) -> dict[str, float | int | None]:
     if not times:
         return {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
@@ -157,8 +164,15 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
                                     str(server.process.pid), "--nonblocking", "--format",
                                     "raw" if profile.endswith(".txt") else "flamegraph"],  # type: ignore[union-attr]
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        trial.start = asyncio.Barrier(trainees + 1)
-    crowd = [protocol_trainee(trial, i) for i in range(browsers, trainees)]
+        trial.start = asyncio.Barrier(trial.start.parties + 1)
+    cpu: list[float] = []
+
+    async def meter() -> None:  # the server's CPU time from the start line to the last click
+        await trial.start.wait()
+        cpu.append(cpu_seconds(server.process.pid))  # type: ignore[union-attr]
+
+    trial.start = asyncio.Barrier(trial.start.parties + 1)
+    crowd = [protocol_trainee(trial, i) for i in range(browsers, trainees)] + [meter()]
     t0 = time.perf_counter()
     if browsers:
         from playwright.async_api import async_playwright
@@ -171,13 +185,16 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
     else:
         await asyncio.gather(*crowd, *([record()] if profile else []))
     wall = time.perf_counter() - t0
+    cpu.append(cpu_seconds(server.process.pid))  # type: ignore[union-attr]
+    clicks = len(trial.times["protocol"]) + len(trial.times["browser"])
     if spy is not None:
         spy.send_signal(2)  # SIGINT: py-spy writes the flame graph
         spy.wait(timeout=60)
     return {"trainees": trainees, "browsers": browsers, "actions_each": actions, "think_s": think,
             "protocol": figures(trial.times["protocol"]), "browser": figures(trial.times["browser"]),
             "all": figures(trial.times["protocol"] + trial.times["browser"]),
-            "wall_s": round(wall, 1), "errors": trial.errors}
+            "wall_s": round(wall, 1), "errors": trial.errors,
+            "server_cpu_ms_per_click": round((cpu[1] - cpu[0]) * 1000 / clicks, 1) if clicks else None}
 
 
 def run(trainees: int, browsers: int, actions: int, ramp: int, think: float,
@@ -219,6 +236,7 @@ def main() -> None:
         if f["n"]:  # type: ignore[index]
             print(f"  {kind:>8}: click → result on screen p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
                   f" · max {f['max_ms']} ms ({f['n']} clicks)")  # type: ignore[index]
+    print(f"  server CPU per click: {result['server_cpu_ms_per_click']} ms")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]
     for line in result["errors"]:  # type: ignore[union-attr]
         print(f"    {line}")

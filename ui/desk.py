@@ -26,6 +26,7 @@ from ui.state import db
 
 KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
+FRESH_KEY = "desk.fresh"
 GRADE_HELP = "A–F · 1–6"
 
 
@@ -45,9 +46,12 @@ def open_exercise(exercise: int) -> None:
 
 def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Played]:
     """The exercise record and its live engine, rebuilt when the stored log moved on."""
+    held = st.session_state.get(KEY)
+    fresh = st.session_state.pop(FRESH_KEY, None)  # this run began with the trainee's action
+    if fresh is not None and held is not None and held[0] == exercise == fresh.id:
+        return fresh, held[1]  # just stored: no need to ask the database again
     with db() as s:
         record, stored = exercises.own(s, exercise_id=exercise, user_id=user.id)
-        held = st.session_state.get(KEY)
         if held is None or held[0] != exercise or held[1].seen != stored:
             held = (exercise, exercises.replay(s, record))
             st.session_state[KEY] = held
@@ -73,6 +77,7 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
                                     held=held[1] if held and held[0] == exercise else None,
                                     action=action)
         st.session_state[KEY] = (exercise, played)
+        st.session_state[FRESH_KEY] = played.record
         st.session_state["desk.last"] = played.outcome
         return played.outcome
     except AcademyError as error:
