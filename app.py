@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from ui import navigation, session, sidebar
+from ui import navigation, session, sidebar, sockets
 from ui.i18n import apply_direction
 from ui.state import engine
 
 st.set_page_config(page_title="NEST Academy", page_icon="🌿", layout="wide")
 engine()  # migrate the database before any page touches it
+sockets.tune_once()  # small websocket messages leave at once (see ui/sockets.py)
 apply_direction()
 page = navigation.build(session.current_user())
 sidebar.render()

@@ -138,12 +138,17 @@ def stored_count(session: Session, exercise_id: int) -> int:
 
 
 def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRecord, int]:
-    """A trainee's own exercise and how many log entries it has stored, in one query
-    (the desk asks on every redraw, for thirty trainees at once)."""
+    """A trainee's own exercise and how many log entries it has stored, in one query that
+    also checks the account is still a trainee's (the desk asks on every redraw, for thirty
+    trainees at once)."""
     stored = (select(func.count()).select_from(ExerciseAction)
               .where(ExerciseAction.exercise_id == exercise_id).scalar_subquery())
-    row = session.exec(select(ExerciseRecord, stored).where(ExerciseRecord.id == exercise_id)).first()
-    if row is None or row[0].user_id != user_id:
+    row = session.exec(
+        select(ExerciseRecord, stored)
+        .join(User, col(User.id) == col(ExerciseRecord.user_id))
+        .where(ExerciseRecord.id == exercise_id, User.id == user_id, User.role == Role.trainee)
+    ).first()
+    if row is None:
         raise AcademyError("not_found")  # do not confirm that someone else's exercise exists
     return row[0], row[1]
 

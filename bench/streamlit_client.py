@@ -23,7 +23,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 WIDGETS = ("button", "text_input", "selectbox", "slider", "checkbox", "radio", "text_area",
            "number_input", "multiselect", "button_group")
-FINISHED = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+FINISHED = {ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY"),
+            ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")}
 
 
 class ProtocolError(RuntimeError):
@@ -36,6 +37,7 @@ class StreamlitClient:
 
     url: str  # http://host:port
     elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # widget id → its fragment
     values: dict[str, WidgetState] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
     page_hash: str = ""
@@ -87,6 +89,7 @@ class StreamlitClient:
         button = self.find("button", label).button
         trigger = WidgetState(id=button.id, trigger_value=True)
         return await self._timed(ClientState(query_string="", page_script_hash=self.page_hash,
+                                             fragment_id=self.fragments.get(button.id, ""),
                                              widget_states=WidgetStates(
                                                  widgets=[*self.values.values(), trigger])),
                                  until, timeout)
@@ -118,7 +121,7 @@ class StreamlitClient:
             msg = ForwardMsg()
             msg.ParseFromString(await self._socket.recv())
             kind = msg.WhichOneof("type")
-            if kind == "new_session":
+            if kind == "new_session":  # a fragment's run starts with one too: it redraws its part
                 self.elements = {}
                 self.values = {k: v for k, v in self.values.items() if not v.trigger_value}
             elif kind == "navigation":
@@ -127,9 +130,12 @@ class StreamlitClient:
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 self.elements[tuple(msg.metadata.delta_path)] = element
+                kind_of = element.WhichOneof("type")
+                if msg.delta.fragment_id and kind_of in WIDGETS:  # a click there reruns the fragment only
+                    self.fragments[getattr(element, kind_of).id] = msg.delta.fragment_id
                 if seen_at is None and self._watch is not None and self._watch(element):
                     seen_at = time.perf_counter()
             elif kind == "session_event" and msg.session_event.WhichOneof("type") != "script_changed_on_disk":
                 raise ProtocolError(f"session event: {msg.session_event}")
-            elif kind == "script_finished" and msg.script_finished == FINISHED:
+            elif kind == "script_finished" and msg.script_finished in FINISHED:
                 return seen_at if seen_at is not None else time.perf_counter()

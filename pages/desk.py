@@ -14,62 +14,71 @@ if exercise is None:
     st.info(t("desk.choose_first"))
     st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/list:")
     st.stop()
-try:
-    record, played = desk.load(user, exercise)
-    scenario = desk.scenario(record)
-except AcademyError as error:
-    show_error(error)
-    st.stop()
 
-view = played.live.view()
-names = desk.labels(view) | {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
-st.title(scenario.text(scenario.title, lang))
-desk.header(view)
-if record.paused:
-    st.warning(t("desk.paused"), icon=":material/pause_circle:")
 
-steps = st.columns(3)
-for column, (label, action) in zip(steps, [
-    (t("desk.advance_day"), {"kind": "advance", "days": 1}),
-    (t("desk.advance_week"), {"kind": "advance", "days": 7}),
-    (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
-], strict=True):
-    column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
-                  disabled=view.finished, width="stretch",
-                  on_click=desk.act, args=(user, exercise, action))  # acts before the rerun
+@st.fragment
+def desk_view() -> None:
+    """Acting redraws the desk alone, not the menu and sidebar around it: 30 trainees click
+    at once in a workshop. The exercise's owner is checked again on every redraw."""
+    try:
+        record, played = desk.load(user, exercise)
+        scenario = desk.scenario(record)
+    except AcademyError as error:
+        show_error(error)
+        return
 
-desk.last_result()
-if view.finished:
-    st.success(t("desk.finished"), icon=":material/flag:")
-    st.page_link("pages/debrief.py", label=t("desk.to_debrief"), icon=":material/insights:")
+    view = played.live.view()
+    names = desk.labels(view) | {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    st.title(scenario.text(scenario.title, lang))
+    desk.header(view)
+    if record.paused:
+        st.warning(t("desk.paused"), icon=":material/pause_circle:")
 
-briefing, inbox, chart, world, timeline, notices, actions = st.tabs(
-    [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
-     t("desk.tab_timeline"), t("desk.tab_notices"), t("desk.tab_actions")],
-    key="desk.tab", on_change="rerun")  # stateful: only the open tab runs
-if briefing.open:
-    with briefing:
-        st.markdown(scenario.text(scenario.briefing, lang))
-        st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
-        st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
-if inbox.open:
-    with inbox:
-        desk.inbox(view, f"desk.seen.{exercise}")
-if chart.open:
-    with chart:
-        desk.link_chart(view, record.hypotheses)
-        desk.hypothesis_form(user, exercise, view, names)
-if world.open:
-    with world:
-        days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
-                         (0.0, float(view.duration_days)), key="desk.map_days")
-        desk.world(view, days)
-if timeline.open:
-    with timeline:
-        desk.timeline(view)
-if notices.open:
-    with notices:
-        desk.notices(view, names)
-if actions.open and not view.finished:
-    with actions:
-        action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
+    steps = st.columns(3)
+    for column, (label, action) in zip(steps, [
+        (t("desk.advance_day"), {"kind": "advance", "days": 1}),
+        (t("desk.advance_week"), {"kind": "advance", "days": 7}),
+        (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
+    ], strict=True):
+        column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
+                      disabled=view.finished, width="stretch",
+                      on_click=desk.act, args=(user, exercise, action))  # acts before the rerun
+
+    desk.last_result()
+    if view.finished:
+        st.success(t("desk.finished"), icon=":material/flag:")
+        st.page_link("pages/debrief.py", label=t("desk.to_debrief"), icon=":material/insights:")
+
+    briefing, inbox, chart, world, timeline, notices, actions = st.tabs(
+        [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
+         t("desk.tab_timeline"), t("desk.tab_notices"), t("desk.tab_actions")],
+        key="desk.tab", on_change="rerun")  # stateful: only the open tab runs
+    if briefing.open:
+        with briefing:
+            st.markdown(scenario.text(scenario.briefing, lang))
+            st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
+            st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
+    if inbox.open:
+        with inbox:
+            desk.inbox(view, f"desk.seen.{exercise}")
+    if chart.open:
+        with chart:
+            desk.link_chart(view, record.hypotheses)
+            desk.hypothesis_form(user, exercise, view, names)
+    if world.open:
+        with world:
+            days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
+                             (0.0, float(view.duration_days)), key="desk.map_days")
+            desk.world(view, days)
+    if timeline.open:
+        with timeline:
+            desk.timeline(view)
+    if notices.open:
+        with notices:
+            desk.notices(view, names)
+    if actions.open and not view.finished:
+        with actions:
+            action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
+
+
+desk_view()
