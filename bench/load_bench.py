@@ -55,7 +55,8 @@ class Trial:
     def __init__(self, url: str, trainees: int, actions: int, ramp: int, think: float) -> None:
         self.url, self.actions, self.think, self.trainees = url, actions, think, trainees
         self.start, self.arriving = asyncio.Barrier(trainees), asyncio.Semaphore(ramp)
-        self.times: dict[str, list[float]] = {"protocol": [], "browser": [], "dashboard": []}
+        self.times: dict[str, list[float]] = {"protocol": [], "browser": [], "dashboard": [],
+                                              "watch": []}  # the desks' own news checks
         self.done = 0  # trainees who finished their clicks
         self.errors: list[str] = []
 
@@ -82,6 +83,8 @@ async def protocol_trainee(trial: Trial, index: int) -> None:
         await trial.start.wait()
         return
     await trial.start.wait()
+    finished = asyncio.Event()
+    watcher = asyncio.create_task(client.keep_refreshing(finished))  # the desk's news check
     for step in range(trial.actions):
         want = f"{step + 1:.1f} / {total}"
         try:
@@ -96,6 +99,11 @@ async def protocol_trainee(trial: Trial, index: int) -> None:
             break
         await trial.pause()
     trial.done += 1
+    finished.set()
+    try:
+        trial.times["watch"] += [seconds * 1000 for seconds in await watcher]
+    except Exception as error:  # noqa: BLE001
+        trial.errors.append(f"{who} news check: {type(error).__name__}: {str(error)[:160]}")
     await client.close()
 
 
@@ -236,6 +244,7 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
             "protocol": figures(trial.times["protocol"]), "browser": figures(trial.times["browser"]),
             "all": figures(trial.times["protocol"] + trial.times["browser"]),
             "dashboard": figures(trial.times["dashboard"]),
+            "watch": figures(trial.times["watch"]),
             "wall_s": round(wall, 1), "errors": trial.errors,
             "server_rss_mb": memory,
             "server_cpu_ms_per_click": round((cpu[1] - cpu[0]) * 1000 / clicks, 1) if clicks else None}
@@ -275,9 +284,9 @@ def main() -> None:
         return
     print(f"{result['trainees']} trainees ({result['browsers']} in Chromium) × "
           f"{result['actions_each']} actions, think {result['think_s']} s, in {result['wall_s']} s")
-    for kind in ("all", "protocol", "browser", "dashboard"):
+    for kind in ("all", "protocol", "browser", "dashboard", "watch"):
         f = result[kind]
-        what = "auto-refresh → redrawn" if kind == "dashboard" else "click → result on screen"
+        what = "auto-refresh → done" if kind in ("dashboard", "watch") else "click → result on screen"
         if f["n"]:  # type: ignore[index]
             print(f"  {kind:>9}: {what} p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
                   f" · max {f['max_ms']} ms ({f['n']} times)")  # type: ignore[index]

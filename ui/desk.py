@@ -27,6 +27,8 @@ from ui.state import db
 KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
 FRESH_KEY = "desk.fresh"
+NEWS_KEY = "desk.news"
+WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
 
 
@@ -56,6 +58,24 @@ def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Pl
             held = (exercise, exercises.replay(s, record))
             st.session_state[KEY] = held
     return record, held[1]
+
+
+def moved_on(user: CurrentUser, exercise: int) -> bool:
+    """Has the stored log moved on since this tab drew the desk (an instructor's inject,
+    the trainee's other tab)? One small query; True also when the exercise became
+    unreachable, so that the full redraw says why."""
+    held = st.session_state.get(KEY)
+    if held is None or held[0] != exercise:
+        return False
+    try:
+        with db() as s:
+            _, stored = exercises.own(s, exercise_id=exercise, user_id=user.id)
+    except AcademyError:
+        return True
+    if stored == held[1].seen:
+        return False
+    st.session_state[NEWS_KEY] = True
+    return True
 
 
 def scenario(record: ExerciseRecord) -> Scenario:
@@ -88,6 +108,8 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
 
 def last_result() -> None:
     """Show the result of the action taken just before this run, once."""
+    if st.session_state.pop(NEWS_KEY, False):
+        st.info(t("desk.news"), icon=":material/mark_email_unread:")
     if (error := st.session_state.pop("desk.error", None)) is not None:
         show_error(error)
     if (outcome := st.session_state.pop("desk.last", None)) is not None:
