@@ -125,7 +125,7 @@ def joined(name: str, parts: list[Message]) -> dict[str, Any]:
     return {name: TEMPLATES["sep.facts"].join(text(p) for p in parts), f"{name}_parts": parts}
 
 
-def localized(name: str, texts: Mapping[str, str], strip: bool = False) -> dict[str, Any]:
+def localized(name: str, texts: Mapping[Any, str], strip: bool = False) -> dict[str, Any]:
     clean = {lang: (s.strip() if strip else s) for lang, s in texts.items()}
     return {name: clean["en"], f"{name}_i18n": clean}
 
@@ -152,7 +152,7 @@ def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup) -> s
     try:
         return TEMPLATES[code].format(**values)
     except (KeyError, IndexError, ValueError, TypeError):
-        return TEMPLATES[code].format(**{k: v for k, v in params.items()})
+        return TEMPLATES[code].format(**params)
 
 
 def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup) -> dict[str, Any]:
