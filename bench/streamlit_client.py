@@ -41,6 +41,7 @@ class StreamlitClient:
     values: dict[str, WidgetState] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
     page_hash: str = ""
+    auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment → seconds (run_every)
     _socket: websockets.ClientConnection | None = None
     _watch: Callable[[Element], bool] | None = None
     _seen: asyncio.Event = field(default_factory=asyncio.Event)
@@ -94,6 +95,13 @@ class StreamlitClient:
                                                  widgets=[*self.values.values(), trigger])),
                                  until, timeout)
 
+    async def refresh(self, fragment_id: str, timeout: float = 60) -> float:
+        """What the browser does every `run_every` seconds: rerun that fragment."""
+        state = ClientState(query_string="", page_script_hash=self.page_hash,
+                            fragment_id=fragment_id, is_auto_rerun=True,
+                            widget_states=WidgetStates(widgets=list(self.values.values())))
+        return await self._timed(state, None, timeout)
+
     async def open(self, url_path: str, timeout: float = 60) -> float:
         """Follow a sidebar link to the page at this URL path."""
         state = ClientState(query_string="", page_script_hash=self.pages[url_path],
@@ -124,6 +132,8 @@ class StreamlitClient:
             if kind == "new_session":  # a fragment's run starts with one too: it redraws its part
                 self.elements = {}
                 self.values = {k: v for k, v in self.values.items() if not v.trigger_value}
+            elif kind == "auto_rerun":
+                self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "navigation":
                 self.page_hash = msg.navigation.page_script_hash
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
