@@ -16,10 +16,11 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.records import Outcome, TraineeView
+from engine import messages
+from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
-from ui.i18n import RTL, current_language, t
+from ui.i18n import RTL, catalog, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -151,14 +152,32 @@ def labels(view: TraineeView) -> dict[str, str]:
     return names
 
 
+def inbox_text(item: InboxItem) -> str:
+    """An inbox item in the user's language: the engine's own sentence in English (or when
+    the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
+    lang = current_language()
+    local = catalog(lang)
+    if lang == "en" or not item.code or f"inbox.{item.code}" not in local:
+        return item.text
+    return messages.render(item.code, item.params, lang, lambda code: local.get(f"inbox.{code}"))
+
+
+def inbox_source(item: InboxItem) -> str:
+    """Who sent the item: a scenario's intelligence source in the user's language."""
+    texts = item.params.get("source_i18n")
+    if isinstance(texts, dict) and item.source == texts.get("en"):
+        return texts.get(current_language()) or item.source
+    return item.source
+
+
 def inbox(view: TraineeView, seen_key: str) -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
         with st.container(border=True):
-            st.markdown(f"{'🔵 ' if new else ''}**{item.source}** · `{item.reliability}{item.credibility}`"
+            st.markdown(f"{'🔵 ' if new else ''}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
-            st.text(item.text)
+            st.text(inbox_text(item))
     st.session_state[seen_key] = len(view.inbox)
 
 
@@ -187,7 +206,7 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
 
 
 def timeline(view: TraineeView) -> None:
-    events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": i.text[:160]}
+    events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": inbox_text(i)[:160]}
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
                for d in view.decisions]
