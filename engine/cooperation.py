@@ -9,6 +9,7 @@ members based in their countries.
 from __future__ import annotations
 
 from engine import actions as A
+from engine import messages as M
 from engine.intel import person_attrs
 from engine.records import Outcome
 from engine.requests import _pay, _spend, ok, refuse
@@ -46,7 +47,7 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
         n = _partner_shares(sim, a.country, 1, f"NCB {a.country}")
         sim.knowledge.item(
             sim.env.now,
-            f"NCB {a.country}",
+            M.sender("ncb", country=a.country),
             "B3",
             "partner.share_reply",
             {"country": a.country, "n": n},
@@ -84,7 +85,7 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
             sim.emit(f"trust:{c}")
         sim.knowledge.item(
             sim.env.now,
-            "Regional case meeting",
+            M.sender("case_meeting"),
             "B3",
             "partner.case_meeting",
             {"countries": ", ".join(sorted(set(a.countries))), "n": n},

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
-from engine.messages import localized
+from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
 from engine.records import (
@@ -66,7 +66,9 @@ class Exercise:
         for group in scenario.known_at_start:
             reveal_member(self.sim, group, "Case file", "start")
         briefing = localized("text", scenario.briefing, strip=True)
-        self.sim.knowledge.item(0.0, "NEST coordinator", "A1", "system.briefing", briefing, "system")
+        self.sim.knowledge.item(
+            0.0, sender("coordinator"), "A1", "system.briefing", briefing, "system"
+        )
 
     # --- play ----------------------------------------------------------------------------
     @property
@@ -135,7 +137,7 @@ class Exercise:
         elif act.message.strip():
             self.sim.knowledge.item(
                 self.sim.env.now,
-                "Instructor",
+                sender("instructor"),
                 "A1",
                 "inject.instructor",
                 {"text": act.message.strip()},

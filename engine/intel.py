@@ -47,11 +47,21 @@ class Knowledge:
     )  # (item id, shipment id, t)
 
     def item(
-        self, t: float, source: str, grade: str, code: str, params: dict[str, Any], kind: str
+        self,
+        t: float,
+        source: str | M.Message,
+        grade: str,
+        code: str,
+        params: dict[str, Any],
+        kind: str,
     ) -> str:
-        """File a report: its English text comes from the template of ``code``."""
+        """File a report: its English text comes from the template of ``code``; a fixed
+        sender (``M.sender``) is kept in the params as ``source_msg``."""
         iid = f"I{len(self.inbox) + 1:03d}"
         text = M.text(M.message(code, **params))
+        if not isinstance(source, str):
+            params = {**params, **M.nested("source", source)}
+            source = params["source"]
         self.inbox.append(
             InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), text, kind, code, params)
         )

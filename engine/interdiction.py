@@ -99,7 +99,7 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
         k.movements.append(Movement(leg.from_, leg.to, leg.mode.value, round(t, 3), person))
         k.item(
             t,
-            f"NCB {country}",
+            M.sender("ncb", country=country),
             "B2",
             "notice.border",
             {
@@ -123,7 +123,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         ship.surveillance = True
         k.item(
             t,
-            f"Customs {loc.country}",
+            M.sender("customs", country=loc.country),
             "A1",
             "partner.cd_found",
             {"shipment": ship.id, "place": loc.name},
@@ -157,7 +157,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
                 sim.arrest(m, M.message("arrest.caught", place=loc.name), announce=False)
     k.item(
         t,
-        f"Customs {loc.country}",
+        M.sender("customs", country=loc.country),
         "A1",
         "partner.seizure",
         {
@@ -187,7 +187,7 @@ def delivered_under_surveillance(
         ship.status = "missed"
         k.item(
             t,
-            f"NCB {dest.country}",
+            M.sender("ncb", country=dest.country),
             "B2",
             "partner.cd_lost",
             {"shipment": ship.id, "place": dest.name},
@@ -221,7 +221,7 @@ def delivered_under_surveillance(
             sim.arrest(m, M.message("arrest.receiving", shipment=ship.id), announce=False)
     k.item(
         t,
-        f"NCB {dest.country}",
+        M.sender("ncb", country=dest.country),
         "A1",
         "partner.cd_done",
         {

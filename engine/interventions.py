@@ -10,7 +10,7 @@ surveillance; an arrest needs a warrant, and abroad a Red Notice.
 from __future__ import annotations
 
 from engine import actions as A
-from engine.messages import message
+from engine.messages import message, sender
 from engine.notices import RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
@@ -53,7 +53,7 @@ def _control(
             sim.controls.append(Control(location, max(start, t), end, shipment))
             sim.knowledge.item(
                 t,
-                f"NCB {country}",
+                sender("ncb", country=country),
                 "B2",
                 f"partner.{what}_agreed",
                 {"country": country, "place": name, "start": max(start, t), "end": end}
@@ -65,7 +65,7 @@ def _control(
                 sim.teams_busy.remove(end)
             sim.knowledge.item(
                 t,
-                f"NCB {country}",
+                sender("ncb", country=country),
                 "B2",
                 f"partner.{what}_declined",
                 {"country": country, "place": name},
@@ -154,7 +154,7 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
         else:
             k.item(
                 sim.env.now,
-                f"NCB {country}",
+                sender("ncb", country=country),
                 "B2",
                 "partner.arrest_failed",
                 {"country": country, "subject": k.entities[a.subject].label},

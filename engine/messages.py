@@ -17,6 +17,10 @@ value (what the English template formats) and a companion saying how to translat
 - ``<name>_term``: a catalog code for a word the scenario names by identifier
   (a relation such as ``sells_to``); English shows the identifier with spaces.
 
+Who sent an item is said the same way: a fixed sender ("NCB KE", "Prosecutor") is a
+``sender.<who>`` message kept as ``source_msg`` in the item's params (its English text is
+the item's ``source``); a scenario's intelligence source comes as ``source_i18n``.
+
 ``render`` resolves all four against any language's templates, falling back to English
 piece by piece, so a missing translation never hides a report.
 """
@@ -102,6 +106,16 @@ TEMPLATES: dict[str, str] = {
     "inject.msel": "{text}",
     "inject.contingency": "{text}",
     "inject.instructor": "{text}",
+    # --- who sent an item: the inbox header (``source``; scenario sources are authored) --
+    "sender.coordinator": "NEST coordinator",
+    "sender.instructor": "Instructor",
+    "sender.ncb": "NCB {country}",
+    "sender.ncb_home": "NCB",
+    "sender.customs": "Customs {country}",
+    "sender.case_meeting": "Regional case meeting",
+    "sender.prosecutor": "Prosecutor",
+    "sender.blue_notice": "Blue Notice",
+    "sender.silver_notice": "Silver Notice",
 }
 
 
@@ -109,6 +123,11 @@ def message(code: str, **params: Any) -> Message:
     if code not in TEMPLATES:
         raise KeyError(f"no inbox template {code!r}")
     return {"code": code, "params": params}
+
+
+def sender(code: str, **params: Any) -> Message:
+    """Who files an item, as a message (``sender.<who>``) rather than English words."""
+    return message(f"sender.{code}", **params)
 
 
 def text(msg: Message) -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine import messages as M
 from engine.intel import person_attrs
-from engine.messages import localized
+from engine.messages import localized, sender
 from engine.scenario import Inject
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class Msel:
         sim, t = self.sim, self.sim.env.now
         self.delivered.add(inj.id)
         text = localized("text", inj.message)
-        sim.knowledge.item(t, inj.source, "B2", "inject.msel", text, "inject")
+        sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
         for group in inj.reveals:
             reveal_member(sim, group, inj.source, f"msel:{inj.id}")
         if inj.contingency is not None and inj.expected_action is not None:
@@ -59,8 +60,15 @@ class Msel:
         if not done and inj.contingency is not None:
             text = localized("text", inj.contingency.message)
             self.sim.knowledge.item(
-                self.sim.env.now, inj.source, "B2", "inject.contingency", text, "inject"
+                self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
             )
+
+
+def _source(inj: Inject) -> str | M.Message:
+    """The inject's sender: the default coordinator is ours to translate; any other name
+    is the scenario author's, kept as written."""
+    coordinator = sender("coordinator")
+    return coordinator if inj.source == M.text(coordinator) else inj.source
 
 
 def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | None:

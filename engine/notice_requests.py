@@ -10,6 +10,7 @@ Green and Red Notices flag the person's border crossings (see ``engine.interdict
 from __future__ import annotations
 
 from engine import actions as A
+from engine import messages as M
 from engine.notices import check_notice
 from engine.records import NoticeRecord, Outcome
 from engine.requests import refuse
@@ -87,7 +88,7 @@ def _blue_answer(sim: Simulation, subject: str) -> None:
     )
     k.item(
         t,
-        "Blue Notice",
+        M.sender("blue_notice"),
         "B2",
         "notice.blue",
         {
@@ -111,7 +112,7 @@ def gather_assets(sim: Simulation, subject: str) -> None:
     total = sum(amt for *_, amt in flows)
     k.item(
         t,
-        "Silver Notice",
+        M.sender("silver_notice"),
         "B2",
         "notice.silver",
         {"subject": ent.label, "account": acc.label, "payments": len(flows), "total": total},

@@ -166,7 +166,9 @@ class Missed(Record):
     shipment: str
     intel: str
     t: float
-    text: str
+    text: str  # the English sentence of the intelligence item (InboxItem ``intel``)
+    code: str = ""  # that item's message code and params, to say it in another language
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -119,5 +119,6 @@ def missed_opportunities(sim: Simulation) -> list[Missed]:
     for iid, sid, t in sim.knowledge.pointers:
         ship = sim.ships.get(sid)
         if ship is not None and ship.status == "missed":
-            out.append(Missed(sid, iid, round(t, 3), items[iid].text))
+            item = items[iid]
+            out.append(Missed(sid, iid, round(t, 3), item.text, item.code, item.params))
     return out

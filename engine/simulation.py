@@ -36,7 +36,7 @@ from engine.interdiction import (
     detected,
     detection,
 )
-from engine.messages import Message, nested
+from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.world import World
@@ -255,13 +255,13 @@ class Simulation(Communications, ShipmentReports):
         if ent.group is None:
             self.wrongful.append(member)
             self.knowledge.item(
-                t, "Prosecutor", "A1", "system.released", {"subject": ent.label}, "system"
+                t, sender("prosecutor"), "A1", "system.released", {"subject": ent.label}, "system"
             )
             return
         self.arrested[member] = t
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
-            self.knowledge.item(t, "NCB", "A1", "partner.arrest", params, "partner")
+            self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit("first_arrest")

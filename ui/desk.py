@@ -152,21 +152,30 @@ def labels(view: TraineeView) -> dict[str, str]:
     return names
 
 
-def inbox_text(item: InboxItem) -> str:
-    """An inbox item in the user's language: the engine's own sentence in English (or when
-    the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
+def message_text(code: str, params: dict[str, Any], english: str) -> str:
+    """An engine message in the user's language: the engine's own sentence in English (or
+    when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
     lang = current_language()
     local = catalog(lang)
-    if lang == "en" or not item.code or f"inbox.{item.code}" not in local:
-        return item.text
-    return messages.render(item.code, item.params, lang, lambda code: local.get(f"inbox.{code}"))
+    if lang == "en" or not code or f"inbox.{code}" not in local:
+        return english
+    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"))
+
+
+def inbox_text(item: InboxItem) -> str:
+    """An inbox item in the user's language."""
+    return message_text(item.code, item.params, item.text)
 
 
 def inbox_source(item: InboxItem) -> str:
-    """Who sent the item: a scenario's intelligence source in the user's language."""
+    """Who sent the item in the user's language: a fixed sender (``source_msg``, "NCB KE")
+    from the catalogs, a scenario's intelligence source as its author wrote it."""
     texts = item.params.get("source_i18n")
     if isinstance(texts, dict) and item.source == texts.get("en"):
         return texts.get(current_language()) or item.source
+    sender = item.params.get("source_msg")
+    if isinstance(sender, dict) and item.source == item.params.get("source"):
+        return message_text(sender["code"], sender["params"], item.source)
     return item.source
 
 
