@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from academy import exercises
+from academy import catalogs, exercises
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from engine.exercise import Exercise, Overrides
-from engine.records import Debrief
+from engine.records import Debrief, ScoreComponent
 from engine.scenario import Scenario
 
 QUIET = ("advance", "advance_to_next_event")
@@ -88,30 +88,56 @@ def decisions_csv(debrief: Debrief) -> str:
 
 
 def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en") -> bytes:
-    """The debrief as a printable after-action review."""
-    report = Report(f"{scenario.text(scenario.title, lang)} — after-action review",
-                    subtitle=f"{trainee} · seed {debrief.seed} · score {debrief.score:.1f}/100")
-    report.heading("Objectives")
-    report.table(["Objective", "Rating"],
+    """The debrief as a printable after-action review, in ``lang`` (words from the
+    ``debrief_pdf.*`` catalog keys; engine sentences from their message codes)."""
+
+    def say(key: str, **values: object) -> str:
+        return catalogs.say(f"debrief_pdf.{key}", lang, **values)
+
+    def word(key: str, english: str) -> str:  # identifiers stay as they are in English
+        return english if lang == "en" else catalogs.say(key, lang)
+
+    report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
+                    subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
+                                 score=f"{debrief.score:.1f}"))
+    report.heading(say("objectives"))
+    report.table([say("objective"), say("rating")],
                  [[scenario.text(o.text, lang), debrief.ratings.get(o.id, "")]
                   for o in scenario.objectives])
-    report.heading("Score breakdown")
-    report.table(["Component", "Points", "Of", "How it is computed"],
-                 [[c.id, f"{c.points:.1f}", f"{c.weight:g}", c.explanation]
-                  for c in debrief.components])
-    report.heading("Shipments")
-    report.table(["Shipment", "Qty", "Fate", "Where", "Route"],
-                 [[s.id, f"{s.quantity:g}", s.fate, s.where or "", " > ".join(s.route)]
-                  for s in debrief.shipments])
-    report.heading("Missed opportunities")
-    report.bullets([f"Day {m.t:.1f}: {m.text} (shipment {m.shipment})" for m in debrief.missed]
-                   or ["None"])
-    report.heading("Decision log")
-    report.table(["Day", "Decision", "Result", "Rationale"],
-                 [[f"{d.t:.1f}", d.summary, "accepted" if d.accepted else f"refused: {d.code}",
+    report.heading(say("score"))
+    report.table([say("component"), say("points"), say("of"), say("how")],
+                 [[word(f"score.{c.id}", c.id), f"{c.points:.1f}", f"{c.weight:g}",
+                   explanation(c, lang)] for c in debrief.components])
+    report.heading(say("shipments"))
+    report.table([say("shipment"), say("qty"), say("fate"), say("where"), say("route")],
+                 [[s.id, f"{s.quantity:g}", word(f"fate.{s.fate}", s.fate), s.where or "",
+                   " > ".join(s.route)] for s in debrief.shipments])
+    report.heading(say("missed"))
+    report.bullets([say("missed_line", day=f"{m.t:.1f}", shipment=m.shipment,
+                        text=catalogs.engine_text(m.code, m.params, m.text, lang))
+                    for m in debrief.missed] or [say("none")])
+    report.heading(say("decisions"))
+    report.table([say("day"), say("decision"), say("result"), say("rationale")],
+                 [[f"{d.t:.1f}", d.summary,
+                   say("accepted") if d.accepted else say("refused", code=d.code),
                    d.rationale or ""] for d in debrief.decisions])
-    report.heading("The network")
-    report.table(["Member", "Role", "Country", "Betweenness", "Arrested", "Found"],
-                 [[m.label, m.role, m.country, f"{m.betweenness:.3f}", m.arrested, m.known]
-                  for m in debrief.members])
+    report.heading(say("network"))
+    report.table([say("member"), say("role"), say("country"), say("betweenness"),
+                  say("arrested"), say("found")],
+                 [[m.label, m.role, m.country, f"{m.betweenness:.3f}", yes_no(m.arrested, lang),
+                   yes_no(m.known, lang)] for m in debrief.members])
     return report.render()
+
+
+def explanation(component: ScoreComponent, lang: str) -> str:
+    """How a score component is computed: the engine's sentence in English, the catalog's
+    ``debrief.explain.<id>`` otherwise (the wrongful-arrest penalty as a value)."""
+    if lang == "en":
+        return component.explanation
+    key = f"debrief.explain.{component.id}"
+    said = catalogs.say(key, lang, penalty=f"{abs(component.weight):g}")
+    return component.explanation if said == key else said
+
+
+def yes_no(value: bool, lang: str) -> str:
+    return str(value) if lang == "en" else catalogs.say(f"debrief_pdf.{'yes' if value else 'no'}", lang)

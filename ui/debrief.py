@@ -7,10 +7,12 @@ from typing import Any
 
 import streamlit as st
 
+from academy.debriefs import explanation
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts
-from ui.i18n import t
+from ui.desk import message_text
+from ui.i18n import current_language, t
 
 RATING_ICONS = {"P": "🟢", "S": "🟡", "M": "🟠", "U": "🔴"}
 
@@ -25,11 +27,13 @@ def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
 
 
 def score(debrief: Debrief) -> None:
+    lang = current_language()
     rows = [{"label": t(f"score.{c.id}"), "points": round(c.points, 1), "weight": c.weight,
-             "explanation": c.explanation} for c in debrief.components]
+             "explanation": explanation(c, lang)} for c in debrief.components]
     st.altair_chart(charts.score_bars(rows), width="stretch")
     for c in debrief.components:
-        st.caption(f"**{t(f'score.{c.id}')}** ({c.points:.1f}/{c.weight:g}): {c.explanation}")
+        st.caption(f"**{t(f'score.{c.id}')}** ({c.points:.1f}/{c.weight:g}): "
+                   f"{explanation(c, lang)}")
 
 
 def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
@@ -59,7 +63,8 @@ def missed(debrief: Debrief) -> None:
     if not debrief.missed:
         st.info(t("debrief.no_missed"))
     for m in debrief.missed:
-        st.warning(t("debrief.missed_line", day=f"{m.t:.1f}", shipment=m.shipment) + "\n\n" + m.text)
+        st.warning(t("debrief.missed_line", day=f"{m.t:.1f}", shipment=m.shipment) + "\n\n"
+                   + message_text(m.code, m.params, m.text))
 
 
 def decisions(debrief: Debrief) -> None:

@@ -11,16 +11,15 @@ from typing import Any
 
 import streamlit as st
 
-from academy import exercises
+from academy import catalogs, exercises
 from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine import messages
 from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
-from ui.i18n import RTL, catalog, current_language, t
+from ui.i18n import RTL, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -155,11 +154,7 @@ def labels(view: TraineeView) -> dict[str, str]:
 def message_text(code: str, params: dict[str, Any], english: str) -> str:
     """An engine message in the user's language: the engine's own sentence in English (or
     when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
-    lang = current_language()
-    local = catalog(lang)
-    if lang == "en" or not code or f"inbox.{code}" not in local:
-        return english
-    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"))
+    return catalogs.engine_text(code, params, english, current_language())
 
 
 def inbox_text(item: InboxItem) -> str:
