@@ -4,13 +4,16 @@ score explanations and the printed review, with the English exactly as the engin
 from __future__ import annotations
 
 import json
+from itertools import product
 
 import pytest
 
 from academy import catalogs, debriefs
 from academy.pdf import Report
 from engine import messages as M
+from engine.notices import PURPOSES, RPD, check_notice
 from engine.policies import run_policy
+from engine.requests import WARRANT_RULE
 from engine.scenario import load_scenario
 from engine.scoring import EXPLAIN, WRONGFUL_PENALTY
 from tests.engine.conftest import SCENARIO_FILES
@@ -93,3 +96,43 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     arabic = blocks(monkeypatch, debrief, scenario, "ar")
     assert missed_bullets(arabic)[0].startswith(f"اليوم {first.t:.1f}: ")
     assert json.dumps(arabic, ensure_ascii=False).count("after-action") == 0
+
+
+def engine_rules() -> dict[str, str]:
+    """Every (refusal code, rule) the engine can cite: the notice checks over their inputs,
+    and the refusals of arrests and warrants."""
+    found: dict[str, str] = {}
+    for colour, purpose in product(PURPOSES, set(PURPOSES.values())):
+        for grounds, kind, warrant, ids, years in product(
+                ("ordinary_crime", "political"), ("person", "company", None), (True, False),
+                (0, 9), (1, 9)):
+            check = check_notice(colour, purpose, grounds, kind, has_warrant=warrant,
+                                 identifiers=ids, min_identifiers=3, max_penalty_years=years)
+            if check.rule:
+                assert found.setdefault(check.code, check.rule) == check.rule
+    found["arrest.no_warrant"] = "Due process: a valid arrest warrant"
+    found["arrest.needs_red_notice"] = RPD + ": locate and provisionally arrest pending extradition"
+    found["warrant.insufficient_evidence"] = WARRANT_RULE
+    return found
+
+
+def test_every_rule_the_engine_cites_is_translated():
+    rules = engine_rules()
+    assert len(rules) == 8
+    assert {k[len("rule."):]: v for k, v in catalog_files("en")["rules.yaml"].items()} == rules
+    for lang in LANGS[1:]:
+        theirs = catalog_files(lang)["rules.yaml"]
+        for code, english in rules.items():
+            assert theirs[f"rule.{code}"] and theirs[f"rule.{code}"] != english, (lang, code)
+
+
+def test_notice_reasons_have_a_sentence_for_their_code():
+    codes = {check_notice(c, p, g, k, has_warrant=w, identifiers=i, min_identifiers=3,
+                          max_penalty_years=y).code
+             for c, p in product(PURPOSES, set(PURPOSES.values()))
+             for g, k, w, i, y in product(("ordinary_crime", "political"),
+                                          ("person", "vessel", None), (True, False), (0, 9),
+                                          (1, 9))}
+    for lang in LANGS:
+        merged = {k: v for keys in catalog_files(lang).values() for k, v in keys.items()}
+        assert all(merged.get(f"engine.{code}") for code in codes), lang

@@ -128,8 +128,23 @@ def outcome_message(outcome: Outcome) -> None:
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
-        rule = f" — {t('desk.rule')}: {outcome.rule}" if outcome.rule else ""
+        rule = f" — {t('desk.rule')}: {rule_text(outcome.code, outcome.rule)}" if outcome.rule else ""
         st.error(text + rule, icon=":material/block:")
+
+
+def rule_text(code: str, english: str) -> str:
+    """The rule a refusal cites, in the user's language (``rule.<code>``), else as written."""
+    key = f"rule.{code}"
+    translated = t(key) if current_language() != "en" else key
+    return english if translated == key else translated
+
+
+def notice_reason(code: str, english: str) -> str:
+    """Why a notice was accepted or refused: the catalog's sentence for its code (``engine.
+    <code>``) in another language, the engine's own reason in English."""
+    key = f"engine.{code}"
+    translated = t(key) if current_language() != "en" else key
+    return english if translated == key else translated
 
 
 def header(view: TraineeView) -> None:
@@ -229,7 +244,7 @@ def notices(view: TraineeView, names: dict[str, str]) -> None:
     st.dataframe(
         [{t("desk.day"): round(n.t, 1), t("actions.colour"): t(f"notice.{n.colour}"),
           t("actions.subject"): names.get(n.subject, n.subject),
-          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): n.reason}
+          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): notice_reason(n.code, n.reason)}
          for n in view.notices],
         hide_index=True, width="stretch")
 

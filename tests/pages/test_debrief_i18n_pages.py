@@ -65,14 +65,38 @@ def test_a_french_trainee_reads_how_the_score_is_computed_in_french(played):
     assert "share of the budget left unspent" not in page
 
 
-@pytest.mark.usefixtures("app_db")
-def test_inbox_senders_are_in_the_trainee_language():
+def start_wildlife():
     at = as_trainee()
     at.switch_page("pages/exercises.py").run()
     cards = [m.value for m in at.markdown if m.value.startswith("**")]
     buttons = [b for b in at.button if b.key and b.key.startswith("exercises.start.")]
     buttons[cards.index("**The Ivory Corridor: Niassa to Hai Phong**")].click().run()
     at.switch_page("pages/desk.py").run()
+    return at
+
+
+@pytest.mark.usefixtures("app_db")
+def test_a_refused_notice_gives_its_reason_in_french():
+    at = start_wildlife()
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("request_notice").run()
+    at.selectbox(key="actions.notice.colour").set_value("red").run()
+    at.selectbox(key="actions.notice.subject").set_value("C02").run()
+    at.button(key="actions.submit.request_notice").click().run()
+    at.session_state["i18n.lang"] = "fr"
+    at.run()
+    at.session_state["desk.tab"] = "Notices INTERPOL"
+    at.run()
+    assert not at.exception
+    reason = at.dataframe[0].value["Motif"][0]
+    assert reason.startswith("Refusé"), reason
+    assert "known person" not in reason
+
+
+@pytest.mark.usefixtures("app_db")
+def test_inbox_senders_are_in_the_trainee_language():
+    at = start_wildlife()
     at.session_state["desk.tab"] = "Actions"
     at.run()
     at.radio(key="actions.kind").set_value("share_intel").run()
