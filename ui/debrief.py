@@ -12,14 +12,14 @@ from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import t
 
-RATING_ICONS = {"P": "🟢", "S": "🟡", "M": "🟠", "U": "🔴"}
+RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
 
 
 def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
     st.metric(t("debrief.score"), f"{debrief.score:.1f} / 100")
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
-        st.markdown(f"{RATING_ICONS.get(rating, '')} **{rating}** — "
+        st.markdown(f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}] — "
                     f"{scenario.text(objective.text, lang)}")
     st.caption(t("debrief.rating_scale"))
 

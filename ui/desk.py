@@ -175,7 +175,8 @@ def inbox(view: TraineeView, seen_key: str) -> None:
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
         with st.container(border=True):
-            st.markdown(f"{'🔵 ' if new else ''}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
+            badge = f":blue-badge[{t('desk.unread')}] " if new else ""
+            st.markdown(f"{badge}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
             st.text(inbox_text(item))
     st.session_state[seen_key] = len(view.inbox)
