@@ -10,3 +10,8 @@ from ui.i18n import t
 
 def show_error(error: AcademyError) -> None:
     st.error(t(f"error.{error.code}", **error.params), icon=":material/error:")
+
+
+def show_warning(error: AcademyError) -> None:
+    """A refusal the user fixes on the same screen (a question left blank): amber, not red."""
+    st.warning(t(f"error.{error.code}", **error.params), icon=":material/warning:")
