@@ -16,6 +16,8 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from ui.map_labels import FONT_SIZE, PLACEMENTS, Label, place_labels
+
 WORLD = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 TYPE_COLOURS = {
     "person": "#1f77b4", "company": "#ff7f0e", "vessel": "#17becf", "vehicle": "#8c564b",
@@ -89,12 +91,34 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
             tooltip=["label:N", "mode:N", "day:Q"]).project(**projection))
     if locations:
         frame = pd.DataFrame(locations)
-        layers.append(alt.Chart(frame).mark_circle(size=90, color="#1b6b4a").encode(
+        layers.append(alt.Chart(frame).mark_circle(size=70, color="#1b6b4a", opacity=0.85).encode(
             longitude="lon:Q", latitude="lat:Q",
             tooltip=["name:N", "kind:N", "country:N"]).project(**projection))
-        layers.append(alt.Chart(frame).mark_text(dy=-10, fontSize=10).encode(
-            longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection))
+        ends = [(m[lon], m[lat]) for m in movements
+                for lon, lat in (("lon", "lat"), ("lon2", "lat2"))]
+        labels = place_labels([(p["name"], p["lon"], p["lat"]) for p in locations],
+                              scale=scale, first=ends)
+        layers += _label_layers(labels, projection)
     return alt.layer(*layers).properties(height=height, width="container")
+
+
+def _label_layers(labels: list[Label], projection: dict[str, Any]) -> list[alt.Chart]:
+    """One text layer per placement (dx, dy and align are mark properties), each drawn over
+    a white halo so a name stays readable across borders and movement lines."""
+    layers = []
+    for placement, spot in PLACEMENTS.items():
+        rows = [{"lon": g.lon, "lat": g.lat, "label": g.text, "places": " · ".join(g.names)}
+                for g in labels if g.placement == placement]
+        if not rows:
+            continue
+        base = alt.Chart(pd.DataFrame(rows)).encode(
+            longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=["places:N"])
+        for halo in (True, False):
+            mark = {**spot, "fontSize": FONT_SIZE,
+                    **({"stroke": "white", "strokeWidth": 3, "strokeOpacity": 0.9}
+                       if halo else {"color": "#243024"})}
+            layers.append(base.mark_text(**mark).project(**projection))
+    return layers
 
 
 def timeline(events: list[dict[str, Any]], title: str = "") -> alt.Chart:
