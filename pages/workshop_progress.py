@@ -37,7 +37,7 @@ table = pd.DataFrame([{
     t("cohort.col_module"): curriculum.title_of(row.module_id),
     t("cohort.col_started"): row.started,
     t("cohort.col_passed"): len(row.passed),
-    t("cohort.col_average"): row.average_best,
+    t("cohort.col_average"): "—" if row.average_best is None else str(row.average_best),
     t("cohort.col_who"): ", ".join(row.passed),
 } for row in report.modules])
 st.subheader(t("cohort.by_module"))

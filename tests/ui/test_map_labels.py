@@ -10,7 +10,7 @@ import pytest
 from academy.studio import route_lines
 from engine.scenario import load_scenario
 from ui import charts
-from ui.map_labels import MAX_CHARS, overlaps, place_labels, project, shorten
+from ui.map_labels import MAX_CHARS, Box, overlaps, place_labels, project, shorten
 
 SCENARIOS = sorted(Path(__file__).resolve().parents[2].glob("scenarios/*.yaml"))
 SCALE = 250.0  # pixels per radian: a map spanning about two continents
@@ -31,7 +31,8 @@ def test_places_on_the_same_spot_share_one_label_that_counts_them():
 
 
 def test_movement_ends_are_labelled_first():
-    places = [("Collection yard near Antwerp", 4.38, 51.26), ("Port of Antwerp-Bruges", 4.32, 51.27)]
+    places = [("Collection yard near Antwerp", 4.38, 51.26),
+              ("Port of Antwerp-Bruges", 4.32, 51.27)]
     [label] = place_labels(places, scale=SCALE, first=[(4.32, 51.27)])
     assert label.names[0] == "Port of Antwerp-Bruges" and label.text.endswith("+1")
 
@@ -63,7 +64,8 @@ def test_scenario_maps_have_one_label_per_spot_and_every_name_in_a_tooltip(path)
     assert all(len(row["label"]) <= MAX_CHARS + 5 for row in rows)  # shortened, "+N" aside
     spec = chart.to_dict()
     dots = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "circle")
-    assert {p["name"] for p in spec["datasets"][dots["data"]["name"]]} == {p["name"] for p in places}
+    dot_names = {p["name"] for p in spec["datasets"][dots["data"]["name"]]}
+    assert dot_names == {p["name"] for p in places}
     assert {"field": "name", "type": "nominal"} in dots["encoding"]["tooltip"]
 
 
@@ -75,7 +77,7 @@ def test_scenario_labels_do_not_overlap(path):
         assert not overlaps(a.box, b.box), (a.text, b.text)
 
 
-def drawn_boxes(chart) -> list[tuple[str, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def]
+def drawn_boxes(chart) -> list[tuple[str, Box]]:  # type: ignore[no-untyped-def]
     """The pixels every drawn name covers, read back from the chart spec alone."""
     boxes = []
     for layer in text_layers(chart):
@@ -85,7 +87,8 @@ def drawn_boxes(chart) -> list[tuple[str, tuple[float, float, float, float]]]:  
             x, y = project(row["lon"], row["lat"], scale)
             x, y = x + mark.get("dx", 0), y + mark.get("dy", 0)
             width, height = 0.55 * size * len(row[field]), 1.1 * size
-            x0 = {"center": x - width / 2, "left": x, "right": x - width}[mark.get("align", "center")]
+            x0 = {"center": x - width / 2, "left": x, "right": x - width}[
+                mark.get("align", "center")]
             y0 = {"middle": y - height / 2, "top": y, "bottom": y - height}[
                 mark.get("baseline", "middle")]
             boxes.append((row[field], (x0, y0, x0 + width, y0 + height)))
