@@ -12,14 +12,14 @@ from academy.models import User
 from academy.progress import submit_attempt
 from academy.scenarios import sync_shipped
 from tests.academy.curriculum_helpers import right_answers
-from tests.pages.helpers import as_instructor, texts
+from tests.pages.helpers import as_instructor, as_trainee, texts
 
 WILDLIFE = "wildlife-ivory-corridor"
 MODULE, _ = load_catalogue().module("interpol-notices", "en")
 RAW = ("None", "nan", "NaN", "notice.bad_subject", "refused:", "accepted")
 
 
-def start(app_db: str, *, refused_notice: bool = True, finish: bool = False) -> None:
+def start(app_db: str, *, refused_notice: bool = True, finish: bool = False) -> int:
     """The demo trainee starts the wildlife scenario (and may ask a wrong notice, finish)."""
     engine = make_engine(app_db)
     with session_scope(engine) as s:
@@ -33,7 +33,9 @@ def start(app_db: str, *, refused_notice: bool = True, finish: bool = False) -> 
         while finish and (held is None or not held.live.finished):
             held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
                                   action={"kind": "advance", "days": 7})
+        exercise_id = record.id
     engine.dispose()
+    return exercise_id
 
 
 def cells(at) -> str:  # type: ignore[no-untyped-def]
@@ -127,3 +129,22 @@ def test_cohort_debrief_says_so_when_no_notice_was_refused(app_db):
     assert not at.exception
     assert "No notice request was refused." in texts(at)
     assert "No decision logged yet." in texts(at)  # the side-by-side logs: nothing to compare
+
+
+def test_the_trainee_debrief_gives_the_reason_for_a_refusal_not_its_code(app_db):
+    at = as_trainee()
+    at.session_state["desk.exercise"] = start(app_db, finish=True)
+    at.switch_page("pages/debrief.py").run()
+    assert not at.exception
+    page = cells(at)
+    assert "✘ Refused: this notice must name" in page and "notice.bad_subject" not in page
+
+
+def test_the_trainee_desk_timeline_gives_the_reason_for_a_refusal(app_db):
+    at = as_trainee()
+    at.session_state["desk.exercise"] = start(app_db)
+    at.session_state["desk.tab"] = "Timeline"
+    at.switch_page("pages/desk.py").run()
+    assert not at.exception
+    page = cells(at)
+    assert "✘ Refused: this notice must name" in page and "notice.bad_subject" not in page
