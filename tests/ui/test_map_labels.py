@@ -66,7 +66,7 @@ def test_scenario_maps_have_one_label_per_spot_and_every_name_in_a_tooltip(path)
     dots = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "circle")
     dot_names = {p["name"] for p in spec["datasets"][dots["data"]["name"]]}
     assert dot_names == {p["name"] for p in places}
-    assert {"field": "name", "type": "nominal"} in dots["encoding"]["tooltip"]
+    assert "name" in [tip["field"] for tip in dots["encoding"]["tooltip"]]
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
@@ -106,3 +106,15 @@ def test_no_two_names_drawn_on_a_scenario_map_overlap(path):
 def test_a_map_with_no_place_still_draws():
     chart = charts.world_map([], [])
     assert not text_layers(chart)
+
+
+def test_map_tooltips_and_legend_speak_the_catalog_not_field_names():
+    places, legs = route_lines(load_scenario(SCENARIOS[0]))
+    spec = charts.world_map(places, legs).to_dict()
+    titles = {tip["field"]: tip.get("title") for layer in spec["layer"]
+              for tip in layer.get("encoding", {}).get("tooltip", [])}
+    assert titles == {"name": "Place", "kind": "Kind", "country": "Country",
+                      "places": "Places here", "label": "Movement", "mode": "Mode", "day": "Day"}
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    modes = {row["mode"] for row in spec["datasets"][rule["data"]["name"]]}
+    assert modes and modes <= {"road", "sea", "air", "river"}  # the catalog's English words
