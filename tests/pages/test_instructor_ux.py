@@ -11,7 +11,7 @@ from academy.db import make_engine, session_scope
 from academy.models import User
 from academy.progress import submit_attempt
 from academy.scenarios import sync_shipped
-from tests.academy.curriculum_helpers import right_answers
+from tests.academy.curriculum_helpers import right_answers, wrong_answers
 from tests.pages.helpers import as_instructor, as_trainee, texts
 
 WILDLIFE = "wildlife-ivory-corridor"
@@ -63,6 +63,23 @@ def test_workshop_progress_shows_a_dash_not_none_for_modules_nobody_tried(app_db
     assert average[MODULE.title] == "100"
     assert set(v for k, v in average.items() if k != MODULE.title) == {"—"}
     assert "None" not in cells(at)
+
+
+def test_workshop_progress_names_hard_questions_by_number_and_shows_percent(app_db):
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        answers = right_answers(MODULE) | {"q1": wrong_answers(MODULE)["q1"]}
+        submit_attempt(s, user_id=trainee.id, module=MODULE, answers=answers)
+    engine.dispose()
+    at = as_instructor()
+    at.switch_page("pages/workshop_progress.py").run()
+    assert not at.exception
+    hard = at.dataframe[-1].value
+    first = hard.iloc[0]
+    assert first["Question"] == f"1. {MODULE.quiz[0].prompt}"  # a number, not the id "q1"
+    assert first["Wrong on first attempt"] == 100  # percent, as the column says
+    assert not any(str(q).startswith("q") for q in hard["Question"])
 
 
 def test_dashboard_decision_log_says_why_a_notice_was_refused_in_words(app_db):
