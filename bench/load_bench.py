@@ -11,9 +11,11 @@ workshop with their own name and PIN, starts the first scenario and then, all to
 clicks "Advance a day" again and again. A click is timed until its result is on screen: the
 desk's Day figure shows the new day (for a protocol client, the delta carrying that figure has
 arrived; for a browser, the figure is painted, watched on every animation frame). Every error
-is recorded: a timeout, a Streamlit exception box, a red error. `--think S` waits a random
-0–2S seconds between clicks, as people do; the default 0 clicks again the instant the result is
-shown, which is harsher than any class. `--profile` records the server with py-spy.
+is recorded: a timeout, a Streamlit exception box, a red error. Meanwhile the instructor
+watches the live dashboard, which redraws itself every few seconds (timed too). `--think S`
+waits a random 0–2S seconds between clicks, as people do; the default 0 clicks again the
+instant the result is shown, which is harsher than any class. `--profile` records the
+server with py-spy.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from academy.db import make_engine, session_scope, upgrade  # noqa: E402
-from academy.demo import DEMO_WORKSHOP_CODE, seed_demo  # noqa: E402
+from academy.demo import DEMO_INSTRUCTOR, DEMO_WORKSHOP_CODE, seed_demo  # noqa: E402
 from academy.scenarios import sync_shipped  # noqa: E402
 from bench.streamlit_client import StreamlitClient  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
@@ -51,9 +53,11 @@ class Trial:
     """What the trainees share: the start line, the sign-in queue and the figures."""
 
     def __init__(self, url: str, trainees: int, actions: int, ramp: int, think: float) -> None:
-        self.url, self.actions, self.think = url, actions, think
+        self.url, self.actions, self.think, self.trainees = url, actions, think, trainees
         self.start, self.arriving = asyncio.Barrier(trainees), asyncio.Semaphore(ramp)
-        self.times: dict[str, list[float]] = {"protocol": [], "browser": []}
+        self.times: dict[str, list[float]] = {"protocol": [], "browser": [], "dashboard": [],
+                                              "watch": []}  # the desks' own news checks
+        self.done = 0  # trainees who finished their clicks
         self.errors: list[str] = []
 
     async def pause(self) -> None:
@@ -75,9 +79,12 @@ async def protocol_trainee(trial: Trial, index: int) -> None:
             total = client.find("metric", "Day").metric.body.split("/")[-1].strip()
     except Exception as error:  # noqa: BLE001 — every failure is a figure of the benchmark
         trial.errors.append(f"{who} setup: {type(error).__name__}: {str(error)[:160]}")
+        trial.done += 1
         await trial.start.wait()
         return
     await trial.start.wait()
+    finished = asyncio.Event()
+    watcher = asyncio.create_task(client.keep_refreshing(finished))  # the desk's news check
     for step in range(trial.actions):
         want = f"{step + 1:.1f} / {total}"
         try:
@@ -91,6 +98,38 @@ async def protocol_trainee(trial: Trial, index: int) -> None:
             trial.errors.append(f"{who} step {step}: {type(error).__name__}: {str(error)[:160]}")
             break
         await trial.pause()
+    trial.done += 1
+    finished.set()
+    try:
+        trial.times["watch"] += [seconds * 1000 for seconds in await watcher]
+    except Exception as error:  # noqa: BLE001
+        trial.errors.append(f"{who} news check: {type(error).__name__}: {str(error)[:160]}")
+    await client.close()
+
+
+async def instructor(trial: Trial) -> None:
+    """The instructor's live dashboard, refreshing by itself while the class plays."""
+    client = StreamlitClient(trial.url)
+    try:
+        await client.connect()
+        client.fill("Username", DEMO_INSTRUCTOR[0])
+        client.fill("Password", DEMO_INSTRUCTOR[1])
+        await client.click("Sign in")
+        await client.open("dashboard")
+        (fragment, seconds), = client.auto_reruns.items()
+    except Exception as error:  # noqa: BLE001
+        trial.errors.append(f"instructor setup: {type(error).__name__}: {str(error)[:160]}")
+        await trial.start.wait()
+        return
+    await trial.start.wait()
+    while trial.done < trial.trainees:
+        await asyncio.sleep(seconds)
+        try:
+            trial.times["dashboard"].append(await client.refresh(fragment) * 1000)
+            trial.errors += [f"dashboard: {text[:160]}" for text in client.errors()]
+        except Exception as error:  # noqa: BLE001
+            trial.errors.append(f"dashboard: {type(error).__name__}: {str(error)[:160]}")
+            break
     await client.close()
 
 
@@ -114,6 +153,7 @@ async def browser_trainee(trial: Trial, browser, index: int) -> None:  # type: i
             total = (await page.locator(DAY).first.inner_text()).split("/")[-1].strip()
     except Exception as error:  # noqa: BLE001
         trial.errors.append(f"{who} (browser) setup: {type(error).__name__}: {str(error)[:160]}")
+        trial.done += 1
         await trial.start.wait()
         await context.close()
         return
@@ -134,6 +174,7 @@ async def browser_trainee(trial: Trial, browser, index: int) -> None:  # type: i
             trial.errors.append(f"{who} (browser) step {step}: {type(error).__name__}: {str(error)[:160]}")
             break
         await trial.pause()
+    trial.done += 1
     await context.close()
 
 
@@ -141,6 +182,14 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
 
 
 def figures(times: list[float]) -> dict[str, float | int | None]:
@@ -171,8 +220,8 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
         await trial.start.wait()
         cpu.append(cpu_seconds(server.process.pid))  # type: ignore[union-attr]
 
-    trial.start = asyncio.Barrier(trial.start.parties + 1)
-    crowd = [protocol_trainee(trial, i) for i in range(browsers, trainees)] + [meter()]
+    trial.start = asyncio.Barrier(trial.start.parties + 2)  # + the meter and the instructor
+    crowd = [protocol_trainee(trial, i) for i in range(browsers, trainees)] + [meter(), instructor(trial)]
     t0 = time.perf_counter()
     if browsers:
         from playwright.async_api import async_playwright
@@ -186,6 +235,7 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
         await asyncio.gather(*crowd, *([record()] if profile else []))
     wall = time.perf_counter() - t0
     cpu.append(cpu_seconds(server.process.pid))  # type: ignore[union-attr]
+    memory = rss_mb(server.process.pid)  # type: ignore[union-attr]
     clicks = len(trial.times["protocol"]) + len(trial.times["browser"])
     if spy is not None:
         spy.send_signal(2)  # SIGINT: py-spy writes the flame graph
@@ -193,7 +243,10 @@ async def play(server: Server, trainees: int, browsers: int, actions: int, ramp:
     return {"trainees": trainees, "browsers": browsers, "actions_each": actions, "think_s": think,
             "protocol": figures(trial.times["protocol"]), "browser": figures(trial.times["browser"]),
             "all": figures(trial.times["protocol"] + trial.times["browser"]),
+            "dashboard": figures(trial.times["dashboard"]),
+            "watch": figures(trial.times["watch"]),
             "wall_s": round(wall, 1), "errors": trial.errors,
+            "server_rss_mb": memory,
             "server_cpu_ms_per_click": round((cpu[1] - cpu[0]) * 1000 / clicks, 1) if clicks else None}
 
 
@@ -231,12 +284,14 @@ def main() -> None:
         return
     print(f"{result['trainees']} trainees ({result['browsers']} in Chromium) × "
           f"{result['actions_each']} actions, think {result['think_s']} s, in {result['wall_s']} s")
-    for kind in ("all", "protocol", "browser"):
+    for kind in ("all", "protocol", "browser", "dashboard", "watch"):
         f = result[kind]
+        what = "auto-refresh → done" if kind in ("dashboard", "watch") else "click → result on screen"
         if f["n"]:  # type: ignore[index]
-            print(f"  {kind:>8}: click → result on screen p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
-                  f" · max {f['max_ms']} ms ({f['n']} clicks)")  # type: ignore[index]
-    print(f"  server CPU per click: {result['server_cpu_ms_per_click']} ms")
+            print(f"  {kind:>9}: {what} p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
+                  f" · max {f['max_ms']} ms ({f['n']} times)")  # type: ignore[index]
+    print(f"  server CPU per click: {result['server_cpu_ms_per_click']} ms · "
+          f"server memory: {result['server_rss_mb']} MB")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]
     for line in result["errors"]:  # type: ignore[union-attr]
         print(f"    {line}")

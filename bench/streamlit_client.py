@@ -38,12 +38,15 @@ class StreamlitClient:
     url: str  # http://host:port
     elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
     fragments: dict[str, str] = field(default_factory=dict)  # widget id → its fragment
+    origin: dict[tuple[int, ...], str] = field(default_factory=dict)  # element → its fragment
     values: dict[str, WidgetState] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
     page_hash: str = ""
+    auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment → seconds (run_every)
     _socket: websockets.ClientConnection | None = None
     _watch: Callable[[Element], bool] | None = None
     _seen: asyncio.Event = field(default_factory=asyncio.Event)
+    _turn: asyncio.Lock = field(default_factory=asyncio.Lock)  # one request in flight, as a tab
 
     async def connect(self, page: str = "") -> None:
         stream = self.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
@@ -94,6 +97,13 @@ class StreamlitClient:
                                                  widgets=[*self.values.values(), trigger])),
                                  until, timeout)
 
+    async def refresh(self, fragment_id: str, timeout: float = 60) -> float:
+        """What the browser does every `run_every` seconds: rerun that fragment."""
+        state = ClientState(query_string="", page_script_hash=self.page_hash,
+                            fragment_id=fragment_id, is_auto_rerun=True,
+                            widget_states=WidgetStates(widgets=list(self.values.values())))
+        return await self._timed(state, None, timeout)
+
     async def open(self, url_path: str, timeout: float = 60) -> float:
         """Follow a sidebar link to the page at this URL path."""
         state = ClientState(query_string="", page_script_hash=self.pages[url_path],
@@ -103,33 +113,57 @@ class StreamlitClient:
     # -- the protocol ---------------------------------------------------------------------
     async def _timed(self, state: ClientState, until: Callable[[Element], bool] | None,
                      timeout: float) -> float:
-        self._watch, self._seen = until, asyncio.Event()
-        t0 = time.perf_counter()
-        await self._socket.send(BackMsg(rerun_script=state).SerializeToString())
-        seen_at = await asyncio.wait_for(self._settle(t0), timeout)
-        self._watch = None
+        t0 = time.perf_counter()  # a click made while a refresh runs waits for it, as in a browser
+        async with self._turn:
+            self._watch, self._seen = until, asyncio.Event()
+            await self._socket.send(BackMsg(rerun_script=state).SerializeToString())
+            seen_at = await asyncio.wait_for(self._settle(t0, state.fragment_id), timeout)
+            self._watch = None
         return seen_at - t0
+
+    async def keep_refreshing(self, until: asyncio.Event) -> list[float]:
+        """Rerun every `run_every` fragment on its interval, as the browser does, until told;
+        return how long each refresh took (seconds)."""
+        if not self.auto_reruns:
+            await until.wait()
+            return []
+        fragment, seconds = min(self.auto_reruns.items(), key=lambda item: item[1])
+        took = []
+        while not until.is_set():
+            try:
+                await asyncio.wait_for(until.wait(), seconds)
+            except TimeoutError:
+                took.append(await self.refresh(fragment))
+        return took
 
     async def _rerun(self, state: ClientState, timeout: float = 60) -> None:
         await self._socket.send(BackMsg(rerun_script=state).SerializeToString())
-        await asyncio.wait_for(self._settle(time.perf_counter()), timeout)
+        await asyncio.wait_for(self._settle(time.perf_counter(), state.fragment_id), timeout)
 
-    async def _settle(self, t0: float) -> float:
-        """Read messages until a run finishes for good (not one cut short by a page switch)."""
+    async def _settle(self, t0: float, fragment: str = "") -> float:
+        """Read messages until a run finishes for good (not one cut short by a page switch).
+        A fragment's run redraws that fragment only: the rest of the page stays."""
         seen_at = None
         while True:
             msg = ForwardMsg()
             msg.ParseFromString(await self._socket.recv())
             kind = msg.WhichOneof("type")
-            if kind == "new_session":  # a fragment's run starts with one too: it redraws its part
-                self.elements = {}
+            if kind == "new_session":  # a fragment's run starts with one too
+                if fragment:
+                    for path in [p for p, f in self.origin.items() if f == fragment]:
+                        del self.elements[path], self.origin[path]
+                else:
+                    self.elements, self.origin = {}, {}
                 self.values = {k: v for k, v in self.values.items() if not v.trigger_value}
+            elif kind == "auto_rerun":
+                self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "navigation":
                 self.page_hash = msg.navigation.page_script_hash
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 self.elements[tuple(msg.metadata.delta_path)] = element
+                self.origin[tuple(msg.metadata.delta_path)] = msg.delta.fragment_id
                 kind_of = element.WhichOneof("type")
                 if msg.delta.fragment_id and kind_of in WIDGETS:  # a click there reruns the fragment only
                     self.fragments[getattr(element, kind_of).id] = msg.delta.fragment_id

@@ -48,7 +48,8 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
             sim.env.now,
             f"NCB {a.country}",
             "B3",
-            f"{a.country} thanks you and shares {n} name(s) from its files.",
+            "partner.share_reply",
+            {"country": a.country, "n": n},
             "partner",
         )
 
@@ -85,8 +86,8 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
             sim.env.now,
             "Regional case meeting",
             "B3",
-            f"Regional investigative and analytical case "
-            f"meeting held with {', '.join(sorted(set(a.countries)))}: {n} new names shared.",
+            "partner.case_meeting",
+            {"countries": ", ".join(sorted(set(a.countries))), "n": n},
             "partner",
         )
         sim.emit("case_meeting")

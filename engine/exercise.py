@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
+from engine.messages import localized
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
 from engine.records import (
@@ -64,9 +65,8 @@ class Exercise:
         self._log: list[dict[str, Any]] = []
         for group in scenario.known_at_start:
             reveal_member(self.sim, group, "Case file", "start")
-        self.sim.knowledge.item(
-            0.0, "NEST coordinator", "A1", scenario.briefing["en"].strip(), "system"
-        )
+        briefing = localized("text", scenario.briefing, strip=True)
+        self.sim.knowledge.item(0.0, "NEST coordinator", "A1", "system.briefing", briefing, "system")
 
     # --- play ----------------------------------------------------------------------------
     @property
@@ -134,7 +134,12 @@ class Exercise:
             self.msel.deliver(inj, forced=True)
         elif act.message.strip():
             self.sim.knowledge.item(
-                self.sim.env.now, "Instructor", "A1", act.message.strip(), "inject"
+                self.sim.env.now,
+                "Instructor",
+                "A1",
+                "inject.instructor",
+                {"text": act.message.strip()},
+                "inject",
             )
         else:
             return Outcome(False, "inject.empty", "an inject needs a message or an event id", {})

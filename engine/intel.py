@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from engine import messages as M
 from engine.records import InboxItem, KnownEntity, KnownLink, Movement, NoticeRecord
 
 if TYPE_CHECKING:
@@ -45,9 +46,15 @@ class Knowledge:
         default_factory=list
     )  # (item id, shipment id, t)
 
-    def item(self, t: float, source: str, grade: str, text: str, kind: str) -> str:
+    def item(
+        self, t: float, source: str, grade: str, code: str, params: dict[str, Any], kind: str
+    ) -> str:
+        """File a report: its English text comes from the template of ``code``."""
         iid = f"I{len(self.inbox) + 1:03d}"
-        self.inbox.append(InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), text, kind))
+        text = M.text(M.message(code, **params))
+        self.inbox.append(
+            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), text, kind, code, params)
+        )
         return iid
 
     def learn(
@@ -121,14 +128,15 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
                 t,
                 label,
                 grade,
-                f"{label}: nothing of interest found on {_name(sim, target)}.",
+                "intel.nothing",
+                {**M.localized("source", src.label), "target": _name(sim, target)},
                 "intel",
             )
             return
         _false_lead(sim, src, target, rng)
         return
     grade = _grade(rng, src.reliability, True)
-    facts: list[str] = []
+    facts: list[M.Message] = []
     new_links: list[tuple[str, str, str]] = []
     shipments: list[str] = []
     subjects = (
@@ -147,16 +155,18 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
                 shipments.append(ship.id)
                 facts.append(sim.describe_shipment(ship.id, label, grade))
     if not facts:
-        facts = [f"nothing new on {_name(sim, target)}"]
-    iid = k.item(
-        t, label, grade, f"{label} on {_name(sim, target)}: " + "; ".join(facts) + ".", "intel"
-    )
+        facts = [M.message("fact.nothing_new", target=_name(sim, target))]
+    iid = k.item(t, label, grade, "intel.report", _report(src, _name(sim, target), facts), "intel")
     for a, b, rel in new_links:
         k.link(a, b, rel, t, label, grade)
         for e in (a, b):
             if w.entities.get(e) is not None and w.entities[e].type in ("person", "company"):
                 k.support(e, grade)
     k.pointers += [(iid, s, t) for s in shipments]
+
+
+def _report(src: Any, target: str, facts: list[M.Message]) -> dict[str, Any]:
+    return {**M.localized("source", src.label), "target": target, **M.joined("facts", facts)}
 
 
 def _name(sim: Simulation, eid: str) -> str:
@@ -176,10 +186,10 @@ def _reveal(
     label: str,
     links: list[tuple[str, str, str]],
     shipments: list[str],
-) -> list[str]:
+) -> list[M.Message]:
     w, k, t = sim.world, sim.knowledge, sim.env.now
     ent = w.entities[subj]
-    out: list[str] = []
+    out: list[M.Message] = []
     if subj not in k.entities and ent.type in ("person", "company"):
         k.learn(subj, ent.type, ent.label, person_attrs(ent), t, label, grade)
     if what == "associates":
@@ -189,7 +199,13 @@ def _reveal(
             k.learn(nid, n.type, n.label, person_attrs(n), t, label, grade)
             links.append((subj, nid, rel))
             out.append(
-                f"{ent.label} {rel.replace('_', ' ')} / is linked to {n.label} ({n.country})"
+                M.message(
+                    "fact.associate",
+                    subject=ent.label,
+                    **M.relation("relation", rel),
+                    other=n.label,
+                    country=n.country,
+                )
             )
     elif what == "identifiers" and ent.type == "person":
         k.learn(
@@ -202,14 +218,19 @@ def _reveal(
             grade,
         )
         out.append(
-            f"{ent.label}: born {ent.attributes['date_of_birth']}, {ent.attributes['nationality']} passport {ent.attributes['passport']}"
+            M.message(
+                "fact.identifiers",
+                subject=ent.label,
+                born=ent.attributes["date_of_birth"],
+                nationality=ent.attributes["nationality"],
+                passport=ent.attributes["passport"],
+            )
         )
     elif what == "location":
         where = ent.attributes.get("location") or ent.country
         k.learn(subj, ent.type, ent.label, {"located": where}, t, label, grade)
-        out.append(
-            f"{ent.label} is currently in or near {_name(sim, where) if where != ent.country else where}"
-        )
+        place = _name(sim, where) if where != ent.country else where
+        out.append(M.message("fact.location", subject=ent.label, place=place))
     elif what == "phones" and subj in w.phones:
         ph = w.entities[w.phones[subj]]
         k.learn(ph.id, "phone", ph.label, {"number": ph.label}, t, label, grade)
@@ -228,9 +249,9 @@ def _reveal(
             )
             links.append((other, oph.id, "uses"))
         out.append(
-            f"{ent.label} uses {ph.label}; {len(called)} frequent contacts"
+            M.message("fact.phone_contacts", subject=ent.label, phone=ph.label, contacts=len(called))
             if called
-            else f"{ent.label} uses {ph.label}"
+            else M.message("fact.phone", subject=ent.label, phone=ph.label)
         )
     elif what == "accounts":
         acc = w.entities[w.accounts[subj]]
@@ -243,7 +264,7 @@ def _reveal(
                 k.learn(oacc.id, "account", oacc.label, {"number": oacc.label}, t, label, grade)
                 k.learn(other, o.type, o.label, person_attrs(o), t, label, grade)
                 links += [(w.accounts[payer], w.accounts[payee], "pays"), (other, oacc.id, "holds")]
-        out.append(f"{ent.label} holds account {acc.label}")
+        out.append(M.message("fact.account", subject=ent.label, account=acc.label))
     elif what == "vessels":
         for vid in w.vessels:
             v = w.entities[vid]
@@ -258,7 +279,11 @@ def _reveal(
                     grade,
                 )
                 links.append((subj, vid, "operates"))
-                out.append(f"{ent.label} operates the vessel {v.label} ({v.attributes['imo']})")
+                out.append(
+                    M.message(
+                        "fact.vessel", subject=ent.label, vessel=v.label, imo=v.attributes["imo"]
+                    )
+                )
     elif what == "shipments":
         for ship in sim.upcoming(handler=subj):
             shipments.append(ship.id)
@@ -273,7 +298,7 @@ def _false_lead(sim: Simulation, src: Any, target: str, rng: random.Random) -> N
     label = src.label["en"]
     grade = _grade(rng, src.reliability, False)
     decoy = w.entities[rng.choice(w.decoys)] if w.decoys else None
-    facts: list[str] = []
+    facts: list[M.Message] = []
     if "shipments" in [r.value for r in src.reveals] and rng.random() < 0.5:
         sid = sim.phantom_shipment(rng)
         facts.append(sim.describe_shipment(sid, label, grade))
@@ -285,8 +310,10 @@ def _false_lead(sim: Simulation, src: Any, target: str, rng: random.Random) -> N
             k.link(target, decoy.id, "associates_with", t, label, grade)
         k.support(decoy.id, grade)
         facts.append(
-            f"{_name(sim, target)} is in regular contact with {decoy.label} ({decoy.country})"
+            M.message(
+                "fact.contact", target=_name(sim, target), other=decoy.label, country=decoy.country
+            )
         )
     else:
-        facts.append(f"nothing new on {_name(sim, target)}")
-    k.item(t, label, grade, f"{label} on {_name(sim, target)}: " + "; ".join(facts) + ".", "intel")
+        facts.append(M.message("fact.nothing_new", target=_name(sim, target)))
+    k.item(t, label, grade, "intel.report", _report(src, _name(sim, target), facts), "intel")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from engine import messages as M
 from engine.intel import person_attrs
 from engine.records import Movement
 
@@ -100,13 +101,17 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
             t,
             f"NCB {country}",
             "B2",
-            f"Notice alert: {sim.world.entities[person].label} crossed into "
-            f"{country} at {sim.locs[leg.to].name}.",
+            "notice.border",
+            {
+                "subject": sim.world.entities[person].label,
+                "country": country,
+                "place": sim.locs[leg.to].name,
+            },
             "notice",
         )
     wanted = ("red", person) in sim.notices and person not in sim.arrested
     if wanted and sim.rng("red-border", person, round(t, 3)).random() < sim._act(country):
-        sim.arrest(person, f"arrested on a Red Notice at {sim.locs[leg.to].name}")
+        sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name))
 
 
 def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str, str]) -> bool:
@@ -120,16 +125,16 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             t,
             f"Customs {loc.country}",
             "A1",
-            f"Shipment {ship.id} found at {loc.name} and left to run under "
-            "surveillance (controlled delivery).",
+            "partner.cd_found",
+            {"shipment": ship.id, "place": loc.name},
             "partner",
         )
         return False
     ship.status, ship.fate_day, ship.where = "seized", t, leg.to
     conc = (
-        sim.conceal[ship.concealment or ""].label["en"]
+        M.localized("concealment", sim.conceal[ship.concealment or ""].label)
         if ship.concealment in sim.conceal
-        else "cargo"
+        else M.nested("concealment", M.message("word.cargo"))
     )
     k.concealments.add(ship.concealment or "")
     company = next((m for m in handlers.values() if w.entities[m].type == "company"), None)
@@ -149,14 +154,21 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
             names.append(e.label)
             if e.type == "person" and m not in sim.arrested:
-                sim.arrest(m, f"caught with the shipment at {loc.name}", announce=False)
+                sim.arrest(m, M.message("arrest.caught", place=loc.name), announce=False)
     k.item(
         t,
         f"Customs {loc.country}",
         "A1",
-        f"Seizure at {loc.name}: {ship.quantity:g} "
-        f"{sim.scenario.unit} of {sim.scenario.commodity['en']} hidden in {conc}, shipment {ship.id}. "
-        f"Named on the papers or arrested: {', '.join(names) or 'nobody'}.",
+        "partner.seizure",
+        {
+            "place": loc.name,
+            "quantity": ship.quantity,
+            "unit": sim.scenario.unit,
+            **M.localized("commodity", sim.scenario.commodity),
+            **conc,
+            "shipment": ship.id,
+            **_names(names),
+        },
         "partner",
     )
     sim.emit("first_seizure")
@@ -177,7 +189,8 @@ def delivered_under_surveillance(
             t,
             f"NCB {dest.country}",
             "B2",
-            f"Surveillance of shipment {ship.id} was lost near {dest.name}.",
+            "partner.cd_lost",
+            {"shipment": ship.id, "place": dest.name},
             "partner",
         )
         return
@@ -205,13 +218,26 @@ def delivered_under_surveillance(
         k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
         names.append(e.label)
         if e.role == "buyer" and m not in sim.arrested:
-            sim.arrest(m, f"arrested receiving shipment {ship.id}", announce=False)
+            sim.arrest(m, M.message("arrest.receiving", shipment=ship.id), announce=False)
     k.item(
         t,
         f"NCB {dest.country}",
         "A1",
-        f"Controlled delivery of {ship.id} completed at {dest.name}: "
-        f"{ship.quantity:g} {sim.scenario.unit} seized on delivery; identified: {', '.join(names)}.",
+        "partner.cd_done",
+        {
+            "shipment": ship.id,
+            "place": dest.name,
+            "quantity": ship.quantity,
+            "unit": sim.scenario.unit,
+            "names": ", ".join(names),
+        },
         "partner",
     )
     sim.emit("first_seizure")
+
+
+def _names(names: list[str]) -> dict[str, Any]:
+    """The people named in a report, or the word "nobody"."""
+    if names:
+        return {"names": ", ".join(names)}
+    return M.nested("names", M.message("word.nobody"))

@@ -10,6 +10,7 @@ surveillance; an arrest needs a warrant, and abroad a Red Notice.
 from __future__ import annotations
 
 from engine import actions as A
+from engine.messages import message
 from engine.notices import RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
@@ -54,10 +55,9 @@ def _control(
                 t,
                 f"NCB {country}",
                 "B2",
-                f"{country} agrees: {what} at {name} from day "
-                f"{max(start, t):.1f} to {end:.1f}"
-                + (f" for shipment {shipment}" if shipment else "")
-                + ".",
+                f"partner.{what}_agreed",
+                {"country": country, "place": name, "start": max(start, t), "end": end}
+                | ({"shipment": shipment} if shipment else {}),
                 "partner",
             )
         else:
@@ -67,7 +67,8 @@ def _control(
                 t,
                 f"NCB {country}",
                 "B2",
-                f"{country} declines the {what} at {name} (no capacity).",
+                f"partner.{what}_declined",
+                {"country": country, "place": name},
                 "partner",
             )
 
@@ -149,13 +150,14 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
         if a.subject in sim.arrested:
             return
         if acts:
-            sim.arrest(a.subject, f"arrested by {country} on your request")
+            sim.arrest(a.subject, message("arrest.on_request", country=country))
         else:
             k.item(
                 sim.env.now,
                 f"NCB {country}",
                 "B2",
-                f"{country} could not arrest {k.entities[a.subject].label}.",
+                "partner.arrest_failed",
+                {"country": country, "subject": k.entities[a.subject].label},
                 "partner",
             )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.intel import person_attrs
+from engine.messages import localized
 from engine.scenario import Inject
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ class Msel:
             return
         sim, t = self.sim, self.sim.env.now
         self.delivered.add(inj.id)
-        sim.knowledge.item(t, inj.source, "B2", inj.message["en"], "inject")
+        text = localized("text", inj.message)
+        sim.knowledge.item(t, inj.source, "B2", "inject.msel", text, "inject")
         for group in inj.reveals:
             reveal_member(sim, group, inj.source, f"msel:{inj.id}")
         if inj.contingency is not None and inj.expected_action is not None:
@@ -55,8 +57,9 @@ class Msel:
             for d in self.sim.decisions
         )
         if not done and inj.contingency is not None:
+            text = localized("text", inj.contingency.message)
             self.sim.knowledge.item(
-                self.sim.env.now, inj.source, "B2", inj.contingency.message["en"], "inject"
+                self.sim.env.now, inj.source, "B2", "inject.contingency", text, "inject"
             )
 
 

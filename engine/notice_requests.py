@@ -89,8 +89,12 @@ def _blue_answer(sim: Simulation, subject: str) -> None:
         t,
         "Blue Notice",
         "B2",
-        f"Blue Notice answer: {ent.label} ({ent.attributes['nationality']}) is located in "
-        f"{sim.locs[where].name if where in sim.locs else where}.",
+        "notice.blue",
+        {
+            "subject": ent.label,
+            "nationality": ent.attributes["nationality"],
+            "place": sim.locs[where].name if where in sim.locs else where,
+        },
         "notice",
     )
 
@@ -109,7 +113,7 @@ def gather_assets(sim: Simulation, subject: str) -> None:
         t,
         "Silver Notice",
         "B2",
-        f"Silver Notice answer: {ent.label} holds {acc.label}; {len(flows)} payments "
-        f"totalling {total:,.0f} USD traced.",
+        "notice.silver",
+        {"subject": ent.label, "account": acc.label, "payments": len(flows), "total": total},
         "notice",
     )

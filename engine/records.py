@@ -33,8 +33,10 @@ class InboxItem(Record):
     source: str
     reliability: str  # Admiralty code, A (completely reliable) .. F (cannot be judged)
     credibility: int  # 1 (confirmed) .. 6 (cannot be judged)
-    text: str
+    text: str  # the English sentence: engine.messages.TEMPLATES[code].format(**params)
     kind: str  # intel | inject | partner | notice | system
+    code: str = ""  # message code; the platform's catalogs translate it as inbox.<code>
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

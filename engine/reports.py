@@ -12,6 +12,7 @@ import random
 import re
 from typing import TYPE_CHECKING
 
+from engine.messages import Message, message
 from engine.world import iso6346_check_digit
 
 if TYPE_CHECKING:
@@ -56,15 +57,20 @@ class ShipmentReports:
             out.append(s)
         return out
 
-    def describe_shipment(self, sid: str, source: str, grade: str) -> str:
-        """Put a shipment in the case file and return the sentence a report says about it."""
+    def describe_shipment(self, sid: str, source: str, grade: str) -> Message:
+        """Put a shipment in the case file and return what a report says about it."""
         attrs = self.record_shipment(sid, source, grade)
         via = ", ".join(self.locs[x].name for x in attrs["route"][1:-1][:3])
-        return (
-            f"shipment {sid} of about {attrs['quantity']:g} {self.scenario.unit} leaving around day "
-            f"{attrs['departure_day']:g} via {via}"
-            + (f" in container {attrs['container']}" if "container" in attrs else "")
-        )
+        said = {
+            "shipment": sid,
+            "quantity": attrs["quantity"],
+            "unit": self.scenario.unit,
+            "day": attrs["departure_day"],
+            "via": via,
+        }
+        if "container" in attrs:
+            return message("fact.shipment_container", **said, container=attrs["container"])
+        return message("fact.shipment", **said)
 
     def record_shipment(self, sid: str, source: str, grade: str) -> dict[str, Any]:
         """Put a shipment (real or phantom) in the case file; returns what was recorded."""

@@ -36,6 +36,7 @@ from engine.interdiction import (
     detected,
     detection,
 )
+from engine.messages import Message, nested
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.world import World
@@ -247,22 +248,20 @@ class Simulation(Communications, ShipmentReports):
         options = [r for r in self.scenario.shipments.routes if r not in self.burned]
         self.route = options[0] if options else min(self.burned, key=lambda r: self.burned[r])
 
-    def arrest(self, member: str, how: str, announce: bool = True) -> None:
+    def arrest(self, member: str, how: Message, announce: bool = True) -> None:
+        """``how``: the message (``arrest.*``) telling how the arrest was made."""
         t = self.env.now
         ent = self.world.entities[member]
         if ent.group is None:
             self.wrongful.append(member)
             self.knowledge.item(
-                t,
-                "Prosecutor",
-                "A1",
-                f"{ent.label} was released: nothing links them to the case.",
-                "system",
+                t, "Prosecutor", "A1", "system.released", {"subject": ent.label}, "system"
             )
             return
         self.arrested[member] = t
         if announce:
-            self.knowledge.item(t, "NCB", "A1", f"{ent.label}: {how}.", "partner")
+            params = {"subject": ent.label, **nested("how", how)}
+            self.knowledge.item(t, "NCB", "A1", "partner.arrest", params, "partner")
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit("first_arrest")

@@ -81,4 +81,12 @@ def desk_view() -> None:
             action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
 
 
+@st.fragment(run_every=desk.WATCH_SECONDS)
+def news() -> None:
+    """An inject or the trainee's other tab shows up without a click."""
+    if desk.moved_on(user, exercise):
+        st.rerun()
+
+
 desk_view()
+news()

@@ -132,7 +132,7 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
         for item in reversed(seen.view.inbox):
             st.markdown(f"**{item.source}** · `{item.reliability}{item.credibility}` · "
                         f"{t('desk.day')} {item.t:.1f}")
-            st.text(item.text)
+            st.text(desk.inbox_text(item))
     with chart:
         desk.link_chart(seen.view, seen.record.hypotheses)
     with decisions:

@@ -16,10 +16,11 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.records import Outcome, TraineeView
+from engine import messages
+from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
-from ui.i18n import RTL, current_language, t
+from ui.i18n import RTL, catalog, current_language, t
 from ui.messages import decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -27,6 +28,8 @@ from ui.state import db
 KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
 FRESH_KEY = "desk.fresh"
+NEWS_KEY = "desk.news"
+WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
 
 
@@ -56,6 +59,24 @@ def load(user: CurrentUser, exercise: int) -> tuple[ExerciseRecord, exercises.Pl
             held = (exercise, exercises.replay(s, record))
             st.session_state[KEY] = held
     return record, held[1]
+
+
+def moved_on(user: CurrentUser, exercise: int) -> bool:
+    """Has the stored log moved on since this tab drew the desk (an instructor's inject,
+    the trainee's other tab)? One small query; True also when the exercise became
+    unreachable, so that the full redraw says why."""
+    held = st.session_state.get(KEY)
+    if held is None or held[0] != exercise:
+        return False
+    try:
+        with db() as s:
+            _, stored = exercises.own(s, exercise_id=exercise, user_id=user.id)
+    except AcademyError:
+        return True
+    if stored == held[1].seen:
+        return False
+    st.session_state[NEWS_KEY] = True
+    return True
 
 
 def scenario(record: ExerciseRecord) -> Scenario:
@@ -88,6 +109,8 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
 
 def last_result() -> None:
     """Show the result of the action taken just before this run, once."""
+    if st.session_state.pop(NEWS_KEY, False):
+        st.info(t("desk.news"), icon=":material/mark_email_unread:")
     if (error := st.session_state.pop("desk.error", None)) is not None:
         show_error(error)
     if (outcome := st.session_state.pop("desk.last", None)) is not None:
@@ -129,14 +152,32 @@ def labels(view: TraineeView) -> dict[str, str]:
     return names
 
 
+def inbox_text(item: InboxItem) -> str:
+    """An inbox item in the user's language: the engine's own sentence in English (or when
+    the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
+    lang = current_language()
+    local = catalog(lang)
+    if lang == "en" or not item.code or f"inbox.{item.code}" not in local:
+        return item.text
+    return messages.render(item.code, item.params, lang, lambda code: local.get(f"inbox.{code}"))
+
+
+def inbox_source(item: InboxItem) -> str:
+    """Who sent the item: a scenario's intelligence source in the user's language."""
+    texts = item.params.get("source_i18n")
+    if isinstance(texts, dict) and item.source == texts.get("en"):
+        return texts.get(current_language()) or item.source
+    return item.source
+
+
 def inbox(view: TraineeView, seen_key: str) -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
         with st.container(border=True):
-            st.markdown(f"{'🔵 ' if new else ''}**{item.source}** · `{item.reliability}{item.credibility}`"
+            st.markdown(f"{'🔵 ' if new else ''}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
-            st.text(item.text)
+            st.text(inbox_text(item))
     st.session_state[seen_key] = len(view.inbox)
 
 
@@ -165,7 +206,7 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
 
 
 def timeline(view: TraineeView) -> None:
-    events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": i.text[:160]}
+    events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": inbox_text(i)[:160]}
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
                for d in view.decisions]

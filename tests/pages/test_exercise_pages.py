@@ -94,3 +94,28 @@ def test_no_hidden_truth_reaches_the_desk():
         sent += str([element.proto for element in at.main])  # every element, chart specs too
     assert "Akinyi Trading Ltd" in sent  # the one company known at the start is shown
     assert [name for name in hidden if name in sent] == []
+
+
+def test_a_french_trainee_reads_the_inbox_in_french():
+    """Engine messages come through the catalogs; scenario text in the author's French.
+    The items were filed while the desk was in English: the language is applied on display."""
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("share_intel").run()
+    at.selectbox(key="actions.share.country").set_value("TZ").run()
+    at.button(key="actions.submit.share_intel").click().run()
+    at.button(key="desk.advance.7").click().run()
+    at.session_state["desk.tab"] = "Inbox"
+    at.run()
+    english = [element.value for element in at.text]
+    assert any(s.startswith("TZ thanks you and shares ") for s in english)  # engine text
+    at.session_state["i18n.lang"] = "fr"  # what ui.i18n.set_language keeps
+    at.run()
+    at.session_state["desk.tab"] = "Boîte de réception"
+    at.run()
+    assert not at.exception
+    inbox = [element.value for element in at.text]
+    assert any(s.startswith("Le pays TZ vous remercie et vous communique") for s in inbox), inbox
+    assert not any("thanks you and shares" in s for s in inbox)
+    assert any("réserve spéciale du Niassa" in s for s in inbox)  # the briefing, in French

@@ -1,0 +1,189 @@
+"""Every sentence the engine writes into the trainee's inbox, in English, in one place.
+
+An inbox item carries a message ``code`` and the ``params`` it was written from; its
+``text`` is ``TEMPLATES[code].format(**params)``. The platform looks the same code up in
+its catalogs (``inbox.<code>``) to show the item in the trainee's language, so a sentence
+is worded once here and once per language there, never in the call sites.
+
+Some values are themselves words, not names or numbers. A param then keeps its English
+value (what the English template formats) and a companion saying how to translate it:
+
+- ``<name>_i18n``: the scenario author's text in every language they wrote
+  (``{"en": ..., "fr": ...}``) — source labels, the commodity, briefings, MSEL injects;
+- ``<name>_msg``: a sub-message ``{"code", "params"}`` the value was rendered from
+  (how a person was arrested, "nobody");
+- ``<name>_parts``: sub-messages the value was joined from with ``TEMPLATES["sep.facts"]``
+  (the facts of an intelligence report);
+- ``<name>_term``: a catalog code for a word the scenario names by identifier
+  (a relation such as ``sells_to``); English shows the identifier with spaces.
+
+``render`` resolves all four against any language's templates, falling back to English
+piece by piece, so a missing translation never hides a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+Message = dict[str, Any]  # {"code": str, "params": dict[str, Any]}
+Lookup = Callable[[str], "str | None"]
+
+COMPANIONS = ("_i18n", "_msg", "_parts", "_term")
+
+TEMPLATES: dict[str, str] = {
+    # --- intelligence reports ------------------------------------------------------------
+    "intel.nothing": "{source}: nothing of interest found on {target}.",
+    "intel.report": "{source} on {target}: {facts}.",
+    "sep.facts": "; ",
+    "fact.nothing_new": "nothing new on {target}",
+    "fact.associate": "{subject} {relation} / is linked to {other} ({country})",
+    "fact.identifiers": "{subject}: born {born}, {nationality} passport {passport}",
+    "fact.location": "{subject} is currently in or near {place}",
+    "fact.phone": "{subject} uses {phone}",
+    "fact.phone_contacts": "{subject} uses {phone}; {contacts} frequent contacts",
+    "fact.account": "{subject} holds account {account}",
+    "fact.vessel": "{subject} operates the vessel {vessel} ({imo})",
+    "fact.shipment": (
+        "shipment {shipment} of about {quantity:g} {unit} leaving around day {day:g} via {via}"
+    ),
+    "fact.shipment_container": (
+        "shipment {shipment} of about {quantity:g} {unit} leaving around day {day:g} via {via}"
+        " in container {container}"
+    ),
+    "fact.contact": "{target} is in regular contact with {other} ({country})",
+    # --- interdiction: finds, seizures, controlled deliveries, notice alerts -------------
+    "notice.border": "Notice alert: {subject} crossed into {country} at {place}.",
+    "partner.cd_found": (
+        "Shipment {shipment} found at {place} and left to run under surveillance"
+        " (controlled delivery)."
+    ),
+    "partner.seizure": (
+        "Seizure at {place}: {quantity:g} {unit} of {commodity} hidden in {concealment},"
+        " shipment {shipment}. Named on the papers or arrested: {names}."
+    ),
+    "word.nobody": "nobody",
+    "word.cargo": "cargo",
+    "partner.cd_lost": "Surveillance of shipment {shipment} was lost near {place}.",
+    "partner.cd_done": (
+        "Controlled delivery of {shipment} completed at {place}: {quantity:g} {unit} seized"
+        " on delivery; identified: {names}."
+    ),
+    # --- arrests -------------------------------------------------------------------------
+    "partner.arrest": "{subject}: {how}.",
+    "arrest.red_border": "arrested on a Red Notice at {place}",
+    "arrest.caught": "caught with the shipment at {place}",
+    "arrest.receiving": "arrested receiving shipment {shipment}",
+    "arrest.on_request": "arrested by {country} on your request",
+    "system.released": "{subject} was released: nothing links them to the case.",
+    "partner.arrest_failed": "{country} could not arrest {subject}.",
+    # --- partners' answers ---------------------------------------------------------------
+    "partner.share_reply": "{country} thanks you and shares {n} name(s) from its files.",
+    "partner.case_meeting": (
+        "Regional investigative and analytical case meeting held with {countries}:"
+        " {n} new names shared."
+    ),
+    "partner.inspection_agreed": (
+        "{country} agrees: inspection at {place} from day {start:.1f} to {end:.1f}."
+    ),
+    "partner.seizure_agreed": (
+        "{country} agrees: seizure at {place} from day {start:.1f} to {end:.1f}"
+        " for shipment {shipment}."
+    ),
+    "partner.inspection_declined": "{country} declines the inspection at {place} (no capacity).",
+    "partner.seizure_declined": "{country} declines the seizure at {place} (no capacity).",
+    "notice.blue": "Blue Notice answer: {subject} ({nationality}) is located in {place}.",
+    "notice.silver": (
+        "Silver Notice answer: {subject} holds {account}; {payments} payments"
+        " totalling {total:,.0f} USD traced."
+    ),
+    # --- scenario-authored and instructor text -------------------------------------------
+    "system.briefing": "{text}",
+    "inject.msel": "{text}",
+    "inject.contingency": "{text}",
+    "inject.instructor": "{text}",
+}
+
+
+def message(code: str, **params: Any) -> Message:
+    if code not in TEMPLATES:
+        raise KeyError(f"no inbox template {code!r}")
+    return {"code": code, "params": params}
+
+
+def text(msg: Message) -> str:
+    """The English sentence of a message."""
+    return TEMPLATES[msg["code"]].format(**msg["params"])
+
+
+# --- companions: a value in English, and how to say it in another language ---------------
+def nested(name: str, msg: Message) -> dict[str, Any]:
+    return {name: text(msg), f"{name}_msg": msg}
+
+
+def joined(name: str, parts: list[Message]) -> dict[str, Any]:
+    return {name: TEMPLATES["sep.facts"].join(text(p) for p in parts), f"{name}_parts": parts}
+
+
+def localized(name: str, texts: Mapping[Any, str], strip: bool = False) -> dict[str, Any]:
+    clean = {lang: (s.strip() if strip else s) for lang, s in texts.items()}
+    return {name: clean["en"], f"{name}_i18n": clean}
+
+
+def term(name: str, code: str, english: str) -> dict[str, Any]:
+    return {name: english, f"{name}_term": code}
+
+
+def relation(name: str, rel: str) -> dict[str, Any]:
+    return term(name, f"relation.{rel}", rel.replace("_", " "))
+
+
+# --- rendering in any language -----------------------------------------------------------
+def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup) -> str:
+    """The message in ``lang``: ``lookup(code)`` gives that language's template (or None),
+    English fills any gap, a template that does not fit its values falls back to English."""
+    values = resolve(params, lang, lookup)
+    local = lookup(code)
+    if local is not None:
+        try:
+            return local.format(**values)
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass
+    try:
+        return TEMPLATES[code].format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return TEMPLATES[code].format(**params)
+
+
+def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup) -> dict[str, Any]:
+    """The params with every translatable value put into ``lang``."""
+    out: dict[str, Any] = {}
+    for name, value in params.items():
+        if name.endswith(COMPANIONS):
+            continue
+        if isinstance(texts := params.get(f"{name}_i18n"), Mapping):
+            value = texts.get(lang) or value
+        elif isinstance(sub := params.get(f"{name}_msg"), Mapping):
+            value = render(sub["code"], sub["params"], lang, lookup)
+        elif isinstance(parts := params.get(f"{name}_parts"), list):
+            sep = lookup("sep.facts") or TEMPLATES["sep.facts"]
+            value = sep.join(render(p["code"], p["params"], lang, lookup) for p in parts)
+        elif isinstance(code := params.get(f"{name}_term"), str):
+            value = lookup(code) or value
+        out[name] = value
+    return out
+
+
+def codes(code: str, params: Mapping[str, Any]) -> set[str]:
+    """Every template code and term a message uses, its sub-messages included."""
+    found = {code}
+    for name, value in params.items():
+        if name.endswith("_msg"):
+            found |= codes(value["code"], value["params"])
+        elif name.endswith("_parts"):
+            found.add("sep.facts")
+            for p in value:
+                found |= codes(p["code"], p["params"])
+        elif name.endswith("_term"):
+            found.add(value)
+    return found

@@ -1,0 +1,77 @@
+"""The inbox catalogs say every engine message in every language, with the same values."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from engine import messages as M
+from engine.policies import run_policy
+from engine.scenario import load_scenario
+from tests.engine.conftest import SCENARIO_FILES
+from tests.test_i18n import LANGS, catalog_files
+
+
+def fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def inbox_catalog(lang: str) -> dict[str, str]:
+    return catalog_files(lang)["inbox.yaml"]
+
+
+@pytest.fixture(scope="module")
+def scenarios():
+    return [load_scenario(p) for p in SCENARIO_FILES]
+
+
+@pytest.fixture(scope="module")
+def used(scenarios) -> set[str]:
+    """Every code and term the bots' full runs of every shipped scenario put in an inbox."""
+    out: set[str] = set()
+    for scenario in scenarios:
+        for policy in ("random", "heuristic", "oracle"):
+            for item in run_policy(scenario, 2, policy).view().inbox:
+                out |= M.codes(item.code, item.params)
+    return out
+
+
+def relations(scenarios) -> set[str]:
+    return {r.relation for s in scenarios for r in s.network.relations}
+
+
+def test_english_catalog_is_the_engine_templates(scenarios):
+    english = inbox_catalog("en")
+    assert {k: english[f"inbox.{k}"] for k in M.TEMPLATES} == M.TEMPLATES
+    for rel in relations(scenarios):
+        assert english[f"inbox.relation.{rel}"] == rel.replace("_", " ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_template_and_relation_is_translated(lang, scenarios):
+    theirs = inbox_catalog(lang)
+    for code, template in M.TEMPLATES.items():
+        assert fields(theirs[f"inbox.{code}"]) == fields(template), (lang, code)
+    for rel in relations(scenarios):
+        assert theirs[f"inbox.relation.{rel}"], (lang, rel)
+    known = {f"inbox.{c}" for c in M.TEMPLATES} | {f"inbox.relation.{r}" for r in relations(scenarios)}
+    assert set(theirs) == known, "inbox.yaml holds exactly the engine's messages"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_code_used_in_play_has_a_key_with_the_same_placeholders(lang, used):
+    theirs = inbox_catalog(lang)
+    english = inbox_catalog("en")
+    assert used, "the bots' runs filed no items"
+    for code in used:
+        key = f"inbox.{code}"
+        assert key in theirs, (lang, key)
+        assert fields(theirs[key]) == fields(english[key]), (lang, key)
+
+
+def test_translations_are_not_left_in_english():
+    english = inbox_catalog("en")
+    for lang in LANGS[1:]:
+        same = {k for k, v in inbox_catalog(lang).items() if v == english[k] and fields(v) != {"text"}}
+        assert same <= {"inbox.sep.facts", "inbox.partner.arrest"}, (lang, same)
