@@ -11,6 +11,7 @@ from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import t
+from ui.messages import decision_result
 
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
 
@@ -69,7 +70,7 @@ def decisions(debrief: Debrief) -> None:
                for s in debrief.shipments if s.fate_day is not None]
     st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): d.summary,
-                   t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
+                   t("desk.col_result"): decision_result(d.accepted, d.code),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],
                  hide_index=True, width="stretch")
 

@@ -21,7 +21,7 @@ from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, catalog, current_language, t
-from ui.messages import show_error
+from ui.messages import decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
 
@@ -214,7 +214,7 @@ def timeline(view: TraineeView) -> None:
     st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe(
         [{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
-          t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
+          t("desk.col_result"): decision_result(d.accepted, d.code),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")
 
