@@ -336,10 +336,25 @@ class GradeResult(_Frozen):
         return [q.id for q in self.questions if not q.correct]
 
 
+def unanswered(
+    questions: Iterable[Question | PublicQuestion], answers: Mapping[str, Iterable[str]],
+) -> tuple[int, ...]:
+    """The numbers (from 1) of the questions with no valid option chosen in ``answers``.
+
+    Every question has at least one right option, so an empty choice is never an answer:
+    it is a question the trainee skipped or overlooked, and is not marked until answered.
+    """
+    return tuple(
+        number for number, question in enumerate(questions, start=1)
+        if not set(answers.get(question.id, ())) & {o.id for o in question.options}
+    )
+
+
 def grade(module: Module, answers: Mapping[str, Iterable[str]]) -> GradeResult:
     """Mark ``answers`` ({question id: chosen option ids}); a question counts when exactly right.
 
-    Unanswered questions are wrong; option ids the question does not have are ignored.
+    Unanswered questions are wrong (callers that store attempts refuse them first, see
+    :func:`unanswered`); option ids the question does not have are ignored.
     """
     results = []
     for question in module.quiz:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -75,25 +76,30 @@ def results(session: Session, *, user: User, workshop_id: int, scenario_id: str,
     return sorted(out, key=lambda r: ((r.team or "").casefold(), r.name.casefold()))
 
 
-def ratings_table(found: list[Result], scenario: Scenario) -> list[dict[str, object]]:
-    """Per objective: how many trainees were rated P, S, M and U."""
+def ratings_table(found: list[Result], scenario: Scenario,
+                  lang: str = "en") -> list[dict[str, object]]:
+    """Per objective (its text in ``lang``, else English): trainees rated P, S, M and U."""
     rows = []
     for objective in scenario.objectives:
         counts = Counter(r.debrief.ratings.get(objective.id, "U") for r in found)
-        rows.append({"objective": objective.id, "text": objective.text["en"],
+        rows.append({"objective": objective.id,
+                     "text": objective.text.get(lang) or objective.text["en"],
                      **{grade: counts.get(grade, 0) for grade in "PSMU"}})
     return rows
 
 
-def missed_shipments(found: list[Result]) -> list[dict[str, object]]:
-    """Shipments by how many trainees let them through, most missed first."""
+def missed_shipments(found: list[Result],
+                     places: Mapping[str, str] | None = None) -> list[dict[str, object]]:
+    """Shipments by how many trainees let them through, most missed first; the route by
+    place name when ``places`` (location id → name) is given."""
     missed: Counter[str] = Counter()
     details: dict[str, tuple[float, str]] = {}
+    names = places or {}
     for r in found:
         for s in r.debrief.shipments:
             if s.fate == "missed":
                 missed[s.id] += 1
-                details[s.id] = (s.quantity, " > ".join(s.route))
+                details[s.id] = (s.quantity, " > ".join(names.get(p, p) for p in s.route))
     return [{"shipment": sid, "missed_by": n, "of": len(found), "quantity": details[sid][0],
              "route": details[sid][1]} for sid, n in missed.most_common()]
 
@@ -117,7 +123,7 @@ def decision_log(found: list[Result], *, who: str) -> list[dict[str, object]]:
     chosen = [r for r in found if (kind == "u" and str(r.user_id) == key)
               or (kind == "t" and (r.team or "") == key)]
     rows = [{"day": round(d.t, 1), "trainee": r.name, "decision": d.summary,
-             "result": "accepted" if d.accepted else f"refused: {d.code}",
+             "accepted": d.accepted, "code": d.code,
              "rationale": d.rationale or ""} for r in chosen for d in r.debrief.decisions]
     return sorted(rows, key=lambda x: x["day"])  # type: ignore[arg-type,return-value]
 

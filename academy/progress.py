@@ -1,9 +1,10 @@
 """A trainee's progress through the curriculum, kept so they can stop and come back.
 
 Opening a module starts it; moving through its sections remembers where the trainee is
-(the next visit resumes there); submitting the knowledge check is marked here, on the
-server, and stored as an attempt with the answers given. A score at or above the pass
-mark completes the module; the best score and the number of attempts are kept.
+(the next visit resumes there); submitting the knowledge check, once every question has an
+answer, is marked here, on the server, and stored as an attempt with the answers given. A
+score at or above the pass mark completes the module; the best score and the number of
+attempts are kept.
 
 Time spent is counted from one interaction to the next, capped, so a tab left open over
 lunch does not count as an hour of study.
@@ -20,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from academy.curriculum import QUIZ_STEP, GradeResult, Module, grade
+from academy.curriculum import QUIZ_STEP, GradeResult, Module, grade, unanswered
 from academy.errors import AcademyError
 from academy.models import Membership, ModuleProgress, QuizAttempt, Role, User
 
@@ -99,9 +100,17 @@ def submit_attempt(
     session: Session, *, user_id: int, module: Module,
     answers: Mapping[str, Iterable[str]], now: datetime | None = None,
 ) -> GradeResult:
-    """Mark the knowledge check, store the attempt and update the trainee's progress."""
+    """Mark the knowledge check, store the attempt and update the trainee's progress.
+
+    Refused with ``quiz_incomplete`` (nothing marked, nothing stored) while any question
+    has no answer: a skipped question is a slip to point out, not a wrong answer.
+    """
     now = _now(now)
     clean = {qid: sorted({str(o) for o in opts}) for qid, opts in answers.items()}
+    missing = unanswered(module.quiz, clean)
+    if missing:
+        raise AcademyError("quiz_incomplete", count=len(missing), total=len(module.quiz),
+                           numbers=", ".join(map(str, missing)))
     result = grade(module, clean)
     session.add(QuizAttempt(
         user_id=user_id, module_id=module.id, lang=module.lang,

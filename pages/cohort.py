@@ -4,7 +4,7 @@ import streamlit as st
 
 from academy import hotwash
 from ui import cohort, session
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.state import db
 from ui.workshop_pick import choose, me
 
@@ -20,7 +20,8 @@ if not played:
     st.info(t("hotwash.nothing"))
     st.stop()
 scenario_id = st.selectbox(t("hotwash.scenario"), list(played), key="hotwash.scenario",
-                           format_func=lambda i: played[i].title["en"])
+                           format_func=lambda i: played[i].title.get(current_language())
+                           or played[i].title["en"])
 scenario = played[scenario_id]
 running = st.toggle(t("hotwash.include_running"), key="hotwash.running")
 found = cohort.load(user, workshop, scenario_id, running)

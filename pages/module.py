@@ -8,7 +8,7 @@ from academy.errors import AcademyError
 from academy.progress import completed_ids, last_opened, open_module, save_position, submit_attempt
 from ui import curriculum, quiz, session
 from ui.i18n import LANGUAGES, current_language, t
-from ui.messages import show_error
+from ui.messages import show_error, show_warning
 from ui.state import db
 
 user = session.require("trainee")
@@ -92,12 +92,16 @@ elif st.session_state["module.result"] is None:
     answers = quiz.form(module.quiz, nonce=st.session_state["module.nonce"])
     if answers is not None:
         full, _ = curriculum.catalogue().module(module_id, current_language())
-        with db() as s:
-            st.session_state["module.result"] = submit_attempt(
-                s, user_id=user.id, module=full, answers=answers)
-            st.session_state["module.earned"] = len(
-                issue_due(s, user_id=user.id, catalogue=curriculum.catalogue()))
-        st.rerun()
+        try:
+            with db() as s:
+                st.session_state["module.result"] = submit_attempt(
+                    s, user_id=user.id, module=full, answers=answers)
+                st.session_state["module.earned"] = len(
+                    issue_due(s, user_id=user.id, catalogue=curriculum.catalogue()))
+        except AcademyError as error:  # a question left blank: nothing marked, answers kept
+            show_warning(error)
+        else:
+            st.rerun()
 else:
     outcome = st.session_state["module.result"]
     quiz.result(outcome)

@@ -1,5 +1,7 @@
 """An instructor's view of a workshop's curriculum: who passed what, which questions trip people up."""
 
+from textwrap import shorten
+
 import pandas as pd
 import streamlit as st
 
@@ -37,7 +39,7 @@ table = pd.DataFrame([{
     t("cohort.col_module"): curriculum.title_of(row.module_id),
     t("cohort.col_started"): row.started,
     t("cohort.col_passed"): len(row.passed),
-    t("cohort.col_average"): row.average_best,
+    t("cohort.col_average"): "—" if row.average_best is None else str(row.average_best),
     t("cohort.col_who"): ", ".join(row.passed),
 } for row in report.modules])
 st.subheader(t("cohort.by_module"))
@@ -58,13 +60,16 @@ if not tried:
     st.stop()
 module_id = st.selectbox(t("cohort.module"), tried, format_func=curriculum.title_of,
                          key="cohort.module")
-prompts = {q.id: q.prompt for q in curriculum.view(module_id)[0].quiz}
-hard = pd.DataFrame([{
-    t("cohort.col_question"): f"{row.question_id}: {prompts.get(row.question_id, '')[:70]}",
-    t("cohort.col_wrong"): row.share_wrong,
-    t("cohort.col_count"): f"{row.wrong}/{row.first_attempts}",
-} for row in report.hardest(module_id)])
+quiz = curriculum.view(module_id)[0].quiz
+named = {q.id: f"{n}. {shorten(q.prompt, 70, placeholder='…')}" for n, q in enumerate(quiz, start=1)}
+rows = report.hardest(module_id)
+labels = [named.get(row.question_id, row.question_id) for row in rows]
 st.altair_chart(curriculum.bar_chart(
-    list(hard[t("cohort.col_question")]), list(hard[t("cohort.col_wrong")]),
+    labels, [row.share_wrong for row in rows],
     x_title=t("cohort.col_wrong"), y_title=t("cohort.col_question"), percent=True))
-st.dataframe(hard, hide_index=True, key="cohort.hard_table")
+st.dataframe(pd.DataFrame([{
+    t("cohort.col_question"): label,
+    t("cohort.col_wrong"): round(100 * row.share_wrong),
+    t("cohort.col_count"): f"{row.wrong}/{row.first_attempts}",
+} for label, row in zip(labels, rows, strict=True)]), hide_index=True, key="cohort.hard_table",
+    column_config={t("cohort.col_wrong"): st.column_config.NumberColumn(format="%d %%")})

@@ -16,6 +16,9 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from ui.i18n import t
+from ui.map_labels import FONT_SIZE, PLACEMENTS, Label, place_labels
+
 WORLD = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 TYPE_COLOURS = {
     "person": "#1f77b4", "company": "#ff7f0e", "vessel": "#17becf", "vehicle": "#8c564b",
@@ -82,19 +85,54 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)
     layers: list[Any] = [land]
     if movements:
-        layers.append(alt.Chart(pd.DataFrame(movements)).mark_rule(
-            strokeWidth=2, opacity=0.7).encode(
+        legs = pd.DataFrame([{**m, "mode": _mode(str(m["mode"]))} for m in movements])
+        layers.append(alt.Chart(legs).mark_rule(strokeWidth=2, opacity=0.7).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
             color=alt.Color("mode:N", title=None),
-            tooltip=["label:N", "mode:N", "day:Q"]).project(**projection))
+            tooltip=[alt.Tooltip("label:N", title=t("map.movement")),
+                     alt.Tooltip("mode:N", title=t("map.mode")),
+                     alt.Tooltip("day:Q", title=t("map.day"), format=".1f")],
+        ).project(**projection))
     if locations:
         frame = pd.DataFrame(locations)
-        layers.append(alt.Chart(frame).mark_circle(size=90, color="#1b6b4a").encode(
+        layers.append(alt.Chart(frame).mark_circle(size=70, color="#1b6b4a", opacity=0.85).encode(
             longitude="lon:Q", latitude="lat:Q",
-            tooltip=["name:N", "kind:N", "country:N"]).project(**projection))
-        layers.append(alt.Chart(frame).mark_text(dy=-10, fontSize=10).encode(
-            longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection))
+            tooltip=[alt.Tooltip("name:N", title=t("map.place")),
+                     alt.Tooltip("kind:N", title=t("map.kind")),
+                     alt.Tooltip("country:N", title=t("map.country"))]).project(**projection))
+        ends = [(m[lon], m[lat]) for m in movements
+                for lon, lat in (("lon", "lat"), ("lon2", "lat2"))]
+        labels = place_labels([(p["name"], p["lon"], p["lat"]) for p in locations],
+                              scale=scale, first=ends)
+        layers += _label_layers(labels, projection)
     return alt.layer(*layers).properties(height=height, width="container")
+
+
+def _mode(mode: str) -> str:
+    """A transport mode in the user's language (the legend and tooltips show it)."""
+    key = f"map.mode_{mode}"
+    text = t(key)
+    return mode if text == key else text
+
+
+def _label_layers(labels: list[Label], projection: dict[str, Any]) -> list[alt.Chart]:
+    """One text layer per placement (dx, dy and align are mark properties), each drawn over
+    a white halo so a name stays readable across borders and movement lines."""
+    layers = []
+    for placement, spot in PLACEMENTS.items():
+        rows = [{"lon": g.lon, "lat": g.lat, "label": g.text, "places": " · ".join(g.names)}
+                for g in labels if g.placement == placement]
+        if not rows:
+            continue
+        base = alt.Chart(pd.DataFrame(rows)).encode(
+            longitude="lon:Q", latitude="lat:Q", text="label:N",
+            tooltip=[alt.Tooltip("places:N", title=t("map.places"))])
+        for halo in (True, False):
+            mark = {**spot, "fontSize": FONT_SIZE,
+                    **({"stroke": "white", "strokeWidth": 3, "strokeOpacity": 0.9}
+                       if halo else {"color": "#243024"})}
+            layers.append(base.mark_text(**mark).project(**projection))
+    return layers
 
 
 def timeline(events: list[dict[str, Any]], title: str = "") -> alt.Chart:

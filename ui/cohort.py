@@ -10,8 +10,8 @@ from academy import aar, assignments, hotwash, live
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
-from ui.i18n import t
-from ui.messages import show_error
+from ui.i18n import current_language, t
+from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
 from ui.state import db
 from ui.workshop_pick import me
@@ -33,20 +33,29 @@ def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
                 title=t("hotwash.score")),
         y=alt.Y("count():Q", title=t("hotwash.trainees"))), width="stretch")
     st.caption(t("hotwash.ratings"))
+    ratings = hotwash.ratings_table(found, scenario, lang=current_language())
     st.dataframe([{t("hotwash.objective"): r["text"], "P": r["P"], "S": r["S"], "M": r["M"],
-                   "U": r["U"]} for r in hotwash.ratings_table(found, scenario)],
-                 hide_index=True, width="stretch")
+                   "U": r["U"]} for r in ratings], hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.caption(t("hotwash.missed"))
-    left.dataframe([{t("hotwash.shipment"): m["shipment"],
-                     t("hotwash.missed_by"): f"{m['missed_by']}/{m['of']}",
-                     t("hotwash.route"): m["route"]} for m in hotwash.missed_shipments(found)],
-                   hide_index=True, width="stretch")
+    places = {loc.id: loc.name for loc in scenario.locations}
+    missed = hotwash.missed_shipments(found, places)
+    _table(left, [{t("hotwash.shipment"): m["shipment"],
+                   t("hotwash.missed_by"): f"{m['missed_by']}/{m['of']}",
+                   t("hotwash.route"): m["route"]} for m in missed], "hotwash.none_missed")
     right.caption(t("hotwash.refused"))
-    right.dataframe([{t("hotwash.reason"): t(f"engine.{r['code']}") if
-                      t(f"engine.{r['code']}") != f"engine.{r['code']}" else r["code"],
-                      t("hotwash.count"): r["count"], t("hotwash.example"): r["example"]}
-                     for r in hotwash.refused_notices(found)], hide_index=True, width="stretch")
+    _table(right, [{t("hotwash.reason"): reason(str(r["code"])),
+                    t("hotwash.count"): r["count"], t("hotwash.example"): r["example"]}
+                   for r in hotwash.refused_notices(found)], "hotwash.none_refused")
+
+
+def _table(where, rows: list[dict[str, object]], empty: str,  # type: ignore[no-untyped-def]
+           **options: object) -> None:
+    """A table, or one sentence saying why there is none (never an empty grid)."""
+    if rows:
+        where.dataframe(rows, hide_index=True, width="stretch", **options)
+    else:
+        where.info(t(empty), icon=":material/info:")
 
 
 def compare(found: list[hotwash.Result]) -> None:
@@ -59,12 +68,12 @@ def compare(found: list[hotwash.Result]) -> None:
     for i, column in enumerate(columns):
         who = column.selectbox(t("hotwash.who"), keys, index=min(i, len(keys) - 1),
                                format_func=options.get, key=f"hotwash.who.{i}")
-        column.dataframe([{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
-                           t("desk.col_action"): r["decision"],
-                           t("desk.col_result"): r["result"],
-                           t("desk.col_rationale"): r["rationale"]}
-                          for r in hotwash.decision_log(found, who=who)],
-                         hide_index=True, width="stretch", height=360)
+        _table(column, [{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
+                         t("desk.col_action"): r["decision"],
+                         t("desk.col_result"): decision_result(bool(r["accepted"]), str(r["code"])),
+                         t("desk.col_rationale"): r["rationale"]}
+                        for r in hotwash.decision_log(found, who=who)],
+               "hotwash.no_decisions", height=360)
 
 
 def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-arg]

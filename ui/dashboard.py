@@ -9,9 +9,9 @@ import streamlit as st
 from academy import assignments, live
 from academy.errors import AcademyError
 from academy.models import Workshop
-from ui import desk
+from ui import curriculum, desk
 from ui.i18n import t
-from ui.messages import show_error
+from ui.messages import decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
 from ui.workshop_pick import me
@@ -38,8 +38,9 @@ def room(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bo
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     if per_team:
-        st.dataframe([{t(f"dash.col_{k}"): v for k, v in row.items()}
-                      for row in live.by_team(table)], hide_index=True, width="stretch")
+        st.dataframe([{t(f"dash.col_{k}"): (v or t("dash.no_team")) if k == "team" else v
+                       for k, v in row.items()} for row in live.by_team(table)],
+                     hide_index=True, width="stretch")
     else:
         st.dataframe([_line(r) for r in table], hide_index=True, width="stretch")
     with db() as s:
@@ -50,7 +51,8 @@ def room(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bo
         st.caption(t("dash.modules"))
         names = {r.user_id: r.name for r in table}
         st.dataframe([{t("dash.col_name"): names.get(uid, "?"),
-                       **{m: t(f"dash.module_{p.get(m, 'none')}") for m in modules}}
+                       **{curriculum.title_of(m): t(f"dash.module_{p.get(m, 'none')}")
+                          for m in modules}}
                       for uid, p in progress.items()], hide_index=True, width="stretch")
     st.caption(t("dash.refreshes", seconds=REFRESH_SECONDS))
 
@@ -134,10 +136,13 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
     with chart:
         desk.link_chart(seen.view, seen.record.hypotheses)
     with decisions:
-        st.dataframe([{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
-                       t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
-                       t("desk.col_rationale"): d.rationale or ""} for d in seen.decisions],
-                     hide_index=True, width="stretch")
+        if not seen.decisions:
+            st.info(t("hotwash.no_decisions"), icon=":material/info:")
+        else:
+            st.dataframe([{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
+                           t("desk.col_result"): decision_result(d.accepted, d.code),
+                           t("desk.col_rationale"): d.rationale or ""} for d in seen.decisions],
+                         hide_index=True, width="stretch")
 
 
 def pick_exercise(user: CurrentUser, workshop: Workshop) -> int | None:

@@ -13,15 +13,16 @@ from engine.scenario import Scenario
 from ui import charts
 from ui.desk import message_text
 from ui.i18n import current_language, t
+from ui.messages import decision_result
 
-RATING_ICONS = {"P": "🟢", "S": "🟡", "M": "🟠", "U": "🔴"}
+RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
 
 
 def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
     st.metric(t("debrief.score"), f"{debrief.score:.1f} / 100")
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
-        st.markdown(f"{RATING_ICONS.get(rating, '')} **{rating}** — "
+        st.markdown(f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}] — "
                     f"{scenario.text(objective.text, lang)}")
     st.caption(t("debrief.rating_scale"))
 
@@ -74,7 +75,7 @@ def decisions(debrief: Debrief) -> None:
                for s in debrief.shipments if s.fate_day is not None]
     st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): d.summary,
-                   t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
+                   t("desk.col_result"): decision_result(d.accepted, d.code),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],
                  hide_index=True, width="stretch")
 

@@ -20,7 +20,7 @@ from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, current_language, t
-from ui.messages import show_error
+from ui.messages import decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
 
@@ -194,7 +194,8 @@ def inbox(view: TraineeView, seen_key: str) -> None:
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
         with st.container(border=True):
-            st.markdown(f"{'🔵 ' if new else ''}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
+            badge = f":blue-badge[{t('desk.unread')}] " if new else ""
+            st.markdown(f"{badge}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
             st.text(inbox_text(item))
     st.session_state[seen_key] = len(view.inbox)
@@ -232,7 +233,7 @@ def timeline(view: TraineeView) -> None:
     st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe(
         [{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
-          t("desk.col_result"): "✔" if d.accepted else f"✘ {d.code}",
+          t("desk.col_result"): decision_result(d.accepted, d.code),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")
 

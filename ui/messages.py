@@ -10,3 +10,21 @@ from ui.i18n import t
 
 def show_error(error: AcademyError) -> None:
     st.error(t(f"error.{error.code}", **error.params), icon=":material/error:")
+
+
+def reason(code: str) -> str:
+    """Why the engine refused an action, as a sentence (``engine.<code>`` in the catalogs);
+    the bare code only when no catalog knows it."""
+    key = f"engine.{code}"
+    text = t(key)
+    return code if text == key else text
+
+
+def decision_result(accepted: bool, code: str) -> str:
+    """A decision log's result cell: a tick, or a cross and the reason in words."""
+    return "✔" if accepted else f"✘ {reason(code)}"
+
+
+def show_warning(error: AcademyError) -> None:
+    """A refusal the user fixes on the same screen (a question left blank): amber, not red."""
+    st.warning(t(f"error.{error.code}", **error.params), icon=":material/warning:")

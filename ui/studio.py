@@ -54,6 +54,7 @@ def world(scenario: Scenario, text: str) -> None:
     st.caption(t("studio.omniscient_help"))
     debrief.network(truth, {})
     places, legs = studio.route_lines(scenario)
+    places = [{**p, "kind": t(f"kind.{p['kind']}")} for p in places]
     st.altair_chart(charts.world_map(places, legs), width="stretch")
     debrief.shipments(truth)
 

@@ -9,7 +9,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from academy.scenarios import latest, parse, sync_shipped
 from academy.workshops import trainees_of
-from ui.i18n import LANGUAGES, t
+from ui.i18n import LANGUAGES, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -112,7 +112,8 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
     for version in versions:
         scenario = parse(version.text)
         on = version.scenario_id in assigned
-        with st.expander(("✅ " if on else "") + scenario.title["en"], expanded=False):
+        with st.expander(scenario.text(scenario.title, current_language()), expanded=False,
+                         icon=":material/check_circle:" if on else None):
             knobs = assigned.get(version.scenario_id, {})
             cols = st.columns(4)
             values = {k: cols[i].number_input(t(f"ws.knob_{k}"), 0.1 if k == "shipment_rate"

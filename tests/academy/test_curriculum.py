@@ -18,6 +18,7 @@ from academy.curriculum import (
     load_module,
     public_module,
     render_markdown,
+    unanswered,
 )
 from tests.academy.curriculum_helpers import right_answers, wrong_answers
 
@@ -173,3 +174,16 @@ def test_catalogue_orders_modules_after_their_prerequisites():
             if prerequisite in ids:
                 assert ids.index(prerequisite) < ids.index(module_id)
     assert isinstance(CATALOGUE, Catalogue)
+
+
+def test_unanswered_names_the_blank_questions_by_number_on_the_public_quiz_too():
+    answers = right_answers(MODULE)
+    first, last = MODULE.quiz[0].id, MODULE.quiz[-1].id
+    total = len(MODULE.quiz)
+    assert unanswered(MODULE.quiz, answers) == ()
+    blank = answers | {first: [], last: ["no-such-option"]}  # an unknown id answers nothing
+    assert unanswered(MODULE.quiz, blank) == (1, total)
+    assert unanswered(public_module(MODULE).quiz, blank) == (1, total)
+    assert unanswered(MODULE.quiz, {}) == tuple(range(1, total + 1))
+    wrong = wrong_answers(MODULE)  # a wrong answer is still an answer
+    assert unanswered(MODULE.quiz, wrong) == ()

@@ -299,6 +299,15 @@ def test_cohort_hotwash_reports_and_exports(session, room):
     assert hotwash.missed_shipments(found)[0]["missed_by"] == 1
     assert hotwash.refused_notices(both)[0]["count"] == 2
     assert [r["trainee"] for r in hotwash.decision_log(both, who="t:Red")] == ["Ana"]
+    # words are the UI's job: the log carries the outcome and its reason code, not English
+    assert {(r["accepted"], r["code"]) for r in hotwash.decision_log(both, who="t:Red")} == {
+        (False, "notice.bad_subject")}
+    french = hotwash.ratings_table(found, scenario, lang="fr")
+    assert french[0]["text"] == scenario.objectives[0].text["fr"] != ratings[0]["text"]
+    assert hotwash.ratings_table(found, scenario, lang="ar")[0]["text"] == ratings[0]["text"]
+    places = {loc.id: loc.name for loc in scenario.locations}
+    route = hotwash.missed_shipments(found, places)[0]["route"]
+    assert route.split(" > ")[0] in places.values()
     hotwash.add_note(session, user=boss, workshop_id=ws.id, kind="strength",
                      text="Good use of Purple Notices")
     hotwash.add_note(session, user=boss, workshop_id=ws.id, kind="action", text="Drill red notices")

@@ -75,7 +75,7 @@ def test_attempts_keep_the_best_score_and_completion(session):
     assert row.completed_at is None and row.attempts == 1
     submit_attempt(session, user_id=amina.id, module=NOTICES, answers=right_answers(NOTICES),
                    now=T0 + timedelta(minutes=5))
-    submit_attempt(session, user_id=amina.id, module=NOTICES, answers={},
+    submit_attempt(session, user_id=amina.id, module=NOTICES, answers=wrong_answers(NOTICES),
                    now=T0 + timedelta(minutes=9))
     row = progress_of(session, actor_id=amina.id, user_id=amina.id)["interpol-notices"]
     assert row.attempts == 3 and row.best_score == 100
@@ -83,6 +83,19 @@ def test_attempts_keep_the_best_score_and_completion(session):
     attempts = attempts_of(session, actor_id=amina.id, user_id=amina.id, module_id="interpol-notices")
     assert [a.passed for a in attempts] == [False, True, False]
     assert json.loads(attempts[1].answers) == {k: sorted(v) for k, v in right_answers(NOTICES).items()}
+
+
+def test_a_knowledge_check_with_blank_questions_is_refused_and_not_stored(session):
+    _, _, amina, _ = cohort(session)
+    answers = right_answers(NOTICES) | {NOTICES.quiz[1].id: []}
+    with pytest.raises(AcademyError) as caught:
+        submit_attempt(session, user_id=amina.id, module=NOTICES, answers=answers, now=T0)
+    assert caught.value.code == "quiz_incomplete"
+    assert caught.value.params == {"count": 1, "total": len(NOTICES.quiz), "numbers": "2"}
+    assert attempts_of(session, actor_id=amina.id, user_id=amina.id,
+                       module_id="interpol-notices") == []
+    row = progress_of(session, actor_id=amina.id, user_id=amina.id).get("interpol-notices")
+    assert row is None or (row.attempts == 0 and row.completed_at is None)
 
 
 def test_a_trainee_cannot_read_another_trainees_progress_or_certificates(session):

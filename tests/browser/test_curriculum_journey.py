@@ -14,20 +14,22 @@ CATALOGUE = load_catalogue()
 MODULE, _ = CATALOGUE.module("interpol-notices", "en")
 
 
-def answer_everything_right(page) -> None:  # type: ignore[no-untyped-def]
+def answer(page, right: bool) -> None:  # type: ignore[no-untyped-def]
+    """Tick every question's right options, or one wrong option per question."""
     form = page.get_by_test_id("stForm")
     radios = form.get_by_test_id("stRadio")
     checkboxes = form.get_by_test_id("stCheckbox")
     radio_index = checkbox_index = 0
     for question in MODULE.quiz:
+        chosen = ([o for o in question.options if o.correct] if right
+                  else [next(o for o in question.options if not o.correct)])
         if question.type == "multiple":
             for option in question.options:
-                if option.correct:
+                if option in chosen:
                     checkboxes.nth(checkbox_index).locator("label").click()
                 checkbox_index += 1
         else:
-            right = next(o for o in question.options if o.correct)
-            radios.nth(radio_index).get_by_text(right.text, exact=True).click()
+            radios.nth(radio_index).get_by_text(chosen[0].text, exact=True).click()
             radio_index += 1
 
 
@@ -62,6 +64,12 @@ def test_trainee_fails_learns_why_retries_and_passes(server, page, shot):
     wait_idle(page)
     shot(page, "curriculum-04-knowledge-check")
 
+    page.get_by_role("button", name="Submit answers").click()  # nothing answered yet
+    total = len(MODULE.quiz)
+    expect(page.get_by_text(f"Not marked yet: {total} of {total} questions")).to_be_visible()
+    wait_idle(page)
+    shot(page, "curriculum-05a-blank-questions-warning")
+    answer(page, right=False)
     page.get_by_role("button", name="Submit answers").click()
     expect(page.get_by_text("Not passed yet")).to_be_visible()
     expect(page.get_by_text(MODULE.quiz[0].options[0].why)).to_be_visible()
@@ -71,7 +79,7 @@ def test_trainee_fails_learns_why_retries_and_passes(server, page, shot):
     page.get_by_role("button", name="Try again").click()
     expect(page.get_by_role("button", name="Submit answers")).to_be_visible()
     wait_idle(page)
-    answer_everything_right(page)
+    answer(page, right=True)
     wait_idle(page)
     shot(page, "curriculum-06-retry-answered")
     page.get_by_role("button", name="Submit answers").click()

@@ -9,8 +9,8 @@ from academy.certificates import issue_due
 from academy.curriculum import Catalogue, LearningPath, load_catalogue
 from academy.db import make_engine, session_scope
 from academy.models import User
-from academy.progress import submit_attempt
-from tests.academy.curriculum_helpers import right_answers
+from academy.progress import attempts_of, submit_attempt
+from tests.academy.curriculum_helpers import right_answers, wrong_answers
 from tests.pages.helpers import app, as_instructor, as_trainee, texts
 
 pytestmark = pytest.mark.usefixtures("app_db")
@@ -39,7 +39,8 @@ def open_quiz(at):  # type: ignore[no-untyped-def]
     return at
 
 
-def answer(at, answers: dict[str, list[str]], nonce: int = 0):  # type: ignore[no-untyped-def]
+def answer(at, answers: dict[str, list[str]], nonce: int = 0,  # type: ignore[no-untyped-def]
+           submit: str = "Submit answers"):
     for question in MODULE.quiz:
         chosen = answers.get(question.id, [])
         if question.type == "multiple":
@@ -48,7 +49,7 @@ def answer(at, answers: dict[str, list[str]], nonce: int = 0):  # type: ignore[n
                     option.id in chosen)
         elif chosen:
             at.radio(key=f"module.q{nonce}.{question.id}").set_value(chosen[0])
-    at.button(key=f"FormSubmitter:module.quiz_form.{nonce}-Submit answers").click().run()
+    at.button(key=f"FormSubmitter:module.quiz_form.{nonce}-{submit}").click().run()
     return at
 
 
@@ -105,7 +106,7 @@ def test_the_quiz_is_sent_without_its_answer_key():
 
 
 def test_fail_see_why_retry_pass_and_progress_shows_it():
-    at = answer(open_quiz(as_trainee()), {})
+    at = answer(open_quiz(as_trainee()), wrong_answers(MODULE))
     assert at.error[0].value.startswith("Not passed yet")
     page = everything(at)
     assert "Wrong" in page and MODULE.quiz[0].options[0].why in page
@@ -116,6 +117,41 @@ def test_fail_see_why_retry_pass_and_progress_shows_it():
     assert "Completed, best score 100%" in texts(at)
     at.switch_page("pages/trainee_home.py").run()
     assert "1 of" in at.get("progress")[0].proto.text
+
+
+def stored_attempts(app_db: str) -> int:
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        trainee = s.exec(select(User).where(User.display_name == "Demo Trainee")).one()
+        count = len(attempts_of(s, actor_id=trainee.id, user_id=trainee.id, module_id=MODULE_ID))
+    engine.dispose()
+    return count
+
+
+def test_blank_questions_are_pointed_out_and_nothing_is_marked_until_answered(app_db):
+    at = open_quiz(as_trainee())
+    before = stored_attempts(app_db)
+    blank = [MODULE.quiz[0].id, MODULE.quiz[-1].id]
+    at = answer(at, {q: a for q, a in right_answers(MODULE).items() if q not in blank})
+    assert not at.exception and not at.error and not at.success
+    total = len(MODULE.quiz)
+    assert at.warning[-1].value == (f"Not marked yet: 2 of {total} questions have no answer "
+                                   f"(question no. 1, {total}). Answer every question, then "
+                                   "submit again.")
+    assert "Wrong" not in everything(at) and MODULE.quiz[0].options[0].why not in everything(at)
+    assert stored_attempts(app_db) == before  # not graded, not recorded
+    assert at.radio(key=f"module.q0.{MODULE.quiz[2].id}").value is not None  # answers kept
+    at = answer(at, right_answers(MODULE))
+    assert not [w for w in at.warning if "Not marked" in w.value]
+    assert at.success[0].value.startswith("Passed")
+    assert stored_attempts(app_db) == before + 1
+
+
+def test_the_blank_question_warning_is_translated():
+    at = as_trainee()
+    at.selectbox(key="sidebar.language").select("fr").run()
+    at = answer(open_quiz(at), {}, submit="Envoyer les réponses")
+    assert at.warning[-1].value.startswith(f"Rien n'est encore noté : {len(MODULE.quiz)} question")
 
 
 def test_arabic_ui_reads_english_content_and_says_so():

@@ -106,7 +106,7 @@ def test_inbox_senders_are_in_the_trainee_language():
     at.session_state["desk.tab"] = "Inbox"
     at.run()
     headers = [m.value for m in at.markdown]
-    assert any(h.startswith("🔵 **NCB TZ**") or h.startswith("**NCB TZ**") for h in headers)
+    assert any("**NCB TZ**" in h for h in headers), headers
     at.session_state["i18n.lang"] = "fr"
     at.run()
     at.session_state["desk.tab"] = "Boîte de réception"
