@@ -22,8 +22,8 @@ def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
     st.metric(t("debrief.score"), f"{debrief.score:.1f} / 100")
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
-        st.markdown(f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}] — "
-                    f"{scenario.text(objective.text, lang)}")
+        badge = f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}]"  # markup, not words
+        st.markdown(f"{badge} — {scenario.text(objective.text, lang)}")
     st.caption(t("debrief.rating_scale"))
 
 
