@@ -46,3 +46,37 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str) -
     if lang == "en" or not code or f"inbox.{code}" not in local:
         return english
     return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"))
+
+
+VALUE_KEYS = {"colour": "notice", "purpose": "purpose", "grounds": "grounds"}
+
+
+def decision_text(kind: str, params: Mapping[str, Any], english: str, lang: str,
+                  names: Mapping[str, str] | None = None) -> str:
+    """A decision-log line a person reads: the action and its choices in words and names,
+    e.g. "Request a notice — Notice: Red Notice · Subject: Viktor Mensah (person)".
+    ``english`` (the engine's one-line summary) is kept for what has no params."""
+    names = names or {}
+    local, english_catalog = catalog(lang), catalog("en")
+    heading_key = next((k for k in (f"actions.{kind}", f"decision.{kind}") if k in english_catalog),
+                       None)
+    if heading_key is None:
+        return english
+    heading = say(heading_key, lang, **{k: _value(k, v, lang, names) for k, v in params.items()})
+    parts = []
+    for key, value in params.items():
+        if value is None or f"actions.{key}" not in local and f"actions.{key}" not in english_catalog:
+            continue
+        parts.append(say("decision.field", lang, label=say(f"actions.{key}", lang),
+                         value=_value(key, value, lang, names)))
+    return heading + (" — " + " · ".join(parts) if parts else "")
+
+
+def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
+    if key in VALUE_KEYS:
+        return say(f"{VALUE_KEYS[key]}.{value}", lang)
+    if isinstance(value, list):
+        return ", ".join(names.get(str(v), str(v)) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return names.get(str(value), str(value))

@@ -118,7 +118,8 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
                     for m in debrief.missed] or [say("none")])
     report.heading(say("decisions"))
     report.table([say("day"), say("decision"), say("result"), say("rationale")],
-                 [[f"{d.t:.1f}", d.summary,
+                 [[f"{d.t:.1f}", catalogs.decision_text(d.kind, d.params, d.summary, lang,
+                                                        {m.id: m.label for m in debrief.members}),
                    say("accepted") if d.accepted else say("refused", code=d.code),
                    d.rationale or ""] for d in debrief.decisions])
     report.heading(say("network"))

@@ -123,6 +123,8 @@ def decision_log(found: list[Result], *, who: str) -> list[dict[str, object]]:
     chosen = [r for r in found if (kind == "u" and str(r.user_id) == key)
               or (kind == "t" and (r.team or "") == key)]
     rows = [{"day": round(d.t, 1), "trainee": r.name, "decision": d.summary,
+             "kind": d.kind, "params": d.params,
+             "names": {m.id: m.label for m in r.debrief.members},
              "accepted": d.accepted, "code": d.code,
              "rationale": d.rationale or ""} for r in chosen for d in r.debrief.decisions]
     return sorted(rows, key=lambda x: x["day"])  # type: ignore[arg-type,return-value]

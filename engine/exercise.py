@@ -100,13 +100,15 @@ class Exercise:
         self._log.append({"t": t, "action": dumped})
         out = self._dispatch(act)
         if act.kind not in QUIET:
-            self._decide(t, act.kind, A.describe(dumped), act.rationale, out)
+            self._decide(t, act.kind, A.describe(dumped), act.rationale, out,
+                         {k: v for k, v in dumped.items() if k not in ("kind", "rationale")})
         return out
 
-    def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome) -> None:
+    def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome,
+                params: dict[str, Any] | None = None) -> None:
         rationale = rationale if isinstance(rationale, str) else None
         self.sim.decisions.append(
-            DecisionRecord(t, kind, summary, rationale, out.accepted, out.code)
+            DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {})
         )
 
     def _dispatch(self, act: Any) -> Outcome:

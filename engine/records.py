@@ -97,6 +97,7 @@ class DecisionRecord(Record):
     rationale: str | None
     accepted: bool
     code: str
+    params: dict[str, Any] = field(default_factory=dict)  # the action's fields, for readers
 
 
 @dataclass(frozen=True)

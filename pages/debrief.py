@@ -43,9 +43,7 @@ with tabs[4]:
         st.info(t("debrief.whatif_none"))
     else:
         index = st.selectbox(t("debrief.whatif_pick"), [i for i, _ in choices],
-                             format_func=lambda i: dict(choices)[i].get("kind", "?") + " · "
-                             + ", ".join(f"{k}={v}" for k, v in dict(choices)[i].items()
-                                         if k not in ("kind", "rationale")),
+                             format_func=lambda i: panels.action_line(dict(choices)[i], truth),
                              key="debrief.whatif.index")
         replacement = panels.edit_action(dict(choices)[index], "debrief.whatif")
         if st.button(t("debrief.whatif_run"), key="debrief.whatif.run", type="primary"):

@@ -72,7 +72,7 @@ def desk_view() -> None:
             desk.world(view, days)
     if timeline.open:
         with timeline:
-            desk.timeline(view)
+            desk.timeline(view, names)
     if notices.open:
         with notices:
             desk.notices(view, names)

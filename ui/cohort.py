@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from academy import aar, assignments, hotwash, live
+from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
@@ -69,7 +70,9 @@ def compare(found: list[hotwash.Result]) -> None:
         who = column.selectbox(t("hotwash.who"), keys, index=min(i, len(keys) - 1),
                                format_func=options.get, key=f"hotwash.who.{i}")
         _table(column, [{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
-                         t("desk.col_action"): r["decision"],
+                         t("desk.col_action"): decision_text(
+                             str(r["kind"]), r["params"], str(r["decision"]),  # type: ignore[arg-type]
+                             current_language(), r["names"]),  # type: ignore[arg-type]
                          t("desk.col_result"): decision_result(bool(r["accepted"]), str(r["code"])),
                          t("desk.col_rationale"): r["rationale"]}
                         for r in hotwash.decision_log(found, who=who)],

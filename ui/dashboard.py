@@ -11,7 +11,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from ui import curriculum, desk
 from ui.i18n import t
-from ui.messages import decision_result, show_error
+from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
 from ui.workshop_pick import me
@@ -139,7 +139,8 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
         if not seen.decisions:
             st.info(t("hotwash.no_decisions"), icon=":material/info:")
         else:
-            st.dataframe([{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
+            names = desk.labels(seen.view)
+            st.dataframe([{t("desk.day"): round(d.t, 2), t("desk.col_action"): decision(d, names),
                            t("desk.col_result"): decision_result(d.accepted, d.code),
                            t("desk.col_rationale"): d.rationale or ""} for d in seen.decisions],
                          hide_index=True, width="stretch")

@@ -7,13 +7,14 @@ from typing import Any
 
 import streamlit as st
 
+from academy.catalogs import decision_text
 from academy.debriefs import explanation
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts
 from ui.desk import message_text
 from ui.i18n import current_language, t
-from ui.messages import decision_result
+from ui.messages import decision, decision_result
 
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
 
@@ -68,13 +69,26 @@ def missed(debrief: Debrief) -> None:
                    + message_text(m.code, m.params, m.text))
 
 
+def names_of(debrief: Debrief) -> dict[str, str]:
+    """What the debrief may name: every member of the real network (the truth is out)."""
+    return {m.id: m.label for m in debrief.members}
+
+
+def action_line(action: dict[str, Any], debrief: Debrief) -> str:
+    """One logged action (as the exercise log holds it) in words, for choosing it."""
+    params = {k: v for k, v in action.items() if k not in ("kind", "rationale")}
+    kind = str(action.get("kind", "?"))
+    return decision_text(kind, params, kind, current_language(), names_of(debrief))
+
+
 def decisions(debrief: Debrief) -> None:
-    events = [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
+    names = names_of(debrief)
+    events = [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
               for d in debrief.decisions]
     events += [{"day": s.fate_day, "lane": t(f"fate.{s.fate}"), "text": s.id}
                for s in debrief.shipments if s.fate_day is not None]
     st.altair_chart(charts.timeline(events), width="stretch")
-    st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): d.summary,
+    st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
                    t("desk.col_result"): decision_result(d.accepted, d.code),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],
                  hide_index=True, width="stretch")

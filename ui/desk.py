@@ -20,7 +20,7 @@ from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, current_language, t
-from ui.messages import decision_result, show_error
+from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
 
@@ -225,14 +225,14 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
     st.altair_chart(charts.world_map(points, moves), width="stretch")
 
 
-def timeline(view: TraineeView) -> None:
+def timeline(view: TraineeView, names: dict[str, str]) -> None:
     events = [{"day": i.t, "lane": t("desk.lane_" + i.kind), "text": inbox_text(i)[:160]}
               for i in view.inbox]
-    events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": d.summary}
+    events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
                for d in view.decisions]
     st.altair_chart(charts.timeline(events), width="stretch")
     st.dataframe(
-        [{t("desk.day"): round(d.t, 2), t("desk.col_action"): d.summary,
+        [{t("desk.day"): round(d.t, 2), t("desk.col_action"): decision(d, names),
           t("desk.col_result"): decision_result(d.accepted, d.code),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")

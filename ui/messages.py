@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from academy.catalogs import decision_text
 from academy.errors import AcademyError
-from ui.i18n import t
+from engine.records import DecisionRecord
+from ui.i18n import current_language, t
 
 
 def show_error(error: AcademyError) -> None:
@@ -23,6 +25,11 @@ def reason(code: str) -> str:
 def decision_result(accepted: bool, code: str) -> str:
     """A decision log's result cell: a tick, or a cross and the reason in words."""
     return "✔" if accepted else f"✘ {reason(code)}"
+
+
+def decision(d: DecisionRecord, names: dict[str, str] | None = None) -> str:
+    """A decision-log line in words and names, in the user's language."""
+    return decision_text(d.kind, d.params, d.summary, current_language(), names)
 
 
 def show_warning(error: AcademyError) -> None:

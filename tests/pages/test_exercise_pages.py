@@ -43,6 +43,11 @@ def test_actions_refused_and_accepted_are_explained():
     at.button(key="desk.advance.7").click().run()
     assert {m.label: m.value for m in at.metric}["Day"] == "7.0 / 90"
     assert len(at.success) == 1  # the accepted advance is confirmed
+    at.session_state["desk.tab"] = "Timeline"
+    at.run()
+    logged = at.dataframe[0].value.iloc[0]  # the decision log says what was asked, in words
+    assert logged["Decision"].startswith("Request a notice — Notice: Red Notice · Subject: ")
+    assert "C02" not in logged["Decision"]  # the subject by name, not by id
 
 
 def test_an_incomplete_action_is_not_sent():
