@@ -8,30 +8,13 @@ whole page right-to-left.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from types import MappingProxyType
-
 import streamlit as st
-import yaml
 
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
+from academy.catalogs import catalog  # one reading of the catalogs, shared read-only
+
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
 STATE_KEY = "i18n.lang"
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def catalog(lang: str) -> MappingProxyType[str, str]:
-    """The message catalog of one language, read once per server and shared read-only.
-
-    Not ``st.cache_data``: that hands every caller a fresh unpickled copy, and ``t()`` is
-    called dozens of times per run.
-    """
-    merged: dict[str, str] = {}
-    for path in sorted((LOCALES / lang).glob("*.yaml")):
-        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return MappingProxyType(merged)
 
 
 def current_language() -> str:
