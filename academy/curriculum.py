@@ -18,7 +18,6 @@ Everything here is pure (files in, frozen models out); the UI caches ``load_cata
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -45,18 +44,20 @@ class CurriculumError(ValueError):
         self.file, self.field, self.message = str(file), field, message
 
 
-class _Frozen(BaseModel):
+class Frozen(BaseModel):
+    """Content read from files: immutable, and no field it does not know."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Option(_Frozen):
+class Option(Frozen):
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
     correct: bool
     why: str = Field(min_length=1)
 
 
-class Question(_Frozen):
+class Question(Frozen):
     id: str = Field(min_length=1)
     type: Literal["single", "multiple", "truefalse"]
     prompt: str = Field(min_length=1)
@@ -82,14 +83,14 @@ class Question(_Frozen):
         return frozenset(o.id for o in self.options if o.correct)
 
 
-class Section(_Frozen):
+class Section(Frozen):
     """One screenful of reading: a ``##`` heading and what follows, rendered to safe HTML."""
 
     title: str
     html: str
 
 
-class _ModuleInfo(_Frozen):
+class _ModuleInfo(Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,78}$")
     lang: str
     title: str = Field(min_length=1)
@@ -115,12 +116,12 @@ class Module(_ModuleInfo):
         return self
 
 
-class PublicOption(_Frozen):
+class PublicOption(Frozen):
     id: str
     text: str
 
 
-class PublicQuestion(_Frozen):
+class PublicQuestion(Frozen):
     id: str
     type: Literal["single", "multiple", "truefalse"]
     prompt: str
@@ -135,7 +136,7 @@ class PublicModule(_ModuleInfo):
     quiz: tuple[PublicQuestion, ...]
 
 
-class LearningPath(_Frozen):
+class LearningPath(Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,78}$")
     title: dict[str, str]
     description: dict[str, str] = {}
@@ -148,7 +149,7 @@ class LearningPath(_Frozen):
         return self.description.get(lang) or self.description.get(FALLBACK) or ""
 
 
-class Catalogue(_Frozen):
+class Catalogue(Frozen):
     """Every module in every language (``modules[lang][id]``) and the learning paths."""
 
     modules: dict[str, dict[str, Module]]
@@ -309,64 +310,3 @@ def public_module(module: Module) -> PublicModule:
     )
     info = module.model_dump(include=set(_ModuleInfo.model_fields))
     return PublicModule(**info, sections=module.sections, quiz=quiz)
-
-
-# --- grading ----------------------------------------------------------------------------
-
-
-class QuestionResult(_Frozen):
-    """How one question went, with the full answer key of that question (after submission)."""
-
-    id: str
-    prompt: str
-    correct: bool
-    chosen: tuple[str, ...]
-    options: tuple[Option, ...]
-
-
-class GradeResult(_Frozen):
-    module_id: str
-    lang: str
-    score: int  # percent, rounded
-    passed: bool
-    questions: tuple[QuestionResult, ...]
-
-    @property
-    def wrong(self) -> list[str]:
-        return [q.id for q in self.questions if not q.correct]
-
-
-def unanswered(
-    questions: Iterable[Question | PublicQuestion], answers: Mapping[str, Iterable[str]],
-) -> tuple[int, ...]:
-    """The numbers (from 1) of the questions with no valid option chosen in ``answers``.
-
-    Every question has at least one right option, so an empty choice is never an answer:
-    it is a question the trainee skipped or overlooked, and is not marked until answered.
-    """
-    return tuple(
-        number for number, question in enumerate(questions, start=1)
-        if not set(answers.get(question.id, ())) & {o.id for o in question.options}
-    )
-
-
-def grade(module: Module, answers: Mapping[str, Iterable[str]]) -> GradeResult:
-    """Mark ``answers`` ({question id: chosen option ids}); a question counts when exactly right.
-
-    Unanswered questions are wrong (callers that store attempts refuse them first, see
-    :func:`unanswered`); option ids the question does not have are ignored.
-    """
-    results = []
-    for question in module.quiz:
-        valid = {o.id for o in question.options}
-        chosen = tuple(sorted(set(answers.get(question.id, ())) & valid))
-        results.append(QuestionResult(
-            id=question.id, prompt=question.prompt, correct=frozenset(chosen) == question.key,
-            chosen=chosen, options=question.options,
-        ))
-    right = sum(r.correct for r in results)
-    total = len(results)
-    return GradeResult(
-        module_id=module.id, lang=module.lang, score=round(100 * right / total),
-        passed=right * 100 >= PASS_MARK * total, questions=tuple(results),
-    )

@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from academy.curriculum import QUIZ_STEP, GradeResult, Module, grade, unanswered
+from academy.curriculum import QUIZ_STEP, Module
 from academy.errors import AcademyError
+from academy.grading import GradeResult, grade, unanswered
 from academy.models import Membership, ModuleProgress, QuizAttempt, Role, User
 
 IDLE_CAP = timedelta(minutes=5)  # a longer gap between two clicks counts as this much

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from academy.curriculum import GradeResult, PublicQuestion
+from academy.curriculum import PublicQuestion
+from academy.grading import GradeResult
 from ui.i18n import t
 
 

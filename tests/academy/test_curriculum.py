@@ -13,13 +13,12 @@ from academy.curriculum import (
     Module,
     Option,
     Question,
-    grade,
     load_catalogue,
     load_module,
     public_module,
     render_markdown,
-    unanswered,
 )
+from academy.grading import grade, unanswered
 from tests.academy.curriculum_helpers import right_answers, wrong_answers
 
 CATALOGUE = load_catalogue()
