@@ -256,15 +256,18 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
     options = [e.id for e in view.entities]
     if not options:
         return
+
+    def save() -> None:  # a callback: the chart above is drawn after it, with the new mark
+        with db() as s:
+            exercises.set_hypothesis(s, exercise_id=exercise, user=get_user(s, user_id=user.id),
+                                     entity=st.session_state["desk.hyp.entity"],
+                                     label=st.session_state["desk.hyp.label"])
+        st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
+
     with st.form("desk.hypothesis", clear_on_submit=True):
         cols = st.columns([2, 2, 1])
-        entity = cols[0].selectbox(t("desk.hypothesis_entity"), options,
-                                   format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
-        label = cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
-                                   placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
-        if cols[2].form_submit_button(t("desk.hypothesis_save")):
-            with db() as s:
-                exercises.set_hypothesis(s, exercise_id=exercise,
-                                         user=get_user(s, user_id=user.id),
-                                         entity=entity, label=label)
-            st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
+        cols[0].selectbox(t("desk.hypothesis_entity"), options,
+                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
+        cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
+                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+        cols[2].form_submit_button(t("desk.hypothesis_save"), on_click=save)

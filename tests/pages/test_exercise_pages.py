@@ -124,3 +124,24 @@ def test_a_french_trainee_reads_the_inbox_in_french():
     assert any(s.startswith("Le pays TZ vous remercie et vous communique") for s in inbox), inbox
     assert not any("thanks you and shares" in s for s in inbox)
     assert any("réserve spéciale du Niassa" in s for s in inbox)  # the briefing, in French
+
+
+def test_a_hypothesis_is_on_the_chart_as_soon_as_it_is_saved():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Link chart"
+    at.run()
+    at.text_input(key="desk.hyp.label").input("suspected front company")
+    next(b for b in at.button if b.label == "Mark").click().run()
+    assert not at.exception
+    assert "suspected front company" in str([element.proto for element in at.main])
+
+
+def test_a_half_filled_action_survives_a_look_at_another_tab():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    for tab in ("Inbox", "Link chart", "Actions"):
+        at.session_state["desk.tab"] = tab
+        at.run()
+    assert at.radio(key="actions.kind").value == "seizure"
