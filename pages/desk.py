@@ -9,7 +9,7 @@ from ui.messages import show_error
 
 user = session.require("trainee")
 lang = current_language()
-exercise = desk.exercise_id()
+exercise = desk.exercise_id(resume_for=user)
 if exercise is None:
     st.info(t("desk.choose_first"))
     st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/list:")

@@ -32,9 +32,16 @@ WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on w
 GRADE_HELP = "A–F · 1–6"
 
 
-def exercise_id() -> int | None:
-    """The exercise chosen on the exercises page (or in the URL), as an int."""
+def exercise_id(resume_for: CurrentUser | None = None) -> int | None:
+    """The exercise chosen on the exercises page (or in the URL), as an int; with
+    ``resume_for``, that trainee's latest unfinished exercise when none was chosen (as after
+    signing in again)."""
     raw = st.session_state.get("desk.exercise") or st.query_params.get("exercise")
+    if raw is None and resume_for is not None:
+        with db() as s:
+            raw = exercises.latest_open(s, user_id=resume_for.id)
+        if raw is not None:
+            open_exercise(raw)
     try:
         return int(raw) if raw is not None else None
     except ValueError:
