@@ -28,7 +28,7 @@ def desk_view() -> None:
         return
 
     view = played.live.view()
-    names = desk.labels(view) | {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    names = desk.labels(view) | desk.scenario_names(scenario, view, lang)
     st.title(scenario.text(scenario.title, lang))
     desk.header(view)
     if record.paused:

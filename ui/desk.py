@@ -196,6 +196,16 @@ def inbox_source(item: InboxItem) -> str:
     return item.source
 
 
+def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str, str]:
+    """Names from the scenario the trainee may read: intelligence sources, and the
+    concealment methods they have already seen (a Purple Notice names one)."""
+    names = {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    seen = set(view.actions.concealments)
+    names.update({c.id: f"{scenario.text(c.label, lang)} ({t('entity.concealment')})"
+                  for c in scenario.concealments if c.id in seen})
+    return names
+
+
 def inbox(view: TraineeView, seen_key: str) -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):

@@ -168,3 +168,19 @@ def test_changing_language_forgets_a_half_filled_action():
     shown = [c.value for c in at.caption]
     assert any(c.startswith("Interrogez une source") for c in shown)  # the first kind, anew
     assert not any(c.startswith("Demandez à un partenaire d'intercepter") for c in shown)
+
+
+
+def test_a_seen_concealment_method_can_be_named_in_a_purple_notice():
+    """Once a seizure has shown the method, the notice form offers it by name; not before."""
+    from engine.exercise import Exercise
+    from engine.loader import load_scenario
+    from ui.desk import scenario_names
+
+    scenario = load_scenario("scenarios/wildlife-ivory-corridor.yaml")
+    method = scenario.concealments[0]
+    exercise = Exercise(scenario, 7)
+    assert method.id not in scenario_names(scenario, exercise.view(), "en")
+    exercise.sim.knowledge.concealments.add(method.id)  # what a seizure records
+    names = scenario_names(scenario, exercise.view(), "fr")
+    assert names[method.id] == f"{method.label['fr']} (méthode de dissimulation)"
