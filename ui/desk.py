@@ -201,7 +201,7 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
     concealment methods they have already seen (a Purple Notice names one)."""
     names = {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
     seen = set(view.actions.concealments)
-    names.update({c.id: f"{scenario.text(c.label, lang)} ({t('entity.concealment')})"
+    names.update({c.id: f"{scenario.text(c.label, lang)} ({catalogs.say('entity.concealment', lang)})"
                   for c in scenario.concealments if c.id in seen})
     return names
 
