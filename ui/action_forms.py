@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from engine.records import TraineeView
+from engine.records import Outcome, TraineeView
 from ui.i18n import current_language, t
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
@@ -20,7 +20,7 @@ PURPOSES = ["arrest", "locate", "warn", "modus_operandi", "assets", "missing_per
             "unidentified_body", "imminent_threat"]
 GROUNDS = ["ordinary_crime", "political", "military", "religious", "racial"]
 
-Submit = Callable[[dict[str, Any]], None]
+Submit = Callable[[dict[str, Any]], Outcome | None]
 
 
 def _rationale(key: str) -> str | None:
@@ -57,7 +57,11 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
             if any(v is None for k, v in action.items() if k != "rationale"):
                 st.warning(t("actions.missing"))
             else:
-                submit({"kind": kind, **action})
+                outcome = submit({"kind": kind, **action})
+                if outcome is not None and outcome.accepted:  # done: a second click would
+                    for key in [k for k in st.session_state  # send it again
+                                if str(k).startswith("actions.") and k != "actions.kind"]:
+                        del st.session_state[key]
                 st.rerun()  # redraw the whole desk with the result
 
 

@@ -184,3 +184,16 @@ def test_a_seen_concealment_method_can_be_named_in_a_purple_notice():
     exercise.sim.knowledge.concealments.add(method.id)  # what a seizure records
     names = scenario_names(scenario, exercise.view(), "fr")
     assert names[method.id] == f"{method.label['fr']} (méthode de dissimulation)"
+
+
+def test_an_accepted_action_clears_its_form():
+    """A second click would send it again: after it is accepted the fields start empty."""
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("share_intel").run()
+    at.selectbox(key="actions.share.country").set_value("TZ").run()
+    at.button(key="actions.submit.share_intel").click().run()
+    assert at.success  # accepted
+    assert at.radio(key="actions.kind").value == "share_intel"  # the kind stays chosen
+    assert at.selectbox(key="actions.share.country").value is None
