@@ -124,7 +124,8 @@ class Exercise:
             n = len(self.sim.knowledge.inbox)
             self.sim.run_until(end, stop=lambda: len(self.sim.knowledge.inbox) > n)
             return Outcome(
-                True, "time.advanced", f"day {self.sim.env.now:.2f}", {"day": self.sim.env.now}
+                True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
+                {"day": self.sim.env.now},
             )
         if act.kind == "instructor_inject":
             return self._inject(act)

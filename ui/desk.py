@@ -131,7 +131,8 @@ def outcome_message(outcome: Outcome) -> None:
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:
-        text = outcome.message if outcome.accepted else f"{t('desk.refused')}: {outcome.message}"
+        said = outcome.message[:1].upper() + outcome.message[1:]  # the engine writes mid-sentence
+        text = said if outcome.accepted else f"{t('desk.refused')}: {outcome.message}"
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
