@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
@@ -19,7 +20,7 @@ from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from engine.exercise import Exercise, Overrides
-from engine.records import Debrief, ScoreComponent
+from engine.records import Debrief, Outcome, ScoreComponent
 from engine.scenario import Scenario
 
 QUIET = ("advance", "advance_to_next_event")
@@ -41,26 +42,46 @@ def decisions(session: Session, *, exercise_id: int) -> list[tuple[int, dict[str
             if e["action"].get("kind") not in QUIET + ("instructor_inject",)]
 
 
+@dataclass(frozen=True)
+class WhatIf:
+    """A what-if replay: its debrief, and what the engine said of the changed decision
+    (None when the decision was removed)."""
+
+    debrief: Debrief
+    outcome: Outcome | None
+
+
 def what_if(
     session: Session, *, exercise_id: int, user: User, index: int,
     replacement: dict[str, Any] | None,
 ) -> Debrief:
-    """The debrief had decision ``index`` been ``replacement`` (None: not taken at all).
+    """The debrief had decision ``index`` been ``replacement`` (None: not taken at all)."""
+    return replay_changed(session, exercise_id=exercise_id, user=user, index=index,
+                          replacement=replacement).debrief
 
-    The changed log is replayed to the end of the scenario, as the real one was.
-    """
+
+def replay_changed(
+    session: Session, *, exercise_id: int, user: User, index: int,
+    replacement: dict[str, Any] | None,
+) -> WhatIf:
+    """The exercise replayed with decision ``index`` changed to ``replacement`` (None: not
+    taken at all), to the end of the scenario as the real one was; a changed decision the
+    engine refuses (an unknown id) says why in ``outcome``."""
     record, _ = truth(session, exercise_id=exercise_id, user=user)
     log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
     if not 0 <= index < len(log) or log[index].get("kind") in QUIET:
         raise AcademyError("not_found")
-    changed = log[:index] + ([replacement] if replacement else []) + log[index + 1:]
     version = get_version(session, version_id=record.scenario_version_id)
     live = Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
-    for action in changed:
-        live.apply(action)
+    outcome: Outcome | None = None
+    for i, action in enumerate(log):
+        if i != index:
+            live.apply(action)
+        elif replacement:
+            outcome = live.apply(replacement)
     while not live.finished:
         live.apply({"kind": "advance", "days": 7})
-    return live.debrief()
+    return WhatIf(live.debrief(), outcome)
 
 
 def scenario_of(session: Session, record: ExerciseRecord) -> Scenario:
