@@ -63,9 +63,9 @@ with tabs[5]:
                                                       lang=lang),
                        file_name=f"debrief-{scenario.id}.pdf", mime="application/pdf",
                        key="debrief.pdf")
-    st.download_button(t("debrief.csv_shipments"), debriefs.shipments_csv(truth),
+    st.download_button(t("debrief.csv_shipments"), debriefs.shipments_csv(truth, scenario, lang),
                        file_name=f"shipments-{scenario.id}.csv", mime="text/csv",
                        key="debrief.csv1")
-    st.download_button(t("debrief.csv_decisions"), debriefs.decisions_csv(truth),
+    st.download_button(t("debrief.csv_decisions"), debriefs.decisions_csv(truth, scenario, lang),
                        file_name=f"decisions-{scenario.id}.csv", mime="text/csv",
                        key="debrief.csv2")

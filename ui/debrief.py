@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from academy.catalogs import decision_text, engine_text
-from academy.debriefs import explanation
+from academy.debriefs import explanation, names, route_names
 from engine.records import Debrief, Missed, Outcome
 from engine.scenario import Scenario
 from ui import charts
@@ -60,7 +60,7 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
                + [scenario.duration_days if scenario else 0.0])
     titles = {c: t(f"debrief.col_{c}") for c in SHIPMENT_COLUMNS}
     rows = [{"id": s.id, "fate": t(f"fate.{s.fate}"), "quantity": s.quantity,
-             "route": " › ".join(place_name(scenario, p) for p in s.route),
+             "route": route_names(s.route, scenario),
              "concealment": names.get(s.concealment or "", s.concealment or ""),
              "where": names.get(s.where or "", s.where or ""),
              "start": round(s.depart_day or 0.0, 1),
@@ -93,24 +93,9 @@ def missed(debrief: Debrief) -> None:
 
 def names_of(debrief: Debrief, scenario: Scenario | None = None,
              lang: str | None = None) -> dict[str, str]:
-    """What the debrief may name (the truth is out): every member of the real network and,
-    from the scenario, its places (name and country), intelligence sources, concealments
-    and objectives, in the reader's language."""
-    names = {m.id: m.label for m in debrief.members}
-    if scenario is None:
-        return names
-    lang = lang or current_language()
-    names.update({loc.id: f"{loc.name} ({loc.country})" for loc in scenario.locations})
-    names.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
-    names.update({c.id: scenario.text(c.label, lang) for c in scenario.concealments})
-    names.update({o.id: scenario.text(o.text, lang) for o in scenario.objectives})
-    return names
-
-
-def place_name(scenario: Scenario | None, place: str) -> str:
-    """A place's name alone (a route lists several)."""
-    found = next((loc for loc in scenario.locations if loc.id == place), None) if scenario else None
-    return found.name if found else place
+    """What the debrief may name (the truth is out): members, places, sources,
+    concealments and objectives, in the reader's language."""
+    return names(debrief, scenario, lang or current_language())
 
 
 def action_line(action: dict[str, Any], debrief: Debrief, scenario: Scenario | None = None) -> str:
