@@ -53,13 +53,23 @@ def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
 
 
 def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
-    """Every shipment sent, on the day axis and in a table, in words and names; one still
-    in transit at the end runs to the last day of the exercise."""
+    """Every shipment sent, on the day axis and in a table, in words and names."""
+    titles = {c: t(f"debrief.col_{c}") for c in SHIPMENT_COLUMNS}
+    rows = shipment_rows(debrief, scenario)
+    if rows:
+        colours = {t(f"fate.{f}"): c for f, c in charts.FATE_COLOURS.items()}
+        st.altair_chart(charts.shipments(rows, colours, titles), width="stretch")
+    st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
+                 width="stretch")
+
+
+def shipment_rows(debrief: Debrief, scenario: Scenario | None) -> list[dict[str, Any]]:
+    """One row per shipment sent, fates in words and places by name; one still in transit
+    at the end runs to the last day of the exercise (a bar of no length is not seen)."""
     names = names_of(debrief, scenario)
     last = max([s.fate_day or s.depart_day or 0.0 for s in debrief.shipments]
                + [scenario.duration_days if scenario else 0.0])
-    titles = {c: t(f"debrief.col_{c}") for c in SHIPMENT_COLUMNS}
-    rows = [{"id": s.id, "fate": t(f"fate.{s.fate}"), "quantity": s.quantity,
+    return [{"id": s.id, "fate": t(f"fate.{s.fate}"), "quantity": s.quantity,
              "route": route_names(s.route, scenario),
              "concealment": names.get(s.concealment or "", s.concealment or ""),
              "where": names.get(s.where or "", s.where or ""),
@@ -67,11 +77,6 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
              "end": s.fate_day if s.fate_day is not None else
              (last if s.fate == "in_transit" else s.depart_day or 0.0)}
             for s in debrief.shipments if s.fate != "not_sent"]
-    if rows:
-        colours = {t(f"fate.{f}"): c for f, c in charts.FATE_COLOURS.items()}
-        st.altair_chart(charts.shipments(rows, colours, titles), width="stretch")
-    st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
-                 width="stretch")
 
 
 def missed(debrief: Debrief) -> None:

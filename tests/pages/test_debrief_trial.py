@@ -48,7 +48,8 @@ def test_the_shipments_tab_is_in_french(played):
 def test_the_english_legend_says_what_the_table_says(played):
     exercise_id, _ = played
     at = open_debrief(exercise_id, "en", "Shipments")
-    domain = shipments_chart(at)["encoding"]["color"]["scale"]["domain"]
+    spec = shipments_chart(at)
+    domain = spec["encoding"]["color"]["scale"]["domain"]
     assert "got through" in domain and "missed" not in domain
     assert "got through" in set(table(at, "Fate")["Fate"])
 

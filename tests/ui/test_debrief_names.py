@@ -45,3 +45,15 @@ def test_csv_exports_keep_ids_and_add_names():
     decisions = list(csv.DictReader(io.StringIO(debriefs.decisions_csv(debrief, scenario))))
     assert "customs-data" in decisions[0]["action"]
     assert "customs-data" not in decisions[0]["decision"]
+
+
+def test_a_shipment_in_transit_runs_to_the_last_day():
+    from ui.debrief import shipment_rows
+
+    scenario, debrief = finished()
+    rows = shipment_rows(debrief, scenario)
+    moving = [r for r in rows if r["id"] in {s.id for s in debrief.shipments
+                                             if s.fate == "in_transit"}]
+    assert moving, "seed 1 leaves shipments in transit at the end"
+    assert all(r["end"] == scenario.duration_days > r["start"] for r in moving)
+    assert all(r["start"] == round(r["start"], 1) for r in rows)
