@@ -9,6 +9,7 @@ an engine message (an inbox item, a missed opportunity) from its code and params
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -39,13 +40,35 @@ def say(key: str, lang: str, **values: object) -> str:
         return (catalog("en").get(key) or key).format(**values)
 
 
-def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str) -> str:
+def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
+                isolate: bool = False) -> str:
     """An engine message in ``lang``: its own English sentence in English or when the
-    catalog lacks its code, the catalog's ``inbox.<code>`` filled with its params otherwise."""
+    catalog lacks its code, the catalog's ``inbox.<code>`` filled with its params otherwise.
+    ``isolate`` (right-to-left languages) keeps every inserted value — an id, a number and
+    its unit, a Latin name — in its own direction, so "S648" and "278 kg" stay whole and in
+    place inside an Arabic sentence."""
     local = catalog(lang)
     if lang == "en" or not code or f"inbox.{code}" not in local:
         return english
+    if isolate:
+        return messages.render(code, params, lang,
+                               lambda c: isolated_fields(local.get(f"inbox.{c}")))
     return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"))
+
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate and its closing mark
+_FIELDS = re.compile(r"\{[^{}]*\}(?: \{[^{}]*\})*")  # "{quantity:g} {unit}" is one value
+
+
+def isolated_fields(template: str | None) -> str | None:
+    """A template whose every placeholder (a run of them separated by spaces together, as
+    a number and its unit) is wrapped in first-strong isolates."""
+    return None if template is None else _FIELDS.sub(lambda m: FSI + m.group(0) + PDI, template)
+
+
+def isolate(text: str) -> str:
+    """One value kept in its own direction inside right-to-left text."""
+    return FSI + text + PDI
 
 
 VALUE_KEYS = {"colour": "notice", "purpose": "purpose", "grounds": "grounds"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
@@ -19,7 +20,7 @@ from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from engine.exercise import Exercise, Overrides
-from engine.records import Debrief, ScoreComponent
+from engine.records import Debrief, Outcome, ScoreComponent
 from engine.scenario import Scenario
 
 QUIET = ("advance", "advance_to_next_event")
@@ -41,49 +42,97 @@ def decisions(session: Session, *, exercise_id: int) -> list[tuple[int, dict[str
             if e["action"].get("kind") not in QUIET + ("instructor_inject",)]
 
 
+@dataclass(frozen=True)
+class WhatIf:
+    """A what-if replay: its debrief, and what the engine said of the changed decision
+    (None when the decision was removed)."""
+
+    debrief: Debrief
+    outcome: Outcome | None
+
+
 def what_if(
     session: Session, *, exercise_id: int, user: User, index: int,
     replacement: dict[str, Any] | None,
 ) -> Debrief:
-    """The debrief had decision ``index`` been ``replacement`` (None: not taken at all).
+    """The debrief had decision ``index`` been ``replacement`` (None: not taken at all)."""
+    return replay_changed(session, exercise_id=exercise_id, user=user, index=index,
+                          replacement=replacement).debrief
 
-    The changed log is replayed to the end of the scenario, as the real one was.
-    """
+
+def replay_changed(
+    session: Session, *, exercise_id: int, user: User, index: int,
+    replacement: dict[str, Any] | None,
+) -> WhatIf:
+    """The exercise replayed with decision ``index`` changed to ``replacement`` (None: not
+    taken at all), to the end of the scenario as the real one was; a changed decision the
+    engine refuses (an unknown id) says why in ``outcome``."""
     record, _ = truth(session, exercise_id=exercise_id, user=user)
     log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
     if not 0 <= index < len(log) or log[index].get("kind") in QUIET:
         raise AcademyError("not_found")
-    changed = log[:index] + ([replacement] if replacement else []) + log[index + 1:]
     version = get_version(session, version_id=record.scenario_version_id)
     live = Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
-    for action in changed:
-        live.apply(action)
+    outcome: Outcome | None = None
+    for i, action in enumerate(log):
+        if i != index:
+            live.apply(action)
+        elif replacement:
+            outcome = live.apply(replacement)
     while not live.finished:
         live.apply({"kind": "advance", "days": 7})
-    return live.debrief()
+    return WhatIf(live.debrief(), outcome)
 
 
 def scenario_of(session: Session, record: ExerciseRecord) -> Scenario:
     return parse(get_version(session, version_id=record.scenario_version_id).text)
 
 
-def shipments_csv(debrief: Debrief) -> str:
+def names(debrief: Debrief, scenario: Scenario | None, lang: str = "en") -> dict[str, str]:
+    """What a debrief may name, by id (the truth is out): every member of the real network
+    and, from the scenario, its places (name and country), intelligence sources,
+    concealments and objectives, in ``lang``."""
+    found = {m.id: m.label for m in debrief.members}
+    if scenario is None:
+        return found
+    found.update({loc.id: f"{loc.name} ({loc.country})" for loc in scenario.locations})
+    found.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
+    found.update({c.id: scenario.text(c.label, lang) for c in scenario.concealments})
+    found.update({o.id: scenario.text(o.text, lang) for o in scenario.objectives})
+    return found
+
+
+def route_names(route: list[str], scenario: Scenario | None, sep: str = " › ") -> str:
+    """A route as its places' names (without their countries: a route lists several)."""
+    places = {loc.id: loc.name for loc in scenario.locations} if scenario else {}
+    return sep.join(places.get(p, p) for p in route)
+
+
+def shipments_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str = "en") -> str:
+    """Shipments with their ids (for a spreadsheet) and, beside them, the names."""
+    named = names(debrief, scenario, lang)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["shipment", "quantity", "route", "concealment", "depart_day", "fate",
-                     "fate_day", "where"])
+                     "fate_day", "where", "route_names", "concealment_name", "where_name"])
     for s in debrief.shipments:
         writer.writerow([s.id, s.quantity, " > ".join(s.route), s.concealment or "",
-                         s.depart_day, s.fate, s.fate_day, s.where or ""])
+                         s.depart_day, s.fate, s.fate_day, s.where or "",
+                         route_names(s.route, scenario, " > "),
+                         named.get(s.concealment or "", s.concealment or ""),
+                         named.get(s.where or "", s.where or "")])
     return out.getvalue()
 
 
-def decisions_csv(debrief: Debrief) -> str:
+def decisions_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str = "en") -> str:
+    """The decision log: the engine's summary (ids) and the decision in words and names."""
+    named = names(debrief, scenario, lang)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["day", "action", "accepted", "code", "rationale"])
+    writer.writerow(["day", "action", "accepted", "code", "rationale", "decision"])
     for d in debrief.decisions:
-        writer.writerow([round(d.t, 3), d.summary, d.accepted, d.code, d.rationale or ""])
+        writer.writerow([round(d.t, 3), d.summary, d.accepted, d.code, d.rationale or "",
+                         catalogs.decision_text(d.kind, d.params, d.summary, lang, named)])
     return out.getvalue()
 
 
@@ -97,6 +146,7 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
     def word(key: str, english: str) -> str:  # identifiers stay as they are in English
         return english if lang == "en" else catalogs.say(key, lang)
 
+    named = names(debrief, scenario, lang)
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
                                  score=f"{debrief.score:.1f}"))
@@ -110,16 +160,16 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
                    explanation(c, lang)] for c in debrief.components])
     report.heading(say("shipments"))
     report.table([say("shipment"), say("qty"), say("fate"), say("where"), say("route")],
-                 [[s.id, f"{s.quantity:g}", word(f"fate.{s.fate}", s.fate), s.where or "",
-                   " > ".join(s.route)] for s in debrief.shipments])
+                 [[s.id, f"{s.quantity:g}", word(f"fate.{s.fate}", s.fate),
+                   named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ")]
+                  for s in debrief.shipments])
     report.heading(say("missed"))
     report.bullets([say("missed_line", day=f"{m.t:.1f}", shipment=m.shipment,
                         text=catalogs.engine_text(m.code, m.params, m.text, lang))
                     for m in debrief.missed] or [say("none")])
     report.heading(say("decisions"))
     report.table([say("day"), say("decision"), say("result"), say("rationale")],
-                 [[f"{d.t:.1f}", catalogs.decision_text(d.kind, d.params, d.summary, lang,
-                                                        {m.id: m.label for m in debrief.members}),
+                 [[f"{d.t:.1f}", catalogs.decision_text(d.kind, d.params, d.summary, lang, named),
                    say("accepted") if d.accepted else say("refused", code=d.code),
                    d.rationale or ""] for d in debrief.decisions])
     report.heading(say("network"))

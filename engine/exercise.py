@@ -118,7 +118,8 @@ class Exercise:
         if act.kind == "advance":
             self.sim.run_until(min(self.sim.env.now + act.days, end))
             return Outcome(
-                True, "time.advanced", f"day {self.sim.env.now:g}", {"day": self.sim.env.now}
+                True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
+                {"day": self.sim.env.now},
             )
         if act.kind == "advance_to_next_event":
             n = len(self.sim.knowledge.inbox)

@@ -7,7 +7,7 @@ from academy.accounts import get_user
 from academy.errors import AcademyError
 from ui import debrief as panels
 from ui import desk, session
-from ui.i18n import current_language, t
+from ui.i18n import current_language, isolated, t
 from ui.messages import show_error
 from ui.state import db
 
@@ -24,7 +24,7 @@ except AcademyError as error:
     show_error(error)
     st.stop()
 
-st.title(t("debrief.title", scenario=scenario.text(scenario.title, lang)))
+st.title(t("debrief.title", scenario=isolated(scenario.text(scenario.title, lang))))
 tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
                 t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")],
                key="debrief.tab", on_change="rerun")
@@ -34,31 +34,38 @@ with tabs[0]:
 with tabs[1]:
     panels.network(truth, record.hypotheses)
 with tabs[2]:
-    panels.shipments(truth)
+    panels.shipments(truth, scenario)
     panels.missed(truth)
 with tabs[3]:
-    panels.decisions(truth)
+    panels.decisions(truth, scenario)
 with tabs[4]:
     if not choices:
         st.info(t("debrief.whatif_none"))
     else:
         index = st.selectbox(t("debrief.whatif_pick"), [i for i, _ in choices],
-                             format_func=lambda i: panels.action_line(dict(choices)[i], truth),
+                             format_func=lambda i: panels.action_line(dict(choices)[i], truth,
+                                                                      scenario),
                              key="debrief.whatif.index")
-        replacement = panels.edit_action(dict(choices)[index], "debrief.whatif")
+        edited = panels.edit_action(dict(choices)[index], "debrief.whatif")
         if st.button(t("debrief.whatif_run"), key="debrief.whatif.run", type="primary"):
-            with st.spinner(t("debrief.whatif_running")), db() as s:
-                other = debriefs.what_if(s, exercise_id=record.id, user=get_user(s, user_id=user.id),
-                                         index=index, replacement=replacement)
-            panels.compare(truth, other)
+            valid, replacement = panels.parse(edited)
+            if not valid:
+                st.error(t("debrief.whatif_bad_json"))
+            else:
+                with st.spinner(t("debrief.whatif_running")), db() as s:
+                    other = debriefs.replay_changed(s, exercise_id=record.id, index=index,
+                                                    user=get_user(s, user_id=user.id),
+                                                    replacement=replacement)
+                panels.changed_outcome(other.outcome)
+                panels.compare(truth, other.debrief, scenario)
 with tabs[5]:
     st.download_button(t("debrief.pdf"), debriefs.pdf(truth, scenario=scenario, trainee=user.name,
                                                       lang=lang),
                        file_name=f"debrief-{scenario.id}.pdf", mime="application/pdf",
                        key="debrief.pdf")
-    st.download_button(t("debrief.csv_shipments"), debriefs.shipments_csv(truth),
+    st.download_button(t("debrief.csv_shipments"), debriefs.shipments_csv(truth, scenario, lang),
                        file_name=f"shipments-{scenario.id}.csv", mime="text/csv",
                        key="debrief.csv1")
-    st.download_button(t("debrief.csv_decisions"), debriefs.decisions_csv(truth),
+    st.download_button(t("debrief.csv_decisions"), debriefs.decisions_csv(truth, scenario, lang),
                        file_name=f"decisions-{scenario.id}.csv", mime="text/csv",
                        key="debrief.csv2")

@@ -44,8 +44,9 @@ def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
 
 
 def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: str = "type",
-            title: str = "") -> alt.Chart:
-    """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation."""
+            title: str = "", legend: str | None = None) -> alt.Chart:
+    """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation.
+    ``legend`` titles the colour legend in the reader's language (default: the field)."""
     pos = _layout([n["id"] for n in nodes], [(e["a"], e["b"]) for e in edges])
     node_df = pd.DataFrame([{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes])
     edge_rows = [{**e, "x": pos[e["a"]][0], "y": pos[e["a"]][1], "x2": pos[e["b"]][0],
@@ -64,7 +65,8 @@ def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: st
                  if colour == "type" else alt.Scale(scheme="tableau10"))
         points = base.mark_circle(size=260, opacity=0.9).encode(
             x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis),
-            color=alt.Color(f"{colour}:N", scale=scale),
+            color=alt.Color(f"{colour}:N", scale=scale,
+                            **({"title": legend} if legend is not None else {})),
             tooltip=tips).properties(data=node_df)
         labels = base.mark_text(dy=-14, fontSize=11).encode(
             x="x:Q", y="y:Q", text="label:N").properties(data=node_df)
@@ -135,33 +137,52 @@ def _label_layers(labels: list[Label], projection: dict[str, Any]) -> list[alt.C
     return layers
 
 
+DAY_AXIS = {"format": "d", "tickMinStep": 1}  # days read as 0, 10, 20 — never 0.000000
+LABEL_LIMIT = 320  # room for a long category label (an Arabic score line) before "…"
+
+
 def timeline(events: list[dict[str, Any]], title: str = "") -> alt.Chart:
     """Events on a day axis, one lane per kind. events: day, lane, text."""
     frame = pd.DataFrame(events or [{"day": 0.0, "lane": "", "text": ""}])
     return alt.Chart(frame, title=title).mark_circle(size=110).encode(
-        x=alt.X("day:Q", title=None),
-        y=alt.Y("lane:N", title=None),
+        x=alt.X("day:Q", title=None, axis=alt.Axis(**DAY_AXIS)),
+        y=alt.Y("lane:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("lane:N", legend=None),
-        tooltip=["day:Q", "lane:N", "text:N"],
+        tooltip=[alt.Tooltip("day:Q", format=".1f"), "lane:N", "text:N"],
     ).properties(height=max(140, 38 * frame["lane"].nunique()))
 
 
 def score_bars(components: list[dict[str, Any]]) -> alt.LayerChart:
     """Points earned against the points available, per score component."""
     frame = pd.DataFrame(components)
-    base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None))
+    base = alt.Chart(frame).encode(y=alt.Y(
+        "label:N", title=None, sort=None,
+        axis=alt.Axis(labelLimit=LABEL_LIMIT, labelPadding=6, labelOverlap=False)))
     return (base.mark_bar(color="#e3e7e3").encode(x=alt.X("weight:Q", title=None))
             + base.mark_bar(color="#1b6b4a").encode(x="points:Q",
                                                       tooltip=["label", "points", "weight",
                                                                "explanation"]))
 
 
-def shipments(rows: list[dict[str, Any]]) -> alt.Chart:
-    """Every shipment on the day axis, coloured by its fate."""
+ROW = 24  # pixels per shipment: every row keeps its label
+
+
+def shipments(rows: list[dict[str, Any]], colours: dict[str, str] | None = None,
+              titles: dict[str, str] | None = None) -> alt.Chart:
+    """Every shipment on the day axis from its departure to its fate (or the last day, for
+    one still in transit), coloured by its fate. ``colours`` maps each fate as shown to its
+    colour; ``titles`` names the fields in the reader's language."""
     frame = pd.DataFrame(rows)
-    return alt.Chart(frame).mark_bar(height=12).encode(
-        x=alt.X("start:Q", title=None), x2="end:Q", y=alt.Y("id:N", title=None, sort=None),
-        color=alt.Color("fate:N", scale=alt.Scale(domain=list(FATE_COLOURS),
-                                                  range=list(FATE_COLOURS.values()))),
-        tooltip=["id", "fate", "quantity", "route", "concealment", "where"],
-    ).properties(height=max(120, 22 * len(frame)))
+    colours = colours or FATE_COLOURS
+    titles = titles or {}
+    tips = [alt.Tooltip(f"{c}:{'Q' if c in ('quantity', 'start') else 'N'}",
+                        title=titles.get(c, c)) for c in
+            ("id", "fate", "quantity", "route", "concealment", "where", "start") if c in frame]
+    return alt.Chart(frame).mark_bar(height=ROW - 8).encode(
+        x=alt.X("start:Q", title=None, axis=alt.Axis(**DAY_AXIS)), x2="end:Q",
+        y=alt.Y("id:N", title=None, sort=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT)),
+        color=alt.Color("fate:N", title=titles.get("fate", "fate"),
+                        scale=alt.Scale(domain=list(colours), range=list(colours.values()))),
+        tooltip=tips,
+    ).properties(height=alt.Step(ROW))

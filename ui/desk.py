@@ -181,8 +181,10 @@ def message_text(code: str, params: dict[str, Any], english: str) -> str:
 
 
 def inbox_text(item: InboxItem) -> str:
-    """An inbox item in the user's language."""
-    return message_text(item.code, item.params, item.text)
+    """An inbox item in the user's language; in Arabic every id, number and Latin name in
+    it keeps its own direction (first-strong isolates), so the sentence reads in order."""
+    lang = current_language()
+    return catalogs.engine_text(item.code, item.params, item.text, lang, isolate=lang in RTL)
 
 
 def inbox_source(item: InboxItem) -> str:
@@ -249,8 +251,11 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
                for d in view.decisions]
     st.altair_chart(charts.timeline(events), width="stretch")
+    if not view.decisions:
+        st.info(t("desk.no_decisions"))
+        return
     st.dataframe(
-        [{t("desk.day"): round(d.t, 2), t("desk.col_action"): decision(d, names),
+        [{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
           t("desk.col_result"): decision_result(d.accepted, d.code),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")

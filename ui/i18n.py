@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from academy.catalogs import catalog  # one reading of the catalogs, shared read-only
+from academy.catalogs import catalog, isolate  # one reading of the catalogs, shared read-only
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
@@ -43,6 +43,12 @@ class _Values(dict):
         return "{" + name + "}"
 
 
+def isolated(value: str) -> str:
+    """A value (a title in English, an id) kept in its own direction on a right-to-left
+    page; unchanged otherwise."""
+    return isolate(value) if current_language() in RTL else value
+
+
 def apply_direction() -> None:
     """Lay the page out right-to-left for Arabic."""
     if current_language() in RTL:
@@ -53,5 +59,9 @@ def apply_direction() -> None:
             # a paragraph in English or French inside the Arabic page keeps its own direction
             "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
             " {unicode-bidi: plaintext;}"
+            # charts draw their own axes and legends: flipping them cuts labels and piles
+            # legend symbols on their text
+            "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
+            " .vega-embed * {direction: ltr; text-align: left;}"
             "</style>"
         )

@@ -1,0 +1,59 @@
+"""A debrief names what it shows: places, sources, concealments and objectives by their
+names, in the reader's language; CSV exports keep the ids and add the names."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from academy import debriefs
+from engine.exercise import Exercise
+from engine.loader import load_scenario
+
+WILDLIFE = Path(__file__).resolve().parents[2] / "scenarios" / "wildlife-ivory-corridor.yaml"
+
+
+def finished():
+    scenario = load_scenario(WILDLIFE)
+    live = Exercise(scenario, 1)
+    live.apply({"kind": "request_intel", "source": "customs-data", "target": "C01"})
+    while not live.finished:
+        live.apply({"kind": "advance", "days": 7})
+    return scenario, live.debrief()
+
+
+def test_names_cover_places_sources_concealments_and_objectives():
+    scenario, debrief = finished()
+    names = debriefs.names(debrief, scenario, "fr")
+    place = scenario.locations[0]
+    assert names[place.id] == f"{place.name} ({place.country})"
+    assert all(names[s.id] == scenario.text(s.label, "fr") for s in scenario.intel_sources)
+    assert names["customs-data"] != "customs-data"
+    assert all(names[c.id] == scenario.text(c.label, "fr") for c in scenario.concealments)
+    assert all(names[o.id] == scenario.text(o.text, "fr") for o in scenario.objectives)
+
+
+def test_csv_exports_keep_ids_and_add_names():
+    scenario, debrief = finished()
+    rows = list(csv.DictReader(io.StringIO(debriefs.shipments_csv(debrief, scenario))))
+    first = rows[0]
+    assert first["where"] and "-" in first["where"]  # the id stays for spreadsheets
+    assert first["where_name"] != first["where"]
+    assert first["concealment_name"] != first["concealment"]
+    assert not any(p.id in first["route_names"] for p in scenario.locations)
+    decisions = list(csv.DictReader(io.StringIO(debriefs.decisions_csv(debrief, scenario))))
+    assert "customs-data" in decisions[0]["action"]
+    assert "customs-data" not in decisions[0]["decision"]
+
+
+def test_a_shipment_in_transit_runs_to_the_last_day():
+    from ui.debrief import shipment_rows
+
+    scenario, debrief = finished()
+    rows = shipment_rows(debrief, scenario)
+    moving = [r for r in rows if r["id"] in {s.id for s in debrief.shipments
+                                             if s.fate == "in_transit"}]
+    assert moving, "seed 1 leaves shipments in transit at the end"
+    assert all(r["end"] == scenario.duration_days > r["start"] for r in moving)
+    assert all(r["start"] == round(r["start"], 1) for r in rows)
