@@ -67,8 +67,9 @@ def desk_view() -> None:
             desk.hypothesis_form(user, exercise, view, names)
     if world.open:
         with world:
-            days = st.slider(t("desk.map_days"), 0.0, float(view.duration_days),
-                             (0.0, float(view.duration_days)), key="desk.map_days")
+            last = int(view.duration_days)
+            days = st.slider(t("desk.map_days"), 0, last, (0, last), step=1, format="%d",
+                             key="desk.map_days")
             desk.world(view, days)
     if timeline.open:
         with timeline:
