@@ -1,0 +1,60 @@
+"""Trial findings on the instructor pages (AppTest through app.py): roster import, difficulty
+knobs out of range."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pages.helpers import as_instructor, texts
+
+WILDLIFE = "wildlife-ivory-corridor"
+
+
+def _workshop():
+    at = as_instructor()
+    return at.switch_page("pages/workshop.py").run()
+
+
+def _uploader(at):
+    return next(u for u in at.file_uploader if u.key.startswith("ws.roster.file"))
+
+
+@pytest.mark.usefixtures("app_db")
+def test_a_roster_with_bad_lines_says_why_nothing_can_be_imported():
+    at = _workshop()
+    _uploader(at).upload("roster.csv", 'nom;équipe\n"Bob;Bleu\nCarl;Vert\n'.encode(), "text/csv")
+    at.run()
+    assert not at.exception
+    assert "Line 2" in texts(at) or "line 2" in texts(at).lower()
+    assert any("Nothing is imported until every line is valid" in w.value for w in at.warning)
+    assert at.button(key="ws.roster.import").disabled
+
+
+@pytest.mark.usefixtures("app_db")
+def test_an_imported_roster_is_confirmed_and_the_uploader_starts_afresh():
+    at = _workshop()
+    _uploader(at).upload("roster.csv", "nom;équipe\nAlice;Rouge\nBob;Bleu\n".encode(), "text/csv")
+    at.run()
+    assert not at.button(key="ws.roster.import").disabled
+    at.button(key="ws.roster.import").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Names added to the workshop roster: 2."]
+    assert not [b for b in at.button if b.key == "ws.roster.import"]  # the uploader is empty
+    assert "Alice (Rouge)" in texts(at)
+
+
+@pytest.mark.usefixtures("app_db")
+def test_the_roster_help_states_the_uploaders_limit():
+    at = _workshop()
+    assert "at most 1 MB" in texts(at)
+
+
+@pytest.mark.usefixtures("app_db")
+def test_an_out_of_range_knob_is_refused_and_not_saved():
+    at = _workshop()
+    at.number_input(key=f"ws.knob.{WILDLIFE}.corruption").set_value(50).run()
+    at.button(key=f"ws.assign.{WILDLIFE}").click().run()
+    assert not at.exception
+    assert any("Corruption × must be between 0 and 5" in e.value for e in at.error)
+    at = _workshop()  # a fresh session: nothing was assigned
+    assert at.number_input(key=f"ws.knob.{WILDLIFE}.corruption").value == 1.0
