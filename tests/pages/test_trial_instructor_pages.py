@@ -3,6 +3,8 @@ knobs out of range."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.pages.helpers import as_instructor, texts
@@ -58,3 +60,15 @@ def test_an_out_of_range_knob_is_refused_and_not_saved():
     assert any("Corruption × must be between 0 and 5" in e.value for e in at.error)
     at = _workshop()  # a fresh session: nothing was assigned
     assert at.number_input(key=f"ws.knob.{WILDLIFE}.corruption").value == 1.0
+
+
+@pytest.mark.usefixtures("app_db")
+def test_the_studio_world_is_omniscient_in_its_words_and_colours():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    assert not at.exception
+    words = texts(at)
+    assert "You found" not in words and "Network members" in words
+    network = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    colours = [layer["encoding"].get("color", {}).get("field") for layer in network["layer"]]
+    assert "role" in colours and "status" not in colours  # coloured by role, not found/unknown
