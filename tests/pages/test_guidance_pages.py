@@ -105,7 +105,7 @@ def test_assessment_draft_saves_and_incomplete_submit_asks_for_confirmation(url)
     at.text_input(key="guidance.new_title").input("Baseline 2026")
     at.button(key="FormSubmitter:guidance.new_round-Start the round").click().run()
     assert not at.exception
-    round_id = at.selectbox(key="guidance.round").value.id
+    round_id = at.selectbox(key="guidance.round").value
     at.radio(key=f"assess.{round_id}.governance.1.level").set_value(2).run()
     at.text_area(key=f"assess.{round_id}.governance.1.evidence").input("Decree 12/2025").run()
     assert "1 of" in at.get("progress")[0].proto.text

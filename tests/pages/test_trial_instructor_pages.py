@@ -72,3 +72,19 @@ def test_the_studio_world_is_omniscient_in_its_words_and_colours():
     network = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     colours = [layer["encoding"].get("color", {}).get("field") for layer in network["layer"]]
     assert "role" in colours and "status" not in colours  # coloured by role, not found/unknown
+
+
+def test_starting_a_readiness_round_opens_the_new_round_at_once(app_db):
+    from tests.pages.test_guidance_pages import as_member, seeded_round
+
+    seeded_round(app_db, {"Amina Wanjiru": [1, 2]}, title="Baseline 2025")
+    at = as_member()
+    at.switch_page("pages/assessment.py").run()
+    assert at.selectbox(key="guidance.round").format_func(
+        at.selectbox(key="guidance.round").value).startswith("Baseline 2025")
+    at.text_input(key="guidance.new_title").input("Follow-up 2026")
+    at.button(key="FormSubmitter:guidance.new_round-Start the round").click().run()
+    assert not at.exception
+    box = at.selectbox(key="guidance.round")
+    assert box.format_func(box.value).startswith("Follow-up 2026")
+    assert "Submitted" not in texts(at)
