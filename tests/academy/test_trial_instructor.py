@@ -105,3 +105,28 @@ def test_the_trial_file_is_not_offered_for_import():
     assert [(x.line, x.name) for x in preview.lines] == [(3, "Carl")]
     assert [(line, code) for line, code, _ in preview.problems] == [(2, "roster_open_quote")]
     assert not preview.ok
+
+
+NOUNS = ["exercises", "problems", "names", "indicators", "members", "scores", "assessors",
+         "versions", "games", "shipments", "lines", "trainees", "items", "combinations",
+         "runs", "unanimous scores"]
+NEVER_ONE = {"max", "total", "kb", "mb", "seconds", "found"}  # limits and totals of a set
+
+
+@pytest.mark.parametrize("feature", ["instructor", "guidance"])
+def test_counts_read_right_for_one(feature):
+    """With every number at 1, no English sentence says "1 exercises" or "1 problems"."""
+    import re
+    import string
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parents[2] / "locales" / "en" / f"{feature}.yaml"
+    wrong = []
+    for key, text in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        said = text.format(**{f: 5 if f in NEVER_ONE else 1 for f in fields})
+        if re.search(rf"(?<!of )\b1 ({'|'.join(NOUNS)})\b", said):
+            wrong.append((key, said))
+    assert wrong == []

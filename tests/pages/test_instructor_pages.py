@@ -90,7 +90,7 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     at.text_area(key="dash.message").input("Customs in Mombasa report a suspicious container")
     at.button(key="FormSubmitter:dash.inject-Send inject").click().run()
     assert not at.exception
-    assert "Inject delivered to 1 exercises" in at.success[0].value
+    assert "Inject delivered to exercises: 1" in at.success[0].value
     at.button(key="dash.pause").click().run()
     with session_scope(engine) as s:
         rows = s.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
