@@ -88,3 +88,31 @@ def test_starting_a_readiness_round_opens_the_new_round_at_once(app_db):
     box = at.selectbox(key="guidance.round")
     assert box.format_func(box.value).startswith("Follow-up 2026")
     assert "Submitted" not in texts(at)
+
+
+def _widths(frame) -> dict[str, int]:
+    """Each column's configured width, from the dataframe's column config."""
+    config = json.loads(frame.proto.columns or "{}")
+    return {name: c.get("width") for name, c in config.items() if not name.startswith("_")}
+
+
+def _played(app_db):
+    from tests.pages.test_instructor_pages import played
+
+    return played.__wrapped__(app_db)
+
+
+def test_dashboard_and_cohort_headers_are_whole_and_counts_whole(app_db):
+    _played(app_db)
+    at = as_instructor()
+    at.switch_page("pages/dashboard.py").run()
+    assert not at.exception
+    widths = _widths(at.dataframe[0])
+    assert widths["Last activity"] >= len("Last activity") * 7
+    at.switch_page("pages/cohort.py").run()
+    assert not at.exception
+    histogram = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    axis = histogram["encoding"]["y"]["axis"]
+    assert axis["tickMinStep"] == 1 and axis["format"] == "d"
+    refused = next(f for f in at.dataframe if "Times" in json.loads(f.proto.columns or "{}"))
+    assert all(w >= len(h) * 7 for h, w in _widths(refused).items())
