@@ -116,3 +116,32 @@ def test_dashboard_and_cohort_headers_are_whole_and_counts_whole(app_db):
     assert axis["tickMinStep"] == 1 and axis["format"] == "d"
     refused = next(f for f in at.dataframe if "Times" in json.loads(f.proto.columns or "{}"))
     assert all(w >= len(h) * 7 for h, w in _widths(refused).items())
+
+
+def test_readiness_results_name_modules_by_title_and_show_a_dash_for_no_score(app_db):
+    from academy import assessments, teams
+    from academy.accounts import join_workshop
+    from academy.db import make_engine, session_scope
+    from academy.demo import DEMO_TEAM_CODE
+    from academy.guidance import load_framework
+    from tests.pages.test_guidance_pages import as_member
+
+    fw = load_framework()
+    with_modules = next(i for i in fw.indicators.values() if "nest-model" in i.modules)
+    with session_scope(make_engine(app_db)) as s:
+        team = teams.team_by_code(s, code=DEMO_TEAM_CODE)
+        amina = join_workshop(s, code=DEMO_TEAM_CODE, name="Amina Wanjiru", pin="2468")
+        round_ = assessments.create_assessment(s, acting_user_id=amina.id, team_id=team.id,
+                                               title="Partial")
+        assessments.save_score(s, acting_user_id=amina.id, assessment_id=round_.id,
+                               indicator_id=with_modules.id, level=0, valid_ids=list(fw.indicators))
+        assessments.submit_sheet(s, acting_user_id=amina.id, assessment_id=round_.id,
+                                 indicator_ids=list(fw.indicators), confirm_incomplete=True)
+    at = as_member()
+    at.switch_page("pages/readiness_results.py").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if c.value.startswith("Curriculum modules:")]
+    assert captions and all("nest-model" not in c for c in captions)
+    table = at.dataframe[0].value
+    score = set(table[next(c for c in table.columns if c.startswith("Score"))].astype(str))
+    assert "—" in score and "None" not in score
