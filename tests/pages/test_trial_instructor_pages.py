@@ -145,3 +145,18 @@ def test_readiness_results_name_modules_by_title_and_show_a_dash_for_no_score(ap
     table = at.dataframe[0].value
     score = set(table[next(c for c in table.columns if c.startswith("Score"))].astype(str))
     assert "—" in score and "None" not in score
+
+
+@pytest.mark.usefixtures("app_db")
+def test_sign_in_with_markup_in_the_name_says_what_is_wrong():
+    from academy.demo import DEMO_WORKSHOP_CODE
+    from tests.pages.helpers import app
+
+    at = app()
+    at.text_input(key="signin.code").input(DEMO_WORKSHOP_CODE)
+    at.text_input(key="signin.name").input("<b>Bad</b>")
+    at.text_input(key="signin.pin").input("1234")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert any("cannot contain < or >" in e.value for e in at.error)
