@@ -153,6 +153,15 @@ def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRe
     return row[0], row[1]
 
 
+def latest_open(session: Session, *, user_id: int) -> int | None:
+    """The trainee's most recently played exercise that has not ended, if any."""
+    return session.exec(
+        select(ExerciseRecord.id)
+        .where(ExerciseRecord.user_id == user_id, col(ExerciseRecord.finished).is_(False))
+        .order_by(col(ExerciseRecord.updated_at).desc())
+    ).first()
+
+
 def play(
     session: Session,
     *,

@@ -9,7 +9,7 @@ from ui.messages import show_error
 
 user = session.require("trainee")
 lang = current_language()
-exercise = desk.exercise_id()
+exercise = desk.exercise_id(resume_for=user)
 if exercise is None:
     st.info(t("desk.choose_first"))
     st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/list:")
@@ -28,7 +28,7 @@ def desk_view() -> None:
         return
 
     view = played.live.view()
-    names = desk.labels(view) | {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    names = desk.labels(view) | desk.scenario_names(scenario, view, lang)
     st.title(scenario.text(scenario.title, lang))
     desk.header(view)
     if record.paused:
@@ -76,8 +76,8 @@ def desk_view() -> None:
     if notices.open:
         with notices:
             desk.notices(view, names)
-    if actions.open and not view.finished:
-        with actions:
+    if not view.finished:  # always drawn, hidden when closed: a half-filled form survives a look
+        with actions:      # at the inbox or the chart (a widget not drawn forgets its value)
             action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
 
 

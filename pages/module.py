@@ -108,6 +108,10 @@ else:
     if st.session_state.get("module.earned"):
         st.success(t("module.certificate_earned"), icon=":material/workspace_premium:")
         st.page_link("pages/certificates.py", label=t("nav.certificates"))
+    if outcome.passed and (after := curriculum.next_module(module_id, done | {module_id})):
+        st.button(t("module.next_module", title=curriculum.title_of(after)), type="primary",
+                  icon=":material/arrow_forward:", key="module.next_module",
+                  on_click=curriculum.choose, args=(after,))
     if st.button(t("quiz.retry"), key="module.retry", icon=":material/refresh:"):
         st.session_state["module.result"] = None
         st.session_state["module.nonce"] += 1

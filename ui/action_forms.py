@@ -12,15 +12,15 @@ from typing import Any
 
 import streamlit as st
 
-from engine.records import TraineeView
-from ui.i18n import t
+from engine.records import Outcome, TraineeView
+from ui.i18n import current_language, t
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
 PURPOSES = ["arrest", "locate", "warn", "modus_operandi", "assets", "missing_person",
             "unidentified_body", "imminent_threat"]
 GROUNDS = ["ordinary_crime", "political", "military", "religious", "racial"]
 
-Submit = Callable[[dict[str, Any]], None]
+Submit = Callable[[dict[str, Any]], Outcome | None]
 
 
 def _rationale(key: str) -> str | None:
@@ -33,8 +33,17 @@ def _pick(label: str, options: list[str], names: dict[str, str], key: str) -> st
                         index=None, placeholder=t("actions.choose"))
 
 
+LANG_KEY = "desk.actions_lang"  # the language the form's choices were stored in
+
+
 def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
     info = view.actions
+    if st.session_state.get(LANG_KEY) != (lang := current_language()):
+        # Streamlit stores a choice as its label: after a language change the old labels
+        # match nothing, so the form starts again rather than hold words of another language
+        for key in [k for k in st.session_state if str(k).startswith("actions.")]:
+            del st.session_state[key]
+        st.session_state[LANG_KEY] = lang
     kinds = ["request_intel", "request_warrant", "request_notice", "inspection", "seizure",
              "controlled_delivery", "arrest", "share_intel", "case_meeting"]
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
@@ -48,7 +57,11 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
             if any(v is None for k, v in action.items() if k != "rationale"):
                 st.warning(t("actions.missing"))
             else:
-                submit({"kind": kind, **action})
+                outcome = submit({"kind": kind, **action})
+                if outcome is not None and outcome.accepted:  # done: a second click would
+                    for key in [k for k in st.session_state  # send it again
+                                if str(k).startswith("actions.") and k != "actions.kind"]:
+                        del st.session_state[key]
                 st.rerun()  # redraw the whole desk with the result
 
 

@@ -44,6 +44,19 @@ def view(module_id: str) -> tuple[PublicModule, bool]:
     return catalogue().public(module_id, current_language())
 
 
+def next_module(module_id: str, done: set[str]) -> str | None:
+    """The first module after this one in the catalogue that the trainee has not completed."""
+    ids = module_ids()
+    later = ids[ids.index(module_id) + 1:] + ids[:ids.index(module_id)]
+    return next((m for m in later if m not in done), None)
+
+
+def choose(module_id: str) -> None:
+    """Open ``module_id`` on the module page (a callback: before the page is drawn)."""
+    st.session_state[SELECTED] = module_id
+    st.query_params["module"] = module_id
+
+
 def title_of(module_id: str) -> str:
     try:
         return view(module_id)[0].title

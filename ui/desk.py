@@ -32,9 +32,16 @@ WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on w
 GRADE_HELP = "A–F · 1–6"
 
 
-def exercise_id() -> int | None:
-    """The exercise chosen on the exercises page (or in the URL), as an int."""
+def exercise_id(resume_for: CurrentUser | None = None) -> int | None:
+    """The exercise chosen on the exercises page (or in the URL), as an int; with
+    ``resume_for``, that trainee's latest unfinished exercise when none was chosen (as after
+    signing in again)."""
     raw = st.session_state.get("desk.exercise") or st.query_params.get("exercise")
+    if raw is None and resume_for is not None:
+        with db() as s:
+            raw = exercises.latest_open(s, user_id=resume_for.id)
+        if raw is not None:
+            open_exercise(raw)
     try:
         return int(raw) if raw is not None else None
     except ValueError:
@@ -189,6 +196,16 @@ def inbox_source(item: InboxItem) -> str:
     return item.source
 
 
+def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str, str]:
+    """Names from the scenario the trainee may read: intelligence sources, and the
+    concealment methods they have already seen (a Purple Notice names one)."""
+    names = {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    seen = set(view.actions.concealments)
+    names.update({c.id: f"{scenario.text(c.label, lang)} ({catalogs.say('entity.concealment', lang)})"
+                  for c in scenario.concealments if c.id in seen})
+    return names
+
+
 def inbox(view: TraineeView, seen_key: str) -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
@@ -256,15 +273,18 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
     options = [e.id for e in view.entities]
     if not options:
         return
+
+    def save() -> None:  # a callback: the chart above is drawn after it, with the new mark
+        with db() as s:
+            exercises.set_hypothesis(s, exercise_id=exercise, user=get_user(s, user_id=user.id),
+                                     entity=st.session_state["desk.hyp.entity"],
+                                     label=st.session_state["desk.hyp.label"])
+        st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
+
     with st.form("desk.hypothesis", clear_on_submit=True):
         cols = st.columns([2, 2, 1])
-        entity = cols[0].selectbox(t("desk.hypothesis_entity"), options,
-                                   format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
-        label = cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
-                                   placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
-        if cols[2].form_submit_button(t("desk.hypothesis_save")):
-            with db() as s:
-                exercises.set_hypothesis(s, exercise_id=exercise,
-                                         user=get_user(s, user_id=user.id),
-                                         entity=entity, label=label)
-            st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
+        cols[0].selectbox(t("desk.hypothesis_entity"), options,
+                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
+        cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
+                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+        cols[2].form_submit_button(t("desk.hypothesis_save"), on_click=save)

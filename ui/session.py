@@ -53,6 +53,7 @@ def require(*roles: str) -> CurrentUser:
     user = current_user()
     if user is None:
         st.warning(t("access.sign_in_first"))
+        st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")
         st.stop()
     with db() as session:
         record = get_user(session, user_id=user.id)

@@ -51,3 +51,13 @@ def texts(at: AppTest) -> str:
         for element in at.get(kind):
             parts.append(str(getattr(element, "value", "")) + " " + str(getattr(element, "label", "")))
     return "\n".join(parts)
+
+
+def reopen_desk(lang: str, tab: str) -> AppTest:
+    """The demo trainee in a new browser session, in ``lang``, on the desk's ``tab`` (their
+    running exercise resumes). A new session because AppTest replays a choice it holds as the
+    label of the old language, which the browser never does."""
+    at = as_trainee()
+    at.session_state["i18n.lang"] = lang
+    at.session_state["desk.tab"] = tab
+    return at.switch_page("pages/desk.py").run()

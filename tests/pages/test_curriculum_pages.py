@@ -242,3 +242,13 @@ def test_instructor_sees_workshop_progress_with_charts(app_db):
     assert len(at.get("vega_lite_chart")) == 2
     assert "Demo Trainee" in str(at.dataframe[0].value)
     assert at.selectbox(key="cohort.module").value == MODULE_ID
+
+
+def test_after_passing_the_next_module_is_one_click_away():
+    at = answer(open_quiz(as_trainee()), right_answers(MODULE))
+    assert at.success[0].value.startswith("Passed")
+    ids = CATALOGUE.ids()
+    following = CATALOGUE.module(ids[(ids.index(MODULE_ID) + 1) % len(ids)], "en")[0]
+    at.button(key="module.next_module").click().run()
+    assert not at.exception
+    assert at.title[0].value == following.title

@@ -9,7 +9,7 @@ from academy import exercises
 from academy.db import make_engine, session_scope
 from academy.models import User
 from academy.scenarios import sync_shipped
-from tests.pages.helpers import as_trainee, texts
+from tests.pages.helpers import as_trainee, reopen_desk, texts
 
 WILDLIFE = "wildlife-ivory-corridor"
 
@@ -84,10 +84,7 @@ def test_a_refused_notice_gives_its_reason_in_french():
     at.selectbox(key="actions.notice.colour").set_value("red").run()
     at.selectbox(key="actions.notice.subject").set_value("C02").run()
     at.button(key="actions.submit.request_notice").click().run()
-    at.session_state["i18n.lang"] = "fr"
-    at.run()
-    at.session_state["desk.tab"] = "Notices INTERPOL"
-    at.run()
+    at = reopen_desk("fr", "Notices INTERPOL")
     assert not at.exception
     reason = at.dataframe[0].value["Motif"][0]
     assert reason.startswith("Refusé"), reason
@@ -107,10 +104,7 @@ def test_inbox_senders_are_in_the_trainee_language():
     at.run()
     headers = [m.value for m in at.markdown]
     assert any("**NCB TZ**" in h for h in headers), headers
-    at.session_state["i18n.lang"] = "fr"
-    at.run()
-    at.session_state["desk.tab"] = "Boîte de réception"
-    at.run()
+    at = reopen_desk("fr", "Boîte de réception")
     assert not at.exception
     headers = [m.value for m in at.markdown]
     assert any("**BCN TZ**" in h for h in headers), headers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.helpers import as_instructor, as_trainee, texts
+from tests.pages.helpers import as_instructor, as_trainee, reopen_desk, texts
 
 pytestmark = pytest.mark.usefixtures("app_db")
 
@@ -115,12 +115,85 @@ def test_a_french_trainee_reads_the_inbox_in_french():
     at.run()
     english = [element.value for element in at.text]
     assert any(s.startswith("TZ thanks you and shares ") for s in english)  # engine text
-    at.session_state["i18n.lang"] = "fr"  # what ui.i18n.set_language keeps
-    at.run()
-    at.session_state["desk.tab"] = "Boîte de réception"
-    at.run()
+    at = reopen_desk("fr", "Boîte de réception")
     assert not at.exception
     inbox = [element.value for element in at.text]
     assert any(s.startswith("Le pays TZ vous remercie et vous communique") for s in inbox), inbox
     assert not any("thanks you and shares" in s for s in inbox)
     assert any("réserve spéciale du Niassa" in s for s in inbox)  # the briefing, in French
+
+
+def test_a_hypothesis_is_on_the_chart_as_soon_as_it_is_saved():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Link chart"
+    at.run()
+    at.text_input(key="desk.hyp.label").input("suspected front company")
+    next(b for b in at.button if b.label == "Mark").click().run()
+    assert not at.exception
+    assert "suspected front company" in str([element.proto for element in at.main])
+
+
+def test_a_half_filled_action_survives_a_look_at_another_tab():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    for tab in ("Inbox", "Link chart", "Actions"):
+        at.session_state["desk.tab"] = tab
+        at.run()
+    assert at.radio(key="actions.kind").value == "seizure"
+
+
+def test_the_desk_resumes_the_running_exercise_after_signing_in_again():
+    first = start_wildlife(as_trainee())
+    first.button(key="desk.advance.1").click().run()
+    again = as_trainee()  # a new browser session: nothing chosen yet
+    again.switch_page("pages/desk.py").run()
+    assert not again.info or again.info[0].value != "Choose an exercise first."
+    assert {m.label: m.value for m in again.metric}["Day"] == "1.0 / 90"
+
+
+
+def test_changing_language_forgets_a_half_filled_action():
+    """Streamlit keeps a radio's choice as its label: after a language change the old label
+    matches nothing, so the form starts again in the new language instead of breaking."""
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    at.session_state["i18n.lang"] = "fr"
+    at.run()  # the browser sends back "Seizure", which no French option is called
+    assert not at.exception
+    assert at.session_state["desk.actions_lang"] == "fr"
+    shown = [c.value for c in at.caption]
+    assert any(c.startswith("Interrogez une source") for c in shown)  # the first kind, anew
+    assert not any(c.startswith("Demandez à un partenaire d'intercepter") for c in shown)
+
+
+
+def test_a_seen_concealment_method_can_be_named_in_a_purple_notice():
+    """Once a seizure has shown the method, the notice form offers it by name; not before."""
+    from engine.exercise import Exercise
+    from engine.loader import load_scenario
+    from ui.desk import scenario_names
+
+    scenario = load_scenario("scenarios/wildlife-ivory-corridor.yaml")
+    method = scenario.concealments[0]
+    exercise = Exercise(scenario, 7)
+    assert method.id not in scenario_names(scenario, exercise.view(), "en")
+    exercise.sim.knowledge.concealments.add(method.id)  # what a seizure records
+    names = scenario_names(scenario, exercise.view(), "fr")
+    assert names[method.id] == f"{method.label['fr']} (méthode de dissimulation)"
+
+
+def test_an_accepted_action_clears_its_form():
+    """A second click would send it again: after it is accepted the fields start empty."""
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("share_intel").run()
+    at.selectbox(key="actions.share.country").set_value("TZ").run()
+    at.button(key="actions.submit.share_intel").click().run()
+    assert at.success  # accepted
+    assert at.radio(key="actions.kind").value == "share_intel"  # the kind stays chosen
+    assert at.selectbox(key="actions.share.country").value is None

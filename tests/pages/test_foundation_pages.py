@@ -22,6 +22,7 @@ def test_signed_out_visitor_is_sent_to_sign_in_on_every_page(page):
     at = app()
     at.switch_page(page).run()
     assert "Please sign in" in texts(at)
+    assert [link.proto.label for link in at.get("page_link")] == ["Sign in"]  # the way there
     assert "DEMO26" not in texts(at)
 
 
