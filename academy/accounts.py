@@ -45,13 +45,36 @@ def _verify(secret_hash: str, secret: str) -> bool:
         return False
 
 
+MARKUP = "<>{}"
+
+
 def clean_name(name: str) -> str:
     """A display name with surrounding and repeated whitespace removed; markup characters
     and control characters are refused (an empty result means "invalid")."""
     name = " ".join(name.split())
-    if any(c in "<>{}" or not c.isprintable() for c in name):
+    if any(c in MARKUP or not c.isprintable() for c in name):
         return ""
     return name
+
+
+def name_problem(name: str) -> str | None:
+    """Why a display name is refused, as an error code (None when it is fine):
+    ``name_markup`` for a name holding < > { or }, ``name_invalid`` for an empty or too
+    long one (or one holding control characters)."""
+    if any(c in MARKUP for c in name):
+        return "name_markup"
+    cleaned = clean_name(name)
+    if not cleaned or len(cleaned) > 80:
+        return "name_invalid"
+    return None
+
+
+def check_name(name: str) -> str:
+    """The cleaned display name, or the refusal that says what is wrong with it."""
+    problem = name_problem(name)
+    if problem:
+        raise AcademyError(problem)
+    return clean_name(name)
 
 
 def create_user(
@@ -74,9 +97,7 @@ def create_user(
         raise AcademyError("role_invalid")
     if session.exec(select(User).where(User.username == username)).first():
         raise AcademyError("username_taken")
-    name = clean_name(display_name)
-    if not name or len(name) > 80:
-        raise AcademyError("name_invalid")
+    name = check_name(display_name)
     user = User(
         username=username,
         display_name=name,
@@ -136,9 +157,7 @@ def join_workshop(
     """
     now = now or datetime.now(UTC)
     code = code.strip().upper()
-    name = clean_name(name)
-    if not name or len(name) > 80:
-        raise AcademyError("name_invalid")
+    name = check_name(name)
     if not PIN_RE.match(pin):
         raise AcademyError("pin_invalid")
     key = f"join:{code}:{name.casefold()}"

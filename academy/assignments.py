@@ -74,11 +74,38 @@ def scenarios_of(session: Session, *, workshop_id: int | None) -> dict[str, dict
     return {r.scenario_id: dict(r.overrides) for r in rows}
 
 
+def knob_range(knob: str) -> tuple[float, float]:
+    """The documented range of one difficulty knob (the engine's ``Overrides`` bounds)."""
+    low = high = None
+    for rule in Overrides.model_fields[knob].metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    return float(low if low is not None else 0.0), float(high if high is not None else 5.0)
+
+
 def clean_overrides(values: dict[str, float]) -> dict[str, float]:
-    """Validated multipliers, dropping those left at 1 (the scenario as written)."""
+    """Validated multipliers, dropping those left at 1 (the scenario as written).
+
+    A knob outside its range is refused by name (``override_range_<knob>``), so the
+    instructor reads which one and what it accepts; nothing is saved."""
+    if set(values) - set(KNOBS):
+        raise AcademyError("overrides_invalid")
+    numbers: dict[str, float] = {}
+    for knob in KNOBS:
+        if knob not in values:
+            continue
+        try:
+            number = float(values[knob])
+        except (TypeError, ValueError):
+            raise AcademyError("overrides_invalid") from None
+        low, high = knob_range(knob)
+        if not low <= number <= high:  # also refuses NaN
+            raise AcademyError(f"override_range_{knob}", low=f"{low:g}", high=f"{high:g}",
+                               value=f"{number:g}")
+        numbers[knob] = number
     try:
-        checked = Overrides(**{k: float(v) for k, v in values.items()})
-    except (ValidationError, TypeError, ValueError):
+        checked = Overrides(**numbers)
+    except ValidationError:
         raise AcademyError("overrides_invalid") from None
     return {k: getattr(checked, k) for k in KNOBS if abs(getattr(checked, k) - 1.0) > 1e-9}
 

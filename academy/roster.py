@@ -12,17 +12,20 @@ shown as text: a roster cell holding HTML is just a strange name.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from academy.accounts import clean_name
+from academy.accounts import clean_name, name_problem
 from academy.errors import AcademyError
 from academy.models import Membership, Role, RosterEntry, User, Workshop
 from academy.workshops import can_manage, trainees_of, workshops_of
 
-MAX_ROSTER_BYTES = 64_000
+# One limit, stated in the help text and enforced twice: the uploader refuses bigger files
+# in the browser (``max_upload_size``), parse_roster refuses them on the server.
+MAX_ROSTER_MB = 1
+MAX_ROSTER_BYTES = MAX_ROSTER_MB * 1024 * 1024
+DELIMITERS = (";", ",", "\t")
 MAX_ROSTER_LINES = 200
 NAME_HEADERS = ("name", "nom", "nombre", "الاسم")
 TEAM_HEADERS = ("team", "équipe", "equipe", "equipo", "الفريق")
@@ -67,41 +70,85 @@ class RosterPreview:
         return bool(self.lines) and not self.problems
 
 
+def _delimiter(first_line: str) -> str:
+    """The separator of a roster: whichever of ``;`` ``,`` tab the first line holds most
+    (a French Excel export uses ``;``); a comma when the line holds none."""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _cells(line: str, delimiter: str) -> list[str] | None:
+    """One line's cells, without the empty ones a spreadsheet leaves at the end; None when
+    a quote is left open (each line is read on its own, so an open quote never swallows
+    the next line)."""
+    try:
+        row = next(csv.reader([line], delimiter=delimiter, strict=True), [])
+    except csv.Error:
+        return None
+    while row and not row[-1].strip():
+        row.pop()
+    return row
+
+
+def _header(cells: list[str]) -> tuple[int, int] | None:
+    """(name column, team column or -1) when a line is a header row, in any language or case."""
+    keys = [c.strip().casefold() for c in cells]
+    name_col = next((i for i, c in enumerate(keys) if c in NAME_HEADERS), -1)
+    team_col = next((i for i, c in enumerate(keys) if c in TEAM_HEADERS), -1)
+    if name_col < 0 and team_col < 0:
+        return None
+    if name_col < 0:
+        name_col = 1 if team_col == 0 else 0
+    return name_col, team_col
+
+
 def parse_roster(data: bytes) -> RosterPreview:
-    """Read a roster CSV (``name``, optional ``team``; header row optional)."""
+    """Read a roster CSV (``name``, optional ``team``; header row optional; separated by
+    ``;`` ``,`` or tabs). Every line that cannot be read is named, with why."""
     preview = RosterPreview()
     if len(data) > MAX_ROSTER_BYTES:
-        preview.problems.append((0, "roster_too_big", {"kb": MAX_ROSTER_BYTES // 1000}))
+        preview.problems.append((0, "roster_too_big", {"mb": MAX_ROSTER_MB}))
         return preview
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         preview.problems.append((0, "roster_encoding", {}))
         return preview
-    try:
-        dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    name_col, team_col, start = 0, 1, 0
-    if rows and any(c.strip().casefold() in NAME_HEADERS for c in rows[0]):
-        header = [c.strip().casefold() for c in rows[0]]
-        name_col = next(i for i, c in enumerate(header) if c in NAME_HEADERS)
-        team_col = next((i for i, c in enumerate(header) if c in TEAM_HEADERS), -1)
-        start = 1
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    if not numbered:
+        preview.problems.append((0, "roster_empty", {}))
+        return preview
+    delimiter = _delimiter(numbered[0][1])
+    name_col, team_col, width = 0, 1, 2
+    first = _cells(numbered[0][1], delimiter)
+    header = _header(first) if first is not None else None
+    if header is not None:
+        name_col, team_col = header
+        width = max(len(first or ()), 1)
+        numbered = numbered[1:]
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows[start:], start=start + 1):
-        if not any(c.strip() for c in row):
-            continue
-        if number > MAX_ROSTER_LINES + start:
+    for count, (number, line) in enumerate(numbered, start=1):
+        if count > MAX_ROSTER_LINES:
             preview.problems.append((number, "roster_too_long", {"max": MAX_ROSTER_LINES}))
             break
-        name = clean_name(row[name_col]) if name_col < len(row) else ""
-        team = clean_name(row[team_col]) if 0 <= team_col < len(row) else ""
-        if not name or len(name) > 80:
-            preview.problems.append((number, "name_invalid", {}))
+        row = _cells(line, delimiter)
+        if row is None:
+            preview.problems.append((number, "roster_open_quote", {}))
             continue
-        if len(team) > 60:
+        if len(row) > width:
+            preview.problems.append((number, "roster_too_many_fields",
+                                     {"found": len(row), "max": width}))
+            continue
+        raw = row[name_col] if name_col < len(row) else ""
+        raw_team = row[team_col] if 0 <= team_col < len(row) else ""
+        team = clean_name(raw_team)
+        problem = name_problem(raw)
+        if problem:
+            preview.problems.append((number, problem, {}))
+            continue
+        name = clean_name(raw)
+        if len(team) > 60 or (raw_team.strip() and not team):
             preview.problems.append((number, "team_invalid", {}))
             continue
         if name.casefold() in seen:

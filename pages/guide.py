@@ -17,6 +17,7 @@ from ui.guidance import (
 )
 from ui.i18n import t
 from ui.messages import show_error
+from ui.readiness_view import module_titles
 from ui.state import db
 
 user = session.require("country", "admin")
@@ -79,4 +80,4 @@ for step in phase.steps:
                                   key=f"guide.pdf.{step.id}.{template}",
                                   icon=":material/picture_as_pdf:")
         if step.modules:
-            st.caption(t("guide.modules", modules=", ".join(step.modules)))
+            st.caption(t("guide.modules", modules=module_titles(step.modules)))

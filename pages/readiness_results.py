@@ -8,7 +8,7 @@ from ui import session
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import t
 from ui.readiness_charts import radar, trend
-from ui.readiness_view import exports, priorities
+from ui.readiness_view import cell, exports, priorities
 from ui.state import db
 
 user = session.require("country", "admin")
@@ -44,8 +44,8 @@ labels = [d.title.get(lang) for d in fw.dimensions]
 averages = [d.average for d in summary.dimensions]
 chart_col, table_col = st.columns([3, 2])
 chart_col.altair_chart(radar(labels, {round_.title: averages}), width="content")
-table_col.dataframe([{t("report.dimension"): label, t("report.score"): d.average,
-                      "%": d.percent, t("report.scored"): f"{d.scored}/{d.total}"}
+table_col.dataframe([{t("report.dimension"): label, t("report.score"): cell(d.average),
+                      "%": cell(d.percent, 1), t("report.scored"): f"{d.scored}/{d.total}"}
                      for label, d in zip(labels, summary.dimensions, strict=True)],
                     hide_index=True, width="stretch")
 
@@ -75,8 +75,8 @@ else:
                              index=len(names) - 1, key="results.second")
     by_id = {r.id: sc.scores for r, sc in history}
     rows = compare(fw, by_id[first], by_id[second])
-    st.dataframe([{t("report.dimension"): label, names[first]: a, names[second]: b,
-                   t("results.change"): None if a is None or b is None else round(b - a, 2)}
+    st.dataframe([{t("report.dimension"): label, names[first]: cell(a), names[second]: cell(b),
+                   t("results.change"): cell(None if a is None or b is None else b - a)}
                   for label, (_, a, b) in zip(labels, rows, strict=True)],
                  hide_index=True, width="stretch")
     st.altair_chart(radar(labels, {names[first]: [a for _, a, _ in rows],

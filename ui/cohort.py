@@ -11,6 +11,7 @@ from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
+from ui import tables
 from ui.i18n import current_language, t
 from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
@@ -32,7 +33,9 @@ def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
     st.altair_chart(alt.Chart(scores).mark_bar(color="#1b6b4a").encode(
         x=alt.X("score:Q", bin=alt.Bin(step=10, extent=[0, 100]),
                 title=t("hotwash.score")),
-        y=alt.Y("count():Q", title=t("hotwash.trainees"))), width="stretch")
+        # trainees are counted whole: integer ticks only (never 0.2, 0.4 …)
+        y=alt.Y("count():Q", title=t("hotwash.trainees"),
+                axis=alt.Axis(tickMinStep=1, format="d"))), width="stretch")
     st.caption(t("hotwash.ratings"))
     ratings = hotwash.ratings_table(found, scenario, lang=current_language())
     st.dataframe([{t("hotwash.objective"): r["text"], "P": r["P"], "S": r["S"], "M": r["M"],
@@ -54,7 +57,7 @@ def _table(where, rows: list[dict[str, object]], empty: str,  # type: ignore[no-
            **options: object) -> None:
     """A table, or one sentence saying why there is none (never an empty grid)."""
     if rows:
-        where.dataframe(rows, hide_index=True, width="stretch", **options)
+        tables.table(rows, where, **options)
     else:
         where.info(t(empty), icon=":material/info:")
 

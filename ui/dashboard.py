@@ -9,7 +9,7 @@ import streamlit as st
 from academy import assignments, live
 from academy.errors import AcademyError
 from academy.models import Workshop
-from ui import curriculum, desk
+from ui import curriculum, desk, tables
 from ui.i18n import t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
@@ -38,11 +38,10 @@ def room(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bo
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     if per_team:
-        st.dataframe([{t(f"dash.col_{k}"): (v or t("dash.no_team")) if k == "team" else v
-                       for k, v in row.items()} for row in live.by_team(table)],
-                     hide_index=True, width="stretch")
+        tables.table([{t(f"dash.col_{k}"): (v or t("dash.no_team")) if k == "team" else v
+                       for k, v in row.items()} for row in live.by_team(table)])
     else:
-        st.dataframe([_line(r) for r in table], hide_index=True, width="stretch")
+        tables.table([_line(r) for r in table])
     with db() as s:
         modules = assignments.modules_of(s, workshop_id=workshop.id)
         progress = live.module_progress(s, user=me(user), workshop_id=workshop.id,

@@ -92,6 +92,9 @@ def team_for(user: CurrentUser) -> CountryTeam:
     return team
 
 
+ROUND_KEY = "guidance.round"
+
+
 def assessment_for(user: CurrentUser, team: CountryTeam,
                    allow_new: bool = False) -> ReadinessAssessment | None:
     """The round on screen: ``?assessment=`` if allowed, else picked from the team's rounds."""
@@ -109,8 +112,12 @@ def assessment_for(user: CurrentUser, team: CountryTeam,
     if not rounds:
         st.info(t("guidance.no_assessment"))
         return None
-    return st.selectbox(t("guidance.assessment"), list(reversed(rounds)), key="guidance.round",
-                        format_func=lambda r: f"{r.title} · {r.created_at:%Y-%m-%d}")
+    by_id = {r.id or 0: r for r in reversed(rounds)}  # newest first
+    if st.session_state.get(ROUND_KEY) not in by_id:
+        st.session_state.pop(ROUND_KEY, None)
+    chosen = st.selectbox(t("guidance.assessment"), list(by_id), key=ROUND_KEY,
+                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}")
+    return by_id[chosen]
 
 
 def _new_round_form(user: CurrentUser, team: CountryTeam) -> None:
@@ -120,8 +127,10 @@ def _new_round_form(user: CurrentUser, team: CountryTeam) -> None:
         if st.form_submit_button(t("guidance.create_assessment"), type="primary"):
             try:
                 with db() as s:
-                    create_assessment(s, acting_user_id=user.id, team_id=team.id or 0, title=title,
-                                      framework_version=str(framework().version))
+                    created = create_assessment(s, acting_user_id=user.id, team_id=team.id or 0,
+                                                title=title,
+                                                framework_version=str(framework().version))
+                    st.session_state[ROUND_KEY] = created.id  # the new round opens at once
                 st.rerun()
             except AcademyError as error:
                 show_error(error)

@@ -15,12 +15,24 @@ from academy.assessments import RoundScores
 from academy.guidance import Framework, Guide
 from academy.readiness import weakest
 from academy.readiness_report import to_csv, to_json, to_pdf
+from ui.curriculum import title_of
 from ui.i18n import t
 from ui.readiness_charts import png, radar
 
 PDF_KEY = "results.pdf"
 LABELS = ("overall", "maturity", "dimensions", "dimension", "score", "scored", "weakest", "steps",
           "modules", "indicators", "indicator", "status", "agreed", "provisional", "missing")
+
+
+def module_titles(module_ids: list[str] | tuple[str, ...]) -> str:
+    """Curriculum modules by their titles in the reader's language (ids only if unknown)."""
+    return ", ".join(title_of(m) for m in module_ids)
+
+
+def cell(value: float | None, digits: int = 2) -> str:
+    """A table cell: the number as text (one type per column), or "—" when there is none
+    yet (never "None")."""
+    return "—" if value is None else f"{value:.{digits}f}"
 
 
 def priorities(fw: Framework, guide: Guide, scores: RoundScores, lang: str) -> None:
@@ -38,7 +50,7 @@ def priorities(fw: Framework, guide: Guide, scores: RoundScores, lang: str) -> N
                 st.page_link("pages/guide.py", label=t("results.step_link", step=step.title.get(lang),
                              phase=guide.phase_of(step_id).title.get(lang)), icon=":material/map:")
             if indicator.modules:
-                st.caption(t("results.modules", modules=", ".join(indicator.modules)))
+                st.caption(t("results.modules", modules=module_titles(indicator.modules)))
 
 
 def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, round_id: int,

@@ -9,6 +9,7 @@ import streamlit as st
 from academy import calibration, studio
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
+from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts, debrief
 from ui.i18n import t
@@ -52,11 +53,22 @@ def world(scenario: Scenario, text: str) -> None:
                            key="studio.seed")
     truth = _world(text, int(seed))
     st.caption(t("studio.omniscient_help"))
-    debrief.network(truth, {})
+    network(truth)
     places, legs = studio.route_lines(scenario)
     places = [{**p, "kind": t(f"kind.{p['kind']}")} for p in places]
     st.altair_chart(charts.world_map(places, legs), width="stretch")
     debrief.shipments(truth)
+
+
+def network(truth: Debrief) -> None:
+    """The whole network, coloured by role: the studio knows everyone, so "found by you"
+    (the trainee debrief's colouring) would mean nothing here."""
+    nodes = [{"id": m.id, "label": m.label, "role": t(f"studio.role.{m.role}"),
+              "group": m.group, "country": m.country, "betweenness": m.betweenness}
+             for m in truth.members]
+    edges = [{"a": a, "b": b, "relation": r} for a, b, r in truth.edges]
+    st.altair_chart(charts.network(nodes, edges, colour="role"), width="stretch")
+    st.caption(t("studio.network_count", total=len(truth.members)))
 
 
 def editor(user: CurrentUser, text: str) -> None:

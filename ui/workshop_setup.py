@@ -48,8 +48,14 @@ def details(user: CurrentUser, workshop: Workshop) -> None:
 
 
 def roster_upload(user: CurrentUser, workshop: Workshop) -> None:
-    st.caption(t("ws.roster_help", kb=roster.MAX_ROSTER_BYTES // 1000, max=roster.MAX_ROSTER_LINES))
-    upload = st.file_uploader(t("ws.roster_file"), type=["csv", "txt"], key="ws.roster.file")
+    """Upload, preview, import: the uploader starts afresh after an import (new key)."""
+    done = st.session_state.pop("ws.roster.done", None)
+    if done is not None:
+        st.success(t("ws.roster_done", n=done), icon=":material/check_circle:")
+    st.caption(t("ws.roster_help", mb=roster.MAX_ROSTER_MB, max=roster.MAX_ROSTER_LINES))
+    nonce = st.session_state.setdefault("ws.roster.nonce", 0)
+    upload = st.file_uploader(t("ws.roster_file"), type=["csv", "txt"],
+                              max_upload_size=roster.MAX_ROSTER_MB, key=f"ws.roster.file.{nonce}")
     if upload is None:
         return
     preview = roster.parse_roster(upload.getvalue())
@@ -60,10 +66,15 @@ def roster_upload(user: CurrentUser, workshop: Workshop) -> None:
         st.dataframe([{t("ws.col_line"): x.line, t("ws.col_name"): x.name,
                        t("ws.col_team"): x.team or ""} for x in preview.lines],
                      hide_index=True, width="stretch")
+    if preview.lines and not preview.ok:
+        st.warning(t("ws.roster_fix_first", n=len({line for line, _, _ in preview.problems})),
+                   icon=":material/warning:")
     if st.button(t("ws.roster_import", n=len(preview.lines)), disabled=not preview.ok,
                  key="ws.roster.import", type="primary") and _run(
             lambda s: roster.import_roster(s, user=me(user), workshop_id=workshop.id,
-                                           preview=preview), t("ws.roster_done")):
+                                           preview=preview)):
+        st.session_state["ws.roster.done"] = len(preview.lines)
+        st.session_state["ws.roster.nonce"] = nonce + 1
         st.rerun()
 
 
@@ -99,6 +110,11 @@ def modules(user: CurrentUser, workshop: Workshop) -> None:
             st.rerun()
 
 
+def _knob_help(knob: str) -> str:
+    low, high = assignments.knob_range(knob)
+    return t("ws.knob_range", low=f"{low:g}", high=f"{high:g}")
+
+
 def scenarios(user: CurrentUser, workshop: Workshop) -> None:
     with db() as s:
         sync_shipped(s)
@@ -116,8 +132,10 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
                          icon=":material/check_circle:" if on else None):
             knobs = assigned.get(version.scenario_id, {})
             cols = st.columns(4)
-            values = {k: cols[i].number_input(t(f"ws.knob_{k}"), 0.1 if k == "shipment_rate"
-                                              else 0.0, 5.0, float(knobs.get(k, 1.0)), 0.1,
+            # No min/max on the inputs: a value out of range must reach the server, which
+            # refuses it by name (the browser's own range check kept the old value silently).
+            values = {k: cols[i].number_input(t(f"ws.knob_{k}"), value=float(knobs.get(k, 1.0)),
+                                              step=0.1, help=_knob_help(k),
                                               key=f"ws.knob.{version.scenario_id}.{k}")
                       for i, k in enumerate(assignments.KNOBS)}
             left, right = st.columns(2)

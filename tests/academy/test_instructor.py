@@ -62,7 +62,7 @@ def test_roster_preview_names_every_problem_by_line():
     preview = roster.parse_roster(data)
     assert [(x.line, x.name, x.team) for x in preview.lines] == [(2, "Ana", "Red")]
     assert [(line, code) for line, code, _ in preview.problems] == [  # markup is not a name
-        (3, "name_invalid"), (4, "roster_duplicate"), (5, "name_invalid"), (6, "team_invalid")]
+        (3, "name_invalid"), (4, "roster_duplicate"), (5, "name_markup"), (6, "team_invalid")]
     assert not preview.ok
 
 
@@ -102,7 +102,7 @@ def test_catalogue_gate_assignments_and_overrides(session, room):
     assert exercises.replay(session, record).live.overrides.detection == 0.5
     assignments.set_catalogue_open(session, user=boss, workshop_id=ws.id, open_=False)
     assert exercises.available(session, user=ana) == []
-    with pytest.raises(AcademyError, match="overrides_invalid"):
+    with pytest.raises(AcademyError, match="override_range_detection"):
         assignments.assign_scenario(session, user=boss, workshop_id=ws.id, scenario_id=WILDLIFE,
                                     overrides={"detection": 9})
     with pytest.raises(AcademyError, match="workshop_module_unknown"):

@@ -103,9 +103,9 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
 
         # the consensus: agree the unanimous score, settle the disagreement with a note
         go(amina, "Consensus")
-        expect(amina.get_by_text("2 assessors submitted their sheets")).to_be_visible()
+        expect(amina.get_by_text("Assessors who submitted their sheets: 2")).to_be_visible()
         amina.get_by_role("button", name="Agree every unanimous score").click()
-        expect(amina.get_by_text("1 unanimous scores agreed.")).to_be_visible()
+        expect(amina.get_by_text("Unanimous scores agreed: 1.")).to_be_visible()
         form = amina.get_by_test_id("stForm")
         form.locator("label").filter(has_text=re.compile(r"^2 — ")).click()
         form.get_by_label("Note on the agreement").fill("Decree adopted; customs has not signed yet")

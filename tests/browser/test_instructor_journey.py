@@ -50,7 +50,7 @@ def test_instructor_runs_a_workshop_live(server, browser, shot):
     expect(staff.get_by_test_id("stMetricValue").nth(1)).to_have_text("1")  # playing
     staff.get_by_label("Message").fill(INJECT)
     staff.get_by_role("button", name="Send inject").click()
-    expect(staff.get_by_text("Inject delivered to 1 exercises")).to_be_visible()
+    expect(staff.get_by_text("Inject delivered to exercises: 1")).to_be_visible()
     shot(staff, "instructor-01-dashboard")
 
     # the trainee receives it without a click: the open desk notices the log moved on

@@ -90,7 +90,7 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     at.text_area(key="dash.message").input("Customs in Mombasa report a suspicious container")
     at.button(key="FormSubmitter:dash.inject-Send inject").click().run()
     assert not at.exception
-    assert "Inject delivered to 1 exercises" in at.success[0].value
+    assert "Inject delivered to exercises: 1" in at.success[0].value
     at.button(key="dash.pause").click().run()
     with session_scope(engine) as s:
         rows = s.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
@@ -107,7 +107,7 @@ def test_studio_lists_shows_the_world_and_validates_edits():
     assert WILDLIFE in list(at.dataframe[0].value["Id"])
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     at.text_area(key="studio.text").input("id: broken\ntitle: [unclosed").run()
-    assert "problems" in at.error[0].value
+    assert "Problems found" in at.error[0].value
     assert "malformed YAML" in at.code[0].value
     assert at.button(key="studio.save").disabled
 
