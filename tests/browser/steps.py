@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from academy.demo import DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
 
@@ -46,8 +47,15 @@ def sign_out(page: Page, label: str = "Sign out") -> None:
 def select(page: Page, label: str, option: str, scope=None) -> None:  # type: ignore[no-untyped-def]
     """Pick the first option containing ``option`` in the Streamlit selectbox ``label``."""
     root = scope or page
-    root.get_by_role("combobox", name=label).click()
-    page.get_by_role("option").filter(has_text=option).first.click()
+    for _attempt in range(3):  # a click that lands while the form is being redrawn opens
+        root.get_by_role("combobox", name=label).click()  # nothing: click again, as a person
+        try:
+            page.get_by_role("option").filter(has_text=option).first.click(timeout=6_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    raise AssertionError(f"no option {option!r} in the selectbox {label!r}")
 
 
 def metric_value(page: Page, label: str):  # type: ignore[no-untyped-def]
