@@ -77,8 +77,9 @@ def desk_view() -> None:
     if notices.open:
         with notices:
             desk.notices(view, names)
-    if not view.finished:  # always drawn, hidden when closed: a half-filled form survives a look
-        with actions:      # at the inbox or the chart (a widget not drawn forgets its value)
+    action_forms.keep()  # a half-filled form survives a look at the inbox or the chart
+    if actions.open and not view.finished:
+        with actions:
             action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
 
 

@@ -36,6 +36,15 @@ def _pick(label: str, options: list[str], names: dict[str, str], key: str) -> st
 LANG_KEY = "desk.actions_lang"  # the language the form's choices were stored in
 
 
+def keep() -> None:
+    """Streamlit forgets a widget's value on a run that does not draw it (the Actions tab is
+    drawn only when open): set the values again as plain state on every run, so the form is
+    as the trainee left it when they come back (buttons hold no value and are left out)."""
+    for key in [k for k in st.session_state
+                if str(k).startswith("actions.") and not str(k).startswith("actions.submit.")]:
+        st.session_state[key] = st.session_state[key]
+
+
 def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
     info = view.actions
     if st.session_state.get(LANG_KEY) != (lang := current_language()):
