@@ -58,7 +58,7 @@ class Knowledge:
         """File a report: its English text comes from the template of ``code``; a fixed
         sender (``M.sender``) is kept in the params as ``source_msg``."""
         iid = f"I{len(self.inbox) + 1:03d}"
-        text = M.text(M.message(code, **params))
+        text = M.TEMPLATES[code].format(**params)  # a KeyError names an unknown code
         if not isinstance(source, str):
             params = {**params, **M.nested("source", source)}
             source = params["source"]

@@ -145,7 +145,7 @@ def joined(name: str, parts: list[Message]) -> dict[str, Any]:
 
 
 def localized(name: str, texts: Mapping[Any, str], strip: bool = False) -> dict[str, Any]:
-    clean = {lang: (s.strip() if strip else s) for lang, s in texts.items()}
+    clean = {lang: s.strip() for lang, s in texts.items()} if strip else dict(texts)
     return {name: clean["en"], f"{name}_i18n": clean}
 
 

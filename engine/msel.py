@@ -64,11 +64,14 @@ class Msel:
             )
 
 
+COORDINATOR = sender("coordinator")
+COORDINATOR_NAME = M.text(COORDINATOR)  # "NEST coordinator", the schema's default source
+
+
 def _source(inj: Inject) -> str | M.Message:
     """The inject's sender: the default coordinator is ours to translate; any other name
     is the scenario author's, kept as written."""
-    coordinator = sender("coordinator")
-    return coordinator if inj.source == M.text(coordinator) else inj.source
+    return COORDINATOR if inj.source == COORDINATOR_NAME else inj.source
 
 
 def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | None:
