@@ -58,12 +58,13 @@ class Knowledge:
         """File a report: its English text comes from the template of ``code``; a fixed
         sender (``M.sender``) is kept in the params as ``source_msg``."""
         iid = f"I{len(self.inbox) + 1:03d}"
-        text = M.TEMPLATES[code].format(**params)  # a KeyError names an unknown code
+        if code not in M.TEMPLATES:
+            raise KeyError(f"no inbox template {code!r}")
         if not isinstance(source, str):
             params = {**params, **M.nested("source", source)}
             source = params["source"]
         self.inbox.append(
-            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), text, kind, code, params)
+            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), kind, code, params)
         )
         return iid
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from engine.messages import TEMPLATES
+
 
 class Record:
     def to_dict(self) -> dict[str, Any]:
@@ -33,10 +35,15 @@ class InboxItem(Record):
     source: str
     reliability: str  # Admiralty code, A (completely reliable) .. F (cannot be judged)
     credibility: int  # 1 (confirmed) .. 6 (cannot be judged)
-    text: str  # the English sentence: engine.messages.TEMPLATES[code].format(**params)
     kind: str  # intel | inject | partner | notice | system
-    code: str = ""  # message code; the platform's catalogs translate it as inbox.<code>
-    params: dict[str, Any] = field(default_factory=dict)
+    code: str  # message code; the platform's catalogs translate it as inbox.<code>
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """The English sentence, written when someone reads it (most reports of a bot's
+        run never are): ``engine.messages.TEMPLATES[code]`` filled with the params."""
+        return TEMPLATES[self.code].format(**self.params)
 
 
 @dataclass(frozen=True)
