@@ -7,6 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from academy.demo import DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
+from engine.exercise import Exercise
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -61,3 +62,56 @@ def reopen_desk(lang: str, tab: str) -> AppTest:
     at.session_state["i18n.lang"] = lang
     at.session_state["desk.tab"] = tab
     return at.switch_page("pages/desk.py").run()
+
+
+WILDLIFE_CARD = "**The Ivory Corridor: Niassa to Hai Phong**"
+
+
+def start_wildlife(at: AppTest) -> AppTest:
+    """Start the wildlife scenario from the catalogue and open its desk."""
+    at.switch_page("pages/exercises.py").run()
+    titles = [m.value for m in at.markdown]
+    assert WILDLIFE_CARD in titles
+    buttons = [b for b in at.button if b.key and b.key.startswith("exercises.start.")]
+    # the catalogue is sorted by scenario id; find the wildlife card's button by its position
+    cards = [m.value for m in at.markdown if m.value.startswith("**")]
+    buttons[cards.index(WILDLIFE_CARD)].click().run()
+    at.switch_page("pages/desk.py").run()  # AppTest stays on the calling page after switch_page
+    assert not at.exception
+    return at
+
+
+def act(at: AppTest, kind: str, choices: dict[str, str]) -> AppTest:
+    """On the desk's Actions tab, choose ``kind``, set each selectbox of ``choices`` (its key
+    without the ``actions.`` prefix) and send."""
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value(kind).run()
+    for key, value in choices.items():
+        at.selectbox(key=f"actions.{key}").set_value(value).run()
+    return at.button(key=f"actions.submit.{kind}").click().run()
+
+
+def play_to_end(db_url: str, first: dict[str, object]) -> tuple[int, Exercise]:
+    """The demo trainee takes ``first`` on the wildlife scenario, then lets it run to its end
+    (straight through academy, as the desk would store it); the exercise id and its engine."""
+    from sqlmodel import select
+
+    from academy import exercises
+    from academy.db import make_engine, session_scope
+    from academy.models import User
+    from academy.scenarios import sync_shipped
+
+    engine = make_engine(db_url)
+    with session_scope(engine) as s:
+        version = next(v for v in sync_shipped(s) if v.scenario_id == "wildlife-ivory-corridor")
+        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
+        held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None,
+                              action=first)
+        while not held.live.finished:
+            held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
+                                  action={"kind": "advance", "days": 7})
+        exercise_id = record.id
+    engine.dispose()
+    return exercise_id, held.live

@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import select
 
-from academy import exercises
-from academy.db import make_engine, session_scope
-from academy.models import User
-from academy.scenarios import sync_shipped
-from tests.pages.helpers import as_trainee, reopen_desk, texts
-
-WILDLIFE = "wildlife-ivory-corridor"
+from tests.pages.helpers import act, as_trainee, play_to_end, reopen_desk, start_wildlife, texts
 
 
 @pytest.fixture
 def played(app_db):
     """The demo trainee tasked customs data on the company they know, then let the
     exercise run to its end: shipments that report pointed at got through."""
-    engine = make_engine(app_db)
-    with session_scope(engine) as s:
-        version = next(v for v in sync_shipped(s) if v.scenario_id == WILDLIFE)
-        trainee = s.exec(select(User).where(User.role == "trainee")).one()
-        record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
-        held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None, action={
-            "kind": "request_intel", "source": "customs-data", "target": "C02"})
-        while not held.live.finished:
-            held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
-                                  action={"kind": "advance", "days": 7})
-        missed = held.live.debrief().missed
-        exercise_id = record.id
-    engine.dispose()
+    exercise_id, live = play_to_end(app_db, {
+        "kind": "request_intel", "source": "customs-data", "target": "C02"})
+    missed = live.debrief().missed
     assert missed, "this log should leave a missed opportunity in the debrief"
     return exercise_id, missed
 
@@ -65,25 +48,10 @@ def test_a_french_trainee_reads_how_the_score_is_computed_in_french(played):
     assert "share of the budget left unspent" not in page
 
 
-def start_wildlife():
-    at = as_trainee()
-    at.switch_page("pages/exercises.py").run()
-    cards = [m.value for m in at.markdown if m.value.startswith("**")]
-    buttons = [b for b in at.button if b.key and b.key.startswith("exercises.start.")]
-    buttons[cards.index("**The Ivory Corridor: Niassa to Hai Phong**")].click().run()
-    at.switch_page("pages/desk.py").run()
-    return at
-
-
 @pytest.mark.usefixtures("app_db")
 def test_a_refused_notice_gives_its_reason_in_french():
-    at = start_wildlife()
-    at.session_state["desk.tab"] = "Actions"
-    at.run()
-    at.radio(key="actions.kind").set_value("request_notice").run()
-    at.selectbox(key="actions.notice.colour").set_value("red").run()
-    at.selectbox(key="actions.notice.subject").set_value("C02").run()
-    at.button(key="actions.submit.request_notice").click().run()
+    at = start_wildlife(as_trainee())
+    act(at, "request_notice", {"notice.colour": "red", "notice.subject": "C02"})
     at = reopen_desk("fr", "Notices INTERPOL")
     assert not at.exception
     reason = at.dataframe[0].value["Motif"][0]
@@ -93,12 +61,8 @@ def test_a_refused_notice_gives_its_reason_in_french():
 
 @pytest.mark.usefixtures("app_db")
 def test_inbox_senders_are_in_the_trainee_language():
-    at = start_wildlife()
-    at.session_state["desk.tab"] = "Actions"
-    at.run()
-    at.radio(key="actions.kind").set_value("share_intel").run()
-    at.selectbox(key="actions.share.country").set_value("TZ").run()
-    at.button(key="actions.submit.share_intel").click().run()
+    at = start_wildlife(as_trainee())
+    act(at, "share_intel", {"share.country": "TZ"})
     at.button(key="desk.advance.7").click().run()
     at.session_state["desk.tab"] = "Inbox"
     at.run()

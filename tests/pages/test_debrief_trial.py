@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.pages.helpers import texts
-from tests.pages.test_debrief_i18n_pages import open_debrief, played, start_wildlife
+from tests.pages.helpers import as_trainee, start_wildlife, texts
+from tests.pages.test_debrief_i18n_pages import open_debrief, played
 
 __all__ = ["played"]  # the fixture, shared with the debrief i18n page tests
 
@@ -135,7 +135,7 @@ def test_arabic_debrief_keeps_the_english_title_and_reports_in_order(played):
 
 @pytest.mark.usefixtures("app_db")
 def test_the_empty_timeline_says_no_decisions_yet():
-    at = start_wildlife()
+    at = start_wildlife(as_trainee())
     at.session_state["desk.tab"] = "Timeline"
     at.run()
     assert not at.exception

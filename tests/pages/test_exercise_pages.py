@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.helpers import as_instructor, as_trainee, reopen_desk, texts
+from tests.pages.helpers import act, as_instructor, as_trainee, reopen_desk, start_wildlife, texts
 
 pytestmark = pytest.mark.usefixtures("app_db")
-
-
-def start_wildlife(at):
-    at.switch_page("pages/exercises.py").run()
-    titles = [m.value for m in at.markdown]
-    assert "**The Ivory Corridor: Niassa to Hai Phong**" in titles
-    buttons = [b for b in at.button if b.key and b.key.startswith("exercises.start.")]
-    # the catalogue is sorted by scenario id; find the wildlife card's button by its position
-    cards = [m.value for m in at.markdown if m.value.startswith("**")]
-    buttons[cards.index("**The Ivory Corridor: Niassa to Hai Phong**")].click().run()
-    at.switch_page("pages/desk.py").run()  # AppTest stays on the calling page after switch_page
-    assert not at.exception
-    return at
 
 
 def test_desk_shows_the_briefing_clock_and_resources():
@@ -31,13 +18,8 @@ def test_desk_shows_the_briefing_clock_and_resources():
 
 
 def test_actions_refused_and_accepted_are_explained():
-    at = start_wildlife(as_trainee())
-    at.session_state["desk.tab"] = "Actions"  # open the Actions tab (tabs are stateful)
-    at.run()
-    at.radio(key="actions.kind").set_value("request_notice").run()
-    at.selectbox(key="actions.notice.colour").set_value("red").run()
-    at.selectbox(key="actions.notice.subject").set_value("C02").run()
-    at.button(key="actions.submit.request_notice").click().run()
+    at = act(start_wildlife(as_trainee()), "request_notice",
+             {"notice.colour": "red", "notice.subject": "C02"})
     assert "Refused" in at.error[0].value
     assert "known person" in at.error[0].value
     at.button(key="desk.advance.7").click().run()
@@ -105,11 +87,7 @@ def test_a_french_trainee_reads_the_inbox_in_french():
     """Engine messages come through the catalogs; scenario text in the author's French.
     The items were filed while the desk was in English: the language is applied on display."""
     at = start_wildlife(as_trainee())
-    at.session_state["desk.tab"] = "Actions"
-    at.run()
-    at.radio(key="actions.kind").set_value("share_intel").run()
-    at.selectbox(key="actions.share.country").set_value("TZ").run()
-    at.button(key="actions.submit.share_intel").click().run()
+    act(at, "share_intel", {"share.country": "TZ"})
     at.button(key="desk.advance.7").click().run()
     at.session_state["desk.tab"] = "Inbox"
     at.run()
@@ -191,11 +169,7 @@ def test_a_seen_concealment_method_can_be_named_in_a_purple_notice():
 def test_an_accepted_action_clears_its_form():
     """A second click would send it again: after it is accepted the fields start empty."""
     at = start_wildlife(as_trainee())
-    at.session_state["desk.tab"] = "Actions"
-    at.run()
-    at.radio(key="actions.kind").set_value("share_intel").run()
-    at.selectbox(key="actions.share.country").set_value("TZ").run()
-    at.button(key="actions.submit.share_intel").click().run()
+    act(at, "share_intel", {"share.country": "TZ"})
     assert at.success  # accepted
     assert at.radio(key="actions.kind").value == "share_intel"  # the kind stays chosen
     assert at.selectbox(key="actions.share.country").value is None

@@ -10,7 +10,7 @@ from academy import exercises
 from academy.db import make_engine, session_scope
 from academy.models import ExerciseAction, User
 from academy.scenarios import sync_shipped
-from tests.pages.helpers import as_admin, as_instructor, as_trainee, texts
+from tests.pages.helpers import as_admin, as_instructor, as_trainee, play_to_end, texts
 
 WILDLIFE = "wildlife-ivory-corridor"
 PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/cohort.py"]
@@ -19,18 +19,8 @@ PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/co
 @pytest.fixture
 def played(app_db):
     """The demo trainee has played the wildlife scenario to its end."""
-    engine = make_engine(app_db)
-    with session_scope(engine) as s:
-        version = next(v for v in sync_shipped(s) if v.scenario_id == WILDLIFE)
-        trainee = s.exec(select(User).where(User.role == "trainee")).one()
-        record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
-        held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None, action={
-            "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
-        while not held.live.finished:
-            held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
-                                  action={"kind": "advance", "days": 7})
-        exercise_id = record.id
-    engine.dispose()
+    exercise_id, _ = play_to_end(app_db, {
+        "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
     return exercise_id
 
 
