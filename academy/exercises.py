@@ -132,7 +132,7 @@ def replay(session: Session, record: ExerciseRecord) -> Played:
 
 
 def stored_count(session: Session, exercise_id: int) -> int:
-    """How many log entries are stored (checked on every desk redraw, so a COUNT only)."""
+    """How many log entries are stored: the next slot of the log (a COUNT only)."""
     return session.exec(select(func.count()).select_from(ExerciseAction).where(
         ExerciseAction.exercise_id == exercise_id)).one()
 
