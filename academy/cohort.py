@@ -2,7 +2,9 @@
 
 Who has passed which module tells the instructor whom to pair with whom; the questions
 most trainees get wrong on their *first* attempt (before the explanations taught them)
-tell the instructor which idea to go over again at the start of the day.
+tell the instructor which idea to go over again at the start of the day. Each attempt asks
+a draw from the module's bank, so a question's share is counted among the trainees whose
+first attempt asked it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,12 @@ class WorkshopProgress:
         return [q for q in self.questions if q.module_id == module_id]
 
 
+def _asked(attempt: QuizAttempt) -> list[str]:
+    """The questions an attempt asked (drawn from the bank); older records: those answered."""
+    asked = json.loads(attempt.questions or "[]")
+    return asked or list(json.loads(attempt.answers) | dict.fromkeys(json.loads(attempt.wrong)))
+
+
 def workshop_progress(
     session: Session, *, actor_id: int, workshop_id: int, module_ids: list[str]
 ) -> WorkshopProgress:
@@ -83,7 +91,7 @@ def workshop_progress(
     seen: Counter[tuple[str, str]] = Counter()
     wrong: Counter[tuple[str, str]] = Counter()
     for attempt in first.values():
-        for question_id in json.loads(attempt.answers) | dict.fromkeys(json.loads(attempt.wrong)):
+        for question_id in _asked(attempt):
             seen[(attempt.module_id, question_id)] += 1
         for question_id in json.loads(attempt.wrong):
             wrong[(attempt.module_id, question_id)] += 1

@@ -112,12 +112,13 @@ class ModuleProgress(SQLModel, table=True):
 
 
 class QuizAttempt(SQLModel, table=True):
-    """One submitted knowledge check, with the answers given and what was wrong."""
+    """One submitted knowledge check: the questions drawn, the answers given, what was wrong."""
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     module_id: str = Field(max_length=80, index=True)
     lang: str = Field(max_length=5)
+    questions: str = "[]"  # JSON: [question ids asked, in order]; "[]" for attempts before draws
     answers: str  # JSON: {question id: [option ids]}
     wrong: str  # JSON: [question ids answered wrongly]
     score: int  # percent, 0-100

@@ -1,10 +1,13 @@
 """A trainee's progress through the curriculum, kept so they can stop and come back.
 
 Opening a module starts it; moving through its sections remembers where the trainee is
-(the next visit resumes there); submitting the knowledge check, once every question has an
-answer, is marked here, on the server, and stored as an attempt with the answers given. A
-score at or above the pass mark completes the module; the best score and the number of
-attempts are kept.
+(the next visit resumes there). Each attempt at the knowledge check asks questions drawn
+from the module's bank for (trainee, module, attempt number) — see ``academy.bank`` — so a
+page reloaded shows the same questions and a retry shows others. Submitting, once every
+question asked has an answer, is marked here, on the server, on the questions this attempt
+drew, and stored as an attempt with the questions asked and the answers given. A score at
+or above the pass mark completes the module; the best score and the number of attempts
+are kept.
 
 Time spent is counted from one interaction to the next, capped, so a tab left open over
 lunch does not count as an hour of study.
@@ -16,11 +19,12 @@ trainee themself, an instructor of one of their workshops, or an admin.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from academy.bank import Q, draw
 from academy.curriculum import QUIZ_STEP, Module
 from academy.errors import AcademyError
 from academy.grading import GradeResult, grade, unanswered
@@ -97,24 +101,50 @@ def save_position(
     session.flush()
 
 
+def attempt_number(session: Session, *, user_id: int, module_id: str) -> int:
+    """The number (from 0) of the trainee's next attempt: how many they have submitted."""
+    row = _get(session, user_id, module_id)
+    return row.attempts if row else 0
+
+
+def current_quiz(
+    session: Session, *, user_id: int, module_id: str, bank: Sequence[Q],
+) -> tuple[int, tuple[Q, ...]]:
+    """The attempt the trainee is on and the questions of ``bank`` it asks.
+
+    ``bank`` is the module's quiz, public (for a page) or with its key.
+    """
+    attempt = attempt_number(session, user_id=user_id, module_id=module_id)
+    return attempt, draw(bank, user_id=user_id, module_id=module_id, attempt=attempt)
+
+
 def submit_attempt(
     session: Session, *, user_id: int, module: Module,
-    answers: Mapping[str, Iterable[str]], now: datetime | None = None,
+    answers: Mapping[str, Iterable[str]], attempt: int | None = None,
+    now: datetime | None = None,
 ) -> GradeResult:
     """Mark the knowledge check, store the attempt and update the trainee's progress.
 
-    Refused with ``quiz_incomplete`` (nothing marked, nothing stored) while any question
-    has no answer: a skipped question is a slip to point out, not a wrong answer.
+    Only the questions this attempt drew are marked and stored; answers to others are
+    ignored. Refused with ``quiz_incomplete`` (nothing marked, nothing stored) while any
+    question asked has no answer: a skipped question is a slip to point out, not a wrong
+    answer. ``attempt`` is the attempt number the page showed: when another tab has
+    submitted it in the meantime, the answers belong to an old draw and are refused with
+    ``quiz_outdated``.
     """
     now = _now(now)
-    clean = {qid: sorted({str(o) for o in opts}) for qid, opts in answers.items()}
-    missing = unanswered(module.quiz, clean)
+    current, asked = current_quiz(session, user_id=user_id, module_id=module.id, bank=module.quiz)
+    if attempt is not None and attempt != current:
+        raise AcademyError("quiz_outdated")
+    ids = [q.id for q in asked]
+    clean = {qid: sorted({str(o) for o in answers.get(qid, ())}) for qid in ids}
+    missing = unanswered(asked, clean)
     if missing:
-        raise AcademyError("quiz_incomplete", count=len(missing), total=len(module.quiz),
+        raise AcademyError("quiz_incomplete", count=len(missing), total=len(asked),
                            numbers=", ".join(map(str, missing)))
-    result = grade(module, clean)
+    result = grade(module, clean, asked=ids)
     session.add(QuizAttempt(
-        user_id=user_id, module_id=module.id, lang=module.lang,
+        user_id=user_id, module_id=module.id, lang=module.lang, questions=json.dumps(ids),
         answers=json.dumps(clean, sort_keys=True), wrong=json.dumps(result.wrong),
         score=result.score, passed=result.passed, submitted_at=now,
     ))

@@ -1,11 +1,18 @@
-"""One module: read it section by section, then take the knowledge check (marked on the server)."""
+"""One module: read it section by section, then take the knowledge check (drawn and marked on the server)."""
 
 import streamlit as st
 
 from academy.certificates import issue_due
 from academy.curriculum import QUIZ_STEP
 from academy.errors import AcademyError
-from academy.progress import completed_ids, last_opened, open_module, save_position, submit_attempt
+from academy.progress import (
+    completed_ids,
+    current_quiz,
+    last_opened,
+    open_module,
+    save_position,
+    submit_attempt,
+)
 from ui import curriculum, quiz, session
 from ui.i18n import LANGUAGES, current_language, t
 from ui.messages import show_error, show_warning
@@ -87,19 +94,28 @@ if step < quiz_step:
                    key="module.next", type="primary", icon=":material/arrow_forward:",
                    on_click=move, args=(1,))
 elif st.session_state["module.result"] is None:
+    with db() as s:  # this attempt's draw from the bank: the same on every rerun until submitted
+        attempt, asked = current_quiz(s, user_id=user.id, module_id=module_id, bank=module.quiz)
     st.subheader(t("module.quiz"))
-    st.caption(t("module.quiz_intro", count=len(module.quiz)))
-    answers = quiz.form(module.quiz, nonce=st.session_state["module.nonce"])
+    st.caption(t("module.quiz_intro", count=len(asked), bank=len(module.quiz)))
+    if notice := st.session_state.pop("module.notice", None):
+        show_warning(notice)
+    answers = quiz.form(asked, nonce=st.session_state["module.nonce"])
     if answers is not None:
         full, _ = curriculum.catalogue().module(module_id, current_language())
         try:
             with db() as s:
                 st.session_state["module.result"] = submit_attempt(
-                    s, user_id=user.id, module=full, answers=answers)
+                    s, user_id=user.id, module=full, answers=answers, attempt=attempt)
                 st.session_state["module.earned"] = len(
                     issue_due(s, user_id=user.id, catalogue=curriculum.catalogue()))
         except AcademyError as error:  # a question left blank: nothing marked, answers kept
-            show_warning(error)
+            if error.code != "quiz_outdated":
+                show_warning(error)
+            else:  # submitted meanwhile in another tab: show the next attempt's questions
+                st.session_state.update({"module.notice": error,
+                                         "module.nonce": st.session_state["module.nonce"] + 1})
+                st.rerun()
         else:
             st.rerun()
 else:

@@ -1,8 +1,9 @@
 """The knowledge check on screen: the form (no answer key in it) and the marked result.
 
-The form is built from a :class:`PublicQuestion` list, which has no ``correct`` and no
-``why``; the explanations appear only from the :class:`GradeResult` the server returns
-after a submission. A retry gets new widget keys (a fresh, empty form).
+The form is built from the :class:`PublicQuestion` s an attempt drew, which have no
+``correct`` and no ``why``; explanations appear only from the :class:`GradeResult` the
+server returns after a submission, and only those it chose to reveal. A retry gets new
+widget keys (a fresh, empty form) and new questions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from academy.curriculum import PublicQuestion
-from academy.grading import GradeResult
+from academy.grading import GradeResult, OptionFeedback
 from ui.i18n import t
 
 
@@ -40,8 +41,20 @@ def form(questions: tuple[PublicQuestion, ...], *, nonce: int) -> dict[str, list
     return answers if submitted else None
 
 
+def _tags(option: OptionFeedback, revealed: bool) -> list[str]:
+    if not revealed:  # a failed question: only the trainee's own choices are judged
+        return [t("quiz.your_right_choice") if option.correct else t("quiz.your_wrong_choice")]
+    tags = [t("quiz.your_choice")] if option.chosen else []
+    return tags + ([t("quiz.correct_answer")] if option.correct else [])
+
+
 def result(outcome: GradeResult) -> None:
-    """The score, then every question: right or wrong, and why for each option."""
+    """The score, then each question asked: right or wrong, and the explanations it earned.
+
+    The result carries ``correct``/``why`` only where the server chose to reveal them (see
+    ``academy.grading``): on a failed attempt, a wrong question explains the trainee's own
+    choices and withholds the right option.
+    """
     summary = t("quiz.score", score=outcome.score, right=len(outcome.questions) - len(outcome.wrong),
                 total=len(outcome.questions))
     if outcome.passed:
@@ -53,14 +66,17 @@ def result(outcome: GradeResult) -> None:
         with st.expander(f"{number}. {mark} — {question.prompt}", expanded=not question.correct,
                          icon=":material/check:" if question.correct else ":material/close:"):
             for option in question.options:
-                tags = []
-                if option.id in question.chosen:
-                    tags.append(t("quiz.your_choice"))
-                if option.correct:
-                    tags.append(t("quiz.correct_answer"))
+                if option.why is None:  # withheld: the option as it was offered, nothing more
+                    st.markdown(f":gray[:material/radio_button_unchecked:] {option.text}")
+                    continue
                 marker = (":green[:material/check_circle:]" if option.correct else
-                          ":red[:material/cancel:]" if option.id in question.chosen else
+                          ":red[:material/cancel:]" if option.chosen else
                           ":gray[:material/radio_button_unchecked:]")
+                tags = _tags(option, question.revealed) if option.chosen or option.correct else []
                 tag = f" _({', '.join(tags)})_" if tags else ""
                 st.markdown(f"{marker} **{option.text}**{tag}")
                 st.caption(option.why)
+            if not question.revealed:
+                if question.missed_some:
+                    st.info(t("quiz.missed_some"), icon=":material/info:")
+                st.caption(t("quiz.withheld"))

@@ -42,11 +42,58 @@ def test_all_right_scores_100_and_passes():
     assert result.score == 100 and result.passed and result.wrong == []
 
 
-def test_all_wrong_fails_and_every_explanation_comes_back():
-    result = grade(MODULE, wrong_answers(MODULE))
+def test_a_failed_attempt_explains_the_choices_made_but_withholds_the_right_option():
+    answers = wrong_answers(MODULE)
+    result = grade(MODULE, answers)
     assert result.score == 0 and not result.passed
     assert set(result.wrong) == {q.id for q in MODULE.quiz}
-    assert all(o.why for q in result.questions for o in q.options)
+    for question in result.questions:
+        assert not question.revealed
+        for option in question.options:
+            if option.id in answers[question.id]:  # the trainee's own choice: judged and explained
+                assert option.chosen and option.correct is False and option.why
+            else:  # the others, the right one among them: neither named nor explained
+                assert option.correct is None and option.why is None
+
+
+def test_a_failed_attempt_explains_fully_the_questions_answered_right():
+    first = MODULE.quiz[0]
+    answers = wrong_answers(MODULE) | {first.id: right_answers(MODULE)[first.id]}
+    result = grade(MODULE, answers)
+    assert not result.passed
+    done = result.questions[0]
+    assert done.correct and done.revealed
+    assert [(o.correct, o.why) for o in done.options] == [(o.correct, o.why) for o in first.options]
+
+
+def test_a_passed_attempt_reveals_the_key_of_the_questions_it_asked_and_no_other():
+    asked = [q.id for q in MODULE.quiz[:5]]
+    answers = right_answers(MODULE) | {asked[0]: wrong_answers(MODULE)[asked[0]]}
+    result = grade(MODULE, answers, asked=asked)
+    assert result.passed and result.score == 80 and result.wrong == [asked[0]]
+    assert [q.id for q in result.questions] == asked
+    missed = result.questions[0]
+    assert missed.revealed and all(o.why for o in missed.options)
+    assert [o.correct for o in missed.options] == [o.correct for o in MODULE.quiz[0].options]
+
+
+def test_grading_marks_only_the_questions_asked():
+    asked = [q.id for q in MODULE.quiz[2:7]]
+    result = grade(MODULE, wrong_answers(MODULE) | right_answers(MODULE), asked=asked)
+    assert [q.id for q in result.questions] == asked and result.score == 100
+    result = grade(MODULE, {q: right_answers(MODULE)[q] for q in asked[:3]}, asked=asked)
+    assert result.score == 60 and not result.passed  # 3 of the 5 asked; the pass mark is on those
+    with pytest.raises(ValueError):
+        grade(MODULE, {}, asked=["no-such-question"])
+
+
+def test_multiple_choice_missing_a_right_option_says_so_without_naming_it():
+    multiple = next(q for q in MODULE.quiz if q.type == "multiple" and len(q.key) > 1)
+    some = sorted(multiple.key)[:1]
+    result = grade(MODULE, {multiple.id: some}, asked=[multiple.id])
+    [question] = result.questions
+    assert question.missed_some and not question.revealed
+    assert [o.id for o in question.options if o.why] == some
 
 
 @pytest.mark.parametrize("right,passed", [(7, True), (6, False), (10, True), (0, False)])

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from academy.accounts import create_user
+from academy.bank import QUESTIONS_SHOWN
 from academy.certificates import (
     CODE_LENGTH,
     CertificateTexts,
@@ -17,11 +18,12 @@ from academy.certificates import (
     verify,
 )
 from academy.cohort import workshop_progress
-from academy.curriculum import Catalogue, LearningPath, load_catalogue
+from academy.curriculum import Catalogue, LearningPath, load_catalogue, public_module
 from academy.errors import AcademyError
 from academy.progress import (
     IDLE_CAP,
     attempts_of,
+    current_quiz,
     last_opened,
     open_module,
     progress_of,
@@ -82,16 +84,64 @@ def test_attempts_keep_the_best_score_and_completion(session):
     assert row.completed_at == T0 + timedelta(minutes=5)  # a later failure does not undo it
     attempts = attempts_of(session, actor_id=amina.id, user_id=amina.id, module_id="interpol-notices")
     assert [a.passed for a in attempts] == [False, True, False]
-    assert json.loads(attempts[1].answers) == {k: sorted(v) for k, v in right_answers(NOTICES).items()}
+    asked = json.loads(attempts[1].questions)
+    assert json.loads(attempts[1].answers) == {k: sorted(right_answers(NOTICES)[k]) for k in asked}
+
+
+def test_an_attempt_marks_and_stores_only_the_questions_it_drew(session):
+    _, _, amina, _ = cohort(session)
+    attempt, asked = current_quiz(session, user_id=amina.id, module_id=NOTICES.id,
+                                  bank=public_module(NOTICES).quiz)
+    assert attempt == 0 and len(asked) == QUESTIONS_SHOWN < len(NOTICES.quiz)
+    ids = [q.id for q in asked]
+    result = submit_attempt(session, user_id=amina.id, module=NOTICES,
+                            answers=wrong_answers(NOTICES) | {i: right_answers(NOTICES)[i] for i in ids},
+                            attempt=0, now=T0)
+    assert [q.id for q in result.questions] == ids  # the bank's other questions are not marked
+    assert result.score == 100 and result.passed  # the pass mark applies to the questions asked
+    [stored] = attempts_of(session, actor_id=amina.id, user_id=amina.id, module_id=NOTICES.id)
+    assert json.loads(stored.questions) == ids and sorted(json.loads(stored.answers)) == sorted(ids)
+    assert json.loads(stored.wrong) == []
+
+
+def test_a_retry_draws_other_questions_and_a_resumed_attempt_the_same(session):
+    _, _, amina, carlos = cohort(session)
+    bank = public_module(NOTICES).quiz
+
+    def asked(user_id: int) -> tuple[int, set[str]]:
+        attempt, questions = current_quiz(session, user_id=user_id, module_id=NOTICES.id, bank=bank)
+        return attempt, {q.id for q in questions}
+
+    first = asked(amina.id)
+    assert asked(amina.id) == first  # the page reloaded, or the trainee back tomorrow
+    submit_attempt(session, user_id=amina.id, module=NOTICES, answers=wrong_answers(NOTICES))
+    second = asked(amina.id)
+    assert second[0] == 1 and not first[1] & second[1]  # a retry asks new questions only
+    submit_attempt(session, user_id=amina.id, module=NOTICES, answers=wrong_answers(NOTICES))
+    assert asked(amina.id)[1] != second[1]
+    assert asked(carlos.id)[0] == 0  # each trainee has their own attempts
+
+
+def test_answers_to_an_attempt_already_submitted_are_refused(session):
+    _, _, amina, _ = cohort(session)
+    submit_attempt(session, user_id=amina.id, module=NOTICES, answers=right_answers(NOTICES),
+                   attempt=0)
+    with pytest.raises(AcademyError) as caught:  # the same form, sent again from another tab
+        submit_attempt(session, user_id=amina.id, module=NOTICES,
+                       answers=right_answers(NOTICES), attempt=0)
+    assert caught.value.code == "quiz_outdated"
+    assert len(attempts_of(session, actor_id=amina.id, user_id=amina.id,
+                           module_id=NOTICES.id)) == 1
 
 
 def test_a_knowledge_check_with_blank_questions_is_refused_and_not_stored(session):
     _, _, amina, _ = cohort(session)
-    answers = right_answers(NOTICES) | {NOTICES.quiz[1].id: []}
+    _, asked = current_quiz(session, user_id=amina.id, module_id=NOTICES.id, bank=NOTICES.quiz)
+    answers = right_answers(NOTICES) | {asked[1].id: []}
     with pytest.raises(AcademyError) as caught:
         submit_attempt(session, user_id=amina.id, module=NOTICES, answers=answers, now=T0)
     assert caught.value.code == "quiz_incomplete"
-    assert caught.value.params == {"count": 1, "total": len(NOTICES.quiz), "numbers": "2"}
+    assert caught.value.params == {"count": 1, "total": QUESTIONS_SHOWN, "numbers": "2"}
     assert attempts_of(session, actor_id=amina.id, user_id=amina.id,
                        module_id="interpol-notices") == []
     row = progress_of(session, actor_id=amina.id, user_id=amina.id).get("interpol-notices")
@@ -161,8 +211,11 @@ def test_certificate_pdf_only_for_its_holder_or_their_instructor(session):
 
 def test_workshop_progress_shows_who_passed_and_the_hardest_questions(session):
     instructor, workshop, amina, carlos = cohort(session)
+    drawn = {user.id: {q.id for q in current_quiz(session, user_id=user.id, module_id=NOTICES.id,
+                                                  bank=NOTICES.quiz)[1]} for user in (amina, carlos)}
     submit_attempt(session, user_id=amina.id, module=NOTICES, answers=right_answers(NOTICES))
-    answers = right_answers(NOTICES) | {"q1": wrong_answers(NOTICES)["q1"]}
+    missed = sorted(drawn[carlos.id])[0]
+    answers = right_answers(NOTICES) | {missed: wrong_answers(NOTICES)[missed]}
     submit_attempt(session, user_id=carlos.id, module=NOTICES, answers=answers)
     submit_attempt(session, user_id=carlos.id, module=NOTICES, answers=right_answers(NOTICES))
     report = workshop_progress(session, actor_id=instructor.id, workshop_id=workshop.id,
@@ -171,7 +224,11 @@ def test_workshop_progress_shows_who_passed_and_the_hardest_questions(session):
     assert notices.passed == ("Amina Diallo", "Carlos Ruiz") and notices.started == 2
     assert report.modules[1].started == 0 and report.modules[1].average_best is None
     hardest = report.hardest("interpol-notices")[0]
-    assert (hardest.question_id, hardest.wrong, hardest.first_attempts) == ("q1", 1, 2)
-    assert len(report.hardest("interpol-notices")) == len(NOTICES.quiz)
+    asked_twice = missed in drawn[amina.id]
+    assert (hardest.question_id, hardest.wrong, hardest.first_attempts) == (missed, 1, 1 + asked_twice)
+    # each question counts the trainees whose first attempt asked it, not the whole bank
+    rows = {r.question_id: r.first_attempts for r in report.hardest("interpol-notices")}
+    assert rows == {q: (q in drawn[amina.id]) + (q in drawn[carlos.id])
+                    for q in drawn[amina.id] | drawn[carlos.id]}
     with pytest.raises(AcademyError):
         workshop_progress(session, actor_id=amina.id, workshop_id=workshop.id, module_ids=[])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from academy.bank import QUESTIONS_SHOWN
 from academy.certificates import issue_due
 from academy.curriculum import Catalogue, LearningPath, load_catalogue
 from academy.db import make_engine, session_scope
@@ -39,9 +40,17 @@ def open_quiz(at):  # type: ignore[no-untyped-def]
     return at
 
 
+def shown(at, nonce: int = 0) -> list:  # type: ignore[no-untyped-def]
+    """The questions of the bank the form on screen asks (this attempt's draw)."""
+    prefix = f"module.q{nonce}."
+    keys = {w.key[len(prefix):].split(".")[0] for w in [*at.radio, *at.checkbox]
+            if w.key and w.key.startswith(prefix)}
+    return [q for q in MODULE.quiz if q.id in keys]
+
+
 def answer(at, answers: dict[str, list[str]], nonce: int = 0,  # type: ignore[no-untyped-def]
            submit: str = "Submit answers"):
-    for question in MODULE.quiz:
+    for question in shown(at, nonce):
         chosen = answers.get(question.id, [])
         if question.type == "multiple":
             for option in question.options:
@@ -99,17 +108,44 @@ def test_the_quiz_is_sent_without_its_answer_key():
     at = open_quiz(as_trainee())
     assert not at.exception
     page = everything(at)
-    assert MODULE.quiz[0].prompt in page
+    asked = shown(at)
+    assert len(asked) == QUESTIONS_SHOWN and asked[0].prompt in page
+    assert f"{QUESTIONS_SHOWN} questions, drawn from a bank of {len(MODULE.quiz)}" in page
     for question in MODULE.quiz:
         for option in question.options:
             assert option.why not in page
 
 
-def test_fail_see_why_retry_pass_and_progress_shows_it():
-    at = answer(open_quiz(as_trainee()), wrong_answers(MODULE))
+def test_a_failed_attempt_explains_the_choices_made_but_not_the_key_nor_other_questions():
+    at = open_quiz(as_trainee())
+    asked = shown(at)
+    chosen = wrong_answers(MODULE)
+    at = answer(at, chosen)
     assert at.error[0].value.startswith("Not passed yet")
     page = everything(at)
-    assert "Wrong" in page and MODULE.quiz[0].options[0].why in page
+    told = {o.why for q in asked for o in q.options if o.id in chosen[q.id]}
+    for question in MODULE.quiz:
+        for option in question.options:
+            if option.why in told:
+                assert option.why in page  # why the trainee's own choice is not right
+            else:  # neither the right option's explanation nor any question not asked
+                assert option.why not in page, (question.id, option.id)
+        if question not in asked:
+            assert question.prompt not in page
+    assert "correct answer" not in page and "not shown" in page
+    at.button(key="module.retry").click().run()
+    again = shown(at, nonce=1)
+    assert len(again) == QUESTIONS_SHOWN and not set(again) & set(asked)  # new questions
+
+
+def test_fail_see_why_retry_pass_and_progress_shows_it():
+    at = open_quiz(as_trainee())
+    first = shown(at)[0]
+    at = answer(at, wrong_answers(MODULE))
+    assert at.error[0].value.startswith("Not passed yet")
+    page = everything(at)
+    mistake = next(o for o in first.options if o.id == wrong_answers(MODULE)[first.id][0])
+    assert "Wrong" in page and mistake.why in page
     at.button(key="module.retry").click().run()
     at = answer(at, right_answers(MODULE), nonce=1)
     assert at.success[0].value.startswith("Passed")
@@ -131,16 +167,20 @@ def stored_attempts(app_db: str) -> int:
 def test_blank_questions_are_pointed_out_and_nothing_is_marked_until_answered(app_db):
     at = open_quiz(as_trainee())
     before = stored_attempts(app_db)
-    blank = [MODULE.quiz[0].id, MODULE.quiz[-1].id]
+    asked = shown(at)
+    blank = [asked[0].id, asked[-1].id]
     at = answer(at, {q: a for q, a in right_answers(MODULE).items() if q not in blank})
     assert not at.exception and not at.error and not at.success
-    total = len(MODULE.quiz)
+    total = QUESTIONS_SHOWN
     assert at.warning[-1].value == (f"Not marked yet: 2 of {total} questions have no answer "
                                    f"(question no. 1, {total}). Answer every question, then "
                                    "submit again.")
-    assert "Wrong" not in everything(at) and MODULE.quiz[0].options[0].why not in everything(at)
+    page = everything(at)
+    assert "Wrong" not in page and not any(o.why in page for q in asked for o in q.options)
     assert stored_attempts(app_db) == before  # not graded, not recorded
-    assert at.radio(key=f"module.q0.{MODULE.quiz[2].id}").value is not None  # answers kept
+    kept = next(q for q in asked[1:-1] if q.type != "multiple")
+    assert at.radio(key=f"module.q0.{kept.id}").value is not None  # answers kept
+    assert shown(at) == asked  # the same draw until it is submitted
     at = answer(at, right_answers(MODULE))
     assert not [w for w in at.warning if "Not marked" in w.value]
     assert at.success[0].value.startswith("Passed")
@@ -151,7 +191,7 @@ def test_the_blank_question_warning_is_translated():
     at = as_trainee()
     at.selectbox(key="sidebar.language").select("fr").run()
     at = answer(open_quiz(at), {}, submit="Envoyer les réponses")
-    assert at.warning[-1].value.startswith(f"Rien n'est encore noté : {len(MODULE.quiz)} question")
+    assert at.warning[-1].value.startswith(f"Rien n'est encore noté : {QUESTIONS_SHOWN} question")
 
 
 def test_arabic_ui_reads_english_content_and_says_so():

@@ -3,13 +3,15 @@ and a sentence instead of an empty table (AppTest, from app.py)."""
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from sqlmodel import select
 
 from academy import assignments, exercises
 from academy.curriculum import load_catalogue
 from academy.db import make_engine, session_scope
 from academy.models import User
-from academy.progress import submit_attempt
+from academy.progress import current_quiz, submit_attempt
 from academy.scenarios import sync_shipped
 from tests.academy.curriculum_helpers import right_answers, wrong_answers
 from tests.pages.helpers import as_instructor, as_trainee, texts
@@ -69,7 +71,9 @@ def test_workshop_progress_names_hard_questions_by_number_and_shows_percent(app_
     engine = make_engine(app_db)
     with session_scope(engine) as s:
         trainee = s.exec(select(User).where(User.role == "trainee")).one()
-        answers = right_answers(MODULE) | {"q1": wrong_answers(MODULE)["q1"]}
+        _, asked = current_quiz(s, user_id=trainee.id, module_id=MODULE.id, bank=MODULE.quiz)
+        missed = asked[-1]  # numbered by its place in the bank, not in the trainee's draw
+        answers = right_answers(MODULE) | {missed.id: wrong_answers(MODULE)[missed.id]}
         submit_attempt(s, user_id=trainee.id, module=MODULE, answers=answers)
     engine.dispose()
     at = as_instructor()
@@ -77,7 +81,9 @@ def test_workshop_progress_names_hard_questions_by_number_and_shows_percent(app_
     assert not at.exception
     hard = at.dataframe[-1].value
     first = hard.iloc[0]
-    assert first["Question"] == f"1. {MODULE.quiz[0].prompt}"  # a number, not the id "q1"
+    number = MODULE.quiz.index(missed) + 1
+    prompt = shorten(MODULE.quiz[number - 1].prompt, 70, placeholder="…")
+    assert first["Question"] == f"{number}. {prompt}"  # a number, not the id
     assert first["Wrong on first attempt"] == 100  # percent, as the column says
     assert not any(str(q).startswith("q") for q in hard["Question"])
 
