@@ -41,6 +41,9 @@ def form(questions: tuple[PublicQuestion, ...], *, nonce: int) -> dict[str, list
     return answers if submitted else None
 
 
+_UNMARKED = ":gray[:material/radio_button_unchecked:]"
+
+
 def _tags(option: OptionFeedback, revealed: bool) -> list[str]:
     if not revealed:  # a failed question: only the trainee's own choices are judged
         return [t("quiz.your_right_choice") if option.correct else t("quiz.your_wrong_choice")]
@@ -67,11 +70,11 @@ def result(outcome: GradeResult) -> None:
                          icon=":material/check:" if question.correct else ":material/close:"):
             for option in question.options:
                 if option.why is None:  # withheld: the option as it was offered, nothing more
-                    st.markdown(f":gray[:material/radio_button_unchecked:] {option.text}")
+                    st.markdown(f"{_UNMARKED} {option.text}")
                     continue
                 marker = (":green[:material/check_circle:]" if option.correct else
                           ":red[:material/cancel:]" if option.chosen else
-                          ":gray[:material/radio_button_unchecked:]")
+                          _UNMARKED)
                 tags = _tags(option, question.revealed) if option.chosen or option.correct else []
                 tag = f" _({', '.join(tags)})_" if tags else ""
                 st.markdown(f"{marker} **{option.text}**{tag}")
