@@ -48,7 +48,8 @@ class QuestionResult(Frozen):
     @property
     def missed_some(self) -> bool:
         """Wrong although every option chosen is right: a right option was left out."""
-        return not self.correct and all(o.correct for o in self.options if o.chosen)
+        chosen = [o for o in self.options if o.chosen]
+        return not self.correct and bool(chosen) and all(o.correct for o in chosen)
 
 
 class GradeResult(Frozen):

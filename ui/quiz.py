@@ -79,7 +79,7 @@ def result(outcome: GradeResult) -> None:
                 tag = f" _({', '.join(tags)})_" if tags else ""
                 st.markdown(f"{marker} **{option.text}**{tag}")
                 st.caption(option.why)
-            if not question.revealed:
-                if question.missed_some:
-                    st.info(t("quiz.missed_some"), icon=":material/info:")
+            if not question.revealed and question.missed_some:
+                st.info(t("quiz.missed_some"), icon=":material/info:")
+            if not question.revealed and len(question.options) > 2:  # true/false: nothing to hide
                 st.caption(t("quiz.withheld"))

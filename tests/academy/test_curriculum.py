@@ -94,6 +94,7 @@ def test_multiple_choice_missing_a_right_option_says_so_without_naming_it():
     [question] = result.questions
     assert question.missed_some and not question.revealed
     assert [o.id for o in question.options if o.why] == some
+    assert not grade(MODULE, {}, asked=[multiple.id]).questions[0].missed_some  # nothing chosen
 
 
 @pytest.mark.parametrize("right,passed", [(7, True), (6, False), (10, True), (0, False)])
