@@ -20,6 +20,7 @@ from academy.certificates import (
 from academy.cohort import workshop_progress
 from academy.curriculum import Catalogue, LearningPath, load_catalogue, public_module
 from academy.errors import AcademyError
+from academy.models import QuizAttempt
 from academy.progress import (
     IDLE_CAP,
     attempts_of,
@@ -232,3 +233,16 @@ def test_workshop_progress_shows_who_passed_and_the_hardest_questions(session):
                     for q in drawn[amina.id] | drawn[carlos.id]}
     with pytest.raises(AcademyError):
         workshop_progress(session, actor_id=amina.id, workshop_id=workshop.id, module_ids=[])
+
+
+def test_attempts_stored_before_draws_still_count_every_question_they_answered(session):
+    instructor, workshop, amina, _ = cohort(session)
+    answered = {q.id: ["a"] for q in NOTICES.quiz[:8]}  # the whole bank of the old quiz
+    session.add(QuizAttempt(user_id=amina.id, module_id=NOTICES.id, lang="en",
+                            answers=json.dumps(answered), wrong=json.dumps(["q2"]), score=88,
+                            passed=True, submitted_at=T0))  # no ``questions``: an old record
+    session.flush()
+    report = workshop_progress(session, actor_id=instructor.id, workshop_id=workshop.id,
+                               module_ids=[NOTICES.id])
+    rows = {r.question_id: (r.wrong, r.first_attempts) for r in report.hardest(NOTICES.id)}
+    assert rows == {qid: (int(qid == "q2"), 1) for qid in answered}

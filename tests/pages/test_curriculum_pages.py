@@ -138,6 +138,11 @@ def test_a_failed_attempt_explains_the_choices_made_but_not_the_key_nor_other_qu
     assert len(again) == QUESTIONS_SHOWN and not set(again) & set(asked)  # new questions
 
 
+def test_a_resumed_attempt_shows_the_same_questions():
+    first = shown(open_quiz(as_trainee()))
+    assert shown(open_quiz(as_trainee())) == first  # a new visit before submitting
+
+
 def test_fail_see_why_retry_pass_and_progress_shows_it():
     at = open_quiz(as_trainee())
     first = shown(at)[0]
