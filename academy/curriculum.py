@@ -8,9 +8,11 @@ lists of module ids in ``curriculum/paths.yaml``.
 
 The reading is rendered with markdown-it's CommonMark preset with raw HTML *off* — a
 ``<script>`` typed into a module comes out as text — plus tables, admonitions and
-footnotes. A module's answer key stays in :class:`Module`; pages receive a
+footnotes. A module's quiz is a bank of questions; each attempt asks a draw from it
+(``academy.bank``). The answer key stays in :class:`Module`; pages receive a
 :class:`PublicModule`, whose quiz has no ``correct`` and no ``why``: those leave this
-package only in a :class:`GradeResult`, after the trainee has submitted.
+package only in a :class:`GradeResult`, after the trainee has submitted, and only as far as
+``academy.grading`` chooses to reveal them.
 
 Everything here is pure (files in, frozen models out); the UI caches ``load_catalogue``.
 """
@@ -32,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 ROOT = Path(__file__).resolve().parent.parent / "curriculum"
 CONTENT_LANGUAGES = ("en", "fr", "es")
 FALLBACK = "en"
-PASS_MARK = 70  # percent of questions answered fully right
+PASS_MARK = 70  # percent of the questions an attempt asks, answered fully right
 QUIZ_STEP = "quiz"  # the position of a trainee who reached the knowledge check
 
 
