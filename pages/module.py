@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from academy.bank import draw
 from academy.certificates import issue_due
 from academy.curriculum import QUIZ_STEP
 from academy.errors import AcademyError
 from academy.progress import (
+    attempt_number,
     completed_ids,
-    current_quiz,
     last_opened,
     open_module,
     save_position,
@@ -46,7 +47,7 @@ if st.session_state.get("module.open") != module_id:  # a newly opened module: r
     saved = progress.last_section
     step = quiz_step if saved == QUIZ_STEP else min(int(saved), quiz_step) if saved.isdigit() else 0
     st.session_state.update({"module.open": module_id, "module.step": step, "module.jump": step,
-                             "module.result": None, "module.nonce": 0})
+                             "module.result": None, "module.nonce": 0, "module.attempt": None})
 
 
 def go(step: int) -> None:
@@ -54,6 +55,7 @@ def go(step: int) -> None:
     st.session_state["module.step"] = step
     st.session_state["module.jump"] = step  # set only here, in callbacks: never mid-run
     st.session_state["module.result"] = None
+    st.session_state["module.attempt"] = None
     with db() as s:
         save_position(s, user_id=user.id, module_id=module_id,
                       position=QUIZ_STEP if step == quiz_step else str(step))
@@ -94,8 +96,12 @@ if step < quiz_step:
                    key="module.next", type="primary", icon=":material/arrow_forward:",
                    on_click=move, args=(1,))
 elif st.session_state["module.result"] is None:
-    with db() as s:  # this attempt's draw from the bank: the same on every rerun until submitted
-        attempt, asked = current_quiz(s, user_id=user.id, module_id=module_id, bank=module.quiz)
+    if st.session_state.get("module.attempt") is None:  # kept until submitted: same questions
+        with db() as s:
+            st.session_state["module.attempt"] = attempt_number(s, user_id=user.id,
+                                                                module_id=module_id)
+    attempt = st.session_state["module.attempt"]
+    asked = draw(module.quiz, user_id=user.id, module_id=module_id, attempt=attempt)
     st.subheader(t("module.quiz"))
     st.caption(t("module.quiz_intro", count=len(asked), bank=len(module.quiz)))
     if notice := st.session_state.pop("module.notice", None):
@@ -113,10 +119,11 @@ elif st.session_state["module.result"] is None:
             if error.code != "quiz_outdated":
                 show_warning(error)
             else:  # submitted meanwhile in another tab: show the next attempt's questions
-                st.session_state.update({"module.notice": error,
+                st.session_state.update({"module.notice": error, "module.attempt": None,
                                          "module.nonce": st.session_state["module.nonce"] + 1})
                 st.rerun()
         else:
+            st.session_state["module.attempt"] = None
             st.rerun()
 else:
     outcome = st.session_state["module.result"]

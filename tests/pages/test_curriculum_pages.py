@@ -143,6 +143,20 @@ def test_a_resumed_attempt_shows_the_same_questions():
     assert shown(open_quiz(as_trainee())) == first  # a new visit before submitting
 
 
+def test_answers_sent_from_a_tab_left_behind_are_not_marked_and_the_next_draw_is_shown(app_db):
+    old_tab = open_quiz(as_trainee())
+    asked = shown(old_tab)
+    other_tab = answer(open_quiz(as_trainee()), right_answers(MODULE))  # submitted elsewhere
+    assert other_tab.success[0].value.startswith("Passed")
+    before = stored_attempts(app_db)
+    old_tab = answer(old_tab, right_answers(MODULE))
+    assert not old_tab.exception and not old_tab.success
+    assert old_tab.warning[-1].value.startswith("These answers were for a knowledge check")
+    assert stored_attempts(app_db) == before  # nothing marked twice
+    fresh = shown(old_tab, nonce=1)
+    assert len(fresh) == QUESTIONS_SHOWN and not set(fresh) & set(asked)
+
+
 def test_fail_see_why_retry_pass_and_progress_shows_it():
     at = open_quiz(as_trainee())
     first = shown(at)[0]
