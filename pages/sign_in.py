@@ -12,6 +12,8 @@ from ui.state import db
 if (user := session.current_user()) is not None:
     st.switch_page(navigation.home(user.role))
 
+client = session.client_address()  # failures slow this machine only (academy/throttle.py)
+
 st.title(t("signin.title"))
 st.write(t("signin.intro"))
 trainee_tab, staff_tab = st.tabs([t("signin.tab_trainee"), t("signin.tab_staff")])
@@ -24,7 +26,7 @@ with trainee_tab, st.form("signin.join"):
     if st.form_submit_button(t("signin.join_button"), type="primary"):
         try:
             with db() as s:
-                user = join_workshop(s, code=code, name=name, pin=pin)
+                user = join_workshop(s, code=code, name=name, pin=pin, client=client)
             session.start(user)
             st.switch_page(navigation.home(user.role))
         except AcademyError as error:
@@ -36,7 +38,7 @@ with staff_tab, st.form("signin.staff"):
     if st.form_submit_button(t("signin.button"), type="primary"):
         try:
             with db() as s:
-                user = sign_in(s, username=username, password=password)
+                user = sign_in(s, username=username, password=password, client=client)
             session.start(user)
             st.switch_page(navigation.home(user.role))
         except AcademyError as error:
