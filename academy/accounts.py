@@ -33,6 +33,8 @@ LOCAL = "local"  # the client of a caller that is not a browser (the CLI, the de
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 128  # argon2 reads the whole secret: a megabyte "password" is refused unread
+MAX_CODE = 12  # join codes are 6 characters; longer text is no workshop's
 STAFF = (Role.instructor, Role.admin)  # who may use the username/password form
 
 # Checked when no account has the name, so that an unknown name costs the same time.
@@ -99,6 +101,8 @@ def create_user(
         raise AcademyError("username_invalid")
     if len(password) < MIN_PASSWORD:
         raise AcademyError("password_short", min=MIN_PASSWORD)
+    if len(password) > MAX_PASSWORD:
+        raise AcademyError("password_long", max=MAX_PASSWORD)
     if Role(role) == Role.trainee:
         raise AcademyError("role_invalid")
     if session.exec(select(User).where(User.username == username)).first():
@@ -122,10 +126,13 @@ def sign_in(session: Session, *, username: str, password: str, client: str = LOC
     """The staff user with these credentials; one message for every kind of failure."""
     now = now or datetime.now(UTC)
     username = username.strip().lower()
+    if not USERNAME_RE.match(username):  # no account has this name: nothing to check
+        raise AcademyError("bad_credentials")
     account = throttle.staff_account(username)
     throttle.reserve(session, account=account, client=client, now=now)
     user = session.exec(select(User).where(User.username == username)).first()
-    ok = _check(user, password) and user is not None and user.role in STAFF
+    ok = (len(password) <= MAX_PASSWORD and _check(user, password) and user is not None
+          and user.role in STAFF)
     throttle.record(session, account=account, client=client, succeeded=ok, now=now)
     if not ok:
         session.commit()  # the failure must count even though we raise
@@ -146,6 +153,8 @@ def join_workshop(
     name = check_name(name)
     if not PIN_RE.match(pin):
         raise AcademyError("pin_invalid")
+    if not code or len(code) > MAX_CODE:
+        raise AcademyError("bad_join")
     key = throttle.join_account(code, name)
     throttle.reserve(session, account=key, client=client, now=now)
     workshop = session.exec(select(Workshop).where(Workshop.join_code == code)).first()
@@ -226,5 +235,21 @@ def get_user(session: Session, *, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
-def list_users(session: Session) -> list[User]:
+def _check_admin(session: Session, user_id: int) -> None:
+    acting = session.get(User, user_id)
+    if acting is None or acting.role != Role.admin:
+        raise AcademyError("forbidden")
+
+
+def list_users(session: Session, *, acting_user_id: int) -> list[User]:
+    """Every account (admins only)."""
+    _check_admin(session, acting_user_id)
     return list(session.exec(select(User).order_by(col(User.role), col(User.username))).all())
+
+
+def add_staff(session: Session, *, acting_user_id: int, username: str, display_name: str,
+              role: Role | str, password: str) -> User:
+    """A new instructor or admin account, made by an admin (``create_user``'s checks)."""
+    _check_admin(session, acting_user_id)
+    return create_user(session, username=username, display_name=display_name, role=role,
+                       password=password)

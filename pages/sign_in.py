@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from academy.accounts import join_workshop, sign_in
+from academy.accounts import MAX_PASSWORD, join_workshop, sign_in
 from academy.errors import AcademyError
 from ui import navigation, session
 from ui.i18n import t
@@ -34,7 +34,8 @@ with trainee_tab, st.form("signin.join"):
 
 with staff_tab, st.form("signin.staff"):
     username = st.text_input(t("signin.username"), max_chars=40, key="signin.username")
-    password = st.text_input(t("signin.password"), type="password", key="signin.password")
+    password = st.text_input(t("signin.password"), type="password", max_chars=MAX_PASSWORD,
+                             key="signin.password")
     if st.form_submit_button(t("signin.button"), type="primary"):
         try:
             with db() as s:

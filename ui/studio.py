@@ -75,7 +75,8 @@ def network(truth: Debrief) -> None:
 
 def editor(user: CurrentUser, text: str) -> None:
     """Edit in the app or upload a file; validate; save a new version (all or nothing)."""
-    upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload")
+    upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload",
+                              max_upload_size=1)  # MB, the browser's limit; read_upload: 256 kB
     if upload is not None and st.session_state.get("studio.uploaded") != upload.file_id:
         st.session_state["studio.uploaded"] = upload.file_id
         try:

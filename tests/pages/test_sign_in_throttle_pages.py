@@ -33,3 +33,4 @@ def test_a_wrong_pin_makes_the_machine_wait_and_the_instructor_lets_the_trainee_
     assert not [b for b in staff.button if b.key and b.key.startswith("ws.unlock.")]
     trainee = as_trainee()
     assert not trainee.error and not trainee.exception
+
