@@ -13,7 +13,9 @@ checked, in its own committed transaction that takes the (account, client) row's
 (SQLite: the database's write lock; PostgreSQL: the row lock of ``SELECT ... FOR UPDATE``),
 so parallel attempts see each other: of thirty sent at once, one is checked and the
 others are told to wait. A success clears the client's count; an instructor or admin can
-clear a trainee's counts from every client (``unlock``).
+clear a trainee's counts from every client (``roster.unlock_trainee``). A count whose wait
+ended more than ``FORGET_AFTER`` ago is forgotten, so the table does not grow with every
+name a guesser ever tried.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from academy.errors import AcademyError
 from academy.models import SignInAttempt, SignInThrottle
 
 MAX_DELAY = timedelta(minutes=15)
+FORGET_AFTER = timedelta(days=1)
 CLIENT_MAX = 64  # an IPv6 address is at most 45 characters
 
 
@@ -56,6 +59,8 @@ def reserve(session: Session, *, account: str, client: str, now: datetime) -> No
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(insert(SignInThrottle).values(**values).on_conflict_do_nothing())
+    session.exec(delete(SignInThrottle).where(  # type: ignore[call-overload]
+        col(SignInThrottle.blocked_until) < now - FORGET_AFTER))
     row = session.exec(select(SignInThrottle).where(
         SignInThrottle.account == account, SignInThrottle.client == client
     ).with_for_update().execution_options(populate_existing=True)).one()

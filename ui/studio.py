@@ -85,7 +85,8 @@ def editor(user: CurrentUser, text: str) -> None:
             show_error(error)
     if EDIT_KEY not in st.session_state:
         st.session_state[EDIT_KEY] = text
-    draft = st.text_area(t("studio.yaml"), height=420, key=EDIT_KEY)
+    draft = st.text_area(t("studio.yaml"), height=420, max_chars=studio.MAX_UPLOAD_BYTES,
+                         key=EDIT_KEY)
     found = checked(draft)
     if found:
         st.error(t("studio.problems", n=len(found)))

@@ -139,3 +139,18 @@ def test_staff_sign_in_is_throttled_the_same_way(session, room):
         sign_in(session, username="ines", password="correct-horse", client=ATTACKER, now=NOW)
     assert sign_in(session, username="ines", password="correct-horse", client=DESK,
                    now=NOW).id == room["ines"].id
+
+
+def test_counts_whose_wait_ended_a_day_ago_are_forgotten(session, room):
+    code = room["ws"].join_code
+    for name in ("Bineta", "Chidi"):  # a guesser tries names that do not exist yet
+        join_workshop(session, code=code, name=name, pin="1111", client=ATTACKER, now=NOW)
+        session.commit()
+    with pytest.raises(AcademyError, match="bad_join"):
+        join_workshop(session, code=code, name="Amina", pin="0000", client=ATTACKER, now=NOW)
+    assert {r.account for r in session.exec(select(SignInThrottle)).all()} == {
+        throttle.join_account(code, "Amina")}  # the two first joins succeeded: cleared
+    later = NOW + throttle.FORGET_AFTER + timedelta(minutes=1)
+    join_workshop(session, code=code, name="Amina", pin="4821", client=DESK, now=later)
+    session.commit()
+    assert session.exec(select(SignInThrottle)).all() == []
