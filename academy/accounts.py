@@ -131,13 +131,13 @@ def sign_in(session: Session, *, username: str, password: str, client: str = LOC
     account = throttle.staff_account(username)
     throttle.reserve(session, account=account, client=client, now=now)
     user = session.exec(select(User).where(User.username == username)).first()
-    ok = (len(password) <= MAX_PASSWORD and _check(user, password) and user is not None
-          and user.role in STAFF)
+    staff = user if user is not None and user.role in STAFF else None
+    ok = len(password) <= MAX_PASSWORD and _check(staff, password)
     throttle.record(session, account=account, client=client, succeeded=ok, now=now)
     if not ok:
         session.commit()  # the failure must count even though we raise
         raise AcademyError("bad_credentials")
-    return user  # type: ignore[return-value]
+    return staff  # type: ignore[return-value]
 
 
 def join_workshop(
