@@ -54,13 +54,18 @@ def reserve(session: Session, *, account: str, client: str, now: datetime) -> No
     refuse with ``sign_in_wait`` while this client must wait. Commits the session: the
     reservation must be visible to parallel attempts before the slow check starts."""
     client = client[:CLIENT_MAX]
-    session.commit()  # start a fresh transaction whose first statement takes the write lock
+    session.commit()  # end the caller's transaction
+    # Forget old counts in a transaction of its own: deleting other rows while holding
+    # this one's lock could deadlock with a parallel attempt on PostgreSQL.
+    session.exec(delete(SignInThrottle).where(  # type: ignore[call-overload]
+        col(SignInThrottle.blocked_until) < now - FORGET_AFTER))
+    session.commit()
+    # A fresh transaction whose first statement takes the row's (SQLite: the database's)
+    # write lock, held until the reservation is committed.
     values = {"account": account, "client": client, "failures": 0, "blocked_until": now}
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(insert(SignInThrottle).values(**values).on_conflict_do_nothing())
-    session.exec(delete(SignInThrottle).where(  # type: ignore[call-overload]
-        col(SignInThrottle.blocked_until) < now - FORGET_AFTER))
     row = session.exec(select(SignInThrottle).where(
         SignInThrottle.account == account, SignInThrottle.client == client
     ).with_for_update().execution_options(populate_existing=True)).one()
