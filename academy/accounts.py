@@ -3,46 +3,54 @@
 Instructors and admins sign in with a username and a password. Trainees do not have
 accounts made for them in advance: at a workshop they type the workshop's join code,
 their name and a personal PIN they choose, and with the same three they come back the
-next day, on another machine. Secrets are stored only as argon2 hashes. Repeated failures
-on one name lock it for a while, and every failure gets the same message, so a guesser
-learns nothing about which part was wrong.
+next day, on another machine. Secrets are stored only as argon2 hashes
+(``academy.passwords``). Each failure makes the same client wait longer before its next
+attempt on that name (``academy.throttle``) without slowing anyone else, and every failure
+gets the same message, so a guesser learns nothing about which part was wrong.
+
+``client`` is who is asking — the page passes the browser's IP address — so one machine's
+failures never slow the real person at another. Signing in commits the caller's session:
+the attempt is reserved and committed before the secret is checked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import NoReturn
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
+from academy import throttle
 from academy.errors import AcademyError
-from academy.models import Membership, Role, SignInAttempt, User, Workshop
+from academy.models import Membership, Role, User, Workshop
+from academy.passwords import hash_secret, needs_rehash, verify
 from academy.teams import add_member, team_by_code
 
 LANGUAGES = ("en", "fr", "es", "ar")
-MAX_FAILURES = 5
-LOCK_WINDOW = timedelta(minutes=15)
+LOCAL = "local"  # the client of a caller that is not a browser (the CLI, the demo seed)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 128  # argon2 reads the whole secret: a megabyte "password" is refused unread
+MAX_CODE = 12  # join codes are 6 characters; longer text is no workshop's
 STAFF = (Role.instructor, Role.admin)  # who may use the username/password form
 
-_hasher = PasswordHasher()  # stateless settings object; holds no user data
+# Checked when no account has the name, so that an unknown name costs the same time.
+_NOBODY = "$argon2id$v=19$m=19456,t=2,p=1$ih6g0QvnCjbnJNB47YTy3A$kwHNooG5WQrwzRQ25NYax9iUFnLL4i1QPzbxWxucS04"
 
 
-def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
-
-
-def _verify(secret_hash: str, secret: str) -> bool:
-    try:
-        return _hasher.verify(secret_hash, secret)
-    except (VerificationError, InvalidHashError):
+def _check(user: User | None, secret: str) -> bool:
+    """Whether ``secret`` is ``user``'s; an old-settings hash is renewed on success."""
+    if user is None:
+        verify(_NOBODY, secret)
         return False
+    if not verify(user.secret_hash, secret):
+        return False
+    if needs_rehash(user.secret_hash):
+        user.secret_hash = hash_secret(secret)
+    return True
 
 
 MARKUP = "<>{}"
@@ -93,6 +101,8 @@ def create_user(
         raise AcademyError("username_invalid")
     if len(password) < MIN_PASSWORD:
         raise AcademyError("password_short", min=MIN_PASSWORD)
+    if len(password) > MAX_PASSWORD:
+        raise AcademyError("password_long", max=MAX_PASSWORD)
     if Role(role) == Role.trainee:
         raise AcademyError("role_invalid")
     if session.exec(select(User).where(User.username == username)).first():
@@ -111,45 +121,28 @@ def create_user(
     return user
 
 
-def _check_lock(session: Session, key: str, now: datetime) -> None:
-    last_success = session.exec(
-        select(func.max(SignInAttempt.at)).where(
-            SignInAttempt.key == key, col(SignInAttempt.succeeded)
-        )
-    ).one()
-    since = max(now - LOCK_WINDOW, last_success or now - LOCK_WINDOW)
-    failures = session.exec(
-        select(SignInAttempt.at)
-        .where(SignInAttempt.key == key, ~col(SignInAttempt.succeeded), SignInAttempt.at > since)
-        .order_by(col(SignInAttempt.at))
-    ).all()
-    if len(failures) >= MAX_FAILURES:
-        until = failures[-MAX_FAILURES] + LOCK_WINDOW
-        minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-        raise AcademyError("locked", minutes=minutes)
-
-
-def _record(session: Session, key: str, succeeded: bool, now: datetime) -> None:
-    session.add(SignInAttempt(key=key, succeeded=succeeded, at=now))
-    session.flush()
-
-
-def sign_in(session: Session, *, username: str, password: str, now: datetime | None = None) -> User:
+def sign_in(session: Session, *, username: str, password: str, client: str = LOCAL,
+            now: datetime | None = None) -> User:
     """The staff user with these credentials; one message for every kind of failure."""
     now = now or datetime.now(UTC)
-    key = f"staff:{username.strip().lower()}"
-    _check_lock(session, key, now)
-    user = session.exec(select(User).where(User.username == username.strip().lower())).first()
-    ok = user is not None and user.role in STAFF and _verify(user.secret_hash, password)
-    _record(session, key, ok, now)
+    username = username.strip().lower()
+    if not USERNAME_RE.match(username):  # no account has this name: nothing to check
+        raise AcademyError("bad_credentials")
+    account = throttle.staff_account(username)
+    throttle.reserve(session, account=account, client=client, now=now)
+    user = session.exec(select(User).where(User.username == username)).first()
+    staff = user if user is not None and user.role in STAFF else None
+    ok = len(password) <= MAX_PASSWORD and _check(staff, password)
+    throttle.record(session, account=account, client=client, succeeded=ok, now=now)
     if not ok:
         session.commit()  # the failure must count even though we raise
         raise AcademyError("bad_credentials")
-    return user  # type: ignore[return-value]
+    return staff  # type: ignore[return-value]
 
 
 def join_workshop(
-    session: Session, *, code: str, name: str, pin: str, now: datetime | None = None
+    session: Session, *, code: str, name: str, pin: str, client: str = LOCAL,
+    now: datetime | None = None,
 ) -> User:
     """The trainee ``name`` of the workshop with ``code``: created on first join, else checked.
 
@@ -160,11 +153,14 @@ def join_workshop(
     name = check_name(name)
     if not PIN_RE.match(pin):
         raise AcademyError("pin_invalid")
-    key = f"join:{code}:{name.casefold()}"
-    _check_lock(session, key, now)
+    if not code or len(code) > MAX_CODE:
+        raise AcademyError("bad_join")
+    key = throttle.join_account(code, name)
+    throttle.reserve(session, account=key, client=client, now=now)
     workshop = session.exec(select(Workshop).where(Workshop.join_code == code)).first()
     if workshop is None:
-        return _join_team(session, code=code, name=name, pin=pin, key=key, now=now)
+        return _join_team(session, code=code, name=name, pin=pin, key=key, client=client,
+                          now=now)
     username = f"w{workshop.id}:{name.casefold()}"
 
     def first_join() -> User:
@@ -173,15 +169,16 @@ def join_workshop(
         session.add(Membership(workshop_id=workshop.id, user_id=user.id, role=Role.trainee))
         return user
 
-    return _enter(session, key=key, now=now, username=username, pin=pin, first_join=first_join)
+    return _enter(session, key=key, client=client, now=now, username=username, pin=pin,
+                  first_join=first_join)
 
 
-def _join_team(session: Session, *, code: str, name: str, pin: str, key: str,
+def _join_team(session: Session, *, code: str, name: str, pin: str, key: str, client: str,
                now: datetime) -> User:
     """A member of the country team with ``code`` (role ``country``), as for a workshop."""
     team = team_by_code(session, code=code)
     if team is None:
-        _refuse(session, key, now)
+        _refuse(session, key, client, now)
     username = f"t{team.id}:{name.casefold()}"
 
     def first_join() -> User:
@@ -190,19 +187,19 @@ def _join_team(session: Session, *, code: str, name: str, pin: str, key: str,
         add_member(session, team_id=team.id or 0, user_id=user.id or 0)
         return user
 
-    return _enter(session, key=key, now=now, username=username, pin=pin, first_join=first_join)
+    return _enter(session, key=key, client=client, now=now, username=username, pin=pin,
+                  first_join=first_join)
 
 
-def _enter(session: Session, *, key: str, now: datetime, username: str, pin: str,
+def _enter(session: Session, *, key: str, client: str, now: datetime, username: str, pin: str,
            first_join: Callable[[], User]) -> User:
     """The member called ``username`` if the PIN is theirs; a new member on first join."""
     user = session.exec(select(User).where(User.username == username)).first()
     if user is None:
         user = first_join()
-    elif not _verify(user.secret_hash, pin):
-        _refuse(session, key, now)
-    _record(session, key, True, now)
-    session.flush()
+    elif not _check(user, pin):
+        _refuse(session, key, client, now)
+    throttle.record(session, account=key, client=client, succeeded=True, now=now)
     return user
 
 
@@ -215,11 +212,13 @@ def _new_user(session: Session, *, username: str, name: str, pin: str, role: Rol
     return user
 
 
-def _refuse(session: Session, key: str, now: datetime) -> NoReturn:
-    """Count the failure (committed, since we raise) and give the one join message."""
-    _record(session, key, False, now)
+def _refuse(session: Session, key: str, client: str, now: datetime) -> NoReturn:
+    """Log the failure (committed, since we raise) and give the one join message; the
+    throttle counted it already."""
+    throttle.record(session, account=key, client=client, succeeded=False, now=now)
     session.commit()
     raise AcademyError("bad_join")
+
 
 
 def set_language(session: Session, *, user_id: int, language: str) -> None:
@@ -236,5 +235,21 @@ def get_user(session: Session, *, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
-def list_users(session: Session) -> list[User]:
+def _check_admin(session: Session, user_id: int) -> None:
+    acting = session.get(User, user_id)
+    if acting is None or acting.role != Role.admin:
+        raise AcademyError("forbidden")
+
+
+def list_users(session: Session, *, acting_user_id: int) -> list[User]:
+    """Every account (admins only)."""
+    _check_admin(session, acting_user_id)
     return list(session.exec(select(User).order_by(col(User.role), col(User.username))).all())
+
+
+def add_staff(session: Session, *, acting_user_id: int, username: str, display_name: str,
+              role: Role | str, password: str) -> User:
+    """A new instructor or admin account, made by an admin (``create_user``'s checks)."""
+    _check_admin(session, acting_user_id)
+    return create_user(session, username=username, display_name=display_name, role=role,
+                       password=password)

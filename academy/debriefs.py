@@ -7,8 +7,6 @@ changed, so the only difference between the two outcomes is that decision.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +17,7 @@ from academy.errors import AcademyError
 from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
+from academy.spreadsheet import csv_text
 from engine.exercise import Exercise, Overrides
 from engine.records import Debrief, Outcome, ScoreComponent
 from engine.scenario import Scenario
@@ -111,29 +110,22 @@ def route_names(route: list[str], scenario: Scenario | None, sep: str = " › ")
 def shipments_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str = "en") -> str:
     """Shipments with their ids (for a spreadsheet) and, beside them, the names."""
     named = names(debrief, scenario, lang)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["shipment", "quantity", "route", "concealment", "depart_day", "fate",
-                     "fate_day", "where", "route_names", "concealment_name", "where_name"])
-    for s in debrief.shipments:
-        writer.writerow([s.id, s.quantity, " > ".join(s.route), s.concealment or "",
-                         s.depart_day, s.fate, s.fate_day, s.where or "",
-                         route_names(s.route, scenario, " > "),
-                         named.get(s.concealment or "", s.concealment or ""),
-                         named.get(s.where or "", s.where or "")])
-    return out.getvalue()
+    return csv_text(["shipment", "quantity", "route", "concealment", "depart_day", "fate",
+                     "fate_day", "where", "route_names", "concealment_name", "where_name"],
+                    ([s.id, s.quantity, " > ".join(s.route), s.concealment or "",
+                      s.depart_day, s.fate, s.fate_day, s.where or "",
+                      route_names(s.route, scenario, " > "),
+                      named.get(s.concealment or "", s.concealment or ""),
+                      named.get(s.where or "", s.where or "")] for s in debrief.shipments))
 
 
 def decisions_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str = "en") -> str:
     """The decision log: the engine's summary (ids) and the decision in words and names."""
     named = names(debrief, scenario, lang)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["day", "action", "accepted", "code", "rationale", "decision"])
-    for d in debrief.decisions:
-        writer.writerow([round(d.t, 3), d.summary, d.accepted, d.code, d.rationale or "",
-                         catalogs.decision_text(d.kind, d.params, d.summary, lang, named)])
-    return out.getvalue()
+    return csv_text(["day", "action", "accepted", "code", "rationale", "decision"],
+                    ([round(d.t, 3), d.summary, d.accepted, d.code, d.rationale or "",
+                      catalogs.decision_text(d.kind, d.params, d.summary, lang, named)]
+                     for d in debrief.decisions))
 
 
 def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en") -> bytes:

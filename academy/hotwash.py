@@ -15,8 +15,6 @@ read any of it.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from academy.errors import AcademyError
 from academy.models import FacilitatorNote, User
 from academy.roster import check_manage, teams
 from academy.scenarios import get_version, parse
+from academy.spreadsheet import csv_text
 from academy.workshops import trainees_of
 from engine.records import Debrief
 from engine.scenario import Scenario
@@ -158,17 +157,16 @@ def delete_note(session: Session, *, user: User, workshop_id: int, note_id: int)
 
 
 def results_csv(found: list[Result], scenario: Scenario) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
     objectives = [o.id for o in scenario.objectives]
-    writer.writerow(["trainee", "team", "exercise", "finished", "score", *objectives,
-                     "seized", "missed", "arrests", "wrongful_arrests", "decisions"])
-    for r in found:
+
+    def row(r: Result) -> list[object]:
         d = r.debrief
-        writer.writerow([r.name, r.team or "", r.exercise_id, r.finished, f"{d.score:.1f}",
-                         *[d.ratings.get(o, "") for o in objectives],
-                         sum(s.fate in ("seized", "controlled_delivery") for s in d.shipments),
-                         sum(s.fate == "missed" for s in d.shipments),
-                         sum(m.arrested for m in d.members), len(d.wrongful_arrests),
-                         len(d.decisions)])
-    return out.getvalue()
+        return [r.name, r.team or "", r.exercise_id, r.finished, f"{d.score:.1f}",
+                *[d.ratings.get(o, "") for o in objectives],
+                sum(s.fate in ("seized", "controlled_delivery") for s in d.shipments),
+                sum(s.fate == "missed" for s in d.shipments),
+                sum(m.arrested for m in d.members), len(d.wrongful_arrests), len(d.decisions)]
+
+    return csv_text(["trainee", "team", "exercise", "finished", "score", *objectives,
+                     "seized", "missed", "arrests", "wrongful_arrests", "decisions"],
+                    (row(r) for r in found))

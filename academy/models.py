@@ -2,7 +2,8 @@
 
 People (``User``) take part in workshops (``Workshop``) through memberships
 (``Membership``): an instructor runs a workshop, trainees join it with its code.
-Failed sign-ins are remembered (``SignInAttempt``) so that guessing is slowed down.
+Checked sign-ins are logged (``SignInAttempt``) and failures counted per account and client
+(``SignInThrottle``) so that guessing is slowed down.
 Every feature that stores something adds its table here and a migration in
 ``academy/migrations/versions``.
 """
@@ -90,6 +91,17 @@ class SignInAttempt(SQLModel, table=True):
     key: str = Field(index=True, max_length=200)
     succeeded: bool = False
     at: datetime = _ts(index=True)
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Failures in a row of one client on one account, and until when it must wait
+    (academy/throttle.py). The row is also the lock that serialises parallel attempts."""
+
+    __tablename__ = "sign_in_throttle"
+    account: str = Field(primary_key=True, max_length=300)  # join:CODE:name or staff:username
+    client: str = Field(primary_key=True, max_length=64)  # the client's IP address
+    failures: int = 0
+    blocked_until: datetime = _ts(index=True)
 
 
 # --- Curriculum: module progress, knowledge-check attempts, path certificates -------------

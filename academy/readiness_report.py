@@ -9,8 +9,6 @@ its words); content comes from the framework in the content language.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 
@@ -18,6 +16,7 @@ from academy.assessments import RoundScores
 from academy.guidance import Framework, Guide
 from academy.pdf import Report
 from academy.readiness import results, weakest
+from academy.spreadsheet import csv_records
 
 
 def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str, object]]:
@@ -41,11 +40,7 @@ def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str,
 
 def to_csv(framework: Framework, scores: RoundScores, lang: str) -> str:
     data = rows(framework, scores, lang)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else ["indicator_id"])
-    writer.writeheader()
-    writer.writerows(data)
-    return buffer.getvalue()
+    return csv_records(list(data[0]) if data else ["indicator_id"], data)
 
 
 def to_json(framework: Framework, scores: RoundScores, lang: str, *, team: str,

@@ -6,16 +6,20 @@ with every problem named by its line, and imports only what is valid — all or 
 Trainees still join with the code, their name and a PIN they choose; a joined trainee
 whose name matches a roster line plays in that line's team (an instructor may move
 anyone to another team afterwards). Names and team names are stored as plain text and
-shown as text: a roster cell holding HTML is just a strange name.
+shown as text: a roster cell holding HTML is just a strange name. A trainee whose name
+someone has been guessing at waits before each new try from that machine; their
+instructor can lift the wait at once (``unlock_trainee``).
 """
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from academy import throttle
 from academy.accounts import clean_name, name_problem
 from academy.errors import AcademyError
 from academy.models import Membership, Role, RosterEntry, User, Workshop
@@ -218,3 +222,30 @@ def set_team(
         raise AcademyError("team_invalid")
     membership.team = team or None
     session.add(membership)
+
+
+def unlock_trainee(session: Session, *, user: User | None, workshop_id: int,
+                   trainee_id: int) -> int:
+    """Let a trainee of the workshop sign in again at once from any machine (their
+    instructor or an admin only); how many clients were being slowed down."""
+    workshop = check_manage(session, user=user, workshop_id=workshop_id)
+    trainee = session.get(User, trainee_id)
+    member = session.exec(select(Membership).where(
+        Membership.workshop_id == workshop_id, Membership.user_id == trainee_id,
+        Membership.role == Role.trainee)).first()
+    if trainee is None or member is None:
+        raise AcademyError("not_found")
+    return throttle.clear(session, account=throttle.join_account(workshop.join_code,
+                                                                 trainee.display_name))
+
+
+def slowed_trainees(session: Session, *, user: User | None, workshop_id: int,
+                    now: datetime | None = None) -> set[int]:
+    """The workshop's trainees some client must currently wait to try (instructor or admin)."""
+    workshop = check_manage(session, user=user, workshop_id=workshop_id)
+    now = now or datetime.now(UTC)
+    trainees = session.exec(select(User).join(Membership, col(Membership.user_id) == col(User.id))
+                            .where(Membership.workshop_id == workshop_id,
+                                   Membership.role == Role.trainee)).all()
+    return {t.id or 0 for t in trainees if throttle.waiting(
+        session, account=throttle.join_account(workshop.join_code, t.display_name), now=now)}

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from academy import catalogs
 from academy.errors import AcademyError
 from academy.models import Role, ScenarioVersion, User
 from academy.scenarios import digest, latest, parse, store
 from engine.exercise import Exercise
-from engine.loader import MAX_BYTES, ScenarioError, load_scenario_text
+from engine.loader import MAX_BYTES, Problem, ScenarioError, load_scenario_text
 from engine.records import Debrief
 from engine.scenario import Scenario
 
@@ -71,15 +72,27 @@ def read_upload(data: bytes) -> str:
         raise AcademyError("upload_encoding") from None
 
 
-def problems(text: str, filename: str = "scenario.yaml") -> list[str]:
-    """Every problem of a scenario text, one CLI-style line each (empty: valid)."""
+def problems(text: str, filename: str = "scenario.yaml", lang: str = "en") -> list[str]:
+    """Every problem of a scenario text, one CLI-style line each (empty: valid); problems
+    of the whole file (too big, malformed, nested too deeply …) in ``lang``."""
     if len(text.encode("utf-8")) > MAX_UPLOAD_BYTES:
-        return [f"{filename}:1: (file): larger than {MAX_UPLOAD_BYTES // 1000} kB"]
+        kb = MAX_UPLOAD_BYTES // 1000
+        return [_say(Problem(filename, 1, "", f"larger than {kb} kB", "upload_too_big",
+                             {"kb": kb}), lang)]
     try:
         load_scenario_text(text, filename=filename)
     except ScenarioError as error:
-        return [str(p) for p in error.problems]
+        return [_say(p, lang) for p in error.problems]
     return []
+
+
+def _say(problem: Problem, lang: str) -> str:
+    """``file:line: path: message`` with the message from the ``loader.*`` catalog keys;
+    English is the engine's own line, exactly as ``python -m engine validate`` prints it."""
+    if lang == "en" or not problem.code:
+        return str(problem)
+    message = catalogs.say(f"loader.{problem.code}", lang, **problem.values)
+    return f"{problem.file}:{problem.line}: {problem.path or '(file)'}: {message}"
 
 
 def save(session: Session, *, user: User | None, text: str,

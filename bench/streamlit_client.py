@@ -43,6 +43,7 @@ class StreamlitClient:
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
     page_hash: str = ""
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment → seconds (run_every)
+    local_host: str | None = None  # e.g. 127.0.0.7: the server sees another client address
     _socket: websockets.ClientConnection | None = None
     _watch: Callable[[Element], bool] | None = None
     _seen: asyncio.Event = field(default_factory=asyncio.Event)
@@ -50,8 +51,9 @@ class StreamlitClient:
 
     async def connect(self, page: str = "") -> None:
         stream = self.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
+        extra = {"local_addr": (self.local_host, 0)} if self.local_host else {}
         self._socket = await websockets.connect(stream, subprotocols=["streamlit"],
-                                                max_size=None, open_timeout=60)
+                                                max_size=None, open_timeout=60, **extra)
         await self._rerun(ClientState(query_string="", page_name=page))
 
     async def close(self) -> None:

@@ -5,17 +5,22 @@ wrong they need the line, the field and the reason — ``file:line: field.path: 
 never a Python traceback. Pydantic reports a location as a path of keys and indexes; we
 walk PyYAML's node tree (which keeps each node's line mark) along that path to find the
 line. Anything a hostile or broken file can throw (bad YAML, alias bombs, deep nesting,
-huge text) ends up as a ``ScenarioError`` with a list of ``Problem``.
+huge text) ends up as a ``ScenarioError`` with a list of ``Problem``, quickly: size is
+checked first, then depth and aliases on PyYAML's event stream (``engine.nesting``), which
+stops at the first level too deep, before any node is built. A file-level problem carries
+a ``code`` and its values, so the studio can say it in the instructor's language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
+
+from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
 if TYPE_CHECKING:
     from engine.scenario import Scenario
@@ -29,7 +34,9 @@ class Problem:
     file: str
     line: int
     path: str
-    message: str
+    message: str  # English, as the CLI prints it
+    code: str = ""  # for file-level problems: loader.<code> in the catalogs
+    values: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.path or '(file)'}: {self.message}"
@@ -76,42 +83,45 @@ def _path_text(loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], str]:
     return tuple(clean), ".".join(str(p) for p in clean)
 
 
-def _count_aliases(text: str) -> int:
-    return sum(
-        1 for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)
-    )
-
-
 def load_scenario_text(text: str | bytes, filename: str = "<upload>") -> Scenario:
     """Parse and validate a scenario from text; raise ScenarioError with every problem."""
     from engine.scenario import Scenario
 
-    def fail(line: int, path: str, message: str) -> ScenarioError:
-        return ScenarioError([Problem(filename, line, path, message)])
+    def fail(line: int, message: str, code: str, **values: Any) -> ScenarioError:
+        return ScenarioError([Problem(filename, line, "", message, code, values)])
 
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
-            raise fail(1, "", f"file is larger than {MAX_BYTES} bytes")
+            raise fail(1, f"file is larger than {MAX_BYTES} bytes", "too_big", limit=MAX_BYTES)
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise fail(1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            raise fail(1, f"not UTF-8 text ({exc.reason} at byte {exc.start})", "not_utf8",
+                       byte=exc.start) from None
     if len(text) > MAX_BYTES:
-        raise fail(1, "", f"file is larger than {MAX_BYTES} characters")
+        raise fail(1, f"file is larger than {MAX_BYTES} characters", "too_big", limit=MAX_BYTES)
     try:
-        if _count_aliases(text) > MAX_ALIASES:
-            raise fail(1, "", f"more than {MAX_ALIASES} YAML aliases")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        if check_yaml(text, MAX_DEPTH) > MAX_ALIASES:
+            raise fail(1, f"more than {MAX_ALIASES} YAML aliases", "aliases", limit=MAX_ALIASES)
+        loader = yaml.SafeLoader(text)
+        try:  # one parse gives the nodes (for line numbers) and the data built from them
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except TooDeep as exc:
+        raise fail(exc.line, f"nested more than {exc.limit} levels deep", "too_deep",
+                   limit=exc.limit) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise fail(line, "", f"malformed YAML: {reason}") from None
+        raise fail(line, f"malformed YAML: {reason}", "malformed", reason=reason) from None
     except RecursionError:
-        raise fail(1, "", "YAML nested too deeply") from None
+        raise fail(1, "YAML nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if not isinstance(data, dict):
-        raise fail(1, "", "a scenario file must be a mapping of fields (id, title, ...)")
+        raise fail(1, "a scenario file must be a mapping of fields (id, title, ...)",
+                   "not_mapping")
 
     sink: list[tuple[tuple[str | int, ...], str]] = []
     try:
@@ -126,7 +136,7 @@ def load_scenario_text(text: str | bytes, filename: str = "<upload>") -> Scenari
             problems.append(Problem(filename, _line_of(root, path), dotted, message))
         raise ScenarioError(problems) from None
     except RecursionError:
-        raise fail(1, "", "scenario nested too deeply") from None
+        raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if sink:
         raise ScenarioError(
             [Problem(filename, _line_of(root, p), ".".join(map(str, p)), m) for p, m in sink]

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from academy.accounts import create_user, list_users
+from academy.accounts import MAX_PASSWORD, add_staff, list_users
 from academy.errors import AcademyError
 from ui import session
 from ui.i18n import t
 from ui.messages import show_error
 from ui.state import db
 
-session.require("admin")
+admin = session.require("admin")
 st.title(t("admin.title"))
 with db() as s:
-    users = list_users(s)
+    users = list_users(s, acting_user_id=admin.id)
 st.dataframe(
     [
         {
@@ -34,11 +34,13 @@ with st.form("admin.new_form", clear_on_submit=True):
     username = st.text_input(t("admin.col_username"), max_chars=40, key="admin.username")
     role = st.selectbox(t("admin.col_role"), ["instructor", "admin"],
                         format_func=lambda r: t(f"role.{r}"), key="admin.role")
-    password = st.text_input(t("signin.password"), type="password", key="admin.password")
+    password = st.text_input(t("signin.password"), type="password", max_chars=MAX_PASSWORD,
+                             key="admin.password")
     if st.form_submit_button(t("admin.create"), type="primary"):
         try:
             with db() as s:
-                create_user(s, username=username, display_name=name, role=role, password=password)
+                add_staff(s, acting_user_id=admin.id, username=username, display_name=name,
+                          role=role, password=password)
             st.success(t("admin.created", username=username))
         except AcademyError as error:
             show_error(error)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from academy.accounts import join_workshop, sign_in
+from academy.accounts import MAX_PASSWORD, join_workshop, sign_in
 from academy.errors import AcademyError
 from ui import navigation, session
 from ui.i18n import t
@@ -11,6 +11,8 @@ from ui.state import db
 
 if (user := session.current_user()) is not None:
     st.switch_page(navigation.home(user.role))
+
+client = session.client_address()  # failures slow this machine only (academy/throttle.py)
 
 st.title(t("signin.title"))
 st.write(t("signin.intro"))
@@ -24,7 +26,7 @@ with trainee_tab, st.form("signin.join"):
     if st.form_submit_button(t("signin.join_button"), type="primary"):
         try:
             with db() as s:
-                user = join_workshop(s, code=code, name=name, pin=pin)
+                user = join_workshop(s, code=code, name=name, pin=pin, client=client)
             session.start(user)
             st.switch_page(navigation.home(user.role))
         except AcademyError as error:
@@ -32,11 +34,12 @@ with trainee_tab, st.form("signin.join"):
 
 with staff_tab, st.form("signin.staff"):
     username = st.text_input(t("signin.username"), max_chars=40, key="signin.username")
-    password = st.text_input(t("signin.password"), type="password", key="signin.password")
+    password = st.text_input(t("signin.password"), type="password", max_chars=MAX_PASSWORD,
+                             key="signin.password")
     if st.form_submit_button(t("signin.button"), type="primary"):
         try:
             with db() as s:
-                user = sign_in(s, username=username, password=password)
+                user = sign_in(s, username=username, password=password, client=client)
             session.start(user)
             st.switch_page(navigation.home(user.role))
         except AcademyError as error:

@@ -25,6 +25,7 @@ with people:
     workshop_setup.roster_upload(user, workshop)
     st.subheader(t("ws.teams"))
     workshop_setup.team_editor(user, workshop)
+    workshop_setup.sign_in_waits(user, workshop)
 with modules:
     workshop_setup.modules(user, workshop)
 with scenarios:

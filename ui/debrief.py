@@ -9,6 +9,7 @@ import streamlit as st
 
 from academy.catalogs import decision_text, engine_text
 from academy.debriefs import explanation, names, route_names
+from engine.nesting import load_json
 from engine.records import Debrief, Missed, Outcome
 from engine.scenario import Scenario
 from ui import charts
@@ -132,13 +133,20 @@ def edit_action(action: dict[str, Any], key: str) -> str | None:
                         height=160, key=f"{key}.json")
 
 
+WHATIF_MAX_CHARS = 20_000  # a decision's fields are a few hundred characters
+WHATIF_MAX_DEPTH = 8  # a decision nests two levels (a list of ids in a mapping)
+
+
 def parse(raw: str | None) -> tuple[bool, dict[str, Any] | None]:
-    """(valid, replacement) from the edited text; None text removes the decision."""
+    """(valid, replacement) from the edited text; None text removes the decision. Text too
+    long or nested too deep is refused before ``json.loads`` sees it (engine.nesting)."""
     if raw is None:
         return True, None
+    if len(raw) > WHATIF_MAX_CHARS:
+        return False, None
     try:
-        changed = json.loads(raw)
-    except json.JSONDecodeError:
+        changed = load_json(raw, WHATIF_MAX_DEPTH)
+    except ValueError:  # json.JSONDecodeError and nesting.TooDeep alike
         return False, None
     return isinstance(changed, dict), changed if isinstance(changed, dict) else None
 

@@ -28,6 +28,14 @@ class CurrentUser:
     username: str
 
 
+def client_address() -> str:
+    """Who is asking, for the sign-in throttle: the browser's IP address as the server's
+    WebSocket sees it (a reverse proxy would make every trainee one client — serve the
+    workshop directly), or "local" for the laptop itself and for tests."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
 def current_user() -> CurrentUser | None:
     return st.session_state.get(KEY)
 

@@ -9,16 +9,18 @@ import streamlit as st
 from academy import calibration, studio
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
+from academy.scenarios import digest
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts, debrief
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
 from ui.workshop_pick import me
 
 EDIT_KEY = "studio.text"
+CHECKED_KEY = "studio.checked"  # (hash of the draft and language, its problems)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -73,7 +75,8 @@ def network(truth: Debrief) -> None:
 
 def editor(user: CurrentUser, text: str) -> None:
     """Edit in the app or upload a file; validate; save a new version (all or nothing)."""
-    upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload")
+    upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload",
+                              max_upload_size=1)  # MB, the browser's limit; read_upload: 256 kB
     if upload is not None and st.session_state.get("studio.uploaded") != upload.file_id:
         st.session_state["studio.uploaded"] = upload.file_id
         try:
@@ -82,8 +85,9 @@ def editor(user: CurrentUser, text: str) -> None:
             show_error(error)
     if EDIT_KEY not in st.session_state:
         st.session_state[EDIT_KEY] = text
-    draft = st.text_area(t("studio.yaml"), height=420, key=EDIT_KEY)
-    found = studio.problems(draft)
+    draft = st.text_area(t("studio.yaml"), height=420, max_chars=studio.MAX_UPLOAD_BYTES,
+                         key=EDIT_KEY)
+    found = checked(draft)
     if found:
         st.error(t("studio.problems", n=len(found)))
         st.code("\n".join(found), language=None)
@@ -96,6 +100,18 @@ def editor(user: CurrentUser, text: str) -> None:
             st.success(t("studio.saved", id=saved.scenario_id, n=saved.id))
         except AcademyError as error:
             show_error(error)
+
+
+def checked(draft: str) -> list[str]:
+    """The draft's problems, checked once per text and language: every click on the page
+    reruns it, and an unchanged draft keeps its answer (kept in this user's session, by
+    the text's hash)."""
+    key = (digest(draft), current_language())
+    memo = st.session_state.get(CHECKED_KEY)
+    if memo is None or memo[0] != key:
+        memo = (key, studio.problems(draft, lang=current_language()))
+        st.session_state[CHECKED_KEY] = memo
+    return memo[1]
 
 
 def calibrate(user: CurrentUser, version_id: int, scenario_id: str) -> None:

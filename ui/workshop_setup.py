@@ -98,6 +98,25 @@ def team_editor(user: CurrentUser, workshop: Workshop) -> None:
             st.rerun()
 
 
+def sign_in_waits(user: CurrentUser, workshop: Workshop) -> None:
+    """Trainees someone must wait to try again after wrong PINs, each with a button that
+    lets them in at once (the server checks that the user runs this workshop)."""
+    with db() as s:
+        slowed = roster.slowed_trainees(s, user=me(user), workshop_id=workshop.id)
+        people = [u for u, _ in trainees_of(s, workshop_id=workshop.id) if u.id in slowed]
+    if not people:
+        return
+    st.subheader(t("ws.unlock_title"))
+    st.caption(t("ws.unlock_help"))
+    for trainee in people:
+        if st.button(t("ws.unlock_button", name=trainee.display_name), key=f"ws.unlock.{trainee.id}",
+                     icon=":material/lock_open:") and _run(
+                lambda s, uid=trainee.id: roster.unlock_trainee(
+                    s, user=me(user), workshop_id=workshop.id, trainee_id=uid),
+                t("ws.unlocked", name=trainee.display_name)):
+            st.rerun()
+
+
 def modules(user: CurrentUser, workshop: Workshop) -> None:
     titles = assignments.module_titles()
     with db() as s:
