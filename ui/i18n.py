@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from academy.catalogs import catalog, isolate  # one reading of the catalogs, shared read-only
+from academy.catalogs import isolate, say  # one reading of the catalogs, shared read-only
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
@@ -26,21 +26,11 @@ def set_language(lang: str) -> None:
 
 
 def t(key: str, **values: object) -> str:
-    """The text for ``key`` in the current language, with ``{name}`` values filled in."""
-    text = catalog(current_language()).get(key) or catalog("en").get(key) or key
-    if not values:
-        return text
-    try:
-        return text.format_map(_Values(values))
-    except (ValueError, TypeError):  # a translator's format spec that does not fit the value
-        return text
-
-
-class _Values(dict):
-    """Format values where a missing one stays visible as ``{name}`` instead of crashing."""
-
-    def __missing__(self, name: str) -> str:
-        return "{" + name + "}"
+    """The text for ``key`` in the current language, with ``{name}`` values filled in: the
+    plural form a ``count`` value asks for, numbers written the language's way, and on a
+    right-to-left page every value kept in its own direction (``academy.catalogs.say``)."""
+    lang = current_language()
+    return say(key, lang, isolate=lang in RTL, **values)
 
 
 def isolated(value: str) -> str:
