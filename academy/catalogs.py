@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from academy import wording
-from academy.wording import Entry, isolate  # noqa: F401 (isolate: re-exported for ui)
+from academy.wording import Entry
 from engine import messages
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
@@ -93,5 +93,5 @@ def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
     if isinstance(value, list):
         return ", ".join(names.get(str(v), str(v)) for v in value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return wording.number(value, lang)
     return names.get(str(value), str(value))

@@ -53,7 +53,10 @@ def category(count: float, lang: str) -> str:
 
 def number(value: float, lang: str, spec: str = "") -> str:
     """``value`` written in ``lang`` the way a Python format spec asks for it: "479,5"
-    (French, no spec or ``g``), "2,0" (``.1f``), "1 250" (``,.0f``), "50 %" (``.0%``)."""
+    (French, no spec or ``g``), "2,0" (``.1f``), "1 250" (``,.0f``), "50 %" (``.0%``).
+    A whole number without a spec is left as its digits (seeds, versions, counts)."""
+    if isinstance(value, int) and not spec:
+        return str(value)  # a whole number with no spec may be an id or a seed: no grouping
     where = locale(lang)
     fixed = _FIXED.match(spec)
     if fixed:
@@ -67,6 +70,19 @@ def number(value: float, lang: str, spec: str = "") -> str:
     if spec == "%":
         return format_percent(value, locale=where)
     return format(value, spec)  # widths and alignments: Python's own
+
+
+def forms(entry: Entry) -> dict[str, str]:
+    """The sentences of an entry by CLDR category (a plain sentence is its ``other``)."""
+    if isinstance(entry, str):
+        return {"other": entry}
+    return {k: v for k, v in entry.items() if k != SELECTOR}
+
+
+def fields(entry: Entry) -> set[str]:
+    """The names of the values an entry's sentences use, all forms together."""
+    return {name for text in forms(entry).values()
+            for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def form(entry: Entry, lang: str, values: Mapping[str, Any]) -> str:

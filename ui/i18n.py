@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from academy.catalogs import isolate, say  # one reading of the catalogs, shared read-only
+from academy import wording
+from academy.catalogs import say  # one reading of the catalogs, shared read-only
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
@@ -33,10 +34,16 @@ def t(key: str, **values: object) -> str:
     return say(key, lang, isolate=lang in RTL, **values)
 
 
+def num(value: float, spec: str = "") -> str:
+    """A number written the current language's way: ``num(479.5)`` is "479,5" in French,
+    ``num(8, ".1f")`` "8,0"; ``spec`` is a Python format spec (``g``, ``.1f``, ``,.0f``)."""
+    return wording.number(value, current_language(), spec)
+
+
 def isolated(value: str) -> str:
     """A value (a title in English, an id) kept in its own direction on a right-to-left
     page; unchanged otherwise."""
-    return isolate(value) if current_language() in RTL else value
+    return wording.isolate(value) if current_language() in RTL else value
 
 
 def apply_direction() -> None:
