@@ -62,8 +62,10 @@ def number(value: float, lang: str, spec: str = "") -> str:
     if fixed:
         places = int(fixed.group(2))
         pattern = "#,##0" + ("." + "0" * places if places else "")
-        if fixed.group(3) == "%":
-            return format_percent(value, format=pattern + "%", locale=where)
+        if fixed.group(3) == "%":  # the language's own percent pattern ("50 %" in French)
+            local = where.percent_formats[None].pattern
+            digits = "0." + "0" * places if places else "0"
+            return format_percent(value, format=local.replace("0", digits, 1), locale=where)
         return format_decimal(value, format=pattern, locale=where)
     if spec in ("", "g", "n", "d"):
         return format_decimal(value, locale=where)
