@@ -46,19 +46,39 @@ def isolated(value: str) -> str:
     return wording.isolate(value) if current_language() in RTL else value
 
 
+# Streamlit has no right-to-left option (streamlit/streamlit#552), so the page is mirrored
+# with CSS: the app's flex row runs right to left (sidebar on the right), a collapsed
+# sidebar slides out to the right, progress bars fill from the right, the sidebar's arrows
+# point the other way. Text keeps its own direction where it is not Arabic.
+RTL_CSS = (
+    "<style>"
+    "[data-testid='stApp'] {direction: rtl;}"
+    "[data-testid='stMain'], [data-testid='stSidebar'] {text-align: right;}"
+    "[data-testid='stSidebar'][data-collapsed='true'] {transform: none; overflow: hidden;}"
+    "[data-testid='stProgressBarTrack'] {transform: scaleX(-1);}"
+    "[data-testid='stSidebarCollapseButton'] [data-testid='stIconMaterial'],"
+    " [data-testid='stExpandSidebarButton'] [data-testid='stIconMaterial'] {transform: scaleX(-1);}"
+    "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
+    # a paragraph in English or French inside the Arabic page keeps its own direction
+    "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
+    " {unicode-bidi: plaintext;}"
+    # charts draw their own axes and legends: flipping them cuts labels and piles
+    # legend symbols on their text
+    "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
+    " .vega-embed * {direction: ltr; text-align: left;}"
+    "</style>"
+)
+
+
 def apply_direction() -> None:
-    """Lay the page out right-to-left for Arabic."""
+    """Lay the whole page out right-to-left for Arabic (once per run, from app.py)."""
     if current_language() in RTL:
-        st.html(
-            "<style>"
-            "[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}"
-            "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
-            # a paragraph in English or French inside the Arabic page keeps its own direction
-            "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
-            " {unicode-bidi: plaintext;}"
-            # charts draw their own axes and legends: flipping them cuts labels and piles
-            # legend symbols on their text
-            "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
-            " .vega-embed * {direction: ltr; text-align: left;}"
-            "</style>"
-        )
+        st.html(RTL_CSS)
+
+
+def arrow(way: str) -> str:
+    """The icon for going ``forward`` or ``back``, pointing the way a reader of the
+    current language goes (left for "next" in Arabic)."""
+    if current_language() in RTL:
+        way = "back" if way == "forward" else "forward"
+    return f":material/arrow_{way}:"
