@@ -60,8 +60,9 @@ RTL_CSS = (
     " [data-testid='stExpandSidebarButton'] [data-testid='stIconMaterial'] {transform: scaleX(-1);}"
     "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
     # a paragraph in English or French inside the Arabic page keeps its own direction
-    "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
-    " {unicode-bidi: plaintext;}"
+    # (an English module title keeps its question mark at its end)
+    "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li,"
+    " [data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6) {unicode-bidi: plaintext;}"
     # charts draw their own axes and legends: flipping them cuts labels and piles
     # legend symbols on their text
     "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
