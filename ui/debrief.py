@@ -155,8 +155,9 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
     left, right = st.columns(2)
     for column, label, d in ((left, t("debrief.whatif_real"), real),
                              (right, t("debrief.whatif_other"), other)):
+        gain = d.score - real.score
         column.metric(label, num(d.score, ".1f"), delta=None if d is real else
-                      f"{d.score - real.score:+.1f}")
+                      ("-" if gain < 0 else "+") + num(abs(gain), ".1f"))
         column.caption(" · ".join(f"{names.get(k, k)}: {v}" for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)
