@@ -77,7 +77,8 @@ def decision_text(kind: str, params: Mapping[str, Any], english: str, lang: str,
                        None)
     if heading_key is None:
         return english
-    heading = say(heading_key, lang, **{k: _value(k, v, lang, names) for k, v in params.items()})
+    values: dict[str, Any] = {k: _value(k, v, lang, names) for k, v in params.items()}
+    heading = say(heading_key, lang, **values)
     parts = []
     for key, value in params.items():
         if value is None or f"actions.{key}" not in english_catalog:
