@@ -4,12 +4,13 @@ The screen reads ``locales/<lang>/*.yaml`` through ``ui.i18n``; a printed debrie
 same words away from any page, so this module reads the same files (once per process,
 shared read-only). ``say`` looks a key up and falls back to English; ``engine_text`` says
 an engine message (an inbox item, a missed opportunity) from its code and params with the
-``inbox.<code>`` templates, exactly as the desk does.
+``inbox.<code>`` templates, exactly as the desk does. An entry is a sentence or, where a
+count decides the wording, its plural forms by CLDR category; ``academy.wording`` chooses
+the form and writes the numbers the language's way.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -18,26 +19,31 @@ from typing import Any
 
 import yaml
 
+from academy import wording
+from academy.wording import Entry
 from engine import messages
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 
 @lru_cache(maxsize=8)
-def catalog(lang: str) -> Mapping[str, str]:
-    merged: dict[str, str] = {}
+def catalog(lang: str) -> Mapping[str, Entry]:
+    merged: dict[str, Entry] = {}
     for path in sorted((LOCALES / lang).glob("*.yaml")) if lang.isalpha() else []:
         merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
     return MappingProxyType(merged)
 
 
-def say(key: str, lang: str, **values: object) -> str:
-    """The text of ``key`` in ``lang`` (English when missing there), values filled in."""
-    text = catalog(lang).get(key) or catalog("en").get(key) or key
+def say(key: str, lang: str, *, isolate: bool = False, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (English when missing there), values filled in:
+    the plural form their ``count`` asks for, numbers in the language's way
+    (``academy.wording.fill``). ``isolate``: each value kept in its own direction, for a
+    right-to-left screen."""
+    entry = catalog(lang).get(key) or catalog("en").get(key) or key
     try:
-        return text.format(**values) if values else text
-    except (KeyError, IndexError, ValueError, TypeError):
-        return (catalog("en").get(key) or key).format(**values)
+        return wording.fill(entry, lang, values, isolate=isolate)
+    except (ValueError, TypeError, IndexError, AttributeError):  # a spec that does not fit
+        return wording.form(catalog("en").get(key) or key, "en", values)
 
 
 def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
@@ -50,25 +56,11 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     local = catalog(lang)
     if lang == "en" or not code or f"inbox.{code}" not in local:
         return english
-    if isolate:
-        return messages.render(code, params, lang,
-                               lambda c: isolated_fields(local.get(f"inbox.{c}")))
-    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"))
 
+    def fill(entry: object, values: Mapping[str, Any]) -> str:
+        return wording.fill(entry, lang, values, isolate=isolate)  # type: ignore[arg-type]
 
-FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate and its closing mark
-_FIELDS = re.compile(r"\{[^{}]*\}(?: \{[^{}]*\})*")  # "{quantity:g} {unit}" is one value
-
-
-def isolated_fields(template: str | None) -> str | None:
-    """A template whose every placeholder (a run of them separated by spaces together, as
-    a number and its unit) is wrapped in first-strong isolates."""
-    return None if template is None else _FIELDS.sub(lambda m: FSI + m.group(0) + PDI, template)
-
-
-def isolate(text: str) -> str:
-    """One value kept in its own direction inside right-to-left text."""
-    return FSI + text + PDI
+    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
 
 
 VALUE_KEYS = {"colour": "notice", "purpose": "purpose", "grounds": "grounds"}
@@ -85,7 +77,8 @@ def decision_text(kind: str, params: Mapping[str, Any], english: str, lang: str,
                        None)
     if heading_key is None:
         return english
-    heading = say(heading_key, lang, **{k: _value(k, v, lang, names) for k, v in params.items()})
+    values: dict[str, Any] = {k: _value(k, v, lang, names) for k, v in params.items()}
+    heading = say(heading_key, lang, **values)
     parts = []
     for key, value in params.items():
         if value is None or f"actions.{key}" not in english_catalog:
@@ -101,5 +94,5 @@ def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
     if isinstance(value, list):
         return ", ".join(names.get(str(v), str(v)) for v in value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return wording.number(value, lang)
     return names.get(str(value), str(value))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from academy import catalogs, exercises
+from academy import catalogs, exercises, wording
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord, User
 from academy.pdf import Report
@@ -138,36 +138,39 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
     def word(key: str, english: str) -> str:  # identifiers stay as they are in English
         return english if lang == "en" else catalogs.say(key, lang)
 
+    def num(value: float, spec: str = "") -> str:
+        return wording.number(value, lang, spec)
+
     named = names(debrief, scenario, lang)
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
-                                 score=f"{debrief.score:.1f}"))
+                                 score=num(debrief.score, ".1f")))
     report.heading(say("objectives"))
     report.table([say("objective"), say("rating")],
                  [[scenario.text(o.text, lang), debrief.ratings.get(o.id, "")]
                   for o in scenario.objectives])
     report.heading(say("score"))
     report.table([say("component"), say("points"), say("of"), say("how")],
-                 [[word(f"score.{c.id}", c.id), f"{c.points:.1f}", f"{c.weight:g}",
+                 [[word(f"score.{c.id}", c.id), num(c.points, ".1f"), num(c.weight),
                    explanation(c, lang)] for c in debrief.components])
     report.heading(say("shipments"))
     report.table([say("shipment"), say("qty"), say("fate"), say("where"), say("route")],
-                 [[s.id, f"{s.quantity:g}", word(f"fate.{s.fate}", s.fate),
+                 [[s.id, num(s.quantity), word(f"fate.{s.fate}", s.fate),
                    named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ")]
                   for s in debrief.shipments])
     report.heading(say("missed"))
-    report.bullets([say("missed_line", day=f"{m.t:.1f}", shipment=m.shipment,
+    report.bullets([say("missed_line", day=num(m.t, ".1f"), shipment=m.shipment,
                         text=catalogs.engine_text(m.code, m.params, m.text, lang))
                     for m in debrief.missed] or [say("none")])
     report.heading(say("decisions"))
     report.table([say("day"), say("decision"), say("result"), say("rationale")],
-                 [[f"{d.t:.1f}", catalogs.decision_text(d.kind, d.params, d.summary, lang, named),
+                 [[num(d.t, ".1f"), catalogs.decision_text(d.kind, d.params, d.summary, lang, named),
                    say("accepted") if d.accepted else say("refused", code=d.code),
                    d.rationale or ""] for d in debrief.decisions])
     report.heading(say("network"))
     report.table([say("member"), say("role"), say("country"), say("betweenness"),
                   say("arrested"), say("found")],
-                 [[m.label, m.role, m.country, f"{m.betweenness:.3f}", yes_no(m.arrested, lang),
+                 [[m.label, m.role, m.country, num(m.betweenness, ".3f"), yes_no(m.arrested, lang),
                    yes_no(m.known, lang)] for m in debrief.members])
     return report.render()
 
@@ -178,7 +181,7 @@ def explanation(component: ScoreComponent, lang: str) -> str:
     if lang == "en":
         return component.explanation
     key = f"debrief.explain.{component.id}"
-    said = catalogs.say(key, lang, penalty=f"{abs(component.weight):g}")
+    said = catalogs.say(key, lang, penalty=wording.number(abs(component.weight), lang))
     return component.explanation if said == key else said
 
 

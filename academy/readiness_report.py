@@ -17,6 +17,7 @@ from academy.guidance import Framework, Guide
 from academy.pdf import Report
 from academy.readiness import results, weakest
 from academy.spreadsheet import csv_records
+from academy.wording import number
 
 
 def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str, object]]:
@@ -65,29 +66,34 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
     """The printable report; ``labels`` holds the translated headings."""
     summary = results(framework, scores.scores)
     titles = {d.id: d.title.get(lang) for d in framework.dimensions}
+
+    def num(value: float, spec: str = "") -> str:  # "2,50" in French
+        return number(value, lang, spec)
+
     report = Report(title=title, subtitle=subtitle)
     report.heading(labels["overall"])
     if summary.overall is not None and summary.maturity is not None:
-        report.paragraph(f"{summary.overall:.2f} / 3 ({summary.percent:.0f}%) — "
+        report.paragraph(f"{num(summary.overall, '.2f')} / 3"
+                         f" ({num((summary.percent or 0) / 100, '.0%')}) — "
                          f"{labels['maturity']}: {summary.maturity.label.get(lang)}")
         report.paragraph(summary.maturity.meaning.get(lang))
     if radar_png:
         report.image(radar_png, width_mm=120)
     report.heading(labels["dimensions"])
     report.table([labels["dimension"], labels["score"], "%", labels["scored"]], [
-        [titles[d.id], "—" if d.average is None else f"{d.average:.2f}",
-         "—" if d.percent is None else f"{d.percent:.0f}", f"{d.scored}/{d.total}"]
+        [titles[d.id], "—" if d.average is None else num(d.average, ".2f"),
+         "—" if d.percent is None else num(d.percent, ".0f"), f"{d.scored}/{d.total}"]
         for d in summary.dimensions])
     report.heading(labels["weakest"])
     for indicator, level in weakest(framework, scores.scores, limit=10):
         steps = ", ".join(guide.steps[s].title.get(lang) for s in indicator.steps)
-        report.paragraph(f"{indicator.title.get(lang)} — {level:g} / 3\n"
+        report.paragraph(f"{indicator.title.get(lang)} — {num(level)} / 3\n"
                          f"{indicator.recommendation.get(lang)}\n"
                          f"{labels['steps']}: {steps or '—'}\n"
                          f"{labels['modules']}: {', '.join(indicator.modules) or '—'}")
     report.heading(labels["indicators"])
     report.table([labels["indicator"], labels["score"], labels["status"]], [
-        [r["indicator"], "—" if r["score"] is None else f"{r['score']:g}", labels[str(r["status"])]]
+        [r["indicator"], "—" if r["score"] is None else num(r["score"]), labels[str(r["status"])]]
         for r in rows(framework, scores, lang)])
     report.paragraph(framework.source_note.get(lang))
     return report.render()

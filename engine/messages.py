@@ -31,7 +31,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 Message = dict[str, Any]  # {"code": str, "params": dict[str, Any]}
-Lookup = Callable[[str], "str | None"]
+Lookup = Callable[[str], Any]  # a language's template for a code (or None)
+# fills a template with values: str.format in English; the platform's filler for other
+# languages also chooses plural forms and writes numbers the language's way
+Fill = Callable[[Any, Mapping[str, Any]], str]
+
+
+def _format(template: Any, values: Mapping[str, Any]) -> str:
+    return template.format(**values)
+
 
 COMPANIONS = ("_i18n", "_msg", "_parts", "_term")
 
@@ -158,14 +166,16 @@ def relation(name: str, rel: str) -> dict[str, Any]:
 
 
 # --- rendering in any language -----------------------------------------------------------
-def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup) -> str:
+def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup,
+           fill: Fill = _format) -> str:
     """The message in ``lang``: ``lookup(code)`` gives that language's template (or None),
-    English fills any gap, a template that does not fit its values falls back to English."""
-    values = resolve(params, lang, lookup)
+    ``fill`` puts the values in it, English fills any gap, a template that does not fit its
+    values falls back to English."""
+    values = resolve(params, lang, lookup, fill)
     local = lookup(code)
     if local is not None:
         try:
-            return local.format(**values)
+            return fill(local, values)
         except (KeyError, IndexError, ValueError, TypeError):
             pass
     try:
@@ -174,7 +184,8 @@ def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup) -> s
         return TEMPLATES[code].format(**params)
 
 
-def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup) -> dict[str, Any]:
+def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup,
+            fill: Fill = _format) -> dict[str, Any]:
     """The params with every translatable value put into ``lang``."""
     out: dict[str, Any] = {}
     for name, value in params.items():
@@ -183,10 +194,10 @@ def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup) -> dict[str, A
         if isinstance(texts := params.get(f"{name}_i18n"), Mapping):
             value = texts.get(lang) or value
         elif isinstance(sub := params.get(f"{name}_msg"), Mapping):
-            value = render(sub["code"], sub["params"], lang, lookup)
+            value = render(sub["code"], sub["params"], lang, lookup, fill)
         elif isinstance(parts := params.get(f"{name}_parts"), list):
             sep = lookup("sep.facts") or TEMPLATES["sep.facts"]
-            value = sep.join(render(p["code"], p["params"], lang, lookup) for p in parts)
+            value = sep.join(render(p["code"], p["params"], lang, lookup, fill) for p in parts)
         elif isinstance(code := params.get(f"{name}_term"), str):
             value = lookup(code) or value
         out[name] = value

@@ -7,7 +7,7 @@ from academy.accounts import get_user
 from academy.errors import AcademyError
 from academy.scenarios import parse
 from ui import desk, session
-from ui.i18n import current_language, t
+from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.state import db
 
@@ -29,8 +29,8 @@ for record, scenario in mine:
         left, right = st.columns([4, 1])
         left.markdown(f"**{scenario.text(scenario.title, lang)}**")
         state = t("exercises.finished") if record.finished else t("exercises.running")
-        left.caption(t("exercises.meta", day=f"{record.day:.1f}", days=f"{scenario.duration_days:g}",
-                       score=f"{record.score:.0f}", state=state))
+        left.caption(t("exercises.meta", day=num(record.day, ".1f"), days=scenario.duration_days,
+                       score=num(record.score, ".0f"), state=state))
         if right.button(t("exercises.open"), key=f"exercises.open.{record.id}"):
             desk.open_exercise(record.id)
             st.switch_page("pages/debrief.py" if record.finished else "pages/desk.py")
@@ -43,7 +43,7 @@ for version, scenario in catalogue:
         st.markdown(f"**{scenario.text(scenario.title, lang)}**")
         st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
                      difficulty=t(f"difficulty.{scenario.difficulty}"),
-                     days=f"{scenario.duration_days:g}",
+                     days=scenario.duration_days,
                      countries=", ".join(c.name for c in scenario.countries)))
         st.write(scenario.text(scenario.briefing, lang)[:400] + "…")
         if st.button(t("exercises.start"), key=f"exercises.start.{version.id}", type="primary"):

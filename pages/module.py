@@ -15,7 +15,7 @@ from academy.progress import (
     submit_attempt,
 )
 from ui import curriculum, quiz, session
-from ui.i18n import LANGUAGES, current_language, t
+from ui.i18n import LANGUAGES, arrow, current_language, t
 from ui.messages import show_error, show_warning
 from ui.state import db
 
@@ -24,7 +24,7 @@ ids = curriculum.module_ids()
 asked = st.query_params.get("module")
 if asked is not None and asked not in ids:
     show_error(AcademyError("module_unknown"))
-    st.page_link("pages/modules.py", label=t("module.back"), icon=":material/arrow_back:")
+    st.page_link("pages/modules.py", label=t("module.back"), icon=arrow("back"))
     st.stop()
 if asked:
     st.session_state[curriculum.SELECTED] = asked
@@ -34,7 +34,7 @@ if curriculum.SELECTED not in st.session_state:
 module_id = st.session_state[curriculum.SELECTED]
 if module_id not in ids:
     st.info(t("module.none_open"))
-    st.page_link("pages/modules.py", label=t("module.back"), icon=":material/arrow_back:")
+    st.page_link("pages/modules.py", label=t("module.back"), icon=arrow("back"))
     st.stop()
 
 module, fell_back = curriculum.view(module_id)
@@ -90,10 +90,10 @@ if step < quiz_step:
     curriculum.show_section(module.sections[step], module.lang)
     back, forward = st.columns(2)
     if step > 0:
-        back.button(t("module.previous"), key="module.previous", icon=":material/arrow_back:",
+        back.button(t("module.previous"), key="module.previous", icon=arrow("back"),
                     on_click=move, args=(-1,))
     forward.button(t("module.quiz") if step + 1 == quiz_step else t("module.next"),
-                   key="module.next", type="primary", icon=":material/arrow_forward:",
+                   key="module.next", type="primary", icon=arrow("forward"),
                    on_click=move, args=(1,))
 elif st.session_state["module.result"] is None:
     if st.session_state.get("module.attempt") is None:  # kept until submitted: same questions
@@ -133,10 +133,10 @@ else:
         st.page_link("pages/certificates.py", label=t("nav.certificates"))
     if outcome.passed and (after := curriculum.next_module(module_id, done | {module_id})):
         st.button(t("module.next_module", title=curriculum.title_of(after)), type="primary",
-                  icon=":material/arrow_forward:", key="module.next_module",
+                  icon=arrow("forward"), key="module.next_module",
                   on_click=curriculum.choose, args=(after,))
     if st.button(t("quiz.retry"), key="module.retry", icon=":material/refresh:"):
         st.session_state["module.result"] = None
         st.session_state["module.nonce"] += 1
         st.rerun()
-st.page_link("pages/modules.py", label=t("module.back"), icon=":material/arrow_back:")
+st.page_link("pages/modules.py", label=t("module.back"), icon=arrow("back"))

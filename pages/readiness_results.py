@@ -6,7 +6,7 @@ from academy.assessments import assessments_of, round_scores
 from academy.readiness import compare, results
 from ui import session
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.readiness_charts import radar, trend
 from ui.readiness_view import cell, exports, priorities
 from ui.state import db
@@ -31,8 +31,8 @@ if summary.overall is None:
     st.stop()
 
 overall, percent, level = st.columns(3)
-overall.metric(t("results.overall"), f"{summary.overall:.2f} / 3")
-percent.metric(t("results.percent"), f"{summary.percent:.0f}%")
+overall.metric(t("results.overall"), f"{num(summary.overall, '.2f')} / 3")
+percent.metric(t("results.percent"), num(summary.percent / 100, ".0%"))
 level.metric(t("results.maturity"), summary.maturity.label.get(lang))
 st.info(summary.maturity.meaning.get(lang), icon=":material/flag:")
 if scores.provisional:

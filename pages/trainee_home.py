@@ -6,7 +6,7 @@ from academy.exercises import mine_with_scenarios
 from academy.progress import progress_of
 from academy.workshops import workshops_of
 from ui import curriculum, session
-from ui.i18n import current_language, t
+from ui.i18n import current_language, num, t
 from ui.state import db
 
 user = session.require("trainee")
@@ -40,5 +40,5 @@ if not exercises:
     st.info(t("trainee.no_exercises"))
 for record, scenario in exercises[:3]:
     st.caption(t("trainee.exercise_line", title=scenario.text(scenario.title, lang),
-                 day=f"{record.day:.1f}", score=f"{record.score:.0f}"))
+                 day=num(record.day, ".1f"), score=num(record.score, ".0f")))
 st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")

@@ -91,7 +91,8 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     assert french[0].endswith(" — revue après action")
     first = debrief.missed[0]
     line = missed_bullets(french)[0]
-    assert line.startswith(f"Jour {first.t:.1f} : ") and first.text not in line
+    day = f"{first.t:.1f}".replace(".", ",")  # a decimal comma in French
+    assert line.startswith(f"Jour {day} : ") and first.text not in line
     assert catalogs.engine_text(first.code, first.params, first.text, "fr") in line
     arabic = blocks(monkeypatch, debrief, scenario, "ar")
     assert missed_bullets(arabic)[0].startswith(f"اليوم {first.t:.1f}: ")

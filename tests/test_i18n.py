@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
-import string
 from pathlib import Path
 
 import pytest
 import yaml
+from babel import Locale
+
+from academy import wording
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "fr", "es", "ar")
@@ -69,10 +71,29 @@ def test_catalogs_have_the_same_files_and_keys(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_placeholders_match_english(lang):
-    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
     english = catalog("en")
-    for key, text in catalog(lang).items():
-        assert text and fields(text) == fields(english[key]), key
+    for key, entry in catalog(lang).items():
+        assert all(wording.forms(entry).values()), key
+        assert wording.fields(entry) == wording.fields(english[key]), key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plural_entries_have_every_cldr_category_of_their_language(lang):
+    """A sentence that depends on a count has one form per plural category Babel's CLDR
+    rules give the language (one/other in English; one/many/other in French and Spanish;
+    zero/one/two/few/many/other in Arabic), and counts by a value it names."""
+    needed = set(Locale.parse(lang).plural_form.tags) | {"other"}
+    plural = {k: v for k, v in catalog(lang).items() if isinstance(v, dict)}
+    assert plural, "no catalog entry has plural forms"
+    for key, entry in plural.items():
+        assert set(entry) - {wording.SELECTOR} == needed, (key, sorted(entry))
+        assert entry.get(wording.SELECTOR, "count") in wording.fields(entry), key
+    assert all(isinstance(v, str | dict) for v in catalog(lang).values())
+
+
+def test_the_parity_check_knows_arabic_needs_six_forms():
+    assert set(Locale.parse("ar").plural_form.tags) | {"other"} == {
+        "zero", "one", "two", "few", "many", "other"}
 
 
 def test_no_ui_string_outside_the_catalogs():

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
+from academy import wording
 from engine import messages as M
 from engine.policies import run_policy
 from engine.scenario import load_scenario
@@ -13,8 +12,8 @@ from tests.engine.conftest import SCENARIO_FILES
 from tests.test_i18n import LANGS, catalog_files
 
 
-def fields(text: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+def fields(entry: wording.Entry) -> set[str]:
+    return wording.fields(entry)
 
 
 def inbox_catalog(lang: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from academy import assignments, live
 from academy.errors import AcademyError
 from academy.models import Workshop
 from ui import curriculum, desk, tables
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -62,7 +62,7 @@ def _line(r: live.Row) -> dict[str, object]:
              if r.exercise_id else t("dash.state_waiting"))
     return {t("dash.col_name"): r.name, t("dash.col_team"): r.team or "",
             t("dash.col_scenario"): r.scenario, t("dash.col_state"): state,
-            t("dash.col_day"): f"{r.day:.1f} / {r.duration:g}" if r.exercise_id else "",
+            t("dash.col_day"): f"{num(r.day, '.1f')} / {num(r.duration)}" if r.exercise_id else "",
             t("dash.col_score"): round(r.score, 1), t("dash.col_actions"): r.actions,
             t("dash.col_accepted"): r.accepted, t("dash.col_refused"): r.refused,
             t("dash.col_last"): r.last_activity.strftime("%H:%M:%S UTC") if r.last_activity
@@ -129,8 +129,8 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
                                        t("desk.tab_chart"), t("dash.decision_log")])
     with inbox:
         for item in reversed(seen.view.inbox):
-            st.markdown(f"**{item.source}** · `{item.reliability}{item.credibility}` · "
-                        f"{t('desk.day')} {item.t:.1f}")
+            st.markdown(f"**{desk.inbox_source(item)}** · `{item.reliability}{item.credibility}`"
+                        f" · {t('desk.day')} {num(item.t, '.1f')}")
             st.text(desk.inbox_text(item))
     with chart:
         desk.link_chart(seen.view, seen.record.hypotheses)

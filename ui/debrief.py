@@ -14,7 +14,7 @@ from engine.records import Debrief, Missed, Outcome
 from engine.scenario import Scenario
 from ui import charts
 from ui.desk import outcome_message
-from ui.i18n import RTL, current_language, t
+from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result
 
 SHIPMENT_COLUMNS = ("id", "fate", "quantity", "route", "concealment", "where", "start")
@@ -22,7 +22,7 @@ RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # bad
 
 
 def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
-    st.metric(t("debrief.score"), f"{debrief.score:.1f} / 100")
+    st.metric(t("debrief.score"), f"{num(debrief.score, '.1f')} / 100")
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
         badge = f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}]"  # markup, not words
@@ -36,7 +36,7 @@ def score(debrief: Debrief) -> None:
              "explanation": explanation(c, lang)} for c in debrief.components]
     st.altair_chart(charts.score_bars(rows), width="stretch")
     for c in debrief.components:
-        st.caption(f"**{t(f'score.{c.id}')}** ({c.points:.1f}/{c.weight:g}): "
+        st.caption(f"**{t(f'score.{c.id}')}** ({num(c.points, '.1f')}/{num(c.weight)}): "
                    f"{explanation(c, lang)}")
 
 
@@ -93,7 +93,7 @@ def missed(debrief: Debrief) -> None:
         first = group[0]
         shipments = ", ".join(dict.fromkeys(m.shipment for m in group))
         report = engine_text(first.code, first.params, first.text, lang, isolate=lang in RTL)
-        st.warning(t("debrief.missed_line", day=f"{first.t:.1f}", shipment=shipments) + "\n\n"
+        st.warning(t("debrief.missed_line", day=num(first.t, ".1f"), shipment=shipments) + "\n\n"
                    + report)
 
 
@@ -163,8 +163,9 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
     left, right = st.columns(2)
     for column, label, d in ((left, t("debrief.whatif_real"), real),
                              (right, t("debrief.whatif_other"), other)):
-        column.metric(label, f"{d.score:.1f}", delta=None if d is real else
-                      f"{d.score - real.score:+.1f}")
+        gain = d.score - real.score
+        column.metric(label, num(d.score, ".1f"), delta=None if d is real else
+                      ("-" if gain < 0 else "+") + num(abs(gain), ".1f"))
         column.caption(" · ".join(f"{names.get(k, k)}: {v}" for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)

@@ -19,7 +19,7 @@ from academy.models import ExerciseRecord
 from engine.records import InboxItem, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
-from ui.i18n import RTL, current_language, t
+from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -157,11 +157,11 @@ def notice_reason(code: str, english: str) -> str:
 
 def header(view: TraineeView) -> None:
     cols = st.columns(4)
-    day = f"{view.day:.1f} / {view.duration_days:g}"
+    day = f"{num(view.day, '.1f')} / {num(view.duration_days)}"
     if current_language() in RTL:  # isolate the numbers so "8.0 / 60" keeps its order
         day = f"\u2066{day}\u2069"
     cols[0].metric(t("desk.day"), day)
-    cols[1].metric(t("desk.budget"), f"{view.budget:g}")
+    cols[1].metric(t("desk.budget"), num(view.budget))
     cols[2].metric(t("desk.teams"), view.teams_free)
     cols[3].metric(t("desk.inbox_count"), len(view.inbox))
     st.progress(min(1.0, view.day / view.duration_days))
@@ -216,7 +216,7 @@ def inbox(view: TraineeView, seen_key: str) -> None:
         with st.container(border=True):
             badge = f":blue-badge[{t('desk.unread')}] " if new else ""
             st.markdown(f"{badge}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
-                        f" · {t('desk.day')} {item.t:.1f}", help=GRADE_HELP)
+                        f" · {t('desk.day')} {num(item.t, '.1f')}", help=GRADE_HELP)
             st.text(inbox_text(item))
     st.session_state[seen_key] = len(view.inbox)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from academy.catalogs import catalog, isolate  # one reading of the catalogs, shared read-only
+from academy import wording
+from academy.catalogs import say  # one reading of the catalogs, shared read-only
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
@@ -26,42 +27,59 @@ def set_language(lang: str) -> None:
 
 
 def t(key: str, **values: object) -> str:
-    """The text for ``key`` in the current language, with ``{name}`` values filled in."""
-    text = catalog(current_language()).get(key) or catalog("en").get(key) or key
-    if not values:
-        return text
-    try:
-        return text.format_map(_Values(values))
-    except (ValueError, TypeError):  # a translator's format spec that does not fit the value
-        return text
+    """The text for ``key`` in the current language, with ``{name}`` values filled in: the
+    plural form a ``count`` value asks for, numbers written the language's way, and on a
+    right-to-left page every value kept in its own direction (``academy.catalogs.say``)."""
+    lang = current_language()
+    return say(key, lang, isolate=lang in RTL, **values)
 
 
-class _Values(dict):
-    """Format values where a missing one stays visible as ``{name}`` instead of crashing."""
-
-    def __missing__(self, name: str) -> str:
-        return "{" + name + "}"
+def num(value: float, spec: str = "") -> str:
+    """A number written the current language's way: ``num(479.5)`` is "479,5" in French,
+    ``num(8, ".1f")`` "8,0"; ``spec`` is a Python format spec (``g``, ``.1f``, ``,.0f``)."""
+    return wording.number(value, current_language(), spec)
 
 
 def isolated(value: str) -> str:
     """A value (a title in English, an id) kept in its own direction on a right-to-left
     page; unchanged otherwise."""
-    return isolate(value) if current_language() in RTL else value
+    return wording.isolate(value) if current_language() in RTL else value
+
+
+# Streamlit has no right-to-left option (streamlit/streamlit#552), so the page is mirrored
+# with CSS: the app's flex row runs right to left (sidebar on the right), a collapsed
+# sidebar slides out to the right, progress bars fill from the right, the sidebar's arrows
+# point the other way. Text keeps its own direction where it is not Arabic.
+RTL_CSS = (
+    "<style>"
+    "[data-testid='stApp'] {direction: rtl;}"
+    "[data-testid='stMain'], [data-testid='stSidebar'] {text-align: right;}"
+    "[data-testid='stSidebar'][data-collapsed='true'] {transform: none; overflow: hidden;}"
+    "[data-testid='stProgressBarTrack'] {transform: scaleX(-1);}"
+    "[data-testid='stSidebarCollapseButton'] [data-testid='stIconMaterial'],"
+    " [data-testid='stExpandSidebarButton'] [data-testid='stIconMaterial'] {transform: scaleX(-1);}"
+    "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
+    # a paragraph in English or French inside the Arabic page keeps its own direction
+    # (an English module title keeps its question mark at its end)
+    "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li,"
+    " [data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6) {unicode-bidi: plaintext;}"
+    # charts draw their own axes and legends: flipping them cuts labels and piles
+    # legend symbols on their text
+    "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
+    " .vega-embed * {direction: ltr; text-align: left;}"
+    "</style>"
+)
 
 
 def apply_direction() -> None:
-    """Lay the page out right-to-left for Arabic."""
+    """Lay the whole page out right-to-left for Arabic (once per run, from app.py)."""
     if current_language() in RTL:
-        st.html(
-            "<style>"
-            "[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}"
-            "[data-testid='stElementContainer'], [data-testid='stHeading'] {text-align: right;}"
-            # a paragraph in English or French inside the Arabic page keeps its own direction
-            "[data-testid='stText'], [data-testid='stMarkdownContainer'] p, li"
-            " {unicode-bidi: plaintext;}"
-            # charts draw their own axes and legends: flipping them cuts labels and piles
-            # legend symbols on their text
-            "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
-            " .vega-embed * {direction: ltr; text-align: left;}"
-            "</style>"
-        )
+        st.html(RTL_CSS)
+
+
+def arrow(way: str) -> str:
+    """The icon for going ``forward`` or ``back``, pointing the way a reader of the
+    current language goes (left for "next" in Arabic)."""
+    if current_language() in RTL:
+        way = "back" if way == "forward" else "forward"
+    return f":material/arrow_{way}:"

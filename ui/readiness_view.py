@@ -16,7 +16,7 @@ from academy.guidance import Framework, Guide
 from academy.readiness import weakest
 from academy.readiness_report import to_csv, to_json, to_pdf
 from ui.curriculum import title_of
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.readiness_charts import png, radar
 
 PDF_KEY = "results.pdf"
@@ -43,7 +43,7 @@ def priorities(fw: Framework, guide: Guide, scores: RoundScores, lang: str) -> N
     for rank, (indicator, level) in enumerate(ranked, start=1):
         with st.container(border=True):
             st.markdown(t("results.weak_item", rank=rank, title=indicator.title.get(lang),
-                          dimension=fw.dimension_of(indicator.id).title.get(lang), score=f"{level:g}"))
+                          dimension=fw.dimension_of(indicator.id).title.get(lang), score=num(level)))
             st.write(indicator.recommendation.get(lang))
             for step_id in indicator.steps:
                 step = guide.steps[step_id]

@@ -9,7 +9,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from academy.scenarios import latest, parse, sync_shipped
 from academy.workshops import trainees_of
-from ui.i18n import LANGUAGES, current_language, t
+from ui.i18n import LANGUAGES, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -131,7 +131,7 @@ def modules(user: CurrentUser, workshop: Workshop) -> None:
 
 def _knob_help(knob: str) -> str:
     low, high = assignments.knob_range(knob)
-    return t("ws.knob_range", low=f"{low:g}", high=f"{high:g}")
+    return t("ws.knob_range", low=num(low), high=num(high))
 
 
 def scenarios(user: CurrentUser, workshop: Workshop) -> None:

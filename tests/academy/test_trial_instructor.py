@@ -117,16 +117,17 @@ NEVER_ONE = {"max", "total", "kb", "mb", "seconds", "found"}  # limits and total
 def test_counts_read_right_for_one(feature):
     """With every number at 1, no English sentence says "1 exercises" or "1 problems"."""
     import re
-    import string
     from pathlib import Path
 
     import yaml
 
+    from academy import wording
+
     path = Path(__file__).resolve().parents[2] / "locales" / "en" / f"{feature}.yaml"
     wrong = []
-    for key, text in yaml.safe_load(path.read_text(encoding="utf-8")).items():
-        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-        said = text.format(**{f: 5 if f in NEVER_ONE else 1 for f in fields})
+    for key, entry in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        fields = wording.fields(entry)
+        said = wording.fill(entry, "en", {f: 5 if f in NEVER_ONE else 1 for f in fields})
         if re.search(rf"(?<!of )\b1 ({'|'.join(NOUNS)})\b", said):
             wrong.append((key, said))
     assert wrong == []

@@ -37,7 +37,7 @@ def test_a_french_trainee_reads_missed_opportunities_in_french(played):
     warnings = [w.value for w in at.warning]
     assert warnings, texts(at)
     assert warnings[0].startswith("Jour ")
-    assert "Déclarations en douane" in warnings[0] or " au sujet de " in warnings[0], warnings
+    assert "Déclarations et manifestes douaniers sur " in warnings[0], warnings
     assert not any(m.text in w for m in missed for w in warnings)
 
 
