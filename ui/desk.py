@@ -214,21 +214,21 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
 
 def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
                     upcoming: AgendaItem) -> None:
-    """Let time pass: a day, a week, or to the next event the trainee knows of. When that
-    next event is the end of the exercise, ask before ending it (the engine refuses to end
-    it unasked, too)."""
+    """Let time pass: a day, a week, or to the next event the trainee knows of. A step that
+    would end the exercise asks first (for "next event" the engine refuses to end it
+    unasked, too)."""
     steps = st.columns(3)
-    ends = upcoming.code == "agenda.end"
     for column, (label, action) in zip(steps, [
         (t("desk.advance_day"), {"kind": "advance", "days": 1}),
         (t("desk.advance_week"), {"kind": "advance", "days": 7}),
         (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
     ], strict=True):
-        asks = ends and action["kind"] == "advance_to_next_event"
+        asks = (upcoming.code == "agenda.end" if action["kind"] == "advance_to_next_event"
+                else view.day + action["days"] >= view.duration_days - 1e-9)
         column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
                       disabled=view.finished, width="stretch",
                       on_click=ask_end if asks else act,  # acts before the rerun
-                      args=() if asks else (user, exercise, action))
+                      args=(action,) if asks else (user, exercise, action))
     if not view.finished:
         what = message_text(upcoming.code, upcoming.params, upcoming.text)
         st.caption(t("desk.next_event", day=f"{upcoming.day:.1f}", what=what))
@@ -241,8 +241,9 @@ def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
             no.button(t("desk.confirm_end_no"), key="desk.confirm_end.no", on_click=cancel_end)
 
 
-def ask_end() -> None:
-    st.session_state[CONFIRM_KEY] = True
+def ask_end(action: dict[str, Any]) -> None:
+    """Hold the step that would end the exercise until the trainee confirms it."""
+    st.session_state[CONFIRM_KEY] = action
 
 
 def cancel_end() -> None:
@@ -250,8 +251,10 @@ def cancel_end() -> None:
 
 
 def end_exercise(user: CurrentUser, exercise: int) -> None:
-    st.session_state.pop(CONFIRM_KEY, None)
-    act(user, exercise, {"kind": "advance_to_next_event", "confirm_end": True})
+    action = dict(st.session_state.pop(CONFIRM_KEY, None) or {"kind": "advance_to_next_event"})
+    if action["kind"] == "advance_to_next_event":
+        action["confirm_end"] = True
+    act(user, exercise, action)
 
 
 def mentioned(item: InboxItem, entities: list[KnownEntity]) -> list[KnownEntity]:

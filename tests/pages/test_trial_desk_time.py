@@ -48,6 +48,9 @@ def test_next_event_asks_before_it_ends_the_exercise(app_db):
     at.button(key="desk.confirm_end.no").click().run()
     assert day(at) == "84.0 / 90" and not any("this ends" in w.value for w in at.warning)
     assert "Next known event: day 90.0 — end of the exercise" in texts(at)
+    at.button(key="desk.advance.7").click().run()  # a week from day 84 ends it too: asked
+    assert day(at) == "84.0 / 90" and any("this ends" in w.value for w in at.warning)
+    at.button(key="desk.confirm_end.no").click().run()
     for _ in range(5):  # a top-up due on day 84 may still come first: news stops time
         if day(at) == "90.0 / 90":
             break
