@@ -65,7 +65,8 @@ class Msel:
         )
         if not done and inj.contingency is not None:
             names = self.named.get(inj.id, {})
-            text = localized("text", {k: fill(v, names) for k, v in inj.contingency.message.items()})
+            said = inj.contingency.message.items()
+            text = localized("text", {k: fill(v, names, append=False) for k, v in said})
             self.sim.knowledge.item(
                 self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
             )

@@ -240,3 +240,23 @@ def test_spending_on_intelligence_never_lowers_the_score(wildlife):
     assert busy.score() >= idle.score()
     assert "resources" not in {c.id for c in busy.debrief().components}
     assert busy.measures()["network_mapped"] > idle.measures()["network_mapped"]
+
+
+def test_a_stored_scenario_from_before_the_rule_still_loads_and_names_the_person(wildlife):
+    """An exercise under way replays the text it was started with: it still loads, and the
+    tip names the driver after the old sentence."""
+    from pathlib import Path
+
+    from engine.loader import ScenarioError, load_scenario_text
+
+    text = (Path(__file__).parents[2] / "scenarios" / "wildlife-ivory-corridor.yaml").read_text()
+    old = text.replace("he named a driver, {drivers}, who", "he named a driver who")
+    assert old != text
+    with pytest.raises(ScenarioError, match="without naming"):
+        load_scenario_text(old)
+    scenario = load_scenario_text(old, lenient=True)
+    ex = Exercise(scenario, 1)
+    ex.apply(A.InstructorInject(event="ranger-tip"))
+    tip = [i for i in ex.view().inbox if i.code == "inject.msel"][-1]
+    driver = [e for e in ex.view().entities if e.source == "Mozambique wildlife authority"]
+    assert driver and tip.text.endswith(f"Salaam people'. ({driver[0].label})"), tip.text
