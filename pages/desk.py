@@ -34,7 +34,7 @@ def desk_view() -> None:
     if record.paused:
         st.warning(t("desk.paused"), icon=":material/pause_circle:")
 
-    desk.advance_buttons(user, exercise, view, played.live.next_event())
+    desk.advance_buttons(user, exercise, view, played.live.agenda())
     desk.last_result()
     if view.finished:
         st.success(t("desk.finished"), icon=":material/flag:")

@@ -213,10 +213,11 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
 
 
 def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
-                    upcoming: AgendaItem) -> None:
+                    agenda: list[AgendaItem]) -> None:
     """Let time pass: a day, a week, or to the next event the trainee knows of. A step that
     would end the exercise asks first (for "next event" the engine refuses to end it
     unasked, too)."""
+    upcoming = agenda[0]
     steps = st.columns(3)
     for column, (label, action) in zip(steps, [
         (t("desk.advance_day"), {"kind": "advance", "days": 1}),
@@ -232,6 +233,10 @@ def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
     if not view.finished:
         what = message_text(upcoming.code, upcoming.params, upcoming.text)
         st.caption(t("desk.next_event", day=f"{upcoming.day:.1f}", what=what))
+        with st.expander(t("desk.agenda", n=len(agenda)), icon=":material/event:"):
+            st.markdown("\n".join(
+                f"- {t('desk.day')} {a.day:.1f} — {message_text(a.code, a.params, a.text)}"
+                for a in agenda))
     if st.session_state.get(CONFIRM_KEY) and not view.finished:
         with st.container(border=True):
             st.warning(t("desk.confirm_end"), icon=":material/flag:")

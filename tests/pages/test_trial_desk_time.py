@@ -48,6 +48,8 @@ def test_next_event_asks_before_it_ends_the_exercise(app_db):
     at.button(key="desk.confirm_end.no").click().run()
     assert day(at) == "84.0 / 90" and not any("this ends" in w.value for w in at.warning)
     assert "Next known event: day 90.0 — end of the exercise" in texts(at)
+    assert [e.label for e in at.expander if "waiting for" in e.label] == [
+        "What you are waiting for (1)"]
     at.button(key="desk.advance.7").click().run()  # a week from day 84 ends it too: asked
     assert day(at) == "84.0 / 90" and any("this ends" in w.value for w in at.warning)
     at.button(key="desk.confirm_end.no").click().run()
