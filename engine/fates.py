@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from engine.simulation import ControlRequest, ShipmentState, Simulation
 
 CAUGHT = ("seized", "controlled_delivery", "prevented")  # counted as interdicted
+NEAR = 7.0  # days: a window this close to a load's passage is a near miss worth telling
 
 
 def interdicted_share(records: list[ShipmentRecord]) -> float:
@@ -92,7 +93,15 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
     if st.bribed_at is not None:
         return "cause.bribed", {"place": name[st.bribed_at], "day": _day(passed[st.bribed_at])}
     aimed = [r for r in sim.requests if r.shipment == st.id]
-    nearby = [r for r in sim.requests if r.shipment != st.id and r.location in passed]
+    # a control aimed elsewhere explains this load only if it passed while the window
+    # was open, or within a week of it (weeks apart, it is no near miss)
+    nearby = [
+        r
+        for r in sim.requests
+        if r.shipment != st.id
+        and r.location in passed
+        and r.start - NEAR <= passed[r.location] <= r.end + NEAR
+    ]
     for group in (aimed, nearby):
         best = min((_miss(r, passed, name) for r in group), default=None, key=lambda m: m[0])
         if best is not None:

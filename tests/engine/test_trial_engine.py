@@ -260,3 +260,34 @@ def test_a_stored_scenario_from_before_the_rule_still_loads_and_names_the_person
     tip = [i for i in ex.view().inbox if i.code == "inject.msel"][-1]
     driver = [e for e in ex.view().entities if e.source == "Mozambique wildlife authority"]
     assert driver and tip.text.endswith(f"Salaam people'. ({driver[0].label})"), tip.text
+
+
+def test_a_seizure_that_came_too_late_or_was_declined_says_so(wildlife):
+    """The trial's case: a seizure accepted by the engine, and the load "got through" with
+    no reason. Now the debrief says the window opened after it passed, or the partner did
+    not act."""
+    seen = set()
+    for seed in range(12):
+        ex = Exercise(wildlife, seed)
+        plan = ex.world.plan[0]
+        ex.sim.record_shipment(plan.id, "Informant", "B2")
+        place = ex.sim.describe_route(plan.id)[2]  # its second stop, days after it leaves
+        start = round(plan.depart_day + 12, 1)
+        assert ex.apply(A.Seizure(shipment=plan.id, location=place, start_day=start, days=3)).accepted
+        while not ex.finished:
+            ex.apply(A.Advance(days=7))
+        rec = next(s for s in ex.debrief().shipments if s.id == plan.id)
+        if rec.fate != "missed":
+            continue
+        req = ex.sim.requests[0]
+        name = next(x.name for x in wildlife.locations if x.id == place)
+        if not req.agreed:
+            assert rec.cause == "cause.declined_seizure"
+            assert name in rec.cause_text and "did not act" in rec.cause_text
+        elif place in dict(ex.sim.ships[plan.id].passed):
+            assert rec.cause == "cause.window_late", rec
+            assert f"before the control window opened on day {start:g}" in rec.cause_text
+        else:
+            assert rec.cause == "cause.off_route"
+        seen.add(rec.cause)
+    assert {"cause.window_late", "cause.declined_seizure"} <= seen, seen
