@@ -245,7 +245,7 @@ def delivered_under_surveillance(
             "place": dest.name,
             "quantity": ship.quantity,
             "unit": sim.scenario.unit,
-            "names": ", ".join(names),
+            **_names(names),
         },
         "partner",
     )

@@ -80,9 +80,10 @@ def _control(
                **({"shipment": shipment} if shipment else {}))
     return ok(
         f"{what}.requested",
-        f"request sent to {country}; answer expected in about {delay:.1f} days",
+        f"request sent to {country} (cost {cost:g}); answer expected in about {delay:.1f} days",
         country=country,
         eta_day=round(now + delay, 3),
+        cost=cost,
     )
 
 
