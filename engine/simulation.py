@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
 from typing import Any
 
 import simpy
@@ -39,6 +38,7 @@ from engine.interdiction import (
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
+from engine.state import ControlRequest, ShipmentState
 from engine.tariff import BUDGET_WEEK
 from engine.world import World
 
@@ -53,43 +53,6 @@ __all__ = [
     "ShipmentState",
     "Simulation",
 ]
-
-
-@dataclass(frozen=True)
-class ControlRequest:
-    """An inspection or seizure the trainee asked of a partner, as it will turn out."""
-
-    what: str  # inspection | seizure
-    location: str
-    shipment: str | None
-    country: str
-    agreed: bool  # the partner acts (decided when asked, told after its delay)
-    start: float  # the window as it will run: from the later of asked start and the answer
-    end: float
-
-
-@dataclass
-class ShipmentState:
-    id: str
-    quantity: float
-    plan_index: int
-    route: str | None = None
-    concealment: str | None = None
-    status: str = (
-        "planned"  # planned | in_transit | seized | missed | controlled_delivery | prevented
-    )
-    depart_day: float | None = None
-    fate_day: float | None = None
-    where: str | None = None
-    surveillance: bool = False
-    handlers: dict[str, str] = field(default_factory=dict)
-    phantom: bool = False
-    # what the debrief says of its fate, and why (``engine.fates``)
-    passed: list[tuple[str, float]] = field(default_factory=list)  # (location, day) per leg
-    found_by: str | None = None  # routine | inspection | seizure: the control that found it
-    bribed_at: str | None = None  # where a corrupt official waved through a load found
-    lost_at: str | None = None  # where surveillance of a controlled delivery was lost
-    blocked: tuple[str, ...] = ()  # arrested handlers nobody could replace (never sent)
 
 
 class Simulation(Communications, ShipmentReports):

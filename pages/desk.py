@@ -3,7 +3,7 @@
 import streamlit as st
 
 from academy.errors import AcademyError
-from ui import action_forms, desk, session
+from ui import action_forms, clock, desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
 
@@ -34,7 +34,7 @@ def desk_view() -> None:
     if record.paused:
         st.warning(t("desk.paused"), icon=":material/pause_circle:")
 
-    desk.advance_buttons(user, exercise, view, played.live.agenda())
+    clock.advance_buttons(user, exercise, view, played.live.agenda())
     desk.last_result()
     if view.finished:
         st.success(t("desk.finished"), icon=":material/flag:")

@@ -17,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.records import AgendaItem, InboxItem, KnownEntity, Outcome, TraineeView
+from engine.records import InboxItem, KnownEntity, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, current_language, t
@@ -29,7 +29,6 @@ KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
 FRESH_KEY = "desk.fresh"
 NEWS_KEY = "desk.news"
-CONFIRM_KEY = "desk.confirm_end"  # the trainee asked to advance into the end: ask first
 FOCUS_KEY = "desk.focus"  # the entity opened from the inbox in the link chart
 WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
@@ -210,56 +209,6 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
     names.update({c.id: f"{scenario.text(c.label, lang)} ({catalogs.say('entity.concealment', lang)})"
                   for c in scenario.concealments if c.id in seen})
     return names
-
-
-def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
-                    agenda: list[AgendaItem]) -> None:
-    """Let time pass: a day, a week, or to the next event the trainee knows of. A step that
-    would end the exercise asks first (for "next event" the engine refuses to end it
-    unasked, too)."""
-    upcoming = agenda[0]
-    steps = st.columns(3)
-    for column, (label, action) in zip(steps, [
-        (t("desk.advance_day"), {"kind": "advance", "days": 1}),
-        (t("desk.advance_week"), {"kind": "advance", "days": 7}),
-        (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
-    ], strict=True):
-        asks = (upcoming.code == "agenda.end" if action["kind"] == "advance_to_next_event"
-                else view.day + action["days"] >= view.duration_days - 1e-9)
-        column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
-                      disabled=view.finished, width="stretch",
-                      on_click=ask_end if asks else act,  # acts before the rerun
-                      args=(action,) if asks else (user, exercise, action))
-    if not view.finished:
-        what = message_text(upcoming.code, upcoming.params, upcoming.text)
-        st.caption(t("desk.next_event", day=f"{upcoming.day:.1f}", what=what))
-        with st.expander(t("desk.agenda", n=len(agenda)), icon=":material/event:"):
-            st.markdown("\n".join(
-                f"- {t('desk.day')} {a.day:.1f} — {message_text(a.code, a.params, a.text)}"
-                for a in agenda))
-    if st.session_state.get(CONFIRM_KEY) and not view.finished:
-        with st.container(border=True):
-            st.warning(t("desk.confirm_end"), icon=":material/flag:")
-            yes, no = st.columns(2)
-            yes.button(t("desk.confirm_end_yes"), key="desk.confirm_end.yes", type="primary",
-                       on_click=end_exercise, args=(user, exercise))
-            no.button(t("desk.confirm_end_no"), key="desk.confirm_end.no", on_click=cancel_end)
-
-
-def ask_end(action: dict[str, Any]) -> None:
-    """Hold the step that would end the exercise until the trainee confirms it."""
-    st.session_state[CONFIRM_KEY] = action
-
-
-def cancel_end() -> None:
-    st.session_state.pop(CONFIRM_KEY, None)
-
-
-def end_exercise(user: CurrentUser, exercise: int) -> None:
-    action = dict(st.session_state.pop(CONFIRM_KEY, None) or {"kind": "advance_to_next_event"})
-    if action["kind"] == "advance_to_next_event":
-        action["confirm_end"] = True
-    act(user, exercise, action)
 
 
 def mentioned(item: InboxItem, entities: list[KnownEntity]) -> list[KnownEntity]:
