@@ -111,12 +111,15 @@ def shipments_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str 
     """Shipments with their ids (for a spreadsheet) and, beside them, the names."""
     named = names(debrief, scenario, lang)
     return csv_text(["shipment", "quantity", "route", "concealment", "depart_day", "fate",
-                     "fate_day", "where", "route_names", "concealment_name", "where_name"],
+                     "fate_day", "where", "route_names", "concealment_name", "where_name",
+                     "cause", "cause_text"],
                     ([s.id, s.quantity, " > ".join(s.route), s.concealment or "",
                       s.depart_day, s.fate, s.fate_day, s.where or "",
                       route_names(s.route, scenario, " > "),
                       named.get(s.concealment or "", s.concealment or ""),
-                      named.get(s.where or "", s.where or "")] for s in debrief.shipments))
+                      named.get(s.where or "", s.where or ""), s.cause,
+                      catalogs.engine_text(s.cause, s.cause_params, s.cause_text, lang)
+                      if s.cause else ""] for s in debrief.shipments))
 
 
 def decisions_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str = "en") -> str:
@@ -155,7 +158,9 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
                    explanation(c, lang)] for c in debrief.components])
     report.heading(say("shipments"))
     report.table([say("shipment"), say("qty"), say("fate"), say("where"), say("route")],
-                 [[s.id, num(s.quantity), word(f"fate.{s.fate}", s.fate),
+                 [[s.id, num(s.quantity),
+                   catalogs.engine_text(s.cause, s.cause_params, s.cause_text, lang)
+                   if s.cause else word(f"fate.{s.fate}", s.fate),
                    named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ")]
                   for s in debrief.shipments])
     report.heading(say("missed"))

@@ -29,7 +29,7 @@ def digest(text: str) -> str:
 @lru_cache(maxsize=64)
 def parse(text: str) -> Scenario:
     """The validated scenario of a stored text (parsed once per process; frozen, shareable)."""
-    return load_scenario_text(text, filename="stored")
+    return load_scenario_text(text, filename="stored", lenient=True)
 
 
 def store(

@@ -44,7 +44,9 @@ def run_summary(path: str, seed: int, policy: str) -> dict[str, Any]:
         "unit": scenario.unit,
         "shipments": {
             fate: sum(1 for s in d.shipments if s.fate == fate)
-            for fate in ("seized", "controlled_delivery", "missed", "in_transit", "not_sent")
+            for fate in (
+                "seized", "controlled_delivery", "missed", "in_transit", "prevented", "not_sent"
+            )
         },
         "arrests": sum(1 for m in d.members if m.arrested),
         "wrongful_arrests": len(d.wrongful_arrests),

@@ -105,7 +105,13 @@ class Advance(_Action):
 
 
 class AdvanceToNextEvent(_Action):
+    """Let time run to the next event on the trainee's agenda (``Exercise.agenda``) or the
+    next news, whichever comes first. When the next thing on the agenda is the end of the
+    exercise the engine refuses (``time.confirm_end``) unless ``confirm_end`` says the
+    trainee agreed to end it."""
+
     kind: Literal["advance_to_next_event"] = "advance_to_next_event"
+    confirm_end: bool = False
 
 
 class InstructorInject(_Action):

@@ -14,6 +14,7 @@ from engine.intel import person_attrs
 from engine.records import Outcome
 from engine.requests import _pay, _spend, ok, refuse
 from engine.simulation import Simulation
+from engine.tariff import MEETING_DAYS, SHARE_REPLY_DAYS
 
 
 def _partner_shares(sim: Simulation, country: str, limit: int, source: str) -> int:
@@ -54,7 +55,7 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
             "partner",
         )
 
-    sim.later(2, reply)
+    sim.answer(SHARE_REPLY_DAYS, reply, "share", country=a.country)
     return ok(
         "share.sent",
         f"case file shared with {a.country}; their cooperation improves",
@@ -93,5 +94,10 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
         )
         sim.emit("case_meeting")
 
-    sim.later(3, meet)
-    return ok("meeting.convened", "the meeting will take place in 3 days", cost=cost)
+    sim.answer(MEETING_DAYS, meet, "meeting", countries=", ".join(sorted(set(a.countries))))
+    return ok(
+        "meeting.convened",
+        f"the meeting will take place in {MEETING_DAYS:g} days",
+        cost=cost,
+        days=MEETING_DAYS,
+    )

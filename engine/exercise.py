@@ -15,23 +15,26 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
+from engine.agenda import agenda
+from engine.fates import shipment_records
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
 from engine.records import (
     ActionsInfo,
+    AgendaItem,
     Debrief,
     DecisionRecord,
     KnownLocation,
     MemberRecord,
     Outcome,
-    ShipmentRecord,
     SourceInfo,
     TraineeView,
 )
 from engine.scenario import Scenario
 from engine.scoring import components, measures, missed_opportunities, ratings, total
 from engine.simulation import Simulation
+from engine.tariff import Quote, quote
 from engine.world import FakerPool, build_world
 
 QUIET = ("advance", "advance_to_next_event")
@@ -122,8 +125,19 @@ class Exercise:
                 {"day": self.sim.env.now},
             )
         if act.kind == "advance_to_next_event":
+            nxt = self.next_event()
+            if nxt.code == "agenda.end" and not act.confirm_end:
+                return Outcome(
+                    False, "time.confirm_end",
+                    "nothing more is expected before the end: this would end the exercise",
+                    {"day": nxt.day},
+                )
             n = len(self.sim.knowledge.inbox)
-            self.sim.run_until(end, stop=lambda: len(self.sim.knowledge.inbox) > n)
+            self.sim.run_until(
+                nxt.day,
+                stop=lambda: len(self.sim.knowledge.inbox) > n,
+                inclusive=nxt.code != "agenda.end",  # the end itself runs as an advance does
+            )
             return Outcome(
                 True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
                 {"day": self.sim.env.now},
@@ -165,6 +179,18 @@ class Exercise:
         return ex
 
     # --- what the trainee sees -----------------------------------------------------------
+    def agenda(self) -> list[AgendaItem]:
+        """What the trainee knows is coming, soonest first; the end of the exercise last."""
+        return agenda(self.sim)
+
+    def next_event(self) -> AgendaItem:
+        """Where "advance to the next event" stops at the latest (news may stop it sooner)."""
+        return self.agenda()[0]
+
+    def quote(self, action: dict[str, Any]) -> Quote:
+        """What ``action`` would cost and how long its answer would take (engine.tariff)."""
+        return quote(self.sim, action)
+
     def _static(self) -> dict[str, Any]:
         """The parts of the view the scenario fixes, read once (views are asked for daily)."""
         st = self.__dict__.get("_static_view")
@@ -246,25 +272,7 @@ class Exercise:
             )
             for x in w.members
         ]
-        ships = []
-        for p in w.plan:
-            st = sim.ships[p.id]
-            fate = st.status
-            if fate == "planned":
-                fate = "not_sent"
-            route = sim.describe_route(p.id) if st.route else []
-            ships.append(
-                ShipmentRecord(
-                    p.id,
-                    p.quantity,
-                    route,
-                    st.concealment,
-                    None if st.depart_day is None else round(st.depart_day, 3),
-                    fate,
-                    None if st.fate_day is None else round(st.fate_day, 3),
-                    st.where,
-                )
-            )
+        ships = shipment_records(sim)
         return Debrief(
             scenario=self.scenario.id,
             seed=self.seed,

@@ -2,15 +2,20 @@
 
 An inject carries a message, the action it expects from the trainee and the objective it
 serves; a contingency steers play back when that action has not come in time. Injects may
-also name one member of some groups, as a tip-off would.
+also name one member of some groups, as a tip-off would: the message then says who, with a
+placeholder per group (``{drivers}``) that the engine fills with the member's name — an
+inject that reveals a group must name it in every language it is written in, so no
+trainee reads "he named a driver" without the name. A text stored before this rule (an
+exercise under way replays it) is read leniently, and the names are added after it.
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from engine.fields import Days, Frozen, ShortText, Slug, Text
 
@@ -21,6 +26,18 @@ class Trigger(StrEnum):
     notice_accepted = "notice_accepted"
     first_departure = "first_departure"
     case_meeting = "case_meeting"
+
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]{0,63})\}")
+
+
+def fill(text: str, names: dict[str, str], append: bool = True) -> str:
+    """``text`` with each ``{group}`` placeholder replaced by the name revealed for it; with
+    ``append``, a name the text has no place for (an old text) follows it in parentheses."""
+    used = set(PLACEHOLDER.findall(text))
+    out = PLACEHOLDER.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+    extra = [name for group, name in names.items() if group not in used] if append else []
+    return f"{out} ({', '.join(extra)})" if extra else out
 
 
 class Contingency(Frozen):
@@ -58,4 +75,24 @@ class Inject(Frozen):
     def _time_or_trigger(self) -> Inject:
         if (self.at_day is None) == (self.trigger is None):
             raise ValueError("an inject needs exactly one of at_day or trigger")
+        return self
+
+    @model_validator(mode="after")
+    def _names_who_it_reveals(self, info: ValidationInfo) -> Inject:
+        lenient = bool(info.context and info.context.get("lenient"))
+        texts = dict(self.message)
+        if self.contingency is not None:
+            texts |= {f"contingency {k}": v for k, v in self.contingency.message.items()}
+        for lang, text in texts.items():
+            used = set(PLACEHOLDER.findall(text))
+            if stray := sorted(used - set(self.reveals)):
+                raise ValueError(
+                    f"message ({lang}) names {{{stray[0]}}}, which the inject does not reveal"
+                )
+            unnamed = set(self.reveals) - used
+            if not lenient and not lang.startswith("contingency") and unnamed:
+                raise ValueError(
+                    f"message ({lang}) reveals {sorted(unnamed)[0]} without naming them:"
+                    f" write {{{sorted(unnamed)[0]}}} where the name goes"
+                )
         return self

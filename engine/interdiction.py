@@ -64,7 +64,11 @@ class LegPlan:
         return hi - (self.above * (1 - u)) ** 0.5
 
 
-def detection(sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str | None) -> float:
+def detection(
+    sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str | None, bribed: bool = True
+) -> float:
+    """``bribed=False``: the chance were no corrupt official at the post (the debrief's
+    "an official let it through" asks this of a load that was not found)."""
     where, routine, targeted = lp.to, lp.routine, 0.0
     if sim.controls:
         t = sim.env.now
@@ -80,7 +84,7 @@ def detection(sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str 
         if traveller and ("green", traveller) in notices:
             mult *= GREEN_BOOST
     routine = min(1.0, routine * mult * sim.detection)
-    officials = sim.officials_at.get(where)
+    officials = sim.officials_at.get(where) if bribed else None
     if officials:
         for m in officials:
             if m not in sim.arrested:  # a corrupt official at the post waves loads through
@@ -90,6 +94,17 @@ def detection(sim: Simulation, ship: ShipmentState, lp: LegPlan, traveller: str 
         return 1 - (1 - routine)
     targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * sim.detection)
     return 1 - (1 - routine) * (1 - targeted)
+
+
+def found_by(sim: Simulation, ship: ShipmentState, where: str) -> str:
+    """Which control found a load here: a seizure aimed at it, an inspection, or routine."""
+    t, best = sim.env.now, "routine"
+    for c in sim.controls:
+        if c.location == where and c.start <= t <= c.end:
+            if c.shipment == ship.id:
+                return "seizure"
+            best = "inspection"
+    return best
 
 
 def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
@@ -131,6 +146,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         )
         return False
     ship.status, ship.fate_day, ship.where = "seized", t, leg.to
+    ship.found_by = found_by(sim, ship, leg.to)
     conc = (
         M.localized("concealment", sim.conceal[ship.concealment or ""].label)
         if ship.concealment in sim.conceal
@@ -184,7 +200,7 @@ def delivered_under_surveillance(
     t, k, w = sim.env.now, sim.knowledge, sim.world
     dest = sim.locs[ship.where or ""]
     if sim.rng("cd", ship.id).random() < sim.scenario.legal.controlled_delivery_loss:
-        ship.status = "missed"
+        ship.status, ship.lost_at = "missed", ship.where
         k.item(
             t,
             M.sender("ncb", country=dest.country),
@@ -229,7 +245,7 @@ def delivered_under_surveillance(
             "place": dest.name,
             "quantity": ship.quantity,
             "unit": sim.scenario.unit,
-            "names": ", ".join(names),
+            **_names(names),
         },
         "partner",
     )

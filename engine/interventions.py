@@ -14,7 +14,7 @@ from engine.messages import message, sender
 from engine.notices import RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
-from engine.simulation import Control, Simulation
+from engine.simulation import Control, ControlRequest, Simulation
 from engine.world import triangular_at
 
 
@@ -45,6 +45,9 @@ def _control(
     partner = next(c for c in sim.scenario.countries if c.code == country).partner
     delay = triangular_at(rng.random(), partner.response_days)
     acts = rng.random() < sim._act(country)
+    sim.requests.append(
+        ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end)
+    )
 
     def answer() -> None:
         t = sim.env.now
@@ -72,12 +75,15 @@ def _control(
                 "partner",
             )
 
-    sim.later(delay, answer)
+    place = sim.locs[location].name
+    sim.answer(delay, answer, what, country=country, place=place,
+               **({"shipment": shipment} if shipment else {}))
     return ok(
         f"{what}.requested",
-        f"request sent to {country}; answer expected in about {delay:.1f} days",
+        f"request sent to {country} (cost {cost:g}); answer expected in about {delay:.1f} days",
         country=country,
         eta_day=round(now + delay, 3),
+        cost=cost,
     )
 
 
@@ -161,7 +167,7 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
                 "partner",
             )
 
-    sim.later(delay, answer)
+    sim.answer(delay, answer, "arrest", country=country, subject=k.entities[a.subject].label)
     return ok(
         "arrest.requested",
         f"arrest requested from {country}",

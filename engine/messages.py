@@ -114,6 +114,73 @@ TEMPLATES: dict[str, str] = {
     "inject.msel": "{text}",
     "inject.contingency": "{text}",
     "inject.instructor": "{text}",
+    "system.budget": (
+        "Weekly budget allocation: +{amount:g} {unit} (the budget is topped up every"
+        " {every:g} days). You now have {budget:g} {unit}."
+    ),
+    # --- the trainee's agenda: what they know is coming (engine.agenda) ------------------
+    "agenda.intel": "report from {source} on {target}",
+    "agenda.inspection": "{country}'s answer on the inspection at {place}",
+    "agenda.seizure": "{country}'s answer on the seizure of {shipment} at {place}",
+    "agenda.arrest": "{country}'s answer on the arrest of {subject}",
+    "agenda.share": "{country}'s answer to the case file you shared",
+    "agenda.meeting": "regional case meeting with {countries}",
+    "agenda.blue": "Blue Notice answer on {subject}",
+    "agenda.silver": "Silver Notice answer on {subject}",
+    "agenda.departure": "shipment {shipment} due to leave",
+    "agenda.window_open": "control window at {place} opens",
+    "agenda.window_close": "control window at {place} closes",
+    "agenda.budget": "budget top-up: +{amount:g} {unit}",
+    "agenda.end": "end of the exercise",
+    # --- why each shipment ended as it did (the debrief; engine.fates) -------------------
+    "cause.seized_routine": "seized at {place} on day {day:g} by a routine check",
+    "cause.seized_inspection": (
+        "seized at {place} on day {day:g} by the inspection you asked for"
+    ),
+    "cause.seized_seizure": "seized at {place} on day {day:g} on your seizure request",
+    "cause.cd_done": (
+        "delivered under surveillance at {place} on day {day:g}: seized on delivery and"
+        " its receivers identified"
+    ),
+    "cause.cd_lost": "got through: surveillance was lost near {place} on day {day:g}",
+    "cause.bribed": (
+        "got through: it was found at {place} on day {day:g}, but a corrupt official let it"
+        " through"
+    ),
+    "cause.declined_seizure": (
+        "got through: {country} did not act on your seizure request at {place}"
+    ),
+    "cause.declined_inspection": (
+        "got through: {country} did not act on your inspection request at {place}"
+    ),
+    "cause.window_late": (
+        "got through: it passed {place} on day {passed:g}, before the control window opened"
+        " on day {opened:g}"
+    ),
+    "cause.window_early": (
+        "got through: the control window at {place} closed on day {closed:g}, before it"
+        " passed on day {passed:g}"
+    ),
+    "cause.off_route": "got through: it never passed {place}, where you asked for a control",
+    "cause.not_found": (
+        "got through: it passed the control at {place} on day {passed:g} and was not found"
+    ),
+    "cause.cd_unfound": (
+        "got through: a controlled delivery was agreed, but no control found it on the way"
+    ),
+    "cause.no_request": (
+        "got through: you knew of it from day {known:g} but asked for no control on its route"
+    ),
+    "cause.unknown": "got through: it never came to your notice",
+    "cause.in_transit": "still on its way at the end of the exercise (last at {place})",
+    "cause.in_transit_start": "still on its first leg at the end of the exercise",
+    "cause.prevented": (
+        "never sent: {names} had been arrested and nobody could take over their job"
+    ),
+    "cause.lying_low": (
+        "never sent: the network was lying low after an arrest when the exercise ended"
+    ),
+    "cause.after_end": "not due to leave before the end of the exercise (planned for day {day:g})",
     # --- who sent an item: the inbox header (``source``; scenario sources are authored) --
     "sender.coordinator": "NEST coordinator",
     "sender.instructor": "Instructor",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine import messages as M
+from engine.injects import fill
 from engine.intel import person_attrs
 from engine.messages import localized, sender
 from engine.scenario import Inject
@@ -25,6 +26,7 @@ class Msel:
     def __init__(self, sim: Simulation) -> None:
         self.sim = sim
         self.delivered: set[str] = set()
+        self.named: dict[str, dict[str, str]] = {}  # inject id -> group -> name revealed
         self.by_id = {inj.id: inj for inj in sim.scenario.msel}
         self.by_trigger: dict[str, list[Inject]] = {}  # event name -> its injects, in MSEL order
         for inj in sim.scenario.msel:
@@ -45,10 +47,14 @@ class Msel:
             return
         sim, t = self.sim, self.sim.env.now
         self.delivered.add(inj.id)
-        text = localized("text", inj.message)
-        sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
+        names = {}  # revealed first, so the message can name them
         for group in inj.reveals:
-            reveal_member(sim, group, inj.source, f"msel:{inj.id}")
+            m = reveal_member(sim, group, inj.source, f"msel:{inj.id}")
+            if m is not None:
+                names[group] = sim.world.entities[m].label
+        self.named[inj.id] = names
+        text = localized("text", {k: fill(v, names) for k, v in inj.message.items()})
+        sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
 
@@ -58,7 +64,9 @@ class Msel:
             for d in self.sim.decisions
         )
         if not done and inj.contingency is not None:
-            text = localized("text", inj.contingency.message)
+            names = self.named.get(inj.id, {})
+            said = inj.contingency.message.items()
+            text = localized("text", {k: fill(v, names, append=False) for k, v in said})
             self.sim.knowledge.item(
                 self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
             )

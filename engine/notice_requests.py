@@ -15,6 +15,7 @@ from engine.notices import check_notice
 from engine.records import NoticeRecord, Outcome
 from engine.requests import refuse
 from engine.simulation import Simulation
+from engine.tariff import notice_delay
 from engine.world import triangular_at
 
 
@@ -54,21 +55,17 @@ def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
         return Outcome(False, check.code, check.reason, {"colour": a.colour}, check.rule)
     sim.notices[(a.colour, a.subject)] = t
     rng = sim.rng("notice", a.colour, a.subject)
+    label = k.entities[a.subject].label if a.subject in k.entities else a.subject
     if a.colour == "blue":
-        sim.later(triangular_at(rng.random(), _tri(2, 4, 8)), lambda: _blue_answer(sim, a.subject))
+        delay = triangular_at(rng.random(), notice_delay("blue"))
+        sim.answer(delay, lambda: _blue_answer(sim, a.subject), "blue", subject=label)
     elif a.colour == "purple":
         sim.purple_published(a.subject)
     elif a.colour == "silver":
-        sim.later(
-            triangular_at(rng.random(), _tri(5, 9, 15)), lambda: gather_assets(sim, a.subject)
-        )
+        delay = triangular_at(rng.random(), notice_delay("silver"))
+        sim.answer(delay, lambda: gather_assets(sim, a.subject), "silver", subject=label)
     sim.emit("notice_accepted")
     return Outcome(True, check.code, check.reason, {"colour": a.colour}, check.rule)
-
-
-class _tri:  # a small triangular distribution for engine-side delays
-    def __init__(self, lo: float, mode: float, hi: float) -> None:
-        self.min, self.mode, self.max = lo, mode, hi
 
 
 def _blue_answer(sim: Simulation, subject: str) -> None:

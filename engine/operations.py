@@ -21,6 +21,7 @@ from engine import actions as A
 from engine.cooperation import case_meeting, share_intel
 from engine.intel import gather
 from engine.interventions import arrest, controlled_delivery, inspection, seizure
+from engine.messages import localized
 from engine.notice_requests import gather_assets, request_notice
 from engine.records import Outcome
 from engine.requests import WARRANT_RULE, _known, _n, _pay, _spend, ok, refuse
@@ -64,7 +65,14 @@ def request_intel(sim: Simulation, a: A.RequestIntel) -> Outcome:
     _spend(sim, src.cost)
     rng = sim.rng("intel", a.source, a.target, _n(sim, "intel", a.source, a.target))
     delay = triangular_at(rng.random(), src.delay_days)
-    sim.later(delay, lambda: gather(sim, a.source, a.target, rng))
+    target = sim.locs[a.target].name if a.target in sim.locs else ent.label if ent else a.target
+    sim.answer(
+        delay,
+        lambda: gather(sim, a.source, a.target, rng),
+        "intel",
+        **localized("source", src.label),
+        target=target,
+    )
     return ok(
         "intel.requested",
         f"{src.label['en']} tasked; answer expected around day {sim.env.now + delay:.1f}",

@@ -97,6 +97,20 @@ class NoticeRecord(Record):
 
 
 @dataclass(frozen=True)
+class AgendaItem(Record):
+    """Something the trainee knows will happen on ``day``: an answer due, a known
+    departure, a control window opening or closing, a budget top-up, the end."""
+
+    day: float
+    code: str  # agenda.<what>: the sentence is TEMPLATES[code], catalogs inbox.<code>
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return TEMPLATES[self.code].format(**self.params)
+
+
+@dataclass(frozen=True)
 class DecisionRecord(Record):
     t: float
     kind: str
@@ -164,9 +178,15 @@ class ShipmentRecord(Record):
     route: list[str]
     concealment: str | None
     depart_day: float | None
-    fate: str  # seized | missed | controlled_delivery | in_transit | not_sent
+    fate: str  # seized | missed | controlled_delivery | in_transit | prevented | not_sent
     fate_day: float | None
     where: str | None
+    cause: str = ""  # why: a message code (cause.*, engine.messages; catalogs inbox.<code>)
+    cause_params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cause_text(self) -> str:
+        return TEMPLATES[self.cause].format(**self.cause_params) if self.cause else ""
 
 
 @dataclass(frozen=True)

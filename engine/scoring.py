@@ -4,7 +4,7 @@ The debrief compares what the trainee did with what really happened. Measures, e
 
 * seized_share — quantity seized (including on controlled delivery) or prevented from
   leaving (the network could not staff a shipment after arrests), over all quantity that
-  left or was prevented;
+  left or was prevented, read from the debrief's shipment records (``engine.fates``);
 * disruption — arrested members weighted by betweenness (networkx) plus a small equal
   share, because research on trafficking networks (DOMAIN.md) finds that removing a few
   well-placed brokers disrupts far more than many peripheral arrests;
@@ -15,6 +15,11 @@ The debrief compares what the trainee did with what really happened. Measures, e
 * network_mapped — share of the real members that appear in the trainee's chart;
 * case_meeting — 1 when a regional case meeting took place.
 
+The score rewards investigation, not thrift: its 100 points go to the flow interdicted,
+the network disrupted and mapped, timeliness and notices. Unspent budget earns nothing —
+a trainee who hoards analyst-days and learns little scored like a bot clicking at random
+when it did; ``resources`` stays a measure an objective may rate.
+
 Objectives map one measure to P/S/M/U with the scenario's thresholds (HSEEP-style ratings).
 """
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine.fates import interdicted_share, shipment_records
 from engine.records import Missed, ScoreComponent
 
 if TYPE_CHECKING:
@@ -32,7 +38,7 @@ WEIGHTS = {
     "disruption": 30.0,
     "timeliness": 15.0,
     "notices": 10.0,
-    "resources": 10.0,
+    "network_mapped": 10.0,
 }
 WRONGFUL_PENALTY = 5.0
 EXPLAIN = {
@@ -40,22 +46,13 @@ EXPLAIN = {
     "disruption": "arrested members weighted by betweenness centrality (+ an equal share each)",
     "timeliness": "how early in the exercise the first seizure or arrest came",
     "notices": "notices accepted over notices requested",
-    "resources": "share of the budget left unspent",
+    "network_mapped": "share of the network's real members identified in your chart",
 }
 
 
 def measures(sim: Simulation) -> dict[str, float]:
     w = sim.world
     done = {"seized", "controlled_delivery"}
-    qty = {s: sim.ships[s].quantity for s in sim.ships}
-    left = [s for s, st in sim.ships.items() if st.depart_day is not None]
-    prevented = [
-        s for s, st in sim.ships.items() if st.status == "not_sent" and st.fate_day is not None
-    ]
-    caught = sum(qty[s] for s in left if sim.ships[s].status in done) + sum(
-        qty[s] for s in prevented
-    )
-    flow = sum(qty[s] for s in left) + sum(qty[s] for s in prevented)
     n = max(len(w.members), 1)
     weight = {m: w.betweenness.get(m, 0.0) + 1.0 / n for m in w.members}
     disruption = sum(weight[m] for m in sim.arrested) / sum(weight.values())
@@ -67,7 +64,7 @@ def measures(sim: Simulation) -> dict[str, float]:
     firsts += list(sim.arrested.values())
     top = sorted(w.members, key=lambda m: (-w.betweenness.get(m, 0.0), m))[:3]
     return {
-        "seized_share": caught / flow if flow else 0.0,
+        "seized_share": interdicted_share(shipment_records(sim)),
         "disruption": disruption,
         "notices": accepted / len(notices) if notices else 0.0,
         "resources": max(0.0, 1 - sim.spent / sim.budget_total) if sim.budget_total else 1.0,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
 from typing import Any
 
 import simpy
@@ -39,10 +38,13 @@ from engine.interdiction import (
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
+from engine.state import ControlRequest, ShipmentState
+from engine.tariff import BUDGET_WEEK
 from engine.world import World
 
 __all__ = [
     "CORRUPTION",
+    "ControlRequest",
     "GREEN_BOOST",
     "INSPECTION_P",
     "PURPLE_BOOST",
@@ -51,24 +53,6 @@ __all__ = [
     "ShipmentState",
     "Simulation",
 ]
-
-
-@dataclass
-class ShipmentState:
-    id: str
-    quantity: float
-    plan_index: int
-    route: str | None = None
-    concealment: str | None = None
-    status: str = (
-        "planned"  # planned | in_transit | seized | missed | controlled_delivery | not_sent
-    )
-    depart_day: float | None = None
-    fate_day: float | None = None
-    where: str | None = None
-    surveillance: bool = False
-    handlers: dict[str, str] = field(default_factory=dict)
-    phantom: bool = False
 
 
 class Simulation(Communications, ShipmentReports):
@@ -103,6 +87,8 @@ class Simulation(Communications, ShipmentReports):
         self.spent = 0.0
         self.budget_total = self.budget
         self.teams_busy: list[float] = []  # end day of each committed team
+        self.due: list[tuple[float, str, dict[str, Any]]] = []  # answers the trainee awaits
+        self.requests: list[ControlRequest] = []  # inspections and seizures asked of partners
         self.happened: list[tuple[str, float]] = []  # (event name, day) for MSEL triggers
         self.emitted: dict[str, int] = {}  # event name -> how often it happened
         self.listeners: list[Callable[[str], None]] = []
@@ -142,13 +128,24 @@ class Simulation(Communications, ShipmentReports):
         ev = self.env.timeout(max(delay, 0.0))
         ev.callbacks.append(lambda _ev: fn())
 
+    def answer(self, delay: float, fn: Callable[[], None], code: str, **params: Any) -> None:
+        """Like ``later``, for an answer the trainee was told to expect: it goes on their
+        agenda (``agenda.<code>``) until it comes, so time stops for it."""
+        self.due.append((self.env.now + max(delay, 0.0), code, params))
+        self.later(delay, fn)
+
     def emit(self, name: str) -> None:
         self.happened.append((name, self.env.now))
         self.emitted[name] = self.emitted.get(name, 0) + 1
         for fn in self.listeners:  # set once, when the MSEL is built
             fn(name)
 
-    def run_until(self, t: float, stop: Callable[[], bool] | None = None) -> None:
+    def run_until(
+        self, t: float, stop: Callable[[], bool] | None = None, inclusive: bool = False
+    ) -> None:
+        """Run events before day ``t`` (``inclusive``: those on day ``t`` too, so a stop at
+        a known event sees it happen); ``stop`` ends the run after the event that made it
+        true, the clock staying there."""
         env = self.env
         peek, step, n = env.peek, env.step, 0
         try:
@@ -157,7 +154,7 @@ class Simulation(Communications, ShipmentReports):
                     step()
                     n += 1
             else:
-                while peek() < t:
+                while peek() < t or (inclusive and peek() <= t):
                     step()
                     n += 1
                     if stop():
@@ -170,9 +167,23 @@ class Simulation(Communications, ShipmentReports):
     def _weekly_budget(self) -> Generator[Any, Any, None]:
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
         while True:
-            yield self.env.timeout(7)
+            yield self.env.timeout(BUDGET_WEEK)
             self.budget += weekly
             self.budget_total += weekly
+            if weekly > 0:  # said in the inbox, or the budget would refill unexplained
+                self.knowledge.item(
+                    self.env.now,
+                    sender("coordinator"),
+                    "A1",
+                    "system.budget",
+                    {
+                        "amount": round(weekly, 3),
+                        "unit": self.scenario.resources.unit,
+                        "budget": round(self.budget, 3),
+                        "every": BUDGET_WEEK,
+                    },
+                    "system",
+                )
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
         if not self.arrested:
@@ -181,8 +192,9 @@ class Simulation(Communications, ShipmentReports):
         for group, member in plan.handlers.items():
             if member in self.arrested:
                 spare = [m for m in self.world.by_group(group) if m not in self.arrested]
-                if not spare:
-                    return None  # nobody left to do this job: the network cannot ship
+                if not spare:  # nobody left to do this job: the network cannot ship
+                    self.ships[plan.id].blocked = tuple(self.world.by_group(group))
+                    return None
                 member = spare[plan.index % len(spare)]
             out[group] = member
         return out
@@ -194,7 +206,7 @@ class Simulation(Communications, ShipmentReports):
             yield env.timeout(self.lie_low_until - env.now)
         handlers = self._handlers(plan)
         if handlers is None:
-            ship.status, ship.fate_day = "not_sent", env.now
+            ship.status, ship.fate_day = "prevented", env.now
             return
         routes = self.route_order
         route = (
@@ -219,15 +231,21 @@ class Simulation(Communications, ShipmentReports):
         for i, lp in enumerate(self.legs[route]):
             yield env.timeout(lp.days(plan.leg_days[i]))
             ship.where = lp.to
+            ship.passed.append((lp.to, env.now))
             if traveller and lp.crosses_border and self.notices:  # only notices flag travel
                 border_crossing(self, traveller, lp.leg)
-            if (
-                not ship.surveillance
-                and (lp.routine or self.controls)  # else nothing here can find the load
-                and plan.detect_u[i] < detection(self, ship, lp, traveller)
-                and detected(self, ship, lp.leg, handlers)
-            ):
-                return
+            if not ship.surveillance and (lp.routine or self.controls):
+                # else nothing here can find the load
+                u = plan.detect_u[i]
+                if u < detection(self, ship, lp, traveller):
+                    if detected(self, ship, lp.leg, handlers):
+                        return
+                elif (
+                    ship.bribed_at is None
+                    and lp.to in self.officials_at
+                    and u < detection(self, ship, lp, traveller, bribed=False)
+                ):
+                    ship.bribed_at = lp.to  # found, but the official at the post let it go
         ship.fate_day = env.now
         if ship.surveillance:
             delivered_under_surveillance(self, ship, handlers)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from academy.errors import AcademyError
-from ui import action_forms, desk, session
+from ui import action_forms, clock, desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
 
@@ -34,16 +34,7 @@ def desk_view() -> None:
     if record.paused:
         st.warning(t("desk.paused"), icon=":material/pause_circle:")
 
-    steps = st.columns(3)
-    for column, (label, action) in zip(steps, [
-        (t("desk.advance_day"), {"kind": "advance", "days": 1}),
-        (t("desk.advance_week"), {"kind": "advance", "days": 7}),
-        (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
-    ], strict=True):
-        column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
-                      disabled=view.finished, width="stretch",
-                      on_click=desk.act, args=(user, exercise, action))  # acts before the rerun
-
+    clock.advance_buttons(user, exercise, view, played.live.agenda())
     desk.last_result()
     if view.finished:
         st.success(t("desk.finished"), icon=":material/flag:")
@@ -80,7 +71,8 @@ def desk_view() -> None:
     action_forms.keep()  # a half-filled form survives a look at the inbox or the chart
     if actions.open and not view.finished:
         with actions:
-            action_forms.render(view, names, lambda action: desk.act(user, exercise, action))
+            action_forms.render(view, names, lambda action: desk.act(user, exercise, action),
+                                played.live.quote)
 
 
 @st.fragment(run_every=desk.WATCH_SECONDS)

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from engine.records import Outcome, TraineeView
+from engine.tariff import Quote
 from ui.i18n import current_language, t
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
@@ -21,6 +22,7 @@ PURPOSES = ["arrest", "locate", "warn", "modus_operandi", "assets", "missing_per
 GROUNDS = ["ordinary_crime", "political", "military", "religious", "racial"]
 
 Submit = Callable[[dict[str, Any]], Outcome | None]
+Pricer = Callable[[dict[str, Any]], Quote]
 
 
 def _rationale(key: str) -> str | None:
@@ -45,7 +47,18 @@ def keep() -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
+def price(quote: Quote) -> str:
+    """What an action costs and when its answer comes, as the engine quotes it."""
+    cost = t("actions.cost", cost=f"{quote.cost:g}", unit=quote.unit)
+    if quote.delay is None:
+        return f"{cost} · {t('actions.delay_now')}"
+    low, mode, high = quote.delay
+    if low == high:
+        return f"{cost} · {t('actions.delay_fixed', days=f'{low:g}')}"
+    return f"{cost} · {t('actions.delay', low=f'{low:g}', high=f'{high:g}', mode=f'{mode:g}')}"
+
+
+def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pricer) -> None:
     info = view.actions
     if st.session_state.get(LANG_KEY) != (lang := current_language()):
         # Streamlit stores a choice as its label: after a language change the old labels
@@ -61,6 +74,7 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit) -> None:
     with st.container(border=True):  # not a form: later fields depend on earlier choices
         action = FORMS[kind](view, info, names)
         action["rationale"] = _rationale(f"actions.{kind}")
+        st.caption(price(quote({"kind": kind, **action})), help=t("actions.price_help"))
         # a plain button, not a callback: the click carries the values on screen right now
         if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
             if any(v is None for k, v in action.items() if k != "rationale"):

@@ -25,7 +25,7 @@ TYPE_COLOURS = {
     "phone": "#9467bd", "account": "#2ca02c", "location": "#7f7f7f", "shipment": "#d62728",
 }
 FATE_COLOURS = {"seized": "#2ca02c", "controlled_delivery": "#1f77b4", "missed": "#d62728",
-                "in_transit": "#ff7f0e", "not_sent": "#bbbbbb"}
+                "in_transit": "#ff7f0e", "prevented": "#9467bd", "not_sent": "#bbbbbb"}
 
 
 def _world() -> alt.InlineData:
@@ -44,9 +44,10 @@ def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
 
 
 def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: str = "type",
-            title: str = "", legend: str | None = None) -> alt.Chart:
+            title: str = "", legend: str | None = None, focus: str | None = None) -> alt.Chart:
     """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation.
-    ``legend`` titles the colour legend in the reader's language (default: the field)."""
+    ``legend`` titles the colour legend in the reader's language (default: the field);
+    ``focus``: the id of a node to ring (one opened from the inbox)."""
     pos = _layout([n["id"] for n in nodes], [(e["a"], e["b"]) for e in edges])
     node_df = pd.DataFrame([{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes])
     edge_rows = [{**e, "x": pos[e["a"]][0], "y": pos[e["a"]][1], "x2": pos[e["b"]][0],
@@ -71,6 +72,11 @@ def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: st
         labels = base.mark_text(dy=-14, fontSize=11).encode(
             x="x:Q", y="y:Q", text="label:N").properties(data=node_df)
         layers += [points, labels]
+        ring = node_df[node_df["id"] == focus] if focus is not None else node_df.iloc[0:0]
+        if not ring.empty:
+            layers.append(base.mark_circle(size=900, filled=False, stroke="#d62728",
+                                           strokeWidth=3).encode(x="x:Q", y="y:Q")
+                          .properties(data=ring))
     return alt.layer(*layers).configure_view(strokeWidth=0) if layers else base.mark_point()
 
 
@@ -177,7 +183,8 @@ def shipments(rows: list[dict[str, Any]], colours: dict[str, str] | None = None,
     titles = titles or {}
     tips = [alt.Tooltip(f"{c}:{'Q' if c in ('quantity', 'start') else 'N'}",
                         title=titles.get(c, c)) for c in
-            ("id", "fate", "quantity", "route", "concealment", "where", "start") if c in frame]
+            ("id", "fate", "cause", "quantity", "route", "concealment", "where", "start")
+            if c in frame]
     return alt.Chart(frame).mark_bar(height=ROW - 8).encode(
         x=alt.X("start:Q", title=None, axis=alt.Axis(**DAY_AXIS)), x2="end:Q",
         y=alt.Y("id:N", title=None, sort=None,

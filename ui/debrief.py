@@ -17,7 +17,7 @@ from ui.desk import outcome_message
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result
 
-SHIPMENT_COLUMNS = ("id", "fate", "quantity", "route", "concealment", "where", "start")
+SHIPMENT_COLUMNS = ("id", "fate", "cause", "quantity", "route", "concealment", "where", "start")
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
 
 
@@ -54,30 +54,37 @@ def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
 
 
 def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
-    """Every shipment sent, on the day axis and in a table, in words and names."""
+    """Every planned shipment in a table, each fate with its cause; those that left also
+    on the day axis."""
     titles = {c: t(f"debrief.col_{c}") for c in SHIPMENT_COLUMNS}
     rows = shipment_rows(debrief, scenario)
-    if rows:
+    sent = [r for r in rows if r["left"]]
+    if sent:
         colours = {t(f"fate.{f}"): c for f, c in charts.FATE_COLOURS.items()}
-        st.altair_chart(charts.shipments(rows, colours, titles), width="stretch")
+        st.altair_chart(charts.shipments(sent, colours, titles), width="stretch")
     st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
                  width="stretch")
 
 
 def shipment_rows(debrief: Debrief, scenario: Scenario | None) -> list[dict[str, Any]]:
-    """One row per shipment sent, fates in words and places by name; one still in transit
-    at the end runs to the last day of the exercise (a bar of no length is not seen)."""
+    """One row per planned shipment — those never sent too — its fate and the cause in
+    words, places by name; one still in transit at the end runs to the last day of the
+    exercise (a bar of no length is not seen). ``left``: it departed (drawn on the axis)."""
     names = names_of(debrief, scenario)
+    lang = current_language()
     last = max([s.fate_day or s.depart_day or 0.0 for s in debrief.shipments]
                + [scenario.duration_days if scenario else 0.0])
     return [{"id": s.id, "fate": t(f"fate.{s.fate}"), "quantity": s.quantity,
+             "cause": engine_text(s.cause, s.cause_params, s.cause_text, lang,
+                                  isolate=lang in RTL) if s.cause else "",
              "route": route_names(s.route, scenario),
              "concealment": names.get(s.concealment or "", s.concealment or ""),
              "where": names.get(s.where or "", s.where or ""),
-             "start": round(s.depart_day or 0.0, 1),
+             "start": None if s.depart_day is None else round(s.depart_day, 1),
+             "left": s.depart_day is not None,
              "end": s.fate_day if s.fate_day is not None else
              (last if s.fate == "in_transit" else s.depart_day or 0.0)}
-            for s in debrief.shipments if s.fate != "not_sent"]
+            for s in debrief.shipments]
 
 
 def missed(debrief: Debrief) -> None:

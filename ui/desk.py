@@ -7,6 +7,7 @@ an instructor's inject or a second tab shows up here as a fresh view.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -16,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.records import InboxItem, Outcome, TraineeView
+from engine.records import InboxItem, KnownEntity, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.i18n import RTL, current_language, num, t
@@ -28,6 +29,7 @@ KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
 FRESH_KEY = "desk.fresh"
 NEWS_KEY = "desk.news"
+FOCUS_KEY = "desk.focus"  # the entity opened from the inbox in the link chart
 WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
 
@@ -209,6 +211,25 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
     return names
 
 
+def mentioned(item: InboxItem, entities: list[KnownEntity]) -> list[KnownEntity]:
+    """The known entities an inbox item names (a person's or company's name, a phone, an
+    account, a shipment's id), in the order they come in its text."""
+    text, found = item.text, []
+    for e in entities:
+        at = text.find(e.label) if len(e.label) > 2 else -1
+        if at < 0 and e.type == "shipment" and (m := re.search(rf"\b{re.escape(e.id)}\b", text)):
+            at = m.start()
+        if at >= 0:
+            found.append((at, e))
+    return [e for _, e in sorted(found, key=lambda x: x[0])]
+
+
+def focus(entity: str) -> None:
+    """Open ``entity`` in the link chart (a click on its name in the inbox)."""
+    st.session_state[FOCUS_KEY] = entity
+    st.session_state["desk.tab"] = t("desk.tab_chart")
+
+
 def inbox(view: TraineeView, seen_key: str) -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
@@ -218,6 +239,14 @@ def inbox(view: TraineeView, seen_key: str) -> None:
             st.markdown(f"{badge}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {num(item.t, '.1f')}", help=GRADE_HELP)
             st.text(inbox_text(item))
+            named = mentioned(item, view.entities)
+            if named:  # every name in the item opens in the link chart
+                cols = st.columns(min(len(named), 4))
+                for i, e in enumerate(named):
+                    cols[i % len(cols)].button(
+                        e.label, key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
+                        type="tertiary", help=t("desk.open_in_chart"), on_click=focus,
+                        args=(e.id,))
     st.session_state[seen_key] = len(view.inbox)
 
 
@@ -230,7 +259,23 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
     if not nodes:
         st.info(t("desk.nothing_known"))
         return
-    st.altair_chart(charts.network(nodes, edges), width="stretch")
+    chosen = st.session_state.get(FOCUS_KEY)
+    known = {e.id: e for e in view.entities}
+    if chosen in known:
+        focused(known[chosen], view)
+    st.altair_chart(charts.network(nodes, edges, focus=chosen), width="stretch")
+
+
+def focused(entity: KnownEntity, view: TraineeView) -> None:
+    """The entity opened from the inbox: what is known of it and what it is linked to."""
+    names = {e.id: e.label for e in view.entities}
+    links = [f"{names.get(k.b if k.a == entity.id else k.a, k.b if k.a == entity.id else k.a)}"
+             f" ({k.relation.replace('_', ' ')})" for k in view.links if entity.id in (k.a, k.b)]
+    facts = ", ".join(f"{k}: {v}" for k, v in entity.attributes.items() if k != "name")
+    st.info(f"**{entity.label}** ({t('entity.' + entity.type)}) · {entity.source} "
+            f"`{entity.grade}`" + (f"\n\n{facts}" if facts else "")
+            + (f"\n\n{t('desk.linked_to')}: " + "; ".join(links) if links else ""),
+            icon=":material/hub:")
 
 
 def world(view: TraineeView, days: tuple[float, float]) -> None:

@@ -70,6 +70,17 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     advance_week(page)
     expect(metric_value(page, "Day")).to_have_text("7.0 / 90")
 
+    # A name in the inbox opens in the link chart
+    page.get_by_role("tab", name="Inbox").click()
+    names = page.locator('[data-testid="stBaseButton-tertiary"]')
+    expect(names.first).to_be_visible()
+    shot(page, "exercise-03b-inbox-names")
+    names.first.click()
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Link chart", selected=True)).to_be_visible()
+    expect(page.get_by_text("Linked to").or_(page.get_by_test_id("stAlert")).first).to_be_visible()
+    shot(page, "exercise-03c-name-opened-in-chart")
+
     # A Blue Notice to locate the person the reports named: accepted
     action(page, "Request a notice")
     select(page, "Notice", "Blue Notice")
@@ -110,6 +121,11 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
         if day.startswith("90.0"):
             break
         page.get_by_role("button", name="Advance a week").click()
+        wait_idle(page)
+        if float(day.split("/")[0]) + 7 >= 90:  # the last week ends the exercise: asked first
+            expect(page.get_by_text("this ends the exercise — continue?")).to_be_visible()
+            shot(page, "exercise-07b-confirm-the-end")
+            page.get_by_role("button", name="Continue to the end").click()
         expect(metric_value(page, "Day")).not_to_have_text(day)
         wait_idle(page)
     expect(page.get_by_text("The exercise has ended.")).to_be_visible()
@@ -117,6 +133,9 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     expect(page.get_by_role("heading", name=f"Debrief — {SCENARIO}")).to_be_visible()
     expect(page.get_by_text("Score", exact=True)).to_be_visible()
     shot(page, "exercise-08-debrief-ratings")
+    page.get_by_role("tab", name="Shipments").click()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    shot(page, "exercise-08b-debrief-shipments-and-why")
     page.get_by_role("tab", name="The real network").click()
     expect(page.get_by_test_id("stVegaLiteChart").nth(1)).to_be_visible()
     shot(page, "exercise-09-debrief-network")

@@ -124,6 +124,7 @@ def test_view_and_debrief_serialise_to_json(scenarios):
             "missed",
             "controlled_delivery",
             "in_transit",
+            "prevented",
             "not_sent",
         }
         assert len(ex.log) == len(json.loads(json.dumps(ex.log)))

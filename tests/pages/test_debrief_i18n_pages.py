@@ -44,8 +44,8 @@ def test_a_french_trainee_reads_missed_opportunities_in_french(played):
 def test_a_french_trainee_reads_how_the_score_is_computed_in_french(played):
     exercise_id, _ = played
     page = texts(open_debrief(exercise_id, "fr"))
-    assert "part du budget non dépensée" in page
-    assert "share of the budget left unspent" not in page
+    assert "part des membres réels du réseau identifiés dans votre graphe" in page
+    assert "share of the network's real members identified" not in page
 
 
 @pytest.mark.usefixtures("app_db")

@@ -35,8 +35,8 @@ def test_the_shipments_tab_is_in_french(played):
     exercise_id, _ = played
     at = open_debrief(exercise_id, "fr", "Envois")
     table_ = table(at, "Envoi")
-    assert list(table_.columns) == ["Envoi", "Sort", "Quantité", "Itinéraire", "Dissimulation",
-                                   "Lieu", "Départ (jour)"]
+    assert list(table_.columns) == ["Envoi", "Sort", "Pourquoi", "Quantité", "Itinéraire",
+                                   "Dissimulation", "Lieu", "Départ (jour)"]
     spec = shipments_chart(at)
     colour = spec["encoding"]["color"]
     assert colour["title"] == "Sort"

@@ -1,0 +1,49 @@
+"""The trainee's agenda: what they know is coming, and so where "next event" stops.
+
+An analyst waiting for news does not sleep through what they were told to expect: the
+answers partners and sources owe them (with the delay they were quoted), the departures
+their reports announced, the control windows partners agreed to open and close, the
+weekly budget top-up, and the end of the exercise. Only what the trainee was told goes
+on the agenda — never the network's real timetable — so "advance to the next event"
+cannot leak the truth, and it never runs into the end of the exercise unannounced.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from engine.records import AgendaItem
+from engine.tariff import BUDGET_WEEK
+
+if TYPE_CHECKING:
+    from engine.simulation import Simulation
+
+EPS = 1e-6
+
+
+def agenda(sim: Simulation) -> list[AgendaItem]:
+    """Everything on the trainee's agenda after now, soonest first; the end comes last."""
+    now, end = sim.env.now, float(sim.scenario.duration_days)
+    items: list[AgendaItem] = []
+
+    def add(day: float, code: str, **params: object) -> None:
+        if now + EPS < day < end - EPS:
+            items.append(AgendaItem(day, f"agenda.{code}", dict(params)))
+
+    for day, code, params in sim.due:
+        add(day, code, **params)
+    for e in sim.knowledge.entities.values():
+        dep = e.attributes.get("departure_day") if e.type == "shipment" else None
+        if isinstance(dep, (int, float)):
+            add(float(dep), "departure", shipment=e.id)
+    for c in sim.controls:
+        place = sim.locs[c.location].name
+        add(c.start, "window_open", place=place)
+        add(c.end, "window_close", place=place)
+    weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
+    if weekly > 0:
+        nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK
+        add(nxt, "budget", amount=round(weekly, 3), unit=sim.scenario.resources.unit)
+    items.sort(key=lambda x: (x.day, x.code))
+    items.append(AgendaItem(end, "agenda.end", {}))
+    return items

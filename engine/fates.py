@@ -1,0 +1,132 @@
+"""Every shipment's fate, and why: the debrief's list, and what the flow rating counts.
+
+A debrief that says "got through" teaches nothing; one that says "it passed Dar es
+Salaam on day 12, two days before your inspection window opened" does. Each planned
+consignment gets one record — those that left, and those that never did — with a cause:
+which control found it, or why none did (no request, the partner did not act, the window
+missed it, an official waved it through, surveillance was lost), or why it never left
+(its handlers arrested, the network lying low, due after the end).
+
+The "interdict the flow" measure is computed from these same records
+(``interdicted_share``), so the rating can be checked against the list a trainee reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from engine.records import ShipmentRecord
+
+if TYPE_CHECKING:
+    from engine.simulation import ControlRequest, ShipmentState, Simulation
+
+CAUGHT = ("seized", "controlled_delivery", "prevented")  # counted as interdicted
+NEAR = 7.0  # days: a window this close to a load's passage is a near miss worth telling
+
+
+def interdicted_share(records: list[ShipmentRecord]) -> float:
+    """Quantity seized, delivered under control or prevented from leaving, over all the
+    quantity that left or was prevented — read from the debrief's own records."""
+    flow = [r for r in records if r.depart_day is not None or r.fate == "prevented"]
+    total = sum(r.quantity for r in flow)
+    caught = sum(r.quantity for r in flow if r.fate in CAUGHT)
+    return caught / total if total else 0.0
+
+
+def shipment_records(sim: Simulation) -> list[ShipmentRecord]:
+    """One record per planned shipment, in plan order, each with the cause of its fate."""
+    out = []
+    for p in sim.world.plan:
+        st = sim.ships[p.id]
+        fate = "not_sent" if st.status == "planned" else st.status
+        code, params = cause(sim, st, p.depart_day)
+        out.append(
+            ShipmentRecord(
+                p.id,
+                p.quantity,
+                sim.describe_route(p.id) if st.route else [],
+                st.concealment,
+                None if st.depart_day is None else round(st.depart_day, 3),
+                fate,
+                None if st.fate_day is None else round(st.fate_day, 3),
+                st.where,
+                code,
+                params,
+            )
+        )
+    return out
+
+
+def _day(x: float) -> float:
+    return round(x, 1)
+
+
+def cause(sim: Simulation, st: ShipmentState, planned_day: float) -> tuple[str, dict[str, Any]]:
+    """The message (``cause.*`` in engine.messages) saying why ``st`` ended as it did."""
+    name = {k: v.name for k, v in sim.locs.items()}
+    if st.status == "seized":
+        return f"cause.seized_{st.found_by or 'routine'}", {
+            "place": name[st.where or ""],
+            "day": _day(st.fate_day or 0.0),
+        }
+    if st.status == "controlled_delivery":
+        return "cause.cd_done", {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
+    if st.status == "prevented":
+        names = [sim.world.entities[m].label for m in st.blocked]
+        return "cause.prevented", {"names": ", ".join(names)}
+    if st.status == "planned":
+        if planned_day < sim.scenario.duration_days:
+            return "cause.lying_low", {}
+        return "cause.after_end", {"day": _day(planned_day)}
+    if st.status == "in_transit":
+        if st.where is None:
+            return "cause.in_transit_start", {}
+        return "cause.in_transit", {"place": name[st.where]}
+    return _why_missed(sim, st, name)
+
+
+def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    """A load that got through: the nearest miss the trainee can learn from."""
+    if st.lost_at is not None:
+        return "cause.cd_lost", {"place": name[st.lost_at], "day": _day(st.fate_day or 0.0)}
+    passed = dict(st.passed)  # location -> day it got there
+    if st.bribed_at is not None:
+        return "cause.bribed", {"place": name[st.bribed_at], "day": _day(passed[st.bribed_at])}
+    aimed = [r for r in sim.requests if r.shipment == st.id]
+    # a control aimed elsewhere explains this load only if it passed while the window
+    # was open, or within a week of it (weeks apart, it is no near miss)
+    nearby = [
+        r
+        for r in sim.requests
+        if r.shipment != st.id
+        and r.location in passed
+        and r.start - NEAR <= passed[r.location] <= r.end + NEAR
+    ]
+    for group in (aimed, nearby):
+        best = min((_miss(r, passed, name) for r in group), default=None, key=lambda m: m[0])
+        if best is not None:
+            return best[1], best[2]
+    if st.id in sim.cd_requests:
+        return "cause.cd_unfound", {}
+    known = sim.knowledge.entities.get(st.id)
+    if known is not None:
+        return "cause.no_request", {"known": _day(known.first_seen)}
+    return "cause.unknown", {}
+
+
+def _miss(
+    r: ControlRequest, passed: dict[str, float], name: dict[str, str]
+) -> tuple[int, str, dict[str, Any]]:
+    """(rank, code, params) of one request that did not stop the load: the lower the rank,
+    the nearer it came (a control it passed unseen before a window it missed...)."""
+    place = name[r.location]
+    if not r.agreed:
+        return 4, f"cause.declined_{r.what}", {"country": r.country, "place": place}
+    day = passed.get(r.location)
+    if day is None:
+        return 3, "cause.off_route", {"place": place}
+    if day < r.start:
+        return 1, "cause.window_late", {"place": place, "passed": _day(day), "opened": _day(r.start)}
+    if day > r.end:
+        return 2, "cause.window_early", {"place": place, "closed": _day(r.end), "passed": _day(day)}
+    return 0, "cause.not_found", {"place": place, "passed": _day(day)}

@@ -1,0 +1,81 @@
+"""What each action costs and how long its answer takes: the engine's one table of prices.
+
+The handlers charge these costs and schedule their answers with these delays, and
+``quote`` reads the same table to tell the trainee, before they send a request, what it
+will cost and when to expect an answer — so the form and the engine cannot disagree.
+Costs are in the scenario's budget unit (analyst-days, say). A delay is a triangular
+(min, mode, max) in days, or None when the answer comes at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine.records import Record
+
+if TYPE_CHECKING:
+    from engine.simulation import Simulation
+
+SHARE_REPLY_DAYS = 2.0  # a partner answers a shared case file with names from its files
+MEETING_DAYS = 3.0  # a regional case meeting takes place this long after it is convened
+NOTICE_ANSWER_DAYS = {"blue": (2.0, 4.0, 8.0), "silver": (5.0, 9.0, 15.0)}
+BUDGET_WEEK = 7.0  # the budget is topped up every this many days
+
+
+class Tri:
+    """A triangular distribution (min, mode, max) as ``triangular_at`` reads it."""
+
+    def __init__(self, lo: float, mode: float, hi: float) -> None:
+        self.min, self.mode, self.max = lo, mode, hi
+
+
+def notice_delay(colour: str) -> Tri | None:
+    spec = NOTICE_ANSWER_DAYS.get(colour)
+    return None if spec is None else Tri(*spec)
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    """The price of one action before it is sent."""
+
+    kind: str
+    cost: float
+    unit: str
+    delay: tuple[float, float, float] | None  # (min, mode, max) days; None: at once
+
+
+def _spread(countries: list[Any]) -> tuple[float, float, float]:
+    """The response delay of whichever of ``countries`` is asked (the widest range)."""
+    ds = [c.partner.response_days for c in countries]
+    return (min(d.min for d in ds), sorted(d.mode for d in ds)[len(ds) // 2], max(d.max for d in ds))
+
+
+def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
+    """Cost and expected delay of ``action`` (a partly filled one is fine: a request to a
+    partner quotes that partner's delay once its place is chosen, all partners' before)."""
+    s, kind = sim.scenario, str(action.get("kind", ""))
+    res, unit = s.resources, s.resources.unit
+    cost, delay = 0.0, None
+    if kind == "request_intel":
+        src = next((x for x in s.intel_sources if x.id == action.get("source")), None)
+        if src is not None:
+            cost = src.cost
+            delay = (src.delay_days.min, src.delay_days.mode, src.delay_days.max)
+        else:
+            cost = min((x.cost for x in s.intel_sources), default=0.0)
+    elif kind in ("inspection", "seizure"):
+        cost = res.inspection_cost
+        loc = sim.locs.get(str(action.get("location")))
+        delay = _spread([sim.countries[loc.country]] if loc else list(s.countries))
+    elif kind == "arrest":
+        delay = _spread(list(s.countries))
+    elif kind == "request_notice":
+        spec = NOTICE_ANSWER_DAYS.get(str(action.get("colour")))
+        delay = spec
+    elif kind == "share_intel":
+        delay = (SHARE_REPLY_DAYS, SHARE_REPLY_DAYS, SHARE_REPLY_DAYS)
+    elif kind == "case_meeting":
+        cost = res.case_meeting_cost
+        delay = (MEETING_DAYS, MEETING_DAYS, MEETING_DAYS)
+    return Quote(kind, float(cost), unit, delay)
