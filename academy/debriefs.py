@@ -20,7 +20,7 @@ from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from engine.exercise import Exercise, Overrides
-from engine.records import Debrief, Outcome, ScoreComponent
+from engine.records import Debrief, Outcome, ScoreComponent, TraineeView
 from engine.scenario import Scenario
 
 QUIET = ("advance", "advance_to_next_event")
@@ -28,11 +28,17 @@ QUIET = ("advance", "advance_to_next_event")
 
 def truth(session: Session, *, exercise_id: int, user: User) -> tuple[ExerciseRecord, Debrief]:
     """The debrief of a finished exercise the user may see."""
+    record = finished(session, exercise_id=exercise_id, user=user)
+    played = exercises.replay(session, record)
+    return record, played.live.debrief()
+
+
+def finished(session: Session, *, exercise_id: int, user: User) -> ExerciseRecord:
+    """The exercise if the user may see it and it has ended (nothing is shown before)."""
     record = exercises.get(session, exercise_id=exercise_id, user=user)
     if not record.finished:
         raise AcademyError("debrief_locked")
-    played = exercises.replay(session, record)
-    return record, played.live.debrief()
+    return record
 
 
 def decisions(session: Session, *, exercise_id: int) -> list[tuple[int, dict[str, Any]]]:
@@ -67,12 +73,7 @@ def replay_changed(
     """The exercise replayed with decision ``index`` changed to ``replacement`` (None: not
     taken at all), to the end of the scenario as the real one was; a changed decision the
     engine refuses (an unknown id) says why in ``outcome``."""
-    record, _ = truth(session, exercise_id=exercise_id, user=user)
-    log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
-    if not 0 <= index < len(log) or log[index].get("kind") in QUIET:
-        raise AcademyError("not_found")
-    version = get_version(session, version_id=record.scenario_version_id)
-    live = Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
+    log, live = _replayable(session, exercise_id=exercise_id, user=user, index=index)
     outcome: Outcome | None = None
     for i, action in enumerate(log):
         if i != index:
@@ -82,6 +83,27 @@ def replay_changed(
     while not live.finished:
         live.apply({"kind": "advance", "days": 7})
     return WhatIf(live.debrief(), outcome)
+
+
+def view_before(session: Session, *, exercise_id: int, user: User, index: int) -> TraineeView:
+    """What the trainee knew just before decision ``index`` (the choices a what-if offers:
+    the ones they had then), replayed from the log of a finished exercise."""
+    log, live = _replayable(session, exercise_id=exercise_id, user=user, index=index)
+    for action in log[:index]:
+        live.apply(action)
+    return live.view()
+
+
+def _replayable(session: Session, *, exercise_id: int, user: User,
+                index: int) -> tuple[list[dict[str, Any]], Exercise]:
+    """The log of a finished exercise and a new engine at its start, if ``index`` is a
+    decision of that log."""
+    record = finished(session, exercise_id=exercise_id, user=user)
+    log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
+    if not 0 <= index < len(log) or log[index].get("kind") in QUIET + ("instructor_inject",):
+        raise AcademyError("not_found")
+    version = get_version(session, version_id=record.scenario_version_id)
+    return log, Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
 
 
 def scenario_of(session: Session, record: ExerciseRecord) -> Scenario:
