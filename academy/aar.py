@@ -13,6 +13,8 @@ import json
 from datetime import datetime, timezone
 from statistics import fmean, median
 
+from academy import catalogs
+from academy.debriefs import names
 from academy.hotwash import Result, missed_shipments, ratings_table, refused_notices
 from academy.models import FacilitatorNote, Workshop
 from academy.pdf import Report
@@ -27,44 +29,70 @@ VERBS = {
 
 
 def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
-               notes: list[FacilitatorNote]) -> bytes:
-    """The workshop's after-action report with its improvement plan."""
+               notes: list[FacilitatorNote], lang: str = "en") -> bytes:
+    """The workshop's after-action report with its improvement plan, in ``lang``: places,
+    reasons and decisions in words and names; an improvement plan nobody wrote says so."""
+
+    def say(key: str, **values: object) -> str:
+        return catalogs.say(f"aar_pdf.{key}", lang, **values)
+
     scores = [r.debrief.score for r in found]
     when = " – ".join(str(d) for d in (workshop.starts_on, workshop.ends_on) if d)
-    report = Report(f"{workshop.title} — after-action report",
+    report = Report(say("title", workshop=workshop.title),
                     subtitle=" · ".join(x for x in (workshop.location, when,
-                                                     scenario.title["en"]) if x))
-    report.heading("Summary")
+                                                     scenario.text(scenario.title, lang)) if x),
+                    footer=catalogs.footer(lang))
+    report.heading(say("summary"))
     if scores:
-        report.paragraph(f"{len(scores)} exercises. Score median {median(scores):.1f}, mean "
-                         f"{fmean(scores):.1f}, range {min(scores):.1f}–{max(scores):.1f} / 100.")
+        report.paragraph(say("scores", n=len(scores), median=f"{median(scores):.1f}",
+                             mean=f"{fmean(scores):.1f}", low=f"{min(scores):.1f}",
+                             high=f"{max(scores):.1f}"))
     else:
-        report.paragraph("No finished exercise yet.")
-    report.heading("Objectives (trainees rated P / S / M / U)")
-    report.table(["Objective", "P", "S", "M", "U"],
+        report.paragraph(say("no_exercise"))
+    report.heading(say("objectives"))
+    report.paragraph(catalogs.say("debrief.rating_scale", lang))
+    report.table([say("objective"), "P", "S", "M", "U"],
                  [[r["text"], r["P"], r["S"], r["M"], r["U"]]
-                  for r in ratings_table(found, scenario)])
-    report.heading("Shipments most trainees missed")
-    report.table(["Shipment", "Missed by", "Route"],
-                 [[m["shipment"], f"{m['missed_by']}/{m['of']}", m["route"]]
-                  for m in missed_shipments(found)[:10]] or [["—", "", ""]])
-    report.heading("Most common refused notices")
-    report.table(["Reason", "Count", "Example"],
-                 [[r["code"], r["count"], r["example"]] for r in refused_notices(found)[:10]]
-                 or [["—", "", ""]])
-    report.heading("Improvement plan")
-    for kind, title in (("strength", "Strengths"), ("improvement", "Areas for improvement"),
-                        ("action", "Actions")):
-        report.paragraph(title)
-        report.bullets([n.text for n in notes if n.kind == kind] or ["—"])
+                  for r in ratings_table(found, scenario, lang)])
+    report.heading(say("missed"))
+    places = {loc.id: loc.name for loc in scenario.locations}
+    missed = missed_shipments(found, places)[:10]
+    if missed:
+        report.table([say("shipment"), say("missed_by"), say("route")],
+                     [[m["shipment"], say("of", n=m["missed_by"], total=m["of"]), m["route"]]
+                      for m in missed])
+    else:
+        report.paragraph(say("none_missed"))
+    report.heading(say("refused"))
+    refused = refused_notices(found)[:10]
+    if refused:
+        named = {**(names(found[0].debrief, scenario, lang) if found else {})}
+        report.table([say("reason"), say("count"), say("example")],
+                     [[catalogs.reason(str(r["code"]), lang), r["count"],
+                       catalogs.decision_text(str(r["kind"]), r["params"],  # type: ignore[arg-type]
+                                              str(r["example"]), lang, named)]
+                      for r in refused])
+    else:
+        report.paragraph(say("none_refused"))
+    report.heading(say("plan"))
+    plan = [(kind, [n.text for n in notes if n.kind == kind])
+            for kind in ("strength", "improvement", "action")]
+    if not any(texts for _, texts in plan):
+        report.paragraph(say("no_plan"))
+    for kind, texts in plan:
+        if texts:
+            report.paragraph(say(f"plan_{kind}"))
+            report.bullets(texts)
     other = [n.text for n in notes if n.kind == "note"]
     if other:
-        report.heading("Facilitator notes")
+        report.heading(say("notes"))
         report.bullets(other)
-    report.heading("Results")
-    report.table(["Trainee", "Team", "Score", "Ratings"],
+    report.heading(say("results"))
+    report.table([say("trainee"), say("team"), say("score"), say("performed")],
                  [[r.name, r.team or "", f"{r.debrief.score:.1f}",
-                   " ".join(f"{k}:{v}" for k, v in sorted(r.debrief.ratings.items()))]
+                   say("of", n=sum(r.debrief.ratings.get(o.id) in ("P", "S")
+                                   for o in scenario.objectives),
+                       total=len(scenario.objectives))]
                   for r in found])
     return report.render()
 

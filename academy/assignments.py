@@ -10,6 +10,7 @@ is assigned (a workshop that does not plan its scenarios sees the whole catalogu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,15 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from academy.errors import AcademyError
-from academy.models import User, Workshop, WorkshopModule, WorkshopScenario
+from academy.models import (
+    ExerciseRecord,
+    ModuleProgress,
+    ScenarioVersion,
+    User,
+    Workshop,
+    WorkshopModule,
+    WorkshopScenario,
+)
 from academy.roster import check_manage
 from engine.exercise import Overrides
 
@@ -72,6 +81,45 @@ def scenarios_of(session: Session, *, workshop_id: int | None) -> dict[str, dict
     rows = session.exec(select(WorkshopScenario).where(
         WorkshopScenario.workshop_id == workshop_id).order_by(col(WorkshopScenario.id))).all()
     return {r.scenario_id: dict(r.overrides) for r in rows}
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """What a trainee's workshop asks of them, in the instructor's order, and how far they
+    are: modules passed, scenarios played to their end."""
+
+    modules: list[str]
+    scenarios: list[str]
+    modules_passed: int = 0
+    scenarios_finished: int = 0
+
+
+def assigned_to(session: Session, *, user_id: int) -> Assigned:
+    """The modules and scenarios assigned to the trainee's workshop (the one they play in:
+    their latest), with their progress against them."""
+    from academy.exercises import workshop_of
+
+    workshop = workshop_of(session, user_id=user_id)
+    if workshop is None:
+        return Assigned([], [])
+    modules = modules_of(session, workshop_id=workshop.id or 0)
+    scenarios = list(scenarios_of(session, workshop_id=workshop.id))
+    passed = session.exec(select(ModuleProgress.module_id).where(
+        ModuleProgress.user_id == user_id, col(ModuleProgress.module_id).in_(modules),
+        col(ModuleProgress.completed_at).is_not(None))).all() if modules else []
+    finished = session.exec(
+        select(ScenarioVersion.scenario_id)
+        .join(ExerciseRecord, col(ExerciseRecord.scenario_version_id) == col(ScenarioVersion.id))
+        .where(ExerciseRecord.user_id == user_id, col(ExerciseRecord.finished).is_(True),
+               col(ScenarioVersion.scenario_id).in_(scenarios))).all() if scenarios else []
+    return Assigned(modules, scenarios, len(set(passed)), len(set(finished)))
+
+
+def assigned_first(ids: list[str], assigned: list[str]) -> list[str]:
+    """``ids`` with the assigned ones first, in the order they were assigned."""
+    known = set(ids)
+    chosen = [i for i in dict.fromkeys(assigned) if i in known]
+    return chosen + [i for i in ids if i not in set(chosen)]
 
 
 def knob_range(knob: str) -> tuple[float, float]:

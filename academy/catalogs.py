@@ -96,3 +96,34 @@ def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
     if isinstance(value, float):
         return wording.number(value, lang)
     return names.get(str(value), str(value))
+
+
+# --- words for printed documents (every export reads as words and names) ---------------
+
+def word(key: str, lang: str, fallback: str) -> str:
+    """The catalog's word for ``key`` in ``lang``; ``fallback`` (already words, e.g. a code
+    with its underscores made spaces) when no catalog has it."""
+    return say(key, lang) if key in catalog("en") else fallback
+
+
+def yes_no(value: bool, lang: str) -> str:
+    return say(f"pdf.{'yes' if value else 'no'}", lang)
+
+
+def reason(code: str, lang: str) -> str:
+    """Why the engine refused a decision, as the desk says it (``engine.<code>``)."""
+    return word(f"engine.{code}", lang, say("pdf.refused", lang))
+
+
+def role(role_id: str, lang: str) -> str:
+    """A network member's role in words ("front company", not ``exporter_front``)."""
+    return word(f"studio.role.{role_id}", lang, role_id.replace("_", " "))
+
+
+def rating(grade: str, lang: str) -> str:
+    """An objective's HSEEP rating in words, with its letter ("U — unable to be performed")."""
+    return word(f"pdf.rating_{grade}", lang, grade)
+
+
+def footer(lang: str) -> str:
+    return say("pdf.footer", lang)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
+from academy import catalogs
 from academy.curriculum import Catalogue, LearningPath
 from academy.errors import AcademyError
 from academy.models import Certificate, User
@@ -128,7 +129,7 @@ def certificate_pdf(
     path = catalogue.path(certificate.path_id)
     title = path.title_in(lang) if path else certificate.path_title
     report = (
-        Report(texts.title, subtitle=texts.verify_hint)
+        Report(texts.title, subtitle=texts.verify_hint, footer=catalogs.footer(lang))
         .paragraph(texts.awarded_to)
         .heading(certificate.holder_name)
         .paragraph(texts.for_path)

@@ -19,7 +19,7 @@ from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from academy.spreadsheet import csv_text
 from engine.exercise import Exercise, Overrides
-from engine.records import Debrief, Outcome, ScoreComponent
+from engine.records import Debrief, Missed, Outcome, ScoreComponent, TraineeView
 from engine.scenario import Scenario
 
 QUIET = ("advance", "advance_to_next_event")
@@ -27,11 +27,17 @@ QUIET = ("advance", "advance_to_next_event")
 
 def truth(session: Session, *, exercise_id: int, user: User) -> tuple[ExerciseRecord, Debrief]:
     """The debrief of a finished exercise the user may see."""
+    record = finished(session, exercise_id=exercise_id, user=user)
+    played = exercises.replay(session, record)
+    return record, played.live.debrief()
+
+
+def finished(session: Session, *, exercise_id: int, user: User) -> ExerciseRecord:
+    """The exercise if the user may see it and it has ended (nothing is shown before)."""
     record = exercises.get(session, exercise_id=exercise_id, user=user)
     if not record.finished:
         raise AcademyError("debrief_locked")
-    played = exercises.replay(session, record)
-    return record, played.live.debrief()
+    return record
 
 
 def decisions(session: Session, *, exercise_id: int) -> list[tuple[int, dict[str, Any]]]:
@@ -66,12 +72,7 @@ def replay_changed(
     """The exercise replayed with decision ``index`` changed to ``replacement`` (None: not
     taken at all), to the end of the scenario as the real one was; a changed decision the
     engine refuses (an unknown id) says why in ``outcome``."""
-    record, _ = truth(session, exercise_id=exercise_id, user=user)
-    log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
-    if not 0 <= index < len(log) or log[index].get("kind") in QUIET:
-        raise AcademyError("not_found")
-    version = get_version(session, version_id=record.scenario_version_id)
-    live = Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
+    log, live = _replayable(session, exercise_id=exercise_id, user=user, index=index)
     outcome: Outcome | None = None
     for i, action in enumerate(log):
         if i != index:
@@ -83,18 +84,42 @@ def replay_changed(
     return WhatIf(live.debrief(), outcome)
 
 
+def view_before(session: Session, *, exercise_id: int, user: User, index: int) -> TraineeView:
+    """What the trainee knew just before decision ``index`` (the choices a what-if offers:
+    the ones they had then), replayed from the log of a finished exercise."""
+    log, live = _replayable(session, exercise_id=exercise_id, user=user, index=index)
+    for action in log[:index]:
+        live.apply(action)
+    return live.view()
+
+
+def _replayable(session: Session, *, exercise_id: int, user: User,
+                index: int) -> tuple[list[dict[str, Any]], Exercise]:
+    """The log of a finished exercise and a new engine at its start, if ``index`` is a
+    decision of that log."""
+    record = finished(session, exercise_id=exercise_id, user=user)
+    log = [e["action"] for e in exercises.log_of(session, exercise_id=exercise_id)]
+    if not 0 <= index < len(log) or log[index].get("kind") in QUIET + ("instructor_inject",):
+        raise AcademyError("not_found")
+    version = get_version(session, version_id=record.scenario_version_id)
+    return log, Exercise(parse(version.text), record.seed, Overrides(**record.overrides))
+
+
 def scenario_of(session: Session, record: ExerciseRecord) -> Scenario:
     return parse(get_version(session, version_id=record.scenario_version_id).text)
 
 
 def names(debrief: Debrief, scenario: Scenario | None, lang: str = "en") -> dict[str, str]:
     """What a debrief may name, by id (the truth is out): every member of the real network
-    and, from the scenario, its places (name and country), intelligence sources,
-    concealments and objectives, in ``lang``."""
+    and, from the scenario, its places (name and country), countries (by their codes),
+    intelligence sources, concealments and objectives, in ``lang``."""
     found = {m.id: m.label for m in debrief.members}
     if scenario is None:
         return found
-    found.update({loc.id: f"{loc.name} ({loc.country})" for loc in scenario.locations})
+    countries = {c.code: c.name for c in scenario.countries}
+    found.update({loc.id: f"{loc.name} ({countries.get(loc.country, loc.country)})"
+                  for loc in scenario.locations})
+    found.update(countries)
     found.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
     found.update({c.id: scenario.text(c.label, lang) for c in scenario.concealments})
     found.update({o.id: scenario.text(o.text, lang) for o in scenario.objectives})
@@ -132,52 +157,65 @@ def decisions_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str 
 
 
 def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en") -> bytes:
-    """The debrief as a printable after-action review, in ``lang`` (words from the
-    ``debrief_pdf.*`` catalog keys; engine sentences from their message codes)."""
+    """The debrief as a printable after-action review, in ``lang``: words and names only
+    (fates, score components, roles, reasons for a refusal and ratings from the catalogs,
+    places, members and countries by name), each missed opportunity once."""
 
     def say(key: str, **values: object) -> str:
         return catalogs.say(f"debrief_pdf.{key}", lang, **values)
-
-    def word(key: str, english: str) -> str:  # identifiers stay as they are in English
-        return english if lang == "en" else catalogs.say(key, lang)
 
     def num(value: float, spec: str = "") -> str:
         return wording.number(value, lang, spec)
 
     named = names(debrief, scenario, lang)
+    countries = {c.code: c.name for c in scenario.countries}
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
-                                 score=num(debrief.score, ".1f")))
+                                 score=num(debrief.score, ".1f")),
+                    footer=catalogs.footer(lang))
     report.heading(say("objectives"))
     report.table([say("objective"), say("rating")],
-                 [[scenario.text(o.text, lang), debrief.ratings.get(o.id, "")]
+                 [[scenario.text(o.text, lang), catalogs.rating(debrief.ratings.get(o.id, "U"), lang)]
                   for o in scenario.objectives])
     report.heading(say("score"))
     report.table([say("component"), say("points"), say("of"), say("how")],
-                 [[word(f"score.{c.id}", c.id), num(c.points, ".1f"), num(c.weight),
-                   explanation(c, lang)] for c in debrief.components])
+                 [[catalogs.word(f"score.{c.id}", lang, c.id.replace("_", " ")),
+                   num(c.points, ".1f"), num(c.weight), explanation(c, lang)]
+                  for c in debrief.components])
     report.heading(say("shipments"))
     report.table([say("shipment"), say("qty"), say("fate"), say("where"), say("route")],
                  [[s.id, num(s.quantity),
                    catalogs.engine_text(s.cause, s.cause_params, s.cause_text, lang)
-                   if s.cause else word(f"fate.{s.fate}", s.fate),
+                   if s.cause else catalogs.word(f"fate.{s.fate}", lang, s.fate.replace("_", " ")),
                    named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ")]
                   for s in debrief.shipments])
     report.heading(say("missed"))
-    report.bullets([say("missed_line", day=num(m.t, ".1f"), shipment=m.shipment,
-                        text=catalogs.engine_text(m.code, m.params, m.text, lang))
-                    for m in debrief.missed] or [say("none")])
+    report.bullets([say("missed_line", day=num(group[0].t, ".1f"),
+                        shipment=", ".join(dict.fromkeys(m.shipment for m in group)),
+                        text=catalogs.engine_text(group[0].code, group[0].params, group[0].text,
+                                                  lang))
+                    for group in missed_groups(debrief)] or [say("none")])
     report.heading(say("decisions"))
     report.table([say("day"), say("decision"), say("result"), say("rationale")],
                  [[num(d.t, ".1f"), catalogs.decision_text(d.kind, d.params, d.summary, lang, named),
-                   say("accepted") if d.accepted else say("refused", code=d.code),
+                   say("accepted") if d.accepted else catalogs.reason(d.code, lang),
                    d.rationale or ""] for d in debrief.decisions])
     report.heading(say("network"))
     report.table([say("member"), say("role"), say("country"), say("betweenness"),
                   say("arrested"), say("found")],
-                 [[m.label, m.role, m.country, num(m.betweenness, ".3f"), yes_no(m.arrested, lang),
-                   yes_no(m.known, lang)] for m in debrief.members])
+                 [[m.label, catalogs.role(m.role, lang), countries.get(m.country, m.country),
+                   num(m.betweenness, ".3f"), catalogs.yes_no(m.arrested, lang),
+                   catalogs.yes_no(m.known, lang)] for m in debrief.members])
     return report.render()
+
+
+def missed_groups(debrief: Debrief) -> list[list[Missed]]:
+    """Missed opportunities by the report the trainee held (one report may point at several
+    shipments that got through): each report is told once, with all its shipments."""
+    groups: dict[str, list[Missed]] = {}
+    for m in debrief.missed:
+        groups.setdefault(m.intel or m.text, []).append(m)
+    return list(groups.values())
 
 
 def explanation(component: ScoreComponent, lang: str) -> str:
@@ -188,7 +226,3 @@ def explanation(component: ScoreComponent, lang: str) -> str:
     key = f"debrief.explain.{component.id}"
     said = catalogs.say(key, lang, penalty=wording.number(abs(component.weight), lang))
     return component.explanation if said == key else said
-
-
-def yes_no(value: bool, lang: str) -> str:
-    return str(value) if lang == "en" else catalogs.say(f"debrief_pdf.{'yes' if value else 'no'}", lang)

@@ -28,7 +28,7 @@ from academy.roster import check_manage, teams
 from academy.scenarios import get_version, parse
 from academy.spreadsheet import csv_text
 from academy.workshops import trainees_of
-from engine.records import Debrief
+from engine.records import Debrief, DecisionRecord
 from engine.scenario import Scenario
 
 NOTE_KINDS = ("note", "strength", "improvement", "action")
@@ -106,13 +106,14 @@ def missed_shipments(found: list[Result],
 def refused_notices(found: list[Result]) -> list[dict[str, object]]:
     """Refused notice requests grouped by their reason code, most common first."""
     refused: Counter[str] = Counter()
-    example: dict[str, str] = {}
+    example: dict[str, DecisionRecord] = {}
     for r in found:
         for d in r.debrief.decisions:
             if d.kind == "request_notice" and not d.accepted:
                 refused[d.code] += 1
-                example.setdefault(d.code, d.summary)
-    return [{"code": code, "count": n, "example": example[code]}
+                example.setdefault(d.code, d)
+    return [{"code": code, "count": n, "example": example[code].summary,
+             "kind": example[code].kind, "params": example[code].params}
             for code, n in refused.most_common()]
 
 

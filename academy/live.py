@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import Session, col, select
 
 from academy import exercises
+from academy.assignments import modules_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord, User
 from academy.roster import check_manage, teams
@@ -174,6 +175,46 @@ def drill(session: Session, *, user: User, workshop_id: int, exercise_id: int) -
     view = played.live.view()
     return Drill(record, trainee.display_name if trainee else "?", view,
                  list(view.decisions), exercises.log_of(session, exercise_id=exercise_id))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole dashboard at one moment, read in one session: the room's rows, the scenario
+    events an inject may deliver, the assigned modules and who passed them, and the desk of
+    the trainee drilled into. Every panel of a refresh reads this one snapshot, so the room,
+    the inject panel and the drilled desk never disagree (one is not left at the page's load
+    while another moves on)."""
+
+    rows: list[Row]
+    events: dict[str, str]
+    modules: list[str]
+    progress: dict[int, dict[str, str]] | None
+    drilled: int | None
+    drill: Drill | None
+
+    @property
+    def playing(self) -> dict[int, str]:
+        """Exercise id → trainee name, of every trainee who started one."""
+        return {r.exercise_id: r.name for r in self.rows if r.exercise_id is not None}
+
+
+def snapshot(
+    session: Session, *, user: User, workshop_id: int, stuck_after: timedelta = STUCK_AFTER,
+    drill_exercise: int | None = None, now: datetime | None = None,
+) -> Snapshot:
+    """Everything the dashboard shows, now. ``drill_exercise``: the exercise to drill into
+    (the first one started when it is None or no longer in the room)."""
+    table = rows(session, user=user, workshop_id=workshop_id, stuck_after=stuck_after, now=now)
+    playing = [r.exercise_id for r in table if r.exercise_id is not None]
+    drilled = drill_exercise if drill_exercise in playing else (playing[0] if playing else None)
+    modules = modules_of(session, workshop_id=workshop_id)
+    return Snapshot(
+        rows=table, events=events_of(session, user=user, workshop_id=workshop_id),
+        modules=modules,
+        progress=module_progress(session, user=user, workshop_id=workshop_id, module_ids=modules),
+        drilled=drilled,
+        drill=drill(session, user=user, workshop_id=workshop_id, exercise_id=drilled)
+        if drilled is not None else None)
 
 
 def _own(session: Session, *, user: User, workshop_id: int, exercise_id: int) -> ExerciseRecord:

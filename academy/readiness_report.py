@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from academy import catalogs
 from academy.assessments import RoundScores
+from academy.assignments import module_titles
 from academy.guidance import Framework, Guide
 from academy.pdf import Report
 from academy.readiness import results, weakest
@@ -62,15 +64,18 @@ def to_json(framework: Framework, scores: RoundScores, lang: str, *, team: str,
 
 def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *,
            labels: Mapping[str, str], title: str, subtitle: str,
-           radar_png: bytes | None = None) -> bytes:
-    """The printable report; ``labels`` holds the translated headings."""
+           radar_png: bytes | None = None, modules: Mapping[str, str] | None = None) -> bytes:
+    """The printable report; ``labels`` holds the translated headings, ``modules`` the
+    curriculum modules' titles in ``lang`` by id (English titles when not given): a reader
+    gets names, not ids."""
     summary = results(framework, scores.scores)
     titles = {d.id: d.title.get(lang) for d in framework.dimensions}
 
     def num(value: float, spec: str = "") -> str:  # "2,50" in French
         return number(value, lang, spec)
 
-    report = Report(title=title, subtitle=subtitle)
+    module_names = {**module_titles(), **(modules or {})}
+    report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang))
     report.heading(labels["overall"])
     if summary.overall is not None and summary.maturity is not None:
         report.paragraph(f"{num(summary.overall, '.2f')} / 3"
@@ -90,7 +95,8 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
         report.paragraph(f"{indicator.title.get(lang)} — {num(level)} / 3\n"
                          f"{indicator.recommendation.get(lang)}\n"
                          f"{labels['steps']}: {steps or '—'}\n"
-                         f"{labels['modules']}: {', '.join(indicator.modules) or '—'}")
+                         f"{labels['modules']}: "
+                         f"{', '.join(module_names.get(m, m) for m in indicator.modules) or '—'}")
     report.heading(labels["indicators"])
     report.table([labels["indicator"], labels["score"], labels["status"]], [
         [r["indicator"], "—" if r["score"] is None else num(r["score"]), labels[str(r["status"])]]

@@ -1,10 +1,9 @@
-"""How deep a user's YAML or JSON may nest, checked before anything is built from it.
+"""How deep a user's YAML may nest, checked before anything is built from it.
 
-Real scenario files nest six levels deep; a what-if action, two. A hostile text nests as
-deep as its size allows, and each parser fails in its own slow or loud way: PyYAML's
+Real scenario files nest six levels deep. A hostile text nests as
+deep as its size allows, and the parser fails slowly: PyYAML's
 pure-Python scanner re-examined every open ``[`` for each new one, so sixteen kilobytes of
-``[`` took 31 seconds to refuse (five minutes at the upload limit), and ``json.loads``
-raises ``RecursionError`` past about a thousand levels. So depth is bounded first:
+``[`` took 31 seconds to refuse (five minutes at the upload limit). So depth is bounded first:
 
 - YAML: PyYAML's event stream (``yaml.parse``) is read one event at a time, without
   composing nodes, and the walk stops at the first collection opened deeper than
@@ -13,18 +12,12 @@ raises ``RecursionError`` past about a thousand levels. So depth is bounded firs
   bounded amount of work, whatever the size of the text: about 0.3 s in pure Python for
   ``[`` repeated, a millisecond with libyaml's parser, used when PyYAML has it (libyaml's
   own limit, 1,000 levels, surfaces as "exceeded maximum nesting depth": also TooDeep).
-- JSON: one regular-expression pass over strings and brackets (JSON has no other way to
-  nest) finds the first bracket opened deeper than ``MAX_DEPTH`` before ``json.loads``.
 
-Both raise ``TooDeep`` with the 1-based line, so callers report it like any other
+It raises ``TooDeep`` with the 1-based line, so callers report it like any other
 problem of the file.
 """
 
 from __future__ import annotations
-
-import json
-import re
-from typing import Any
 
 import yaml
 
@@ -33,9 +26,6 @@ MAX_DEPTH = 32
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # events only: marks are the same
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-_JSON_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}\n]')
-
-
 class TooDeep(ValueError):
     """A text nested deeper than allowed, with the line where the limit was passed."""
 
@@ -76,25 +66,3 @@ def _walk(text: str, max_depth: int, loader: type) -> int:
             raise TooDeep(exc.problem_mark.line + 1, max_depth) from None
         raise
     return aliases
-
-
-def check_json(text: str, max_depth: int = MAX_DEPTH) -> None:
-    """``TooDeep`` if any JSON array or object in ``text`` opens deeper than ``max_depth``."""
-    depth, line = 0, 1
-    for match in _JSON_TOKENS.finditer(text):
-        token = match.group()
-        if token == "\n":
-            line += 1
-        elif token in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise TooDeep(line, max_depth)
-        elif token in "]}":
-            depth -= 1
-
-
-def load_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
-    """``json.loads`` of a text whose depth was bounded first (``TooDeep``, a ValueError
-    like ``json.JSONDecodeError``, for a text nested too deeply)."""
-    check_json(text, max_depth)
-    return json.loads(text)

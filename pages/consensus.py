@@ -57,11 +57,11 @@ pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
                     format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "
                                           f"{fw.indicators[r.indicator_id].title.get(lang)}")
 indicator = fw.indicators[pick.indicator_id]
-with st.form("consensus.agree_form"):
-    level = st.radio(t("assess.level"), [0, 1, 2, 3], key=f"consensus.level.{pick.indicator_id}",
+with st.form("consensus.agree_form"):  # keys name the round: another round's values never stay
+    level = st.radio(t("assess.level"), [0, 1, 2, 3], key=f"consensus.level.{round_.id}.{pick.indicator_id}",
                      index=pick.agreed if pick.agreed is not None else None,
                      format_func=lambda n: f"{n} — {indicator.levels[n].get(lang)}")
-    note = st.text_area(t("consensus.note"), value=pick.note, max_chars=2000, key=f"consensus.note.{pick.indicator_id}")
+    note = st.text_area(t("consensus.note"), value=pick.note, max_chars=2000, key=f"consensus.note.{round_.id}.{pick.indicator_id}")
     if st.form_submit_button(t("consensus.save"), type="primary"):
         try:
             if level is None:

@@ -18,17 +18,9 @@ per_team = options[1].toggle(t("dash.per_team"), key="dash.per_team")
 
 
 @st.fragment(run_every=dashboard.REFRESH_SECONDS)
-def room() -> None:
-    dashboard.room(user, workshop, int(stuck), per_team)
+def board() -> None:
+    """One fragment, one snapshot per refresh: every panel moves on together."""
+    dashboard.board(user, workshop, int(stuck), per_team)
 
 
-room()
-
-control, drill = st.columns([1, 2])
-with control, st.container(border=True):
-    st.subheader(t("dash.control"))
-    dashboard.control(user, workshop)
-with drill, st.container(border=True):
-    choice = dashboard.pick_exercise(user, workshop)
-    if choice is not None:
-        dashboard.drill(user, workshop, choice)
+board()

@@ -39,25 +39,7 @@ with tabs[2]:
 with tabs[3]:
     panels.decisions(truth, scenario)
 with tabs[4]:
-    if not choices:
-        st.info(t("debrief.whatif_none"))
-    else:
-        index = st.selectbox(t("debrief.whatif_pick"), [i for i, _ in choices],
-                             format_func=lambda i: panels.action_line(dict(choices)[i], truth,
-                                                                      scenario),
-                             key="debrief.whatif.index")
-        edited = panels.edit_action(dict(choices)[index], "debrief.whatif")
-        if st.button(t("debrief.whatif_run"), key="debrief.whatif.run", type="primary"):
-            valid, replacement = panels.parse(edited)
-            if not valid:
-                st.error(t("debrief.whatif_bad_json"))
-            else:
-                with st.spinner(t("debrief.whatif_running")), db() as s:
-                    other = debriefs.replay_changed(s, exercise_id=record.id, index=index,
-                                                    user=get_user(s, user_id=user.id),
-                                                    replacement=replacement)
-                panels.changed_outcome(other.outcome)
-                panels.compare(truth, other.debrief, scenario)
+    panels.what_if(record.id or 0, user.id, choices, truth, scenario)
 with tabs[5]:
     st.download_button(t("debrief.pdf"), debriefs.pdf(truth, scenario=scenario, trainee=user.name,
                                                       lang=lang),

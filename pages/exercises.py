@@ -4,9 +4,10 @@ import streamlit as st
 
 from academy import exercises
 from academy.accounts import get_user
+from academy.assignments import assigned_first
 from academy.errors import AcademyError
 from academy.scenarios import parse
-from ui import desk, session
+from ui import assigned, desk, session
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.state import db
@@ -20,6 +21,9 @@ with db() as s:
     mine = exercises.mine_with_scenarios(s, user_id=user.id)
     catalogue = [(v, parse(v.text)) for v in exercises.available(s, user=me)]
     workshop = exercises.workshop_of(s, user_id=user.id)
+given = assigned.of(user.id)
+by_id = {v.scenario_id: (v, sc) for v, sc in catalogue}
+catalogue = [by_id[i] for i in assigned_first(list(by_id), given.scenarios)]  # assigned first
 
 st.subheader(t("exercises.mine"))
 if not mine:
@@ -28,6 +32,9 @@ for record, scenario in mine:
     with st.container(border=True):
         left, right = st.columns([4, 1])
         left.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        if scenario.id in given.scenarios:
+            with left:
+                assigned.badge()
         state = t("exercises.finished") if record.finished else t("exercises.running")
         left.caption(t("exercises.meta", day=num(record.day, ".1f"), days=scenario.duration_days,
                        score=num(record.score, ".0f"), state=state))
@@ -36,11 +43,14 @@ for record, scenario in mine:
             st.switch_page("pages/debrief.py" if record.finished else "pages/desk.py")
 
 st.subheader(t("exercises.start_new"))
+assigned.scenarios_progress(given)
 if not catalogue:
     st.info(t("exercises.catalogue_empty"))
 for version, scenario in catalogue:
     with st.container(border=True):
         st.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        if version.scenario_id in given.scenarios:
+            assigned.badge()
         st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
                      difficulty=t(f"difficulty.{scenario.difficulty}"),
                      days=scenario.duration_days,

@@ -33,7 +33,7 @@ def _toggle(item_id: str) -> None:
     try:
         with db() as s:
             set_tick(s, acting_user_id=user.id, team_id=team.id or 0, item_id=item_id,
-                     done=st.session_state[f"guide.tick.{item_id}"], valid_items=g.item_ids)
+                     done=st.session_state[f"guide.tick.{team.id}.{item_id}"], valid_items=g.item_ids)
     except AcademyError as error:
         st.session_state["guide.error"] = error
 
@@ -61,7 +61,7 @@ for step in phase.steps:
         markdown(step.guidance.get(lang))
         st.markdown(f"**{t('guide.checklist')}**")
         for item in step.checklist:
-            st.checkbox(item.text.get(lang), value=item.id in done, key=f"guide.tick.{item.id}",
+            st.checkbox(item.text.get(lang), value=item.id in done, key=f"guide.tick.{team.id}.{item.id}",  # per team
                         on_change=_toggle, args=(item.id,))
         if history := [ticks[i] for i in items if i in ticks]:
             st.dataframe([{t("guide.col_item"): tick.item_id,

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from academy.assignments import assigned_first
 from academy.certificates import path_done
 from academy.progress import progress_of
-from ui import curriculum, session
+from ui import assigned, curriculum, session
 from ui.i18n import t
 from ui.state import db
 
@@ -13,7 +14,8 @@ catalogue = curriculum.catalogue()
 with db() as s:
     progress = progress_of(s, actor_id=user.id, user_id=user.id)
 completed = {m for m, row in progress.items() if row.completed_at}
-ids = curriculum.module_ids()
+given = assigned.of(user.id)
+ids = assigned_first(curriculum.module_ids(), given.modules)  # assigned first
 
 
 def open_module(module_id: str) -> None:
@@ -26,6 +28,7 @@ st.caption(t("modules.intro"))
 done_count = len(completed & set(ids))
 st.progress(done_count / len(ids) if ids else 0.0,
             text=t("modules.overall", done=done_count, total=len(ids)))
+assigned.modules_progress(given)
 
 if catalogue.paths:
     st.subheader(t("modules.paths"))
@@ -50,6 +53,9 @@ for module_id in ids:
     with st.container(border=True):
         left, right = st.columns([4, 1])
         left.markdown(f"**{module.title}**")
+        if module_id in given.modules:
+            with left:
+                assigned.badge()
         meta = [t("module.minutes", minutes=module.minutes), state]
         if fell_back:
             meta.append(t("modules.in_english"))

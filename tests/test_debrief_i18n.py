@@ -85,8 +85,13 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     debrief = ex.debrief()
     english = blocks(monkeypatch, debrief, scenario, "en")
     assert english[0].endswith(" — after-action review")
-    assert missed_bullets(english) == [f"Day {m.t:.1f}: {m.text} (shipment {m.shipment})"
-                                       for m in debrief.missed]
+    # one line per report the trainee held, with every shipment it pointed at
+    groups: dict[str, list] = {}
+    for m in debrief.missed:
+        groups.setdefault(m.intel or m.text, []).append(m)
+    assert missed_bullets(english) == [
+        f"Day {g[0].t:.1f}: {g[0].text} (shipment {', '.join(dict.fromkeys(m.shipment for m in g))})"
+        for g in groups.values()]
     french = blocks(monkeypatch, debrief, scenario, "fr")
     assert french[0].endswith(" — revue après action")
     first = debrief.missed[0]

@@ -7,7 +7,8 @@ leak a hidden entity.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -25,14 +26,34 @@ Submit = Callable[[dict[str, Any]], Outcome | None]
 Pricer = Callable[[dict[str, Any]], Quote]
 
 
+@dataclass(frozen=True)
+class Fill:
+    """Where a form keeps its widgets' state (``prefix``) and the values it starts with: the
+    desk's empty form under ``actions``, a debrief's what-if under a key of its own per
+    decision, prefilled with that decision (one key per decision: a keyed widget keeps the
+    value it holds and ignores a new default, so a shared key would show the first one)."""
+
+    prefix: str = "actions"
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}.{name}"
+
+    def index(self, options: list[Any], name: str) -> int | None:
+        value = self.values.get(name)
+        return options.index(value) if value in options else None
+
+
 def _rationale(key: str) -> str | None:
     text = st.text_area(t("actions.rationale"), key=f"{key}.why", max_chars=2000, height=68)
     return text.strip() or None
 
 
-def _pick(label: str, options: list[str], names: dict[str, str], key: str) -> str | None:
-    return st.selectbox(label, options, format_func=lambda o: names.get(o, o), key=key,
-                        index=None, placeholder=t("actions.choose"))
+def _pick(label: str, options: list[str], names: dict[str, str], fill: Fill,
+          name: str, key: str) -> str | None:
+    return st.selectbox(label, options, format_func=lambda o: names.get(o, o),
+                        key=fill.key(key), index=fill.index(options, name),
+                        placeholder=t("actions.choose"))
 
 
 LANG_KEY = "desk.actions_lang"  # the language the form's choices were stored in
@@ -72,12 +93,12 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
                     key="actions.kind", horizontal=True)
     st.caption(t(f"actions.{kind}_help"))
     with st.container(border=True):  # not a form: later fields depend on earlier choices
-        action = FORMS[kind](view, info, names)
+        action = FORMS[kind](view, info, names, Fill())
         action["rationale"] = _rationale(f"actions.{kind}")
         st.caption(price(quote({"kind": kind, **action})), help=t("actions.price_help"))
         # a plain button, not a callback: the click carries the values on screen right now
         if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
-            if any(v is None for k, v in action.items() if k != "rationale"):
+            if missing(action):
                 st.warning(t("actions.missing"))
             else:
                 outcome = submit({"kind": kind, **action})
@@ -88,10 +109,11 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
                 st.rerun()  # redraw the whole desk with the result
 
 
-def _intel(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
+def _intel(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     sources = {s.id: s for s in info.sources}
     source = st.selectbox(
-        t("actions.source"), list(sources), key="actions.intel.source",
+        t("actions.source"), list(sources), key=fill.key("intel.source"),
+        index=fill.index(list(sources), "source") or 0,
         format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
                                 grade=sources[s].reliability,
@@ -100,23 +122,25 @@ def _intel(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any
     targets = [e.id for e in view.entities if e.type in allowed]
     if "location" in allowed:
         targets += [loc.id for loc in view.locations]
-    return {"source": source, "target": _pick(t("actions.target"), targets, names,
-                                              "actions.intel.target")}
+    return {"source": source, "target": _pick(t("actions.target"), targets, names, fill,
+                                              "target", "intel.target")}
 
 
 def _subject(types: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
-    def form(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
+    def form(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
         options = [e.id for e in view.entities if e.type in types]
-        return {"subject": _pick(t("actions.subject"), options, names, f"actions.{types[0]}.s")}
+        return {"subject": _pick(t("actions.subject"), options, names, fill, "subject",
+                                 f"{types[0]}.s")}
     return form
 
 
-def _notice(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key="actions.notice.colour",
+def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key=fill.key("notice.colour"),
+                          index=fill.index(NOTICE_COLOURS, "colour") or 0,
                           format_func=lambda c: t(f"notice.{c}"))
     options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
     options += list(info.concealments)
-    subject = _pick(t("actions.subject"), options, names, "actions.notice.subject")
+    subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
     entity = next((e for e in view.entities if e.id == subject), None)
     if entity is not None:
         st.caption(t("actions.identifiers") + ": " +
@@ -124,48 +148,68 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, An
         warrant = t("actions.warrant_yes") if subject in info.warrants else t("actions.warrant_no")
         st.caption(t("actions.warrant") + ": " + warrant)
     # the purpose a request of this colour usually states; the trainee may still change it
-    purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=f"actions.notice.purpose.{colour}",
-                           index=NOTICE_COLOURS.index(colour),
+    usual = NOTICE_COLOURS.index(colour)
+    purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=fill.key(f"notice.purpose.{colour}"),
+                           index=usual if fill.values.get("colour") != colour else
+                           fill.index(PURPOSES, "purpose") or usual,
                            format_func=lambda p: t(f"purpose.{p}"))
-    grounds = st.selectbox(t("actions.grounds"), GROUNDS, key="actions.notice.grounds",
+    grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("notice.grounds"),
+                           index=fill.index(GROUNDS, "grounds") or 0,
                            format_func=lambda g: t(f"grounds.{g}"))
     return {"colour": colour, "subject": subject, "purpose": purpose, "grounds": grounds}
 
 
-def _window(view: TraineeView, key: str) -> dict[str, Any]:
-    start = st.number_input(t("actions.start_day"), min_value=float(round(view.day, 1)),
-                            max_value=float(view.duration_days), value=float(round(view.day, 1)),
-                            step=1.0, key=f"{key}.start")
-    days = st.slider(t("actions.days"), 1, 30, 7, key=f"{key}.days")
+def _window(view: TraineeView, fill: Fill, key: str) -> dict[str, Any]:
+    first, last = float(round(view.day, 1)), float(view.duration_days)
+    start = st.number_input(t("actions.start_day"), min_value=first, max_value=last,
+                            value=min(max(float(fill.values.get("start_day", first)), first), last),
+                            step=1.0, key=fill.key(f"{key}.start"))
+    days = st.slider(t("actions.days"), 1, 30, int(fill.values.get("days", 7)),
+                     key=fill.key(f"{key}.days"))
     return {"start_day": start, "days": float(days)}
 
 
-def _inspection(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    location = _pick(t("actions.location"), list(info.locations), names, "actions.insp.loc")
-    return {"location": location, **_window(view, "actions.insp")}
+def _inspection(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    location = _pick(t("actions.location"), list(info.locations), names, fill, "location",
+                     "insp.loc")
+    return {"location": location, **_window(view, fill, "insp")}
 
 
-def _seizure(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    shipment = _pick(t("actions.shipment"), list(info.shipments), names, "actions.seize.ship")
-    location = _pick(t("actions.location"), list(info.locations), names, "actions.seize.loc")
-    return {"shipment": shipment, "location": location, **_window(view, "actions.seize")}
+def _seizure(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    shipment = _pick(t("actions.shipment"), list(info.shipments), names, fill, "shipment",
+                     "seize.ship")
+    location = _pick(t("actions.location"), list(info.locations), names, fill, "location",
+                     "seize.loc")
+    return {"shipment": shipment, "location": location, **_window(view, fill, "seize")}
 
 
-def _controlled(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    return {"shipment": _pick(t("actions.shipment"), list(info.shipments), names,
-                              "actions.cd.ship")}
+def _controlled(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    return {"shipment": _pick(t("actions.shipment"), list(info.shipments), names, fill,
+                              "shipment", "cd.ship")}
 
 
-def _share(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    return {"country": st.selectbox(t("actions.country"), info.partner_countries,
-                                    key="actions.share.country", index=None,
-                                    placeholder=t("actions.choose"))}
+def _share(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    return {"country": _pick(t("actions.country"), list(info.partner_countries), names, fill,
+                             "country", "share.country")}
 
 
-def _meeting(view: TraineeView, info: Any, names: dict[str, str]) -> dict[str, Any]:
-    countries = st.multiselect(t("actions.countries"), info.partner_countries,
-                               key="actions.meeting.countries")
+def _meeting(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    partners = list(info.partner_countries)
+    countries = st.multiselect(t("actions.countries"), partners, key=fill.key("meeting.countries"),
+                               default=[c for c in fill.values.get("countries") or []
+                                        if c in partners],
+                               format_func=lambda c: names.get(c, c))
     return {"countries": countries or None}
+
+
+def fields(kind: str, view: TraineeView, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    """The fields of one kind of action (without its kind and rationale), as on the desk."""
+    return FORMS[kind](view, view.actions, names, fill)
+
+
+def missing(action: dict[str, Any]) -> bool:
+    """Whether a field the action needs is still empty (the rationale may be)."""
+    return any(v is None for k, v in action.items() if k != "rationale")
 
 
 FORMS: dict[str, Callable[..., dict[str, Any]]] = {

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy import aar, assignments, hotwash, live
+from academy import aar, assignments, debriefs, hotwash, live
 from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
@@ -48,8 +48,12 @@ def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
                    t("hotwash.missed_by"): f"{m['missed_by']}/{m['of']}",
                    t("hotwash.route"): m["route"]} for m in missed], "hotwash.none_missed")
     right.caption(t("hotwash.refused"))
+    lang = current_language()
+    named = debriefs.names(found[0].debrief, scenario, lang) if found else {}
     _table(right, [{t("hotwash.reason"): reason(str(r["code"])),
-                    t("hotwash.count"): r["count"], t("hotwash.example"): r["example"]}
+                    t("hotwash.count"): r["count"],
+                    t("hotwash.example"): decision_text(
+                        str(r["kind"]), r["params"], str(r["example"]), lang, named)}  # type: ignore[arg-type]
                    for r in hotwash.refused_notices(found)], "hotwash.none_refused")
 
 
@@ -114,7 +118,8 @@ def exports(user: CurrentUser, workshop: Workshop, scenario: Scenario,
                                         module_ids=modules)
     names = {r.user_id: r.name for r in found}
     cols = st.columns(3)
-    cols[0].download_button(t("hotwash.pdf"), aar.report_pdf(workshop, scenario, found, stored),
+    cols[0].download_button(t("hotwash.pdf"), aar.report_pdf(workshop, scenario, found, stored,
+                                                            current_language()),
                             f"aar-{workshop.join_code}-{scenario.id}.pdf", "application/pdf",
                             key="hotwash.pdf", icon=":material/picture_as_pdf:")
     cols[1].download_button(t("hotwash.csv"), hotwash.results_csv(found, scenario),

@@ -1,12 +1,19 @@
-"""Panels of the live dashboard: the room at a glance, injects and pauses, one desk."""
+"""Panels of the live dashboard: the room at a glance, injects and pauses, one desk.
+
+Every panel draws from one ``live.Snapshot`` taken at the start of each refresh, and the
+page runs them all in one timed fragment: the room, the inject panel and the drilled desk
+move on together (an inject panel drawn once at the page's load would still say nobody is
+playing while the room shows the trainees at work)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import streamlit as st
 
-from academy import assignments, live
+from academy import live
 from academy.errors import AcademyError
 from academy.models import Workshop
 from ui import curriculum, desk, tables
@@ -17,17 +24,33 @@ from ui.state import db
 from ui.workshop_pick import me
 
 REFRESH_SECONDS = 5
+DRILL = "dash.drill"
+FLASH = "dash.flash"
 
 
-def _rows(user: CurrentUser, workshop: Workshop, stuck_minutes: int) -> list[live.Row]:
-    with db() as s:
-        return live.rows(s, user=me(user), workshop_id=workshop.id,
-                         stuck_after=timedelta(minutes=stuck_minutes))
+def board(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bool) -> None:
+    """The whole dashboard from one snapshot; the page wraps this in one timed fragment."""
+    try:
+        with db() as s:
+            seen = live.snapshot(s, user=me(user), workshop_id=workshop.id or 0,
+                                 stuck_after=timedelta(minutes=stuck_minutes),
+                                 drill_exercise=st.session_state.get(DRILL))
+    except AcademyError as error:
+        show_error(error)
+        return
+    room(seen, workshop, per_team)
+    left, right = st.columns([1, 2])
+    with left, st.container(border=True):
+        st.subheader(t("dash.control"))
+        control(user, workshop, seen)
+    with right, st.container(border=True):
+        if pick_exercise(seen) is not None and seen.drill is not None:
+            drill(seen.drill)
 
 
-def room(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bool) -> None:
-    """Every trainee's (or team's) exercise; the caller wraps this in a timed fragment."""
-    table = _rows(user, workshop, stuck_minutes)
+def room(seen: live.Snapshot, workshop: Workshop, per_team: bool) -> None:
+    """Every trainee's (or team's) exercise."""
+    table = seen.rows
     playing = [r for r in table if r.exercise_id is not None]
     cols = st.columns(4)
     cols[0].metric(t("dash.trainees"), len(table))
@@ -42,17 +65,13 @@ def room(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: bo
                        for k, v in row.items()} for row in live.by_team(table)])
     else:
         tables.table([_line(r) for r in table])
-    with db() as s:
-        modules = assignments.modules_of(s, workshop_id=workshop.id)
-        progress = live.module_progress(s, user=me(user), workshop_id=workshop.id,
-                                        module_ids=modules)
-    if progress is not None:
+    if seen.progress is not None:
         st.caption(t("dash.modules"))
         names = {r.user_id: r.name for r in table}
         st.dataframe([{t("dash.col_name"): names.get(uid, "?"),
                        **{curriculum.title_of(m): t(f"dash.module_{p.get(m, 'none')}")
-                          for m in modules}}
-                      for uid, p in progress.items()], hide_index=True, width="stretch")
+                          for m in seen.modules}}
+                      for uid, p in seen.progress.items()], hide_index=True, width="stretch")
     st.caption(t("dash.refreshes", seconds=REFRESH_SECONDS))
 
 
@@ -69,11 +88,14 @@ def _line(r: live.Row) -> dict[str, object]:
             else ""}
 
 
-def control(user: CurrentUser, workshop: Workshop) -> None:
-    """Send an inject, or pause and resume, for everyone, one team or one trainee."""
-    table = _rows(user, workshop, 10**6)
-    with db() as s:
-        events = live.events_of(s, user=me(user), workshop_id=workshop.id)
+def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
+    """Send an inject, or pause and resume, for everyone, one team or one trainee. The
+    buttons act in callbacks, before the refresh they cause takes its snapshot, so the room
+    already shows what they did."""
+    flash = st.session_state.pop(FLASH, None)
+    if flash is not None:
+        (st.success if flash[0] else st.error)(flash[1])
+    table, events = seen.rows, seen.events
     playing = {r.exercise_id: r.name for r in table if r.exercise_id and not r.finished}
     teams = sorted({r.team or "" for r in table if r.exercise_id})
     scope = st.radio(t("dash.scope"), ["all", "team", "trainee"], horizontal=True,
@@ -84,45 +106,45 @@ def control(user: CurrentUser, workshop: Workshop) -> None:
                        key="dash.one") if scope == "trainee" else None
     chosen = live.targets(table, scope=scope, team=team, exercise_id=one)
     st.caption(t("dash.reaches", n=len(chosen)))
+    wid, actor = workshop.id or 0, user
     with st.form("dash.inject", clear_on_submit=True):
-        message = st.text_area(t("dash.message"), max_chars=1000, key="dash.message")
-        event = st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
-                             format_func=lambda e: f"{e} — {events[e][:80]}" if e else
-                             t("dash.no_event"))
-        if st.form_submit_button(t("dash.send"), type="primary", disabled=not chosen):
-            _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop.id,
-                                      exercise_ids=chosen, message=message, event=event or None),
-                "dash.sent")
+        st.text_area(t("dash.message"), max_chars=1000, key="dash.message")
+        st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
+                     format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"))
+        st.form_submit_button(t("dash.send"), type="primary", disabled=not chosen,
+                              on_click=_inject, args=(actor, wid, chosen))
     left, right = st.columns(2)
-    if left.button(t("dash.pause"), key="dash.pause", disabled=not chosen,
-                   icon=":material/pause:"):
-        _do(lambda s: live.pause(s, user=me(user), workshop_id=workshop.id,
-                                 exercise_ids=chosen, paused=True), "dash.paused")
-    if right.button(t("dash.resume"), key="dash.resume", disabled=not chosen,
-                    icon=":material/play_arrow:"):
-        _do(lambda s: live.pause(s, user=me(user), workshop_id=workshop.id,
-                                 exercise_ids=chosen, paused=False), "dash.resumed")
+    left.button(t("dash.pause"), key="dash.pause", disabled=not chosen,
+                icon=":material/pause:", on_click=_pause, args=(actor, wid, chosen, True))
+    right.button(t("dash.resume"), key="dash.resume", disabled=not chosen,
+                 icon=":material/play_arrow:", on_click=_pause, args=(actor, wid, chosen, False))
 
 
-def _do(action, key: str) -> None:  # type: ignore[no-untyped-def]
+def _inject(user: CurrentUser, workshop_id: int, chosen: list[int]) -> None:
+    message, event = st.session_state.get("dash.message", ""), st.session_state.get("dash.event")
+    _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
+                              message=message or "", event=event or None), "dash.sent")
+
+
+def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool) -> None:
+    _do(lambda s: live.pause(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
+                             paused=paused), "dash.paused" if paused else "dash.resumed")
+
+
+def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
+    """Carry out an inject or a pause; what it did (or why not) is shown on the redraw."""
     try:
         with db() as s:
             result = action(s)
     except AcademyError as error:
-        show_error(error)
+        st.session_state[FLASH] = (False, t(f"error.{error.code}", **error.params))
         return
     done, refused = result if isinstance(result, tuple) else (result, 0)
-    st.success(t(key, n=done, refused=refused))
+    st.session_state[FLASH] = (True, t(key, n=done, refused=refused))
 
 
-def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
+def drill(seen: live.Drill) -> None:
     """One trainee's desk as they see it, and their decision log."""
-    try:
-        with db() as s:
-            seen = live.drill(s, user=me(user), workshop_id=workshop.id, exercise_id=exercise_id)
-    except AcademyError as error:
-        show_error(error)
-        return
     st.subheader(t("dash.desk_of", name=seen.trainee))
     desk.header(seen.view)
     inbox, chart, decisions = st.tabs([t("desk.tab_inbox", n=len(seen.view.inbox)),
@@ -145,11 +167,12 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
                          hide_index=True, width="stretch")
 
 
-def pick_exercise(user: CurrentUser, workshop: Workshop) -> int | None:
-    """A trainee to drill into (their latest exercise)."""
-    playing = {r.exercise_id: r.name for r in _rows(user, workshop, 10**6) if r.exercise_id}
+def pick_exercise(seen: live.Snapshot) -> int | None:
+    """A trainee to drill into (their latest exercise): the one the snapshot drilled."""
+    playing = seen.playing
     if not playing:
         st.info(t("dash.nobody_playing"))
         return None
-    return st.selectbox(t("dash.drill"), list(playing), format_func=playing.get,
-                        key="dash.drill")
+    options = list(playing)
+    return st.selectbox(t("dash.drill"), options, format_func=playing.get, key=DRILL,
+                        index=options.index(seen.drilled) if seen.drilled in options else 0)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import streamlit as st
 
+from academy import debriefs
+from academy.accounts import get_user
 from academy.catalogs import decision_text, engine_text
 from academy.debriefs import explanation, names, route_names
-from engine.nesting import load_json
-from engine.records import Debrief, Missed, Outcome
+from engine.records import Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
-from ui import charts
+from ui import action_forms, charts, desk
 from ui.desk import outcome_message
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result
+from ui.state import db
 
 SHIPMENT_COLUMNS = ("id", "fate", "cause", "quantity", "route", "concealment", "where", "start")
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
@@ -131,31 +132,51 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
                  hide_index=True, width="stretch")
 
 
-def edit_action(action: dict[str, Any], key: str) -> str | None:
-    """The decision's fields as text to edit (None: remove the decision). The text is read
-    when Replay is clicked (``parse``), so a typing error never hides the button."""
+def what_if(exercise_id: int, user_id: int, choices: list[tuple[int, dict[str, Any]]],
+            real: Debrief, scenario: Scenario) -> None:
+    """Pick a decision, change it in the desk's fields (or remove it), replay, compare."""
+    if not choices:
+        st.info(t("debrief.whatif_none"))
+        return
+    chosen = dict(choices)
+    index = st.selectbox(t("debrief.whatif_pick"), list(chosen), key="debrief.whatif.index",
+                         format_func=lambda i: action_line(chosen[i], real, scenario))
+    with db() as s:
+        before = debriefs.view_before(s, exercise_id=exercise_id, index=index,
+                                      user=get_user(s, user_id=user_id))
+    edited = edit_action(chosen[index], before, whatif_names(before, scenario),
+                         f"debrief.whatif.{index}")  # one key per decision
+    if not st.button(t("debrief.whatif_run"), key="debrief.whatif.run", type="primary"):
+        return
+    if edited is not None and action_forms.missing(edited):
+        st.warning(t("actions.missing"))
+        return
+    with st.spinner(t("debrief.whatif_running")), db() as s:
+        other = debriefs.replay_changed(s, exercise_id=exercise_id, index=index,
+                                        user=get_user(s, user_id=user_id), replacement=edited)
+    changed_outcome(other.outcome)
+    compare(real, other.debrief, scenario)
+
+
+def edit_action(action: dict[str, Any], view: TraineeView, names: dict[str, str],
+                key: str) -> dict[str, Any] | None:
+    """The decision in the desk's own fields, filled with what was chosen and offering what
+    the trainee knew then (``view``); None: remove the decision. ``key`` must differ per
+    decision (a keyed widget keeps what it holds whatever its new default)."""
     if st.toggle(t("debrief.whatif_remove"), key=f"{key}.remove"):
         return None
-    return st.text_area(t("debrief.whatif_fields"), json.dumps(action, indent=1, ensure_ascii=False),
-                        height=160, key=f"{key}.json")
+    kind = str(action.get("kind", ""))
+    if kind not in action_forms.FORMS:
+        st.caption(t("debrief.whatif_remove_only"))
+        return None
+    st.caption(f"{t('debrief.whatif_fields')} — {t(f'actions.{kind}')}")
+    fields = action_forms.fields(kind, view, names, action_forms.Fill(key, action))
+    return {"kind": kind, **fields, "rationale": action.get("rationale")}
 
 
-WHATIF_MAX_CHARS = 20_000  # a decision's fields are a few hundred characters
-WHATIF_MAX_DEPTH = 8  # a decision nests two levels (a list of ids in a mapping)
-
-
-def parse(raw: str | None) -> tuple[bool, dict[str, Any] | None]:
-    """(valid, replacement) from the edited text; None text removes the decision. Text too
-    long or nested too deep is refused before ``json.loads`` sees it (engine.nesting)."""
-    if raw is None:
-        return True, None
-    if len(raw) > WHATIF_MAX_CHARS:
-        return False, None
-    try:
-        changed = load_json(raw, WHATIF_MAX_DEPTH)
-    except ValueError:  # json.JSONDecodeError and nesting.TooDeep alike
-        return False, None
-    return isinstance(changed, dict), changed if isinstance(changed, dict) else None
+def whatif_names(view: TraineeView, scenario: Scenario) -> dict[str, str]:
+    """The names the desk gave the choices on the day of the decision."""
+    return desk.labels(view) | desk.scenario_names(scenario, view, current_language())
 
 
 def changed_outcome(outcome: Outcome | None) -> None:

@@ -202,9 +202,11 @@ def inbox_source(item: InboxItem) -> str:
 
 
 def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str, str]:
-    """Names from the scenario the trainee may read: intelligence sources, and the
-    concealment methods they have already seen (a Purple Notice names one)."""
-    names = {s.id: scenario.text(s.label, lang) for s in scenario.intel_sources}
+    """Names from the scenario the trainee may read: intelligence sources, partner countries
+    (by their codes), and the concealment methods they have already seen (a Purple Notice
+    names one)."""
+    names = {c.code: c.name for c in scenario.countries}
+    names.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
     seen = set(view.actions.concealments)
     names.update({c.id: f"{scenario.text(c.label, lang)} ({catalogs.say('entity.concealment', lang)})"
                   for c in scenario.concealments if c.id in seen})

@@ -62,7 +62,9 @@ def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, roun
     if not cached or cached[0] != stamp:
         chart = radar(radar_labels, {title: radar_scores}, size=380)
         pdf = to_pdf(fw, guide, scores, lang, labels={k: t(f"report.{k}") for k in LABELS},
-                     title=t("report.title", team=team), subtitle=title, radar_png=png(chart))
+                     title=t("report.title", team=team), subtitle=title, radar_png=png(chart),
+                     modules={m: title_of(m) for d in fw.dimensions for i in d.indicators
+                              for m in i.modules})
         st.session_state[PDF_KEY] = cached = (stamp, pdf)
     base = f"nest-readiness-{round_id}"
     pdf_col, csv_col, json_col = st.columns(3)

@@ -30,17 +30,20 @@ def _run(action, success: str | None = None) -> bool:  # type: ignore[no-untyped
 
 
 def details(user: CurrentUser, workshop: Workshop) -> None:
+    # Every key of these forms names the workshop: a keyed widget keeps the value it holds
+    # whatever its new default, so after a switch in the sidebar one shared key would show
+    # the previous workshop's values, and save them (the catalogue switch at once).
     with st.form("ws.details"):
-        title = st.text_input(t("ws.title_field"), workshop.title, max_chars=120, key="ws.d.title")
+        title = st.text_input(t("ws.title_field"), workshop.title, max_chars=120, key=f"ws.d.title.{workshop.id}")
         cols = st.columns(4)
         location = cols[0].text_input(t("ws.location"), workshop.location, max_chars=120,
-                                      key="ws.d.loc")
+                                      key=f"ws.d.loc.{workshop.id}")
         langs = list(LANGUAGES)
         language = cols[1].selectbox(t("ws.language"), langs, langs.index(workshop.language)
                                      if workshop.language in langs else 0,
-                                     format_func=LANGUAGES.__getitem__, key="ws.d.lang")
-        starts = cols[2].date_input(t("ws.starts"), workshop.starts_on, key="ws.d.start")
-        ends = cols[3].date_input(t("ws.ends"), workshop.ends_on, key="ws.d.end")
+                                     format_func=LANGUAGES.__getitem__, key=f"ws.d.lang.{workshop.id}")
+        starts = cols[2].date_input(t("ws.starts"), workshop.starts_on, key=f"ws.d.start.{workshop.id}")
+        ends = cols[3].date_input(t("ws.ends"), workshop.ends_on, key=f"ws.d.end.{workshop.id}")
         if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.update_details(
                 s, user=me(user), workshop_id=workshop.id, title=title, location=location,
                 language=language, starts_on=starts, ends_on=ends), t("ws.saved")):
@@ -91,7 +94,7 @@ def team_editor(user: CurrentUser, workshop: Workshop) -> None:
         return
     with st.form("ws.teams"):
         chosen = {u.id: st.text_input(u.display_name, team_of.get(u.id) or "", max_chars=60,
-                                      key=f"ws.team.{u.id}") for u, _ in people}
+                                      key=f"ws.team.{workshop.id}.{u.id}") for u, _ in people}
         if st.form_submit_button(t("ws.save")) and _run(lambda s: [
                 roster.set_team(s, user=me(user), workshop_id=workshop.id, trainee_id=uid,
                                 team=team) for uid, team in chosen.items()], t("ws.saved")):
@@ -123,7 +126,7 @@ def modules(user: CurrentUser, workshop: Workshop) -> None:
         current = assignments.modules_of(s, workshop_id=workshop.id)
     with st.form("ws.modules"):
         picked = st.multiselect(t("ws.modules_field"), list(titles), current,
-                                format_func=lambda m: titles.get(m, m), key="ws.modules.pick")
+                                format_func=lambda m: titles.get(m, m), key=f"ws.modules.pick.{workshop.id}")
         if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.set_modules(
                 s, user=me(user), workshop_id=workshop.id, module_ids=picked), t("ws.saved")):
             st.rerun()
@@ -139,7 +142,7 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
         sync_shipped(s)
         versions = latest(s)
         assigned = assignments.scenarios_of(s, workshop_id=workshop.id)
-    opened = st.toggle(t("ws.catalogue_open"), workshop.catalogue_open, key="ws.catalogue")
+    opened = st.toggle(t("ws.catalogue_open"), workshop.catalogue_open, key=f"ws.catalogue.{workshop.id}")
     if opened != workshop.catalogue_open and _run(lambda s: assignments.set_catalogue_open(
             s, user=me(user), workshop_id=workshop.id, open_=opened), t("ws.saved")):
         st.rerun()
@@ -155,7 +158,7 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
             # refuses it by name (the browser's own range check kept the old value silently).
             values = {k: cols[i].number_input(t(f"ws.knob_{k}"), value=float(knobs.get(k, 1.0)),
                                               step=0.1, help=_knob_help(k),
-                                              key=f"ws.knob.{version.scenario_id}.{k}")
+                                              key=f"ws.knob.{workshop.id}.{version.scenario_id}.{k}")
                       for i, k in enumerate(assignments.KNOBS)}
             left, right = st.columns(2)
             if left.button(t("ws.assign_update") if on else t("ws.assign"),

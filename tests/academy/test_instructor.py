@@ -201,6 +201,44 @@ def test_dashboard_rows_stuck_flag_team_injects_and_pause(session, room):
         live.inject(session, user=boss, workshop_id=ws.id, exercise_ids=[a.id], message=" ")
 
 
+def test_one_dashboard_snapshot_holds_the_room_the_targets_and_the_drilled_desk(session, room):
+    boss, ws = room["boss"], room["ws"]
+    empty = live.snapshot(session, user=boss, workshop_id=ws.id)
+    assert empty.playing == {} and empty.drill is None and empty.drilled is None
+    a, b = play(session, room, "ana"), play(session, room, "ben")
+    seen = live.snapshot(session, user=boss, workshop_id=ws.id)
+    assert seen.playing == {a.id: "Ana", b.id: "Ben"}
+    assert seen.drilled == a.id and seen.drill is not None and seen.drill.trainee == "Ana"
+    assert live.targets(seen.rows, scope="all") == [a.id, b.id]
+    assert seen.events  # the scenario's MSEL, for the inject panel
+    ben = live.snapshot(session, user=boss, workshop_id=ws.id, drill_exercise=b.id)
+    assert ben.drill is not None and ben.drill.trainee == "Ben"
+    row = next(r for r in ben.rows if r.exercise_id == b.id)
+    assert ben.drill.view.day == row.day  # the desk and the room from the same moment
+    gone = live.snapshot(session, user=boss, workshop_id=ws.id, drill_exercise=10**6)
+    assert gone.drilled == a.id  # an exercise no longer in the room: the first one again
+
+
+def test_a_trainee_reads_what_their_workshop_assigned_and_how_far_they_are(session, room):
+    from datetime import UTC, datetime
+
+    from academy import progress
+
+    boss, ws = room["boss"], room["ws"]
+    assert assignments.assigned_to(session, user_id=room["ana"].id) == assignments.Assigned([], [])
+    assignments.set_modules(session, user=boss, workshop_id=ws.id,
+                            module_ids=["network-analysis", "interpol-notices"])
+    assignments.assign_scenario(session, user=boss, workshop_id=ws.id, scenario_id=WILDLIFE)
+    row = progress.open_module(session, user_id=room["ana"].id, module_id="interpol-notices")
+    row.completed_at = datetime.now(UTC)
+    session.add(row)
+    play(session, room, "ana", finish=True)
+    got = assignments.assigned_to(session, user_id=room["ana"].id)
+    assert got == assignments.Assigned(["network-analysis", "interpol-notices"], [WILDLIFE], 1, 1)
+    assert assignments.assigned_to(session, user_id=room["ben"].id).modules_passed == 0
+    assert assignments.assigned_first(["a", "b", "c", "d"], ["c", "x", "a"]) == ["c", "a", "b", "d"]
+
+
 # --- studio ----------------------------------------------------------------------------
 
 def test_studio_problems_are_the_cli_lines(tmp_path, capsys):

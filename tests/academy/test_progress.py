@@ -246,3 +246,22 @@ def test_attempts_stored_before_draws_still_count_every_question_they_answered(s
                                module_ids=[NOTICES.id])
     rows = {r.question_id: (r.wrong, r.first_attempts) for r in report.hardest(NOTICES.id)}
     assert rows == {qid: (int(qid == "q2"), 1) for qid in answered}
+
+
+def test_the_french_certificate_reads_in_french_with_module_titles(session):
+    import io
+
+    import pypdf
+
+    from academy import catalogs
+
+    _, _, amina, _ = cohort(session)
+    complete_path(session, amina.id)
+    [certificate] = issue_due(session, user_id=amina.id, catalogue=CATALOGUE)
+    data = certificate_pdf(session, actor_id=amina.id, certificate_id=certificate.id,
+                           catalogue=CATALOGUE, texts=TEXTS, lang="fr")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+                    .split())
+    assert "Mini parcours" in text and FULL.module("nest-model", "fr")[0].title in text
+    assert "interpol-notices" not in text and "nest-model" not in text  # titles, not ids
+    assert catalogs.say("pdf.footer", "fr") in text and "not affiliated" not in text

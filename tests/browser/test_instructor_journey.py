@@ -5,11 +5,12 @@ the studio and the cohort debrief."""
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.steps import sign_in_staff, sign_in_trainee, wait_idle
+from tests.browser.steps import metric_value, select, sign_in_staff, sign_in_trainee, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -87,3 +88,76 @@ def test_instructor_runs_a_workshop_live(server, browser, shot):
     shot(staff, "instructor-05-studio-validation")
     staff.context.close()
     trainee.context.close()
+
+
+class Room:
+    """A workshop of the demo instructor and one trainee in it, played straight through
+    academy (as the trainee's desk would store it) while the dashboard is open."""
+
+    def __init__(self, db_url: str) -> None:
+        from sqlmodel import select
+
+        from academy.accounts import join_workshop
+        from academy.db import make_engine, session_scope
+        from academy.demo import DEMO_INSTRUCTOR
+        from academy.models import User
+        from academy.workshops import create_workshop
+
+        self.engine = make_engine(db_url)
+        self.scope = session_scope
+        self.title = f"Refresh workshop {uuid.uuid4().hex[:4]}"
+        with session_scope(self.engine) as s:
+            instructor = s.exec(select(User).where(User.username == DEMO_INSTRUCTOR[0])).one()
+            workshop = create_workshop(s, title=self.title, instructor=instructor)
+            trainee = join_workshop(s, code=workshop.join_code, name="Refresh Trainee", pin="1357")
+            self.workshop_id, self.trainee_id = workshop.id, trainee.id
+        self.exercise_id: int | None = None
+
+    def start(self) -> None:
+        from academy import exercises
+        from academy.models import User
+        from academy.scenarios import sync_shipped
+
+        with self.scope(self.engine) as s:
+            version = next(v for v in sync_shipped(s) if v.scenario_id == "wildlife-ivory-corridor")
+            record = exercises.start(s, user=s.get(User, self.trainee_id),
+                                     scenario_version_id=version.id, workshop_id=self.workshop_id)
+            self.exercise_id = record.id
+
+    def advance(self, days: int) -> None:
+        from academy import exercises
+
+        with self.scope(self.engine) as s:
+            for step in [7] * (days // 7) + [1] * (days % 7):
+                exercises.play(s, exercise_id=self.exercise_id, user_id=self.trainee_id,
+                               held=None, action={"kind": "advance", "days": step})
+
+
+def test_every_dashboard_panel_moves_on_together(server, page, shot):
+    room = Room(server.db_url)
+    sign_in_staff(page, server.url)
+    expect(page.get_by_role("heading", name="My workshops")).to_be_visible()
+    page.get_by_role("link", name="Live dashboard").click()
+    expect(page.get_by_role("heading", name="Live dashboard")).to_be_visible()
+    select(page, "Workshop", room.title, scope=page.get_by_test_id("stSidebar"))
+    wait_idle(page)
+    expect(page.get_by_text("Nobody has started an exercise yet.")).to_be_visible()
+    expect(page.get_by_text("Running exercises reached: 0.")).to_be_visible()
+
+    # the trainee starts: the room, the inject panel and the drilled desk all see it
+    room.start()
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("1")  # playing
+    expect(page.get_by_text("Running exercises reached: 1.")).to_be_visible()
+    expect(page.get_by_text("Desk of Refresh Trainee")).to_be_visible()
+    expect(metric_value(page, "Day")).to_have_text("0.0 / 90")
+
+    # the trainee plays on to day 41: the drilled desk follows without a click
+    room.advance(41)
+    expect(metric_value(page, "Day")).to_have_text("41.0 / 90")
+    expect(page.get_by_text("41.0 / 90", exact=True)).to_have_count(2)  # the table says so too
+    shot(page, "instructor-06-dashboard-moves-on-together")
+
+    # a pause from the inject panel shows in the room at once
+    page.get_by_role("button", name="Pause").click()
+    expect(page.get_by_text("Exercises paused: 1.")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_contain_text("paused")

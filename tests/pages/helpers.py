@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from academy.demo import DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
 from engine.exercise import Exercise
+from engine.records import TraineeView
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -95,6 +97,15 @@ def act(at: AppTest, kind: str, choices: dict[str, str]) -> AppTest:
 def play_to_end(db_url: str, first: dict[str, object]) -> tuple[int, Exercise]:
     """The demo trainee takes ``first`` on the wildlife scenario, then lets it run to its end
     (straight through academy, as the desk would store it); the exercise id and its engine."""
+    return play_steps(db_url, [first])
+
+
+Step = dict[str, object] | Callable[[TraineeView], dict[str, object]]
+
+
+def play_steps(db_url: str, steps: list[Step]) -> tuple[int, Exercise]:
+    """The demo trainee takes each step on the wildlife scenario (an action, or a function
+    of what the desk shows then that gives one), then lets it run to its end."""
     from sqlmodel import select
 
     from academy import exercises
@@ -105,11 +116,16 @@ def play_to_end(db_url: str, first: dict[str, object]) -> tuple[int, Exercise]:
     engine = make_engine(db_url)
     with session_scope(engine) as s:
         version = next(v for v in sync_shipped(s) if v.scenario_id == "wildlife-ivory-corridor")
-        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        trainee = s.exec(select(User).where(User.role == "trainee",
+                                            User.display_name == DEMO_TRAINEE[0])).one()
         record = exercises.start(s, user=trainee, scenario_version_id=version.id, workshop_id=1)
-        held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None,
-                              action=first)
-        while not held.live.finished:
+        held = None
+        for step in steps:
+            action = step(held.live.view() if held else exercises.replay(s, record).live.view()) \
+                if callable(step) else step
+            held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
+                                  action=action)
+        while held is None or not held.live.finished:
             held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
                                   action={"kind": "advance", "days": 7})
         exercise_id = record.id

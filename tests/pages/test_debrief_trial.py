@@ -90,29 +90,29 @@ def whatif(exercise_id: int):
     return at
 
 
-def test_what_if_keeps_replay_and_checks_the_fields_when_clicked(played):
+def test_what_if_shows_the_decision_in_the_desk_fields_by_name(played):
     exercise_id, _ = played
     at = whatif(exercise_id)
-    good = at.text_area(key="debrief.whatif.json").value
-    at.text_area(key="debrief.whatif.json").set_value('{"kind": "request_intel",').run()
-    assert not at.error, "a typing error is reported when Replay is clicked, not before"
-    at.button(key="debrief.whatif.run").click().run()
-    assert [e.value for e in at.error] == ["The fields are not valid: check quotes and commas."]
-    at.text_area(key="debrief.whatif.json").set_value(good)
-    at.button(key="debrief.whatif.run").click().run()
-    assert not at.exception
-    assert not any("not valid" in e.value for e in at.error)
-    assert len(at.metric) >= 2  # the two scores side by side
-
-
-def test_what_if_says_why_an_edited_decision_is_refused(played):
-    exercise_id, _ = played
-    at = whatif(exercise_id)
-    at.text_area(key="debrief.whatif.json").set_value('{"kind": "arrest", "subject": "NOPE"}')
+    assert not at.text_area, "no box of raw fields: the desk's own fields"
+    source = at.selectbox(key="debrief.whatif.0.intel.source")
+    assert source.value == "customs-data" and "Customs" in source.format_func(source.value)
+    target = at.selectbox(key="debrief.whatif.0.intel.target")
+    assert target.value == "C02" and "C02" not in target.format_func(target.value)
+    assert len(at.metric) == 1  # the real score only: nothing was replayed yet
     at.button(key="debrief.whatif.run").click().run()
     assert not at.exception
-    assert at.error, texts(at)
+    assert len(at.metric) == 3  # the real score, and the two side by side
     assert "Your changed decision" in texts(at)
+
+
+def test_what_if_without_the_decision_replays_it_removed(played):
+    exercise_id, _ = played
+    at = whatif(exercise_id)
+    at.toggle(key="debrief.whatif.0.remove").set_value(True).run()
+    at.button(key="debrief.whatif.run").click().run()
+    assert not at.exception
+    assert "Your changed decision" not in texts(at)
+    assert len(at.metric) == 3
 
 
 def test_what_if_ratings_and_picker_use_names(played):

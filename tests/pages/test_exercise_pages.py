@@ -173,3 +173,15 @@ def test_an_accepted_action_clears_its_form():
     assert at.success  # accepted
     assert at.radio(key="actions.kind").value == "share_intel"  # the kind stays chosen
     assert at.selectbox(key="actions.share.country").value is None
+
+
+def test_partner_countries_are_offered_by_name():
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    for kind, key in (("share_intel", "actions.share.country"),
+                      ("case_meeting", "actions.meeting.countries")):
+        at.radio(key="actions.kind").set_value(kind).run()
+        widget = at.selectbox(key=key) if kind == "share_intel" else at.multiselect(key=key)
+        shown = list(widget.options)  # the labels the trainee reads
+        assert "Tanzania" in " ".join(shown) and "TZ" not in shown, shown

@@ -48,10 +48,11 @@ def test_workshop_setup_saves_details_and_closes_the_catalogue():
     at = as_instructor()
     at.switch_page("pages/workshop.py").run()
     assert {m.label: m.value for m in at.metric}["Join code"] == "DEMO26"
-    at.text_input(key="ws.d.loc").input("Mombasa")
+    ws = at.selectbox(key="ws.pick").value
+    at.text_input(key=f"ws.d.loc.{ws}").input("Mombasa")
     at.button(key="FormSubmitter:ws.details-Save").click().run()
-    assert not at.exception and at.text_input(key="ws.d.loc").value == "Mombasa"
-    at.toggle(key="ws.catalogue").set_value(False).run()
+    assert not at.exception and at.text_input(key=f"ws.d.loc.{ws}").value == "Mombasa"
+    at.toggle(key=f"ws.catalogue.{ws}").set_value(False).run()
     assert not at.exception
     trainee = as_trainee()
     trainee.switch_page("pages/exercises.py").run()
@@ -156,3 +157,34 @@ def test_a_trainee_cannot_open_another_trainees_exercise_by_url(played, app_db):
     assert other.error[0].value == "Not found, or not yours to see."
     assert not other.metric
     del at
+
+
+def test_switching_workshops_shows_and_keeps_each_workshops_own_settings(app_db):
+    """The setup forms follow the workshop picked in the sidebar: a keyed widget keeps what
+    it holds whatever its new default, so one key for every workshop showed (and saved)
+    the first workshop's title, modules and catalogue switch on the second."""
+    from academy.demo import DEMO_INSTRUCTOR
+    from academy.models import Workshop
+    from academy.workshops import create_workshop
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        boss = s.exec(select(User).where(User.username == DEMO_INSTRUCTOR[0])).one()
+        other = create_workshop(s, title="Closed Kigali workshop", instructor=boss)
+        other.catalogue_open = False
+        s.add(other)
+        other_id = other.id
+        demo_id = s.exec(select(Workshop).where(Workshop.join_code == "DEMO26")).one().id
+    at = as_instructor()
+    at.switch_page("pages/workshop.py").run()
+    at.selectbox(key="ws.pick").set_value(demo_id).run()  # the open demo workshop first
+    assert next(w for w in at.text_input if w.label == "Title").value != "Closed Kigali workshop"
+    at.selectbox(key="ws.pick").set_value(other_id).run()
+    assert not at.exception
+    title = next(w for w in at.text_input if w.label == "Title")
+    assert title.value == "Closed Kigali workshop"
+    catalogue = next(w for w in at.toggle if w.key and w.key.startswith("ws.catalogue"))
+    assert catalogue.value is False
+    with session_scope(engine) as s:
+        assert s.get(Workshop, other_id).catalogue_open is False, "switching saved nothing"
+    engine.dispose()

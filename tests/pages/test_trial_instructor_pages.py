@@ -54,12 +54,13 @@ def test_the_roster_help_states_the_uploaders_limit():
 @pytest.mark.usefixtures("app_db")
 def test_an_out_of_range_knob_is_refused_and_not_saved():
     at = _workshop()
-    at.number_input(key=f"ws.knob.{WILDLIFE}.corruption").set_value(50).run()
+    ws = at.selectbox(key="ws.pick").value
+    at.number_input(key=f"ws.knob.{ws}.{WILDLIFE}.corruption").set_value(50).run()
     at.button(key=f"ws.assign.{WILDLIFE}").click().run()
     assert not at.exception
     assert any("Corruption × must be between 0 and 5" in e.value for e in at.error)
     at = _workshop()  # a fresh session: nothing was assigned
-    assert at.number_input(key=f"ws.knob.{WILDLIFE}.corruption").value == 1.0
+    assert at.number_input(key=f"ws.knob.{ws}.{WILDLIFE}.corruption").value == 1.0
 
 
 @pytest.mark.usefixtures("app_db")

@@ -27,7 +27,9 @@ def test_names_cover_places_sources_concealments_and_objectives():
     scenario, debrief = finished()
     names = debriefs.names(debrief, scenario, "fr")
     place = scenario.locations[0]
-    assert names[place.id] == f"{place.name} ({place.country})"
+    country = next(c.name for c in scenario.countries if c.code == place.country)
+    assert names[place.id] == f"{place.name} ({country})"  # a country by its name, not its code
+    assert names[place.country] == country
     assert all(names[s.id] == scenario.text(s.label, "fr") for s in scenario.intel_sources)
     assert names["customs-data"] != "customs-data"
     assert all(names[c.id] == scenario.text(c.label, "fr") for c in scenario.concealments)
