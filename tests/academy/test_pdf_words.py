@@ -90,7 +90,9 @@ def test_the_debrief_pdf_reads_as_words_and_tells_a_missed_opportunity_once(play
     report = " ".join(catalogs.engine_text(first.code, first.params, first.text, lang).split())
     assert text.count(report[:60]) == 1, text
     assert catalogs.say("pdf.footer", lang) in text
-    assert catalogs.say("fate.in_transit", lang) in text
+    moving = next(s for s in debrief.shipments if s.fate == "in_transit")
+    why = catalogs.engine_text(moving.cause, moving.cause_params, moving.cause_text, lang)
+    assert " ".join(why.split())[:40] in text  # the fate with its cause, in words
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
