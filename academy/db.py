@@ -1,10 +1,16 @@
 """Where records live.
 
 A workshop often runs on an instructor's laptop with thirty trainees on the LAN, so the
-default database is an embedded SQLite file under ``./data/`` in WAL mode (readers never
-block the writer) with a busy timeout (a writer waits its turn instead of failing with
-"database is locked"). Set ``DATABASE_URL`` to use PostgreSQL instead; the same code and
-the same Alembic migrations run on both.
+default database is an embedded SQLite file under ``./data/`` in WAL mode with a busy
+timeout. Every transaction there begins with ``BEGIN IMMEDIATE``: it takes the single write
+lock before its first read, waiting up to the busy timeout for it. The Python driver's own
+habit (a plain ``BEGIN`` just before the first write, a ``SAVEPOINT`` opening a read
+transaction) lets a transaction read a snapshot and then try to write after another writer
+committed; SQLite refuses that at once ("database is locked"), however long the timeout, as
+an instructor's inject to a class at play found out. This is SQLAlchemy's documented recipe
+for pysqlite (the driver's transaction handling off, our own BEGIN in the ``begin`` event).
+Set ``DATABASE_URL`` to use PostgreSQL instead; the same code and the same Alembic
+migrations run on both.
 """
 
 from __future__ import annotations
@@ -45,17 +51,24 @@ def make_engine(url: str | None = None) -> Engine:
             pool_size=32, max_overflow=16,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # the driver emits no BEGIN: _sqlite_begin does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    """Take the write lock first: a transaction that has read can never be refused its write."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(url: str) -> Config:
