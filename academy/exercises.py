@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from academy.db import hold_write_lock
 from academy.errors import AcademyError
 from academy.models import (
     ExerciseAction,
@@ -211,9 +212,9 @@ def play(
 def lock(session: Session, exercise_id: int) -> None:
     """Make this transaction the only writer of the exercise's log until it ends.
 
-    PostgreSQL locks the exercise row (a second writer waits for the commit, then reads the
-    log as it is); SQLite needs nothing more, as its transactions hold the database's one
-    write lock from their start (``academy.db``)."""
+    PostgreSQL locks the exercise row, SQLite takes its one write lock: a second writer
+    waits for the commit, then reads the log as it is."""
+    hold_write_lock(session)
     session.exec(select(ExerciseRecord.id).where(ExerciseRecord.id == exercise_id)
                  .with_for_update()).first()
 
