@@ -111,7 +111,11 @@ def create_user(
     return user
 
 
+KEY_LENGTH = 200  # SignInAttempt.key: a typed name or code can be longer (PostgreSQL refuses)
+
+
 def _check_lock(session: Session, key: str, now: datetime) -> None:
+    key = key[:KEY_LENGTH]
     last_success = session.exec(
         select(func.max(SignInAttempt.at)).where(
             SignInAttempt.key == key, col(SignInAttempt.succeeded)
@@ -130,6 +134,7 @@ def _check_lock(session: Session, key: str, now: datetime) -> None:
 
 
 def _record(session: Session, key: str, succeeded: bool, now: datetime) -> None:
+    key = key[:KEY_LENGTH]
     session.add(SignInAttempt(key=key, succeeded=succeeded, at=now))
     session.flush()
 

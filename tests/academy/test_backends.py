@@ -122,3 +122,37 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(engine):
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_what_people_type_past_a_column_length_is_refused_cleanly_on_each_backend(session):
+    """SQLite stores any length in a VARCHAR(n); PostgreSQL refuses with an error page.
+    A sign-in name or join code of any length is a wrong one, not a crash."""
+    from academy.accounts import join_workshop, sign_in
+    from academy.errors import AcademyError
+
+    seed_demo(session)
+    session.commit()
+    with pytest.raises(AcademyError, match="bad_credentials"):
+        sign_in(session, username="x" * 300, password="whatever-it-is")
+    session.rollback()
+    with pytest.raises(AcademyError, match="bad_join"):
+        join_workshop(session, code="Q" * 300, name="Ana Trainee", pin="1234")
+
+
+def test_a_scenario_with_a_long_title_or_a_large_version_is_stored_or_refused(session):
+    """The scenario schema allows a 6,000-character title and any version number; the
+    catalogue keeps the title's first 200 characters and refuses a version past 4 bytes."""
+    from academy.errors import AcademyError
+    from academy.scenarios import parse, store
+
+    shipped = Path("scenarios/wildlife-ivory-corridor.yaml").read_text(encoding="utf-8")
+    old_title = '  en: "The Ivory Corridor: Niassa to Hai Phong"\n'
+    assert old_title in shipped and "\nversion: 1\n" in shipped
+    title = "The Ivory Corridor" + ", and its many routes" * 40
+    version = store(session, text=shipped.replace(old_title, f'  en: "{title}"\n', 1))
+    session.commit()
+    assert parse(version.text).title["en"] == title
+    assert version.title == title[:200]
+    with pytest.raises(AcademyError, match="scenario_invalid") as caught:
+        store(session, text=shipped.replace("\nversion: 1\n", "\nversion: 9999999999\n", 1))
+    assert "version" in caught.value.params["problems"]
