@@ -38,6 +38,14 @@ DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'academy.db'}"
 BUSY_TIMEOUT_MS = 15_000
 
 
+MAX_ROW_ID = 2**31 - 1  # ids are 4-byte integers: PostgreSQL refuses to even compare past it
+
+
+def is_row_id(value: int) -> bool:
+    """Could ``value`` (from a URL, say) be a row's id? Past the range, none has it."""
+    return 0 < value <= MAX_ROW_ID
+
+
 def database_url() -> str:
     """The configured database URL (``DATABASE_URL``), or the embedded SQLite file."""
     return os.environ.get("DATABASE_URL") or DEFAULT_URL

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from academy.db import hold_write_lock
+from academy.db import hold_write_lock, is_row_id
 from academy.errors import AcademyError
 from academy.models import (
     ExerciseAction,
@@ -105,7 +105,7 @@ def mine(session: Session, *, user_id: int) -> list[ExerciseRecord]:
 
 def get(session: Session, *, exercise_id: int, user: User) -> ExerciseRecord:
     """The exercise if ``user`` may see it: its trainee, an instructor of its workshop, an admin."""
-    record = session.get(ExerciseRecord, exercise_id)
+    record = session.get(ExerciseRecord, exercise_id) if is_row_id(exercise_id) else None
     if record is None:
         raise AcademyError("not_found")
     if record.user_id == user.id or user.role == Role.admin:
@@ -144,6 +144,8 @@ def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRe
     """A trainee's own exercise and how many log entries it has stored, in one query that
     also checks the account is still a trainee's (the desk asks on every redraw, for thirty
     trainees at once)."""
+    if not is_row_id(exercise_id):  # an id typed into the URL
+        raise AcademyError("not_found")
     stored = (select(func.count()).select_from(ExerciseAction)
               .where(ExerciseAction.exercise_id == exercise_id).scalar_subquery())
     row = session.exec(

@@ -156,3 +156,22 @@ def test_a_scenario_with_a_long_title_or_a_large_version_is_stored_or_refused(se
     with pytest.raises(AcademyError, match="scenario_invalid") as caught:
         store(session, text=shipped.replace("\nversion: 1\n", "\nversion: 9999999999\n", 1))
     assert "version" in caught.value.params["problems"]
+
+
+def test_an_id_past_four_bytes_in_a_url_finds_nothing_on_each_backend(session):
+    """``?exercise=`` and ``?team=`` can carry any number; PostgreSQL refuses to compare
+    one past its 4-byte ids ("integer out of range") where SQLite just finds no row."""
+    from academy.errors import AcademyError
+    from academy.teams import require_team
+
+    seed_demo(session)
+    session.commit()
+    admin = session.exec(select(User).where(User.username == "admin")).one()
+    trainee = session.exec(select(User).where(User.role == "trainee")).one()
+    for huge in (2**31, 2**40, 10**30):
+        with pytest.raises(AcademyError, match="not_found"):
+            exercises.get(session, exercise_id=huge, user=admin)
+        with pytest.raises(AcademyError, match="not_found"):
+            exercises.own(session, exercise_id=huge, user_id=trainee.id)
+        with pytest.raises(AcademyError, match="team_forbidden"):
+            require_team(session, acting_user_id=admin.id, team_id=huge)
