@@ -217,8 +217,9 @@ def lock(session: Session, exercise_id: int) -> None:
     PostgreSQL locks the exercise row, SQLite takes its one write lock: a second writer
     waits for the commit, then reads the log as it is."""
     hold_write_lock(session)
-    session.exec(select(ExerciseRecord.id).where(ExerciseRecord.id == exercise_id)
-                 .with_for_update()).first()
+    if is_row_id(exercise_id):  # else no row: ``own``/``get`` say not found
+        session.exec(select(ExerciseRecord.id).where(ExerciseRecord.id == exercise_id)
+                     .with_for_update()).first()
 
 
 def _trainee_acted_since(session: Session, exercise_id: int, seen: int) -> bool:

@@ -173,5 +173,8 @@ def test_an_id_past_four_bytes_in_a_url_finds_nothing_on_each_backend(session):
             exercises.get(session, exercise_id=huge, user=admin)
         with pytest.raises(AcademyError, match="not_found"):
             exercises.own(session, exercise_id=huge, user_id=trainee.id)
+        with pytest.raises(AcademyError, match="not_found"):
+            exercises.play(session, exercise_id=huge, user_id=trainee.id, held=None,
+                           action={"kind": "advance", "days": 1})
         with pytest.raises(AcademyError, match="team_forbidden"):
             require_team(session, acting_user_id=admin.id, team_id=huge)
