@@ -52,7 +52,8 @@ def add_agency(session: Session, *, acting_user_id: int, team_id: int, agency_ty
     if len(name) > 120:
         raise AcademyError("name_invalid")
     row = TeamAgency(team_id=team_id, agency_type=agency_type, name=name,
-                     crime_areas=",".join(crime_areas), functions=",".join(functions))
+                     crime_areas=",".join(dict.fromkeys(crime_areas)),  # each id once: fits 300
+                     functions=",".join(dict.fromkeys(functions)))
     session.add(row)
     session.flush()
     return _entry(row)

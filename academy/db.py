@@ -1,28 +1,49 @@
 """Where records live.
 
 A workshop often runs on an instructor's laptop with thirty trainees on the LAN, so the
-default database is an embedded SQLite file under ``./data/`` in WAL mode (readers never
-block the writer) with a busy timeout (a writer waits its turn instead of failing with
-"database is locked"). Set ``DATABASE_URL`` to use PostgreSQL instead; the same code and
-the same Alembic migrations run on both.
+default database is an embedded SQLite file under ``./data/`` in WAL mode with a busy
+timeout. SQLite has one write lock. A transaction that has read and then wants to write
+after another writer committed is refused at once ("database is locked"), however long
+the timeout: the Python driver let that happen (its plain ``BEGIN`` before the first
+write, and a ``SAVEPOINT`` that opens a *read* transaction), and an instructor's inject to
+a class at play failed so. Here the driver's transaction handling is off (SQLAlchemy's
+pysqlite recipe) and a transaction begins with ``BEGIN IMMEDIATE`` — the write lock taken
+first, waiting its turn — just before its first write of any kind (``_sqlite_write_first``),
+or earlier when the work must read under the lock (``hold_write_lock``). Reads before that
+run on their own, as WAL allows: page redraws never wait for a writer nor hold one up, and a
+read inside another session's block cannot wait on it.
+
+Set ``DATABASE_URL`` to use PostgreSQL instead; the same code and the same Alembic
+migrations run on both. Migrating and seeding hold a lock (``setup_lock``): a PostgreSQL
+advisory lock, SQLite's write lock, so servers starting together on an empty database
+take turns.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'academy.db'}"
 BUSY_TIMEOUT_MS = 15_000
+
+
+MAX_ROW_ID = 2**31 - 1  # ids are 4-byte integers: PostgreSQL refuses to even compare past it
+
+
+def is_row_id(value: int) -> bool:
+    """Could ``value`` (from a URL, say) be a row's id? Past the range, none has it."""
+    return 0 < value <= MAX_ROW_ID
 
 
 def database_url() -> str:
@@ -45,17 +66,54 @@ def make_engine(url: str | None = None) -> Engine:
             pool_size=32, max_overflow=16,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "before_cursor_execute", _sqlite_write_first)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # the driver emits no BEGIN: we do
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "CREATE", "DROP", "ALTER")
+SETUP_LOCK_KEY = 0x4E455354  # "NEST": PostgreSQL advisory lock of migrating and seeding
+
+
+def _sqlite_write_first(conn, cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+    """Before the first write of a transaction, take the write lock (waiting for it)."""
+    if statement.lstrip()[:9].upper().startswith(WRITES):
+        _begin_immediate(conn.connection.dbapi_connection, cursor)
+
+
+def _begin_immediate(dbapi_connection, cursor) -> None:  # type: ignore[no-untyped-def]
+    if not dbapi_connection.in_transaction:
+        cursor.execute("BEGIN IMMEDIATE")
+
+
+def hold_write_lock(connection: Connection | Session) -> None:
+    """From now until commit, this transaction is the database's only writer (SQLite): what
+    it reads next stays true until it writes. PostgreSQL needs row locks instead."""
+    if isinstance(connection, Session):
+        connection = connection.connection()
+    if connection.dialect.name == "sqlite":
+        dbapi_connection = connection.connection.dbapi_connection
+        _begin_immediate(dbapi_connection, dbapi_connection.cursor())
+
+
+def setup_lock(connection: Connection | Session) -> None:
+    """One migration or demo seeding at a time, across processes, until commit."""
+    if isinstance(connection, Session):
+        connection = connection.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETUP_LOCK_KEY})
+    else:
+        hold_write_lock(connection)
 
 
 def alembic_config(url: str) -> Config:
@@ -65,10 +123,14 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+_alembic_globals = threading.Lock()  # alembic's context and op are module globals
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration; existing records are kept."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
+    with _alembic_globals, engine.begin() as connection:
+        setup_lock(connection)  # a second server waits, then finds the schema up to date
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")  # features may add parallel branches
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from academy.accounts import create_user, join_workshop
+from academy.db import setup_lock
 from academy.models import Role, User
 from academy.teams import create_team
 from academy.workshops import create_workshop
@@ -21,7 +22,10 @@ DEMO_TEAM_CODE = "NEST26"  # country team (Kenya): members join with this code, 
 
 
 def seed_demo(session: Session) -> bool:
-    """Create the demo admin, instructor, workshop, trainee and country team; False if users exist."""
+    """Create the demo admin, instructor, workshop, trainee and country team; False if users exist.
+
+    Two servers may seed one new database at once: the second waits, then finds the users."""
+    setup_lock(session)
     if session.exec(select(User)).first() is not None:
         return False
     admin = create_user(

@@ -4,9 +4,11 @@ The truth of an exercise is its scenario version, its seed and the log of action
 action is written the moment it is taken (``ExerciseAction``) and everything else is
 rebuilt by replaying the log through the engine. The engine object a page holds is only
 a cache of that replay: ``play`` checks it against the stored log before every action.
-Each log slot (``seq``) can be written once, so when two tabs act on one exercise the
-second is refused with a clear message and shown the fresh state. Instructor injects are
-log entries too; they never count as a conflict.
+Each log slot (``seq``) can be written once, and a writer of the log holds the exercise's
+lock until it commits (``lock``), so when two tabs act on one exercise the second waits,
+then is refused with a clear message and shown the fresh state. Instructor injects are log
+entries too; they never count as a conflict: a click that finds an inject in its slot is
+played after it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from academy.db import hold_write_lock, is_row_id
 from academy.errors import AcademyError
 from academy.models import (
     ExerciseAction,
@@ -102,7 +105,7 @@ def mine(session: Session, *, user_id: int) -> list[ExerciseRecord]:
 
 def get(session: Session, *, exercise_id: int, user: User) -> ExerciseRecord:
     """The exercise if ``user`` may see it: its trainee, an instructor of its workshop, an admin."""
-    record = session.get(ExerciseRecord, exercise_id)
+    record = session.get(ExerciseRecord, exercise_id) if is_row_id(exercise_id) else None
     if record is None:
         raise AcademyError("not_found")
     if record.user_id == user.id or user.role == Role.admin:
@@ -141,6 +144,8 @@ def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRe
     """A trainee's own exercise and how many log entries it has stored, in one query that
     also checks the account is still a trainee's (the desk asks on every redraw, for thirty
     trainees at once)."""
+    if not is_row_id(exercise_id):  # an id typed into the URL
+        raise AcademyError("not_found")
     stored = (select(func.count()).select_from(ExerciseAction)
               .where(ExerciseAction.exercise_id == exercise_id).scalar_subquery())
     row = session.exec(
@@ -176,35 +181,45 @@ def play(
     instructor inject), the engine is rebuilt first — and if another tab of the trainee
     acted, the action is refused so that nothing is done on a stale picture.
     """
+    lock(session, exercise_id)
     record, stored = own(session, exercise_id=exercise_id, user_id=user_id)
     if record.paused:
         raise AcademyError("exercise_paused")
-    if held is None or held.seen != stored:
-        if held is not None and _trainee_acted_since(session, exercise_id, held.seen):
-            raise AcademyError("exercise_conflict")
-        held = replay(session, record)
-    outcome = held.live.apply(action)
-    entry = held.live.log[-1]
-    session.add(
-        ExerciseAction(
-            exercise_id=exercise_id,
-            seq=stored,
-            t=entry["t"],
-            actor="trainee",
-            action=entry["action"],
-            accepted=outcome.accepted,
-            code=outcome.code,
-        )
-    )
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise AcademyError("exercise_conflict") from None
+    seen = held.seen if held is not None else stored  # the log the trainee decided on
+    for _attempt in range(3):
+        if held is None or held.seen != stored:
+            if _trainee_acted_since(session, exercise_id, seen):
+                raise AcademyError("exercise_conflict")
+            held = replay(session, record)
+        outcome = held.live.apply(action)
+        entry = held.live.log[-1]
+        try:
+            with session.begin_nested():  # a taken slot undoes this row, not the transaction
+                session.add(ExerciseAction(
+                    exercise_id=exercise_id, seq=stored, t=entry["t"], actor="trainee",
+                    action=entry["action"], accepted=outcome.accepted, code=outcome.code,
+                ))
+            break
+        except IntegrityError:  # the slot was written meanwhile: by whom decides what follows
+            held.seen = -1  # this engine holds an action the log does not: never reuse it
+            seen, held, stored = stored, None, stored_count(session, exercise_id)
+    else:
+        raise AcademyError("exercise_conflict")
     _summarise(record, held.live, outcome, action)
     session.add(record)
     return Played(live=held.live, seen=stored + 1, outcome=outcome, refreshed=held.refreshed,
                   record=record)
+
+
+def lock(session: Session, exercise_id: int) -> None:
+    """Make this transaction the only writer of the exercise's log until it ends.
+
+    PostgreSQL locks the exercise row, SQLite takes its one write lock: a second writer
+    waits for the commit, then reads the log as it is."""
+    hold_write_lock(session)
+    if is_row_id(exercise_id):  # else no row: ``own``/``get`` say not found
+        session.exec(select(ExerciseRecord.id).where(ExerciseRecord.id == exercise_id)
+                     .with_for_update()).first()
 
 
 def _trainee_acted_since(session: Session, exercise_id: int, seen: int) -> bool:
@@ -256,23 +271,22 @@ def inject(
     record = get(session, exercise_id=exercise_id, user=instructor)
     if instructor.role not in (Role.instructor, Role.admin):
         raise AcademyError("forbidden")
-    held = replay(session, record)
-    outcome = held.live.apply({"kind": "instructor_inject", "message": message, "event": event})
-    entry = held.live.log[-1]
-    for _attempt in range(3):  # the trainee may be writing the same slot right now
+    lock(session, exercise_id)  # the trainee's click waits, then plays after the inject
+    for _attempt in range(3):
+        held = replay(session, record)  # under the lock: the log as it now is
+        outcome = held.live.apply(
+            {"kind": "instructor_inject", "message": message, "event": event})
+        entry = held.live.log[-1]
         try:
             with session.begin_nested():
                 session.add(ExerciseAction(
-                    exercise_id=exercise_id, seq=stored_count(session, exercise_id),
-                    t=entry["t"], actor="instructor", action=entry["action"],
-                    accepted=outcome.accepted, code=outcome.code,
+                    exercise_id=exercise_id, seq=held.seen, t=entry["t"], actor="instructor",
+                    action=entry["action"], accepted=outcome.accepted, code=outcome.code,
                 ))
-            break
-        except IntegrityError:
+            return outcome
+        except IntegrityError:  # only a writer that skipped the lock gets here: play again
             continue
-    else:
-        raise AcademyError("exercise_conflict")
-    return outcome
+    raise AcademyError("exercise_conflict")
 
 
 def set_paused(session: Session, *, exercise_id: int, instructor: User, paused: bool) -> None:

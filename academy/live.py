@@ -127,7 +127,7 @@ def inject(
     if not message and not event:
         raise AcademyError("inject_empty")
     delivered = refused = 0
-    for exercise_id in exercise_ids:
+    for exercise_id in sorted(set(exercise_ids)):  # one order of locks: two senders never deadlock
         _own(session, user=user, workshop_id=workshop_id, exercise_id=exercise_id)
         outcome = exercises.inject(session, exercise_id=exercise_id, instructor=user,
                                    message=message, event=event or None)

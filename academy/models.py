@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
 
@@ -38,6 +38,9 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value
+
+
+SEED_TYPE = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def _ts(**kw: object) -> Field:  # type: ignore[valid-type]
@@ -179,7 +182,9 @@ class ExerciseRecord(SQLModel, table=True):
     user_id: int = Field(foreign_key="user.id", index=True)
     workshop_id: int | None = Field(default=None, foreign_key="workshop.id", index=True)
     scenario_version_id: int = Field(foreign_key="scenario_version.id")
-    seed: int
+    # 8 bytes: ``cohort_seed`` reaches 2**32 - 1, past PostgreSQL's 4-byte integer (SQLite
+    # keeps every integer in 8 bytes whatever the declared type, hence its variant)
+    seed: int = Field(sa_column=Column(SEED_TYPE, nullable=False))
     overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     hypotheses: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     paused: bool = False

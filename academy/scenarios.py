@@ -20,6 +20,8 @@ from engine.loader import ScenarioError, load_scenario_text
 from engine.scenario import Scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+TITLE_LENGTH = 200  # ScenarioVersion.title; the schema allows longer titles
+MAX_VERSION = 2**31 - 1
 
 
 def digest(text: str) -> str:
@@ -45,10 +47,13 @@ def store(
     except ScenarioError as error:
         problems = "\n".join(map(str, error.problems))
         raise AcademyError("scenario_invalid", problems=problems) from None
+    if scenario.version > MAX_VERSION:  # the column is a 4-byte integer (PostgreSQL)
+        raise AcademyError("scenario_invalid",
+                           problems=f"scenario.yaml: version: at most {MAX_VERSION}")
     version = ScenarioVersion(
         scenario_id=scenario.id,
         version=scenario.version,
-        title=scenario.title["en"],
+        title=scenario.title["en"][:TITLE_LENGTH],  # the full title stays in the text
         digest=key,
         text=text,
         source=source,

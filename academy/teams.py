@@ -17,6 +17,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from academy.db import is_row_id
 from academy.errors import AcademyError
 from academy.models import ChecklistTick, CountryTeam, Role, TeamMember, User, Workshop, utcnow
 from academy.workshops import CODE_ALPHABET
@@ -79,6 +80,8 @@ def _require_admin(session: Session, user_id: int) -> User:
 
 def require_team(session: Session, *, acting_user_id: int, team_id: int) -> CountryTeam:
     """The team if the acting user is one of its members or an admin; refused otherwise."""
+    if not is_row_id(team_id):  # ?team= in the URL can say anything
+        raise AcademyError("team_forbidden")
     user = session.get(User, acting_user_id)
     team = session.get(CountryTeam, team_id)
     if user is None or team is None:

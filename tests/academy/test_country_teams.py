@@ -215,3 +215,15 @@ def test_a_trainee_or_instructor_is_no_team_member(session, world):
                              password="long-password")
     with pytest.raises(AcademyError, match="team_forbidden"):
         teams.ticks_of(session, acting_user_id=instructor.id, team_id=world["a"].id)
+
+
+def test_an_agency_ticked_many_times_over_is_stored_once_per_id(session, world):
+    """A form sending the same ids again and again must not overflow the 300-character
+    column (PostgreSQL refuses what SQLite would keep)."""
+    entry = agency_map.add_agency(session, acting_user_id=world["wanjiru"].id,
+                                  team_id=world["a"].id, agency_type="police", name="",
+                                  crime_areas=["wildlife", "forestry"] * 40,
+                                  functions=["investigation"] * 40, catalogue=load_agencies())
+    session.commit()
+    assert entry.crime_areas == ("wildlife", "forestry")
+    assert entry.functions == ("investigation",)
