@@ -32,8 +32,8 @@ def room(session):
                         password="admin-pass-1")
     ws = create_workshop(session, title="Mombasa 2026", instructor=boss)
     other_ws = create_workshop(session, title="Elsewhere", instructor=stranger)
-    ana = join_workshop(session, code=ws.join_code, name="Ana", pin="1234")
-    ben = join_workshop(session, code=ws.join_code, name="Ben", pin="1234")
+    ana = join_workshop(session, new=True, code=ws.join_code, name="Ana", pin="1234")
+    ben = join_workshop(session, new=True, code=ws.join_code, name="Ben", pin="1234")
     versions = {v.scenario_id: v for v in sync_shipped(session)}
     session.commit()
     return dict(boss=boss, stranger=stranger, admin=admin, ws=ws, other_ws=other_ws, ana=ana,

@@ -1,0 +1,57 @@
+"""Text on screen: what a person typed, shown as typed; what an author wrote, made inert.
+
+Streamlit reads Markdown nearly everywhere a string reaches the page: ``st.markdown``,
+``st.write``, captions, alerts, headings, toasts, and the labels of expanders, tabs,
+metrics, buttons, widgets and page links, radio and pills options, help tooltips and
+``st.table`` cells. Only ``st.text``, ``st.code``, ``st.dataframe`` cells and selectbox or
+multiselect options show a string as it is. A trainee who calls themselves
+``![x](http://evil.example/x.png)`` would make every viewer's browser fetch that address.
+
+``plain`` is for everything a person typed (names, titles, team names, hypotheses,
+messages, notes, comments) when it goes into one of those elements: every ASCII
+punctuation character gets CommonMark's backslash, so ``[``, ``!``, ``*``, ``$`` and ``:``
+are shown, not read; leading spaces cannot make a code block; and a bare web or mail
+address cannot become a link. Streamlit's GitHub-flavoured autolinks are found in the text
+*after* the backslashes are read, so a backslash cannot stop them: an invisible word
+joiner (U+2060) before ``http``, ``www`` and ``@`` does, since an autolink must start a
+word.
+
+``show_authored`` is for an author's Markdown (scenario briefings, objectives, inject
+bodies): ``academy.markdown`` renders it with raw HTML, images and links inert.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import streamlit as st
+
+from academy import markdown
+
+_PUNCTUATION = frozenset(string.punctuation)  # CommonMark: all of it may be backslash-escaped
+_JOINER = "\u2060"
+_AUTOLINK_START = re.compile(r"https?|ftp|www|@", re.IGNORECASE)
+_STYLE = "<style>.nest-authored p:last-child {margin-bottom: 0;}</style>"
+
+
+def _line(text: str) -> str:
+    body = text.lstrip(" \t")
+    indent = "\u00a0" * (len(text) - len(body))  # a no-break space never opens a code block
+    body = _AUTOLINK_START.sub(lambda m: _JOINER + m.group(0), body)
+    return indent + "".join(f"\\{c}" if c in _PUNCTUATION else c for c in body)
+
+
+def plain(text: object) -> str:
+    """``text`` as typed, for any element that reads Markdown (its line breaks kept)."""
+    return "  \n".join(_line(line) for line in str(text).splitlines()) if text != "" else ""
+
+
+def authored_html(text: str) -> str:
+    """An author's Markdown as inert HTML (no raw HTML, image or link)."""
+    return f'{_STYLE}<div class="nest-authored">{markdown.render(text)}</div>'
+
+
+def show_authored(text: str) -> None:
+    """Show an author's Markdown: emphasis, lists and tables as meant, nothing fetched."""
+    st.html(authored_html(text))
