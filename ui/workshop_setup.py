@@ -62,14 +62,20 @@ def roster_upload(user: CurrentUser, workshop: Workshop) -> None:
     for line, code, params in preview.problems:
         message = t(f"error.{code}", **params)
         st.error(t("ws.line", line=line, message=message) if line else message)
-    if preview.lines:
+    if preview.lines:  # names and teams as typed: dataframe cells are never Markdown
         st.dataframe([{t("ws.col_line"): x.line, t("ws.col_name"): x.name,
                        t("ws.col_team"): x.team or ""} for x in preview.lines],
                      hide_index=True, width="stretch")
+    if preview.skipped:
+        st.warning("  \n".join([t("ws.roster_skipped", n=len(preview.skipped))] + [
+            t("ws.line", line=line, message=t(f"error.{code}", **params))
+            for line, code, params in preview.skipped]), icon=":material/content_copy:")
     if preview.lines and not preview.ok:
         st.warning(t("ws.roster_fix_first", n=len({line for line, _, _ in preview.problems})),
                    icon=":material/warning:")
-    if st.button(t("ws.roster_import", n=len(preview.lines)), disabled=not preview.ok,
+    label = (t("ws.roster_import_skipping", n=len(preview.lines), skipped=len(preview.skipped))
+             if preview.skipped else t("ws.roster_import", n=len(preview.lines)))
+    if st.button(label, disabled=not preview.ok,
                  key="ws.roster.import", type="primary") and _run(
             lambda s: roster.import_roster(s, user=me(user), workshop_id=workshop.id,
                                            preview=preview)):
