@@ -10,6 +10,7 @@ from ui import desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.state import db
+from ui.text import plain, show_authored
 
 user = session.require("trainee")
 lang = current_language()
@@ -27,7 +28,7 @@ if not mine:
 for record, scenario in mine:
     with st.container(border=True):
         left, right = st.columns([4, 1])
-        left.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        left.markdown(f"**{plain(scenario.text(scenario.title, lang))}**")
         state = t("exercises.finished") if record.finished else t("exercises.running")
         left.caption(t("exercises.meta", day=f"{record.day:.1f}", days=f"{scenario.duration_days:g}",
                        score=f"{record.score:.0f}", state=state))
@@ -40,12 +41,12 @@ if not catalogue:
     st.info(t("exercises.catalogue_empty"))
 for version, scenario in catalogue:
     with st.container(border=True):
-        st.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        st.markdown(f"**{plain(scenario.text(scenario.title, lang))}**")
         st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
                      difficulty=t(f"difficulty.{scenario.difficulty}"),
                      days=f"{scenario.duration_days:g}",
-                     countries=", ".join(c.name for c in scenario.countries)))
-        st.write(scenario.text(scenario.briefing, lang)[:400] + "…")
+                     countries=plain(", ".join(c.name for c in scenario.countries))))
+        show_authored(scenario.text(scenario.briefing, lang)[:400] + "…")
         if st.button(t("exercises.start"), key=f"exercises.start.{version.id}", type="primary"):
             try:
                 with db() as s:

@@ -14,6 +14,7 @@ from ui.i18n import t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain
 from ui.workshop_pick import me
 
 REFRESH_SECONDS = 5
@@ -123,13 +124,13 @@ def drill(user: CurrentUser, workshop: Workshop, exercise_id: int) -> None:
     except AcademyError as error:
         show_error(error)
         return
-    st.subheader(t("dash.desk_of", name=seen.trainee))
+    st.subheader(t("dash.desk_of", name=plain(seen.trainee)))
     desk.header(seen.view)
     inbox, chart, decisions = st.tabs([t("desk.tab_inbox", n=len(seen.view.inbox)),
                                        t("desk.tab_chart"), t("dash.decision_log")])
     with inbox:
         for item in reversed(seen.view.inbox):
-            st.markdown(f"**{item.source}** · `{item.reliability}{item.credibility}` · "
+            st.markdown(f"**{plain(desk.inbox_source(item))}** · `{item.reliability}{item.credibility}` · "
                         f"{t('desk.day')} {item.t:.1f}")
             st.text(desk.inbox_text(item))
     with chart:

@@ -13,6 +13,7 @@ from ui.i18n import LANGUAGES, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain
 from ui.workshop_pick import me
 
 
@@ -90,13 +91,13 @@ def team_editor(user: CurrentUser, workshop: Workshop) -> None:
         team_of = roster.teams(s, workshop_id=workshop.id)
         missing = roster.not_joined(s, workshop_id=workshop.id)
     if missing:
-        st.caption(t("ws.not_joined", names=", ".join(f"{e.name} ({e.team or '—'})"
+        st.caption(t("ws.not_joined", names=", ".join(f"{plain(e.name)} ({plain(e.team or '—')})"
                                                        for e in missing)))
     if not people:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     with st.form("ws.teams"):
-        chosen = {u.id: st.text_input(u.display_name, team_of.get(u.id) or "", max_chars=60,
+        chosen = {u.id: st.text_input(plain(u.display_name), team_of.get(u.id) or "", max_chars=60,
                                       key=f"ws.team.{u.id}") for u, _ in people}
         if st.form_submit_button(t("ws.save")) and _run(lambda s: [
                 roster.set_team(s, user=me(user), workshop_id=workshop.id, trainee_id=uid,
@@ -134,7 +135,7 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
     for version in versions:
         scenario = parse(version.text)
         on = version.scenario_id in assigned
-        with st.expander(scenario.text(scenario.title, current_language()), expanded=False,
+        with st.expander(plain(scenario.text(scenario.title, current_language())), expanded=False,
                          icon=":material/check_circle:" if on else None):
             knobs = assigned.get(version.scenario_id, {})
             cols = st.columns(4)
