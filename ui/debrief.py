@@ -15,6 +15,7 @@ from ui import charts
 from ui.desk import outcome_message
 from ui.i18n import RTL, current_language, t
 from ui.messages import decision, decision_result
+from ui.text import plain
 
 SHIPMENT_COLUMNS = ("id", "fate", "quantity", "route", "concealment", "where", "start")
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
@@ -25,7 +26,7 @@ def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
         badge = f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}]"  # markup, not words
-        st.markdown(f"{badge} — {scenario.text(objective.text, lang)}")
+        st.markdown(f"{badge} — {plain(scenario.text(objective.text, lang))}")
     st.caption(t("debrief.rating_scale"))
 
 
@@ -93,7 +94,7 @@ def missed(debrief: Debrief) -> None:
         shipments = ", ".join(dict.fromkeys(m.shipment for m in group))
         report = engine_text(first.code, first.params, first.text, lang, isolate=lang in RTL)
         st.warning(t("debrief.missed_line", day=f"{first.t:.1f}", shipment=shipments) + "\n\n"
-                   + report)
+                   + plain(report))
 
 
 def names_of(debrief: Debrief, scenario: Scenario | None = None,
@@ -157,7 +158,8 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
                              (right, t("debrief.whatif_other"), other)):
         column.metric(label, f"{d.score:.1f}", delta=None if d is real else
                       f"{d.score - real.score:+.1f}")
-        column.caption(" · ".join(f"{names.get(k, k)}: {v}" for k, v in sorted(d.ratings.items())))
+        column.caption(" · ".join(f"{plain(names.get(k, k))}: {v}"
+                                  for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)
         column.write(t("debrief.whatif_counts", seized=seized, arrested=arrested))
