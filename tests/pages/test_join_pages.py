@@ -3,6 +3,8 @@ trainee; the question leaks no roster name (AppTest from app.py)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlmodel import select
 
@@ -66,5 +68,5 @@ def test_a_country_team_member_is_asked_too():
 def test_a_typed_name_in_the_question_is_text():
     at = join(DEMO_WORKSHOP_CODE, "![x](http://evil.example/x.png)", "2468")
     value = at.warning[0].value
-    assert "![" not in value and "](" not in value
-    assert "\\!\\[x\\]\\(\u2060http" in value
+    assert "!\\[x\\](\u2060http://evil.example/x.png)" in value  # escaped: no image to fetch
+    assert not re.search(r"(?<!\\)!\[|(?<!\\)\]\(", value)
