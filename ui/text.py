@@ -14,9 +14,11 @@ so does a line's first character when it could open a block (a heading, a list, 
 leading spaces cannot make a code block; and a bare web or mail address cannot become a
 link. With ``[`` and ``]`` escaped, ``!``, ``(`` and ``:`` open nothing (no image, link or
 coloured text), so ordinary punctuation stays as it is in the element's value.
-Streamlit's GitHub-flavoured autolinks are found in the text *after* the backslashes are
-read, so a backslash cannot stop them: an invisible word joiner (U+2060) before ``http``,
-``www`` and ``@`` does, since an autolink must start a word.
+Streamlit finds GitHub-flavoured autolinks twice: while reading the Markdown (``http:``
+must come in one piece: ``http\\:`` stops it) and again in the text once read, backslashes
+gone (an autolink must start a word there: an invisible word joiner, U+2060, before
+``http``, ``www`` and ``@`` stops it). A bare address needs both (checked in a real browser
+by tests/browser/test_user_text_journey.py).
 
 ``show_authored`` is for an author's Markdown (scenario briefings, objectives, inject
 bodies): ``academy.markdown`` renders it with raw HTML, images and links inert.
@@ -34,6 +36,7 @@ _INLINE = frozenset("\\`*_[]<>&~$|")  # each may open an inline construct (or an
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")  # a heading, quote, list or setext line
 _JOINER = "\u2060"
 _AUTOLINK_START = re.compile(r"https?|ftp|www|@", re.IGNORECASE)
+_SCHEME = re.compile(r"(https?):", re.IGNORECASE)
 _STYLE = "<style>.nest-authored p:last-child {margin-bottom: 0;}</style>"
 
 
@@ -42,6 +45,7 @@ def _line(text: str) -> str:
     indent = "\u00a0" * (len(text) - len(body))  # a no-break space never opens a code block
     body = _AUTOLINK_START.sub(lambda m: _JOINER + m.group(0), body)
     body = "".join(f"\\{c}" if c in _INLINE else c for c in body)
+    body = _SCHEME.sub(r"\1\\:", body)
     opening = _BLOCK_START.match(body)
     if opening:  # "-" -> "\-", "1." -> "1\.": CommonMark reads the line as a paragraph
         mark = opening.group(0)

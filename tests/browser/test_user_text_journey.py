@@ -5,6 +5,8 @@ still there to read."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -14,6 +16,13 @@ from tests.pages.test_user_text_pages import NAME, PIN, seed
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 EVIL = "evil.example"
+
+
+def typed(text: str) -> re.Pattern[str]:
+    """``text`` as the page shows it: an invisible word joiner may precede "http" (it keeps
+    a bare address from becoming a link)."""
+    pattern = re.escape(text).replace("http", "\u2060?http")
+    return re.compile(pattern.replace("/", "\\/"))  # Playwright's selector needs "/" escaped
 
 
 def fetched_or_linked(page: Page) -> list[str]:
@@ -39,10 +48,11 @@ def test_typed_markup_is_text_for_instructor_and_trainee(server, browser, shot):
     wait_idle(staff)
     expect(staff.get_by_role("heading", name="Workshop setup")).to_be_visible()
     # the title reads as typed, on the page (the subheader beside the join code)
-    expect(staff.get_by_text("Bad ![x](http://evil.example/x.png)", exact=False).first).to_be_attached()
-    staff.get_by_role("tab", name="People").click()
+    expect(staff.get_by_role("heading", name=typed("Bad ![x](http://evil.example/x.png)"))
+           ).to_be_visible()
+    staff.get_by_role("tab", name="Roster and teams").click()
     wait_idle(staff)
-    expect(staff.get_by_text("Absent ![x](http://evil.example/x.png)", exact=False)).to_be_visible()
+    expect(staff.get_by_text(typed("Absent ![x](http://evil.example/x.png)"))).to_be_visible()
     staff.get_by_role("tab", name="Scenarios").click()
     wait_idle(staff)
     shot(staff, "text-01-workshop-setup")
@@ -50,18 +60,18 @@ def test_typed_markup_is_text_for_instructor_and_trainee(server, browser, shot):
 
     staff.get_by_role("link", name="Live dashboard").click()
     expect(staff.get_by_role("heading", name="Live dashboard")).to_be_visible()
-    expect(staff.get_by_text(f"Desk of {NAME}")).to_be_visible()
+    expect(staff.get_by_text(typed(f"Desk of {NAME}"))).to_be_visible()
     wait_idle(staff)
     shot(staff, "text-02-dashboard-drill")
     assert fetched_or_linked(staff) == []
 
     sign_in_trainee(trainee, server.url, name=NAME, pin=PIN)
-    expect(trainee.get_by_role("heading", name=f"Welcome, {NAME}")).to_be_visible()
+    expect(trainee.get_by_role("heading", name=typed(f"Welcome, {NAME}"))).to_be_visible()
     assert fetched_or_linked(trainee) == []
     trainee.get_by_role("link", name="Analyst desk").click()
     wait_idle(trainee)
-    expect(trainee.get_by_role("heading", name="Bad ![x](http://evil.example/x.png)",
-                               exact=False)).to_be_visible()
+    expect(trainee.get_by_role("heading", name=typed("Bad ![x](http://evil.example/x.png)"))
+           ).to_be_visible()
     shot(trainee, "text-03-desk-briefing")
     assert fetched_or_linked(trainee) == []
     trainee.get_by_role("tab", name="Inbox").click()

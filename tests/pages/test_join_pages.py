@@ -68,5 +68,5 @@ def test_a_country_team_member_is_asked_too():
 def test_a_typed_name_in_the_question_is_text():
     at = join(DEMO_WORKSHOP_CODE, "![x](http://evil.example/x.png)", "2468")
     value = at.warning[0].value
-    assert "!\\[x\\](\u2060http://evil.example/x.png)" in value  # escaped: no image to fetch
+    assert "!\\[x\\](\u2060http\\://evil.example/x.png)" in value  # escaped: no image to fetch
     assert not re.search(r"(?<!\\)!\[|(?<!\\)\]\(", value)
