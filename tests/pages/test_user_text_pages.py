@@ -63,7 +63,8 @@ def evil_scenario() -> str:
     return "\n".join(lines) + "\n"
 
 
-def seed(url: str) -> None:
+def seed(url: str, finish: bool = False) -> int:
+    """The typed markup everywhere in the demo workshop; Eve's exercise id."""
     engine = make_engine(url)
     with session_scope(engine) as s:
         workshop = s.get(Workshop, 1)
@@ -80,8 +81,14 @@ def seed(url: str) -> None:
         entity = played.live.view().entities[0].id
         exercises.set_hypothesis(s, exercise_id=record.id, user=eve, entity=entity, label=TEXT)
         live.inject(s, user=instructor, workshop_id=1, exercise_ids=[record.id], message=TEXT)
+        for _ in range(20 if finish else 0):  # 90 days, a week at a time
+            played = exercises.play(s, exercise_id=record.id, user_id=eve.id, held=None,
+                                    action={"kind": "advance", "days": 7})
+        assert played.live.finished or not finish
         assert [u.display_name for u, _ in trainees_of(s, workshop_id=1)].count(NAME) == 1
+        exercise_id = record.id
     engine.dispose()
+    return exercise_id
 
 
 def shown(at) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -150,3 +157,17 @@ def test_the_trainees_pages_show_typed_text_as_text(app_db):
         at.session_state["desk.tab"] = tab
         at.run()
         assert_inert(at)
+
+
+def test_the_debrief_and_the_cohort_debrief_show_typed_text_as_text(app_db):
+    exercise_id = seed(app_db, finish=True)
+    at = as_eve()
+    at.query_params["exercise"] = str(exercise_id)
+    at.switch_page("pages/debrief.py").run()
+    for tab in ("Ratings and score", "The real network", "Shipments", "Decision log",
+                "What if", "Export"):
+        at.session_state["debrief.tab"] = tab
+        at.run()
+        assert_inert(at, TEXT)  # the title, and on the first tab the objective
+    staff = as_instructor().switch_page("pages/cohort.py").run()
+    assert_inert(staff)
