@@ -142,10 +142,14 @@ def sign_in(session: Session, *, username: str, password: str, client: str = LOC
 
 def join_workshop(
     session: Session, *, code: str, name: str, pin: str, client: str = LOCAL,
-    now: datetime | None = None,
+    now: datetime | None = None, new: bool = False,
 ) -> User:
-    """The trainee ``name`` of the workshop with ``code``: created on first join, else checked.
+    """The trainee ``name`` of the workshop with ``code``, checked by their PIN.
 
+    A name nobody has joined with yet is refused with ``join_new`` (the page asks "New
+    here?") unless ``new`` says the person confirmed they are new: a mistyped name must
+    not silently become a second trainee. The refusal names only the name that was typed,
+    never the names that are there: a join code is shared with the whole room.
     A code that is no workshop's may be a country team's: its member comes in the same way.
     """
     now = now or datetime.now(UTC)
@@ -160,7 +164,7 @@ def join_workshop(
     workshop = session.exec(select(Workshop).where(Workshop.join_code == code)).first()
     if workshop is None:
         return _join_team(session, code=code, name=name, pin=pin, key=key, client=client,
-                          now=now)
+                          now=now, new=new)
     username = f"w{workshop.id}:{name.casefold()}"
 
     def first_join() -> User:
@@ -170,11 +174,11 @@ def join_workshop(
         return user
 
     return _enter(session, key=key, client=client, now=now, username=username, pin=pin,
-                  first_join=first_join)
+                  first_join=first_join, new=new, name=name, place="workshop")
 
 
 def _join_team(session: Session, *, code: str, name: str, pin: str, key: str, client: str,
-               now: datetime) -> User:
+               now: datetime, new: bool) -> User:
     """A member of the country team with ``code`` (role ``country``), as for a workshop."""
     team = team_by_code(session, code=code)
     if team is None:
@@ -188,13 +192,16 @@ def _join_team(session: Session, *, code: str, name: str, pin: str, key: str, cl
         return user
 
     return _enter(session, key=key, client=client, now=now, username=username, pin=pin,
-                  first_join=first_join)
+                  first_join=first_join, new=new, name=name, place="team")
 
 
 def _enter(session: Session, *, key: str, client: str, now: datetime, username: str, pin: str,
-           first_join: Callable[[], User]) -> User:
-    """The member called ``username`` if the PIN is theirs; a new member on first join."""
+           first_join: Callable[[], User], new: bool, name: str, place: str) -> User:
+    """The member called ``username`` if the PIN is theirs; a new member on a confirmed
+    first join (``join_new`` until the person says they are new)."""
     user = session.exec(select(User).where(User.username == username)).first()
+    if user is None and not new:
+        raise AcademyError("join_new", name=name, place=place)
     if user is None:
         user = first_join()
     elif not _check(user, pin):

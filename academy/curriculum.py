@@ -31,6 +31,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from academy.markdown import reader
+
 ROOT = Path(__file__).resolve().parent.parent / "curriculum"
 CONTENT_LANGUAGES = ("en", "fr", "es")
 FALLBACK = "en"
@@ -191,14 +193,9 @@ class Catalogue(Frozen):
 
 
 def markdown() -> MarkdownIt:
-    """CommonMark with raw HTML off, plus tables, admonitions and footnotes."""
-    return (
-        MarkdownIt("commonmark", {"html": False})
-        .enable("table")
-        .use(front_matter_plugin)
-        .use(admon_plugin)
-        .use(footnote_plugin)
-    )
+    """The platform's inert Markdown reader (raw HTML off, images and links inert),
+    plus admonitions and footnotes."""
+    return reader(front_matter_plugin, admon_plugin, footnote_plugin)
 
 
 def render_markdown(text: str) -> str:

@@ -52,7 +52,7 @@ def seed_demo(session: Session) -> bool:
         join_code=DEMO_WORKSHOP_CODE,
         is_demo=True,
     )
-    join_workshop(session, code=DEMO_WORKSHOP_CODE, name=DEMO_TRAINEE[0], pin=DEMO_TRAINEE[1])
+    join_workshop(session, new=True, code=DEMO_WORKSHOP_CODE, name=DEMO_TRAINEE[0], pin=DEMO_TRAINEE[1])
     create_team(session, acting_user_id=admin.id or 0, country="KE",
                 name="Demo NEST team (Kenya)", join_code=DEMO_TEAM_CODE, is_demo=True)
     return True

@@ -18,8 +18,9 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from academy import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDANCE = ROOT / "guidance"
@@ -263,5 +264,5 @@ def template_text(template_id: str, lang: str) -> str:
 
 
 def render_markdown(text: str) -> str:
-    """Content Markdown as HTML: CommonMark with tables, raw HTML in the source escaped."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    """Content Markdown as HTML: the platform's inert reader (no raw HTML, image or link)."""
+    return markdown.render(text)

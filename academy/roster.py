@@ -2,7 +2,11 @@
 
 Before a workshop the organiser sends a spreadsheet of participants: one line per person,
 a name and the team they will sit with. The instructor uploads it as CSV, sees a preview
-with every problem named by its line, and imports only what is valid — all or nothing.
+with every problem named by its line, and imports only what is valid. Blank lines (a
+spreadsheet's empty rows, ``;;`` included) are passed over; a name that comes twice is
+kept once, at its first line, and the later line is shown as skipped: the instructor
+imports the rest with one click that says so. A line that cannot be read (an open quote,
+a name with markup) still stops the import: it may mean the whole file was misread.
 Trainees still join with the code, their name and a PIN they choose; a joined trainee
 whose name matches a roster line plays in that line's team (an instructor may move
 anyone to another team afterwards). Names and team names are stored as plain text and
@@ -64,10 +68,13 @@ class RosterLine:
 
 @dataclass
 class RosterPreview:
-    """What an upload would import, and what is wrong with it, line by line."""
+    """What an upload would import, what it passes over (``skipped``: a name already on an
+    earlier line) and what is wrong with it (``problems``: nothing is imported until fixed),
+    line by line."""
 
     lines: list[RosterLine] = field(default_factory=list)
     problems: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
+    skipped: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -140,6 +147,8 @@ def parse_roster(data: bytes) -> RosterPreview:
         if row is None:
             preview.problems.append((number, "roster_open_quote", {}))
             continue
+        if not any(cell.strip() for cell in row):
+            continue  # an empty spreadsheet row (";;"): nothing to import, nothing wrong
         if len(row) > width:
             preview.problems.append((number, "roster_too_many_fields",
                                      {"found": len(row), "max": width}))
@@ -156,7 +165,7 @@ def parse_roster(data: bytes) -> RosterPreview:
             preview.problems.append((number, "team_invalid", {}))
             continue
         if name.casefold() in seen:
-            preview.problems.append((number, "roster_duplicate", {"first": seen[name.casefold()]}))
+            preview.skipped.append((number, "roster_duplicate", {"first": seen[name.casefold()]}))
             continue
         seen[name.casefold()] = number
         preview.lines.append(RosterLine(number, name, team or None))
@@ -168,7 +177,8 @@ def parse_roster(data: bytes) -> RosterPreview:
 def import_roster(
     session: Session, *, user: User, workshop_id: int, preview: RosterPreview
 ) -> int:
-    """Store every line of a valid preview (replacing earlier entries of the same name)."""
+    """Store every line of a preview without problems (replacing earlier entries of the
+    same name); its skipped lines stay out."""
     check_manage(session, user=user, workshop_id=workshop_id)
     if not preview.ok:
         raise AcademyError("roster_invalid")

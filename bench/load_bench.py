@@ -74,6 +74,7 @@ async def protocol_trainee(trial: Trial, index: int) -> None:
             client.fill("Your name", who)
             client.fill("Personal PIN", f"{1000 + index}")
             await client.click("Join")
+            await client.click("Yes, I am new: create me")  # "New here?": each is a new trainee
             await client.open("exercises")
             await client.click("Start")
             total = client.find("metric", "Day").metric.body.split("/")[-1].strip()
@@ -145,6 +146,7 @@ async def browser_trainee(trial: Trial, browser, index: int) -> None:  # type: i
             await page.get_by_label("Your name").fill(who)
             await page.get_by_label("Personal PIN", exact=True).fill(f"{1000 + index}")
             await page.get_by_role("button", name="Join").click()
+            await page.get_by_role("button", name="Yes, I am new: create me").click()
             await page.get_by_role("heading", name=f"Welcome, {who}").wait_for()
             await page.get_by_test_id("stSidebarNav").get_by_role("link", name="Exercises").click()
             await page.get_by_role("button", name="Start").first.click()

@@ -10,6 +10,7 @@ from ui import desk, session
 from ui.i18n import current_language, isolated, t
 from ui.messages import show_error
 from ui.state import db
+from ui.text import plain
 
 user = session.require("trainee", "instructor", "admin")
 lang = current_language()
@@ -24,7 +25,7 @@ except AcademyError as error:
     show_error(error)
     st.stop()
 
-st.title(t("debrief.title", scenario=isolated(scenario.text(scenario.title, lang))))
+st.title(t("debrief.title", scenario=isolated(plain(scenario.text(scenario.title, lang)))))
 tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
                 t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")],
                key="debrief.tab", on_change="rerun")

@@ -6,6 +6,7 @@ from academy.errors import AcademyError
 from ui import action_forms, clock, desk, session
 from ui.i18n import current_language, t
 from ui.messages import show_error
+from ui.text import plain, show_authored
 
 user = session.require("trainee")
 lang = current_language()
@@ -29,7 +30,7 @@ def desk_view() -> None:
 
     view = played.live.view()
     names = desk.labels(view) | desk.scenario_names(scenario, view, lang)
-    st.title(scenario.text(scenario.title, lang))
+    st.title(plain(scenario.text(scenario.title, lang)))
     desk.header(view)
     if record.paused:
         st.warning(t("desk.paused"), icon=":material/pause_circle:")
@@ -46,9 +47,9 @@ def desk_view() -> None:
         key="desk.tab", on_change="rerun")  # stateful: only the open tab runs
     if briefing.open:
         with briefing:
-            st.markdown(scenario.text(scenario.briefing, lang))
-            st.markdown("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
-            st.caption(t("desk.partners") + ": " + ", ".join(c.name for c in scenario.countries))
+            show_authored(scenario.text(scenario.briefing, lang))
+            show_authored("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
+            st.caption(t("desk.partners") + ": " + plain(", ".join(c.name for c in scenario.countries)))
     if inbox.open:
         with inbox:
             desk.inbox(view, f"desk.seen.{exercise}")

@@ -11,6 +11,7 @@ from ui import assigned, desk, session
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.state import db
+from ui.text import plain, show_authored
 
 user = session.require("trainee")
 lang = current_language()
@@ -31,7 +32,7 @@ if not mine:
 for record, scenario in mine:
     with st.container(border=True):
         left, right = st.columns([4, 1])
-        left.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        left.markdown(f"**{plain(scenario.text(scenario.title, lang))}**")
         if scenario.id in given.scenarios:
             with left:
                 assigned.badge()
@@ -48,14 +49,14 @@ if not catalogue:
     st.info(t("exercises.catalogue_empty"))
 for version, scenario in catalogue:
     with st.container(border=True):
-        st.markdown(f"**{scenario.text(scenario.title, lang)}**")
+        st.markdown(f"**{plain(scenario.text(scenario.title, lang))}**")
         if version.scenario_id in given.scenarios:
             assigned.badge()
         st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
                      difficulty=t(f"difficulty.{scenario.difficulty}"),
                      days=scenario.duration_days,
-                     countries=", ".join(c.name for c in scenario.countries)))
-        st.write(scenario.text(scenario.briefing, lang)[:400] + "…")
+                     countries=plain(", ".join(c.name for c in scenario.countries))))
+        show_authored(scenario.text(scenario.briefing, lang)[:400] + "…")
         if st.button(t("exercises.start"), key=f"exercises.start.{version.id}", type="primary"):
             try:
                 with db() as s:

@@ -9,6 +9,7 @@ from ui import session
 from ui.i18n import LANGUAGES, t
 from ui.messages import show_error
 from ui.state import db
+from ui.text import plain
 
 user = session.require("instructor", "admin")
 st.title(t("instructor.title"))
@@ -21,8 +22,8 @@ if not workshops:
 for workshop in workshops:
     with st.container(border=True):
         left, right = st.columns([3, 1])
-        left.markdown(f"**{workshop.title}**")
-        left.caption(workshop.location or "—")
+        left.markdown(f"**{plain(workshop.title)}**")
+        left.caption(plain(workshop.location) or "—")
         right.metric(t("instructor.join_code"), workshop.join_code)
         st.caption(t("instructor.trainee_count", count=len(rosters[workshop.id])))
 

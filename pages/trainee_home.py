@@ -10,10 +10,11 @@ from academy.workshops import workshops_of
 from ui import assigned, curriculum, session
 from ui.i18n import current_language, num, t
 from ui.state import db
+from ui.text import plain
 
 user = session.require("trainee")
 lang = current_language()
-st.title(t("trainee.title", name=user.name))
+st.title(t("trainee.title", name=plain(user.name)))
 with db() as s:
     workshops = workshops_of(s, user_id=user.id)
     progress = progress_of(s, actor_id=user.id, user_id=user.id)
@@ -23,8 +24,8 @@ with db() as s:
 st.subheader(t("trainee.workshops"))
 for workshop in workshops:
     with st.container(border=True):
-        st.markdown(f"**{workshop.title}**")
-        st.caption(t("trainee.workshop_meta", location=workshop.location or "—",
+        st.markdown(f"**{plain(workshop.title)}**")
+        st.caption(t("trainee.workshop_meta", location=plain(workshop.location) or "—",
                      code=workshop.join_code))
 st.subheader(t("trainee.modules"))
 ids = curriculum.module_ids()
@@ -59,6 +60,6 @@ if given.scenarios:
 if not exercises:
     st.info(t("trainee.no_exercises"))
 for record, scenario in exercises[:3]:
-    st.caption(t("trainee.exercise_line", title=scenario.text(scenario.title, lang),
+    st.caption(t("trainee.exercise_line", title=plain(scenario.text(scenario.title, lang)),
                  day=num(record.day, ".1f"), score=num(record.score, ".0f")))
 st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")

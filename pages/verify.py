@@ -11,6 +11,7 @@ from academy.certificates import verify
 from ui import curriculum
 from ui.i18n import current_language, t
 from ui.state import db
+from ui.text import plain
 
 st.title(t("verify.title"))
 st.caption(t("verify.intro"))
@@ -25,6 +26,6 @@ if submitted:
         st.warning(t("verify.not_found"), icon=":material/help:")
     else:
         st.success(t("verify.valid"), icon=":material/verified:")
-        st.markdown(f"**{t('verify.holder')}** {curriculum.plain(found.holder_name)}")
-        st.markdown(f"**{t('verify.path')}** {curriculum.plain(found.path_title)}")
+        st.markdown(f"**{t('verify.holder')}** {plain(found.holder_name)}")
+        st.markdown(f"**{t('verify.path')}** {plain(found.path_title)}")
         st.markdown(f"**{t('verify.date')}** {found.issued_at.date().isoformat()}")

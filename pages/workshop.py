@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import session, workshop_setup
 from ui.i18n import t
+from ui.text import plain
 from ui.workshop_pick import choose
 
 user = session.require("instructor", "admin")
@@ -13,7 +14,7 @@ if workshop is None:
     st.stop()
 
 head = st.columns([3, 1])
-head[0].subheader(workshop.title)
+head[0].subheader(plain(workshop.title))
 head[1].metric(t("instructor.join_code"), workshop.join_code)
 
 details, people, modules, scenarios = st.tabs(

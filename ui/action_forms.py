@@ -16,6 +16,7 @@ import streamlit as st
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
 from ui.i18n import current_language, t
+from ui.text import plain
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
 PURPOSES = ["arrest", "locate", "warn", "modus_operandi", "assets", "missing_person",
@@ -144,7 +145,7 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
     entity = next((e for e in view.entities if e.id == subject), None)
     if entity is not None:
         st.caption(t("actions.identifiers") + ": " +
-                   ", ".join(f"{k}: {v}" for k, v in entity.attributes.items()) or "—")
+                   (plain(", ".join(f"{k}: {v}" for k, v in entity.attributes.items())) or "—"))
         warrant = t("actions.warrant_yes") if subject in info.warrants else t("actions.warrant_no")
         st.caption(t("actions.warrant") + ": " + warrant)
     # the purpose a request of this colour usually states; the trainee may still change it

@@ -95,10 +95,3 @@ def bar_chart(labels: list[str], values: list[float], *, x_title: str, y_title: 
         .properties(height=alt.Step(24))
     )
 
-
-_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~"
-
-
-def plain(text: str) -> str:
-    """``text`` escaped for st.markdown: a name like ``[x](y)`` or ``**x**`` stays as typed."""
-    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)

@@ -21,6 +21,7 @@ from ui.i18n import num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain, plain_values
 from ui.workshop_pick import me
 
 REFRESH_SECONDS = 5
@@ -137,7 +138,7 @@ def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
         with db() as s:
             result = action(s)
     except AcademyError as error:
-        st.session_state[FLASH] = (False, t(f"error.{error.code}", **error.params))
+        st.session_state[FLASH] = (False, t(f"error.{error.code}", **plain_values(error.params)))
         return
     done, refused = result if isinstance(result, tuple) else (result, 0)
     st.session_state[FLASH] = (True, t(key, n=done, refused=refused))
@@ -145,13 +146,13 @@ def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
 
 def drill(seen: live.Drill) -> None:
     """One trainee's desk as they see it, and their decision log."""
-    st.subheader(t("dash.desk_of", name=seen.trainee))
+    st.subheader(t("dash.desk_of", name=plain(seen.trainee)))
     desk.header(seen.view)
     inbox, chart, decisions = st.tabs([t("desk.tab_inbox", n=len(seen.view.inbox)),
                                        t("desk.tab_chart"), t("dash.decision_log")])
     with inbox:
         for item in reversed(seen.view.inbox):
-            st.markdown(f"**{desk.inbox_source(item)}** · `{item.reliability}{item.credibility}`"
+            st.markdown(f"**{plain(desk.inbox_source(item))}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {num(item.t, '.1f')}")
             st.text(desk.inbox_text(item))
     with chart:

@@ -17,6 +17,7 @@ from ui.desk import outcome_message
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result
 from ui.state import db
+from ui.text import plain
 
 SHIPMENT_COLUMNS = ("id", "fate", "cause", "quantity", "route", "concealment", "where", "start")
 RATING_COLOURS = {"P": "green", "S": "yellow", "M": "orange", "U": "red"}  # badges: no emoji font needed
@@ -27,7 +28,7 @@ def ratings(debrief: Debrief, scenario: Scenario, lang: str) -> None:
     for objective in scenario.objectives:
         rating = debrief.ratings.get(objective.id, "U")
         badge = f":{RATING_COLOURS.get(rating, 'gray')}-badge[{rating}]"  # markup, not words
-        st.markdown(f"{badge} — {scenario.text(objective.text, lang)}")
+        st.markdown(f"{badge} — {plain(scenario.text(objective.text, lang))}")
     st.caption(t("debrief.rating_scale"))
 
 
@@ -102,7 +103,7 @@ def missed(debrief: Debrief) -> None:
         shipments = ", ".join(dict.fromkeys(m.shipment for m in group))
         report = engine_text(first.code, first.params, first.text, lang, isolate=lang in RTL)
         st.warning(t("debrief.missed_line", day=num(first.t, ".1f"), shipment=shipments) + "\n\n"
-                   + report)
+                   + plain(report))
 
 
 def names_of(debrief: Debrief, scenario: Scenario | None = None,
@@ -194,7 +195,8 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
         gain = d.score - real.score
         column.metric(label, num(d.score, ".1f"), delta=None if d is real else
                       ("-" if gain < 0 else "+") + num(abs(gain), ".1f"))
-        column.caption(" · ".join(f"{names.get(k, k)}: {v}" for k, v in sorted(d.ratings.items())))
+        column.caption(" · ".join(f"{plain(names.get(k, k))}: {v}"
+                                  for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)
         column.write(t("debrief.whatif_counts", seized=seized, arrested=arrested))

@@ -24,6 +24,7 @@ from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain, plain_values
 
 KEY = "desk.held"
 SCENARIO_KEY = "desk.scenario"
@@ -129,12 +130,12 @@ def outcome_message(outcome: Outcome) -> None:
     """An action's result in the user's language: the engine's own sentence in English,
     the catalog's translation of its reason code otherwise."""
     key = f"engine.{outcome.code}"
-    translated = t(key, **outcome.params) if current_language() != "en" else key
+    translated = t(key, **plain_values(outcome.params)) if current_language() != "en" else key
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:
-        said = outcome.message[:1].upper() + outcome.message[1:]  # the engine writes mid-sentence
-        text = said if outcome.accepted else f"{t('desk.refused')}: {outcome.message}"
+        said = plain(outcome.message[:1].upper() + outcome.message[1:])  # written mid-sentence
+        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(outcome.message)}"
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
@@ -238,7 +239,7 @@ def inbox(view: TraineeView, seen_key: str) -> None:
         new = int(item.id[1:]) > seen
         with st.container(border=True):
             badge = f":blue-badge[{t('desk.unread')}] " if new else ""
-            st.markdown(f"{badge}**{inbox_source(item)}** · `{item.reliability}{item.credibility}`"
+            st.markdown(f"{badge}**{plain(inbox_source(item))}** · `{item.reliability}{item.credibility}`"
                         f" · {t('desk.day')} {num(item.t, '.1f')}", help=GRADE_HELP)
             st.text(inbox_text(item))
             named = mentioned(item, view.entities)
@@ -246,7 +247,7 @@ def inbox(view: TraineeView, seen_key: str) -> None:
                 cols = st.columns(min(len(named), 4))
                 for i, e in enumerate(named):
                     cols[i % len(cols)].button(
-                        e.label, key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
+                        plain(e.label), key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
                         type="tertiary", help=t("desk.open_in_chart"), on_click=focus,
                         args=(e.id,))
     st.session_state[seen_key] = len(view.inbox)

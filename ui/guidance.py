@@ -31,6 +31,7 @@ from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,7 +89,7 @@ def team_for(user: CurrentUser) -> CountryTeam:
     else:
         team = st.selectbox(t("guidance.team"), visible, key="guidance.team",
                             format_func=lambda x: f"{x.country} · {x.name}")
-    st.caption(t("guidance.team_caption", country=team.country, name=team.name))
+    st.caption(t("guidance.team_caption", country=plain(team.country), name=plain(team.name)))
     return team
 
 

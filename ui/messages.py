@@ -8,10 +8,11 @@ from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from engine.records import DecisionRecord
 from ui.i18n import current_language, t
+from ui.text import plain_values
 
 
 def show_error(error: AcademyError) -> None:
-    st.error(t(f"error.{error.code}", **error.params), icon=":material/error:")
+    st.error(t(f"error.{error.code}", **plain_values(error.params)), icon=":material/error:")
 
 
 def reason(code: str) -> str:
@@ -34,4 +35,4 @@ def decision(d: DecisionRecord, names: dict[str, str] | None = None) -> str:
 
 def show_warning(error: AcademyError) -> None:
     """A refusal the user fixes on the same screen (a question left blank): amber, not red."""
-    st.warning(t(f"error.{error.code}", **error.params), icon=":material/warning:")
+    st.warning(t(f"error.{error.code}", **plain_values(error.params)), icon=":material/warning:")

@@ -8,6 +8,7 @@ from academy.accounts import set_language as remember_language
 from ui import session
 from ui.i18n import LANGUAGES, current_language, set_language, t
 from ui.state import db
+from ui.text import plain
 
 LANG_KEY = "sidebar.language"
 
@@ -33,7 +34,7 @@ def render() -> None:
         )
         user = session.current_user()
         if user:
-            st.caption(t("sidebar.signed_in_as", name=user.name, role=t(f"role.{user.role}")))
+            st.caption(t("sidebar.signed_in_as", name=plain(user.name), role=t(f"role.{user.role}")))
             if st.button(t("sidebar.sign_out"), key="sidebar.sign_out", icon=":material/logout:"):
                 session.end()
                 st.switch_page("pages/sign_in.py")

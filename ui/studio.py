@@ -17,6 +17,7 @@ from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
+from ui.text import plain
 from ui.workshop_pick import me
 
 EDIT_KEY = "studio.text"
@@ -143,7 +144,7 @@ def progress(user: CurrentUser, run_id: int) -> None:
     st.progress(run.done / max(run.total, 1), text=t("studio.progress", done=run.done,
                                                      total=run.total))
     if run.status == "failed":
-        st.error(t("studio.calibration_failed", error=run.error))
+        st.error(t("studio.calibration_failed", error=plain(run.error)))
     rows = calibration.distribution_rows(run)
     if not rows:
         return

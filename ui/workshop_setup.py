@@ -13,6 +13,7 @@ from ui.i18n import LANGUAGES, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain
 from ui.workshop_pick import me
 
 
@@ -65,14 +66,20 @@ def roster_upload(user: CurrentUser, workshop: Workshop) -> None:
     for line, code, params in preview.problems:
         message = t(f"error.{code}", **params)
         st.error(t("ws.line", line=line, message=message) if line else message)
-    if preview.lines:
+    if preview.lines:  # names and teams as typed: dataframe cells are never Markdown
         st.dataframe([{t("ws.col_line"): x.line, t("ws.col_name"): x.name,
                        t("ws.col_team"): x.team or ""} for x in preview.lines],
                      hide_index=True, width="stretch")
+    if preview.skipped:
+        st.warning("  \n".join([t("ws.roster_skipped", n=len(preview.skipped))] + [
+            t("ws.line", line=line, message=t(f"error.{code}", **params))
+            for line, code, params in preview.skipped]), icon=":material/content_copy:")
     if preview.lines and not preview.ok:
         st.warning(t("ws.roster_fix_first", n=len({line for line, _, _ in preview.problems})),
                    icon=":material/warning:")
-    if st.button(t("ws.roster_import", n=len(preview.lines)), disabled=not preview.ok,
+    label = (t("ws.roster_import_skipping", n=len(preview.lines), skipped=len(preview.skipped))
+             if preview.skipped else t("ws.roster_import", n=len(preview.lines)))
+    if st.button(label, disabled=not preview.ok,
                  key="ws.roster.import", type="primary") and _run(
             lambda s: roster.import_roster(s, user=me(user), workshop_id=workshop.id,
                                            preview=preview)):
@@ -87,13 +94,13 @@ def team_editor(user: CurrentUser, workshop: Workshop) -> None:
         team_of = roster.teams(s, workshop_id=workshop.id)
         missing = roster.not_joined(s, workshop_id=workshop.id)
     if missing:
-        st.caption(t("ws.not_joined", names=", ".join(f"{e.name} ({e.team or '—'})"
+        st.caption(t("ws.not_joined", names=", ".join(f"{plain(e.name)} ({plain(e.team or '—')})"
                                                        for e in missing)))
     if not people:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     with st.form("ws.teams"):
-        chosen = {u.id: st.text_input(u.display_name, team_of.get(u.id) or "", max_chars=60,
+        chosen = {u.id: st.text_input(plain(u.display_name), team_of.get(u.id) or "", max_chars=60,
                                       key=f"ws.team.{workshop.id}.{u.id}") for u, _ in people}
         if st.form_submit_button(t("ws.save")) and _run(lambda s: [
                 roster.set_team(s, user=me(user), workshop_id=workshop.id, trainee_id=uid,
@@ -150,7 +157,7 @@ def scenarios(user: CurrentUser, workshop: Workshop) -> None:
     for version in versions:
         scenario = parse(version.text)
         on = version.scenario_id in assigned
-        with st.expander(scenario.text(scenario.title, current_language()), expanded=False,
+        with st.expander(plain(scenario.text(scenario.title, current_language())), expanded=False,
                          icon=":material/check_circle:" if on else None):
             knobs = assigned.get(version.scenario_id, {})
             cols = st.columns(4)

@@ -24,6 +24,6 @@ def cohort(session: Session, code: str = "CUR123") -> tuple[User, Workshop, User
                              role="instructor", password="long-password")
     workshop = create_workshop(session, title="Curriculum test", instructor=instructor,
                                join_code=code)
-    amina = join_workshop(session, code=code, name="Amina Diallo", pin="1234")
-    carlos = join_workshop(session, code=code, name="Carlos Ruiz", pin="5678")
+    amina = join_workshop(session, new=True, code=code, name="Amina Diallo", pin="1234")
+    carlos = join_workshop(session, new=True, code=code, name="Carlos Ruiz", pin="5678")
     return instructor, workshop, amina, carlos

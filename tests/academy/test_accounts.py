@@ -56,7 +56,7 @@ def test_failures_make_the_client_wait_longer_then_the_right_password_gets_in(se
 
 
 def test_trainee_joins_then_comes_back_with_the_same_pin(session, workshop):
-    first = join_workshop(session, code=workshop.join_code.lower(), name="  Amina   Diallo ", pin="4821")
+    first = join_workshop(session, new=True, code=workshop.join_code.lower(), name="  Amina   Diallo ", pin="4821")
     again = join_workshop(session, code=workshop.join_code, name="amina diallo", pin="4821")
     assert first.id == again.id
     assert first.display_name == "Amina Diallo"
@@ -67,17 +67,17 @@ def test_trainee_joins_then_comes_back_with_the_same_pin(session, workshop):
 
 
 def test_trainee_with_wrong_pin_or_code_is_refused_alike(session, workshop):
-    join_workshop(session, code=workshop.join_code, name="Amina", pin="4821")
+    join_workshop(session, new=True, code=workshop.join_code, name="Amina", pin="4821")
     for code, pin in [(workshop.join_code, "0000"), ("NOPE99", "4821")]:
         with pytest.raises(AcademyError) as caught:
-            join_workshop(session, code=code, name="Amina", pin=pin)
+            join_workshop(session, new=True, code=code, name="Amina", pin=pin)
         assert caught.value.code == "bad_join"
 
 
 @pytest.mark.parametrize("pin", ["12", "abcd", "123456789", ""])
 def test_pin_must_be_four_to_eight_digits(session, workshop, pin):
     with pytest.raises(AcademyError) as caught:
-        join_workshop(session, code=workshop.join_code, name="Amina", pin=pin)
+        join_workshop(session, new=True, code=workshop.join_code, name="Amina", pin=pin)
     assert caught.value.code == "pin_invalid"
 
 
@@ -93,7 +93,7 @@ def test_staff_account_rules(session, instructor):
 
 
 def test_trainee_cannot_use_staff_sign_in(session, workshop):
-    join_workshop(session, code=workshop.join_code, name="Amina", pin="48214821")
+    join_workshop(session, new=True, code=workshop.join_code, name="Amina", pin="48214821")
     with pytest.raises(AcademyError, match="bad_credentials"):
         sign_in(session, username=f"w{workshop.id}:amina", password="48214821")
 
@@ -107,7 +107,7 @@ def test_language_is_remembered(session, instructor):
 
 
 def test_only_staff_create_workshops(session, workshop):
-    trainee = join_workshop(session, code=workshop.join_code, name="Amina", pin="4821")
+    trainee = join_workshop(session, new=True, code=workshop.join_code, name="Amina", pin="4821")
     with pytest.raises(AcademyError, match="forbidden"):
         create_workshop(session, title="Mine", instructor=trainee)
 
@@ -118,7 +118,41 @@ def test_a_country_team_member_cannot_use_the_staff_form(session):
     admin = create_user(session, username="boss", display_name="Boss", role="admin",
                         password="long-enough")
     team = create_team(session, acting_user_id=admin.id, country="KE", name="Kenya NEST")
-    member = join_workshop(session, code=team.join_code, name="Wanjiru", pin="24682468")
+    member = join_workshop(session, new=True, code=team.join_code, name="Wanjiru", pin="24682468")
     assert member.role == "country"
     with pytest.raises(AcademyError, match="bad_credentials"):
         sign_in(session, username=member.username, password="24682468")
+
+
+def test_a_name_nobody_joined_with_asks_before_creating_a_trainee(session, workshop):
+    """A mistyped name at join used to create a second trainee silently."""
+    amina = join_workshop(session, new=True, code=workshop.join_code, name="Amina Diallo", pin="4821")
+    with pytest.raises(AcademyError) as caught:
+        join_workshop(session, code=workshop.join_code, name="Amina Dialo", pin="4821")
+    assert caught.value.code == "join_new"
+    # the question names only what was typed: no roster name leaks to a holder of the code
+    assert caught.value.params == {"name": "Amina Dialo", "place": "workshop"}
+    assert session.exec(select(User).where(User.role == "trainee")).all() == [amina]
+    # the spelling fixed: the same trainee, no question
+    assert join_workshop(session, code=workshop.join_code, name="amina diallo", pin="4821").id == amina.id
+    # confirmed as new: a second trainee
+    other = join_workshop(session, code=workshop.join_code, name="Amina Dialo", pin="4821", new=True)
+    assert other.id != amina.id
+
+
+def test_a_wrong_code_is_refused_before_any_question(session, workshop):
+    with pytest.raises(AcademyError) as caught:
+        join_workshop(session, code="NOPE99", name="Amina", pin="4821")
+    assert caught.value.code == "bad_join"
+
+
+def test_a_country_team_asks_too(session):
+    from academy.teams import create_team
+
+    admin = create_user(session, username="boss", display_name="Boss", role="admin",
+                        password="long-enough")
+    team = create_team(session, acting_user_id=admin.id, country="KE", name="Kenya NEST")
+    with pytest.raises(AcademyError) as caught:
+        join_workshop(session, code=team.join_code, name="Wanjiru", pin="2468")
+    assert caught.value.params == {"name": "Wanjiru", "place": "team"}
+    assert session.exec(select(User).where(User.role == "country")).all() == []

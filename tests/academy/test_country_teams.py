@@ -25,9 +25,9 @@ def world(session):
                         password="long-password")
     a = teams.create_team(session, acting_user_id=admin.id, country="ke", name="Kenya NEST")
     b = teams.create_team(session, acting_user_id=admin.id, country="CM", name="Cameroon NEST")
-    wanjiru = join_workshop(session, code=a.join_code, name="Wanjiru", pin="1111")
-    otieno = join_workshop(session, code=a.join_code.lower(), name="Otieno", pin="2222")
-    intruder = join_workshop(session, code=b.join_code, name="Mbarga", pin="3333")
+    wanjiru = join_workshop(session, new=True, code=a.join_code, name="Wanjiru", pin="1111")
+    otieno = join_workshop(session, new=True, code=a.join_code.lower(), name="Otieno", pin="2222")
+    intruder = join_workshop(session, new=True, code=b.join_code, name="Mbarga", pin="3333")
     session.commit()
     return {"admin": admin, "a": a, "b": b, "wanjiru": wanjiru, "otieno": otieno,
             "intruder": intruder}
@@ -40,10 +40,10 @@ def test_team_code_signs_in_a_country_member(session, world):
     again = join_workshop(session, code=a.join_code, name="  wanjiru ", pin="1111")
     assert again.id == world["wanjiru"].id
     with pytest.raises(AcademyError) as err:
-        join_workshop(session, code=a.join_code, name="Wanjiru", pin="9999")
+        join_workshop(session, new=True, code=a.join_code, name="Wanjiru", pin="9999")
     assert err.value.code == "bad_join"
     with pytest.raises(AcademyError) as err:
-        join_workshop(session, code="ZZZZZZ", name="Wanjiru", pin="1111")
+        join_workshop(session, new=True, code="ZZZZZZ", name="Wanjiru", pin="1111")
     assert err.value.code == "bad_join"
     names = [m.name for m in teams.members_of(session, acting_user_id=world["admin"].id,
                                                 team_id=a.id)]
@@ -63,7 +63,7 @@ def test_only_admins_create_teams_and_codes_are_unique(session, world):
 def test_demo_has_the_country_team(session):
     seed_demo(session)
     assert teams.team_by_code(session, code=DEMO_TEAM_CODE).country == "KE"
-    assert join_workshop(session, code=DEMO_TEAM_CODE, name="Amina", pin="2468").role == "country"
+    assert join_workshop(session, new=True, code=DEMO_TEAM_CODE, name="Amina", pin="2468").role == "country"
 
 
 def test_ticks_remember_who_and_when(session, world):

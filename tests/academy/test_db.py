@@ -70,7 +70,7 @@ def test_thirty_concurrent_writers_do_not_lock_sqlite(tmp_path):
     def join(n: int) -> None:
         try:
             with session_scope(engine) as s:
-                join_workshop(s, code=DEMO_WORKSHOP_CODE, name=f"Trainee {n}", pin="1234")
+                join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name=f"Trainee {n}", pin="1234")
         except BaseException as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 

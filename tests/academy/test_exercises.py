@@ -23,7 +23,7 @@ def world(session):
     versions = {v.scenario_id: v for v in sync_shipped(session)}
     trainee = session.exec(select(User).where(User.role == "trainee")).one()
     instructor = session.exec(select(User).where(User.username == "instructor")).one()
-    other = join_workshop(session, code=DEMO_WORKSHOP_CODE, name="Other Trainee", pin="1111")
+    other = join_workshop(session, new=True, code=DEMO_WORKSHOP_CODE, name="Other Trainee", pin="1111")
     session.commit()
     return versions, trainee, instructor, other
 

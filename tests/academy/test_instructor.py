@@ -32,8 +32,8 @@ def room(session):
                         password="admin-pass-1")
     ws = create_workshop(session, title="Mombasa 2026", instructor=boss)
     other_ws = create_workshop(session, title="Elsewhere", instructor=stranger)
-    ana = join_workshop(session, code=ws.join_code, name="Ana", pin="1234")
-    ben = join_workshop(session, code=ws.join_code, name="Ben", pin="1234")
+    ana = join_workshop(session, new=True, code=ws.join_code, name="Ana", pin="1234")
+    ben = join_workshop(session, new=True, code=ws.join_code, name="Ben", pin="1234")
     versions = {v.scenario_id: v for v in sync_shipped(session)}
     session.commit()
     return dict(boss=boss, stranger=stranger, admin=admin, ws=ws, other_ws=other_ws, ana=ana,
@@ -62,8 +62,24 @@ def test_roster_preview_names_every_problem_by_line():
     preview = roster.parse_roster(data)
     assert [(x.line, x.name, x.team) for x in preview.lines] == [(2, "Ana", "Red")]
     assert [(line, code) for line, code, _ in preview.problems] == [  # markup is not a name
-        (3, "name_invalid"), (4, "roster_duplicate"), (5, "name_markup"), (6, "team_invalid")]
+        (3, "name_invalid"), (5, "name_markup"), (6, "team_invalid")]
+    assert preview.skipped == [(4, "roster_duplicate", {"first": 2})]
     assert not preview.ok
+
+
+def test_blank_lines_are_passed_over_and_a_second_ana_is_skipped_not_blocking(session, room):
+    """A spreadsheet's empty rows and a name typed twice used to block the whole file."""
+    preview = roster.parse_roster("nom;équipe\n\nAna;Rouge\n;;\n  ;  \nCarla;Bleu\n"
+                                  "ANA;Vert\n\n".encode())
+    assert [(x.line, x.name, x.team) for x in preview.lines] == [(3, "Ana", "Rouge"),
+                                                                  (6, "Carla", "Bleu")]
+    assert preview.problems == []
+    assert preview.skipped == [(7, "roster_duplicate", {"first": 3})]
+    assert preview.ok
+    assert roster.import_roster(session, user=room["boss"], workshop_id=room["ws"].id,
+                                preview=preview) == 2
+    assert [(e.name, e.team) for e in roster.entries(session, workshop_id=room["ws"].id)] == [
+        ("Ana", "Rouge"), ("Carla", "Bleu")]
 
 
 def test_roster_refuses_big_or_non_utf8_files():

@@ -66,10 +66,10 @@ def test_sign_in_names_with_markup_get_a_specific_refusal(session):
                        password="instructor-1")
     ws = create_workshop(session, title="Mombasa", instructor=boss)
     with pytest.raises(AcademyError) as refused:
-        join_workshop(session, code=ws.join_code, name="<b>Bad</b>", pin="1234")
+        join_workshop(session, new=True, code=ws.join_code, name="<b>Bad</b>", pin="1234")
     assert refused.value.code == "name_markup"
     with pytest.raises(AcademyError) as refused:
-        join_workshop(session, code=ws.join_code, name="   ", pin="1234")
+        join_workshop(session, new=True, code=ws.join_code, name="   ", pin="1234")
     assert refused.value.code == "name_invalid"
     with pytest.raises(AcademyError) as refused:
         create_user(session, username="bad", display_name="a>b", role="instructor",

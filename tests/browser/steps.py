@@ -15,12 +15,17 @@ def wait_idle(page: Page) -> None:
 
 
 def sign_in_trainee(page: Page, base: str, name: str = DEMO_TRAINEE[0],
-                    pin: str = DEMO_TRAINEE[1], code: str = DEMO_WORKSHOP_CODE) -> None:
+                    pin: str = DEMO_TRAINEE[1], code: str = DEMO_WORKSHOP_CODE,
+                    new: bool = False) -> None:
+    """Join with code, name and PIN; ``new``: the first time, answer "New here?" with yes."""
     page.goto(base)
     page.get_by_label("Workshop join code").fill(code)
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Personal PIN", exact=True).fill(pin)
     page.get_by_role("button", name="Join").click()
+    if new:
+        expect(page.get_by_text("New here?")).to_be_visible()
+        page.get_by_role("button", name="Yes, I am new: create me").click()
 
 
 def sign_in_staff(page: Page, base: str, username: str = DEMO_INSTRUCTOR[0],

@@ -147,7 +147,7 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
 
 def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     name = f"Awa Ndiaye {uuid.uuid4().hex[:4]}"  # a new trainee on every attempt
-    sign_in_trainee(page, server.url, name=name, pin="5151")
+    sign_in_trainee(page, server.url, name=name, pin="5151", new=True)
     expect(page.get_by_role("heading", name=f"Welcome, {name}")).to_be_visible()
     choose_language(page, "Français")
     expect(page.get_by_role("heading", name=f"Bienvenue, {name}")).to_be_visible()

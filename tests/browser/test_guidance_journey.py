@@ -38,8 +38,9 @@ def score(page: Page, dimension: str, nth: int, level: int, evidence: str = "") 
         wait_idle(page)
 
 
-def assessor_scores(page: Page, base: str, name: str, levels: tuple[int, int]) -> None:
-    sign_in_trainee(page, base, name=name, pin="2468", code=DEMO_TEAM_CODE)
+def assessor_scores(page: Page, base: str, name: str, levels: tuple[int, int],
+                    new: bool = False) -> None:
+    sign_in_trainee(page, base, name=name, pin="2468", code=DEMO_TEAM_CODE, new=new)
     expect(page.get_by_role("heading", name="NEST setup guide")).to_be_visible()
     go(page, "Readiness assessment")
     score(page, "Mandate and governance", 0, levels[0], evidence=f"{name}: decree 12/2025")
@@ -64,7 +65,8 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
         p.set_default_timeout(30_000)
     try:
         # Amina opens the round, maps two agencies, and scores in her own browser
-        sign_in_trainee(amina, server.url, name="Amina Wanjiru", pin="2468", code=DEMO_TEAM_CODE)
+        sign_in_trainee(amina, server.url, name="Amina Wanjiru", pin="2468", code=DEMO_TEAM_CODE,
+                        new=True)
         go(amina, "Agency map")
         for agency, name, areas, functions in [
             ("Police", "Kenya Police Service", ["Wildlife", "Forestry"], ["Investigation", "Intelligence"]),
@@ -99,7 +101,7 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
         assessor_scores(amina, server.url, "Amina Wanjiru", (1, 2))
         shot(amina, "guidance-assessment-sheet")
         # Otieno scores independently in a separate browser context
-        assessor_scores(otieno, server.url, "Otieno Customs", (3, 2))
+        assessor_scores(otieno, server.url, "Otieno Customs", (3, 2), new=True)
 
         # the consensus: agree the unanimous score, settle the disagreement with a note
         go(amina, "Consensus")
@@ -126,7 +128,8 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
             assert f.read(4) == b"%PDF"
 
         # a member of another country team sees none of it, by menu or by typed id
-        sign_in_trainee(outsider, server.url, name="Mbarga", pin="1357", code=OTHER_TEAM_CODE)
+        sign_in_trainee(outsider, server.url, name="Mbarga", pin="1357", code=OTHER_TEAM_CODE,
+                        new=True)
         expect(outsider.get_by_text("Country team: CM · Cameroon NEST")).to_be_visible()
         go(outsider, "Readiness results")
         expect(outsider.get_by_text("No assessment round yet.")).to_be_visible()

@@ -36,7 +36,7 @@ def test_instructor_runs_a_workshop_live(server, browser, shot):
     assert re.fullmatch(r"[A-Z2-9]{6}", code)
 
     # a trainee joins with the code and starts an exercise
-    sign_in_trainee(trainee, server.url, name="Lina Mwangi", pin="4321", code=code)
+    sign_in_trainee(trainee, server.url, name="Lina Mwangi", pin="4321", code=code, new=True)
     expect(trainee.get_by_role("heading", name="Welcome, Lina Mwangi")).to_be_visible()
     trainee.get_by_role("link", name="Exercises").click()
     trainee.get_by_role("button", name="Start").first.click()

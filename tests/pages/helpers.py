@@ -50,7 +50,7 @@ def texts(at: AppTest) -> str:
     """Everything readable on the page, for assertions."""
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "error",
-                 "warning", "success", "metric"):
+                 "warning", "success", "metric", "html"):  # html: authored Markdown, rendered
         for element in at.get(kind):
             parts.append(str(getattr(element, "value", "")) + " " + str(getattr(element, "label", "")))
     return "\n".join(parts)

@@ -24,7 +24,9 @@ def as_member(name: str = "Amina Wanjiru", pin: str = "2468", code: str = DEMO_T
     at.text_input(key="signin.name").input(name)
     at.text_input(key="signin.pin").input(pin)
     at.button[0].click()
-    return at.run()
+    at.run()
+    create = [b for b in at.button if b.key == "signin.create"]  # first time: "New here?"
+    return create[0].click().run() if create else at
 
 
 def db(url: str):
@@ -36,7 +38,7 @@ def seeded_round(url: str, levels: dict[str, list[int]], title: str = "Baseline 
     ids = list(load_framework().indicators)
     with db(url) as s:
         team = teams.team_by_code(s, code=DEMO_TEAM_CODE)
-        users = {name: join_workshop(s, code=DEMO_TEAM_CODE, name=name, pin="2468")
+        users = {name: join_workshop(s, new=True, code=DEMO_TEAM_CODE, name=name, pin="2468")
                  for name in levels}
         first = next(iter(users.values()))
         round_ = assessments.create_assessment(s, acting_user_id=first.id, team_id=team.id,

@@ -141,7 +141,7 @@ def test_a_trainee_cannot_open_another_trainees_exercise_by_url(played, app_db):
 
     engine = make_engine(app_db)
     with session_scope(engine) as s:
-        join_workshop(s, code="DEMO26", name="Second Trainee", pin="9876")
+        join_workshop(s, new=True, code="DEMO26", name="Second Trainee", pin="9876")
     engine.dispose()
     at = as_trainee()  # signs in as the demo trainee; then as the other one in a new session
     from tests.pages.helpers import app

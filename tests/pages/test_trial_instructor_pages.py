@@ -131,7 +131,7 @@ def test_readiness_results_name_modules_by_title_and_show_a_dash_for_no_score(ap
     with_modules = next(i for i in fw.indicators.values() if "nest-model" in i.modules)
     with session_scope(make_engine(app_db)) as s:
         team = teams.team_by_code(s, code=DEMO_TEAM_CODE)
-        amina = join_workshop(s, code=DEMO_TEAM_CODE, name="Amina Wanjiru", pin="2468")
+        amina = join_workshop(s, new=True, code=DEMO_TEAM_CODE, name="Amina Wanjiru", pin="2468")
         round_ = assessments.create_assessment(s, acting_user_id=amina.id, team_id=team.id,
                                                title="Partial")
         assessments.save_score(s, acting_user_id=amina.id, assessment_id=round_.id,
