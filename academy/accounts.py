@@ -200,7 +200,9 @@ def _enter(session: Session, *, key: str, client: str, now: datetime, username: 
     """The member called ``username`` if the PIN is theirs; a new member on a confirmed
     first join (``join_new`` until the person says they are new)."""
     user = session.exec(select(User).where(User.username == username)).first()
-    if user is None and not new:
+    if user is None and not new:  # no PIN was checked: the question costs no attempt
+        throttle.release(session, account=key, client=client)
+        session.commit()
         raise AcademyError("join_new", name=name, place=place)
     if user is None:
         user = first_join()

@@ -84,9 +84,15 @@ def record(session: Session, *, account: str, client: str, succeeded: bool,
     """Log a checked attempt; a success clears this client's count for the account."""
     session.add(SignInAttempt(key=f"{account}@{client[:CLIENT_MAX]}", succeeded=succeeded, at=now))
     if succeeded:
-        session.exec(delete(SignInThrottle).where(  # type: ignore[call-overload]
-            col(SignInThrottle.account) == account, col(SignInThrottle.client) == client[:CLIENT_MAX]))
+        release(session, account=account, client=client)
     session.flush()
+
+
+def release(session: Session, *, account: str, client: str) -> None:
+    """Undo this client's count for the account: the attempt checked no secret (a name
+    nobody joined with yet: the page asks "New here?"), or it succeeded."""
+    session.exec(delete(SignInThrottle).where(  # type: ignore[call-overload]
+        col(SignInThrottle.account) == account, col(SignInThrottle.client) == client[:CLIENT_MAX]))
 
 
 def waiting(session: Session, *, account: str, now: datetime) -> bool:

@@ -27,7 +27,7 @@ def people(session):
     ines = create_user(session, username="ines", display_name="Inès", role="instructor",
                        password="correct-horse")
     ws = create_workshop(session, title="Dakar", instructor=ines)
-    amina = join_workshop(session, code=ws.join_code, name="Amina", pin="4821")
+    amina = join_workshop(session, code=ws.join_code, name="Amina", pin="4821", new=True)
     return {"admin": admin, "ines": ines, "amina": amina, "ws": ws}
 
 

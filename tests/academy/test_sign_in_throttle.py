@@ -28,7 +28,7 @@ def room(session):
     other = create_user(session, username="omar", display_name="Omar", role="instructor",
                         password="correct-horse")
     ws = create_workshop(session, title="Dakar", instructor=ines)
-    amina = join_workshop(session, code=ws.join_code, name="Amina", pin="4821", client=DESK,
+    amina = join_workshop(session, code=ws.join_code, name="Amina", pin="4821", client=DESK, new=True,
                           now=NOW - timedelta(hours=1))
     session.commit()
     return {"ines": ines, "omar": other, "ws": ws, "amina": amina}
@@ -144,7 +144,8 @@ def test_staff_sign_in_is_throttled_the_same_way(session, room):
 def test_counts_whose_wait_ended_a_day_ago_are_forgotten(session, room):
     code = room["ws"].join_code
     for name in ("Bineta", "Chidi"):  # a guesser tries names that do not exist yet
-        join_workshop(session, code=code, name=name, pin="1111", client=ATTACKER, now=NOW)
+        join_workshop(session, code=code, name=name, pin="1111", client=ATTACKER, now=NOW,
+                      new=True)
         session.commit()
     with pytest.raises(AcademyError, match="bad_join"):
         join_workshop(session, code=code, name="Amina", pin="0000", client=ATTACKER, now=NOW)

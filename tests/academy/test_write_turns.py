@@ -40,7 +40,8 @@ def _class(engine, trainees: int = TRAINEES):  # type: ignore[no-untyped-def]
         instructor = s.exec(select(User).where(User.username == "instructor")).one()
         pairs = []
         for n in range(trainees):
-            trainee = join_workshop(s, code=DEMO_WORKSHOP_CODE, name=f"Trainee {n}", pin="1234")
+            trainee = join_workshop(s, code=DEMO_WORKSHOP_CODE, name=f"Trainee {n}", pin="1234",
+                                   new=True)
             record = exercises.start(s, user=trainee, scenario_version_id=version.id,
                                      workshop_id=workshop.id)
             pairs.append((trainee.id, record.id))

@@ -109,7 +109,8 @@ class Room:
         with session_scope(self.engine) as s:
             instructor = s.exec(select(User).where(User.username == DEMO_INSTRUCTOR[0])).one()
             workshop = create_workshop(s, title=self.title, instructor=instructor)
-            trainee = join_workshop(s, code=workshop.join_code, name="Refresh Trainee", pin="1357")
+            trainee = join_workshop(s, code=workshop.join_code, name="Refresh Trainee", pin="1357",
+                                   new=True)
             self.workshop_id, self.trainee_id = workshop.id, trainee.id
         self.exercise_id: int | None = None
 

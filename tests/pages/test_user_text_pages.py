@@ -59,7 +59,7 @@ def evil_scenario() -> str:
     at = lines.index("briefing:") + 2
     lines.insert(at, "    " + TEXT)  # a folded block: the briefing opens with it
     tip = next(i for i, line in enumerate(lines) if line.startswith("      en: Rangers arrested"))
-    lines[tip] = f"      en: {say}"
+    lines[tip] = f"      en: {json.dumps(TEXT + ' {drivers}')}"  # an inject names whom it reveals
     return "\n".join(lines) + "\n"
 
 
