@@ -69,6 +69,10 @@ def test_instructor_runs_a_workshop_live(server, browser, shot):
         if before.startswith(before.split("/")[-1].strip() + ".0 /"):  # e.g. "60.0 / 60"
             break
         trainee.get_by_role("button", name="Advance a week").click()
+        wait_idle(trainee)
+        now, end = (float(x) for x in before.split("/"))
+        if now + 7 >= end:  # the last week ends the exercise: the desk asks first
+            trainee.get_by_role("button", name="Continue to the end").click()
         expect(day).not_to_have_text(before, timeout=20_000)
     expect(trainee.get_by_text("The exercise has ended.")).to_be_visible()
     staff.get_by_role("link", name="Cohort debrief").click()
