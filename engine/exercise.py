@@ -40,6 +40,13 @@ from engine.world import FakerPool, build_world
 QUIET = ("advance", "advance_to_next_event")
 
 
+def _before_the_agenda(action: Any) -> bool:
+    """A stored "advance to the next event" written before it learnt to stop at the trainee's
+    known events: every one written since carries ``confirm_end``."""
+    return (isinstance(action, dict) and action.get("kind") == "advance_to_next_event"
+            and "confirm_end" not in action)
+
+
 class Overrides(BaseModel):
     """Instructor difficulty knobs, multipliers on the scenario's values."""
 
@@ -174,9 +181,30 @@ class Exercise:
         overrides: Overrides | None = None,
     ) -> Exercise:
         ex = cls(scenario, seed, overrides)
-        for entry in log:
-            ex.apply(entry["action"])
+        for i, entry in enumerate(log):
+            action = entry["action"]
+            if _before_the_agenda(action):
+                ex._old_next_event(action, log[i + 1]["t"] if i + 1 < len(log) else None)
+            else:
+                ex.apply(action)
         return ex
+
+    def _old_next_event(self, action: dict[str, Any], until: float | None) -> None:
+        """Replay an "advance to the next event" stored before the trainee's agenda existed:
+        it ran to the next news or the end, and the stored log says where it stopped (the next
+        entry's day), so the exercise replays to the times it recorded instead of stopping at
+        today's agenda events. The last such entry runs as it did then: to the next news."""
+        self._log.append({"t": round(self.sim.env.now, 6), "action": dict(action)})
+        if self.finished:
+            return
+        end, inbox = self.scenario.duration_days, self.sim.knowledge.inbox
+        n = len(inbox)
+        if until is None or until >= end:
+            self.sim.run_until(end, stop=lambda: len(inbox) > n)
+            return
+        bound = until + 1e-6  # stored days are rounded to six decimals
+        self.sim.run_until(bound, inclusive=True,
+                           stop=lambda: self.sim.env.now >= until - 1e-6 and len(inbox) > n)
 
     # --- what the trainee sees -----------------------------------------------------------
     def agenda(self) -> list[AgendaItem]:
