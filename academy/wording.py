@@ -112,7 +112,13 @@ def fill(entry: Entry, lang: str, values: Mapping[str, Any], isolate: bool = Fal
         return template
     if isolate:
         template = isolated_fields(template)
+        values = {k: _bare(v) for k, v in values.items()}  # isolated once, by the template
     return _Formatter(lang).vformat(template, (), values)
+
+
+def _bare(value: Any) -> Any:
+    isolated = isinstance(value, str) and value.startswith(FSI) and value.endswith(PDI)
+    return value[1:-1] if isolated else value
 
 
 def isolated_fields(template: str) -> str:

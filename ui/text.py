@@ -31,6 +31,7 @@ import re
 import streamlit as st
 
 from academy import markdown
+from ui.i18n import isolated
 
 _INLINE = frozenset("\\`*_[]<>&~$|")  # each may open an inline construct (or an entity)
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")  # a heading, quote, list or setext line
@@ -54,13 +55,18 @@ def _line(text: str) -> str:
 
 
 def plain(text: object) -> str:
-    """``text`` as typed, for any element that reads Markdown (its line breaks kept)."""
-    return "  \n".join(_line(line) for line in str(text).splitlines()) if text != "" else ""
+    """``text`` as typed, for any element that reads Markdown (its line breaks kept); on a
+    right-to-left page it keeps its own direction ("(regional training)" stays whole)."""
+    return isolated(_escaped(text)) if text != "" else ""
+
+
+def _escaped(text: object) -> str:
+    return "  \n".join(_line(line) for line in str(text).splitlines())
 
 
 def plain_values(values: dict[str, object]) -> dict[str, object]:
     """``values`` for ``t()`` with every string made ``plain`` (numbers stay numbers)."""
-    return {k: plain(v) if isinstance(v, str) else v for k, v in values.items()}
+    return {k: _escaped(v) if isinstance(v, str) else v for k, v in values.items()}  # t() isolates
 
 
 def authored_html(text: str) -> str:

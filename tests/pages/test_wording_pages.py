@@ -62,3 +62,13 @@ def test_a_wrong_true_false_answer_is_not_marked_with_the_option_word_false():
              for e in at.get("expander") if " — " in e.proto.label]
     assert len(marks) == QUESTIONS_SHOWN, marks  # one mark per question drawn
     assert not set(marks) & options, marks
+
+
+def test_typed_text_keeps_its_own_direction_on_an_arabic_page():
+    """A workshop title in English on the Arabic home: its closing parenthesis stayed at the
+    wrong end ("(Demo workshop (regional NEST training") until typed text was isolated."""
+    at = as_trainee()
+    at.selectbox(key="sidebar.language").select("ar").run()
+    titles = [m.value for m in at.markdown if "Demo workshop" in m.value]
+    assert titles == ["**\u2068Demo workshop (regional NEST training)\u2069**"], titles
+    assert at.title[0].value.count("\u2068") == 1  # the welcome's name isolated once, not twice
