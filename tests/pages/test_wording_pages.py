@@ -65,8 +65,9 @@ def test_a_wrong_true_false_answer_is_not_marked_with_the_option_word_false():
 
 
 def test_typed_text_keeps_its_own_direction_on_an_arabic_page():
-    """A workshop title in English on the Arabic home: its closing parenthesis stayed at the
-    wrong end ("(Demo workshop (regional NEST training") until typed text was isolated."""
+    """Typed text on an Arabic page is isolated, as t() isolates its values: punctuation at
+    the edge of an English title ("Mombasa workshop.") otherwise takes the page's direction
+    and is drawn at the wrong end (Unicode bidi: a neutral at a run's edge)."""
     at = as_trainee()
     at.selectbox(key="sidebar.language").select("ar").run()
     titles = [m.value for m in at.markdown if "Demo workshop" in m.value]
