@@ -1,4 +1,4 @@
-"""Command line: `python -m academy upgrade | seed-demo | create-admin`."""
+"""Command line: `python -m academy upgrade | seed-demo | create-admin | worker`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--username", required=True)
     admin.add_argument("--name", default="Administrator")
     admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    work = sub.add_parser("worker", help="play queued calibration runs until stopped")
+    work.add_argument("--lease", type=float, default=30.0,
+                      help="seconds a claimed run stays this worker's without news")
+    work.add_argument("--once", action="store_true", help="play one queued run and stop")
     args = parser.parse_args(argv)
 
     engine = make_engine()
@@ -48,6 +52,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error.code} {error.params or ''}".strip(), file=sys.stderr)
             return 1
         print(f"admin {args.username} created")
+    elif args.command == "worker":
+        from datetime import timedelta
+
+        from academy.worker import Worker
+
+        worker = Worker(engine, lease=timedelta(seconds=args.lease))
+        print(f"calibration worker {worker.name}", flush=True)
+        try:
+            if args.once:
+                worker.run_once()
+            else:
+                worker.loop()
+        except KeyboardInterrupt:
+            pass
     else:
         print("database is up to date")
     return 0

@@ -3,40 +3,28 @@
 Before a workshop an instructor wants to know whether their edit made the scenario too
 easy or too hard: the random, heuristic and oracle bots (``engine.policies``) each play
 many seeds and the score distributions are compared (a sound scenario ranks oracle >
-heuristic > random). A few hundred runs take a minute or more, so they run in a worker
-*process* (the engine is pure Python; a thread in the web server would hold its GIL and
-slow every trainee down), fed in small batches by a thread that writes the progress into
-the ``CalibrationRun`` row after each batch. The page only polls that row. The batches are
-played by the engine's own batch function (``engine.policies.score_batch``), as the CLI does.
+heuristic > random). A few hundred runs take a minute or more, so ``start`` only queues the
+run: a ``CalibrationRun`` row that any server's worker (``academy.worker``) claims and plays,
+writing its progress into the row after each batch. The page only polls that row, so any
+server can show any run's progress.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from datetime import datetime, timedelta, timezone
-
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from academy.db import session_scope
 from academy.errors import AcademyError
 from academy.models import CalibrationRun, Role, ScenarioVersion, User
-from academy.scenarios import parse
-from engine.policies import score_batch
 
 POLICIES = ("random", "heuristic", "oracle")
 MAX_RUNS = 300
-BATCH = 5
-STALE_AFTER = timedelta(minutes=10)  # a run whose server stopped never finishes
 
 
 def start(
     session: Session, *, user: User | None, scenario_version_id: int, runs: int,
     policies: list[str] | None = None,
 ) -> CalibrationRun:
-    """A new calibration row (call ``launch`` after the commit to start playing)."""
+    """A queued calibration run (after the commit, wake a worker: ``academy.worker``)."""
     if user is None or user.role not in (Role.instructor, Role.admin):
         raise AcademyError("forbidden")
     if session.get(ScenarioVersion, scenario_version_id) is None:
@@ -52,63 +40,12 @@ def start(
     return run
 
 
-def launch(engine: Engine, run_id: int) -> threading.Thread:
-    """Play the run's batches in a worker process; returns the feeding thread."""
-    thread = threading.Thread(target=_play, args=(engine, run_id), daemon=True,
-                              name=f"calibration-{run_id}")
-    thread.start()
-    return thread
-
-
-def _play(engine: Engine, run_id: int) -> None:
-    try:
-        with session_scope(engine) as s:
-            run = s.get(CalibrationRun, run_id)
-            assert run is not None
-            text = s.get(ScenarioVersion, run.scenario_version_id).text  # type: ignore[union-attr]
-            runs, policies = run.runs, list(run.policies)
-        scenario = parse(text)
-        jobs = [(scenario, p, range(i, min(i + BATCH, runs)))
-                for p in policies for i in range(0, runs, BATCH)]
-        context = multiprocessing.get_context("spawn")  # never fork a threaded server
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            futures = {pool.submit(score_batch, job): job[1] for job in jobs}
-            for future in as_completed(futures):
-                _record(engine, run_id, futures[future], future.result())
-        _finish(engine, run_id, "done", "")
-    except Exception as error:  # noqa: BLE001 — any failure must reach the page, not vanish
-        _finish(engine, run_id, "failed", f"{type(error).__name__}: {error}"[:500])
-
-
-def _record(engine: Engine, run_id: int, policy: str, scores: list[float]) -> None:
-    with session_scope(engine) as s:
-        run = s.get(CalibrationRun, run_id)
-        assert run is not None
-        merged = {k: list(v) for k, v in run.scores.items()}
-        merged.setdefault(policy, []).extend(round(x, 2) for x in scores)
-        run.scores, run.done = merged, run.done + len(scores)
-        run.updated_at = datetime.now(timezone.utc)
-        s.add(run)
-
-
-def _finish(engine: Engine, run_id: int, status: str, error: str) -> None:
-    with session_scope(engine) as s:
-        run = s.get(CalibrationRun, run_id)
-        if run is not None:
-            run.status, run.error = status, error
-            run.updated_at = datetime.now(timezone.utc)
-            s.add(run)
-
-
 def get(session: Session, *, user: User | None, run_id: int) -> CalibrationRun:
     if user is None or user.role not in (Role.instructor, Role.admin):
         raise AcademyError("forbidden")
     run = session.get(CalibrationRun, run_id)
     if run is None:
         raise AcademyError("not_found")
-    if run.status == "running" and datetime.now(timezone.utc) - run.updated_at > STALE_AFTER:
-        run.status, run.error = "failed", "interrupted"
-        session.add(run)
     return run
 
 

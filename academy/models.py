@@ -279,10 +279,17 @@ class CalibrationRun(SQLModel, table=True):
     runs: int
     policies: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     overrides: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="running", max_length=12)  # running | done | failed
+    status: str = Field(default="queued", max_length=12)  # queued | running | done | failed
     done: int = 0
     total: int = 0
     scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # the job: which worker plays it and until when its claim holds (renewed after each
+    # batch; a lapsed claim is a dead worker's, taken over by another), the batches played
+    batches: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    worker: str = Field(default="", max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(),
+                                                                          nullable=True))
+    claims: int = 0
     error: str = Field(default="", max_length=500)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = _ts()

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy import calibration, studio
+from academy import calibration, studio, worker
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
 from academy.scenarios import digest
@@ -125,7 +125,7 @@ def calibrate(user: CurrentUser, version_id: int, scenario_id: str) -> None:
             with db() as s:
                 run = calibration.start(s, user=me(user), scenario_version_id=version_id,
                                         runs=int(runs), policies=policies)
-            calibration.launch(engine(), run.id or 0)
+            worker.ensure(engine()).wake()
             st.session_state["studio.run"] = run.id
         except AcademyError as error:
             show_error(error)
@@ -141,8 +141,11 @@ def progress(user: CurrentUser, run_id: int) -> None:
     """The run's progress bar, then each policy's score distribution."""
     with db() as s:
         run = calibration.get(s, user=me(user), run_id=run_id)
-    st.progress(run.done / max(run.total, 1), text=t("studio.progress", done=run.done,
-                                                     total=run.total))
+    if run.status in ("queued", "running"):
+        worker.ensure(engine())  # this server plays it too if the one that did has stopped
+    text = t("studio.queued") if run.status == "queued" else t("studio.progress", done=run.done,
+                                                                total=run.total)
+    st.progress(run.done / max(run.total, 1), text=text)
     if run.status == "failed":
         st.error(t("studio.calibration_failed", error=plain(run.error)))
     rows = calibration.distribution_rows(run)

@@ -3,12 +3,14 @@ and trainees refused on every one of them."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlmodel import select
 
-from academy import exercises
+from academy import exercises, worker
 from academy.db import make_engine, session_scope
-from academy.models import ExerciseAction, User
+from academy.models import CalibrationRun, ExerciseAction, User
 from academy.scenarios import sync_shipped
 from tests.pages.helpers import as_admin, as_instructor, as_trainee, play_to_end, texts
 
@@ -188,3 +190,31 @@ def test_switching_workshops_shows_and_keeps_each_workshops_own_settings(app_db)
     with session_scope(engine) as s:
         assert s.get(Workshop, other_id).catalogue_open is False, "switching saved nothing"
     engine.dispose()
+
+
+def test_studio_queues_a_calibration_and_shows_its_progress_and_scores(app_db):
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    at.selectbox(key="studio.pick").set_value(WILDLIFE).run()
+    at.number_input(key="studio.runs").set_value(2).run()
+    at.multiselect(key="studio.policies").set_value(["random"]).run()
+    at.button(key="studio.calibrate").click().run()
+    assert not at.exception
+    engine = make_engine(app_db)
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # this server's worker thread plays it in a worker process
+            with session_scope(engine) as s:
+                run = s.exec(select(CalibrationRun)).one()
+            if run.status != "queued" and run.status != "running":
+                break
+            assert time.monotonic() < deadline, "the calibration was never played"
+            time.sleep(0.2)
+    finally:
+        engine.dispose()
+        worker.stop_all()
+    assert (run.status, run.done) == ("done", 2)
+    at.run()
+    bar = at.get("progress")[0].proto
+    assert (bar.value, bar.text) == (100, "Games played: 2 of 2")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
