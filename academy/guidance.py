@@ -25,6 +25,7 @@ from academy import markdown
 ROOT = Path(__file__).resolve().parent.parent
 GUIDANCE = ROOT / "guidance"
 CURRICULUM = ROOT / "curriculum"
+SCENARIOS = ROOT / "scenarios"
 CONTENT_LANGUAGES = ("en", "fr", "es")
 TEMPLATE_IDS = ("terms-of-reference", "memorandum-of-understanding",
                 "information-sharing-agreement", "seminar-agenda")
@@ -117,6 +118,8 @@ class Indicator(_Frozen):
     recommendation: Text
     steps: tuple[str, ...] = ()
     modules: tuple[str, ...] = ()
+    # the scenario objectives ("scenario-id/objective-id") whose exercise trains this indicator
+    objectives: tuple[str, ...] = ()
 
     @field_validator("levels")
     @classmethod
@@ -219,6 +222,16 @@ def module_ids(folder: Path = CURRICULUM / "en") -> frozenset[str]:
     return frozenset(ids)
 
 
+def objective_ids(folder: Path = SCENARIOS) -> frozenset[str]:
+    """Every "scenario-id/objective-id" of the shipped scenario files."""
+    ids = set()
+    for path in folder.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for objective in data.get("objectives") or ():
+            ids.add(f"{data.get('id', path.stem)}/{objective.get('id')}")
+    return frozenset(ids)
+
+
 def load_guide(path: Path = GUIDANCE / "guide.yaml", modules: frozenset[str] | None = None) -> Guide:
     """The setup guide; every module it cites must exist in the curriculum."""
     guide = _parse(Guide, _read(path), path.name)
@@ -232,17 +245,23 @@ def load_guide(path: Path = GUIDANCE / "guide.yaml", modules: frozenset[str] | N
 
 
 def load_framework(path: Path = GUIDANCE / "framework.yaml", guide: Guide | None = None,
-                   modules: frozenset[str] | None = None) -> Framework:
-    """The readiness framework; its recommendations must point at real steps and modules."""
+                   modules: frozenset[str] | None = None,
+                   objectives: frozenset[str] | None = None) -> Framework:
+    """The readiness framework; its recommendations must point at real steps, modules and
+    scenario objectives."""
     framework = _parse(Framework, _read(path), path.name)
     assert isinstance(framework, Framework)
     guide = guide or load_guide()
     known = module_ids() if modules is None else modules
+    exercised = objective_ids() if objectives is None else objectives
     for indicator in framework.indicators.values():
         if bad := sorted(set(indicator.steps) - set(guide.steps)):
             raise GuidanceError(f"{path.name}: indicator {indicator.id}: steps: unknown guide step(s) {bad}")
         if bad := sorted(set(indicator.modules) - known):
             raise GuidanceError(f"{path.name}: indicator {indicator.id}: modules: unknown module(s) {bad}")
+        if bad := sorted(set(indicator.objectives) - exercised):
+            raise GuidanceError(f"{path.name}: indicator {indicator.id}: objectives: unknown "
+                                f"scenario objective(s) {bad}")
     return framework
 
 

@@ -52,6 +52,7 @@ class Role(StrEnum):
     instructor = "instructor"
     admin = "admin"
     country = "country"  # member of a country team (NEST guide and readiness assessment)
+    regional = "regional"  # a regional coordinator: compares the countries that opted in
 
 
 class User(SQLModel, table=True):
@@ -75,6 +76,9 @@ class Workshop(SQLModel, table=True):
     ends_on: date | None = None
     catalogue_open: bool = True
     is_demo: bool = False
+    # the country team this workshop trains (made from its training plan): its AAR/IP items
+    # reach that team's readiness indicators
+    country_team_id: int | None = Field(default=None, foreign_key="countryteam.id", index=True)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = _ts()
 
@@ -267,6 +271,14 @@ class FacilitatorNote(SQLModel, table=True):
     kind: str = Field(default="note", max_length=12)  # note | strength | improvement | action
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = _ts()
+    # the improvement plan: the readiness indicator an item bears on, and for a corrective
+    # action who does it by when, tracked by the country team to closure
+    indicator_id: str = Field(default="", max_length=80)
+    owner: str = Field(default="", max_length=120)
+    due_on: date | None = None
+    status: str = Field(default="open", max_length=12)  # open | in_progress | done
+    status_by: int | None = Field(default=None, foreign_key="user.id")
+    status_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
 class CalibrationRun(SQLModel, table=True):
@@ -310,6 +322,7 @@ class CountryTeam(SQLModel, table=True):
     name: str = Field(max_length=120)
     join_code: str = Field(index=True, unique=True, max_length=12)
     is_demo: bool = False
+    regional_opt_in: bool = False  # shown to regional coordinators beside other countries
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = _ts()
 
@@ -370,6 +383,20 @@ class AssessorScore(SQLModel, table=True):
     level: int | None = None
     evidence: str = Field(default="", max_length=2000)
     at: datetime = _ts()
+
+
+class TrainingRequest(SQLModel, table=True):
+    """A country team asks for the training its weakest indicators call for; an instructor
+    turns it into a workshop for that country's trainees."""
+
+    __tablename__ = "training_request"
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="countryteam.id", index=True)
+    assessment_id: int = Field(foreign_key="readinessassessment.id")
+    plan: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    requested_by: int = Field(foreign_key="user.id")
+    requested_at: datetime = _ts()
+    workshop_id: int | None = Field(default=None, foreign_key="workshop.id")
 
 
 class AgreedScore(SQLModel, table=True):

@@ -94,6 +94,23 @@ def test_recommendation_to_missing_step_or_module_is_refused(tmp_path, guide, fr
         load_framework(write(tmp_path, data), guide=guide)
 
 
+@pytest.mark.parametrize("dangling", ["no-such-scenario/map-network",
+                                      "wildlife-ivory-corridor/no-such-objective"])
+def test_an_indicator_pointing_at_a_missing_scenario_objective_is_refused(
+        tmp_path, guide, framework_data, dangling):
+    data = copy.deepcopy(framework_data)
+    data["dimensions"][0]["indicators"][0]["objectives"] = [dangling]
+    with pytest.raises(GuidanceError, match=f"objectives: unknown scenario objective.*{dangling}"):
+        load_framework(write(tmp_path, data), guide=guide)
+
+
+def test_the_shipped_mapping_trains_the_operational_indicators_by_exercise():
+    framework = load_framework()
+    exercised = {i.id for i in framework.indicators.values() if i.objectives}
+    assert {"intelligence.3", "operations.3", "international.2", "international.3"} <= exercised
+    assert all(i.modules for i in framework.indicators.values())  # every one has reading
+
+
 def test_missing_english_text_is_refused(tmp_path, guide, framework_data):
     data = copy.deepcopy(framework_data)
     del data["dimensions"][0]["title"]["en"]
