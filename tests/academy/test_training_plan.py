@@ -1,0 +1,123 @@
+"""From readiness gaps to training: the plan, the team's request, the workshop made from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from academy import assessments, assignments, teams, training_plan
+from academy.accounts import create_user, join_workshop
+from academy.errors import AcademyError
+from academy.guidance import load_framework
+from academy.models import Role
+from academy.scenarios import sync_shipped
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework()
+
+
+def all_at(framework, level, **overrides):
+    return {i: float(overrides.get(i.replace(".", "_"), level)) for i in framework.indicators}
+
+
+def test_the_weakest_indicators_choose_modules_and_scenario_objectives(framework):
+    scores = all_at(framework, 3, intelligence_3=0, operations_3=1, international_2=1,
+                    governance_1=2)
+    plan = training_plan.propose(framework, scores)
+    assert [i for i, _ in plan.weakest] == ["intelligence.3", "operations.3",
+                                            "international.2", "governance.1"]
+    modules = {m.id: m.indicators for m in plan.modules}
+    assert modules["intelligence-cycle"] == ("intelligence.3",)
+    assert modules["interpol-notices"] == ("international.2",)
+    assert set(modules) >= {"network-analysis", "wildlife-trafficking", "nest-model"}
+    # the wildlife scenario trains three of the four: mapping, seizing and notices
+    first = plan.scenarios[0]
+    assert first.id == "wildlife-ivory-corridor"
+    assert first.indicators == ("intelligence.3", "operations.3", "international.2")
+    assert first.objectives == ("map-network", "interdict-flow", "use-notices")
+    assert len(plan.scenarios) == training_plan.MAX_SCENARIOS
+    assert plan.band == framework.maturity.index(framework.maturity[-1])  # mostly 3: advanced
+    assert plan.overrides == {}
+
+
+def test_a_foundational_team_gets_the_gentler_preset(framework):
+    plan = training_plan.propose(framework, all_at(framework, 0))
+    assert plan.band == 0 and plan.overrides == {"resources": 1.5, "corruption": 0.5}
+    assert len(plan.weakest) == training_plan.WEAKEST
+    assert training_plan.propose(framework, all_at(framework, 3)).weakest == ()  # nothing to fix
+
+
+def test_every_planned_module_and_scenario_exists(framework):
+    plan = training_plan.propose(framework, all_at(framework, 0), limit=len(framework.indicators))
+    assert {m.id for m in plan.modules} <= set(assignments.module_titles())
+    assert {s.id for s in plan.scenarios} <= {p.stem for p in assignments.CURRICULUM.parents[1]
+                                              .joinpath("scenarios").glob("*.yaml")}
+
+
+@pytest.fixture
+def country(session, framework):
+    """Kenya's team with one agreed round, Cameroon's team, an instructor."""
+    admin = create_user(session, username="boss", display_name="Boss", role=Role.admin,
+                        password="long-password")
+    instructor = create_user(session, username="ines", display_name="Ines",
+                             role=Role.instructor, password="instructor-1")
+    kenya = teams.create_team(session, acting_user_id=admin.id, country="KE", name="Kenya NEST")
+    cameroon = teams.create_team(session, acting_user_id=admin.id, country="CM", name="Cameroon")
+    wanjiru = join_workshop(session, new=True, code=kenya.join_code, name="Wanjiru", pin="1111")
+    mbarga = join_workshop(session, new=True, code=cameroon.join_code, name="Mbarga", pin="3333")
+    sync_shipped(session)
+    round_ = assessments.create_assessment(session, acting_user_id=wanjiru.id, team_id=kenya.id,
+                                           title="2026")
+    for indicator_id, level in all_at(framework, 3, intelligence_3=0, operations_3=1).items():
+        assessments.agree(session, acting_user_id=wanjiru.id, assessment_id=round_.id,
+                          indicator_id=indicator_id, level=int(level), note="",
+                          valid_ids=framework.indicators)
+    session.commit()
+    return dict(admin=admin, instructor=instructor, kenya=kenya, cameroon=cameroon,
+                wanjiru=wanjiru, mbarga=mbarga, round=round_)
+
+
+def test_a_team_requests_its_plan_and_an_instructor_makes_the_workshop_in_one_click(
+        session, country, framework):
+    k = country
+    request = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                             team_id=k["kenya"].id, framework=framework)
+    listed = training_plan.requests_for(session, user=k["instructor"])
+    assert [(r.id, team.name) for r, team in listed] == [(request.id, "Kenya NEST")]
+    workshop = training_plan.create_workshop_from(session, user=k["instructor"],
+                                                  request_id=request.id, title="Kenya NEST 2027")
+    plan = training_plan.TrainingPlan.from_dict(request.plan)
+    assert workshop.country_team_id == k["kenya"].id
+    assert assignments.modules_of(session, workshop_id=workshop.id) == [m.id for m in plan.modules]
+    assigned = assignments.scenarios_of(session, workshop_id=workshop.id)
+    assert list(assigned) == [s.id for s in plan.scenarios]
+    assert plan.scenarios[0].id == "wildlife-ivory-corridor"
+    with pytest.raises(AcademyError, match="plan_taken"):  # one request, one workshop
+        training_plan.create_workshop_from(session, user=k["instructor"], request_id=request.id,
+                                           title="Again")
+    seen = training_plan.requests_of_team(session, acting_user_id=k["wanjiru"].id,
+                                          team_id=k["kenya"].id)
+    assert seen[0].workshop_id == workshop.id
+
+
+def test_only_the_team_requests_and_only_staff_turn_requests_into_workshops(
+        session, country, framework):
+    k = country
+    with pytest.raises(AcademyError, match="team_forbidden"):  # another country's member
+        training_plan.request_training(session, acting_user_id=k["mbarga"].id,
+                                       team_id=k["kenya"].id, framework=framework)
+    with pytest.raises(AcademyError, match="plan_empty"):  # Cameroon has no round yet
+        training_plan.request_training(session, acting_user_id=k["mbarga"].id,
+                                       team_id=k["cameroon"].id, framework=framework)
+    request = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                             team_id=k["kenya"].id, framework=framework)
+    for outsider in (k["wanjiru"], k["mbarga"], None):
+        with pytest.raises(AcademyError, match="forbidden"):
+            training_plan.requests_for(session, user=outsider)
+        with pytest.raises(AcademyError, match="forbidden"):
+            training_plan.create_workshop_from(session, user=outsider, request_id=request.id,
+                                               title="x")
+    with pytest.raises(AcademyError, match="team_forbidden"):
+        training_plan.requests_of_team(session, acting_user_id=k["mbarga"].id,
+                                       team_id=k["kenya"].id)
