@@ -163,11 +163,14 @@ def requests_for(session: Session, *, user: User | None
         .order_by(col(TrainingRequest.id).desc())).all())
 
 
-def requests_of_team(session: Session, *, acting_user_id: int,
-                     team_id: int) -> list[TrainingRequest]:
+def requests_of_team(session: Session, *, acting_user_id: int, team_id: int
+                     ) -> list[tuple[TrainingRequest, Workshop | None]]:
+    """The team's requests, newest first, each with the workshop made from it (its join code
+    is what the team hands its officers)."""
     require_team(session, acting_user_id=acting_user_id, team_id=team_id)
-    return list(session.exec(select(TrainingRequest).where(TrainingRequest.team_id == team_id)
-                             .order_by(col(TrainingRequest.id).desc())).all())
+    rows = session.exec(select(TrainingRequest).where(TrainingRequest.team_id == team_id)
+                        .order_by(col(TrainingRequest.id).desc())).all()
+    return [(r, session.get(Workshop, r.workshop_id) if r.workshop_id else None) for r in rows]
 
 
 def create_workshop_from(session: Session, *, user: User | None, request_id: int,

@@ -45,6 +45,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/dashboard.py", "nav.dashboard", ":material/monitor_heart:", "dashboard", ("instructor", "admin")),
     PageSpec("pages/studio.py", "nav.studio", ":material/edit_note:", "studio", ("instructor", "admin")),
     PageSpec("pages/cohort.py", "nav.cohort", ":material/reviews:", "cohort-debrief", ("instructor", "admin")),
+    PageSpec("pages/training_requests.py", "nav.training_requests", ":material/assignment_add:", "training-requests", ("instructor", "admin")),
     PageSpec("pages/workshop_progress.py", "nav.workshop_progress", ":material/monitoring:", "workshop-progress", ("instructor", "admin")),
     PageSpec("pages/admin_users.py", "nav.users", ":material/manage_accounts:", "users", ("admin",)),
     PageSpec("pages/guide.py", "nav.guide", ":material/map:", "nest-guide", ("country", "admin")),
@@ -52,6 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/assessment.py", "nav.assessment", ":material/checklist:", "readiness-assessment", ("country", "admin")),
     PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
     PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
+    PageSpec("pages/training_plan.py", "nav.training_plan", ":material/school:", "training-plan", ("country", "admin")),
     PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
     PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )

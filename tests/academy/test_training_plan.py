@@ -98,7 +98,7 @@ def test_a_team_requests_its_plan_and_an_instructor_makes_the_workshop_in_one_cl
                                            title="Again")
     seen = training_plan.requests_of_team(session, acting_user_id=k["wanjiru"].id,
                                           team_id=k["kenya"].id)
-    assert seen[0].workshop_id == workshop.id
+    assert seen[0][0].workshop_id == workshop.id and seen[0][1].join_code == workshop.join_code
 
 
 def test_only_the_team_requests_and_only_staff_turn_requests_into_workshops(
