@@ -4,11 +4,12 @@ import streamlit as st
 
 from academy.assessments import assessments_of, round_scores
 from academy.readiness import compare, results
+from academy.training_record import progress, training_done
 from ui import session
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import num, t
 from ui.readiness_charts import radar, trend
-from ui.readiness_view import cell, exports, priorities
+from ui.readiness_view import cell, exports, priorities, training_progress
 from ui.state import db
 
 user = session.require("country", "admin")
@@ -81,6 +82,11 @@ else:
                  hide_index=True, width="stretch")
     st.altair_chart(radar(labels, {names[first]: [a for _, a, _ in rows],
                                    names[second]: [b for _, _, b in rows]}, size=360))
+
+st.subheader(t("progress.title"))
+with db() as s:
+    done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
+training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done)
 
 st.subheader(t("results.export"))
 exports(fw, g, scores, lang, round_id=round_.id or 0, team=team.name, title=round_.title,

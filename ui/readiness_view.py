@@ -15,6 +15,7 @@ from academy.assessments import RoundScores
 from academy.guidance import Framework, Guide
 from academy.readiness import weakest
 from academy.readiness_report import to_csv, to_json, to_pdf
+from academy.training_record import IndicatorProgress, TrainingDone
 from ui.curriculum import title_of
 from ui.i18n import num, t
 from ui.readiness_charts import png, radar
@@ -78,3 +79,20 @@ def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, roun
                              to_json(fw, scores, lang, team=team, assessment=title),
                              file_name=f"{base}.json", mime="application/json",
                              key="results.json_button", icon=":material/data_object:")
+
+
+def training_progress(fw: Framework, lang: str, rows: list[IndicatorProgress],
+                      done: TrainingDone) -> None:
+    """Per indicator: its score over the rounds beside the training the officers did."""
+    st.caption(t("progress.caption", officers=done.officers))
+    st.dataframe(
+        [{t("plan.indicator"): fw.indicators[r.indicator_id].title.get(lang),
+          t("plan.dimension"): fw.dimension_of(r.indicator_id).title.get(lang),
+          t("progress.trend"): [x for x in r.trend if x is not None],
+          t("progress.latest"): cell(r.trend[-1] if r.trend else None, 1),
+          t("progress.modules_passed"): r.modules_passed,
+          t("progress.exercises"): r.exercises,
+          t("progress.mean_score"): cell(r.mean_score, 1)} for r in rows],
+        column_config={t("progress.trend"): st.column_config.LineChartColumn(
+            t("progress.trend"), y_min=0, y_max=3, help=t("progress.trend_help"))},
+        hide_index=True, width="stretch")

@@ -121,3 +121,50 @@ def test_only_the_team_requests_and_only_staff_turn_requests_into_workshops(
     with pytest.raises(AcademyError, match="team_forbidden"):
         training_plan.requests_of_team(session, acting_user_id=k["mbarga"].id,
                                        team_id=k["kenya"].id)
+
+
+def test_the_training_of_a_countrys_officers_shows_beside_its_scores(session, country, framework):
+    from academy import exercises
+    from academy import progress as module_progress
+    from academy.models import ExerciseRecord
+    from academy import training_record
+    from academy.curriculum import load_catalogue
+    from academy.workshops import create_workshop
+
+    k = country
+    request = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                             team_id=k["kenya"].id, framework=framework)
+    kenyan = training_plan.create_workshop_from(session, user=k["instructor"],
+                                                request_id=request.id, title="Kenya 2027")
+    other = create_workshop(session, title="Open course", instructor=k["instructor"])
+    officer = join_workshop(session, new=True, code=kenyan.join_code, name="Otieno", pin="4321")
+    stranger = join_workshop(session, new=True, code=other.join_code, name="Zed", pin="4321")
+    module = load_catalogue().modules["en"]["intelligence-cycle"]
+    key = {q.id: [o.id for o in q.options if o.correct] for q in module.quiz}
+    for trainee in (officer, stranger):  # both pass; only Kenya's officer counts for Kenya
+        assert module_progress.submit_attempt(session, user_id=trainee.id, module=module,
+                                              answers=key).passed
+    wildlife = {v.scenario_id: v for v in sync_shipped(session)}["wildlife-ivory-corridor"]
+    records = {}
+    for trainee, workshop in ((officer, kenyan), (stranger, other)):
+        record = records[trainee.id] = exercises.start(session, user=trainee, scenario_version_id=wildlife.id,
+                                 workshop_id=workshop.id)
+        held = None
+        while not session.get(ExerciseRecord, record.id).finished:
+            held = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=held,
+                                  action={"kind": "advance", "days": 7})
+    done = training_record.training_done(session, acting_user_id=k["wanjiru"].id,
+                                         team_id=k["kenya"].id)
+    assert done.officers == 1 and done.passed == {"intelligence-cycle": 1}
+    played = session.get(ExerciseRecord, records[officer.id].id)
+    assert done.exercises == {"wildlife-ivory-corridor": [played.score]}
+    rows = {r.indicator_id: r for r in training_record.progress(
+        framework, [{"intelligence.3": 0.0}, {"intelligence.3": 2.0}], done)}
+    assert rows["intelligence.3"].trend == (0.0, 2.0)
+    assert rows["intelligence.3"].modules_passed == 1 and rows["governance.1"].modules_passed == 0
+    assert rows["intelligence.3"].exercises == 1
+    assert rows["intelligence.3"].mean_score == round(played.score, 1)
+    assert rows["governance.1"].exercises == 0 and rows["governance.1"].mean_score is None
+    with pytest.raises(AcademyError, match="team_forbidden"):
+        training_record.training_done(session, acting_user_id=k["mbarga"].id,
+                                      team_id=k["kenya"].id)

@@ -84,3 +84,16 @@ def test_trainees_are_refused_both_pages_and_instructors_the_teams_plan():
     admin = as_admin()
     admin.switch_page("pages/training_requests.py").run()
     assert not admin.exception and "No country team has asked" in texts(admin)
+
+
+def test_results_show_each_indicators_trend_beside_the_training_done(url):
+    seeded_round(url, {"Amina Wanjiru": WEAK}, title="Baseline")
+    seeded_round(url, {"Amina Wanjiru": [3, 3, 1, 3, 3, 2, 3]}, title="After training")
+    at = as_member()
+    at.switch_page("pages/readiness_results.py").run()
+    assert not at.exception
+    assert "Progress and training" in texts(at)
+    table = next(df.value for df in at.dataframe if "Score over the rounds" in df.value.columns)
+    assert len(table) == 42
+    assert table["Score over the rounds"].map(len).eq(2).all()
+    assert set(table["Module passes"]) == {0}  # nobody from this team has trained yet
