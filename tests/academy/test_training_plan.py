@@ -124,11 +124,10 @@ def test_only_the_team_requests_and_only_staff_turn_requests_into_workshops(
 
 
 def test_the_training_of_a_countrys_officers_shows_beside_its_scores(session, country, framework):
-    from academy import exercises
+    from academy import exercises, training_record
     from academy import progress as module_progress
-    from academy.models import ExerciseRecord
-    from academy import training_record
     from academy.curriculum import load_catalogue
+    from academy.models import ExerciseRecord
     from academy.workshops import create_workshop
 
     k = country
