@@ -35,7 +35,7 @@ PIN_RE = re.compile(r"^[0-9]{4,8}$")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128  # argon2 reads the whole secret: a megabyte "password" is refused unread
 MAX_CODE = 12  # join codes are 6 characters; longer text is no workshop's
-STAFF = (Role.instructor, Role.admin)  # who may use the username/password form
+STAFF = (Role.instructor, Role.admin, Role.regional)  # who may use the username/password form
 
 # Checked when no account has the name, so that an unknown name costs the same time.
 _NOBODY = "$argon2id$v=19$m=19456,t=2,p=1$ih6g0QvnCjbnJNB47YTy3A$kwHNooG5WQrwzRQ25NYax9iUFnLL4i1QPzbxWxucS04"

@@ -52,6 +52,11 @@ def assessments_of(session: Session, *, acting_user_id: int,
                    team_id: int) -> list[ReadinessAssessment]:
     """The team's rounds, oldest first (the order of the trend chart)."""
     require_team(session, acting_user_id=acting_user_id, team_id=team_id)
+    return rounds_of_team(session, team_id=team_id)
+
+
+def rounds_of_team(session: Session, *, team_id: int) -> list[ReadinessAssessment]:
+    """The team's rounds, oldest first, for a caller that has checked access itself."""
     return list(session.exec(select(ReadinessAssessment)
                              .where(ReadinessAssessment.team_id == team_id)
                              .order_by(col(ReadinessAssessment.created_at),
@@ -152,6 +157,11 @@ def consensus(session: Session, *, acting_user_id: int, assessment_id: int,
               indicator_ids: Iterable[str]) -> list[ConsensusRow]:
     """Per indicator: each submitted assessor's level, the spread, the agreed score if any."""
     get_assessment(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    return _consensus(session, assessment_id, indicator_ids)
+
+
+def _consensus(session: Session, assessment_id: int,
+               indicator_ids: Iterable[str]) -> list[ConsensusRow]:
     sheets = [(f"{u.display_name} ({s.agency})" if s.agency else u.display_name,
                sheet_scores(session, sheet_id=s.id or 0))
               for s, u in submitted_sheets(session, assessment_id=assessment_id)]
@@ -214,11 +224,18 @@ class RoundScores:
 def round_scores(session: Session, *, acting_user_id: int, assessment_id: int,
                  indicator_ids: Iterable[str]) -> RoundScores:
     """The round's score per indicator: agreed, else the submitted assessors' average."""
+    get_assessment(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    return scores_of_round(session, assessment_id=assessment_id, indicator_ids=indicator_ids)
+
+
+def scores_of_round(session: Session, *, assessment_id: int,
+                    indicator_ids: Iterable[str]) -> RoundScores:
+    """``round_scores`` for a caller that has checked access itself (e.g. the regional view
+    of a team that shares its results)."""
     scores: dict[str, float] = {}
     agreed: set[str] = set()
     notes: dict[str, str] = {}
-    for row in consensus(session, acting_user_id=acting_user_id, assessment_id=assessment_id,
-                         indicator_ids=indicator_ids):
+    for row in _consensus(session, assessment_id, indicator_ids):
         if row.agreed is not None:
             scores[row.indicator_id] = float(row.agreed)
             agreed.add(row.indicator_id)

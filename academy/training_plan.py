@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlmodel import Session, col, select
 
-from academy.assessments import assessments_of, round_scores
+from academy.assessments import rounds_of_team, scores_of_round
 from academy.assignments import assign_scenario, set_modules
 from academy.errors import AcademyError
 from academy.guidance import Framework
@@ -112,11 +112,16 @@ def propose(framework: Framework, scores: Mapping[str, float], *,
 def latest_round(session: Session, *, acting_user_id: int, team_id: int,
                  framework: Framework) -> tuple[ReadinessAssessment, dict[str, float]] | None:
     """The team's newest round that has any score, and its scores."""
-    for assessment in reversed(assessments_of(session, acting_user_id=acting_user_id,
-                                              team_id=team_id)):
-        scores = round_scores(session, acting_user_id=acting_user_id,
-                              assessment_id=assessment.id or 0,
-                              indicator_ids=framework.indicators).scores
+    require_team(session, acting_user_id=acting_user_id, team_id=team_id)
+    return latest_scores(session, team_id=team_id, framework=framework)
+
+
+def latest_scores(session: Session, *, team_id: int, framework: Framework
+                  ) -> tuple[ReadinessAssessment, dict[str, float]] | None:
+    """``latest_round`` for a caller that has checked access itself."""
+    for assessment in reversed(rounds_of_team(session, team_id=team_id)):
+        scores = scores_of_round(session, assessment_id=assessment.id or 0,
+                                 indicator_ids=framework.indicators).scores
         if scores:
             return assessment, scores
     return None

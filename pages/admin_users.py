@@ -32,7 +32,7 @@ st.subheader(t("admin.new"))
 with st.form("admin.new_form", clear_on_submit=True):
     name = st.text_input(t("admin.col_name"), max_chars=80, key="admin.name")
     username = st.text_input(t("admin.col_username"), max_chars=40, key="admin.username")
-    role = st.selectbox(t("admin.col_role"), ["instructor", "admin"],
+    role = st.selectbox(t("admin.col_role"), ["instructor", "admin", "regional"],
                         format_func=lambda r: t(f"role.{r}"), key="admin.role")
     password = st.text_input(t("signin.password"), type="password", max_chars=MAX_PASSWORD,
                              key="admin.password")

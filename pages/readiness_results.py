@@ -9,7 +9,7 @@ from ui import session
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import num, t
 from ui.readiness_charts import radar, trend
-from ui.readiness_view import cell, exports, priorities, training_progress
+from ui.readiness_view import cell, exports, priorities, share_with_region, training_progress
 from ui.state import db
 
 user = session.require("country", "admin")
@@ -87,6 +87,9 @@ st.subheader(t("progress.title"))
 with db() as s:
     done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
 training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done)
+
+st.subheader(t("regional.share_title"))
+share_with_region(user, team)
 
 st.subheader(t("results.export"))
 exports(fw, g, scores, lang, round_id=round_.id or 0, team=team.name, title=round_.title,

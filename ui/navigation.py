@@ -28,7 +28,7 @@ class PageSpec:
 
 
 ANYONE = "anyone-signed-out"  # a "role" for public pages: shown to people not signed in
-EVERYONE = ("trainee", "instructor", "admin", "country", ANYONE)
+EVERYONE = ("trainee", "instructor", "admin", "country", "regional", ANYONE)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -54,6 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
     PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
     PageSpec("pages/training_plan.py", "nav.training_plan", ":material/school:", "training-plan", ("country", "admin")),
+    PageSpec("pages/regional.py", "nav.regional", ":material/public:", "regional", ("regional", "admin")),
     PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
     PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )
@@ -64,6 +65,7 @@ HOMES = {
     "instructor": "pages/instructor_home.py",
     "admin": "pages/admin_users.py",
     "country": "pages/guide.py",
+    "regional": "pages/regional.py",
 }
 
 

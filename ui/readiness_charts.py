@@ -95,3 +95,19 @@ def coverage_heatmap(counts: dict[tuple[str, str], int], area_labels: dict[str, 
 def png(chart: alt.TopLevelMixin) -> bytes:
     """The chart as a PNG for a PDF, rendered offline."""
     return vl_convert.vegalite_to_png(chart.to_json(), scale=2)
+
+
+def maturity_heatmap(rows: list[dict[str, object]], *, x_title: str, y_title: str,
+                     colour_title: str) -> alt.LayerChart:
+    """Countries (rows) × dimensions (columns), coloured by score 0–3, the score written in."""
+    frame = pd.DataFrame(rows)
+    base = alt.Chart(frame).encode(
+        x=alt.X("dimension:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
+        y=alt.Y("country:N", title=y_title, sort=None))
+    cells = base.mark_rect().encode(
+        color=alt.Color("score:Q", title=colour_title, scale=alt.Scale(domain=[0, 3], scheme="blues")),
+        tooltip=["country:N", "dimension:N", alt.Tooltip("score:Q", format=".2f")])
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("score:Q", format=".1f"),
+        color=alt.condition("datum.score >= 1.8", alt.value("white"), alt.value("black")))
+    return (cells + text).properties(height=alt.Step(36))

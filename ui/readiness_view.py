@@ -12,13 +12,19 @@ import hashlib
 import streamlit as st
 
 from academy.assessments import RoundScores
+from academy.errors import AcademyError
 from academy.guidance import Framework, Guide
+from academy.models import CountryTeam
 from academy.readiness import weakest
 from academy.readiness_report import to_csv, to_json, to_pdf
+from academy.regional import set_opt_in
 from academy.training_record import IndicatorProgress, TrainingDone
 from ui.curriculum import title_of
 from ui.i18n import num, t
+from ui.messages import show_error
 from ui.readiness_charts import png, radar
+from ui.session import CurrentUser
+from ui.state import db
 
 PDF_KEY = "results.pdf"
 LABELS = ("overall", "maturity", "dimensions", "dimension", "score", "scored", "weakest", "steps",
@@ -96,3 +102,17 @@ def training_progress(fw: Framework, lang: str, rows: list[IndicatorProgress],
         column_config={t("progress.trend"): st.column_config.LineChartColumn(
             t("progress.trend"), y_min=0, y_max=3, help=t("progress.trend_help"))},
         hide_index=True, width="stretch")
+
+
+def share_with_region(user: CurrentUser, team: CountryTeam) -> None:
+    """The team's switch: show its results to regional coordinators, or not."""
+    shared = st.toggle(t("regional.share"), team.regional_opt_in, help=t("regional.share_help"),
+                       key=f"regional.share.{team.id}")
+    if shared != team.regional_opt_in:
+        try:
+            with db() as s:
+                set_opt_in(s, acting_user_id=user.id, team_id=team.id or 0, opt_in=shared)
+            team.regional_opt_in = shared
+            st.toast(t("regional.shared") if shared else t("regional.unshared"))
+        except AcademyError as error:
+            show_error(error)
