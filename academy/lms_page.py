@@ -1,7 +1,7 @@
 """One curriculum module as a page an LMS can launch: the reading, then the knowledge check.
 
 A centre's LMS (Moodle, …) plays a packaged module offline from its own server: nothing
-in the page reaches back to the platform. The reading is the module's sections, already
+in the page reaches back to the platform. The reading is the module's body on one page,
 rendered by the platform's inert Markdown reader (no raw HTML, no image fetched, no link
 followed). The knowledge check is marked in the page by ``check.js``, so the page carries
 the module's answer key: that is why only instructors and admins may build a package
@@ -20,7 +20,7 @@ from typing import Literal
 
 from academy.bank import QUESTIONS_SHOWN
 from academy.catalogs import say
-from academy.curriculum import PASS_MARK, Module
+from academy.curriculum import PASS_MARK, Module, render_markdown
 from academy.wording import RTL
 
 ASSETS = Path(__file__).resolve().parent / "lms_assets"
@@ -61,7 +61,7 @@ def module_page(module: Module, runtime: Runtime, shared: str = "../../shared") 
     rtl = lang in RTL
     esc = html.escape
     objectives = "".join(f"<li>{esc(o)}</li>" for o in module.objectives)
-    reading = "\n".join(section.html for section in module.sections)
+    reading = render_markdown(module.body)  # one page: the footnotes once, at the end
     return f"""<!DOCTYPE html>
 <html lang="{esc(lang)}" dir="{'rtl' if rtl else 'ltr'}">
 <head>
