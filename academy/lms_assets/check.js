@@ -115,6 +115,7 @@
       finish.disabled = true;
     });
     out.appendChild(finish);
+    if (out.scrollIntoView) out.scrollIntoView({block: "center"});
     window.nestRuntime.record(score, passed);
   }
 
