@@ -50,6 +50,10 @@ def path_modules(catalogue: Catalogue, path: LearningPath, lang: str) -> list[Mo
     return [catalogue.module(module_id, lang)[0] for module_id in path.modules]
 
 
+def filename(path_id: str, lang: str, kind: Kind) -> str:
+    return f"nest-{path_id}-{lang}-{kind}.zip"
+
+
 def zip_files(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -77,8 +81,7 @@ def build(catalogue: Catalogue, *, user: User | None, path_id: str, lang: str,
         raise AcademyError("not_found")
     modules = path_modules(catalogue, path, lang)
     files = (scorm if kind == "scorm12" else cmi5).files(path, lang, modules)
-    suffix = "scorm12" if kind == "scorm12" else "cmi5"
-    return Package(filename=f"nest-{path.id}-{lang}-{suffix}.zip", data=zip_files(files),
+    return Package(filename=filename(path.id, lang, kind), data=zip_files(files),
                    modules=len(modules))
 
 
