@@ -230,3 +230,11 @@ def test_an_unknown_path_or_language_is_not_found():
         with pytest.raises(AcademyError) as refused:
             build(path_id, lang, "scorm12")
         assert refused.value.code == "not_found"
+
+
+def test_an_arabic_module_page_reads_right_to_left_in_arabic_words():
+    """Arabic content comes with issue 14's translation: a page in it is mirrored."""
+    module, _ = catalogue().module("intelligence-cycle", "en")
+    page = lms_page.module_page(module.model_copy(update={"lang": "ar"}), "cmi5")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "أهداف التعلّم" in page and "أرسل الإجابات" in page

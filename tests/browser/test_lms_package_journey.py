@@ -203,3 +203,29 @@ def test_cmi5_au_sends_the_cmi5_statements_to_the_lrs(page, tmp_path, right, out
     assert query["stateId"] == ["LMS.LaunchData"]
     assert query["registration"] == [launched["registration"]]
     assert query["activityId"] == [launched["activityId"]]
+
+
+# --- the download, through the app -------------------------------------------------
+
+
+def test_an_instructor_downloads_both_packages_of_a_path_from_the_app(server, page, tmp_path):
+    from tests.browser.steps import select, sign_in_staff, wait_idle
+
+    sign_in_staff(page, server.url)
+    page.get_by_role("link", name="Cohort debrief").click()
+    expect(page.get_by_role("heading", name="Cohort debrief")).to_be_visible()
+    page.get_by_text("LMS packages").click()
+    select(page, "Learning path", "Customs and border officer")
+    select(page, "Content language", "Français")
+    wait_idle(page)
+    path = CATALOGUE.path("customs-officer")
+    for label, name in (("SCORM 1.2 package", "scorm12"), ("cmi5 (xAPI) package", "cmi5")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        assert download.value.suggested_filename == f"nest-customs-officer-fr-{name}.zip"
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        contents = lms_package.read(saved.read_bytes())
+        assert [m.id for m in contents.modules] == list(path.modules)
+        assert contents.title == path.title_in("fr")
+        assert {m.lang for m in contents.modules} == {"fr"}
