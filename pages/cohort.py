@@ -3,13 +3,14 @@
 import streamlit as st
 
 from academy import hotwash
-from ui import cohort, session
+from ui import cohort, lms, session
 from ui.i18n import current_language, t
 from ui.state import db
 from ui.workshop_pick import choose, me
 
 user = session.require("instructor", "admin")
 st.title(t("hotwash.title"))
+lms.packages(user)  # learning paths for the centre's LMS, beside this page's exports
 workshop = choose(user)
 if workshop is None:
     st.stop()
