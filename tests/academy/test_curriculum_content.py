@@ -13,9 +13,16 @@ import pytest
 import yaml
 
 from academy.bank import QUESTIONS_SHOWN
-from academy.curriculum import ROOT, load_catalogue, load_module, load_paths, render_markdown
+from academy.curriculum import (
+    CONTENT_LANGUAGES,
+    ROOT,
+    load_catalogue,
+    load_module,
+    load_paths,
+    render_markdown,
+)
 
-LANGS = ("en", "fr", "es")
+LANGS = CONTENT_LANGUAGES  # INTERPOL's four languages: en first, the reference
 PLANNED = {
     "environmental-crime", "nest-model", "intelligence-cycle", "network-analysis",
     "interpol-notices", "wildlife-trafficking", "forestry-crime", "fisheries-crime",
@@ -119,6 +126,27 @@ def test_learning_paths_resolve():
         assert path.title.get("en") and path.modules, path.id
         assert len(set(path.modules)) == len(path.modules), path.id
         assert set(path.modules) <= known_modules(), f"{path.id}: {set(path.modules) - known_modules()}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_learning_paths_are_named_and_described_in_every_language(lang):
+    for path in load_paths(ROOT / "paths.yaml"):
+        assert path.title.get(lang, "").strip(), f"{path.id}: no title in {lang}"
+        assert path.description.get(lang, "").strip(), f"{path.id}: no description in {lang}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_module_file_is_written_in_its_own_script(lang):
+    """A translated module is translated: an Arabic file whose reading is mostly Latin
+    letters is a copy of the English one."""
+    for path in sorted((ROOT / lang).glob("*.md")):
+        module = load_module(path)
+        text = " ".join([module.title, *module.objectives, module.body,
+                         *(q.prompt for q in module.quiz)])
+        arabic = len(re.findall(r"[\u0600-\u06ff]", text))
+        letters = len(re.findall(r"[^\W\d_]", text))
+        share = arabic / letters
+        assert (share > 0.8) if lang == "ar" else (share == 0), f"{lang}/{path.name}: {share:.0%} Arabic"
 
 
 @pytest.mark.parametrize("lang", LANGS[1:])
