@@ -170,6 +170,27 @@ def test_every_language_asks_the_same_questions_with_the_same_answers(lang, cata
         assert set(theirs.scenarios) == set(english.scenarios), f"{lang}/{module_id}"
 
 
+def shape(module) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What a translation keeps from the English reading: its steps, notes, tables and
+    footnotes, and as many objectives and sources."""
+    return {
+        "minutes": module.minutes,
+        "sections": len(module.sections),
+        "objectives": len(module.objectives),
+        "sources": len(module.sources),
+        "footnotes": sorted(set(re.findall(r"\[\^([^\]]+)\]", module.body))),
+        "admonitions": re.findall(r"^!!! (\w+)", module.body, flags=re.M),
+        "tables": module.body.count("|---"),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_every_language_keeps_the_shape_of_the_reading(lang, catalogue):
+    for module_id in sorted(ids_in(lang) & ids_in("en")):
+        english = catalogue.modules["en"][module_id]
+        assert shape(catalogue.modules[lang][module_id]) == shape(english), f"{lang}/{module_id}"
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_no_raw_html_survives_rendering(path: Path, tmp_path: Path):
     module = load_module(path)
