@@ -18,6 +18,10 @@ from ui.i18n import RTL, current_language
 
 SELECTED = "module.id"  # the module the trainee has open (shared by the curriculum pages)
 
+# Logical sides (inline-start) put a note's bar where its language starts reading. In an
+# Arabic module every paragraph, list item and cell runs right to left even when it opens
+# with a Latin acronym (the Arabic page's rule lets such text pick its own direction), and
+# lists are indented from the right (Streamlit indents them from the left).
 _STYLE = """<style>
 .nest-module table {border-collapse: collapse; margin: 0.5rem 0 1rem;}
 .nest-module th, .nest-module td {border: 1px solid #ccd; padding: 0.3rem 0.6rem; vertical-align: top;}
@@ -27,6 +31,7 @@ _STYLE = """<style>
 .nest-module .admonition.warning {border-inline-start-color: #c77700; background: #fff6e8;}
 .nest-module th {text-align: start;}
 .nest-module[dir="rtl"] :is(p, li, td, th, h2, h3) {unicode-bidi: isolate;}
+.nest-module[dir="rtl"] :is(ul, ol) {padding-left: 0; padding-right: 1.6em;}
 .nest-module .admonition-title {font-weight: 600; margin-bottom: 0.2rem;}
 .nest-module .footnotes {font-size: 0.85rem; color: #555;}
 .nest-module .footnotes-sep {margin-top: 1.5rem;}
