@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from academy.markdown import reader
 
 ROOT = Path(__file__).resolve().parent.parent / "curriculum"
-CONTENT_LANGUAGES = ("en", "fr", "es")
+CONTENT_LANGUAGES = ("en", "fr", "es", "ar")  # INTERPOL's four languages
 FALLBACK = "en"
 PASS_MARK = 70  # percent of the questions an attempt asks, answered fully right
 QUIZ_STEP = "quiz"  # the position of a trainee who reached the knowledge check

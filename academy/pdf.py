@@ -3,7 +3,11 @@
 One small builder on top of fpdf2 so every report looks alike. It embeds DejaVu Sans
 (shipped in ``academy/fonts``, free licence) because names and content come in Latin,
 Arabic and other scripts, and turns on HarfBuzz text shaping so Arabic joins and runs
-right-to-left. Text is always written as text: nothing in it is interpreted as markup.
+right-to-left. A right-to-left document (``rtl=True``, for an Arabic reader) also lays out
+right to left: paragraphs start at the right margin, bullets stand on the right, table
+columns read from the right; a name or title in Latin script inside it keeps its own
+direction (the Unicode bidirectional algorithm, fpdf2's). Text is always written as text:
+nothing in it is interpreted as markup.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class Report:
     title: str
     subtitle: str = ""
     footer: str = "NEST Academy — not affiliated with INTERPOL; all persons and companies in exercises are fictional."
+    rtl: bool = False
     _blocks: list[tuple[str, object]] = field(default_factory=list)
 
     def heading(self, text: str) -> Report:
@@ -49,18 +54,19 @@ class Report:
         return self
 
     def render(self) -> bytes:
-        pdf = _Pdf(self.footer)
+        pdf = _Pdf(self.footer, rtl=self.rtl)
         pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
         pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        pdf.set_text_shaping(True)
+        # the base direction of every paragraph; each run of text is still shaped in its own
+        pdf.set_text_shaping(True, direction="rtl" if self.rtl else None)
         pdf.set_auto_page_break(auto=True, margin=18)
         pdf.add_page()
         pdf.set_font(FAMILY, "B", 18)
-        pdf.multi_cell(0, 9, self.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.write_lines(9, self.title)
         if self.subtitle:
             pdf.set_font(FAMILY, "", 11)
             pdf.set_text_color(90, 90, 90)
-            pdf.multi_cell(0, 6, self.subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.write_lines(6, self.subtitle)
             pdf.set_text_color(0, 0, 0)
         pdf.ln(4)
         for kind, value in self._blocks:
@@ -68,33 +74,34 @@ class Report:
         return bytes(pdf.output())
 
     @staticmethod
-    def _draw_heading(pdf: FPDF, text: object) -> None:
+    def _draw_heading(pdf: _Pdf, text: object) -> None:
         pdf.ln(2)
         pdf.set_font(FAMILY, "B", 13)
-        pdf.multi_cell(0, 7, str(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.write_lines(7, str(text))
         pdf.ln(1)
 
     @staticmethod
-    def _draw_paragraph(pdf: FPDF, text: object) -> None:
+    def _draw_paragraph(pdf: _Pdf, text: object) -> None:
         pdf.set_font(FAMILY, "", 10)
-        pdf.multi_cell(0, 5.5, str(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.write_lines(5.5, str(text))
         pdf.ln(2)
 
     @staticmethod
-    def _draw_bullets(pdf: FPDF, items: object) -> None:
+    def _draw_bullets(pdf: _Pdf, items: object) -> None:
         pdf.set_font(FAMILY, "", 10)
         for item in items:  # type: ignore[attr-defined]
-            pdf.multi_cell(0, 5.5, f"•  {item}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.write_lines(5.5, f"•  {item}")
         pdf.ln(2)
 
     @staticmethod
-    def _draw_table(pdf: FPDF, value: object) -> None:
+    def _draw_table(pdf: _Pdf, value: object) -> None:
         header, rows = value  # type: ignore[misc]
+        order = (lambda cells: cells[::-1]) if pdf.rtl else list  # the first column on the right
         pdf.set_font(FAMILY, "", 8.5)
-        with pdf.table(text_align="LEFT", line_height=5) as table:
-            table.row(header)
+        with pdf.table(text_align="RIGHT" if pdf.rtl else "LEFT", line_height=5) as table:
+            table.row(order(header))
             for row in rows:
-                table.row(row)
+                table.row(order(row))
         pdf.ln(3)
 
     @staticmethod
@@ -107,9 +114,17 @@ class Report:
 
 
 class _Pdf(FPDF):
-    def __init__(self, footer: str) -> None:
+    def __init__(self, footer: str, *, rtl: bool = False) -> None:
         super().__init__(format="A4")
         self._footer_text = footer
+        self.rtl = rtl
+
+    def write_lines(self, height: float, text: str) -> None:
+        """A paragraph from the margin where the reader starts: the left, or the right."""
+        if self.rtl:
+            self.multi_cell(0, height, text, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        else:
+            self.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def footer(self) -> None:
         self.set_y(-13)

@@ -144,13 +144,22 @@ def test_sections_split_at_h2_and_carry_their_footnotes():
     assert cited and all('class="footnotes"' in s.html for s in cited)
 
 
-def test_an_arabic_reader_gets_english_and_is_told():
-    module, fell_back = CATALOGUE.public("interpol-notices", "ar")
+def test_a_reader_gets_english_and_is_told_when_their_language_lacks_the_module():
+    some = {lang: dict(by_id) for lang, by_id in CATALOGUE.modules.items()}
+    some["ar"].pop("interpol-notices", None)  # a module not yet translated
+    catalogue = Catalogue(modules=some)
+    module, fell_back = catalogue.public("interpol-notices", "ar")
     assert fell_back and module.lang == "en"
-    module, fell_back = CATALOGUE.public("interpol-notices", "fr")
+    module, fell_back = catalogue.public("interpol-notices", "fr")
     assert not fell_back and module.lang == "fr"
     with pytest.raises(KeyError):
         CATALOGUE.module("no-such-module", "en")
+
+
+def test_an_arabic_reader_gets_the_arabic_module():
+    module, fell_back = CATALOGUE.public("case-meetings", "ar")
+    assert not fell_back and module.lang == "ar"
+    assert module.title == "الاجتماعات الإقليمية بشأن القضايا وتبادل المعلومات"
 
 
 def write(tmp_path: Path, text: str, name: str = "demo") -> Path:

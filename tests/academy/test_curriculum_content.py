@@ -13,9 +13,16 @@ import pytest
 import yaml
 
 from academy.bank import QUESTIONS_SHOWN
-from academy.curriculum import ROOT, load_catalogue, load_module, load_paths, render_markdown
+from academy.curriculum import (
+    CONTENT_LANGUAGES,
+    ROOT,
+    load_catalogue,
+    load_module,
+    load_paths,
+    render_markdown,
+)
 
-LANGS = ("en", "fr", "es")
+LANGS = CONTENT_LANGUAGES  # INTERPOL's four languages: en first, the reference
 PLANNED = {
     "environmental-crime", "nest-model", "intelligence-cycle", "network-analysis",
     "interpol-notices", "wildlife-trafficking", "forestry-crime", "fisheries-crime",
@@ -121,6 +128,27 @@ def test_learning_paths_resolve():
         assert set(path.modules) <= known_modules(), f"{path.id}: {set(path.modules) - known_modules()}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_learning_paths_are_named_and_described_in_every_language(lang):
+    for path in load_paths(ROOT / "paths.yaml"):
+        assert path.title.get(lang, "").strip(), f"{path.id}: no title in {lang}"
+        assert path.description.get(lang, "").strip(), f"{path.id}: no description in {lang}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_module_file_is_written_in_its_own_script(lang):
+    """A translated module is translated: an Arabic file whose reading is mostly Latin
+    letters is a copy of the English one."""
+    for path in sorted((ROOT / lang).glob("*.md")):
+        module = load_module(path)
+        text = " ".join([module.title, *module.objectives, module.body,
+                         *(q.prompt for q in module.quiz)])
+        arabic = len(re.findall(r"[\u0600-\u06ff]", text))
+        letters = len(re.findall(r"[^\W\d_]", text))
+        share = arabic / letters
+        assert (share > 0.8) if lang == "ar" else (share == 0), f"{lang}/{path.name}: {share:.0%} Arabic"
+
+
 @pytest.mark.parametrize("lang", LANGS[1:])
 def test_every_language_has_the_same_modules(lang):
     assert ids_in(lang) == ids_in("en"), (
@@ -140,6 +168,27 @@ def test_every_language_asks_the_same_questions_with_the_same_answers(lang, cata
         assert answer_key(theirs) == answer_key(english), f"{lang}/{module_id}"
         assert theirs.prerequisites == english.prerequisites, f"{lang}/{module_id}"
         assert set(theirs.scenarios) == set(english.scenarios), f"{lang}/{module_id}"
+
+
+def shape(module) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What a translation keeps from the English reading: its steps, notes, tables and
+    footnotes, and as many objectives and sources."""
+    return {
+        "minutes": module.minutes,
+        "sections": len(module.sections),
+        "objectives": len(module.objectives),
+        "sources": len(module.sources),
+        "footnotes": sorted(set(re.findall(r"\[\^([^\]]+)\]", module.body))),
+        "admonitions": re.findall(r"^!!! (\w+)", module.body, flags=re.M),
+        "tables": module.body.count("|---"),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_every_language_keeps_the_shape_of_the_reading(lang, catalogue):
+    for module_id in sorted(ids_in(lang) & ids_in("en")):
+        english = catalogue.modules["en"][module_id]
+        assert shape(catalogue.modules[lang][module_id]) == shape(english), f"{lang}/{module_id}"
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")

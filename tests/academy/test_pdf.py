@@ -27,3 +27,31 @@ def test_long_tables_flow_onto_more_pages():
     data = Report("Long").table(["Name", "N"], rows).render()
     pages = int(re.search(rb"/Count (\d+)", data).group(1))
     assert pages >= 2
+
+
+def starts(data: bytes) -> dict[str, float]:
+    """Where each run of text starts on the first page (x, in points from the left)."""
+    import io
+
+    import pypdf
+
+    found: dict[str, float] = {}
+
+    def seen(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            found[" ".join(text.split())] = tm[4] * cm[0] + cm[4]
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=seen)
+    return found
+
+
+def test_a_right_to_left_report_starts_lines_and_tables_at_the_right():
+    def build(rtl: bool) -> dict[str, float]:
+        return starts(Report("تقرير", rtl=rtl).heading("النتائج").paragraph("مرحبًا")
+                      .table(["الوحدة", "النتيجة"], [["أ", "83"]]).render())
+
+    mirrored, plain = build(True), build(False)
+    half = 595 / 2  # A4 width in points
+    assert mirrored["النتائج"] > half and mirrored["مرحبًا"] > half and plain["مرحبًا"] < half / 2
+    assert mirrored["الوحدة"] > mirrored["النتيجة"]  # the first column on the right
+    assert plain["الوحدة"] < plain["النتيجة"]

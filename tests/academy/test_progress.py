@@ -265,3 +265,47 @@ def test_the_french_certificate_reads_in_french_with_module_titles(session):
     assert "Mini parcours" in text and FULL.module("nest-model", "fr")[0].title in text
     assert "interpol-notices" not in text and "nest-model" not in text  # titles, not ids
     assert catalogs.say("pdf.footer", "fr") in text and "not affiliated" not in text
+
+
+def test_the_arabic_certificate_reads_right_to_left_with_arabic_module_titles(session):
+    """An Arabic reader's certificate names the modules in Arabic and starts each line at the
+    right margin (short lines end there); the same certificate in English starts at the left."""
+    import io
+
+    import pypdf
+
+    from academy import catalogs
+
+    modules = ("case-meetings", "fisheries-crime")
+    catalogue = Catalogue(modules=FULL.modules, paths=(
+        LearningPath(id="mini", title={"en": "Mini path", "ar": "مسار قصير"}, modules=modules),))
+    _, _, amina, _ = cohort(session)
+    for module_id in modules:
+        module, _ = FULL.module(module_id, "en")
+        submit_attempt(session, user_id=amina.id, module=module, answers=right_answers(module))
+    [certificate] = issue_due(session, user_id=amina.id, catalogue=catalogue)
+
+    def lines(lang: str) -> dict[str, float]:
+        texts = CertificateTexts(title="شهادة", awarded_to="نشهد بأن", for_path="أكمل",
+                                 date="التاريخ", code="الرمز", modules="الوحدات",
+                                 verify_hint="تحقّق منها") if lang == "ar" else TEXTS
+        data = certificate_pdf(session, actor_id=amina.id, certificate_id=certificate.id,
+                               catalogue=catalogue, texts=texts, lang=lang)
+        starts: dict[str, float] = {}
+
+        def seen(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+            if text.strip():
+                starts[" ".join(text.split())] = tm[4] * cm[0] + cm[4]
+
+        pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=seen)
+        return starts
+
+    arabic, english = lines("ar"), lines("en")
+    width = 595  # A4, in points
+    assert arabic["نشهد بأن"] > width / 2 and arabic["الوحدات"] > width / 2
+    assert english["To"] < width / 4 and english["Modules"] < width / 4
+    for module_id in modules:
+        title = FULL.module(module_id, "ar")[0].title
+        assert any(title in text for text in arabic), title
+    assert "Mini path" not in " ".join(arabic) and "مسار قصير" in " ".join(arabic)
+    assert catalogs.footer("ar").split()[0] in " ".join(arabic)

@@ -12,7 +12,8 @@ from academy.db import make_engine, session_scope
 from academy.models import User
 from academy.progress import submit_attempt
 from tests.academy.curriculum_helpers import right_answers
-from tests.browser.steps import choose_language, sign_in_trainee
+from tests.browser.steps import choose_language, sign_in_trainee, wait_idle
+from tests.browser.steps import select as choose
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -60,3 +61,42 @@ def test_arabic_mirrors_the_page(server, page, shot):
 
     choose_language(page, "English")
     assert box(sidebar)["x"] < box(main)["x"]
+
+
+def test_an_arabic_module_reads_right_to_left(server, page, shot):
+    """The reading of an Arabic module runs from the right: its text starts at the right edge,
+    the bar of a note stands on the right, a table's first column is on the right."""
+    sign_in_trainee(page, server.url)
+    expect(page.get_by_role("heading", name="Welcome, Demo Trainee")).to_be_visible()
+    choose_language(page, "العربية")
+    module, _ = load_catalogue().module("case-meetings", "ar")
+    page.get_by_test_id("stSidebarNav").get_by_text("الوحدات", exact=True).click()
+    wait_idle(page)
+    page.locator(".st-key-modules-open-case-meetings button").click()
+    expect(page.get_by_role("heading", name=module.title)).to_be_visible()
+    reading = page.locator(".nest-module[dir='rtl'][lang='ar']")
+    expect(reading).to_have_css("direction", "rtl")
+    paragraph = reading.locator("p").first
+    text, frame = box(paragraph), box(reading)
+    assert abs(text["x"] + text["width"] - (frame["x"] + frame["width"])) <= 2, (text, frame)
+    shot(page, "rtl-02-module-ar")
+
+    with_table = next(x for x in module.sections if "<table>" in x.html)
+    choose(page, "انتقل إلى", with_table.title)
+    expect(page.get_by_role("heading", name=with_table.title)).to_be_visible()
+    wait_idle(page)
+    table = page.locator(".nest-module[dir='rtl'] table").first
+    first, second = box(table.locator("th").nth(0)), box(table.locator("th").nth(1))
+    assert first["x"] > second["x"], (first, second)  # the first column on the right
+    shot(page, "rtl-03-module-ar-table")
+
+    with_note = next(x for x in module.sections if "admonition" in x.html)
+    choose(page, "انتقل إلى", with_note.title)
+    expect(page.get_by_role("heading", name=with_note.title)).to_be_visible()
+    wait_idle(page)
+    note = page.locator(".nest-module .admonition").first
+    expect(note).to_have_css("border-right-width", "4px")  # the bar on the reading's start side
+    expect(note).to_have_css("border-left-width", "0px")
+    item, frame = box(page.locator(".nest-module li").first), box(reading)
+    assert item["x"] + item["width"] < frame["x"] + frame["width"] - 10, (item, frame)  # indented
+    shot(page, "rtl-04-module-ar-note")

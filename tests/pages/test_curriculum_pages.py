@@ -213,15 +213,40 @@ def test_the_blank_question_warning_is_translated():
     assert at.warning[-1].value.startswith(f"Rien n'est encore noté : {QUESTIONS_SHOWN} question")
 
 
-def test_arabic_ui_reads_english_content_and_says_so():
+def open_in_arabic(module_id: str):  # type: ignore[no-untyped-def]
     at = as_trainee()
     at.selectbox(key="sidebar.language").select("ar").run()
     at.switch_page("pages/module.py")
-    at.query_params["module"] = MODULE_ID
-    at.run()
+    at.query_params["module"] = module_id
+    return at.run()
+
+
+def test_an_arabic_module_reads_right_to_left():
+    arabic, _ = CATALOGUE.module("case-meetings", "ar")
+    at = open_in_arabic("case-meetings")
+    assert not at.exception and at.title[0].value == arabic.title
+    assert not at.info  # no "shown in English" notice
+    reading = at.get("html")[-1].proto.body
+    assert 'lang="ar" dir="rtl"' in reading and arabic.sections[0].title in reading
+    assert "border-inline-start" in reading  # the note's bar on the reading's start side
+
+
+def test_arabic_ui_reads_english_content_and_says_so(monkeypatch):
+    """A module not yet translated into Arabic is shown in English, left to right."""
+    import ui.curriculum
+
+    some = {lang: dict(by_id) for lang, by_id in CATALOGUE.modules.items()}
+    some.get("ar", {}).pop(MODULE_ID, None)
+    monkeypatch.setattr(ui.curriculum, "load_catalogue",
+                        lambda: Catalogue(modules=some, paths=CATALOGUE.paths))
+    ui.curriculum.catalogue.clear()
+    try:
+        at = open_in_arabic(MODULE_ID)
+    finally:
+        ui.curriculum.catalogue.clear()
     assert at.title[0].value == MODULE.title
     assert "بالإنجليزية" in at.info[0].value
-    assert 'dir="ltr"' in at.get("html")[-1].proto.body
+    assert 'lang="en" dir="ltr"' in at.get("html")[-1].proto.body
 
 
 def test_prerequisites_are_shown_as_a_gentle_warning():
