@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -65,9 +66,33 @@ def test_shipped_scenarios_are_valid_and_cover_every_area(scenarios):
     for s in scenarios.values():
         assert len(s.countries) >= 3
         for text in (s.title, s.briefing):
-            assert {"en", "fr", "es"} <= set(text)
+            assert {"en", "fr", "es", "ar"} <= set(text)
         assert set(s.module_ids) <= MODULES
         assert s.id == next(p.stem for p in SCENARIO_FILES if load_scenario(p).id == s.id)
+
+
+def authored_texts(node: object, path: str = "") -> list[tuple[str, dict[str, str]]]:
+    """Every text written in several languages ({"en": ..., "fr": ...}) under ``node``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("en"), str):
+            return [(path, node)]
+        return [t for k, v in node.items() for t in authored_texts(v, f"{path}.{k}")]
+    if isinstance(node, list):
+        return [t for i, v in enumerate(node) for t in authored_texts(v, f"{path}.{i}")]
+    return []
+
+
+def test_shipped_scenarios_are_written_in_the_four_languages(scenarios):
+    """INTERPOL's four languages: titles, briefings, source labels, injects, objectives ...
+    each in English, French, Spanish and Arabic, with the same {placeholders}."""
+    for s in scenarios.values():
+        texts = authored_texts(s.model_dump())
+        assert len(texts) > 20
+        for path, text in texts:
+            assert {"en", "fr", "es", "ar"} <= set(text), f"{s.id}{path}"
+            names = sorted(re.findall(r"\{\w+\}", text["en"]))
+            for lang in ("fr", "es", "ar"):
+                assert sorted(re.findall(r"\{\w+\}", text[lang])) == names, f"{s.id}{path} {lang}"
 
 
 def test_list_scenarios_returns_the_shipped_ones():

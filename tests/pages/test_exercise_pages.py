@@ -101,6 +101,24 @@ def test_a_french_trainee_reads_the_inbox_in_french():
     assert any("réserve spéciale du Niassa" in s for s in inbox)  # the briefing, in French
 
 
+def test_an_arabic_trainee_reads_the_scenario_in_arabic():
+    """The shipped scenario's own Arabic: title, briefing, objectives and an MSEL inject,
+    not the English fallback."""
+    at = start_wildlife(as_trainee())
+    at.button(key="desk.advance.7").click().run()  # the rangers' tip arrives on day 2
+    at = reopen_desk("ar", "الإحاطة")
+    assert not at.exception
+    assert "ممر العاج: من نياسا إلى هاي فونغ" in at.title[0].value  # isolated (bidi marks)
+    shown = texts(at)
+    assert "محمية نياسا الخاصة" in shown  # the briefing
+    assert "اعتراض تدفق العاج قبل أن يصل إلى السوق." in shown  # an objective
+    assert "Niassa Special Reserve" not in shown
+    at = reopen_desk("ar", "البريد الوارد")
+    inbox = "\n".join(element.value for element in at.text) + texts(at)
+    assert "أوقف الحراس صيادًا غير مشروع قرب المحمية" in inbox, inbox
+    assert "Rangers arrested a poacher" not in inbox
+
+
 def test_a_hypothesis_is_on_the_chart_as_soon_as_it_is_saved():
     at = start_wildlife(as_trainee())
     at.session_state["desk.tab"] = "Link chart"
