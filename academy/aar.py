@@ -41,7 +41,7 @@ def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
     report = Report(say("title", workshop=workshop.title),
                     subtitle=" · ".join(x for x in (workshop.location, when,
                                                      scenario.text(scenario.title, lang)) if x),
-                    footer=catalogs.footer(lang))
+                    footer=catalogs.footer(lang), lang=lang)
     report.heading(say("summary"))
     if scores:
         report.paragraph(say("scores", n=len(scores), median=f"{median(scores):.1f}",

@@ -129,7 +129,7 @@ def certificate_pdf(
     path = catalogue.path(certificate.path_id)
     title = path.title_in(lang) if path else certificate.path_title
     report = (
-        Report(texts.title, subtitle=texts.verify_hint, footer=catalogs.footer(lang))
+        Report(texts.title, subtitle=texts.verify_hint, footer=catalogs.footer(lang), lang=lang)
         .paragraph(texts.awarded_to)
         .heading(certificate.holder_name)
         .paragraph(texts.for_path)

@@ -172,7 +172,7 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
                                  score=num(debrief.score, ".1f")),
-                    footer=catalogs.footer(lang))
+                    footer=catalogs.footer(lang), lang=lang)
     report.heading(say("objectives"))
     report.table([say("objective"), say("rating")],
                  [[scenario.text(o.text, lang), catalogs.rating(debrief.ratings.get(o.id, "U"), lang)]

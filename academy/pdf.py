@@ -3,7 +3,11 @@
 One small builder on top of fpdf2 so every report looks alike. It embeds DejaVu Sans
 (shipped in ``academy/fonts``, free licence) because names and content come in Latin,
 Arabic and other scripts, and turns on HarfBuzz text shaping so Arabic joins and runs
-right-to-left. Text is always written as text: nothing in it is interpreted as markup.
+right-to-left. A report in a right-to-left language (``lang="ar"``) is laid out as an
+Arabic reader expects: every paragraph takes right-to-left as its base direction (so a
+line that opens with a Latin name still reads from the right), lines start at the right
+margin and tables run from right to left, their first column on the right. Text is
+always written as text: nothing in it is interpreted as markup.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from academy.wording import RTL
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -25,6 +31,7 @@ class Report:
     title: str
     subtitle: str = ""
     footer: str = "NEST Academy — not affiliated with INTERPOL; all persons and companies in exercises are fictional."
+    lang: str = "en"
     _blocks: list[tuple[str, object]] = field(default_factory=list)
 
     def heading(self, text: str) -> Report:
@@ -49,18 +56,18 @@ class Report:
         return self
 
     def render(self) -> bytes:
-        pdf = _Pdf(self.footer)
+        pdf = _Pdf(self.footer, rtl=self.lang in RTL)
         pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
         pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        pdf.set_text_shaping(True)
+        pdf.set_text_shaping(True, direction="rtl" if pdf.rtl else None)
         pdf.set_auto_page_break(auto=True, margin=18)
         pdf.add_page()
         pdf.set_font(FAMILY, "B", 18)
-        pdf.multi_cell(0, 9, self.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 9, self.title, align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if self.subtitle:
             pdf.set_font(FAMILY, "", 11)
             pdf.set_text_color(90, 90, 90)
-            pdf.multi_cell(0, 6, self.subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 6, self.subtitle, align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.set_text_color(0, 0, 0)
         pdf.ln(4)
         for kind, value in self._blocks:
@@ -68,37 +75,39 @@ class Report:
         return bytes(pdf.output())
 
     @staticmethod
-    def _draw_heading(pdf: FPDF, text: object) -> None:
+    def _draw_heading(pdf: _Pdf, text: object) -> None:
         pdf.ln(2)
         pdf.set_font(FAMILY, "B", 13)
-        pdf.multi_cell(0, 7, str(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 7, str(text), align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
 
     @staticmethod
-    def _draw_paragraph(pdf: FPDF, text: object) -> None:
+    def _draw_paragraph(pdf: _Pdf, text: object) -> None:
         pdf.set_font(FAMILY, "", 10)
-        pdf.multi_cell(0, 5.5, str(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 5.5, str(text), align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
     @staticmethod
-    def _draw_bullets(pdf: FPDF, items: object) -> None:
+    def _draw_bullets(pdf: _Pdf, items: object) -> None:
         pdf.set_font(FAMILY, "", 10)
         for item in items:  # type: ignore[attr-defined]
-            pdf.multi_cell(0, 5.5, f"•  {item}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            # the bullet leads the line in reading order: on the right in a right-to-left report
+            pdf.multi_cell(0, 5.5, f"•  {item}", align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
     @staticmethod
-    def _draw_table(pdf: FPDF, value: object) -> None:
+    def _draw_table(pdf: _Pdf, value: object) -> None:
         header, rows = value  # type: ignore[misc]
         pdf.set_font(FAMILY, "", 8.5)
-        with pdf.table(text_align="LEFT", line_height=5) as table:
-            table.row(header)
+        order = slice(None, None, -1 if pdf.rtl else 1)  # fpdf2 lays columns out left to right
+        with pdf.table(text_align="RIGHT" if pdf.rtl else "LEFT", line_height=5) as table:
+            table.row(header[order])
             for row in rows:
-                table.row(row)
+                table.row(row[order])
         pdf.ln(3)
 
     @staticmethod
-    def _draw_image(pdf: FPDF, value: object) -> None:
+    def _draw_image(pdf: _Pdf, value: object) -> None:
         from io import BytesIO
 
         png, width = value  # type: ignore[misc]
@@ -107,9 +116,11 @@ class Report:
 
 
 class _Pdf(FPDF):
-    def __init__(self, footer: str) -> None:
+    def __init__(self, footer: str, rtl: bool = False) -> None:
         super().__init__(format="A4")
         self._footer_text = footer
+        self.rtl = rtl
+        self.align = "R" if rtl else "J"  # J: fpdf2's default, as before
 
     def footer(self) -> None:
         self.set_y(-13)

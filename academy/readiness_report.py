@@ -75,7 +75,7 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
         return number(value, lang, spec)
 
     module_names = {**module_titles(), **(modules or {})}
-    report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang))
+    report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang), lang=lang)
     report.heading(labels["overall"])
     if summary.overall is not None and summary.maturity is not None:
         report.paragraph(f"{num(summary.overall, '.2f')} / 3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from academy import catalogs
 from academy.pdf import Report
 
 
@@ -23,8 +24,9 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-def markdown_report(text: str) -> Report:
-    """A ``Report`` whose title is the first heading and whose blocks follow the Markdown."""
+def markdown_report(text: str, lang: str = "en") -> Report:
+    """A ``Report`` whose title is the first heading and whose blocks follow the Markdown,
+    laid out for a reader of ``lang`` (right to left in Arabic) with the footer in ``lang``."""
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(text)
     report: Report | None = None
     bullets: list[str] = []
@@ -38,7 +40,7 @@ def markdown_report(text: str) -> Report:
             parent = tokens[index - 1].type
             if parent == "heading_open":
                 if report is None:
-                    report = Report(title=content)
+                    report = Report(title=content, footer=catalogs.footer(lang), lang=lang)
                 else:
                     pending.append(("heading", content))
             elif depth["table"]:
@@ -64,7 +66,7 @@ def markdown_report(text: str) -> Report:
             if table:
                 pending.append(("table", (table[0], table[1:])))
             table = []
-    report = report or Report(title="")
+    report = report or Report(title="", footer=catalogs.footer(lang), lang=lang)
     for kind, value in pending:
         if kind == "table":
             header, rows = value  # type: ignore[misc]

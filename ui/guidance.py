@@ -145,4 +145,4 @@ def template_title(template_id: str, lang: str) -> str:
 @st.cache_data(show_spinner=False)
 def template_pdf(template_id: str, lang: str) -> bytes:
     """A template as PDF (content, not user data: safe to cache for everyone)."""
-    return markdown_report(template_text(template_id, lang)).render()
+    return markdown_report(template_text(template_id, lang), lang).render()
