@@ -50,7 +50,8 @@ def agencies() -> Agencies:
 
 
 def content_lang() -> str:
-    """The language of guide and framework text: the UI's, or English (e.g. for Arabic)."""
+    """The language of guide and framework text: the UI's (all four are content languages),
+    or English for a UI language the content is not written in."""
     lang = current_language()
     return lang if lang in CONTENT_LANGUAGES else "en"
 
