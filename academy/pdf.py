@@ -42,8 +42,11 @@ class Report:
         self._blocks.append(("paragraph", text))
         return self
 
-    def bullets(self, items: list[str]) -> Report:
-        self._blocks.append(("bullets", list(items)))
+    def bullets(self, items: list[str], numbered_from: int | None = None) -> Report:
+        """A list; numbered from ``numbered_from`` (clauses of a template) when it is given."""
+        markers = (["•"] * len(items) if numbered_from is None
+                   else [f"{n}." for n in range(numbered_from, numbered_from + len(items))])
+        self._blocks.append(("bullets", list(zip(markers, items, strict=True))))
         return self
 
     def table(self, header: list[str], rows: list[list[object]]) -> Report:
@@ -90,9 +93,9 @@ class Report:
     @staticmethod
     def _draw_bullets(pdf: _Pdf, items: object) -> None:
         pdf.set_font(FAMILY, "", 10)
-        for item in items:  # type: ignore[attr-defined]
-            # the bullet leads the line in reading order: on the right in a right-to-left report
-            pdf.multi_cell(0, 5.5, f"•  {item}", align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for marker, item in items:  # type: ignore[attr-defined]
+            # the marker leads the line in reading order: on the right in a right-to-left report
+            pdf.multi_cell(0, 5.5, f"{marker}  {item}", align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
     @staticmethod

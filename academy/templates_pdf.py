@@ -30,6 +30,7 @@ def markdown_report(text: str, lang: str = "en") -> Report:
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(text)
     report: Report | None = None
     bullets: list[str] = []
+    starts: list[int | None] = []  # per open list: the first number of an ordered one
     table: list[list[str]] = []
     row: list[str] = []
     depth = {"list": 0, "table": 0}
@@ -51,10 +52,13 @@ def markdown_report(text: str, lang: str = "en") -> Report:
                 pending.append(("paragraph", content))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             depth["list"] += 1
+            ordered = token.type == "ordered_list_open"
+            starts.append(int(str(token.attrs.get("start", 1))) if ordered else None)
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth["list"] -= 1
+            start = starts.pop()
             if not depth["list"] and bullets:
-                pending.append(("bullets", bullets))
+                pending.append(("bullets", (bullets, start)))
                 bullets = []
         elif token.type == "table_open":
             depth["table"] += 1
@@ -71,6 +75,9 @@ def markdown_report(text: str, lang: str = "en") -> Report:
         if kind == "table":
             header, rows = value  # type: ignore[misc]
             report.table(header, rows)
+        elif kind == "bullets":
+            items, start = value  # type: ignore[misc]
+            report.bullets(items, numbered_from=start)  # numbered clauses keep their numbers
         else:
             getattr(report, kind)(value)
     return report

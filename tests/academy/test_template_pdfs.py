@@ -50,3 +50,11 @@ def test_an_arabic_template_starts_at_the_right_margin():
     english = markdown_report(template_text("seminar-agenda", "en"), "en").render()
     assert first_x(arabic, "الأهداف") > 595 / 2  # "1. الأهداف" (Objectives), right-aligned
     assert first_x(english, "Objectives") < 100
+
+
+def test_numbered_clauses_keep_their_numbers():
+    pdf = markdown_report(template_text("memorandum-of-understanding", "en"), "en").render()
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "1. designate a senior representative" in text
+    assert "5. attend NEST meetings" in text
+    assert "• [Name of agency 1]" not in text and "1. [Name of agency 1]" in text
