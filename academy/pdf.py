@@ -44,9 +44,10 @@ class Report:
 
     def bullets(self, items: list[str], numbered_from: int | None = None) -> Report:
         """A list; numbered from ``numbered_from`` (clauses of a template) when it is given."""
-        markers = (["•"] * len(items) if numbered_from is None
-                   else [f"{n}." for n in range(numbered_from, numbered_from + len(items))])
-        self._blocks.append(("bullets", list(zip(markers, items, strict=True))))
+        if numbered_from is None:
+            self._blocks.append(("bullets", list(items)))
+        else:
+            self._blocks.append(("numbered", (numbered_from, list(items))))
         return self
 
     def table(self, header: list[str], rows: list[list[object]]) -> Report:
@@ -92,8 +93,17 @@ class Report:
 
     @staticmethod
     def _draw_bullets(pdf: _Pdf, items: object) -> None:
+        Report._draw_list(pdf, [("•", str(item)) for item in items])  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _draw_numbered(pdf: _Pdf, value: object) -> None:
+        start, items = value  # type: ignore[misc]
+        Report._draw_list(pdf, [(f"{n}.", str(item)) for n, item in enumerate(items, start)])
+
+    @staticmethod
+    def _draw_list(pdf: _Pdf, lines: list[tuple[str, str]]) -> None:
         pdf.set_font(FAMILY, "", 10)
-        for marker, item in items:  # type: ignore[attr-defined]
+        for marker, item in lines:
             # the marker leads the line in reading order: on the right in a right-to-left report
             pdf.multi_cell(0, 5.5, f"{marker}  {item}", align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
