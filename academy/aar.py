@@ -18,7 +18,6 @@ from academy.debriefs import names
 from academy.hotwash import Result, missed_shipments, ratings_table, refused_notices
 from academy.models import FacilitatorNote, Workshop
 from academy.pdf import Report
-from academy.wording import RTL
 from engine.scenario import Scenario
 
 HOME = "https://nest-academy.example"
@@ -42,7 +41,7 @@ def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
     report = Report(say("title", workshop=workshop.title),
                     subtitle=" · ".join(x for x in (workshop.location, when,
                                                      scenario.text(scenario.title, lang)) if x),
-                    footer=catalogs.footer(lang), rtl=lang in RTL)
+                    footer=catalogs.footer(lang), lang=lang)
     report.heading(say("summary"))
     if scores:
         report.paragraph(say("scores", n=len(scores), median=f"{median(scores):.1f}",

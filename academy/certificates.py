@@ -22,7 +22,6 @@ from academy.errors import AcademyError
 from academy.models import Certificate, User
 from academy.pdf import Report
 from academy.progress import check_can_read, completed_ids
-from academy.wording import RTL
 from academy.workshops import CODE_ALPHABET
 
 CODE_LENGTH = 10
@@ -130,8 +129,7 @@ def certificate_pdf(
     path = catalogue.path(certificate.path_id)
     title = path.title_in(lang) if path else certificate.path_title
     report = (
-        Report(texts.title, subtitle=texts.verify_hint, footer=catalogs.footer(lang),
-               rtl=lang in RTL)
+        Report(texts.title, subtitle=texts.verify_hint, footer=catalogs.footer(lang), lang=lang)
         .paragraph(texts.awarded_to)
         .heading(certificate.holder_name)
         .paragraph(texts.for_path)

@@ -18,7 +18,6 @@ from academy.models import ExerciseRecord, User
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from academy.spreadsheet import csv_text
-from academy.wording import RTL
 from engine.exercise import Exercise, Overrides
 from engine.records import Debrief, Missed, Outcome, ScoreComponent, TraineeView
 from engine.scenario import Scenario
@@ -173,7 +172,7 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
                                  score=num(debrief.score, ".1f")),
-                    footer=catalogs.footer(lang), rtl=lang in RTL)
+                    footer=catalogs.footer(lang), lang=lang)
     report.heading(say("objectives"))
     report.table([say("objective"), say("rating")],
                  [[scenario.text(o.text, lang), catalogs.rating(debrief.ratings.get(o.id, "U"), lang)]

@@ -8,8 +8,8 @@ frozen pydantic models and refuses a broken file with an error naming the file a
 (an indicator without four levels, a duplicate id, a recommendation pointing at a guide
 step or curriculum module that does not exist).
 
-Content exists in English, French and Spanish. Every text falls back to English, so an
-Arabic UI shows the guide and framework in English.
+Content exists in INTERPOL's four languages: English, French, Spanish and Arabic. Every
+text falls back to English, so a text not yet translated still shows (in English).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDANCE = ROOT / "guidance"
 CURRICULUM = ROOT / "curriculum"
 SCENARIOS = ROOT / "scenarios"
-CONTENT_LANGUAGES = ("en", "fr", "es")
+CONTENT_LANGUAGES = ("en", "fr", "es", "ar")
 TEMPLATE_IDS = ("terms-of-reference", "memorandum-of-understanding",
                 "information-sharing-agreement", "seminar-agenda")
 
@@ -45,6 +45,7 @@ class Text(_Frozen):
     en: str
     fr: str = ""
     es: str = ""
+    ar: str = ""
 
     def get(self, lang: str) -> str:
         if lang not in CONTENT_LANGUAGES:

@@ -19,7 +19,7 @@ from academy.guidance import Framework, Guide
 from academy.pdf import Report
 from academy.readiness import results, weakest
 from academy.spreadsheet import csv_records
-from academy.wording import RTL, number
+from academy.wording import number
 
 
 def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str, object]]:
@@ -75,7 +75,7 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
         return number(value, lang, spec)
 
     module_names = {**module_titles(), **(modules or {})}
-    report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang), rtl=lang in RTL)
+    report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang), lang=lang)
     report.heading(labels["overall"])
     if summary.overall is not None and summary.maturity is not None:
         report.paragraph(f"{num(summary.overall, '.2f')} / 3"

@@ -50,7 +50,8 @@ def agencies() -> Agencies:
 
 
 def content_lang() -> str:
-    """The language of guide and framework text: the UI's, or English (e.g. for Arabic)."""
+    """The language of guide and framework text: the UI's (all four are content languages),
+    or English for a UI language the content is not written in."""
     lang = current_language()
     return lang if lang in CONTENT_LANGUAGES else "en"
 
@@ -145,4 +146,4 @@ def template_title(template_id: str, lang: str) -> str:
 @st.cache_data(show_spinner=False)
 def template_pdf(template_id: str, lang: str) -> bytes:
     """A template as PDF (content, not user data: safe to cache for everyone)."""
-    return markdown_report(template_text(template_id, lang)).render()
+    return markdown_report(template_text(template_id, lang), lang).render()

@@ -34,9 +34,15 @@ def radar(labels: list[str], series: dict[str, list[float | None]], *, title: st
         for r in (1, 2, 3) for i in range(n + 1)])
     spokes = pd.DataFrame([{"x": 0.0, "y": 0.0, "x2": _point(i, n, 3)[0], "y2": _point(i, n, 3)[1]}
                            for i in range(len(labels))])
-    rim = pd.DataFrame([{"label": "\n".join(textwrap.wrap(label.split(" — ")[0], 18)),
-                         "x": _point(i, n, 3.9)[0], "y": _point(i, n, 3.9)[1]}
-                        for i, label in enumerate(labels)])
+    # one row per line of a label, stacked around its rim point: a line break inside a text
+    # mark is drawn on top of itself in Arabic by vl-convert (the PDF's PNG renderer)
+    line = 13 * (2 * 5.4) / size  # a 13 px line in data units
+    rim = pd.DataFrame([{"spoke": i, "label": text,
+                         "x": _point(i, n, 3.9)[0],
+                         "y": _point(i, n, 3.9)[1] - line * (k - (len(lines) - 1) / 2)}
+                        for i, label in enumerate(labels)
+                        for lines in [textwrap.wrap(label.split(" — ")[0], 18)]
+                        for k, text in enumerate(lines)])
     points = pd.DataFrame([
         {"series": name, "order": i, "dimension": labels[i % len(labels)],
          "score": scores[i % len(labels)] or 0.0,
@@ -49,7 +55,7 @@ def radar(labels: list[str], series: dict[str, list[float | None]], *, title: st
     ring_layer = alt.Chart(rings).mark_line(color=RING_COLOUR, strokeWidth=1).encode(
         x=x, y=y, detail="ring:N", order="order:Q")
     spoke_layer = alt.Chart(spokes).mark_rule(color=RING_COLOUR).encode(x=x, y=y, x2="x2", y2="y2")
-    rim_layer = alt.Chart(rim).mark_text(fontSize=11, color="#333", lineBreak="\n").encode(x=x, y=y, text="label:N")
+    rim_layer = alt.Chart(rim).mark_text(fontSize=11, color="#333").encode(x=x, y=y, text="label:N")
     colour = alt.Color("series:N", legend=alt.Legend(title=None, orient="bottom"))
     shape = alt.Chart(points).mark_line(point=True, strokeWidth=2.5).encode(
         x=x, y=y, order="order:Q", color=colour,

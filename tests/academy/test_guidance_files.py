@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from academy.guidance import (
+    CONTENT_LANGUAGES,
     GUIDANCE,
     TEMPLATE_IDS,
     GuidanceError,
@@ -48,17 +50,67 @@ def test_shipped_files_load(guide):
     assert "NEST Academy" in framework.source_note.en
 
 
-def test_every_template_exists_in_every_content_language():
-    for template in TEMPLATE_IDS:
-        for lang in ("en", "fr", "es"):
-            assert template_text(template, lang).startswith("#")
+LANGS = ("en", "fr", "es", "ar")  # INTERPOL's four languages
 
 
-def test_arabic_falls_back_to_english(guide):
+def texts_in(data: object, where: str = "") -> list[tuple[str, dict]]:
+    """Every translatable text of a guidance file (a mapping with ``en``), with its path."""
+    if isinstance(data, dict):
+        if isinstance(data.get("en"), str):
+            return [(where, data)]
+        return [t for key, value in data.items() for t in texts_in(value, f"{where}.{key}")]
+    if isinstance(data, list):
+        return [t for n, value in enumerate(data) for t in texts_in(value, f"{where}.{n}")]
+    return []
+
+
+def test_content_languages_are_interpols_four():
+    assert CONTENT_LANGUAGES == LANGS
+
+
+@pytest.mark.parametrize("name", ["guide.yaml", "agencies.yaml", "framework.yaml"])
+def test_every_text_is_in_every_content_language(name):
+    data = yaml.safe_load((GUIDANCE / name).read_text(encoding="utf-8"))
+    texts = texts_in(data)
+    assert texts
+    missing = [f"{where}.{lang}" for where, text in texts for lang in LANGS
+               if not str(text.get(lang, "")).strip()]
+    assert missing == [], f"{name}: {len(missing)} text(s) untranslated, e.g. {missing[:5]}"
+    arabic = re.compile("[\u0600-\u06FF]")
+    not_arabic = [where for where, text in texts if not arabic.search(text["ar"])]
+    assert not_arabic == [], f"{name}: ar texts without Arabic script: {not_arabic[:5]}"
+
+
+def outline(markdown: str) -> list[str]:
+    """The Markdown skeleton a translation must keep: headings, list items, table rows."""
+    shape = []
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if heading := re.match(r"#+ ", stripped):
+            shape.append(heading.group())
+        elif re.match(r"([-*]|\d+\.) ", stripped):
+            shape.append(f"{len(line) - len(line.lstrip())}-item")
+        elif stripped.startswith("|"):
+            shape.append(f"row of {stripped.count('|')}")
+    return shape
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("template", TEMPLATE_IDS)
+def test_every_template_is_translated_with_the_same_outline(template, lang):
+    path = GUIDANCE / "templates" / lang / f"{template}.md"
+    assert path.exists(), f"{path} is missing"
+    text = template_text(template, lang)
+    assert text == path.read_text(encoding="utf-8") and text.startswith("#")
+    assert outline(text) == outline(template_text(template, "en"))
+
+
+def test_untranslated_text_falls_back_to_english(guide):
     step = next(iter(guide.steps.values()))
-    assert step.title.get("ar") == step.title.en
-    assert Text(en="x").get("fr") == "x"
-    assert template_text("seminar-agenda", "ar") == template_text("seminar-agenda", "en")
+    assert step.title.get("de") == step.title.en
+    assert Text(en="x").get("fr") == "x" and Text(en="x").get("ar") == "x"
+    assert Text(en="x", ar="س").get("ar") == "س"
+    assert template_text("seminar-agenda", "de") == template_text("seminar-agenda", "en")
 
 
 def test_modules_are_read_from_curriculum_front_matter():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
+
+import pypdf
 
 from academy.pdf import Report
 
@@ -29,6 +32,33 @@ def test_long_tables_flow_onto_more_pages():
     assert pages >= 2
 
 
+def x_of(pdf: bytes) -> dict[str, float]:
+    """Where each run of text starts on the first page (points from the left edge)."""
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            found.setdefault(text.strip(), tm[4])
+
+    pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_an_arabic_report_reads_right_to_left():
+    """Arabic lines start at the right margin and a table's first column is on the right;
+    the same report in English stays left to right."""
+    def build(lang: str) -> dict[str, float]:
+        return x_of(Report("عنوان", lang=lang).heading("H").paragraph("ABC")
+                    .bullets(["B1"]).table(["L1", "L2"], [["x1", "x2"]]).render())
+
+    arabic, english = build("ar"), build("en")
+    middle = 595 / 2  # A4 is 595 pt wide
+    assert all(arabic[word] > middle for word in ("H", "ABC", "L1", "x1")), arabic
+    assert arabic["L1"] > arabic["L2"] and arabic["x1"] > arabic["x2"]
+    assert all(english[word] < 100 for word in ("H", "ABC", "L1", "x1")), english
+    assert english["L1"] < english["L2"]
+
+
 def starts(data: bytes) -> dict[str, float]:
     """Where each run of text starts on the first page (x, in points from the left)."""
     import io
@@ -47,7 +77,7 @@ def starts(data: bytes) -> dict[str, float]:
 
 def test_a_right_to_left_report_starts_lines_and_tables_at_the_right():
     def build(rtl: bool) -> dict[str, float]:
-        return starts(Report("تقرير", rtl=rtl).heading("النتائج").paragraph("مرحبًا")
+        return starts(Report("تقرير", lang="ar" if rtl else "en").heading("النتائج").paragraph("مرحبًا")
                       .table(["الوحدة", "النتيجة"], [["أ", "83"]]).render())
 
     mirrored, plain = build(True), build(False)

@@ -132,3 +132,24 @@ def test_the_readiness_report_names_modules_not_ids(lang):
     slugs = {m for m in module_titles() if "-" in m}
     assert [s for s in sorted(slugs) if re.search(rf"\b{s}\b", text)] == [], text
     assert catalogs.say("pdf.footer", lang) in text
+
+
+def test_the_arabic_readiness_report_prints_the_framework_in_arabic():
+    """Dimension and indicator titles, levels' meaning and recommendations come from the
+    framework's Arabic texts, not its English ones."""
+    guide = load_guide()
+    framework = load_framework(guide=guide)
+    indicators = [i.id for d in framework.dimensions for i in d.indicators]
+    scores = RoundScores(scores=dict.fromkeys(indicators, 1.0), agreed=frozenset(), notes={})
+    labels = {k: catalogs.say(f"report.{k}", "ar") for k in (
+        "overall", "maturity", "dimensions", "dimension", "score", "scored", "weakest", "steps",
+        "modules", "indicators", "indicator", "status", "agreed", "provisional", "missing")}
+    text = text_of(to_pdf(framework, guide, scores, "ar", labels=labels, title="Kenya",
+                          subtitle="1"))
+    def arabic(words: str) -> set[str]:
+        return set(re.findall(r"[\u0621-\u064A\u0660-\u0669\u0670-\u06D3]+", words))  # letters
+    first = framework.dimensions[0]
+    for shown in (first.title, first.indicators[0].title, first.indicators[0].recommendation,
+                  framework.maturity[1].label):
+        assert arabic(shown.ar) and arabic(shown.ar) <= arabic(text), shown.ar
+        assert shown.en not in text

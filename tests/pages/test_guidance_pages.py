@@ -210,8 +210,11 @@ def test_instructor_and_member_are_refused_where_not_theirs(url):
     assert at.error[0].value.startswith("Access refused")
 
 
-def test_arabic_ui_shows_content_in_english(url):
+def test_arabic_ui_shows_the_guide_in_arabic(url):
     at = as_member()
     at.selectbox(key="sidebar.language").select("ar").run()
     assert at.title[0].value == "دليل إنشاء فرقة NEST"
-    assert "يُعرض هنا بالإنكليزية" in texts(at)
+    shown = texts(at)
+    assert "يُعرض هنا بالإنكليزية" not in shown  # no "content in English" notice any more
+    assert "بناء الحجة لإنشاء فرقة العمل الوطنية" in shown and "Build the case" not in shown
+    assert "إعداد صورة التهديد الوطنية" in [e.label for e in at.expander]
