@@ -30,7 +30,7 @@ from sqlmodel import Session, col, select
 from academy.assessments import get_assessment
 from academy.db import is_row_id
 from academy.errors import AcademyError
-from academy.models import FacilitatorNote, User, Workshop, utcnow
+from academy.models import CountryTeam, FacilitatorNote, User, Workshop, utcnow
 from academy.roster import check_manage
 from academy.teams import require_team
 
@@ -75,6 +75,15 @@ class Progress:
     @property
     def done(self) -> int:
         return self.by_status.get("done", 0)
+
+
+def team_of_workshop(session: Session, *, user: User | None,
+                     workshop_id: int) -> CountryTeam | None:
+    """The country team a workshop was made for (its instructors and admins ask), if any."""
+    workshop = check_manage(session, user=user, workshop_id=workshop_id)
+    if workshop.country_team_id is None:
+        return None
+    return session.get(CountryTeam, workshop.country_team_id)
 
 
 def add_item(session: Session, *, user: User | None, workshop_id: int, kind: str, text: str,

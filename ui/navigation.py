@@ -52,6 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/assessment.py", "nav.assessment", ":material/checklist:", "readiness-assessment", ("country", "admin")),
     PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
     PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
+    PageSpec("pages/improvement.py", "nav.improvement", ":material/task_alt:", "improvement-plan", ("country", "admin")),
     PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
     PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
 )
