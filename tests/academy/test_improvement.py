@@ -213,3 +213,19 @@ def test_the_plan_exports_as_a_pdf_with_its_items(session, loop, framework, lang
         assert "in_progress" not in text and "intelligence.3" not in text
     if lang == "fr":
         assert "Actions correctives terminées : 1 sur 1" in text
+
+
+def test_the_workshops_after_action_report_names_each_actions_owner_and_due_date(
+        session, loop, framework):
+    from pathlib import Path
+
+    from academy import aar
+    from academy.scenarios import parse
+
+    add(session, loop, framework, text="Train two analysts in link analysis")
+    scenario = parse((Path(__file__).resolve().parents[2] / "scenarios"
+                      / "wildlife-ivory-corridor.yaml").read_text(encoding="utf-8"))
+    notes = hotwash.notes_of(session, user=loop["ines"], workshop_id=loop["workshop"].id)
+    text = text_of(aar.report_pdf(loop["workshop"], scenario, [], notes))
+    assert ("Train two analysts in link analysis — owner: Head of the analysis unit, "
+            "due 2027-03-31") in text

@@ -148,3 +148,17 @@ def test_the_next_round_shows_the_findings_under_their_indicator(app_db):
     assert not at.exception
     assert any(c.value.startswith(f"From exercises: Area for improvement: {FINDING}")
                for c in at.caption)
+
+
+@pytest.mark.parametrize(("lang", "title", "status"), [
+    ("fr", "Plan d'amélioration", "Ouverte"), ("ar", "خطة التحسين", "مفتوح")])
+def test_the_plan_reads_in_the_members_language(app_db, lang, title, status):
+    action_id = seeded_items(app_db)
+    at = as_member()
+    at.session_state["i18n.lang"] = lang
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.title[0].value == title
+    box = at.selectbox(key=f"improve.status.{action_id}")
+    assert box.value == "open" and box.options[0] == status
+    assert ACTION in texts(at)
