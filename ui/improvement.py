@@ -76,10 +76,10 @@ def progress_panel(plan: dict[str, list[Item]]) -> None:
     labels = [status_label(s) for s in STATUSES]
     data = pd.DataFrame({"status": labels, "count": list(counted.by_status.values())})
     right.altair_chart(alt.Chart(data, title=t("improve.by_status")).mark_bar().encode(
-        x=alt.X("status:N", sort=labels, title=t("improve.chart_status")),
-        y=alt.Y("count:Q", title=t("improve.chart_count"), axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("status:N", sort=labels, title=t("improve.chart_status")),
+        x=alt.X("count:Q", title=t("improve.chart_count"), axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("status:N", scale=alt.Scale(domain=labels, range=list(COLOURS)),
-                        legend=None)).properties(height=200), width="stretch")
+                        legend=None)).properties(height=alt.Step(34)), width="stretch")
 
 
 def _change(user: CurrentUser, item_id: int) -> None:
@@ -111,8 +111,8 @@ def items(user: CurrentUser, framework: Framework, plan: dict[str, list[Item]], 
 
 def _item(user: CurrentUser, item: Item) -> None:
     text, control = st.columns([3, 1])
-    text.markdown(t("improve.evidence_item", **plain_values(
-        {"kind": f"**{t(f'improve.kind_{item.kind}')}**", "text": item.text})))
+    text.markdown(t("improve.evidence_item", kind=f"**{t(f'improve.kind_{item.kind}')}**",
+                    **plain_values({"text": item.text})))
     text.caption(t("improve.from_workshop", **plain_values({"workshop": item.workshop})))
     if not item.is_action:
         return

@@ -73,7 +73,7 @@ def test_an_instructor_adds_items_on_the_cohort_page_of_a_countrys_workshop(app_
     at.date_input(key="hotwash.note.due").set_value(date(2027, 3, 31))
     at.button(key=submit).click().run()
     assert not at.exception
-    assert any(f"intelligence.3: {ACTION}" in x.value for x in at.text)
+    assert any(f"Action · Analytical capability: {ACTION}" in x.value for x in at.text)
     assert "Owner: Head of analysis · due 2027-03-31 · Open" in texts(at)
     at.selectbox(key="hotwash.note.kind").set_value("note")
     at.text_area(key="hotwash.note.text").input("Room was too warm")
@@ -93,6 +93,7 @@ def test_a_member_tracks_the_plan_of_their_team_to_closure(app_db):
     assert not at.exception
     page = texts(at)
     assert FINDING in page and ACTION in page and "Owner: Head of analysis" in page
+    assert f"**Corrective action**: {ACTION}" in [m.value for m in at.markdown]  # kind in bold
     assert {m.label: m.value for m in at.metric}["Corrective actions done"] == "0 / 1"
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
     box = at.selectbox(key=f"improve.status.{action_id}")
