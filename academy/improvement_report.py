@@ -10,6 +10,8 @@ indicator titles from the framework in its content language (English where it ha
 
 from __future__ import annotations
 
+from typing import Any
+
 from academy import catalogs
 from academy.guidance import Framework
 from academy.improvement import ITEM_KINDS, Item, progress
@@ -32,7 +34,7 @@ def _title(framework: Framework, indicator_id: str, lang: str) -> str:
 
 
 def rows(framework: Framework, plan: dict[str, list[Item]], lang: str) -> list[dict[str, object]]:
-    out = []
+    out: list[dict[str, object]] = []
     for indicator_id, items in ordered(framework, plan):
         dimension = (framework.dimension_of(indicator_id).id
                      if indicator_id in framework.indicators else "")
@@ -57,7 +59,7 @@ def to_csv(framework: Framework, plan: dict[str, list[Item]], lang: str) -> str:
 def to_pdf(framework: Framework, plan: dict[str, list[Item]], lang: str, *, team: str) -> bytes:
     """The printable improvement plan in ``lang`` (Arabic shaped and right-to-left)."""
 
-    def say(key: str, **values: object) -> str:
+    def say(key: str, **values: Any) -> str:
         return catalogs.say(f"improve_pdf.{key}", lang, **values)
 
     counted = progress(plan)

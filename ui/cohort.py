@@ -129,9 +129,9 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
         left, right = st.columns([6, 1])
         kind_label = t(f"hotwash.kind_{note.kind}")
         if note.indicator_id:
-            indicator = fw.indicators.get(note.indicator_id)
+            named = fw.indicators.get(note.indicator_id)
             left.text(t("hotwash.note_indicator", kind=kind_label, text=note.text,
-                        indicator=indicator.title.get(content_lang()) if indicator
+                        indicator=named.title.get(content_lang()) if named
                         else note.indicator_id))
         else:
             left.text(f"{kind_label}: {note.text}")
