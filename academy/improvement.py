@@ -179,6 +179,22 @@ def progress(plan: dict[str, list[Item]]) -> Progress:
     return Progress({status: counts.get(status, 0) for status in STATUSES})
 
 
+def actions_by_team(session: Session, *, team_ids: Collection[int]) -> dict[int, Progress]:
+    """Corrective actions by status for each of ``team_ids`` (every id answered, zeros
+    where none). No rights are checked here: the caller has decided which teams the reader
+    may compare (the regional view: the teams that opted in)."""
+    rows = session.exec(
+        select(Workshop.country_team_id, FacilitatorNote.status)
+        .join(Workshop, col(Workshop.id) == col(FacilitatorNote.workshop_id))
+        .where(col(Workshop.country_team_id).in_(list(team_ids)),
+               FacilitatorNote.kind == "action", FacilitatorNote.indicator_id != "")).all()
+    counts: dict[int, Counter[str]] = {team_id: Counter() for team_id in team_ids}
+    for team_id, status in rows:
+        counts[team_id or 0][status] += 1
+    return {team_id: Progress({s: c.get(s, 0) for s in STATUSES})
+            for team_id, c in counts.items()}
+
+
 def only_open(plan: dict[str, list[Item]]) -> dict[str, list[Item]]:
     """The corrective actions not yet done, by indicator (indicators with none left out)."""
     kept = {iid: [i for i in items if i.is_action and i.status != "done"]

@@ -229,3 +229,15 @@ def test_the_workshops_after_action_report_names_each_actions_owner_and_due_date
     text = text_of(aar.report_pdf(loop["workshop"], scenario, [], notes))
     assert ("Train two analysts in link analysis — owner: Head of the analysis unit, "
             "due 2027-03-31") in text
+
+
+def test_actions_are_counted_per_team_for_a_side_by_side_view(session, loop, framework):
+    first = add(session, loop, framework)
+    add(session, loop, framework, indicator="operations.3")
+    add(session, loop, framework, kind="strength")  # not an action
+    improvement.set_status(session, acting_user_id=loop["wanjiru"].id, item_id=first.id,
+                           status="done")
+    counted = improvement.actions_by_team(session, team_ids=[loop["kenya"].id,
+                                                             loop["cameroon"].id])
+    assert counted[loop["kenya"].id].by_status == {"open": 1, "in_progress": 0, "done": 1}
+    assert counted[loop["cameroon"].id].total == 0
