@@ -1,15 +1,15 @@
 """Blocks of the improvement plan page, and the exercises' findings under an indicator.
 
 The plan is the country team's own data: it is read per run for the acting user (never from
-a cache shared between users) and its PDF is kept in this tab's session state, rebuilt only
-when an item or the language changes. A status box always shows the stored status: a
-change another member made since shows on the next run, and a refused change springs back.
+a cache shared between users); its PDF is made only when asked for. A status box always
+shows the stored status: a change another member made since shows on the next run, and a
+refused change springs back.
 Everything typed (findings, owners, workshop titles) is shown as typed (``ui.text.plain``).
 """
 
 from __future__ import annotations
 
-import hashlib
+from functools import partial
 
 import altair as alt
 import pandas as pd
@@ -28,7 +28,6 @@ from ui.text import plain_values
 
 STATUS_KEY = "improve.status"
 ERROR_KEY = "improve.error"
-PDF_KEY = "improve.pdf"
 COLOURS = ("#c0392b", "#e6a23c", "#1b6b4a")  # open, in progress, done
 
 
@@ -128,15 +127,13 @@ def _item(user: CurrentUser, item: Item) -> None:
 
 
 def exports(framework: Framework, plan: dict[str, list[Item]], team: CountryTeam) -> None:
-    """Download buttons: the plan as PDF (in the reader's language) and as CSV."""
+    """Download buttons: the plan as PDF (in the reader's language) and as CSV. The PDF is
+    made when the button is clicked, on Streamlit's download thread: shaping 60 items takes
+    seconds, which every status change would otherwise pay."""
     lang = current_language()
-    stamp = hashlib.sha256(f"{team.id}|{lang}|{sorted(plan.items())}".encode()).hexdigest()
-    kept = st.session_state.get(PDF_KEY)
-    if not kept or kept[0] != stamp:
-        kept = (stamp, improvement_report.to_pdf(framework, plan, lang, team=team.name))
-        st.session_state[PDF_KEY] = kept
     left, right = st.columns(2)
-    left.download_button(t("improve.export_pdf"), kept[1],
+    left.download_button(t("improve.export_pdf"),
+                         partial(improvement_report.to_pdf, framework, plan, lang, team=team.name),
                          f"improvement-plan-{team.country}.pdf", "application/pdf",
                          key="improve.pdf_button", icon=":material/picture_as_pdf:")
     right.download_button(t("improve.export_csv"),

@@ -4,6 +4,8 @@ plan and closes it; the team's next round shows it under its indicator."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -28,8 +30,8 @@ def test_an_action_from_the_hot_wash_is_tracked_to_closure_by_the_country(server
         workshop = s.get(Workshop, 1)
         workshop.country_team_id = team_by_code(s, code=DEMO_TEAM_CODE).id
         s.add(workshop)
-    staff_ctx, member_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000})
-                             for _ in range(2))
+    staff_ctx, member_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000},
+                                                 accept_downloads=True) for _ in range(2))
     staff, member = staff_ctx.new_page(), member_ctx.new_page()
     for p in (staff, member):
         p.set_default_timeout(30_000)
@@ -67,6 +69,10 @@ def test_an_action_from_the_hot_wash_is_tracked_to_closure_by_the_country(server
         expect(member.get_by_test_id("stMetricValue").first).to_have_text("1 / 1")
         expect(member.get_by_text("Status changed by Amina Wanjiru")).to_be_visible()
         shot(member, "improvement-03-plan-done")
+        with member.expect_download() as download:  # the PDF is made on the click
+            member.get_by_role("button", name="Improvement plan (PDF)").click()
+        pdf = Path(download.value.path()).read_bytes()
+        assert pdf.startswith(b"%PDF") and download.value.suggested_filename.endswith("-KE.pdf")
 
         member.get_by_role("link", name="Readiness assessment").click()
         expect(member.get_by_role("heading", name="Readiness self-assessment")).to_be_visible()
