@@ -75,7 +75,12 @@ def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
     else:
         report.paragraph(say("none_refused"))
     report.heading(say("plan"))
-    plan = [(kind, [n.text for n in notes if n.kind == kind])
+    def item(note: FacilitatorNote) -> str:  # an action names who does it by when
+        if note.kind == "action" and note.owner and note.due_on:
+            return f"{note.text} — {say('owner_due', owner=note.owner, due=note.due_on.isoformat())}"
+        return note.text
+
+    plan = [(kind, [item(n) for n in notes if n.kind == kind])
             for kind in ("strength", "improvement", "action")]
     if not any(texts for _, texts in plan):
         report.paragraph(say("no_plan"))

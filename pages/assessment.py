@@ -14,6 +14,7 @@ from academy.errors import AcademyError
 from ui import session
 from ui.guidance import agencies, assessment_for, content_lang, content_notice, framework, team_for
 from ui.i18n import t
+from ui.improvement import evidence, evidence_for
 from ui.messages import show_error
 from ui.state import db
 
@@ -30,6 +31,7 @@ ids = list(fw.indicators)
 with db() as s:
     sheet = my_sheet(s, acting_user_id=user.id, assessment_id=round_.id or 0)
     scores = sheet_scores(s, sheet_id=sheet.id or 0)
+found = evidence_for(user, round_.id or 0)  # what the team's exercises found before this round
 locked = sheet.status in SUBMITTED
 st.caption(t(f"assess.status_{sheet.status}"))
 types = {a.id: a.label.get(lang) for a in agencies().agency_types}
@@ -67,6 +69,7 @@ for dim in fw.dimensions:
             row, prefix = scores.get(ind.id), f"assess.{round_.id}.{ind.id}"
             st.markdown(f"**{ind.id} · {ind.title.get(lang)}**")
             st.write(ind.question.get(lang))
+            evidence(found.get(ind.id, []))
             st.radio(t("assess.level"), [0, 1, 2, 3], key=f"{prefix}.level", disabled=locked,
                      index=row.level if row and row.level is not None else None,
                      format_func=lambda n, ind=ind: f"{n} — {ind.levels[n].get(lang)}",

@@ -8,6 +8,7 @@ from academy.readiness import DISAGREEMENT
 from ui import session
 from ui.guidance import assessment_for, content_lang, content_notice, framework, team_for
 from ui.i18n import t
+from ui.improvement import evidence, evidence_for
 from ui.messages import show_error
 from ui.state import db
 
@@ -57,6 +58,7 @@ pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
                     format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "
                                           f"{fw.indicators[r.indicator_id].title.get(lang)}")
 indicator = fw.indicators[pick.indicator_id]
+evidence(evidence_for(user, round_.id or 0).get(pick.indicator_id, []))
 with st.form("consensus.agree_form"):  # keys name the round: another round's values never stay
     level = st.radio(t("assess.level"), [0, 1, 2, 3], key=f"consensus.level.{round_.id}.{pick.indicator_id}",
                      index=pick.agreed if pick.agreed is not None else None,

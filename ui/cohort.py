@@ -6,16 +6,18 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy import aar, assignments, debriefs, hotwash, live
+from academy import aar, assignments, debriefs, hotwash, improvement, live
 from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
 from ui import tables
+from ui.guidance import content_lang, framework
 from ui.i18n import current_language, t
 from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
 from ui.state import db
+from ui.text import plain_values
 from ui.workshop_pick import me
 
 
@@ -87,22 +89,56 @@ def compare(found: list[hotwash.Result]) -> None:
 
 
 def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-arg]
+    """The facilitator's notes; on a workshop made for a country team, strengths, areas
+    for improvement and actions name one of its indicators (an action its owner and due
+    date) and reach the team's improvement plan."""
+    with db() as s:
+        team = improvement.team_of_workshop(s, user=me(user), workshop_id=workshop.id)
+    fw = framework()
+    if team is not None:
+        st.info(t("hotwash.plan_team", **plain_values({"team": team.name})),
+                icon=":material/flag:")
     with st.form("hotwash.note", clear_on_submit=True):
         kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
                             format_func=lambda k: t(f"hotwash.kind_{k}"))
         text = st.text_area(t("hotwash.note_text"), max_chars=2000, key="hotwash.note.text")
+        if team is not None:
+            lang = content_lang()
+            indicator = st.selectbox(t("hotwash.indicator"), list(fw.indicators),
+                                     key="hotwash.note.indicator", index=None,
+                                     format_func=lambda i: f"{i} · {fw.indicators[i].title.get(lang)}")
+            owner_col, due_col = st.columns(2)
+            owner = owner_col.text_input(t("hotwash.owner"), max_chars=improvement.MAX_OWNER,
+                                         key="hotwash.note.owner")
+            due = due_col.date_input(t("hotwash.due"), value=None, key="hotwash.note.due")
         if st.form_submit_button(t("hotwash.note_add")):
             try:
                 with db() as s:
-                    hotwash.add_note(s, user=me(user), workshop_id=workshop.id, kind=kind,
-                                     text=text)
+                    if team is None or kind == "note":
+                        hotwash.add_note(s, user=me(user), workshop_id=workshop.id, kind=kind,
+                                         text=text)
+                    else:
+                        improvement.add_item(s, user=me(user), workshop_id=workshop.id,
+                                             kind=kind, text=text, indicator_id=indicator or "",
+                                             valid_ids=fw.indicators, owner=owner, due_on=due)
             except AcademyError as error:
                 show_error(error)
     with db() as s:
         stored = hotwash.notes_of(s, user=me(user), workshop_id=workshop.id)
     for note in stored:
         left, right = st.columns([6, 1])
-        left.text(f"{t(f'hotwash.kind_{note.kind}')}: {note.text}")
+        kind_label = t(f"hotwash.kind_{note.kind}")
+        if note.indicator_id:
+            named = fw.indicators.get(note.indicator_id)
+            left.text(t("hotwash.note_indicator", kind=kind_label, text=note.text,
+                        indicator=named.title.get(content_lang()) if named
+                        else note.indicator_id))
+        else:
+            left.text(f"{kind_label}: {note.text}")
+        if note.kind == "action" and note.owner:
+            left.caption(t("hotwash.note_action", **plain_values({
+                "owner": note.owner, "due": note.due_on.isoformat() if note.due_on else "—",
+                "status": t(f"improve.status_{note.status}")})))
         if right.button(t("hotwash.note_delete"), key=f"hotwash.note.del.{note.id}"):
             with db() as s:
                 hotwash.delete_note(s, user=me(user), workshop_id=workshop.id, note_id=note.id)

@@ -54,6 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/consensus.py", "nav.consensus", ":material/handshake:", "readiness-consensus", ("country", "admin")),
     PageSpec("pages/readiness_results.py", "nav.results", ":material/radar:", "readiness-results", ("country", "admin")),
     PageSpec("pages/training_plan.py", "nav.training_plan", ":material/school:", "training-plan", ("country", "admin")),
+    PageSpec("pages/improvement.py", "nav.improvement", ":material/task_alt:", "improvement-plan", ("country", "admin")),
     PageSpec("pages/regional.py", "nav.regional", ":material/public:", "regional", ("regional", "admin")),
     PageSpec("pages/admin_teams.py", "nav.teams", ":material/flag:", "country-teams", ("admin",)),
     PageSpec("pages/verify.py", "nav.verify", ":material/verified:", "verify", EVERYONE),
