@@ -8,7 +8,7 @@ import pytest
 from academy import regional, teams
 from academy.accounts import add_staff
 from academy.demo import DEMO_TEAM_CODE
-from academy.models import Role, User
+from academy.models import CountryTeam, Role, User
 from tests.pages.helpers import app, as_instructor, as_trainee, staff_sign_in, texts
 from tests.pages.test_guidance_pages import as_member, db, seeded_round
 
@@ -68,3 +68,25 @@ def test_trainees_instructors_and_members_are_refused_the_region():
         at.switch_page("pages/regional.py").run()
         assert not at.exception and at.error
         assert "Regional view" not in [t.value for t in at.title]
+
+
+def test_another_members_open_results_page_does_not_undo_the_teams_choice(region):
+    """Sharing changes only when someone flips the switch: a teammate's results page left
+    open since before the change must not write its stale switch back on its next rerun
+    (which would publish, or hide, the team's results against its latest decision)."""
+    key = f"regional.share.{region['kenya']}"
+    stale = as_member()
+    stale.switch_page("pages/readiness_results.py").run()
+    assert stale.toggle(key=key).value is False
+    other = as_member()
+    other.switch_page("pages/readiness_results.py").run()
+    other.toggle(key=key).set_value(True).run()
+    assert not other.exception
+    stale.run()  # the stale page reruns (say, another round picked to compare)
+    assert not stale.exception
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in is True
+    assert stale.toggle(key=key).value is True  # and it now shows the team's choice
+    stale.toggle(key=key).set_value(False).run()  # flipping it still works
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in is False
