@@ -51,7 +51,7 @@ def test_a_typed_team_id_of_a_country_that_does_not_share_is_not_found(region):
         regional.set_opt_in(s, acting_user_id=region["admin"], team_id=region["kenya"],
                             opt_in=True)
     at = as_coordinator()
-    for hidden in (region["uganda"], 999999, "abc"):
+    for hidden in (region["uganda"], 999999, "abc", "²", "1²"):  # "²".isdigit() is True
         at.query_params["team"] = str(hidden)
         at.run()
         assert not at.exception
@@ -90,3 +90,19 @@ def test_another_members_open_results_page_does_not_undo_the_teams_choice(region
     stale.toggle(key=key).set_value(False).run()  # flipping it still works
     with db(region["url"]) as s:
         assert s.get(CountryTeam, region["kenya"]).regional_opt_in is False
+
+
+def test_a_shared_team_name_is_shown_as_typed_not_as_markdown(region):
+    """A team without a scored round is named in a notice: its name is text, not Markdown
+    (an image in it would make every coordinator's browser fetch the address)."""
+    with db(region["url"]) as s:
+        odd = teams.create_team(s, acting_user_id=region["admin"], country="TZ",
+                                name="**Tanzania** ![x](http://evil.example/x.png)")
+        regional.set_opt_in(s, acting_user_id=region["admin"], team_id=odd.id, opt_in=True)
+        odd_id = odd.id
+    at = as_coordinator()
+    at.query_params["team"] = str(odd_id)
+    at.run()
+    assert not at.exception and not at.error
+    notice = next(i.value for i in at.info if "has not scored a round yet" in i.value)
+    assert "\\*\\*Tanzania\\*\\*" in notice and "!\\[x\\]" in notice
