@@ -10,7 +10,7 @@ from academy.accounts import add_staff
 from academy.demo import DEMO_TEAM_CODE
 from academy.models import CountryTeam, Role, User
 from tests.pages.helpers import app, as_instructor, as_trainee, staff_sign_in, texts
-from tests.pages.test_guidance_pages import as_member, db, seeded_round
+from tests.pages.test_guidance_pages import GUIDE_PAGES, as_member, db, seeded_round
 
 
 @pytest.fixture
@@ -106,3 +106,25 @@ def test_a_shared_team_name_is_shown_as_typed_not_as_markdown(region):
     assert not at.exception and not at.error
     notice = next(i.value for i in at.info if "has not scored a round yet" in i.value)
     assert "\\*\\*Tanzania\\*\\*" in notice and "!\\[x\\]" in notice
+
+
+def test_a_coordinator_gets_nothing_of_a_sharing_team_from_the_team_pages(region):
+    """Sharing shows a team in the regional view and nowhere else: every NEST page that
+    takes ?team= or ?assessment= refuses a coordinator, even for a team that shares."""
+    from sqlmodel import select
+
+    from academy.models import ReadinessAssessment
+
+    with db(region["url"]) as s:
+        regional.set_opt_in(s, acting_user_id=region["admin"], team_id=region["kenya"],
+                            opt_in=True)
+        round_id = s.exec(select(ReadinessAssessment)).first().id
+    at = as_coordinator()
+    for page in (*GUIDE_PAGES, "pages/training_plan.py", "pages/training_requests.py",
+                 "pages/admin_teams.py"):
+        for name, value in (("team", region["kenya"]), ("assessment", round_id)):
+            at.query_params.clear()
+            at.query_params[name] = str(value)
+            at.switch_page(page).run()
+            assert not at.exception and at.error, (page, name)
+            assert "Kenya" not in texts(at) and not at.dataframe, (page, name)
