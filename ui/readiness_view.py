@@ -88,14 +88,15 @@ def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, roun
 
 
 def training_progress(fw: Framework, lang: str, rows: list[IndicatorProgress],
-                      done: TrainingDone) -> None:
-    """Per indicator: its score over the rounds beside the training the officers did."""
+                      done: TrainingDone, *, shown: int = -1) -> None:
+    """Per indicator: its score over the rounds beside the training the officers did;
+    ``shown`` is the position, among the rounds, of the round on screen ("This round")."""
     st.caption(t("progress.caption", officers=done.officers))
     st.dataframe(
         [{t("plan.indicator"): fw.indicators[r.indicator_id].title.get(lang),
           t("plan.dimension"): fw.dimension_of(r.indicator_id).title.get(lang),
           t("progress.trend"): [x for x in r.trend if x is not None],
-          t("progress.latest"): cell(r.trend[-1] if r.trend else None, 1),
+          t("progress.latest"): cell(r.trend[shown] if r.trend else None, 1),
           t("progress.modules_passed"): r.modules_passed,
           t("progress.exercises"): r.exercises,
           t("progress.mean_score"): cell(r.mean_score, 1)} for r in rows],
