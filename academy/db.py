@@ -46,6 +46,14 @@ def is_row_id(value: int) -> bool:
     return 0 < value <= MAX_ROW_ID
 
 
+def typed_id(text: object) -> int | None:
+    """The number a typed value (``?team=12`` in a URL) spells in ASCII digits, else None;
+    whoever reads the row checks its range (``is_row_id``). ``str.isdigit`` alone is not
+    enough: it accepts "²", which ``int`` refuses with an exception."""
+    value = "" if text is None else str(text)
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def database_url() -> str:
     """The configured database URL (``DATABASE_URL``), or the embedded SQLite file."""
     return os.environ.get("DATABASE_URL") or DEFAULT_URL

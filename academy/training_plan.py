@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from academy.assessments import rounds_of_team, scores_of_round
 from academy.assignments import assign_scenario, set_modules
+from academy.db import hold_write_lock, is_row_id
 from academy.errors import AcademyError
 from academy.guidance import Framework
 from academy.models import (
@@ -32,6 +33,7 @@ from academy.models import (
     TrainingRequest,
     User,
     Workshop,
+    utcnow,
 )
 from academy.readiness import results, weakest
 from academy.teams import require_team
@@ -139,14 +141,26 @@ def plan_for_team(session: Session, *, acting_user_id: int, team_id: int,
 
 def request_training(session: Session, *, acting_user_id: int, team_id: int,
                      framework: Framework) -> TrainingRequest:
-    """Share the team's current plan with the instructors (a member or an admin asks)."""
+    """Share the team's current plan with the instructors (a member or an admin asks).
+
+    A team has at most one request waiting for an instructor: asking again (a second
+    click, a teammate) refreshes it with the current plan rather than adding another."""
     found = plan_for_team(session, acting_user_id=acting_user_id, team_id=team_id,
                           framework=framework)
     if found is None or not found[1].weakest:
         raise AcademyError("plan_empty")
     assessment, plan = found
-    request = TrainingRequest(team_id=team_id, assessment_id=assessment.id or 0,
-                              plan=plan.as_dict(), requested_by=acting_user_id)
+    hold_write_lock(session)  # two clicks at once still leave one waiting request
+    request = session.exec(select(TrainingRequest).where(
+        TrainingRequest.team_id == team_id, col(TrainingRequest.workshop_id).is_(None))
+        .order_by(col(TrainingRequest.id)).with_for_update()
+        .execution_options(populate_existing=True)).first()
+    if request is None:
+        request = TrainingRequest(team_id=team_id, assessment_id=assessment.id or 0,
+                                  plan=plan.as_dict(), requested_by=acting_user_id)
+    else:
+        request.assessment_id, request.plan = assessment.id or 0, plan.as_dict()
+        request.requested_by, request.requested_at = acting_user_id, utcnow()
     session.add(request)
     session.flush()
     return request
@@ -182,7 +196,12 @@ def create_workshop_from(session: Session, *, user: User | None, request_id: int
                          title: str, language: str = "en") -> Workshop:
     """One click: a workshop for the team with the plan's modules, scenarios and preset."""
     instructor = _staff(user)
-    request = session.get(TrainingRequest, request_id)
+    # re-read under the write lock, not from what this session held: of two instructors
+    # clicking at once, the second finds the workshop made and is refused
+    hold_write_lock(session)
+    request = session.exec(select(TrainingRequest).where(TrainingRequest.id == request_id)
+                           .with_for_update().execution_options(populate_existing=True)
+                           ).first() if is_row_id(request_id) else None
     if request is None:
         raise AcademyError("not_found")
     if request.workshop_id is not None:

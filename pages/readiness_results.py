@@ -86,7 +86,8 @@ else:
 st.subheader(t("progress.title"))
 with db() as s:
     done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
-training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done)
+training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done,
+                  shown=[r.id for r, _ in history].index(round_.id))
 
 st.subheader(t("regional.share_title"))
 share_with_region(user, team)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from academy.db import typed_id
 from academy.errors import AcademyError
 from academy.regional import countries, country
 from ui import session
@@ -18,12 +19,11 @@ fw, lang = framework(), content_lang()
 content_notice()
 with db() as s:
     rows = countries(s, acting_user_id=user.id, framework=fw)
-wanted = st.query_params.get("team")
-if wanted is not None:  # a typed ?team= of a country that does not share is simply not found
+wanted = typed_id(st.query_params.get("team"))
+if "team" in st.query_params:  # a typed ?team= of a country that does not share is not found
     try:
         with db() as s:
-            country(s, acting_user_id=user.id, framework=fw,
-                    team_id=int(wanted) if wanted.isdigit() else 0)
+            country(s, acting_user_id=user.id, framework=fw, team_id=wanted or 0)
     except AcademyError as error:
         show_error(error)
         st.stop()
@@ -34,8 +34,7 @@ overview(rows, fw, lang)
 st.subheader(t("regional.detail"))
 by_id = {r.team_id: r for r in rows}
 picked = st.selectbox(t("regional.country"), list(by_id),
-                      index=list(by_id).index(int(wanted)) if wanted and wanted.isdigit()
-                      and int(wanted) in by_id else 0,
+                      index=list(by_id).index(wanted) if wanted in by_id else 0,
                       format_func=lambda i: f"{by_id[i].country} · {by_id[i].name}",
                       key="regional.pick")
 st.query_params["team"] = str(picked)

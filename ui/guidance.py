@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from academy.assessments import assessments_of, create_assessment, get_assessment
+from academy.db import typed_id
 from academy.errors import AcademyError
 from academy.guidance import (
     CONTENT_LANGUAGES,
@@ -67,8 +68,7 @@ def markdown(text: str) -> None:
 
 
 def _param_int(name: str) -> int | None:
-    value = st.query_params.get(name)
-    return int(value) if value and value.isdigit() else None
+    return typed_id(st.query_params.get(name))
 
 
 def team_for(user: CurrentUser) -> CountryTeam:

@@ -88,14 +88,15 @@ def exports(fw: Framework, guide: Guide, scores: RoundScores, lang: str, *, roun
 
 
 def training_progress(fw: Framework, lang: str, rows: list[IndicatorProgress],
-                      done: TrainingDone) -> None:
-    """Per indicator: its score over the rounds beside the training the officers did."""
+                      done: TrainingDone, *, shown: int = -1) -> None:
+    """Per indicator: its score over the rounds beside the training the officers did;
+    ``shown`` is the position, among the rounds, of the round on screen ("This round")."""
     st.caption(t("progress.caption", officers=done.officers))
     st.dataframe(
         [{t("plan.indicator"): fw.indicators[r.indicator_id].title.get(lang),
           t("plan.dimension"): fw.dimension_of(r.indicator_id).title.get(lang),
           t("progress.trend"): [x for x in r.trend if x is not None],
-          t("progress.latest"): cell(r.trend[-1] if r.trend else None, 1),
+          t("progress.latest"): cell(r.trend[shown] if r.trend else None, 1),
           t("progress.modules_passed"): r.modules_passed,
           t("progress.exercises"): r.exercises,
           t("progress.mean_score"): cell(r.mean_score, 1)} for r in rows],
@@ -105,14 +106,22 @@ def training_progress(fw: Framework, lang: str, rows: list[IndicatorProgress],
 
 
 def share_with_region(user: CurrentUser, team: CountryTeam) -> None:
-    """The team's switch: show its results to regional coordinators, or not."""
-    shared = st.toggle(t("regional.share"), team.regional_opt_in, help=t("regional.share_help"),
-                       key=f"regional.share.{team.id}")
-    if shared != team.regional_opt_in:
-        try:
-            with db() as s:
-                set_opt_in(s, acting_user_id=user.id, team_id=team.id or 0, opt_in=shared)
-            team.regional_opt_in = shared
-            st.toast(t("regional.shared") if shared else t("regional.unshared"))
-        except AcademyError as error:
-            show_error(error)
+    """The team's switch: show its results to regional coordinators, or not.
+
+    The switch shows what the database says on every run, and only flipping it writes
+    (``on_change``): a teammate's page left open since before a change must not write its
+    stale position back on its next rerun."""
+    key = f"regional.share.{team.id}"
+    st.session_state[key] = team.regional_opt_in
+    st.toggle(t("regional.share"), help=t("regional.share_help"), key=key,
+              on_change=_share_changed, args=(user, team.id or 0, key))
+
+
+def _share_changed(user: CurrentUser, team_id: int, key: str) -> None:
+    shared = bool(st.session_state[key])
+    try:
+        with db() as s:
+            set_opt_in(s, acting_user_id=user.id, team_id=team_id, opt_in=shared)
+        st.toast(t("regional.shared") if shared else t("regional.unshared"))
+    except AcademyError as error:
+        show_error(error)

@@ -9,6 +9,7 @@ from academy.regional import CountryRow
 from ui.i18n import num, t
 from ui.readiness_charts import maturity_heatmap, radar
 from ui.readiness_view import cell
+from ui.text import plain
 
 
 def _label(row: CountryRow) -> str:
@@ -41,7 +42,7 @@ def overview(rows: list[CountryRow], fw: Framework, lang: str) -> None:
 def detail(row: CountryRow, rows: list[CountryRow], fw: Framework, lang: str) -> None:
     """One country's radar beside the regional average of the countries that share."""
     if row.summary is None:
-        st.info(t("regional.no_round", country=_label(row)))
+        st.info(t("regional.no_round", country=plain(_label(row))))
         return
     labels = [d.title.get(lang) for d in fw.dimensions]
     scored = [r.summary for r in rows if r.summary is not None]

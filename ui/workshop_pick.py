@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from academy.accounts import get_user
+from academy.db import typed_id
 from academy.models import User, Workshop
 from academy.roster import managed_workshops
 from ui.i18n import t
@@ -36,7 +37,7 @@ def choose(user: CurrentUser) -> Workshop | None:
         return None
     by_id = {w.id: w for w in workshops}
     wanted = st.session_state.get(KEY) or st.query_params.get("workshop")
-    chosen = int(wanted) if str(wanted).isdigit() and int(wanted) in by_id else workshops[0].id
+    chosen = typed_id(wanted) if typed_id(wanted) in by_id else workshops[0].id
     picked = st.sidebar.selectbox(t("ws.pick"), list(by_id), index=list(by_id).index(chosen),
                                   key="ws.pick",
                                   format_func=lambda i: f"{by_id[i].title} · {by_id[i].join_code}")

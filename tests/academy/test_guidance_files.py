@@ -163,6 +163,34 @@ def test_the_shipped_mapping_trains_the_operational_indicators_by_exercise():
     assert all(i.modules for i in framework.indicators.values())  # every one has reading
 
 
+def _shipped_objectives():
+    from engine.loader import list_scenarios
+    from engine.objectives import Measure
+
+    return {f"{s.id}/{o.id}": o for s in list_scenarios(Path(__file__).resolve()
+                                                        .parents[2] / "scenarios")
+            for o in s.objectives}, Measure
+
+
+def test_the_mapping_follows_what_each_objective_measures():
+    """Where the scenarios say what an objective trains, the mapping agrees: financial
+    investigation is trained by objectives that name the financial-investigation module
+    (not one that only counts the network's members), and grading by objectives where
+    graded evidence decides — an arrest needs a warrant on graded evidence (disruption) —
+    or whose own text says "from graded intelligence"."""
+    objectives, measure = _shipped_objectives()
+    framework = load_framework()
+    for indicator in framework.indicators.values():
+        if "financial-investigation" in indicator.modules and indicator.objectives:
+            assert any("financial-investigation" in objectives[o].modules
+                       for o in indicator.objectives), indicator.id
+    grading = framework.indicators["intelligence.4"].objectives
+    assert any(objectives[o].measure == measure.disruption for o in grading)
+    for o in grading:
+        assert (objectives[o].measure == measure.disruption
+                or "graded intelligence" in objectives[o].text["en"]), o
+
+
 def test_missing_english_text_is_refused(tmp_path, guide, framework_data):
     data = copy.deepcopy(framework_data)
     del data["dimensions"][0]["title"]["en"]

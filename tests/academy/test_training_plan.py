@@ -167,3 +167,53 @@ def test_the_training_of_a_countrys_officers_shows_beside_its_scores(session, co
     with pytest.raises(AcademyError, match="team_forbidden"):
         training_record.training_done(session, acting_user_id=k["mbarga"].id,
                                       team_id=k["kenya"].id)
+
+
+def test_asking_again_refreshes_the_teams_open_request_instead_of_adding_one(
+        session, country, framework):
+    """A second click (or a teammate's) while no workshop is made yet is the same request:
+    instructors see one plan per team to act on, the latest."""
+    k = country
+    first = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    again = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    assert again.id == first.id
+    assert len(training_plan.requests_for(session, user=k["instructor"])) == 1
+    training_plan.create_workshop_from(session, user=k["instructor"], request_id=first.id,
+                                       title="Kenya 2027")
+    later = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    assert later.id != first.id  # once served, asking again is a new request
+
+
+def test_two_instructors_clicking_at_once_make_one_workshop(engine, country, framework):
+    """The instructor who read the request before the other made its workshop is refused:
+    the request is re-read under a write lock, not taken from what the session held."""
+    from sqlmodel import Session, select
+
+    from academy.models import TrainingRequest, Workshop
+
+    k = country
+    with Session(engine) as s:
+        request_id = training_plan.request_training(
+            s, acting_user_id=k["wanjiru"].id, team_id=k["kenya"].id, framework=framework).id
+        s.commit()
+    late, early = Session(engine), Session(engine)
+    try:
+        instructor = late.get(type(k["instructor"]), k["instructor"].id)
+        seen = late.get(TrainingRequest, request_id)  # read (and held), not yet acted on
+        assert seen.workshop_id is None
+        training_plan.create_workshop_from(early, user=early.get(type(instructor), instructor.id),
+                                           request_id=request_id, title="First")
+        early.commit()
+        with pytest.raises(AcademyError, match="plan_taken"):
+            training_plan.create_workshop_from(late, user=instructor, request_id=request_id,
+                                               title="Second")
+        late.rollback()
+    finally:
+        late.close()
+        early.close()
+    with Session(engine) as s:
+        assert [w.title for w in s.exec(select(Workshop).where(
+            Workshop.country_team_id == k["kenya"].id)).all()] == ["First"]

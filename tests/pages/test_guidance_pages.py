@@ -181,6 +181,17 @@ def test_member_of_another_team_is_refused_by_typed_ids(url):
         assert "Demo NEST team (Kenya)" not in texts(at)
 
 
+def test_a_typed_id_that_is_not_ascii_digits_is_no_id(url):
+    """"²".isdigit() is True but int("²") raises: such an id falls back like "abc"."""
+    at = as_member()
+    for page in GUIDE_PAGES:
+        at.query_params["team"] = "²"
+        at.query_params["assessment"] = "²"
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert "Demo NEST team (Kenya)" in texts(at), page  # the member's own team
+
+
 def test_admin_sees_teams_creates_one_and_reads_any_team(url):
     at = as_admin()
     at.switch_page("pages/admin_teams.py").run()

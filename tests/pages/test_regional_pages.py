@@ -8,9 +8,9 @@ import pytest
 from academy import regional, teams
 from academy.accounts import add_staff
 from academy.demo import DEMO_TEAM_CODE
-from academy.models import Role, User
+from academy.models import CountryTeam, Role, User
 from tests.pages.helpers import app, as_instructor, as_trainee, staff_sign_in, texts
-from tests.pages.test_guidance_pages import as_member, db, seeded_round
+from tests.pages.test_guidance_pages import GUIDE_PAGES, as_member, db, seeded_round
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_a_typed_team_id_of_a_country_that_does_not_share_is_not_found(region):
         regional.set_opt_in(s, acting_user_id=region["admin"], team_id=region["kenya"],
                             opt_in=True)
     at = as_coordinator()
-    for hidden in (region["uganda"], 999999, "abc"):
+    for hidden in (region["uganda"], 999999, "abc", "²", "1²"):  # "²".isdigit() is True
         at.query_params["team"] = str(hidden)
         at.run()
         assert not at.exception
@@ -68,3 +68,63 @@ def test_trainees_instructors_and_members_are_refused_the_region():
         at.switch_page("pages/regional.py").run()
         assert not at.exception and at.error
         assert "Regional view" not in [t.value for t in at.title]
+
+
+def test_another_members_open_results_page_does_not_undo_the_teams_choice(region):
+    """Sharing changes only when someone flips the switch: a teammate's results page left
+    open since before the change must not write its stale switch back on its next rerun
+    (which would publish, or hide, the team's results against its latest decision)."""
+    key = f"regional.share.{region['kenya']}"
+    stale = as_member()
+    stale.switch_page("pages/readiness_results.py").run()
+    assert stale.toggle(key=key).value is False
+    other = as_member()
+    other.switch_page("pages/readiness_results.py").run()
+    other.toggle(key=key).set_value(True).run()
+    assert not other.exception
+    stale.run()  # the stale page reruns (say, another round picked to compare)
+    assert not stale.exception
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in is True
+    assert stale.toggle(key=key).value is True  # and it now shows the team's choice
+    stale.toggle(key=key).set_value(False).run()  # flipping it still works
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in is False
+
+
+def test_a_shared_team_name_is_shown_as_typed_not_as_markdown(region):
+    """A team without a scored round is named in a notice: its name is text, not Markdown
+    (an image in it would make every coordinator's browser fetch the address)."""
+    with db(region["url"]) as s:
+        odd = teams.create_team(s, acting_user_id=region["admin"], country="TZ",
+                                name="**Tanzania** ![x](http://evil.example/x.png)")
+        regional.set_opt_in(s, acting_user_id=region["admin"], team_id=odd.id, opt_in=True)
+        odd_id = odd.id
+    at = as_coordinator()
+    at.query_params["team"] = str(odd_id)
+    at.run()
+    assert not at.exception and not at.error
+    notice = next(i.value for i in at.info if "has not scored a round yet" in i.value)
+    assert "\\*\\*Tanzania\\*\\*" in notice and "!\\[x\\]" in notice
+
+
+def test_a_coordinator_gets_nothing_of_a_sharing_team_from_the_team_pages(region):
+    """Sharing shows a team in the regional view and nowhere else: every NEST page that
+    takes ?team= or ?assessment= refuses a coordinator, even for a team that shares."""
+    from sqlmodel import select
+
+    from academy.models import ReadinessAssessment
+
+    with db(region["url"]) as s:
+        regional.set_opt_in(s, acting_user_id=region["admin"], team_id=region["kenya"],
+                            opt_in=True)
+        round_id = s.exec(select(ReadinessAssessment)).first().id
+    at = as_coordinator()
+    for page in (*GUIDE_PAGES, "pages/training_plan.py", "pages/training_requests.py",
+                 "pages/admin_teams.py"):
+        for name, value in (("team", region["kenya"]), ("assessment", round_id)):
+            at.query_params.clear()
+            at.query_params[name] = str(value)
+            at.switch_page(page).run()
+            assert not at.exception and at.error, (page, name)
+            assert "Kenya" not in texts(at) and not at.dataframe, (page, name)

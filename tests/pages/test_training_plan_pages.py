@@ -97,3 +97,15 @@ def test_results_show_each_indicators_trend_beside_the_training_done(url):
     assert len(table) == 42
     assert table["Score over the rounds"].map(len).eq(2).all()
     assert set(table["Module passes"]) == {0}  # nobody from this team has trained yet
+
+
+def test_the_progress_tables_this_round_is_the_round_on_screen(url):
+    """Looking back at an older round, "This round" is that round's score, not the newest."""
+    baseline = seeded_round(url, {"Amina Wanjiru": WEAK}, title="Baseline")
+    seeded_round(url, {"Amina Wanjiru": [3, 3, 1, 3, 3, 2, 3]}, title="After training")
+    at = as_member()
+    at.switch_page("pages/readiness_results.py").run()
+    at.selectbox(key="guidance.round").select(baseline).run()
+    assert not at.exception
+    table = next(df.value for df in at.dataframe if "Score over the rounds" in df.value.columns)
+    assert set(table["This round"]) == {"0.0", "1.0", "3.0"}  # the baseline's levels
