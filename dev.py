@@ -104,7 +104,11 @@ def serve(argv: list[str]) -> None:
     from deploy.replicas import cookie_secret, healthy, start_all
 
     port = os.environ.get("PORT", "8501")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop like Ctrl-C: clean up below
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a service manager's stop
+        signal.signal(sig, interrupt)
     replicas = start_all(replica_count, secret=cookie_secret(), python=str(PY))
     proxy = Proxy([r.port for r in replicas], listen=port,
                   prefix=Path(tempfile.mkdtemp(prefix="nest-nginx-")))
@@ -116,6 +120,8 @@ def serve(argv: list[str]) -> None:
               flush=True)
         while proxy.process is not None and proxy.process.poll() is None:
             time.sleep(5)
+            if proxy.process.poll() is not None:
+                break
             for replica in replicas:  # nginx checks passively; this checks actively
                 if not replica.alive():
                     print(f"replica {replica.port} exited: starting it again", flush=True)

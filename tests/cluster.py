@@ -7,6 +7,7 @@ demo-seeded database, nginx listening on a free port.
 from __future__ import annotations
 
 import http.client
+import shutil
 import tempfile
 import time
 import uuid
@@ -110,3 +111,4 @@ def cluster(database_url: str, replicas: int = 2) -> Iterator[Cluster]:
         proxy.stop()
         for replica in started:
             replica.stop()
+        shutil.rmtree(proxy.prefix, ignore_errors=True)
