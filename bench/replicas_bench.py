@@ -10,7 +10,7 @@ SQLite) behind Debian's nginx on a free 127.0.0.1 port. Each trainee is a client
 Streamlit's websocket protocol (``bench/streamlit_client.py``) that first loads the page, as
 a browser does, and keeps nginx's route cookie. Each joins the demo workshop under their own
 name, starts the first scenario, then clicks "Advance a day" ``--actions`` times at people's
-pace (a random 0–2×``--think`` seconds between clicks) while the instructor's dashboard
+pace (a random 0–2×``--think`` seconds before each click) while the instructor's dashboard
 refreshes itself. A click is timed until the desk shows the new day; an error is a timeout,
 an exception box or a red alert.
 
@@ -69,6 +69,8 @@ class Trial:
         self.start = asyncio.Barrier(trainees + 3)
         self.arriving = asyncio.Semaphore(ramp)
         self.times: list[float] = []
+        self.slow: list[tuple[float, int]] = []  # (seconds after the start line, ms) per click
+        self.started = 0.0
         self.dashboard: list[float] = []
         self.errors: list[str] = []
         self.done = 0
@@ -118,6 +120,7 @@ async def trainee(trial: Trial, index: int) -> None:
     confirmed = 0.0  # the last day this trainee saw on screen
     step = 0
     while step < trial.actions:
+        await trial.pause()  # people think before each click, the first one too
         want = f"{confirmed + 1:.1f} / {total}"
         try:
             seconds = await client.click("Advance a day", until=lambda e, w=want: (
@@ -127,6 +130,7 @@ async def trainee(trial: Trial, index: int) -> None:
             confirmed += 1
             trial.clicks_confirmed += 1
             trial.times.append(seconds * 1000)
+            trial.slow.append((round(time.perf_counter() - trial.started, 1), round(seconds * 1000)))
             trial.errors += [f"{who} step {step}: {text[:160]}" for text in client.errors()]
         except Exception as error:  # noqa: BLE001
             if trial.killed_at is None:
@@ -153,7 +157,6 @@ async def trainee(trial: Trial, index: int) -> None:
             confirmed = shown
             continue  # the same step again, on the live replica
         step += 1
-        await trial.pause()
     trial.done += 1
     await client.close()
 
@@ -214,6 +217,7 @@ async def play(centre: Cluster, trainees: int, actions: int, ramp: int, think: f
 
     async def meter() -> None:
         await trial.start.wait()
+        trial.started = time.perf_counter()
         cpu.append(sum(cpu_seconds(pid) for pid in pids))
 
     crowd = [trainee(trial, i) for i in range(trainees)] + [meter()]
@@ -240,6 +244,7 @@ async def play(centre: Cluster, trainees: int, actions: int, ramp: int, think: f
         "think_s": think, "clicks": figures(trial.times), "dashboard": figures(trial.dashboard),
         "websockets_per_replica_at_start": {str(k): v for k, v in sorted(spread.items())},
         "wall_s": round(wall, 1), "errors": trial.errors,
+        "slowest_clicks_s_ms": sorted(trial.slow, key=lambda x: -x[1])[:15],
         "server_cpu_ms_per_click": (round((cpu[1] - cpu[0]) * 1000 / len(trial.times), 1)
                                     if len(cpu) == 2 and trial.times else None),
         "server_rss_mb": [rss_mb(pid) for pid in alive],
