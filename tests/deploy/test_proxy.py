@@ -14,11 +14,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
+from academy import live
 from academy.db import make_engine, session_scope
-from academy.demo import DEMO_TRAINEE, DEMO_WORKSHOP_CODE
-from academy.models import SignInThrottle
+from academy.demo import DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
+from academy.models import ExerciseAction, ExerciseRecord, SignInThrottle, User
 from academy.throttle import join_account
 from bench.streamlit_client import StreamlitClient
 from deploy.proxy import Proxy, nginx_binary, nginx_config, render, upload_limit_mb
@@ -132,6 +133,71 @@ def test_the_sign_in_throttle_counts_each_trainee_machine_behind_the_proxy(centr
         # The guesser trying the other replica still waits: the count is in the database
         again = asyncio.run(attempt("127.0.0.2", "1111", guesser_b))
         assert any("Too many wrong attempts" in text for text in again.errors()), again.errors()
+    finally:
+        engine.dispose()
+
+
+def test_one_exercise_played_through_two_replicas_stays_one_log(centre: Cluster):
+    """Each replica keeps a tab's live simulation in memory; the log in the database is the
+    truth. The trainee plays on replica A, exercise control injects from another process,
+    the trainee's second tab acts on replica B: every picture follows the one log."""
+    route_a, route_b = (centre.route_to(r) for r in centre.replicas)
+    engine = make_engine(centre.database_url)
+
+    def stored() -> tuple[ExerciseRecord, list[str]]:
+        with session_scope(engine) as s:
+            (record,) = s.exec(select(ExerciseRecord)).all()
+            actors = [row.actor for row in s.exec(select(ExerciseAction).where(
+                ExerciseAction.exercise_id == record.id).order_by(col(ExerciseAction.seq)))]
+            return record, actors
+
+    async def tab(route: str, *, start: bool) -> StreamlitClient:
+        client = StreamlitClient(centre.url, cookie=route)
+        await client.connect()
+        client.fill("Workshop join code", DEMO_WORKSHOP_CODE)
+        client.fill("Your name", "Replica Trainee")
+        client.fill("Personal PIN", "8642")
+        await client.click("Join")
+        if start:
+            await client.click("Yes, I am new: create me")
+        await client.open("exercises")
+        await client.click("Start" if start else "Open")
+        return client
+
+    def day(client: StreamlitClient) -> str:
+        return client.find("metric", "Day").metric.body.split(" /")[0]
+
+    def alerts(client: StreamlitClient) -> list[str]:
+        return [e.alert.body for e in client.elements.values() if e.WhichOneof("type") == "alert"]
+
+    async def play() -> None:
+        tab_a = await tab(route_a, start=True)
+        await tab_a.click("Advance a day")
+        assert day(tab_a) == "1.0"
+
+        record, _ = stored()  # exercise control injects (from this process, not replica A)
+        with session_scope(engine) as s:
+            instructor = s.exec(select(User).where(User.username == DEMO_INSTRUCTOR[0])).one()
+            assert live.inject(s, user=instructor, workshop_id=record.workshop_id or 0,
+                               exercise_ids=[record.id or 0], message="Tip-off: the port") == (1, 0)
+        await tab_a.click("Advance a day")  # replica A's picture is behind: it replays first
+        assert day(tab_a) == "2.0"
+        assert stored()[1] == ["trainee", "instructor", "trainee"]
+
+        tab_b = await tab(route_b, start=False)  # the trainee's second tab, on replica B
+        assert day(tab_b) == "2.0"
+        await tab_b.click("Advance a day")
+        assert day(tab_b) == "3.0"
+
+        await tab_a.click("Advance a day")  # decided on a stale picture: refused, refreshed
+        assert any("changed in another tab" in text for text in alerts(tab_a)), alerts(tab_a)
+        assert day(tab_a) == "3.0"
+        assert stored()[1] == ["trainee", "instructor", "trainee", "trainee"]
+        for client in (tab_a, tab_b):
+            await client.close()
+
+    try:
+        asyncio.run(play())
     finally:
         engine.dispose()
 
