@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -23,6 +24,7 @@ from tests.cluster import Cluster, cluster, seed
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 SCENARIO = "The Ivory Corridor: Niassa to Hai Phong"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -132,3 +134,26 @@ def test_a_trainee_resumes_on_the_other_replica_when_theirs_dies(centre: Cluster
     day, log = saved_log(centre)
     assert (day, log[:3], len(log)) == (3.0, logged_before[1], 4)
     assert not doomed.alive()
+
+
+def test_an_upload_goes_through_the_proxy_with_xsrf_on(centre: Cluster, page, shot):
+    """An upload is a POST of its own, outside the websocket: XSRF-checked (cookie and header
+    signed with the shared cookie secret) and sent by nginx to the replica holding the
+    session's memory, where the file is kept."""
+    from tests.browser.steps import sign_in_staff
+
+    scenario = next(ROOT.glob("scenarios/*.yaml"))
+    scenario_id = scenario.read_text(encoding="utf-8").split("id:", 1)[1].split()[0]
+    sign_in_staff(page, centre.url)
+    page.get_by_role("link", name="Scenario studio").click()
+    expect(page.get_by_role("heading", name="Scenario studio")).to_be_visible()
+    page.get_by_role("tab", name="Edit").click()
+    with page.expect_response(lambda r: "/_stcore/upload_file/" in r.url) as upload:
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(scenario))
+    assert upload.value.ok, upload.value.status
+    expect(page.get_by_label("Scenario YAML")).to_have_value(
+        scenario.read_text(encoding="utf-8"))
+    expect(page.get_by_text("Valid scenario.")).to_be_visible()
+    assert scenario_id in page.get_by_label("Scenario YAML").input_value()
+    assert any(c["name"] == "_streamlit_xsrf" for c in page.context.cookies())
+    shot(page, "replicas-04-upload-through-the-proxy")
