@@ -2,11 +2,15 @@
 """The README's two commands, with nothing but python3 needed beforehand.
 
     python3 dev.py run    set up, create the demo (first time only), serve http://localhost:8501
-    python3 dev.py test   set up (Chromium included), lint, run every test
+    python3 dev.py test   set up (Chromium and nginx included), lint, run every test
+    python3 dev.py serve --replicas N
+                          a training centre: N Streamlit servers on one database (DATABASE_URL)
+                          behind Debian's nginx on http://localhost:8501 (docs/deployment.md)
 
 Setting up means: a virtual environment in .venv with the project and its test extra
-installed (again only when pyproject.toml changed), and Debian's chromium for the browser
-tests when it is missing. Standard library only: this runs before anything is installed.
+installed (again only when pyproject.toml changed), and Debian's chromium (browser tests) and
+nginx (the replicas' proxy) when missing. Standard library only: this runs before anything is
+installed.
 """
 
 from __future__ import annotations
@@ -55,6 +59,11 @@ def ensure_chromium() -> None:
         apt_install("chromium")
 
 
+def ensure_nginx() -> None:
+    if not any(Path(p).exists() for p in ("/usr/sbin/nginx", "/usr/bin/nginx")):
+        apt_install("nginx")
+
+
 def run() -> None:
     ensure_venv()
     sh(PY, "-m", "academy", "seed-demo")
@@ -66,6 +75,7 @@ def run() -> None:
 def test(extra: list[str]) -> None:
     ensure_venv()
     ensure_chromium()
+    ensure_nginx()  # the replica tests start two servers behind it
     sh(PY, "-m", "ruff", "check", ".")
     # Two phases: everything else on two workers, then the real-browser journeys alone, so
     # Chromium and its Streamlit servers do not compete with the other tests for two cores.
@@ -74,10 +84,66 @@ def test(extra: list[str]) -> None:
     sh(PY, "-m", "pytest", "-m", "browser", "--reruns", "2", "-rR", *extra)
 
 
+def serve(argv: list[str]) -> None:
+    """N replicas behind nginx on PORT, supervised: a replica that dies is started again."""
+    import argparse
+    import signal
+    import tempfile
+    import time
+
+    ap = argparse.ArgumentParser(prog="python3 dev.py serve")
+    ap.add_argument("--replicas", type=int, default=2, help="Streamlit servers (one core each)")
+    replica_count = ap.parse_args(argv).replicas
+    if replica_count < 1:
+        ap.error("--replicas must be at least 1")
+    ensure_venv()
+    ensure_nginx()
+    sh(PY, "-m", "academy", "seed-demo")  # migrate and seed once, before any replica starts
+    sys.path.insert(0, str(ROOT))
+    from deploy.proxy import Proxy
+    from deploy.replicas import cookie_secret, healthy, start_all
+
+    port = os.environ.get("PORT", "8501")
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a service manager's stop
+        signal.signal(sig, interrupt)
+    replicas = start_all(replica_count, secret=cookie_secret(), python=str(PY))
+    proxy = Proxy([r.port for r in replicas], listen=port,
+                  prefix=Path(tempfile.mkdtemp(prefix="nest-nginx-")))
+    try:
+        proxy.start()
+        ports = ", ".join(str(r.port) for r in replicas)
+        print(f"\nNEST Academy on http://localhost:{port}: {replica_count} replicas "
+              f"(127.0.0.1:{ports}) behind nginx ({proxy.config}); Ctrl-C stops everything\n",
+              flush=True)
+        while proxy.process is not None and proxy.process.poll() is None:
+            time.sleep(5)
+            if proxy.process.poll() is not None:
+                break
+            for replica in replicas:  # nginx checks passively; this checks actively
+                if not replica.alive():
+                    print(f"replica {replica.port} exited: starting it again", flush=True)
+                    replica.start()
+                elif not healthy(replica.url):
+                    print(f"replica {replica.port} fails its health check", flush=True)
+        print("nginx exited", flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        proxy.stop()
+        for replica in replicas:
+            replica.stop()
+        shutil.rmtree(proxy.prefix, ignore_errors=True)
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "run":
         run()
+    elif command == "serve":
+        serve(sys.argv[2:])
     elif command == "test":
         try:
             test(sys.argv[2:])

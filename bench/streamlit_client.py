@@ -44,6 +44,7 @@ class StreamlitClient:
     page_hash: str = ""
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment → seconds (run_every)
     local_host: str | None = None  # e.g. 127.0.0.7: the server sees another client address
+    cookie: str | None = None  # e.g. a proxy's route cookie (nest_route=…), as a browser sends it
     _socket: websockets.ClientConnection | None = None
     _watch: Callable[[Element], bool] | None = None
     _seen: asyncio.Event = field(default_factory=asyncio.Event)
@@ -51,7 +52,9 @@ class StreamlitClient:
 
     async def connect(self, page: str = "") -> None:
         stream = self.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-        extra = {"local_addr": (self.local_host, 0)} if self.local_host else {}
+        extra: dict[str, object] = {"local_addr": (self.local_host, 0)} if self.local_host else {}
+        if self.cookie:
+            extra["additional_headers"] = {"Cookie": self.cookie}
         self._socket = await websockets.connect(stream, subprotocols=["streamlit"],
                                                 max_size=None, open_timeout=60, **extra)
         await self._rerun(ClientState(query_string="", page_name=page))

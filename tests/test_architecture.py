@@ -54,3 +54,19 @@ def test_pages_write_no_sql():
     for path in (ROOT / "pages").glob("*.py"):
         names = imported_modules("pages")[str(path.relative_to(ROOT))]
         assert not names & {"sqlmodel", "sqlalchemy"}, path
+
+
+def test_deploy_and_dev_py_need_only_the_standard_library():
+    """``python3 dev.py serve`` imports deploy/ before the virtual environment exists."""
+    import sys
+
+    found = imported_modules("deploy")
+    tree = ast.parse((ROOT / "dev.py").read_text(encoding="utf-8"))
+    found["dev.py"] = {alias.name.split(".")[0] for node in ast.walk(tree)
+                       if isinstance(node, ast.Import) for alias in node.names}
+    found["dev.py"] |= {node.module.split(".")[0] for node in ast.walk(tree)
+                        if isinstance(node, ast.ImportFrom) and node.module}
+    assert "deploy" in found["dev.py"]
+    allowed = set(sys.stdlib_module_names) | {"__future__", "deploy"}
+    assert "deploy/proxy.py" in found
+    assert {path: sorted(names - allowed) for path, names in found.items() if names - allowed} == {}

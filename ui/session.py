@@ -30,8 +30,10 @@ class CurrentUser:
 
 def client_address() -> str:
     """Who is asking, for the sign-in throttle: the browser's IP address as the server's
-    WebSocket sees it (a reverse proxy would make every trainee one client — serve the
-    workshop directly), or "local" for the laptop itself and for tests."""
+    WebSocket sees it, or "local" for the laptop itself and for tests. Behind the centre's
+    nginx (``deploy/``) every connection comes from 127.0.0.1: nginx passes the browser's
+    address in ``X-Forwarded-For`` and Streamlit's server (uvicorn) takes it from there,
+    trusting that header only from 127.0.0.1 (``FORWARDED_ALLOW_IPS`` names another proxy)."""
     address = st.context.ip_address
     return address if isinstance(address, str) and address else "local"
 

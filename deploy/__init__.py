@@ -1,0 +1,1 @@
+"""Serving a training centre: several Streamlit replicas behind nginx (standard library only)."""
