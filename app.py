@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import keyboard, navigation, session, sidebar, sockets
+from ui import keyboard, navigation, screen, session, sidebar, sockets
 from ui.i18n import apply_direction
 from ui.state import engine
 
@@ -11,6 +11,7 @@ engine()  # migrate the database before any page touches it
 sockets.tune_once()  # small websocket messages leave at once (see ui/sockets.py)
 apply_direction()
 keyboard.keep_focus()
+screen.fit_small_screens()
 page = navigation.build(session.current_user())
 sidebar.render()
 page.run()

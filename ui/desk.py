@@ -159,14 +159,15 @@ def notice_reason(code: str, english: str) -> str:
 
 
 def header(view: TraineeView) -> None:
-    cols = st.columns(4)
+    # a row that wraps, not columns: on a phone two figures a line, not four screens' worth
+    row = st.container(horizontal=True)
     day = f"{num(view.day, '.1f')} / {num(view.duration_days)}"
     if current_language() in RTL:  # isolate the numbers so "8.0 / 60" keeps its order
         day = f"\u2066{day}\u2069"
-    cols[0].metric(t("desk.day"), day)
-    cols[1].metric(t("desk.budget"), num(view.budget))
-    cols[2].metric(t("desk.teams"), view.teams_free)
-    cols[3].metric(t("desk.inbox_count"), len(view.inbox))
+    row.metric(t("desk.day"), day)
+    row.metric(t("desk.budget"), num(view.budget))
+    row.metric(t("desk.teams"), view.teams_free)
+    row.metric(t("desk.inbox_count"), len(view.inbox))
     st.progress(min(1.0, view.day / view.duration_days))
 
 
