@@ -104,6 +104,10 @@ def test_arabic_arrows_point_the_reading_way(server, browser, shot):
     expect(page.get_by_role("button", name="التالي")).to_be_visible()
     assert icon_of(page.get_by_role("button", name="التالي")) == "arrow_back"
     assert icon_of(main.get_by_test_id("stPageLink-NavLink").last) == "arrow_forward"  # back
+    chevron = main.get_by_test_id("stExpander").first.locator("summary").get_by_test_id(
+        "stIconMaterial")
+    expect(chevron).to_have_text("keyboard_arrow_right")
+    assert mirrored(chevron)  # a closed expander's chevron points left, where the text goes
     shot(page, "rtl-02-module-arrows-ar")
 
     page.get_by_test_id("stExpandSidebarButton").tap()
