@@ -7,6 +7,12 @@ arrow keys finds the focus back at the top of the page after a redraw, at random
 script below puts the focus back on the tab that lost it, once the tab is usable again,
 and only when the focus fell to the page itself (never taking it from where the user
 moved it). It is the app's own constant text, so running it as script is safe.
+
+On a right-to-left page the tab row runs from the right, but the tabs take their arrow
+keys from the browser's language (React Aria reads ``navigator.language``), so in an
+English browser showing the Arabic app ArrowRight would go to the tab drawn on the left.
+The script swaps the two arrows on a tab of a right-to-left page: the arrow pointing
+left goes to the next tab, the one drawn to the left.
 """
 
 from __future__ import annotations
@@ -31,6 +37,18 @@ KEEP_TAB_FOCUS = """<script>
       else if (tries++ < 200) setTimeout(back, 50);  // up to 10 s for a slow redraw
     };
     setTimeout(back, 0);
+  }, true);
+  const swapped = {ArrowLeft: "ArrowRight", ArrowRight: "ArrowLeft"};
+  // a browser in a right-to-left language: React Aria already takes the arrows that way
+  const RTL_BROWSER = /^(ar|arc|dv|fa|ha|he|khw|ks|ku|ps|ur|yi)\b/i;
+  document.addEventListener("keydown", (event) => {
+    const tab = event.target.closest && event.target.closest("[role=tab]");
+    if (!event.isTrusted || !tab || !(event.key in swapped)) return;
+    if (getComputedStyle(tab).direction !== "rtl" || RTL_BROWSER.test(navigator.language)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const key = swapped[event.key];
+    tab.dispatchEvent(new KeyboardEvent("keydown", {key, code: key, bubbles: true, cancelable: true}));
   }, true);
 })();
 </script>"""

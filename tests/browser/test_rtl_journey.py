@@ -126,4 +126,13 @@ def test_arabic_arrows_point_the_reading_way(server, browser, shot):
             over = box(button)
             assert over["x"] + over["width"] <= first["x"] or over["x"] >= first["x"] + first["width"]
     shot(page, "rtl-03-desk-tabs-phone-ar")
+
+    # the arrow pointing left goes on to the next tab, drawn on the left
+    tabs.first.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    assert box(tabs.nth(1))["x"] < box(tabs.first)["x"]
+    wait_idle(page)
+    page.keyboard.press("ArrowRight")
+    expect(tabs.first).to_have_attribute("aria-selected", "true")
     context.close()
