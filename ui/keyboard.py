@@ -1,4 +1,4 @@
-"""The keyboard keeps its place while Streamlit redraws.
+"""The keyboard keeps its place while Streamlit redraws, and its arrows go the way the page reads.
 
 Streamlit disables every tab of an ``st.tabs`` while the content under it is being redrawn
 (a tab of a rerun still "stale" is drawn disabled), and a browser drops the focus of an
@@ -55,5 +55,6 @@ KEEP_TAB_FOCUS = """<script>
 
 
 def keep_focus() -> None:
-    """Once per run, from app.py: the focus survives redraws (see the module's docstring)."""
+    """Once per run, from app.py: the focus survives redraws and the arrows follow the
+    reading direction on tabs (see the module's docstring)."""
     st.html(KEEP_TAB_FOCUS, unsafe_allow_javascript=True)
