@@ -28,19 +28,27 @@ TABLET: dict[str, Any] = {
                    "Gecko) Chrome/126.0.0.0 Safari/537.36"),
 }
 
-# text cut off by its box: an element whose own text is wider or taller than the box that
-# hides its overflow (charts draw their own text; a tab bar and a table scroll by design)
+# text cut off: an element holding text whose text is wider than its box that hides the
+# overflow, or that runs past the box of an ancestor that clips it. Charts draw their own
+# text; a tab row and a table scroll by design; a select box shows its chosen option on
+# one line (the whole text is in its open list).
 _CLIPPED = """() => {
   const cut = [];
   for (const e of document.querySelectorAll('[data-testid=stMain] *')) {
     if (e.closest('[data-testid=stVegaLiteChart], [data-testid=stDataFrame], [role=tablist],'
-        + ' [data-testid=stSidebar], svg')) continue;
+        + ' [data-testid=stSidebar], [data-baseweb=select], svg')) continue;
     const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim() !== '');
-    if (!own) continue;  // only boxes that hold text themselves
+    if (!own || !e.offsetParent) continue;  // only boxes that hold text themselves, drawn
     const style = getComputedStyle(e);
     const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-    if (hides && e.offsetParent && e.scrollWidth > e.clientWidth + 1)
-      cut.push(e.textContent.trim().slice(0, 60));
+    if (hides && e.scrollWidth > e.clientWidth + 1) { cut.push(e.textContent.trim().slice(0, 60)); continue; }
+    const r = e.getBoundingClientRect();
+    for (let a = e.parentElement; a && a.dataset.testid !== 'stMain'; a = a.parentElement) {
+      if (!['hidden', 'clip'].includes(getComputedStyle(a).overflowX)) continue;
+      const c = a.getBoundingClientRect();
+      if (r.left < c.left - 1 || r.right > c.right + 1) cut.push(e.textContent.trim().slice(0, 60));
+      break;
+    }
   }
   return cut;
 }"""

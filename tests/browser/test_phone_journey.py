@@ -67,6 +67,25 @@ def start_exercise(page: Page) -> None:
     wait_idle(page)
 
 
+def test_the_usability_check_sees_cut_text_and_sideways_scrolling(server, phone):
+    """The check itself: text clipped by its box, and a page wider than the phone, fail it."""
+    page = phone
+    page.goto(server.url)
+    expect(page.get_by_label("Workshop join code")).to_be_visible()
+    assert_usable(page)
+    page.evaluate("""() => { const box = document.createElement('div');
+      box.style.cssText = 'width: 80px; overflow: hidden; white-space: nowrap';
+      box.innerHTML = '<span>A sentence far too long for its narrow box</span>';
+      document.querySelector('[data-testid=stMainBlockContainer]').prepend(box); }""")
+    with pytest.raises(AssertionError, match="text cut off"):
+        assert_usable(page)
+    page.evaluate("""() => { const wide = document.createElement('div');
+      wide.style.cssText = 'width: 900px; height: 10px';
+      document.querySelector('[data-testid=stMainBlockContainer]').append(wide); }""")
+    with pytest.raises(AssertionError, match="'main': 9"):
+        assert_usable(page)
+
+
 def test_phone_join_module_check_and_desk(server, phone, shot):
     page = phone
     page.goto(server.url)
