@@ -180,8 +180,10 @@ def labels(view: TraineeView) -> dict[str, str]:
 
 def message_text(code: str, params: dict[str, Any], english: str) -> str:
     """An engine message in the user's language: the engine's own sentence in English (or
-    when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
-    return catalogs.engine_text(code, params, english, current_language())
+    when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise; in Arabic
+    its names and numbers keep their own direction (as in ``inbox_text``)."""
+    lang = current_language()
+    return catalogs.engine_text(code, params, english, lang, isolate=lang in RTL)
 
 
 def inbox_text(item: InboxItem) -> str:
