@@ -8,7 +8,7 @@ from academy.progress import progress_of
 from academy.scenarios import latest, parse
 from academy.workshops import workshops_of
 from ui import assigned, curriculum, session
-from ui.i18n import current_language, num, t
+from ui.i18n import arrow, current_language, num, t
 from ui.state import db
 from ui.text import plain
 
@@ -44,7 +44,7 @@ open_rows = sorted((r for r in progress.values() if not r.completed_at and r.mod
                    key=lambda r: r.last_seen_at, reverse=True)
 for row in open_rows[:3]:
     st.page_link("pages/module.py", label=t("trainee.continue_module", title=curriculum.title_of(row.module_id)),
-                 icon=":material/play_arrow:", query_params={"module": row.module_id})
+                 icon=arrow("forward"), query_params={"module": row.module_id})
 if not progress:
     st.caption(t("trainee.no_module_started"))
 st.page_link("pages/modules.py", label=t("trainee.all_modules"), icon=":material/menu_book:")

@@ -77,7 +77,21 @@ def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: st
             layers.append(base.mark_circle(size=900, filled=False, stroke="#d62728",
                                            strokeWidth=3).encode(x="x:Q", y="y:Q")
                           .properties(data=ring))
-    return alt.layer(*layers).configure_view(strokeWidth=0) if layers else base.mark_point()
+    if not layers:
+        return base.mark_point()
+    # the legend under the chart: beside it, it takes half a phone's width from the network
+    return (alt.layer(*layers).configure_view(strokeWidth=0)
+            .configure_legend(orient="bottom", direction="horizontal", columns=4))
+
+
+def label_scale(locations: list[dict[str, Any]], height: int = 460) -> float:
+    """Pixels per radian of the map the place names are laid out for: the scenario's
+    places framed in 760 × ``height`` px."""
+    lons = [p["lon"] for p in locations] or [0.0]
+    lats = [p["lat"] for p in locations] or [0.0]
+    span_lon = max(max(lons) - min(lons), 10.0)
+    span_lat = max(max(lats) - min(lats), 8.0)
+    return min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 2.2))
 
 
 def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
@@ -87,9 +101,16 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     lats = [p["lat"] for p in locations] or [0.0]
     span_lon = max(max(lons) - min(lons), 10.0)
     span_lat = max(max(lats) - min(lats), 8.0)
-    scale = min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 2.2))
-    projection = {"type": "mercator", "scale": scale,
-                  "center": [(max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2]}
+    scale = label_scale(locations, height)
+    mid_lon, mid_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    # the frame is fitted to whatever width the chart gets (a phone's 360 px as a wide
+    # screen's 1000); ``scale`` is the one the place names are laid out for (760 px: a
+    # wider map only spreads them further apart)
+    frame = [[mid_lon + dx * span_lon * 0.65, max(-80.0, min(80.0, mid_lat + dy * span_lat * 1.1))]
+             for dx in (-1, 1) for dy in (-1, 1)]
+    projection = {"type": "mercator", "center": [mid_lon, mid_lat],
+                  "fit": {"type": "Feature", "properties": {},
+                          "geometry": {"type": "MultiPoint", "coordinates": frame}}}
     land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)
     layers: list[Any] = [land]
     if movements:

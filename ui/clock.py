@@ -26,15 +26,15 @@ def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
     would end the exercise asks first (for "next event" the engine refuses to end it
     unasked, too)."""
     upcoming = agenda[0]
-    steps = st.columns(3)
-    for column, (label, action) in zip(steps, [
+    row = st.container(horizontal=True)  # wraps on a phone (columns would stack)
+    for label, action in [
         (t("desk.advance_day"), {"kind": "advance", "days": 1}),
         (t("desk.advance_week"), {"kind": "advance", "days": 7}),
         (t("desk.advance_event"), {"kind": "advance_to_next_event"}),
-    ], strict=True):
+    ]:
         asks = (upcoming.code == "agenda.end" if action["kind"] == "advance_to_next_event"
                 else view.day + action["days"] >= view.duration_days - 1e-9)
-        column.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
+        row.button(label, key=f"desk.{action['kind']}.{action.get('days', '')}",
                       disabled=view.finished, width="stretch",
                       on_click=ask_end if asks else act,  # acts before the rerun
                       args=(action,) if asks else (user, exercise, action))

@@ -159,14 +159,15 @@ def notice_reason(code: str, english: str) -> str:
 
 
 def header(view: TraineeView) -> None:
-    cols = st.columns(4)
+    # a row that wraps, not columns: on a phone two figures a line, not four screens' worth
+    row = st.container(horizontal=True)
     day = f"{num(view.day, '.1f')} / {num(view.duration_days)}"
     if current_language() in RTL:  # isolate the numbers so "8.0 / 60" keeps its order
         day = f"\u2066{day}\u2069"
-    cols[0].metric(t("desk.day"), day)
-    cols[1].metric(t("desk.budget"), num(view.budget))
-    cols[2].metric(t("desk.teams"), view.teams_free)
-    cols[3].metric(t("desk.inbox_count"), len(view.inbox))
+    row.metric(t("desk.day"), day)
+    row.metric(t("desk.budget"), num(view.budget))
+    row.metric(t("desk.teams"), view.teams_free)
+    row.metric(t("desk.inbox_count"), len(view.inbox))
     st.progress(min(1.0, view.day / view.duration_days))
 
 
@@ -179,8 +180,10 @@ def labels(view: TraineeView) -> dict[str, str]:
 
 def message_text(code: str, params: dict[str, Any], english: str) -> str:
     """An engine message in the user's language: the engine's own sentence in English (or
-    when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise."""
-    return catalogs.engine_text(code, params, english, current_language())
+    when the catalog lacks its code), the catalog's ``inbox.<code>`` otherwise; in Arabic
+    its names and numbers keep their own direction (as in ``inbox_text``)."""
+    lang = current_language()
+    return catalogs.engine_text(code, params, english, lang, isolate=lang in RTL)
 
 
 def inbox_text(item: InboxItem) -> str:

@@ -67,6 +67,16 @@ RTL_CSS = (
     # legend symbols on their text
     "[data-testid='stVegaLiteChart'], [data-testid='stVegaLiteChart'] *, .vega-embed,"
     " .vega-embed * {direction: ltr; text-align: left;}"
+    # icons that show a way to go point the other way (signing out leaves to the left)
+    ".st-key-sidebar-sign_out [data-testid='stIconMaterial'],"
+    # an expander's own chevron (a chosen icon is an stExpanderIcon): closed, it points
+    # the way the text reads
+    " [data-testid='stExpander'] summary > span > span > [data-testid='stIconMaterial']"
+    " {transform: scaleX(-1);}"
+    # Streamlit's tab scroller buttons assume left to right (they would cover the first
+    # tab and scroll the wrong way): the tab row scrolls by itself, by finger or keyboard
+    "[data-testid='stTabsScrollLeft'], [data-testid='stTabsScrollRight'] {display: none;}"
+    "[data-testid='stTabs'] [role='tablist'] {overflow-x: auto; scrollbar-width: none;}"
     "</style>"
 )
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from academy.curriculum import load_catalogue
 from academy.db import make_engine, session_scope
 from academy.models import User
-from academy.progress import submit_attempt
+from academy.progress import open_module, submit_attempt
 from tests.academy.curriculum_helpers import right_answers
 from tests.browser.steps import choose_language, sign_in_trainee, wait_idle
 from tests.browser.steps import select as choose
@@ -24,6 +24,14 @@ def complete_one_module(db_url: str) -> None:
     with session_scope(engine) as s:
         trainee = s.exec(select(User).where(User.display_name == "Demo Trainee")).one()
         submit_attempt(s, user_id=trainee.id, module=module, answers=right_answers(module))
+    engine.dispose()
+
+
+def start_one_module(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with session_scope(engine) as s:
+        trainee = s.exec(select(User).where(User.display_name == "Demo Trainee")).one()
+        open_module(s, user_id=trainee.id, module_id="environmental-crime")
     engine.dispose()
 
 
@@ -100,3 +108,71 @@ def test_an_arabic_module_reads_right_to_left(server, page, shot):
     item, frame = box(page.locator(".nest-module li").first), box(reading)
     assert item["x"] + item["width"] < frame["x"] + frame["width"] - 10, (item, frame)  # indented
     shot(page, "rtl-04-module-ar-note")
+
+
+def icon_of(locator) -> str:  # type: ignore[no-untyped-def]
+    """The Material icon drawn in a button or link (its ligature's name)."""
+    return locator.get_by_test_id("stIconMaterial").first.inner_text()
+
+
+def mirrored(locator) -> bool:  # type: ignore[no-untyped-def]
+    """Is the element drawn flipped left to right (a CSS scaleX(-1))?"""
+    return locator.evaluate("e => new DOMMatrix(getComputedStyle(e).transform).a < 0")
+
+
+def test_arabic_arrows_point_the_reading_way(server, browser, shot):
+    """In Arabic "next" and "continue" point left, "back" points right, a direction-bearing
+    icon is mirrored, and on a phone the desk's first tab is not hidden under a scroll
+    button that scrolls the wrong way (Streamlit's tab scroller assumes left to right)."""
+    start_one_module(server.db_url)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    sign_in_trainee(page, server.url)
+    expect(page.get_by_role("heading", name="Welcome, Demo Trainee")).to_be_visible()
+    page.get_by_test_id("stExpandSidebarButton").click()
+    choose_language(page, "العربية")
+    sidebar = page.get_by_test_id("stSidebar")
+    assert mirrored(sidebar.locator(".st-key-sidebar-sign_out [data-testid=stIconMaterial]"))
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+
+    main = page.get_by_test_id("stMain")
+    go_on = main.get_by_test_id("stPageLink-NavLink").first  # "continue" a module
+    expect(go_on).to_contain_text("متابعة")
+    assert icon_of(go_on) == "arrow_back"  # points left: the way an Arabic reader goes on
+    go_on.click()
+    expect(page.get_by_role("button", name="التالي")).to_be_visible()
+    assert icon_of(page.get_by_role("button", name="التالي")) == "arrow_back"
+    assert icon_of(main.get_by_test_id("stPageLink-NavLink").last) == "arrow_forward"  # back
+    chevron = main.get_by_test_id("stExpander").first.locator("summary").get_by_test_id(
+        "stIconMaterial")
+    expect(chevron).to_have_text("keyboard_arrow_right")
+    assert mirrored(chevron)  # a closed expander's chevron points left, where the text goes
+    shot(page, "rtl-05-module-arrows-ar")
+
+    page.get_by_test_id("stExpandSidebarButton").tap()
+    page.locator("[data-testid=stSidebarNav] a[href$='/exercises']").tap()
+    wait_idle(page)
+    if sidebar.get_attribute("data-collapsed") == "false":
+        page.get_by_test_id("stSidebarCollapseButton").locator("button").tap()
+    page.get_by_test_id("stMain").get_by_role("button").filter(has_text="بدء").first.tap()
+    tabs = page.get_by_role("tab")
+    expect(tabs.first).to_be_visible()
+    list_box = box(page.get_by_role("tablist"))
+    first = box(tabs.first)
+    assert first["x"] + first["width"] <= list_box["x"] + list_box["width"] + 1, (first, list_box)
+    for button in page.locator("[data-testid^=stTabsScroll]").all():  # none over a tab
+        if button.is_visible():
+            over = box(button)
+            assert over["x"] + over["width"] <= first["x"] or over["x"] >= first["x"] + first["width"]
+    shot(page, "rtl-06-desk-tabs-phone-ar")
+
+    # the arrow pointing left goes on to the next tab, drawn on the left
+    tabs.first.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    assert box(tabs.nth(1))["x"] < box(tabs.first)["x"]
+    wait_idle(page)
+    page.keyboard.press("ArrowRight")
+    expect(tabs.first).to_have_attribute("aria-selected", "true")
+    context.close()

@@ -77,11 +77,11 @@ def test_scenario_labels_do_not_overlap(path):
         assert not overlaps(a.box, b.box), (a.text, b.text)
 
 
-def drawn_boxes(chart) -> list[tuple[str, Box]]:  # type: ignore[no-untyped-def]
-    """The pixels every drawn name covers, read back from the chart spec alone."""
+def drawn_boxes(chart, scale: float) -> list[tuple[str, Box]]:  # type: ignore[no-untyped-def]
+    """The pixels every drawn name covers at ``scale``, read back from the chart spec."""
     boxes = []
     for layer in text_layers(chart):
-        mark, scale = layer["mark"], layer["projection"]["scale"]
+        mark = layer["mark"]
         size, field = mark.get("fontSize", 11), layer["encoding"]["text"]["field"]
         for row in layer["rows"]:
             x, y = project(row["lon"], row["lat"], scale)
@@ -98,7 +98,7 @@ def drawn_boxes(chart) -> list[tuple[str, Box]]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_no_two_names_drawn_on_a_scenario_map_overlap(path):
     places, legs = route_lines(load_scenario(path))
-    boxes = drawn_boxes(charts.world_map(places, legs))
+    boxes = drawn_boxes(charts.world_map(places, legs), charts.label_scale(places))
     for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
         assert not overlaps(box_a, box_b), (a, b)
 
