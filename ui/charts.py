@@ -90,10 +90,13 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     scale = min(760 / math.radians(span_lon * 1.3), height / math.radians(span_lat * 2.2))
     projection = {"type": "mercator", "scale": scale,
                   "center": [(max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2]}
-    land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)
+    # the land is backdrop, not content: hidden from screen readers (aria=False), which
+    # otherwise meet an unnamed picture; the places and movements are in a table beside
+    land = alt.Chart(_world()).mark_geoshape(
+        fill="#eef2ea", stroke="#b9c2b0", aria=False).project(**projection)
     layers: list[Any] = [land]
     if movements:
-        legs = pd.DataFrame([{**m, "mode": _mode(str(m["mode"]))} for m in movements])
+        legs = pd.DataFrame([{**m, "mode": mode(str(m["mode"]))} for m in movements])
         layers.append(alt.Chart(legs).mark_rule(strokeWidth=2, opacity=0.7).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
             color=alt.Color("mode:N", title=None),
@@ -116,7 +119,7 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     return alt.layer(*layers).properties(height=height, width="container")
 
 
-def _mode(mode: str) -> str:
+def mode(mode: str) -> str:
     """A transport mode in the user's language (the legend and tooltips show it)."""
     key = f"map.mode_{mode}"
     text = t(key)
