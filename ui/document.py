@@ -16,7 +16,7 @@ from ui.i18n import RTL, current_language
 # Captions (st.caption) in the theme's text colour at 80 % opacity: 6.7:1 on white,
 # 6.2:1 on the sidebar's grey (Streamlit's 60 %: 3.7:1 and 3.5:1).
 STYLE = ("<style>.st-key-nest-document {display: none;}"
-         "[data-testid='stCaptionContainer'] {color: rgba(49, 51, 63, 0.8);}</style>")
+         "[data-testid='stCaptionContainer'] {color: rgba(49, 51, 63, 0.8); opacity: 1;}</style>")
 
 
 def mark() -> None:

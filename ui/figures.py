@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
@@ -28,7 +29,8 @@ def figure(chart: Any, *, title: str, tables: Sequence[Table] = (),
     if tables:
         with st.expander(t("figure.as_table", title=title), icon=":material/table_rows:"):
             for rows in tables:
-                if rows:
-                    st.dataframe(list(rows), hide_index=True, width="stretch")
+                if rows:  # an HTML table, its first column the rows' headers
+                    frame = pd.DataFrame(list(rows))
+                    st.table(frame.set_index(frame.columns[0]))
             if not any(tables):
                 st.caption(t("figure.no_data"))

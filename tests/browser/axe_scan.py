@@ -69,6 +69,9 @@ def scan(page: Page, name: str) -> Scan:
     """Run axe-core on the page as it is now; write ``test-artifacts/axe/<name>.*``."""
     wait_idle(page)
     page.wait_for_timeout(300)  # charts draw themselves after the script has run
+    # what the last run left is faded (stale) and fades back in: judge the colours at rest
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]') && "
+                           "document.getAnimations().every(a => a.playState !== 'running')")
     response = Axe().run(page, options={"resultTypes": ["violations"]}).response
     result = Scan(name)
     for violation in response["violations"]:
@@ -76,7 +79,8 @@ def scan(page: Page, name: str) -> Scan:
             target = " ".join(str(part) for part in node["target"])
             finding = Finding(violation["id"], node.get("impact") or violation["impact"] or "minor",
                               target, violation["help"], violation["helpUrl"],
-                              " ".join(node.get("html", "").split())[:240])
+                              " ".join(node.get("html", "").split())[:200]
+                              + "".join(f" [{c['message']}]" for c in node.get("any", [])[:1]))
             (result.excluded if _known(finding.rule, target) else result.findings).append(finding)
     _write(result, page.url)
     return result
