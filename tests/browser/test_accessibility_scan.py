@@ -59,8 +59,9 @@ class Audit:
         """Every chart drawn is named for screen readers with the sentence that sends them
         to its table (ui/figures.py), in the page's language."""
         sentence = say("figure.described", self.lang, title="").strip(". ")
-        labels = self.page.locator("[data-testid='stVegaLiteChart'] svg.marks").evaluate_all(
-            "charts => charts.map(svg => svg.getAttribute('aria-label') || '')")
+        labels = self.page.get_by_test_id("stVegaLiteChart").evaluate_all(  # Vega names its
+            "charts => charts.filter(c => c.checkVisibility())"  # own container, once drawn
+            "  .map(c => c.getAttribute('aria-label') || '')")
         self.charts += len(labels)
         self.undescribed += [f"{self.prefix}-{state}: {label!r}" for label in labels
                              if sentence not in label]
@@ -103,6 +104,7 @@ class Audit:
     def tabs(self, state: str) -> None:
         """Each tab of the main area's first tab bar, opened and scanned in turn."""
         tabs = self.page.get_by_test_id("stMain").get_by_role("tab")
+        expect(tabs.first).to_be_visible()
         for index in range(tabs.count()):
             tabs.nth(index).click()
             expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
@@ -182,7 +184,7 @@ def test_trainee_pages(server, page, scans, finished, lang):
     audit.tabs("desk")
     key(page, "actions.kind").get_by_role("radio").nth(2).check(force=True)  # a notice
     wait_idle(page)
-    page.locator("[class*='st-key-actions-submit-'] button").click()
+    key(page, "actions.submit.request_notice").locator("button").click()
     expect(page.get_by_test_id("stAlert").first).to_be_visible()
     audit("desk-action-unfilled")
 
