@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import keyboard, navigation, screen, session, sidebar, sockets
+from ui import document, keyboard, navigation, screen, session, sidebar, sockets
 from ui.i18n import apply_direction
 from ui.state import engine
 
@@ -10,6 +10,7 @@ st.set_page_config(page_title="NEST Academy", page_icon="🌿", layout="wide")
 engine()  # migrate the database before any page touches it
 sockets.tune_once()  # small websocket messages leave at once (see ui/sockets.py)
 apply_direction()
+document.mark()  # <html lang dir>, readable captions
 keyboard.keep_focus()
 screen.fit_small_screens()
 page = navigation.build(session.current_user())

@@ -28,7 +28,7 @@ st.dataframe(
     width="stretch",
 )
 
-st.subheader(t("admin.new"))
+st.header(t("admin.new"))
 with st.form("admin.new_form", clear_on_submit=True):
     name = st.text_input(t("admin.col_name"), max_chars=80, key="admin.name")
     username = st.text_input(t("admin.col_username"), max_chars=40, key="admin.username")

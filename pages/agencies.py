@@ -5,6 +5,7 @@ import streamlit as st
 from academy.agency_map import add_agency, agencies_of, coverage, gaps, remove_agency
 from academy.errors import AcademyError
 from ui import session
+from ui.figures import figure
 from ui.guidance import agencies, content_lang, content_notice, team_for
 from ui.i18n import t
 from ui.messages import show_error
@@ -58,11 +59,13 @@ else:
         st.rerun()
 
 counts = coverage(entries, list(areas), list(functions))
-st.subheader(t("agencies.heatmap"))
-st.altair_chart(coverage_heatmap(counts, areas, functions, x_title=t("agencies.functions"),
-                                 y_title=t("agencies.areas"), count_title=t("agencies.count")),
-                width="stretch")
-st.subheader(t("agencies.gaps"))
+st.header(t("agencies.heatmap"))
+figure(coverage_heatmap(counts, areas, functions, x_title=t("agencies.functions"),
+                        y_title=t("agencies.areas"), count_title=t("agencies.count")),
+       title=t("agencies.heatmap"), tables=[[
+           {t("figure.col_area"): areas[a], t("figure.col_function"): functions[f],
+            t("agencies.count"): n} for (a, f), n in counts.items()]])
+st.header(t("agencies.gaps"))
 if missing := gaps(counts):
     st.warning(t("agencies.gap_count", count=len(missing), total=len(counts)))
     for area in areas:

@@ -52,7 +52,7 @@ if st.button(t("consensus.accept_unanimous"), key="consensus.unanimous", icon=":
 if (count := st.session_state.pop("consensus.flash", None)) is not None:
     st.success(t("consensus.accepted", count=count))
 
-st.subheader(t("consensus.agree_title"))
+st.header(t("consensus.agree_title"))
 order = sorted(rows, key=lambda r: (r.agreed is not None, -(r.spread or 0)))
 pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
                     format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "

@@ -26,7 +26,7 @@ given = assigned.of(user.id)
 by_id = {v.scenario_id: (v, sc) for v, sc in catalogue}
 catalogue = [by_id[i] for i in assigned_first(list(by_id), given.scenarios)]  # assigned first
 
-st.subheader(t("exercises.mine"))
+st.header(t("exercises.mine"))
 if not mine:
     st.info(t("exercises.none"))
 for record, scenario in mine:
@@ -43,7 +43,7 @@ for record, scenario in mine:
             desk.open_exercise(record.id)
             st.switch_page("pages/debrief.py" if record.finished else "pages/desk.py")
 
-st.subheader(t("exercises.start_new"))
+st.header(t("exercises.start_new"))
 assigned.scenarios_progress(given)
 if not catalogue:
     st.info(t("exercises.catalogue_empty"))

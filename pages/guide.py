@@ -44,7 +44,7 @@ with db() as s:
     ticks = ticks_of(s, acting_user_id=user.id, team_id=team.id or 0)
 done = {item for item, tick in ticks.items() if tick.done}
 
-st.subheader(t("guide.progress"))
+st.header(t("guide.progress"))
 for phase in g.phases:
     items = [c.id for step in phase.steps for c in step.checklist]
     st.progress(progress(done, items), text=t("guide.phase_progress", phase=phase.title.get(lang),

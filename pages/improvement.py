@@ -21,5 +21,5 @@ improvement.progress_panel(plan)
 open_only = st.toggle(t("improve.open_only"), key="improve.open_only")
 improvement.items(user, fw, plan, lang, open_only=open_only)
 
-st.subheader(t("improve.export"))
+st.header(t("improve.export"))
 improvement.exports(fw, plan, team)

@@ -102,7 +102,7 @@ elif st.session_state["module.result"] is None:
                                                                 module_id=module_id)
     attempt = st.session_state["module.attempt"]
     asked = draw(module.quiz, user_id=user.id, module_id=module_id, attempt=attempt)
-    st.subheader(t("module.quiz"))
+    st.header(t("module.quiz"))
     st.caption(t("module.quiz_intro", count=len(asked), bank=len(module.quiz)))
     if notice := st.session_state.pop("module.notice", None):
         show_warning(notice)

@@ -31,7 +31,7 @@ st.progress(done_count / len(ids) if ids else 0.0,
 assigned.modules_progress(given)
 
 if catalogue.paths:
-    st.subheader(t("modules.paths"))
+    st.header(t("modules.paths"))
     columns = st.columns(min(len(catalogue.paths), 2))
     for index, path in enumerate(catalogue.paths):
         done, total = path_done(path, completed)
@@ -40,7 +40,7 @@ if catalogue.paths:
             st.caption(curriculum.path_description(path))
             st.progress(done / total, text=t("modules.path_progress", done=done, total=total))
 
-st.subheader(t("modules.all"))
+st.header(t("modules.all"))
 for module_id in ids:
     module, fell_back = curriculum.view(module_id)
     row = progress.get(module_id)

@@ -6,6 +6,7 @@ from academy.assessments import assessments_of, round_scores
 from academy.readiness import compare, results
 from academy.training_record import progress, training_done
 from ui import session
+from ui.figures import figure
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import num, t
 from ui.readiness_charts import radar, trend
@@ -44,16 +45,17 @@ if summary.missing:
 labels = [d.title.get(lang) for d in fw.dimensions]
 averages = [d.average for d in summary.dimensions]
 chart_col, table_col = st.columns([3, 2])
-chart_col.altair_chart(radar(labels, {round_.title: averages}), width="content")
+with chart_col:  # the table beside it has the same figures
+    figure(radar(labels, {round_.title: averages}), title=t("report.dimensions"), width="content")
 table_col.dataframe([{t("report.dimension"): label, t("report.score"): cell(d.average),
                       "%": cell(d.percent, 1), t("report.scored"): f"{d.scored}/{d.total}"}
                      for label, d in zip(labels, summary.dimensions, strict=True)],
                     hide_index=True, width="stretch")
 
-st.subheader(t("results.weakest"))
+st.header(t("results.weakest"))
 priorities(fw, g, scores, lang)
 
-st.subheader(t("results.trend"))
+st.header(t("results.trend"))
 if len(history) < 2:
     st.info(t("results.trend_needs_two"))
 else:
@@ -65,9 +67,11 @@ else:
                        "score": res.overall})
         points += [{"round": name, "order": order, "series": label, "score": d.average}
                    for label, d in zip(labels, res.dimensions, strict=True)]
-    st.altair_chart(trend(points, x_title=t("results.round"), y_title=t("report.score")),
-                    width="stretch")
-    st.subheader(t("results.compare"))
+    figure(trend(points, x_title=t("results.round"), y_title=t("report.score")),
+           title=t("results.trend"), tables=[[
+               {t("figure.col_round"): p["round"], t("figure.col_series"): p["series"],
+                t("report.score"): cell(p["score"])} for p in points]])
+    st.header(t("results.compare"))
     names = {r.id: r.title for r, _ in history}
     left, right = st.columns(2)
     first = left.selectbox(t("results.first"), list(names), format_func=names.get,
@@ -80,18 +84,19 @@ else:
                    t("results.change"): cell(None if a is None or b is None else b - a)}
                   for label, (_, a, b) in zip(labels, rows, strict=True)],
                  hide_index=True, width="stretch")
-    st.altair_chart(radar(labels, {names[first]: [a for _, a, _ in rows],
-                                   names[second]: [b for _, _, b in rows]}, size=360))
+    figure(radar(labels, {names[first]: [a for _, a, _ in rows],  # the table above
+                          names[second]: [b for _, _, b in rows]}, size=360),
+           title=t("results.compare"), width="content")
 
-st.subheader(t("progress.title"))
+st.header(t("progress.title"))
 with db() as s:
     done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
 training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done,
                   shown=[r.id for r, _ in history].index(round_.id))
 
-st.subheader(t("regional.share_title"))
+st.header(t("regional.share_title"))
 share_with_region(user, team)
 
-st.subheader(t("results.export"))
+st.header(t("results.export"))
 exports(fw, g, scores, lang, round_id=round_.id or 0, team=team.name, title=round_.title,
         radar_labels=labels, radar_scores=averages)

@@ -31,7 +31,7 @@ if not rows:
     st.info(t("regional.none"))
     st.stop()
 overview(rows, fw, lang)
-st.subheader(t("regional.detail"))
+st.header(t("regional.detail"))
 by_id = {r.team_id: r for r in rows}
 picked = st.selectbox(t("regional.country"), list(by_id),
                       index=list(by_id).index(wanted) if wanted in by_id else 0,

@@ -21,13 +21,13 @@ with db() as s:
     exercises = mine_with_scenarios(s, user_id=user.id)
     given = assigned_to(s, user_id=user.id)
     to_play = {v.scenario_id: v for v in latest(s) if v.scenario_id in given.scenarios}
-st.subheader(t("trainee.workshops"))
+st.header(t("trainee.workshops"))
 for workshop in workshops:
     with st.container(border=True):
         st.markdown(f"**{plain(workshop.title)}**")
         st.caption(t("trainee.workshop_meta", location=plain(workshop.location) or "—",
                      code=workshop.join_code))
-st.subheader(t("trainee.modules"))
+st.header(t("trainee.modules"))
 ids = curriculum.module_ids()
 if given.modules:
     st.caption(t("assigned.heading"))
@@ -48,7 +48,7 @@ for row in open_rows[:3]:
 if not progress:
     st.caption(t("trainee.no_module_started"))
 st.page_link("pages/modules.py", label=t("trainee.all_modules"), icon=":material/menu_book:")
-st.subheader(t("trainee.exercises"))
+st.header(t("trainee.exercises"))
 if given.scenarios:
     st.caption(t("assigned.heading"))
     assigned.scenarios_progress(given)

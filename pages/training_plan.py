@@ -29,7 +29,7 @@ if not plan.weakest:
 st.caption(t("plan.based_on", round=plain(assessment.title), count=len(plan.weakest)))
 show_plan(plan, fw, lang)
 
-st.subheader(t("plan.ask"))
+st.header(t("plan.ask"))
 st.caption(t("plan.ask_help"))
 if st.button(t("plan.request"), type="primary", icon=":material/send:", key="plan.request"):
     try:

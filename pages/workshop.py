@@ -14,7 +14,7 @@ if workshop is None:
     st.stop()
 
 head = st.columns([3, 1])
-head[0].subheader(plain(workshop.title))
+head[0].header(plain(workshop.title))
 head[1].metric(t("instructor.join_code"), workshop.join_code)
 
 details, people, modules, scenarios = st.tabs(
@@ -22,9 +22,9 @@ details, people, modules, scenarios = st.tabs(
 with details:
     workshop_setup.details(user, workshop)
 with people:
-    st.subheader(t("ws.roster"))
+    st.header(t("ws.roster"))
     workshop_setup.roster_upload(user, workshop)
-    st.subheader(t("ws.teams"))
+    st.header(t("ws.teams"))
     workshop_setup.team_editor(user, workshop)
     workshop_setup.sign_in_waits(user, workshop)
 with modules:

@@ -10,6 +10,7 @@ from academy.cohort import workshop_progress
 from academy.errors import AcademyError
 from academy.workshops import can_manage, workshops_of
 from ui import curriculum, session
+from ui.figures import figure
 from ui.i18n import t
 from ui.messages import show_error
 from ui.state import db
@@ -42,17 +43,18 @@ table = pd.DataFrame([{
     t("cohort.col_average"): "—" if row.average_best is None else str(row.average_best),
     t("cohort.col_who"): ", ".join(row.passed),
 } for row in report.modules])
-st.subheader(t("cohort.by_module"))
+st.header(t("cohort.by_module"))
 if any(r.passed for r in report.modules):
-    st.altair_chart(curriculum.bar_chart(
+    figure(curriculum.bar_chart(  # the table under it has the same figures
         [curriculum.title_of(r.module_id) for r in report.modules],
         [len(r.passed) for r in report.modules],
-        x_title=t("cohort.col_passed"), y_title=t("cohort.col_module")))
+        x_title=t("cohort.col_passed"), y_title=t("cohort.col_module")),
+        title=t("cohort.by_module"), width="content")
 else:
     st.info(t("cohort.nobody_passed"))
 st.dataframe(table, hide_index=True, key="cohort.table")
 
-st.subheader(t("cohort.hardest"))
+st.header(t("cohort.hardest"))
 st.caption(t("cohort.hardest_intro"))
 tried = [m for m in ids if report.hardest(m)]
 if not tried:
@@ -64,9 +66,10 @@ quiz = curriculum.view(module_id)[0].quiz
 named = {q.id: f"{n}. {shorten(q.prompt, 70, placeholder='…')}" for n, q in enumerate(quiz, start=1)}
 rows = report.hardest(module_id)
 labels = [named.get(row.question_id, row.question_id) for row in rows]
-st.altair_chart(curriculum.bar_chart(
+figure(curriculum.bar_chart(
     labels, [row.share_wrong for row in rows],
-    x_title=t("cohort.col_wrong"), y_title=t("cohort.col_question"), percent=True))
+    x_title=t("cohort.col_wrong"), y_title=t("cohort.col_question"), percent=True),
+    title=t("cohort.hardest"), width="content")
 st.dataframe(pd.DataFrame([{
     t("cohort.col_question"): label,
     t("cohort.col_wrong"): round(100 * row.share_wrong),

@@ -111,10 +111,13 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     projection = {"type": "mercator", "center": [mid_lon, mid_lat],
                   "fit": {"type": "Feature", "properties": {},
                           "geometry": {"type": "MultiPoint", "coordinates": frame}}}
-    land = alt.Chart(_world()).mark_geoshape(fill="#eef2ea", stroke="#b9c2b0").project(**projection)
+    # the land is backdrop, not content: hidden from screen readers (aria=False), which
+    # otherwise meet an unnamed picture; the places and movements are in a table beside
+    land = alt.Chart(_world()).mark_geoshape(
+        fill="#eef2ea", stroke="#b9c2b0", aria=False).project(**projection)
     layers: list[Any] = [land]
     if movements:
-        legs = pd.DataFrame([{**m, "mode": _mode(str(m["mode"]))} for m in movements])
+        legs = pd.DataFrame([{**m, "mode": mode(str(m["mode"]))} for m in movements])
         layers.append(alt.Chart(legs).mark_rule(strokeWidth=2, opacity=0.7).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
             color=alt.Color("mode:N", title=None),
@@ -137,7 +140,7 @@ def world_map(locations: list[dict[str, Any]], movements: list[dict[str, Any]],
     return alt.layer(*layers).properties(height=height, width="container")
 
 
-def _mode(mode: str) -> str:
+def mode(mode: str) -> str:
     """A transport mode in the user's language (the legend and tooltips show it)."""
     key = f"map.mode_{mode}"
     text = t(key)

@@ -12,8 +12,9 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
 from ui import tables
+from ui.figures import figure
 from ui.guidance import content_lang, framework
-from ui.i18n import current_language, t
+from ui.i18n import current_language, num, t
 from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -32,12 +33,14 @@ def load(user: CurrentUser, workshop: Workshop, scenario_id: str,
 
 def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
     scores = pd.DataFrame([{"score": r.debrief.score, "name": r.name} for r in found])
-    st.altair_chart(alt.Chart(scores).mark_bar(color="#1b6b4a").encode(
+    figure(alt.Chart(scores).mark_bar(color="#1b6b4a").encode(
         x=alt.X("score:Q", bin=alt.Bin(step=10, extent=[0, 100]),
                 title=t("hotwash.score")),
         # trainees are counted whole: integer ticks only (never 0.2, 0.4 …)
         y=alt.Y("count():Q", title=t("hotwash.trainees"),
-                axis=alt.Axis(tickMinStep=1, format="d"))), width="stretch")
+                axis=alt.Axis(tickMinStep=1, format="d"))), title=t("hotwash.score"),
+        tables=[[{t("figure.col_name"): r.name, t("hotwash.score"): num(r.debrief.score, ".1f")}
+                 for r in found]])
     st.caption(t("hotwash.ratings"))
     ratings = hotwash.ratings_table(found, scenario, lang=current_language())
     st.dataframe([{t("hotwash.objective"): r["text"], "P": r["P"], "S": r["S"], "M": r["M"],

@@ -42,7 +42,7 @@ def board(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: b
     room(seen, workshop, per_team)
     left, right = st.columns([1, 2])
     with left, st.container(border=True):
-        st.subheader(t("dash.control"))
+        st.header(t("dash.control"))
         control(user, workshop, seen)
     with right, st.container(border=True):
         if pick_exercise(seen) is not None and seen.drill is not None:
@@ -146,7 +146,7 @@ def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
 
 def drill(seen: live.Drill) -> None:
     """One trainee's desk as they see it, and their decision log."""
-    st.subheader(t("dash.desk_of", name=plain(seen.trainee)))
+    st.header(t("dash.desk_of", name=plain(seen.trainee)))
     desk.header(seen.view)
     inbox, chart, decisions = st.tabs([t("desk.tab_inbox", n=len(seen.view.inbox)),
                                        t("desk.tab_chart"), t("dash.decision_log")])

@@ -14,6 +14,7 @@ from engine.records import Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import action_forms, charts, desk
 from ui.desk import outcome_message
+from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result
 from ui.state import db
@@ -36,7 +37,7 @@ def score(debrief: Debrief) -> None:
     lang = current_language()
     rows = [{"label": t(f"score.{c.id}"), "points": round(c.points, 1), "weight": c.weight,
              "explanation": explanation(c, lang)} for c in debrief.components]
-    st.altair_chart(charts.score_bars(rows), width="stretch")
+    figure(charts.score_bars(rows), title=t("debrief.score"))  # the captions below say it
     for c in debrief.components:
         st.caption(f"**{t(f'score.{c.id}')}** ({num(c.points, '.1f')}/{num(c.weight)}): "
                    f"{explanation(c, lang)}")
@@ -49,8 +50,14 @@ def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
               "betweenness": m.betweenness, "your_hypothesis": hypotheses.get(m.id, "")}
              for m in debrief.members]
     edges = [{"a": a, "b": b, "relation": r} for a, b, r in debrief.edges]
-    st.altair_chart(charts.network(nodes, edges, colour="status", legend=t("debrief.col_status")),
-                    width="stretch")
+    label = {m.id: m.label for m in debrief.members}
+    rows = [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
+             t("map.country"): n["country"], t("debrief.col_status"): n["status"],
+             t("desk.linked_to"): "; ".join(sorted(label.get(b if a == n["id"] else a, "")
+                                                   for a, b, _ in debrief.edges
+                                                   if n["id"] in (a, b)))} for n in nodes]
+    figure(charts.network(nodes, edges, colour="status", legend=t("debrief.col_status")),
+           title=t("debrief.tab_network"), tables=[rows])
     found = sum(m.known for m in debrief.members)
     st.caption(t("debrief.found_count", found=found, total=len(debrief.members)))
 
@@ -63,7 +70,7 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
     sent = [r for r in rows if r["left"]]
     if sent:
         colours = {t(f"fate.{f}"): c for f, c in charts.FATE_COLOURS.items()}
-        st.altair_chart(charts.shipments(sent, colours, titles), width="stretch")
+        figure(charts.shipments(sent, colours, titles), title=t("debrief.tab_shipments"))
     st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
                  width="stretch")
 
@@ -126,7 +133,9 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
               for d in debrief.decisions]
     events += [{"day": s.fate_day, "lane": t(f"fate.{s.fate}"), "text": s.id}
                for s in debrief.shipments if s.fate_day is not None]
-    st.altair_chart(charts.timeline(events), width="stretch")
+    figure(charts.timeline(events), title=t("debrief.tab_decisions"),
+           tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
+                     t("figure.col_text"): e["text"]} for e in events]])
     st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
                    t("desk.col_result"): decision_result(d.accepted, d.code),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],

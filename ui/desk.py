@@ -20,6 +20,7 @@ from academy.models import ExerciseRecord
 from engine.records import InboxItem, KnownEntity, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
+from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
@@ -269,7 +270,13 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
     known = {e.id: e for e in view.entities}
     if chosen in known:
         focused(known[chosen], view)
-    st.altair_chart(charts.network(nodes, edges, focus=chosen), width="stretch")
+    names = {e.id: e.label for e in view.entities}
+    rows = [{t("figure.col_name"): e.label, t("figure.col_type"): t(f"entity.{e.type}"),
+             t("figure.col_source"): e.source, t("figure.col_grade"): e.grade,
+             t("desk.linked_to"): "; ".join(sorted(
+                 names.get(k.b if k.a == e.id else k.a, "") for k in view.links
+                 if e.id in (k.a, k.b)))} for e in view.entities]
+    figure(charts.network(nodes, edges, focus=chosen), title=t("desk.tab_chart"), tables=[rows])
 
 
 def focused(entity: KnownEntity, view: TraineeView) -> None:
@@ -293,7 +300,14 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
               "mode": m.mode, "label": m.subject, "day": m.t}
              for m in view.movements
              if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
-    st.altair_chart(charts.world_map(points, moves), width="stretch")
+    legs = [{t("map.day"): num(m.t, ".1f"), t("map.movement"): m.subject,
+             t("figure.col_from"): places[m.origin].name,
+             t("figure.col_to"): places[m.destination].name, t("map.mode"): charts.mode(m.mode)}
+            for m in view.movements
+            if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
+    spots = [{t("map.place"): p["name"], t("map.kind"): p["kind"], t("map.country"): p["country"]}
+             for p in points]
+    figure(charts.world_map(points, moves), title=t("desk.tab_map"), tables=[spots, legs])
 
 
 def timeline(view: TraineeView, names: dict[str, str]) -> None:
@@ -301,7 +315,9 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
                for d in view.decisions]
-    st.altair_chart(charts.timeline(events), width="stretch")
+    figure(charts.timeline(events), title=t("desk.tab_timeline"),
+           tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
+                     t("figure.col_text"): e["text"]} for e in events]])
     if not view.decisions:
         st.info(t("desk.no_decisions"))
         return

@@ -20,6 +20,7 @@ from academy.errors import AcademyError
 from academy.guidance import Framework
 from academy.improvement import STATUSES, Item
 from academy.models import CountryTeam
+from ui.figures import figure
 from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -74,11 +75,15 @@ def progress_panel(plan: dict[str, list[Item]]) -> None:
         left.progress(counted.done / counted.total)
     labels = [status_label(s) for s in STATUSES]
     data = pd.DataFrame({"status": labels, "count": list(counted.by_status.values())})
-    right.altair_chart(alt.Chart(data, title=t("improve.by_status")).mark_bar().encode(
+    chart = alt.Chart(data, title=t("improve.by_status")).mark_bar().encode(
         y=alt.Y("status:N", sort=labels, title=t("improve.chart_status")),
         x=alt.X("count:Q", title=t("improve.chart_count"), axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("status:N", scale=alt.Scale(domain=labels, range=list(COLOURS)),
-                        legend=None)).properties(height=alt.Step(34)), width="stretch")
+                        legend=None)).properties(height=alt.Step(34))
+    with right:
+        figure(chart, title=t("improve.by_status"),
+               tables=[[{t("improve.chart_status"): label, t("improve.chart_count"): count}
+                        for label, count in zip(labels, counted.by_status.values(), strict=True)]])
 
 
 def _change(user: CurrentUser, item_id: int) -> None:

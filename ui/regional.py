@@ -6,6 +6,7 @@ import streamlit as st
 
 from academy.guidance import Framework
 from academy.regional import CountryRow
+from ui.figures import figure
 from ui.i18n import num, t
 from ui.readiness_charts import maturity_heatmap, radar
 from ui.readiness_view import cell
@@ -21,12 +22,12 @@ def overview(rows: list[CountryRow], fw: Framework, lang: str) -> None:
     labels = [d.title.get(lang) for d in fw.dimensions]
     scored = [r for r in rows if r.summary is not None]
     if scored:
-        st.altair_chart(maturity_heatmap(
+        figure(maturity_heatmap(
             [{"country": _label(r), "dimension": label, "score": d.average}
              for r in scored for label, d in zip(labels, r.summary.dimensions, strict=True)
              if d.average is not None],
             x_title=t("report.dimension"), y_title=t("regional.country"),
-            colour_title=t("report.score")), width="stretch")
+            colour_title=t("report.score")), title=t("regional.title"))  # the table below
     st.dataframe([{
         t("regional.country"): _label(r),
         t("regional.round"): r.round_title or "—",
@@ -51,7 +52,13 @@ def detail(row: CountryRow, rows: list[CountryRow], fw: Framework, lang: str) ->
         values = [s.dimensions[n].average for s in scored if s.dimensions[n].average is not None]
         average.append(round(sum(values) / len(values), 2) if values else None)
     left, right = st.columns([3, 2])
-    left.altair_chart(radar(labels, {_label(row): [d.average for d in row.summary.dimensions],
-                                     t("regional.average"): average}, size=420), width="content")
+    with left:
+        figure(radar(labels, {_label(row): [d.average for d in row.summary.dimensions],
+                              t("regional.average"): average}, size=420),
+               title=t("regional.detail"), width="content",
+               tables=[[{t("report.dimension"): label, _label(row): cell(d.average),
+                         t("regional.average"): cell(a)}
+                        for label, d, a in zip(labels, row.summary.dimensions, average,
+                                               strict=True)]])
     right.metric(t("results.overall"), f"{num(row.summary.overall or 0, '.2f')} / 3")
     right.metric(t("regional.open_actions"), row.open_actions)

@@ -13,6 +13,7 @@ from academy.scenarios import digest
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts, debrief
+from ui.figures import figure
 from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -59,7 +60,9 @@ def world(scenario: Scenario, text: str) -> None:
     network(truth)
     places, legs = studio.route_lines(scenario)
     places = [{**p, "kind": t(f"kind.{p['kind']}")} for p in places]
-    st.altair_chart(charts.world_map(places, legs), width="stretch")
+    figure(charts.world_map(places, legs), title=t("desk.tab_map"), tables=[
+        [{t("map.place"): p["name"], t("map.kind"): p["kind"], t("map.country"): p["country"]}
+         for p in places]])
     debrief.shipments(truth)
 
 
@@ -70,7 +73,9 @@ def network(truth: Debrief) -> None:
               "group": m.group, "country": m.country, "betweenness": m.betweenness}
              for m in truth.members]
     edges = [{"a": a, "b": b, "relation": r} for a, b, r in truth.edges]
-    st.altair_chart(charts.network(nodes, edges, colour="role"), width="stretch")
+    figure(charts.network(nodes, edges, colour="role"), title=t("desk.tab_chart"), tables=[
+        [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
+          t("map.country"): n["country"]} for n in nodes]])
     st.caption(t("studio.network_count", total=len(truth.members)))
 
 
@@ -158,7 +163,7 @@ def progress(user: CurrentUser, run_id: int) -> None:
     hist = alt.Chart(frame).mark_bar(opacity=0.7).encode(
         x=alt.X("score:Q", bin=alt.Bin(maxbins=20), title=t("studio.score")),
         y=alt.Y("count():Q", title=None, stack=None), color="policy:N")
-    st.altair_chart(box, width="stretch")
-    st.altair_chart(hist, width="stretch")
+    figure(box, title=t("studio.score"))  # the table below gives the same figures
+    figure(hist, title=t("studio.score"))
     summary = frame.groupby("policy")["score"].describe()[["count", "min", "50%", "mean", "max"]]
     st.dataframe(summary.round(1), width="stretch")

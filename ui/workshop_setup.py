@@ -116,7 +116,7 @@ def sign_in_waits(user: CurrentUser, workshop: Workshop) -> None:
         people = [u for u, _ in trainees_of(s, workshop_id=workshop.id) if u.id in slowed]
     if not people:
         return
-    st.subheader(t("ws.unlock_title"))
+    st.header(t("ws.unlock_title"))
     st.caption(t("ws.unlock_help"))
     for trainee in people:
         if st.button(t("ws.unlock_button", name=trainee.display_name), key=f"ws.unlock.{trainee.id}",
