@@ -27,8 +27,22 @@ with db() as s:
                for r in assessments_of(s, acting_user_id=user.id, team_id=round_.team_id)]
 scores = next(sc for r, sc in history if r.id == round_.id)
 summary = results(fw, scores.scores)
+
+
+def team_sections() -> None:
+    """What does not depend on the round on screen: the progress over every round, and the
+    switch to share with the region (both shown too while a new round has no score yet)."""
+    st.subheader(t("progress.title"))
+    with db() as s:
+        done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
+    training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done)
+    st.subheader(t("regional.share_title"))
+    share_with_region(user, team)
+
+
 if summary.overall is None:
     st.info(t("results.none"))
+    team_sections()
     st.stop()
 
 overall, percent, level = st.columns(3)
@@ -83,13 +97,7 @@ else:
     st.altair_chart(radar(labels, {names[first]: [a for _, a, _ in rows],
                                    names[second]: [b for _, _, b in rows]}, size=360))
 
-st.subheader(t("progress.title"))
-with db() as s:
-    done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
-training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done)
-
-st.subheader(t("regional.share_title"))
-share_with_region(user, team)
+team_sections()
 
 st.subheader(t("results.export"))
 exports(fw, g, scores, lang, round_id=round_.id or 0, team=team.name, title=round_.title,

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select as sql
 
 from academy.accounts import add_staff
-from academy.assessments import agree_unanimous, my_sheet, save_score, submit_sheet
+from academy.assessments import agree_unanimous, save_score, submit_sheet
 from academy.db import make_engine, session_scope
 from academy.demo import DEMO_ADMIN, DEMO_TEAM_CODE
 from academy.guidance import load_framework
@@ -235,14 +235,18 @@ def test_gaps_choose_training_and_the_exercise_comes_back_closed(server, browser
             note = s.exec(sql(FacilitatorNote)).one()
             assert note.status == "done" and note.status_by is not None
 
-        # 8. the new round is scored (the weak indicator moved) and the team shares its results
-        seed_sheet(server.db_url, round_title="After the exercise", levels={WEAK: 2, ALSO_WEAK: 1},
-                   agree=True)
+        # 8. the team shares its results (its new round has no score yet)...
         go(member, "Readiness results", "Readiness results")
-        expect(member.get_by_text("Officers in the workshops made for this team: 1.")).to_be_visible()
+        expect(member.get_by_text("No score yet")).to_be_visible()
         member.get_by_text("Share our results with regional coordinators").click()
         expect(member.get_by_text("Your results are now shared with regional coordinators."))\
             .to_be_visible()
+        # ... and once the round is scored (the weak indicator moved) sees its progress
+        seed_sheet(server.db_url, round_title="After the exercise", levels={WEAK: 2, ALSO_WEAK: 1},
+                   agree=True)
+        go(member, "Consensus", "Consensus")
+        go(member, "Readiness results", "Readiness results")
+        expect(member.get_by_text("Officers in the workshops made for this team: 1.")).to_be_visible()
         progress = member.get_by_role("heading", name="Progress and training")
         progress.scroll_into_view_if_needed()
         member.wait_for_timeout(300)  # let the table paint

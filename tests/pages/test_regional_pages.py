@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from academy import regional, teams
+from academy import assessments, regional, teams
 from academy.accounts import add_staff
 from academy.demo import DEMO_TEAM_CODE
-from academy.models import Role, User
+from academy.models import CountryTeam, Role, User
 from tests.pages.helpers import app, as_instructor, as_trainee, staff_sign_in, texts
 from tests.pages.test_guidance_pages import as_member, db, seeded_round
 
@@ -68,3 +68,20 @@ def test_trainees_instructors_and_members_are_refused_the_region():
         at.switch_page("pages/regional.py").run()
         assert not at.exception and at.error
         assert "Regional view" not in [t.value for t in at.title]
+
+
+def test_a_team_that_just_opened_a_round_can_still_share_and_see_its_progress(region):
+    """The newest round, on screen by default, has no score yet while the team assesses: the
+    switch to share and the progress over the earlier rounds are still there."""
+    member = as_member()
+    with db(region["url"]) as s:
+        assessments.create_assessment(s, acting_user_id=region["admin"], team_id=region["kenya"],
+                                      title="After the exercise")
+    member.switch_page("pages/readiness_results.py").run()
+    assert not member.exception
+    assert "No score yet" in texts(member)
+    assert "Progress and training" in texts(member)
+    member.toggle(key=f"regional.share.{region['kenya']}").set_value(True).run()
+    assert not member.exception
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in
