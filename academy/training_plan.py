@@ -32,6 +32,7 @@ from academy.models import (
     TrainingRequest,
     User,
     Workshop,
+    utcnow,
 )
 from academy.readiness import results, weakest
 from academy.teams import require_team
@@ -139,14 +140,21 @@ def plan_for_team(session: Session, *, acting_user_id: int, team_id: int,
 
 def request_training(session: Session, *, acting_user_id: int, team_id: int,
                      framework: Framework) -> TrainingRequest:
-    """Share the team's current plan with the instructors (a member or an admin asks)."""
+    """Share the team's current plan with the instructors (a member or an admin asks).
+
+    While a request waits for an instructor, asking again (a second click, a colleague)
+    updates that request with the current plan rather than listing the team twice."""
     found = plan_for_team(session, acting_user_id=acting_user_id, team_id=team_id,
                           framework=framework)
     if found is None or not found[1].weakest:
         raise AcademyError("plan_empty")
     assessment, plan = found
-    request = TrainingRequest(team_id=team_id, assessment_id=assessment.id or 0,
-                              plan=plan.as_dict(), requested_by=acting_user_id)
+    request = session.exec(select(TrainingRequest).where(
+        TrainingRequest.team_id == team_id, col(TrainingRequest.workshop_id).is_(None))
+        .order_by(col(TrainingRequest.id).desc())).first()
+    request = request or TrainingRequest(team_id=team_id, assessment_id=0, requested_by=0)
+    request.assessment_id, request.plan = assessment.id or 0, plan.as_dict()
+    request.requested_by, request.requested_at = acting_user_id, utcnow()
     session.add(request)
     session.flush()
     return request
