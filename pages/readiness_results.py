@@ -4,13 +4,12 @@ import streamlit as st
 
 from academy.assessments import assessments_of, round_scores
 from academy.readiness import compare, results
-from academy.training_record import progress, training_done
 from ui import session
 from ui.figures import figure
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import num, t
 from ui.readiness_charts import radar, trend
-from ui.readiness_view import cell, exports, priorities, share_with_region, training_progress
+from ui.readiness_view import cell, exports, priorities, team_sections
 from ui.state import db
 
 user = session.require("country", "admin")
@@ -28,8 +27,11 @@ with db() as s:
                for r in assessments_of(s, acting_user_id=user.id, team_id=round_.team_id)]
 scores = next(sc for r, sc in history if r.id == round_.id)
 summary = results(fw, scores.scores)
+
+
 if summary.overall is None:
     st.info(t("results.none"))
+    team_sections(user, team, fw, lang, history, shown=round_.id or 0)
     st.stop()
 
 overall, percent, level = st.columns(3)
@@ -88,14 +90,7 @@ else:
                           names[second]: [b for _, _, b in rows]}, size=360),
            title=t("results.compare"), width="content")
 
-st.header(t("progress.title"))
-with db() as s:
-    done = training_done(s, acting_user_id=user.id, team_id=round_.team_id)
-training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done,
-                  shown=[r.id for r, _ in history].index(round_.id))
-
-st.header(t("regional.share_title"))
-share_with_region(user, team)
+team_sections(user, team, fw, lang, history, shown=round_.id or 0)
 
 st.header(t("results.export"))
 exports(fw, g, scores, lang, round_id=round_.id or 0, team=team.name, title=round_.title,

@@ -108,8 +108,11 @@ def maturity_heatmap(rows: list[dict[str, object]], *, x_title: str, y_title: st
     """Countries (rows) × dimensions (columns), coloured by score 0–3, the score written in."""
     frame = pd.DataFrame(rows)
     base = alt.Chart(frame).encode(
-        x=alt.X("dimension:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-        y=alt.Y("country:N", title=y_title, sort=None))
+        # every name shown: Streamlit's theme hides "overlapping" labels and cuts at 100 px
+        x=alt.X("dimension:N", title=x_title, sort=None,
+                axis=alt.Axis(labelAngle=-30, labelLimit=160, labelOverlap=False)),
+        y=alt.Y("country:N", title=y_title, sort=None,
+                axis=alt.Axis(labelLimit=260, labelOverlap=False)))
     cells = base.mark_rect().encode(
         color=alt.Color("score:Q", title=colour_title, scale=alt.Scale(domain=[0, 3], scheme="blues")),
         tooltip=["country:N", "dimension:N", alt.Tooltip("score:Q", format=".2f")])

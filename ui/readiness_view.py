@@ -14,11 +14,11 @@ import streamlit as st
 from academy.assessments import RoundScores
 from academy.errors import AcademyError
 from academy.guidance import Framework, Guide
-from academy.models import CountryTeam
+from academy.models import CountryTeam, ReadinessAssessment
 from academy.readiness import weakest
 from academy.readiness_report import to_csv, to_json, to_pdf
 from academy.regional import set_opt_in
-from academy.training_record import IndicatorProgress, TrainingDone
+from academy.training_record import IndicatorProgress, TrainingDone, progress, training_done
 from ui.curriculum import title_of
 from ui.i18n import num, t
 from ui.messages import show_error
@@ -125,3 +125,17 @@ def _share_changed(user: CurrentUser, team_id: int, key: str) -> None:
         st.toast(t("regional.shared") if shared else t("regional.unshared"))
     except AcademyError as error:
         show_error(error)
+
+
+def team_sections(user: CurrentUser, team: CountryTeam, fw: Framework, lang: str,
+                  history: list[tuple[ReadinessAssessment, RoundScores]], *, shown: int) -> None:
+    """What does not depend on the round's own scores: the progress over every round beside
+    the training done, and the switch to share with the region (also shown while a new
+    round has no score yet). ``shown``: the id of the round on screen."""
+    st.header(t("progress.title"))
+    with db() as s:
+        done = training_done(s, acting_user_id=user.id, team_id=team.id or 0)
+    training_progress(fw, lang, progress(fw, [sc.scores for _, sc in history], done), done,
+                      shown=[r.id for r, _ in history].index(shown))
+    st.header(t("regional.share_title"))
+    share_with_region(user, team)

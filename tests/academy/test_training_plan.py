@@ -101,6 +101,26 @@ def test_a_team_requests_its_plan_and_an_instructor_makes_the_workshop_in_one_cl
     assert seen[0][0].workshop_id == workshop.id and seen[0][1].join_code == workshop.join_code
 
 
+def test_asking_again_while_waiting_updates_the_one_request(session, country, framework):
+    """A second click (or a colleague's) before an instructor answers must not put the same
+    team twice in the instructors' list: the waiting request carries the current plan."""
+    k = country
+    first = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    assessments.agree(session, acting_user_id=k["wanjiru"].id, assessment_id=k["round"].id,
+                      indicator_id="operations.3", level=3, valid_ids=framework.indicators)
+    again = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    assert again.id == first.id
+    assert [r.id for r, _ in training_plan.requests_for(session, user=k["instructor"])] == [first.id]
+    assert [i for i, _ in again.plan["weakest"]] == ["intelligence.3"]
+    training_plan.create_workshop_from(session, user=k["instructor"], request_id=first.id,
+                                       title="Kenya NEST 2027")
+    later = training_plan.request_training(session, acting_user_id=k["wanjiru"].id,
+                                           team_id=k["kenya"].id, framework=framework)
+    assert later.id != first.id  # once answered, a new request is a new one
+
+
 def test_only_the_team_requests_and_only_staff_turn_requests_into_workshops(
         session, country, framework):
     k = country

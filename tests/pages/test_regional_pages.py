@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from academy import regional, teams
+from academy import assessments, regional, teams
 from academy.accounts import add_staff
 from academy.demo import DEMO_TEAM_CODE
 from academy.models import CountryTeam, Role, User
@@ -128,3 +128,20 @@ def test_a_coordinator_gets_nothing_of_a_sharing_team_from_the_team_pages(region
             at.switch_page(page).run()
             assert not at.exception and at.error, (page, name)
             assert "Kenya" not in texts(at) and not at.dataframe, (page, name)
+
+
+def test_a_team_that_just_opened_a_round_can_still_share_and_see_its_progress(region):
+    """The newest round, on screen by default, has no score yet while the team assesses: the
+    switch to share and the progress over the earlier rounds are still there."""
+    member = as_member()
+    with db(region["url"]) as s:
+        assessments.create_assessment(s, acting_user_id=region["admin"], team_id=region["kenya"],
+                                      title="After the exercise")
+    member.switch_page("pages/readiness_results.py").run()
+    assert not member.exception
+    assert "No score yet" in texts(member)
+    assert "Progress and training" in texts(member)
+    member.toggle(key=f"regional.share.{region['kenya']}").set_value(True).run()
+    assert not member.exception
+    with db(region["url"]) as s:
+        assert s.get(CountryTeam, region["kenya"]).regional_opt_in

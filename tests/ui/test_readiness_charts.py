@@ -27,3 +27,29 @@ def test_radar_labels_are_one_line_rows_stacked_at_their_spoke(lang):
         heights = [row["y"] for row in lines]
         assert heights == sorted(heights, reverse=True) and len(set(heights)) == len(lines)
     assert any(sum(row["spoke"] == s for row in rows) > 1 for s in range(len(labels)))
+
+
+# what Streamlit's chart theme sets on every axis (streamlit/static/.../CustomTheme.*.js)
+STREAMLIT_AXIS = {"labelOverlap": True, "labelLimit": 100, "labelFontSize": 12}
+
+
+def test_the_regional_heat_map_names_every_dimension_and_the_whole_country():
+    """Under Streamlit's theme, Vega hid every other slanted dimension name as overlapping
+    and cut the country's name to a few letters."""
+    import re
+
+    import vl_convert
+
+    from ui.readiness_charts import maturity_heatmap
+
+    labels = [d.title.get("en") for d in load_framework().dimensions]
+    country = "KE · Demo NEST team (Kenya)"
+    rows = [{"country": country, "dimension": label, "score": 2.0} for label in labels]
+    spec = maturity_heatmap(rows, x_title="Dimension", y_title="Country team",
+                            colour_title="Score").properties(width=600).to_dict()
+    spec["config"] = {"axis": STREAMLIT_AXIS}
+    svg = vl_convert.vegalite_to_svg(spec)
+    shown = re.findall(r'<text text-anchor="end"[^>]*opacity="1">([^<]*)</text>', svg)
+    for label in labels:
+        assert any(text.startswith(label[:18]) for text in shown), label
+    assert country in shown
