@@ -70,3 +70,20 @@ def metric_value(page: Page, label: str):  # type: ignore[no-untyped-def]
 
 def metric(page: Page, label: str) -> str:
     return metric_value(page, label).inner_text()
+
+
+def set_language(db_url: str, language: str, name: str = DEMO_TRAINEE[0]) -> None:
+    """Store a trainee's language, as choosing it in the sidebar does. A journey that expects
+    the demo trainee in English says so first: another journey of the module (or a rerun of
+    this one) may have left them in Arabic."""
+    from sqlmodel import select
+
+    from academy.db import make_engine, session_scope
+    from academy.models import User
+
+    engine = make_engine(db_url)
+    with session_scope(engine) as s:
+        for user in s.exec(select(User).where(User.display_name == name)).all():
+            user.language = language
+            s.add(user)
+    engine.dispose()

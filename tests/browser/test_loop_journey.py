@@ -49,7 +49,9 @@ MEMBER = ("Amina Wanjiru", "2468")
 OFFICER = ("Otieno Kamau", "1357")
 COORDINATOR = ("coordinator", "east-africa-2026")
 WEAK = "intelligence.3"  # scored 0 in the browser: network and link analysis
-ALSO_WEAK = "financial.1"  # 1: both point at the gold couriers scenario, ranked first
+ALSO_WEAK = "financial.1"  # 1: parallel financial investigations (mining and fisheries)
+THIRD_WEAK = "international.5"  # 1: legal assistance and extradition (mining and wildlife)
+# the gold couriers scenario trains all three: the plan ranks it first
 SCENARIO = "Gold Couriers: Madre de Dios to Dubai"
 ACTION = "Train two analysts in link analysis"
 TEAM = "Demo NEST team (Kenya)"
@@ -134,7 +136,8 @@ def test_gaps_choose_training_and_the_exercise_comes_back_closed(server, browser
                         new=True)
         expect(member.get_by_role("heading", name="NEST setup guide")).to_be_visible()
         new_round(member, "Baseline 2026")
-        seed_sheet(server.db_url, round_title="Baseline 2026", levels={ALSO_WEAK: 1}, skip=WEAK)
+        seed_sheet(server.db_url, round_title="Baseline 2026", levels={ALSO_WEAK: 1, THIRD_WEAK: 1},
+                   skip=WEAK)
         go(member, "Consensus", "Consensus")  # back to the sheet: it shows the stored scores
         go(member, "Readiness assessment", "Readiness self-assessment")
         found = section(member, "Intelligence and information sharing")
