@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
+from academy.db import is_row_id
 from academy.errors import AcademyError
 from academy.guidance import Framework
-from academy.models import CountryTeam, FacilitatorNote, Role, User, Workshop
+from academy.improvement import actions_by_team
+from academy.models import CountryTeam, Role, User
 from academy.readiness import Results, results
 from academy.teams import require_team
 from academy.training_plan import latest_scores
@@ -48,21 +50,18 @@ def set_opt_in(session: Session, *, acting_user_id: int, team_id: int, opt_in: b
     session.flush()
 
 
-def open_actions(session: Session, team_id: int) -> int:
-    """Corrective actions from the team's workshops not yet done."""
-    return session.exec(select(func.count()).select_from(FacilitatorNote)
-                        .join(Workshop, col(Workshop.id) == col(FacilitatorNote.workshop_id))
-                        .where(Workshop.country_team_id == team_id,
-                               FacilitatorNote.kind == "action",
-                               FacilitatorNote.status != "done")).one()
-
-
 def _row(session: Session, team: CountryTeam, framework: Framework) -> CountryRow:
     found = latest_scores(session, team_id=team.id or 0, framework=framework)
     return CountryRow(team.id or 0, team.country, team.name,
                       found[0].title if found else None,
                       results(framework, found[1]) if found else None,
-                      open_actions(session, team.id or 0))
+                      _open_actions(session, team.id or 0))
+
+
+def _open_actions(session: Session, team_id: int) -> int:
+    """The team's corrective actions (on its indicators) not yet done."""
+    counted = actions_by_team(session, team_ids=[team_id])[team_id]
+    return counted.total - counted.done
 
 
 def countries(session: Session, *, acting_user_id: int, framework: Framework) -> list[CountryRow]:
@@ -77,7 +76,7 @@ def country(session: Session, *, acting_user_id: int, team_id: int,
             framework: Framework) -> CountryRow:
     """One opted-in team; a team that has not opted in is refused like a missing one."""
     _viewer(session, acting_user_id)
-    team = session.get(CountryTeam, team_id) if 0 < team_id < 2**31 else None
+    team = session.get(CountryTeam, team_id) if is_row_id(team_id) else None
     if team is None or not team.regional_opt_in:
         raise AcademyError("not_found")
     return _row(session, team, framework)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from academy import assessments, regional, teams
 from academy.accounts import add_staff, create_user, join_workshop, sign_in
 from academy.errors import AcademyError
 from academy.guidance import load_framework
-from academy.hotwash import add_note
+from academy.improvement import add_item
 from academy.models import Role
 from academy.workshops import create_workshop
 
@@ -40,8 +42,9 @@ def region(session, framework):
     workshop = create_workshop(session, title="Kenya 2027", instructor=instructor)
     workshop.country_team_id = kenya.id
     session.add(workshop)
-    add_note(session, user=instructor, workshop_id=workshop.id, kind="action",
-             text="Write the evidence-handling procedure")
+    add_item(session, user=instructor, workshop_id=workshop.id, kind="action",
+             text="Write the evidence-handling procedure", indicator_id="forensics.1",
+             valid_ids=ids, owner="Head of forensics", due_on=date(2027, 3, 31))
     session.commit()
     return dict(admin=admin, coordinator=coordinator, instructor=instructor, kenya=kenya,
                 uganda=uganda, wanjiru=wanjiru, okello=okello)
