@@ -87,3 +87,24 @@ def set_language(db_url: str, language: str, name: str = DEMO_TRAINEE[0]) -> Non
             user.language = language
             s.add(user)
     engine.dispose()
+
+
+def add_corrective_action(page: Page, team: str, text: str, indicator: str,
+                          owner: str = "Head of analysis",
+                          due: tuple[str, str, str] = ("2027", "03", "31")) -> None:
+    """On the cohort debrief's notes of a country's workshop: a corrective action on one of
+    the team's indicators, with its owner and due date (typed, as a person would)."""
+    page.get_by_role("tab", name="Facilitator notes").click()
+    expect(page.get_by_text(f"was made for {team}")).to_be_visible()
+    form = page.get_by_test_id("stForm")
+    select(page, "Kind", "Action", scope=form)
+    form.get_by_label("Note").fill(text)
+    form.get_by_role("combobox", name="Readiness indicator").click()
+    page.keyboard.type(indicator)  # the list is long: typing filters it
+    page.get_by_role("option").filter(has_text=indicator).first.click()
+    form.get_by_label("Owner (for an action)").fill(owner)
+    for part, value in zip(("year", "month", "day"), due, strict=True):
+        form.get_by_role("spinbutton", name=f"{part}, Due date (for an action)").click()
+        page.keyboard.type(value)
+    form.get_by_role("button", name="Add note").click()
+    wait_idle(page)

@@ -14,7 +14,13 @@ from academy.demo import DEMO_TEAM_CODE
 from academy.models import FacilitatorNote, Workshop
 from academy.teams import team_by_code
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.steps import select, sign_in_staff, sign_in_trainee, wait_idle
+from tests.browser.steps import (
+    add_corrective_action,
+    select,
+    sign_in_staff,
+    sign_in_trainee,
+    wait_idle,
+)
 from tests.pages.helpers import play_to_end
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -39,20 +45,7 @@ def test_an_action_from_the_hot_wash_is_tracked_to_closure_by_the_country(server
         sign_in_staff(staff, server.url)
         staff.get_by_role("link", name="Cohort debrief").click()
         expect(staff.get_by_role("heading", name="Cohort debrief")).to_be_visible()
-        staff.get_by_role("tab", name="Facilitator notes").click()
-        expect(staff.get_by_text("was made for Demo NEST team (Kenya)")).to_be_visible()
-        form = staff.get_by_test_id("stForm")
-        select(staff, "Kind", "Action", scope=form)
-        form.get_by_label("Note").fill(ACTION)
-        form.get_by_role("combobox", name="Readiness indicator").click()
-        staff.keyboard.type("intelligence.3")  # the list is long: typing filters it
-        staff.get_by_role("option").filter(has_text="intelligence.3").first.click()
-        form.get_by_label("Owner (for an action)").fill("Head of analysis")
-        for part, value in (("year", "2027"), ("month", "03"), ("day", "31")):
-            form.get_by_role("spinbutton", name=f"{part}, Due date (for an action)").click()
-            staff.keyboard.type(value)
-        form.get_by_role("button", name="Add note").click()
-        wait_idle(staff)
+        add_corrective_action(staff, "Demo NEST team (Kenya)", ACTION, "intelligence.3")
         expect(staff.get_by_text("Owner: Head of analysis · due 2027-03-31 · Open")).to_be_visible()
         shot(staff, "improvement-01-cohort-action")
 

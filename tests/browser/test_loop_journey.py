@@ -41,7 +41,14 @@ from academy.models import (
 )
 from academy.training_record import progress, training_done
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.steps import metric, select, sign_in_staff, sign_in_trainee, wait_idle
+from tests.browser.steps import (
+    add_corrective_action,
+    metric,
+    select,
+    sign_in_staff,
+    sign_in_trainee,
+    wait_idle,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -210,20 +217,7 @@ def test_gaps_choose_training_and_the_exercise_comes_back_closed(server, browser
 
         # 5. the instructor's hot-wash: a corrective action on the weak indicator
         go(staff, "Cohort debrief", "Cohort debrief")
-        staff.get_by_role("tab", name="Facilitator notes").click()
-        expect(staff.get_by_text(f"was made for {TEAM}")).to_be_visible()
-        form = staff.get_by_test_id("stForm")
-        select(staff, "Kind", "Action", scope=form)
-        form.get_by_label("Note").fill(ACTION)
-        form.get_by_role("combobox", name="Readiness indicator").click()
-        staff.keyboard.type(WEAK)
-        staff.get_by_role("option").filter(has_text=WEAK).first.click()
-        form.get_by_label("Owner (for an action)").fill("Head of analysis")
-        for part, value in (("year", "2027"), ("month", "03"), ("day", "31")):
-            form.get_by_role("spinbutton", name=f"{part}, Due date (for an action)").click()
-            staff.keyboard.type(value)
-        form.get_by_role("button", name="Add note").click()
-        wait_idle(staff)
+        add_corrective_action(staff, TEAM, ACTION, WEAK)
         expect(staff.get_by_text("Owner: Head of analysis · due 2027-03-31 · Open")).to_be_visible()
         with session_scope(engine) as s:
             note = s.exec(sql(FacilitatorNote)).one()
