@@ -21,6 +21,7 @@ from typing import Any
 import simpy
 
 from engine.communications import Communications
+from engine.evidence import CaseFile
 from engine.intel import Knowledge
 from engine.interdiction import (
     CORRUPTION,
@@ -62,6 +63,7 @@ class Simulation(Communications, ShipmentReports):
         self.scenario, self.world, self.seed, self.ov = scenario, world, seed, overrides
         self.env = simpy.Environment()
         self.knowledge = Knowledge()
+        self.case_file = CaseFile()  # exhibits for prosecution (engine.evidence)
         self.events = 0
         self.ships: dict[str, ShipmentState] = {
             p.id: ShipmentState(p.id, p.quantity, p.index) for p in world.plan
