@@ -68,9 +68,12 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
     if bad:
         return refuse("meeting.bad_country", f"not in this exercise: {', '.join(bad)}")
     last = [d for name, d in sim.happened if name == "case_meeting_called"]
-    if last and sim.env.now - last[-1] < 30:
+    gap = sim.tuning.case_meeting_interval_days
+    if last and sim.env.now - last[-1] < gap:
         return refuse(
-            "meeting.too_soon", "a regional case meeting was convened less than 30 days ago"
+            "meeting.too_soon",
+            f"a regional case meeting was convened less than {gap:g} days ago",
+            days=gap,
         )
     cost = sim.scenario.resources.case_meeting_cost
     if (r := _pay(sim, cost)) is not None:

@@ -4,7 +4,8 @@ A debrief that says "got through" teaches nothing; one that says "it passed Dar 
 Salaam on day 12, two days before your inspection window opened" does. Each planned
 consignment gets one record — those that left, and those that never did — with a cause:
 which control found it, or why none did (no request, the partner did not act, the window
-missed it, an official waved it through, surveillance was lost), or why it never left
+missed it, an official tipped the network off or waved it through, surveillance was lost),
+why a find was seized though a controlled delivery was asked, or why it never left
 (its handlers arrested, the network lying low, due after the end).
 
 The "interdict the flow" measure is computed from these same records
@@ -65,10 +66,11 @@ def cause(sim: Simulation, st: ShipmentState, planned_day: float) -> tuple[str, 
     """The message (``cause.*`` in engine.messages) saying why ``st`` ended as it did."""
     name = {k: v.name for k, v in sim.locs.items()}
     if st.status == "seized":
-        return f"cause.seized_{st.found_by or 'routine'}", {
-            "place": name[st.where or ""],
-            "day": _day(st.fate_day or 0.0),
-        }
+        where = {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
+        if st.cd_denied is not None:  # a controlled delivery was asked, but not in force here
+            req = sim.cd_asked[st.id]
+            return f"cause.cd_{st.cd_denied}", where | {"countries": ", ".join(req.refused_by)}
+        return f"cause.seized_{st.found_by or 'routine'}", where
     if st.status == "controlled_delivery":
         return "cause.cd_done", {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
     if st.status == "prevented":
@@ -90,6 +92,12 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
     if st.lost_at is not None:
         return "cause.cd_lost", {"place": name[st.lost_at], "day": _day(st.fate_day or 0.0)}
     passed = dict(st.passed)  # location -> day it got there
+    if st.tipped_at is not None and st.tipped_by is not None:
+        return "cause.tipped", {
+            "place": name[st.tipped_at],
+            "official": sim.world.entities[st.tipped_by].label,
+            "day": _day(passed.get(st.tipped_at, st.fate_day or 0.0)),
+        }
     if st.bribed_at is not None:
         return "cause.bribed", {"place": name[st.bribed_at], "day": _day(passed[st.bribed_at])}
     aimed = [r for r in sim.requests if r.shipment == st.id]

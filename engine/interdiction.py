@@ -10,6 +10,13 @@ with arrests and names for the trainee, unless a partner agreed to a controlled 
 then the load runs on under surveillance and the whole receiving end is identified when
 it arrives (unless surveillance is lost). Travellers under a Green or Red Notice are
 flagged at borders, and a Red Notice subject may be arrested there.
+
+Corruption is per official: each corrupt official waves through a share of the routine
+finds at its post (``corruption`` on its group, else the scenario's
+``tuning.corruption_share``), and may tip the network off about a control a partner agreed
+to run there (``leak``, else ``tuning.leak_probability``): the network then holds back the
+loads that would reach the place while the window is open (``hold``), and the debrief says
+so. Both figures are engine assumptions (``engine.tuning``), not published rates.
 """
 
 from __future__ import annotations
@@ -20,15 +27,71 @@ from typing import TYPE_CHECKING, Any
 from engine import messages as M
 from engine.intel import person_attrs
 from engine.records import Movement
+from engine.state import Tip
+from engine.tuning import Tuning
 
 if TYPE_CHECKING:
+    from engine.scenario import Scenario
     from engine.simulation import ShipmentState, Simulation
+    from engine.world import World
 
-INSPECTION_P = 0.45  # a partner's targeted control of everything passing a place
-SEIZURE_P = 0.9  # a control aimed at one shipment the partner has been told about
-PURPLE_BOOST = 1.8  # every country now knows the method
-GREEN_BOOST = 1.5  # a flagged traveller gets secondary inspection
-CORRUPTION = 0.7  # share of detections a corrupt official at the post suppresses
+# The engine's defaults (``engine.tuning``); the engine reads ``scenario.tuning``, these
+# names stay for readers and callers of the old constants.
+_DEFAULT = Tuning()
+INSPECTION_P = _DEFAULT.inspection_p  # a partner's targeted control of everything passing
+SEIZURE_P = _DEFAULT.seizure_p  # a control aimed at one shipment the partner was told of
+PURPLE_BOOST = _DEFAULT.purple_boost  # every country now knows the method
+GREEN_BOOST = _DEFAULT.green_boost  # a flagged traveller gets secondary inspection
+CORRUPTION = _DEFAULT.corruption_share  # share of finds a corrupt official waves through
+HOLD_MARGIN = 0.5  # days: a tipped-off network lets a load arrive this long after the window
+
+
+def corrupt_officials(
+    scenario: Scenario, world: World, overrides: Any
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each corrupt official's share of routine finds waved through at its post, and its
+    probability of tipping off the network about a control there — the group's own figures
+    or the scenario's tuning, times the instructor's corruption override (capped at 1)."""
+    tune, groups = scenario.tuning, {g.id: g for g in scenario.network.groups}
+    share: dict[str, float] = {}
+    leak: dict[str, float] = {}
+    for m in world.members:
+        e = world.entities[m]
+        if e.role != "corrupt_official":
+            continue
+        g = groups[e.group or ""]
+        c = tune.corruption_share if g.corruption is None else g.corruption
+        p = tune.leak_probability if g.leak is None else g.leak
+        share[m] = min(1.0, c * overrides.corruption)
+        leak[m] = min(1.0, p * overrides.corruption)
+    return share, leak
+
+
+def tip_off(sim: Simulation, location: str, start: float, end: float, shipment: str | None) -> None:
+    """A control was agreed at ``location``: a corrupt official posted there may tell the
+    network (drawn from its own stream, so replay and other draws are untouched)."""
+    for m in sim.officials_at.get(location, ()):
+        if m in sim.arrested or sim.leaks.get(m, 0.0) <= 0.0:
+            continue
+        u = sim.rng("leak", m, location, round(start, 3), shipment).random()
+        if u < sim.leaks[m]:
+            sim.tips.append(Tip(location, start, end, m, sim.env.now))
+            return
+
+
+def hold(sim: Simulation, ship: ShipmentState, to: str, travel: float) -> float:
+    """Days a load waits before a leg to ``to`` so that it arrives after every window the
+    network was tipped off about there (0: go now)."""
+    wait, now = 0.0, sim.env.now
+    for _ in range(len(sim.tips)):  # a later window may need a longer wait: settle
+        arrive, moved = now + wait + travel, False
+        for tip in sim.tips:
+            if tip.location == to and tip.start - HOLD_MARGIN <= arrive <= tip.end:
+                wait, moved = tip.end + HOLD_MARGIN - now - travel, True
+                ship.tipped_at, ship.tipped_by = to, tip.official
+        if not moved:
+            break
+    return max(wait, 0.0)
 
 
 @dataclass
@@ -70,26 +133,28 @@ def detection(
     """``bribed=False``: the chance were no corrupt official at the post (the debrief's
     "an official let it through" asks this of a load that was not found)."""
     where, routine, targeted = lp.to, lp.routine, 0.0
+    tune = sim.tuning
     if sim.controls:
         t = sim.env.now
         for c in sim.controls:
             if c.location == where and c.start <= t <= c.end:
-                targeted = max(targeted, SEIZURE_P if c.shipment == ship.id else INSPECTION_P)
+                targeted = max(
+                    targeted, tune.seizure_p if c.shipment == ship.id else tune.inspection_p
+                )
     if routine == 0.0 and targeted == 0.0:
         return 0.0
     mult = sim.multiplier.get(ship.concealment or "", 1.0)
     if notices := sim.notices:
         if ("purple", ship.concealment) in notices:
-            mult *= PURPLE_BOOST
+            mult *= tune.purple_boost
         if traveller and ("green", traveller) in notices:
-            mult *= GREEN_BOOST
+            mult *= tune.green_boost
     routine = min(1.0, routine * mult * sim.detection)
     officials = sim.officials_at.get(where) if bribed else None
     if officials:
         for m in officials:
-            if m not in sim.arrested:  # a corrupt official at the post waves loads through
-                routine *= sim.uncorrupted
-                break
+            if m not in sim.arrested:  # each corrupt official at the post waves loads through
+                routine *= 1 - sim.corruption[m]
     if targeted == 0.0:  # the general formula below, with (1 - targeted) == 1.0
         return 1 - (1 - routine)
     targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * sim.detection)
@@ -134,17 +199,19 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     t, k, w = sim.env.now, sim.knowledge, sim.world
     loc = sim.locs[leg.to]
     sim.record_shipment(ship.id, f"Customs {loc.country}", "A1")
-    if ship.id in sim.cd_requests:
-        ship.surveillance = True
-        k.item(
-            t,
-            M.sender("customs", country=loc.country),
-            "A1",
-            "partner.cd_found",
-            {"shipment": ship.id, "place": loc.name},
-            "partner",
-        )
-        return False
+    if ship.id in sim.cd_asked:
+        if cd_cleared(sim, ship):
+            ship.surveillance = True
+            k.item(
+                t,
+                M.sender("customs", country=loc.country),
+                "A1",
+                "partner.cd_found",
+                {"shipment": ship.id, "place": loc.name},
+                "partner",
+            )
+            return False
+        ship.cd_denied = cd_why_not(sim, ship)  # no controlled delivery here: seized
     ship.status, ship.fate_day, ship.where = "seized", t, leg.to
     ship.found_by = found_by(sim, ship, leg.to)
     conc = (
@@ -192,6 +259,30 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         sim.burned[ship.route or ""] = t
         sim.later(sim.scenario.adaptation.reroute_delay_days, sim._reroute)
     return True
+
+
+def _ahead(sim: Simulation, ship: ShipmentState) -> set[str]:
+    """The states of the place a load is at and of every place still ahead of it."""
+    route = sim.describe_route(ship.id)
+    return {sim.locs[x].country for x in route[len(ship.passed):]}
+
+
+def cd_cleared(sim: Simulation, ship: ShipmentState) -> bool:
+    """A controlled delivery is in force for this load here: every state asked agreed, and
+    the load is found in, and bound only through, states that did (a rerouted load may not
+    run through a state that was never asked)."""
+    req = sim.cd_asked.get(ship.id)
+    if ship.id not in sim.cd_requests or req is None:
+        return False
+    return _ahead(sim, ship) <= {c for c in req.countries if req.answers[c]}
+
+
+def cd_why_not(sim: Simulation, ship: ShipmentState) -> str:
+    """Why a load under a controlled-delivery request was seized when found."""
+    req = sim.cd_asked[ship.id]
+    if not req.complete:
+        return "pending"
+    return "outside" if req.agreed else "refused"
 
 
 def delivered_under_surveillance(

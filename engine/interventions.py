@@ -3,18 +3,20 @@
 Each request goes to the country holding the place or the person. It answers after its
 response delay and acts only with its probability of acting (raised by trust: shared
 intelligence and case meetings). An inspection or seizure commits one of the trainee's
-inspection teams for its window; a controlled delivery lets a detected load run on under
-surveillance; an arrest needs a warrant, and abroad a Red Notice.
+inspection teams for its window; a controlled delivery, once every state on the load's
+route has agreed, lets a detected load run on under surveillance; an arrest needs a
+warrant, and abroad a Red Notice.
 """
 
 from __future__ import annotations
 
 from engine import actions as A
-from engine.messages import message, sender
+from engine.interdiction import tip_off
+from engine.messages import message, nested, sender
 from engine.notices import RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
-from engine.simulation import Control, ControlRequest, Simulation
+from engine.simulation import Control, ControlRequest, DeliveryRequest, Simulation
 from engine.world import triangular_at
 
 
@@ -54,6 +56,7 @@ def _control(
         name = sim.locs[location].name
         if acts:
             sim.controls.append(Control(location, max(start, t), end, shipment))
+            tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
             sim.knowledge.item(
                 t,
                 sender("ncb", country=country),
@@ -99,7 +102,38 @@ def seizure(sim: Simulation, a: A.Seizure) -> Outcome:
     return _control(sim, a.location, a.start_day, a.days, a.shipment, "seizure")
 
 
+CD_RULE = (
+    "Controlled delivery by mutual agreement of every state concerned: UN Convention against"
+    " Transnational Organized Crime art. 20; 1988 UN Convention against Illicit Traffic in"
+    " Narcotic Drugs and Psychotropic Substances (Vienna) art. 11"
+)
+
+
+def route_states(sim: Simulation, shipment: str) -> tuple[str, ...]:
+    """Every state on the load's route as the case file holds it (origin, transit and
+    destination, in order): a find may come at any control on it, so each one must agree."""
+    known = sim.knowledge.entities.get(shipment)
+    route = known.attributes.get("route") if known is not None else None
+    if not isinstance(route, list) or not route:
+        route = sim.phantoms.get(shipment, {}).get("route") or sim.describe_route(shipment)
+    out: list[str] = []
+    for loc in route:
+        c = sim.locs[loc].country
+        if c not in out:
+            out.append(c)
+    return tuple(out)
+
+
 def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
+    """Put a controlled delivery to every state on the load's route.
+
+    Each state answers after its own response delay and agrees with its own probability
+    of acting (raised by trust); the home state, which asks, agrees at once. The delivery
+    is in force only once all have agreed: one refusal and there is none, and a load found
+    before every answer is in is seized as any other find (an engine rule after UNTOC
+    art. 20 and the 1988 Convention art. 11: no state lets contraband run on its
+    territory without its own agreement).
+    """
     if not _known(sim, a.shipment, "shipment"):
         return refuse("cd.unknown_shipment", f"'{a.shipment}' is not a shipment in your case file")
     ship = sim.ships.get(a.shipment)
@@ -109,21 +143,65 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
         return refuse(
             "cd.too_late", "this shipment can no longer be placed under controlled delivery"
         )
-    dest = sim.phantoms.get(a.shipment, {}).get("route") or sim.describe_route(a.shipment)
-    country = sim.locs[dest[-1]].country
-    rng = sim.rng("cd-request", a.shipment)
-    if rng.random() < sim._act(country):
-        sim.cd_requests.add(a.shipment)
-        return ok(
-            "cd.agreed",
-            f"{country} agrees to a controlled delivery of {a.shipment}",
-            country=country,
+    asked = sim.cd_asked.get(a.shipment)
+    if asked is not None and not asked.complete:
+        return refuse(
+            "cd.pending", "the states on this shipment's route have not all answered yet"
         )
-    return refuse(
-        "cd.partner_declined",
-        f"{country} will not run a controlled delivery of {a.shipment} on its territory",
-        country=country,
+    states = route_states(sim, a.shipment)
+    now, home = sim.env.now, sim.scenario.home_country
+    n = _n(sim, "cd", a.shipment)
+    answers: dict[str, bool] = {}
+    due: dict[str, float] = {}
+    for country in states:
+        if country == home:
+            answers[country], due[country] = True, now
+            continue
+        rng = sim.rng("cd-request", a.shipment, country, n)
+        partner = sim.countries[country].partner
+        due[country] = now + triangular_at(rng.random(), partner.response_days)
+        answers[country] = rng.random() < sim._act(country)
+    req = DeliveryRequest(a.shipment, states, answers, due)
+    sim.cd_asked[a.shipment] = req
+    for country in states:
+        if country == home:
+            _cd_answer(sim, req, country)
+        else:
+            sim.answer(due[country] - now, lambda c=country: _cd_answer(sim, req, c), "cd",
+                       country=country, shipment=a.shipment)
+    last = max(due.values())
+    return ok(
+        "cd.requested",
+        f"controlled delivery of {a.shipment} put to every state on its route"
+        f" ({', '.join(states)}); all must agree; last answer expected around day {last:.1f}",
+        countries=", ".join(states),
+        eta_day=round(last, 3),
     )
+
+
+def _cd_answer(sim: Simulation, req: DeliveryRequest, country: str) -> None:
+    """One state's answer arrives; with the last one, the trainee learns the verdict."""
+    if sim.cd_asked.get(req.shipment) is not req:
+        return
+    req.heard.add(country)
+    t, k = sim.env.now, sim.knowledge
+    if country != sim.scenario.home_country:
+        k.item(t, sender("ncb", country=country), "B2",
+               "partner.cd_state_agreed" if req.answers[country] else "partner.cd_state_refused",
+               {"country": country, "shipment": req.shipment}, "partner")
+    if not req.complete:
+        return
+    agreed = [c for c in req.countries if req.answers[c]]
+    if req.agreed:
+        sim.cd_requests.add(req.shipment)
+        k.item(t, sender("coordinator"), "A1", "partner.cd_in_force",
+               {"shipment": req.shipment, "countries": ", ".join(req.countries)}, "partner")
+        return
+    k.item(t, sender("coordinator"), "A1", "partner.cd_refused",
+           {"shipment": req.shipment, "refused": ", ".join(req.refused_by),
+            **({"agreed": ", ".join(agreed)} if agreed
+               else nested("agreed", message("word.nobody")))},
+           "partner")
 
 
 def arrest(sim: Simulation, a: A.Arrest) -> Outcome:

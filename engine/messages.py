@@ -81,6 +81,21 @@ TEMPLATES: dict[str, str] = {
         "Controlled delivery of {shipment} completed at {place}: {quantity:g} {unit} seized"
         " on delivery; identified: {names}."
     ),
+    "partner.cd_state_agreed": (
+        "{country} agrees to a controlled delivery of shipment {shipment} across its territory."
+    ),
+    "partner.cd_state_refused": (
+        "{country} refuses a controlled delivery of shipment {shipment} across its territory."
+    ),
+    "partner.cd_in_force": (
+        "Controlled delivery of shipment {shipment} in force: every state on its route agreed"
+        " ({countries}). If a control finds it, it will run on under surveillance."
+    ),
+    "partner.cd_refused": (
+        "No controlled delivery of shipment {shipment}: refused by {refused} (agreed: {agreed})."
+        " It needs the agreement of every state on the route (UNTOC art. 20; 1988 UN"
+        " Convention art. 11): if a control finds the load, it will be seized."
+    ),
     # --- arrests -------------------------------------------------------------------------
     "partner.arrest": "{subject}: {how}.",
     "arrest.red_border": "arrested on a Red Notice at {place}",
@@ -123,6 +138,7 @@ TEMPLATES: dict[str, str] = {
     "agenda.inspection": "{country}'s answer on the inspection at {place}",
     "agenda.seizure": "{country}'s answer on the seizure of {shipment} at {place}",
     "agenda.arrest": "{country}'s answer on the arrest of {subject}",
+    "agenda.cd": "{country}'s answer on the controlled delivery of {shipment}",
     "agenda.share": "{country}'s answer to the case file you shared",
     "agenda.meeting": "regional case meeting with {countries}",
     "agenda.blue": "Blue Notice answer on {subject}",
@@ -143,6 +159,22 @@ TEMPLATES: dict[str, str] = {
         " its receivers identified"
     ),
     "cause.cd_lost": "got through: surveillance was lost near {place} on day {day:g}",
+    "cause.cd_refused": (
+        "seized at {place} on day {day:g}: no controlled delivery, {countries} refused it"
+    ),
+    "cause.cd_pending": (
+        "seized at {place} on day {day:g}: found before every state on its route had answered"
+        " your controlled-delivery request"
+    ),
+    "cause.cd_outside": (
+        "seized at {place} on day {day:g}: its route had changed to cross a state never asked"
+        " for the controlled delivery"
+    ),
+    "cause.tipped": (
+        "got through: {official}, a corrupt official, tipped the network off about your"
+        " control at {place}; the load was held back and passed on day {day:g}, after the"
+        " window"
+    ),
     "cause.bribed": (
         "got through: it was found at {place} on day {day:g}, but a corrupt official let it"
         " through"

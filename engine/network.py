@@ -11,9 +11,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from engine.fields import Frozen, ShortText, Slug
+from engine.fields import Frozen, Probability, ShortText, Slug
 
 
 class Role(StrEnum):
@@ -40,6 +40,30 @@ class MemberGroup(Frozen):
     country: str
     location: str | None = None
     label: ShortText | None = None
+    corruption: Probability | None = Field(
+        None,
+        description=(
+            "corrupt_official groups only: share (0-1) of routine finds at the official's"
+            " post (its location) that each official waves through; omitted: the scenario's"
+            " tuning.corruption_share (0.7 by default); 0: the official is harmless at the post"
+        ),
+    )
+    leak: Probability | None = Field(
+        None,
+        description=(
+            "corrupt_official groups only: probability (0-1) that an official tips the"
+            " network off about a control a partner agreed to run at its post; omitted: the"
+            " scenario's tuning.leak_probability (0.3 by default); 0: never"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _official_only(self) -> MemberGroup:
+        if self.role != Role.corrupt_official:
+            for name in ("corruption", "leak"):
+                if getattr(self, name) is not None:
+                    raise ValueError(f"'{name}' applies only to a corrupt_official group")
+        return self
 
 
 class Relation(Frozen):

@@ -128,6 +128,7 @@ class OracleBot:
                 x: sim.countries[loc.country].partner.response_days.max
                 for x, loc in sim.locs.items()
             }
+        s_tune = ex.scenario.tuning
         for p in ex.world.plan:
             ship = sim.ships[p.id]
             if ship.status == "in_transit":
@@ -135,7 +136,7 @@ class OracleBot:
             elif ship.status == "planned":
                 routes = ex.scenario.shipments.routes
                 route = sim.route
-                if p.route_u < 0.15 and len(routes) > 1:
+                if p.route_u < s_tune.alternate_route_share and len(routes) > 1:
                     route = routes[(routes.index(sim.route) + 1) % len(routes)]
                 t = max(p.depart_day, sim.lie_low_until)
             else:

@@ -46,6 +46,7 @@ from engine.objectives import MODULE_ID, Measure, Objective, Thresholds
 from engine.references import reference_problems
 from engine.resources import IntelSource, Legal, Resources, Reveal, TargetType
 from engine.shipments import Adaptation, Concealment, Shipments
+from engine.tuning import Tuning
 
 
 class CrimeArea(StrEnum):
@@ -84,6 +85,13 @@ class Scenario(Frozen):
     )
     msel: list[Inject] = Field(default_factory=list, max_length=60)
     objectives: Annotated[list[Objective], Field(min_length=1, max_length=12)]
+    tuning: Tuning = Field(
+        default_factory=Tuning,
+        description=(
+            "optional engine assumptions (detection boosts, control success, corruption,"
+            " leaks, trust); every field defaults to the engine's own value"
+        ),
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
@@ -164,6 +172,7 @@ __all__ = [
     "Thresholds",
     "Triangular",
     "Trigger",
+    "Tuning",
     "list_scenarios",
     "load_scenario",
     "load_scenario_text",

@@ -32,25 +32,29 @@ from engine.interdiction import (
     Control,
     LegPlan,
     border_crossing,
+    corrupt_officials,
     delivered_under_surveillance,
     detected,
     detection,
+    hold,
 )
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
-from engine.state import ControlRequest, ShipmentState
+from engine.state import ControlRequest, DeliveryRequest, ShipmentState, Tip
 from engine.tariff import BUDGET_WEEK
 from engine.world import World
 
 __all__ = [
     "CORRUPTION",
     "ControlRequest",
+    "DeliveryRequest",
     "GREEN_BOOST",
     "INSPECTION_P",
     "PURPLE_BOOST",
     "SEIZURE_P",
     "Control",
+    "Tip",
     "ShipmentState",
     "Simulation",
 ]
@@ -76,7 +80,10 @@ class Simulation(Communications, ShipmentReports):
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
         }
         self.controls: list[Control] = []
-        self.cd_requests: set[str] = set()
+        self.cd_requests: set[str] = set()  # controlled deliveries in force
+        self.cd_asked: dict[str, DeliveryRequest] = {}  # shipment -> last request put
+        self.tips: list[Tip] = []  # planned controls officials told the network of
+        self.tuning = scenario.tuning  # engine assumptions (engine.tuning)
         self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day accepted
         self.warrants: set[str] = set()
         self.burned: dict[str, float] = {}  # route -> day of the seizure that burned it
@@ -112,7 +119,7 @@ class Simulation(Communications, ShipmentReports):
         }
         self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
         self.detection = overrides.detection
-        self.uncorrupted = 1 - min(1.0, CORRUPTION * overrides.corruption)
+        self.corruption, self.leaks = corrupt_officials(scenario, world, overrides)
         self.officials_at: dict[str, list[str]] = {}
         for m, loc in self.officials.items():
             if loc is not None:
@@ -213,12 +220,12 @@ class Simulation(Communications, ShipmentReports):
         routes = self.route_order
         route = (
             self.route
-            if plan.route_u >= 0.15 or len(routes) == 1
+            if plan.route_u >= self.tuning.alternate_route_share or len(routes) == 1
             else routes[(routes.index(self.route) + 1) % len(routes)]
         )
         conc = self.concealment_order
         concealment = self.concealment
-        if plan.concealment_u < 0.15 and len(conc) > 1:
+        if plan.concealment_u < self.tuning.alternate_concealment_share and len(conc) > 1:
             concealment = conc[(conc.index(self.concealment) + 1) % len(conc)]
         ship.route, ship.concealment, ship.handlers = route, concealment, handlers
         ship.status, ship.depart_day = "in_transit", env.now
@@ -231,7 +238,10 @@ class Simulation(Communications, ShipmentReports):
                 traveller = m
                 break
         for i, lp in enumerate(self.legs[route]):
-            yield env.timeout(lp.days(plan.leg_days[i]))
+            travel = lp.days(plan.leg_days[i])
+            if self.tips and (wait := hold(self, ship, lp.to, travel)) > 0:
+                yield env.timeout(wait)  # tipped off: let the control window pass first
+            yield env.timeout(travel)
             ship.where = lp.to
             ship.passed.append((lp.to, env.now))
             if traveller and lp.crosses_border and self.notices:  # only notices flag travel
@@ -261,7 +271,7 @@ class Simulation(Communications, ShipmentReports):
 
     def _act(self, country: str) -> float:
         c = self.countries[country]
-        bonus = 0.15 * self.emitted.get(f"trust:{country}", 0)
+        bonus = self.tuning.trust_per_gesture * self.emitted.get(f"trust:{country}", 0)
         return min(1.0, c.partner.act_probability + bonus)
 
     def _reroute(self) -> None:
