@@ -1,0 +1,306 @@
+"""Controls: controlled deliveries agreed by every state on the route, corrupt officials who
+wave loads through or tip the network off, and the scenario's tuning of the engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from engine import actions as A
+from engine.exercise import Exercise, Overrides
+from engine.interdiction import Control, LegPlan, detection
+from engine.interventions import CD_RULE
+from engine.scenario import Scenario
+from engine.tuning import Tuning
+from tests.engine.conftest import ROOT
+
+RAW = yaml.safe_load((ROOT / "scenarios" / "wildlife-ivory-corridor.yaml").read_text())
+DAR = "dar-es-salaam-port"
+
+
+def variant(change: Callable[[dict[str, Any]], None]) -> Scenario:
+    data = json.loads(json.dumps(RAW))
+    change(data)
+    return Scenario.model_validate(data)
+
+
+def partners(data: dict[str, Any], **act: float) -> None:
+    """Set each named country's probability of acting (and answer delays apart)."""
+    for c in data["countries"]:
+        if c["code"] in act:
+            c["partner"]["act_probability"] = act[c["code"]]
+
+
+def group(data: dict[str, Any], gid: str) -> dict[str, Any]:
+    return next(g for g in data["network"]["groups"] if g["id"] == gid)
+
+
+def first_via_dar(ex: Exercise) -> Any:
+    """The first planned load that takes the network's first route (via Dar es Salaam)."""
+    share = ex.scenario.tuning.alternate_route_share
+    return next(p for p in ex.world.plan if p.route_u >= share)
+
+
+def run_to(ex: Exercise, done: Callable[[], bool]) -> None:
+    while not ex.finished and not done():
+        ex.apply(A.Advance(days=1))
+
+
+def inbox(ex: Exercise, code: str) -> list[Any]:
+    return [i for i in ex.view().inbox if i.code == code]
+
+
+# --- controlled delivery: every state on the route --------------------------------------
+def _cd_scenario(**act: float) -> Scenario:
+    def change(d: dict[str, Any]) -> None:
+        partners(d, **act)
+        d["legal"]["controlled_delivery_loss"] = 0.0
+        d["shipments"]["routes"] = ["via-dar"]  # the route is MZ -> TZ -> MY -> VN
+
+    return variant(change)
+
+
+def _ask_cd(ex: Exercise) -> Any:
+    p = ex.world.plan[0]
+    ex.sim.record_shipment(p.id, "Test informant", "B2")  # the load is in the case file
+    out = ex.apply(A.ControlledDelivery(shipment=p.id))
+    assert out.accepted and out.code == "cd.requested"
+    return p
+
+
+def test_a_controlled_delivery_runs_when_every_state_on_the_route_agrees():
+    s = _cd_scenario(MZ=1.0, TZ=1.0, MY=1.0, VN=1.0)
+    ex = Exercise(s, 3, Overrides(detection=5.0, corruption=0.0))
+    p = _ask_cd(ex)
+    req = ex.sim.cd_asked[p.id]
+    assert req.countries == ("MZ", "TZ", "MY", "VN")  # transit states included
+    run_to(ex, lambda: req.complete)
+    said = {i.params["country"]: i.t for i in inbox(ex, "partner.cd_state_agreed")}
+    assert said == pytest.approx({c: round(d, 4) for c, d in req.due.items()}, abs=1e-3)
+    assert len(set(req.due.values())) > 1  # each after its own response delay
+    assert inbox(ex, "partner.cd_in_force") and p.id in ex.sim.cd_requests
+    run_to(ex, lambda: ex.sim.ships[p.id].status not in ("planned", "in_transit"))
+    assert ex.sim.ships[p.id].status == "controlled_delivery"
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.cause == "cause.cd_done"
+
+
+def test_one_transit_state_refusing_means_no_controlled_delivery():
+    s = _cd_scenario(MZ=1.0, TZ=0.0, MY=1.0, VN=1.0)  # Tanzania, a transit state, refuses
+    ex = Exercise(s, 3, Overrides(detection=5.0, corruption=0.0))
+    p = _ask_cd(ex)
+    req = ex.sim.cd_asked[p.id]
+    run_to(ex, lambda: req.complete)
+    assert [i.params["country"] for i in inbox(ex, "partner.cd_state_refused")] == ["TZ"]
+    assert {i.params["country"] for i in inbox(ex, "partner.cd_state_agreed")} == {
+        "MZ", "MY", "VN"
+    }
+    verdict = inbox(ex, "partner.cd_refused")
+    assert len(verdict) == 1 and verdict[0].params["refused"] == "TZ"
+    assert verdict[0].params["agreed"] == "MZ, MY, VN"
+    assert "UNTOC art. 20" in verdict[0].text and "art. 11" in verdict[0].text
+    assert "art. 20" in CD_RULE and "art. 11" in CD_RULE
+    assert p.id not in ex.sim.cd_requests
+    run_to(ex, lambda: ex.sim.ships[p.id].status not in ("planned", "in_transit"))
+    assert ex.sim.ships[p.id].status == "seized"  # found, and seized: nobody let it run
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.cause == "cause.cd_refused" and rec.cause_params["countries"] == "TZ"
+
+
+def test_a_second_request_waits_for_every_answer():
+    s = _cd_scenario(MZ=1.0, TZ=1.0, MY=1.0, VN=1.0)
+    ex = Exercise(s, 3)
+    p = _ask_cd(ex)
+    assert ex.apply(A.ControlledDelivery(shipment=p.id)).code == "cd.pending"
+
+
+def test_a_route_within_one_country_needs_only_that_country():
+    def change(d: dict[str, Any]) -> None:
+        partners(d, MZ=1.0, TZ=0.0, MY=0.0, VN=0.0)
+        d["routes"].append({"id": "inland", "name": "Inland to Pemba", "legs": [
+            {"from": "niassa-reserve", "to": "pemba", "mode": "road", "days": 2,
+             "checkpoint": {"detection": 0.5}}]})
+        d["shipments"]["routes"] = ["inland"]
+        d["legal"]["controlled_delivery_loss"] = 0.0
+
+    ex = Exercise(variant(change), 4, Overrides(detection=5.0))
+    p = _ask_cd(ex)
+    req = ex.sim.cd_asked[p.id]
+    assert req.countries == ("MZ",)
+    run_to(ex, lambda: req.complete)
+    assert [i.params["country"] for i in inbox(ex, "partner.cd_state_agreed")] == ["MZ"]
+    assert req.agreed and p.id in ex.sim.cd_requests
+
+
+def test_a_load_found_before_every_answer_is_in_is_seized():
+    def change(d: dict[str, Any]) -> None:
+        partners(d, MZ=1.0, TZ=1.0, MY=1.0, VN=1.0)
+        for c in d["countries"]:  # Viet Nam answers after the exercise is over
+            if c["code"] == "VN":
+                c["partner"]["response_days"] = {"min": 150, "mode": 160, "max": 170}
+        d["shipments"]["routes"] = ["via-dar"]
+
+    ex = Exercise(variant(change), 3, Overrides(detection=5.0, corruption=0.0))
+    p = _ask_cd(ex)
+    run_to(ex, lambda: ex.sim.ships[p.id].status not in ("planned", "in_transit"))
+    assert ex.sim.ships[p.id].status == "seized"
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.cause == "cause.cd_pending"
+
+
+# --- corruption per official, and leaks -------------------------------------------------
+def _dar_leg(ex: Exercise) -> LegPlan:
+    return next(lp for lp in ex.sim.legs["via-dar"] if lp.to == DAR)
+
+
+def _detections(s: Scenario) -> tuple[float, float]:
+    """Chance a load is found at Dar es Salaam port with the official there, and without."""
+    ex = Exercise(s, 1)
+    ship = ex.sim.ships[ex.world.plan[0].id]
+    ship.concealment = "cashew-nuts"
+    lp = _dar_leg(ex)
+    return detection(ex.sim, ship, lp, None), detection(ex.sim, ship, lp, None, bribed=False)
+
+
+def test_an_official_with_a_share_of_nothing_is_harmless():
+    def harmless(d: dict[str, Any]) -> None:
+        group(d, "port-official").update(corruption=0.0, leak=0.0)
+
+    with_official, without = _detections(variant(harmless))
+    assert with_official == without > 0
+    default_with, default_without = _detections(variant(lambda d: None))
+    assert default_with == pytest.approx(default_without * (1 - Tuning().corruption_share))
+    half = variant(lambda d: group(d, "port-official").update(corruption=0.5))
+    assert _detections(half)[0] == pytest.approx(default_without * 0.5)
+
+
+def test_corruption_and_leak_belong_to_officials_only():
+    with pytest.raises(ValueError, match="corrupt_official"):
+        variant(lambda d: group(d, "broker").update(corruption=0.5))
+
+
+def _leaky(leak: float) -> Scenario:
+    def change(d: dict[str, Any]) -> None:
+        partners(d, TZ=1.0)
+        group(d, "port-official").update(leak=leak)
+        d["shipments"]["routes"] = ["via-dar"]
+        d["adaptation"]["lie_low_after_arrest_days"] = 0
+
+    return variant(change)
+
+
+def _inspect_dar(s: Scenario) -> tuple[Exercise, Any, float, float]:
+    """Ask Tanzania to inspect Dar es Salaam port when the first load will get there."""
+    ex = Exercise(s, 5, Overrides(detection=0.0))  # nothing is found: the load runs on
+    p = first_via_dar(ex)
+    legs = ex.sim.legs["via-dar"]
+    arrive = p.depart_day + sum(legs[i].days(p.leg_days[i]) for i in range(2))
+    start = arrive - 1.0
+    assert ex.apply(A.Inspection(location=DAR, start_day=start, days=3)).accepted
+    run_to(ex, lambda: dict(ex.sim.ships[p.id].passed).get(DAR) is not None)
+    return ex, p, start, start + 3
+
+
+def test_a_leak_makes_a_load_avoid_the_planned_inspection():
+    ex, p, start, end = _inspect_dar(_leaky(1.0))
+    ship = ex.sim.ships[p.id]
+    assert ex.sim.tips and ex.sim.tips[0].location == DAR
+    assert dict(ship.passed)[DAR] > end  # held back until the window closed
+    assert ship.tipped_at == DAR and ship.tipped_by == ex.sim.tips[0].official
+    run_to(ex, lambda: ex.finished)
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.cause == "cause.tipped"
+    assert "tipped the network off" in rec.cause_text
+    # without a leak the same load passes while the window is open
+    quiet, q, start, end = _inspect_dar(_leaky(0.0))
+    assert not quiet.sim.tips and start <= dict(quiet.sim.ships[q.id].passed)[DAR] <= end
+
+
+def test_a_leak_replays_identically():
+    ex, _p, _s, _e = _inspect_dar(_leaky(0.5))
+    run_to(ex, lambda: ex.finished)
+    again = Exercise.from_log(ex.scenario, ex.seed, json.loads(json.dumps(ex.log)),
+                              ex.overrides)
+    assert again.sim.tips == ex.sim.tips
+    assert again.debrief() == ex.debrief()
+
+
+def test_an_arrested_official_leaks_nothing():
+    s = _leaky(1.0)
+    ex = Exercise(s, 5, Overrides(detection=0.0))
+    official = next(m for m in ex.world.members if ex.world.entities[m].role == "corrupt_official")
+    ex.sim.arrested[official] = 0.0
+    p = first_via_dar(ex)
+    assert ex.apply(A.Inspection(location=DAR, start_day=p.depart_day, days=20)).accepted
+    run_to(ex, lambda: ex.day > p.depart_day)
+    assert not ex.sim.tips
+
+
+# --- tuning -------------------------------------------------------------------------------
+def test_shipped_scenarios_keep_the_engine_defaults(scenarios):
+    old = {"inspection_p": 0.45, "seizure_p": 0.9, "purple_boost": 1.8, "green_boost": 1.5,
+           "corruption_share": 0.7, "trust_per_gesture": 0.15,
+           "alternate_route_share": 0.15, "alternate_concealment_share": 0.15,
+           "case_meeting_interval_days": 30.0}
+    for s in scenarios.values():
+        assert {k: getattr(s.tuning, k) for k in old} == old
+
+
+def test_every_tuning_field_says_its_unit_and_effect():
+    for name, f in Tuning.model_fields.items():
+        assert f.description and len(f.description) > 30, name
+
+
+def test_a_tuned_inspection_changes_the_chance_of_a_find():
+    def chance(tuning: dict[str, Any]) -> float:
+        s = variant(lambda d: d.update(tuning=tuning))
+        ex = Exercise(s, 1, Overrides(corruption=0.0))
+        ex.sim.controls.append(Control(DAR, 0, 30, None))  # an inspection agreed: open now
+        ship = ex.sim.ships[ex.world.plan[0].id]
+        ship.concealment = "cashew-nuts"
+        return detection(ex.sim, ship, _dar_leg(ex), None)
+
+    assert chance({"inspection_p": 0.9}) > chance({}) > chance({"inspection_p": 0.1})
+
+
+def test_a_tuned_notice_boost_changes_the_chance_of_a_find():
+    def chance(tuning: dict[str, Any]) -> float:
+        ex = Exercise(variant(lambda d: d.update(tuning=tuning)), 1, Overrides(corruption=0.0))
+        ex.sim.notices[("purple", "cashew-nuts")] = 0.0
+        ship = ex.sim.ships[ex.world.plan[0].id]
+        ship.concealment = "cashew-nuts"
+        return detection(ex.sim, ship, _dar_leg(ex), None)
+
+    assert chance({"purple_boost": 3.0}) > chance({}) > chance({"purple_boost": 1.0})
+
+
+def test_tuned_trust_changes_a_partners_willingness():
+    def act(tuning: dict[str, Any]) -> float:
+        ex = Exercise(variant(lambda d: d.update(tuning=tuning)), 1)
+        assert ex.apply(A.ShareIntel(country="MZ")).accepted
+        return ex.sim._act("MZ")
+
+    assert act({}) == pytest.approx(0.55 + 0.15)
+    assert act({"trust_per_gesture": 0.3}) == pytest.approx(0.55 + 0.3)
+    assert act({"trust_per_gesture": 0.0}) == pytest.approx(0.55)
+
+
+def test_tuned_meeting_interval():
+    ex = Exercise(variant(lambda d: d.update(tuning={"case_meeting_interval_days": 5})), 1)
+    assert ex.apply(A.CaseMeeting(countries=["TZ"])).accepted
+    ex.apply(A.Advance(days=7))
+    assert ex.apply(A.CaseMeeting(countries=["TZ"])).accepted
+    default = Exercise(variant(lambda d: None), 1)
+    assert default.apply(A.CaseMeeting(countries=["TZ"])).accepted
+    default.apply(A.Advance(days=7))
+    out = default.apply(A.CaseMeeting(countries=["TZ"]))
+    assert out.code == "meeting.too_soon" and out.params["days"] == 30
+
+
+def test_a_tuning_typo_is_refused():
+    with pytest.raises(ValueError):
+        variant(lambda d: d.update(tuning={"inspection_probability": 0.5}))
