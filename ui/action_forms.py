@@ -185,8 +185,13 @@ def _seizure(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) ->
 
 
 def _controlled(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
-    return {"shipment": _pick(t("actions.shipment"), list(info.shipments), names, fill,
-                              "shipment", "cd.ship")}
+    ship = _pick(t("actions.shipment"), list(info.shipments), names, fill, "shipment", "cd.ship")
+    route = next((e.attributes.get("route") for e in view.entities if e.id == ship), None)
+    if isinstance(route, list):  # every state on the route as the case file holds it
+        country = {loc.id: loc.country for loc in view.locations}
+        states = dict.fromkeys(country[x] for x in route if x in country)
+        st.caption(t("actions.cd_states", countries=", ".join(names.get(c, c) for c in states)))
+    return {"shipment": ship}
 
 
 def _share(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
