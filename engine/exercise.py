@@ -52,7 +52,11 @@ class Overrides(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     detection: float = Field(1.0, ge=0, le=5)
-    corruption: float = Field(1.0, ge=0, le=5)
+    corruption: float = Field(
+        1.0, ge=0, le=5,
+        description="multiplier on each corrupt official's share of finds waved through and"
+        " on its chance of tipping off the network (each capped at 1); 0: officials are harmless",
+    )
     shipment_rate: float = Field(1.0, ge=0.1, le=5)
     resources: float = Field(1.0, ge=0, le=5)
 

@@ -67,6 +67,17 @@ def corrupt_officials(
     return share, leak
 
 
+def route_states(sim: Simulation, shipment: str) -> tuple[str, ...]:
+    """Every state on a load's route as the case file holds it (origin, transit and
+    destination, in order): a find may come at any control on it, so each one must agree
+    to a controlled delivery."""
+    known = sim.knowledge.entities.get(shipment)
+    route = known.attributes.get("route") if known is not None else None
+    if not isinstance(route, list) or not route:
+        route = sim.phantoms.get(shipment, {}).get("route") or sim.describe_route(shipment)
+    return tuple(dict.fromkeys(sim.locs[x].country for x in route if x in sim.locs))
+
+
 def tip_off(sim: Simulation, location: str, start: float, end: float, shipment: str | None) -> None:
     """A control was agreed at ``location``: a corrupt official posted there may tell the
     network (drawn from its own stream, so replay and other draws are untouched)."""

@@ -11,7 +11,7 @@ warrant, and abroad a Red Notice.
 from __future__ import annotations
 
 from engine import actions as A
-from engine.interdiction import tip_off
+from engine.interdiction import route_states, tip_off
 from engine.messages import message, nested, sender
 from engine.notices import RPD
 from engine.records import Outcome
@@ -107,21 +107,6 @@ CD_RULE = (
     " Transnational Organized Crime art. 20; 1988 UN Convention against Illicit Traffic in"
     " Narcotic Drugs and Psychotropic Substances (Vienna) art. 11"
 )
-
-
-def route_states(sim: Simulation, shipment: str) -> tuple[str, ...]:
-    """Every state on the load's route as the case file holds it (origin, transit and
-    destination, in order): a find may come at any control on it, so each one must agree."""
-    known = sim.knowledge.entities.get(shipment)
-    route = known.attributes.get("route") if known is not None else None
-    if not isinstance(route, list) or not route:
-        route = sim.phantoms.get(shipment, {}).get("route") or sim.describe_route(shipment)
-    out: list[str] = []
-    for loc in route:
-        c = sim.locs[loc].country
-        if c not in out:
-            out.append(c)
-    return tuple(out)
 
 
 def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:

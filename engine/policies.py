@@ -40,7 +40,7 @@ class RandomBot:
             return
         acts = v.actions
         people = [e.id for e in v.entities if e.type == "person"]
-        choice = r.randrange(7)
+        choice = r.randrange(8)
         if choice == 0 and (acts.targets or acts.locations):
             src = r.choice(acts.sources)
             ex.apply(A.RequestIntel(source=src.id, target=r.choice(acts.targets + acts.locations)))
@@ -70,6 +70,8 @@ class RandomBot:
             ex.apply(A.Arrest(subject=r.choice(people)))
         elif choice == 6 and acts.partner_countries:
             ex.apply(A.ShareIntel(country=r.choice(acts.partner_countries)))
+        elif choice == 7 and acts.shipments:
+            ex.apply(A.ControlledDelivery(shipment=r.choice(acts.shipments)))
 
 
 POLICIES = {"random": RandomBot, "heuristic": HeuristicBot, "oracle": OracleBot}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from engine.interdiction import route_states
 from engine.records import Record
 
 if TYPE_CHECKING:
@@ -51,6 +52,19 @@ def _spread(countries: list[Any]) -> tuple[float, float, float]:
     return (min(d.min for d in ds), sorted(d.mode for d in ds)[len(ds) // 2], max(d.max for d in ds))
 
 
+def _last(sim: Simulation, action: dict[str, Any]) -> tuple[float, float, float] | None:
+    """When the last state on a load's route will have answered a controlled delivery (the
+    home state agrees at once; before a load is chosen, any partner's delay)."""
+    sid = str(action.get("shipment") or "")
+    known = sid in sim.knowledge.entities
+    codes = route_states(sim, sid) if known else tuple(sim.countries)
+    ds = [sim.countries[c].partner.response_days for c in codes
+          if c != sim.scenario.home_country]
+    if not ds:
+        return None
+    return (max(d.min for d in ds), max(d.mode for d in ds), max(d.max for d in ds))
+
+
 def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
     """Cost and expected delay of ``action`` (a partly filled one is fine: a request to a
     partner quotes that partner's delay once its place is chosen, all partners' before)."""
@@ -70,6 +84,8 @@ def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
         delay = _spread([sim.countries[loc.country]] if loc else list(s.countries))
     elif kind == "arrest":
         delay = _spread(list(s.countries))
+    elif kind == "controlled_delivery":  # the verdict comes with the last state's answer
+        delay = _last(sim, action)
     elif kind == "request_notice":
         spec = NOTICE_ANSWER_DAYS.get(str(action.get("colour")))
         delay = spec

@@ -131,6 +131,8 @@ def test_a_route_within_one_country_needs_only_that_country():
     p = _ask_cd(ex)
     req = ex.sim.cd_asked[p.id]
     assert req.countries == ("MZ",)
+    assert ex.quote({"kind": "controlled_delivery", "shipment": p.id}).delay == (2, 4, 8)
+    assert ex.quote({"kind": "controlled_delivery"}).delay == (2, 4, 9)  # any partner
     run_to(ex, lambda: req.complete)
     assert [i.params["country"] for i in inbox(ex, "partner.cd_state_agreed")] == ["MZ"]
     assert req.agreed and p.id in ex.sim.cd_requests
