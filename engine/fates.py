@@ -116,6 +116,8 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
             return best[1], best[2]
     if st.id in sim.cd_requests:
         return "cause.cd_unfound", {}
+    if st.id in sim.cd_asked:
+        return "cause.cd_not_in_force", {}
     known = sim.knowledge.entities.get(st.id)
     if known is not None:
         return "cause.no_request", {"known": _day(known.first_seen)}

@@ -200,6 +200,10 @@ TEMPLATES: dict[str, str] = {
     "cause.cd_unfound": (
         "got through: a controlled delivery was agreed, but no control found it on the way"
     ),
+    "cause.cd_not_in_force": (
+        "got through: no control found it on the way, and the controlled delivery you asked"
+        " for was not in force"
+    ),
     "cause.no_request": (
         "got through: you knew of it from day {known:g} but asked for no control on its route"
     ),

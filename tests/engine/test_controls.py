@@ -306,3 +306,12 @@ def test_tuned_meeting_interval():
 def test_a_tuning_typo_is_refused():
     with pytest.raises(ValueError):
         variant(lambda d: d.update(tuning={"inspection_probability": 0.5}))
+
+
+def test_a_load_under_a_refused_request_that_got_through_says_so():
+    s = _cd_scenario(MZ=1.0, TZ=0.0, MY=1.0, VN=1.0)
+    ex = Exercise(s, 3, Overrides(detection=0.0))  # nothing is found on the way
+    p = _ask_cd(ex)
+    run_to(ex, lambda: ex.finished)
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.fate == "missed" and rec.cause == "cause.cd_not_in_force"

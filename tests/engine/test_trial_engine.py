@@ -98,7 +98,8 @@ def test_every_planned_shipment_is_listed_with_a_cause(played):
 
 
 CAUSES = {
-    "seized": ("cause.seized_routine", "cause.seized_inspection", "cause.seized_seizure"),
+    "seized": ("cause.seized_routine", "cause.seized_inspection", "cause.seized_seizure",
+               "cause.cd_refused", "cause.cd_pending", "cause.cd_outside"),
     "controlled_delivery": ("cause.cd_done",),
     "prevented": ("cause.prevented",),
     "in_transit": ("cause.in_transit", "cause.in_transit_start"),
