@@ -78,6 +78,21 @@ def route_states(sim: Simulation, shipment: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sim.locs[x].country for x in route if x in sim.locs))
 
 
+def official_posts(scenario: Scenario, world: World) -> dict[str, list[str]]:
+    """Place -> the corrupt officials posted at it or covering it (``covers``)."""
+    covers = {g.id: g.covers for g in scenario.network.groups}
+    out: dict[str, list[str]] = {}
+    for m in world.members:
+        e = world.entities[m]
+        if e.role != "corrupt_official":
+            continue
+        post = e.attributes.get("location")
+        for loc in dict.fromkeys([post, *covers.get(e.group or "", [])]):
+            if loc is not None:
+                out.setdefault(loc, []).append(m)
+    return out
+
+
 def tip_off(sim: Simulation, location: str, start: float, end: float, shipment: str | None) -> None:
     """A control was agreed at ``location``: a corrupt official posted there may tell the
     network (drawn from its own stream, so replay and other draws are untouched)."""

@@ -57,11 +57,20 @@ class MemberGroup(Frozen):
         ),
     )
 
+    covers: Annotated[list[str], Field(max_length=20)] = Field(
+        default_factory=list,
+        description=(
+            "corrupt_official groups only: location ids beyond its post (its location) where"
+            " the official also waves loads through and learns of planned controls (a"
+            " customs superior over several posts, say); omitted: its post only"
+        ),
+    )
+
     @model_validator(mode="after")
     def _official_only(self) -> MemberGroup:
         if self.role != Role.corrupt_official:
-            for name in ("corruption", "leak"):
-                if getattr(self, name) is not None:
+            for name in ("corruption", "leak", "covers"):
+                if getattr(self, name) not in (None, []):
                     raise ValueError(f"'{name}' applies only to a corrupt_official group")
         return self
 

@@ -118,10 +118,8 @@ class OracleBot:
     def _intercept(self, ex: Exercise) -> None:
         """Inspect each leg end just in time: the oracle knows when every load will pass."""
         sim, now = ex.sim, ex.day
-        corrupt = {
-            ex.world.entities[m].attributes.get("location")
-            for m in ex.world.members
-            if ex.world.entities[m].role == "corrupt_official" and m not in sim.arrested
+        corrupt = {  # places where a corrupt official would wave loads through or talk
+            loc for loc, ms in sim.officials_at.items() if any(m not in sim.arrested for m in ms)
         }
         if not self.lead:
             self.lead = {

@@ -88,6 +88,9 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             out.append((("network", "groups", i, "country"), f"unknown country '{g.country}'"))
         if g.location is not None and g.location not in locations:
             out.append((("network", "groups", i, "location"), f"unknown location '{g.location}'"))
+        for j, ref in enumerate(g.covers):
+            if ref not in locations:
+                out.append((("network", "groups", i, "covers", j), f"unknown location '{ref}'"))
     for i, rel in enumerate(s.network.relations):
         for key, ref in (("from", rel.from_), ("to", rel.to)):
             if ref not in groups:

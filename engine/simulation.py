@@ -37,6 +37,7 @@ from engine.interdiction import (
     detected,
     detection,
     hold,
+    official_posts,
 )
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
@@ -120,10 +121,7 @@ class Simulation(Communications, ShipmentReports):
         self.multiplier = {c.id: c.detection_multiplier for c in scenario.concealments}
         self.detection = overrides.detection
         self.corruption, self.leaks = corrupt_officials(scenario, world, overrides)
-        self.officials_at: dict[str, list[str]] = {}
-        for m, loc in self.officials.items():
-            if loc is not None:
-                self.officials_at.setdefault(loc, []).append(m)
+        self.officials_at = official_posts(scenario, world)  # place -> officials there
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())

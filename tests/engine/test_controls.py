@@ -181,18 +181,35 @@ def test_an_official_with_a_share_of_nothing_is_harmless():
 
 
 def test_corruption_and_leak_belong_to_officials_only():
-    with pytest.raises(ValueError, match="corrupt_official"):
-        variant(lambda d: group(d, "broker").update(corruption=0.5))
+    for field, value in (("corruption", 0.0), ("leak", 0.5), ("covers", [DAR])):
+        with pytest.raises(ValueError, match="corrupt_official"):
+            variant(lambda d, f=field, v=value: group(d, "broker").update({f: v}))
+    with pytest.raises(ValueError, match="unknown location 'nowhere'"):
+        variant(lambda d: group(d, "port-official").update(covers=["nowhere"]))
 
 
-def _leaky(leak: float) -> Scenario:
+def test_an_official_covering_a_place_acts_there_too():
+    def covering(d: dict[str, Any]) -> None:
+        group(d, "port-official").update(location="unity-bridge", covers=[DAR])
+
+    with_official, without = _detections(variant(covering))
+    assert with_official == pytest.approx(without * (1 - Tuning().corruption_share))
+    ex, p, start, end = _inspect_dar(variant(lambda d: (_leaky_change(1.0)(d), covering(d))))
+    assert ex.sim.ships[p.id].tipped_at == DAR and dict(ex.sim.ships[p.id].passed)[DAR] > end
+
+
+def _leaky_change(leak: float) -> Callable[[dict[str, Any]], None]:
     def change(d: dict[str, Any]) -> None:
         partners(d, TZ=1.0)
         group(d, "port-official").update(leak=leak)
         d["shipments"]["routes"] = ["via-dar"]
         d["adaptation"]["lie_low_after_arrest_days"] = 0
 
-    return variant(change)
+    return change
+
+
+def _leaky(leak: float) -> Scenario:
+    return variant(_leaky_change(leak))
 
 
 def _inspect_dar(s: Scenario) -> tuple[Exercise, Any, float, float]:
