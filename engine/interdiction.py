@@ -3,20 +3,15 @@
 At the end of each leg a shipment may meet a control: a routine checkpoint, an
 inspection a partner agreed to run on the trainee's request, or a seizure aimed at that
 very shipment. The chance of a find is base x concealment x targeting (inspections,
-Purple Notices on the method, Green Notices on the traveller), cut where a corrupt
-official at the post waves loads through — after the interdiction literature in
-DOMAIN.md, where training and targeting raise detection at nodes. A find is a seizure,
-with arrests and names for the trainee, unless a partner agreed to a controlled delivery:
-then the load runs on under surveillance and the whole receiving end is identified when
-it arrives (unless surveillance is lost). Travellers under a Green or Red Notice are
-flagged at borders, and a Red Notice subject may be arrested there.
-
-Corruption is per official: each corrupt official waves through a share of the routine
-finds at its post (``corruption`` on its group, else the scenario's
-``tuning.corruption_share``), and may tip the network off about a control a partner agreed
-to run there (``leak``, else ``tuning.leak_probability``): the network then holds back the
-loads that would reach the place while the window is open (``hold``), and the debrief says
-so. Both figures are engine assumptions (``engine.tuning``), not published rates.
+Purple Notices on the method, Green Notices on the traveller) — after the interdiction
+literature in DOMAIN.md, where training and targeting raise detection at nodes — and cut
+where a corrupt official at the post waves loads through (``engine.corruption``). A find is a seizure, with
+arrests and names for the trainee, unless every state on the load's route agreed to a
+controlled delivery (``engine.deliveries``): then the load runs on under surveillance and
+the whole receiving end is identified when it arrives (unless surveillance is lost).
+Travellers under a Green or Red Notice are flagged at borders, and a Red Notice subject may
+be arrested there. The figures (control success, notice boosts) are the scenario's
+``tuning`` (``engine.tuning``).
 """
 
 from __future__ import annotations
@@ -25,15 +20,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
+from engine.deliveries import cd_cleared, cd_why_not, names_said
 from engine.intel import person_attrs
 from engine.records import Movement
-from engine.state import Tip
 from engine.tuning import Tuning
 
 if TYPE_CHECKING:
-    from engine.scenario import Scenario
     from engine.simulation import ShipmentState, Simulation
-    from engine.world import World
 
 # The engine's defaults (``engine.tuning``); the engine reads ``scenario.tuning``, these
 # names stay for readers and callers of the old constants.
@@ -43,81 +36,6 @@ SEIZURE_P = _DEFAULT.seizure_p  # a control aimed at one shipment the partner wa
 PURPLE_BOOST = _DEFAULT.purple_boost  # every country now knows the method
 GREEN_BOOST = _DEFAULT.green_boost  # a flagged traveller gets secondary inspection
 CORRUPTION = _DEFAULT.corruption_share  # share of finds a corrupt official waves through
-HOLD_MARGIN = 0.5  # days: a tipped-off network lets a load arrive this long after the window
-
-
-def corrupt_officials(
-    scenario: Scenario, world: World, overrides: Any
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Each corrupt official's share of routine finds waved through at its post, and its
-    probability of tipping off the network about a control there — the group's own figures
-    or the scenario's tuning, times the instructor's corruption override (capped at 1)."""
-    tune, groups = scenario.tuning, {g.id: g for g in scenario.network.groups}
-    share: dict[str, float] = {}
-    leak: dict[str, float] = {}
-    for m in world.members:
-        e = world.entities[m]
-        if e.role != "corrupt_official":
-            continue
-        g = groups[e.group or ""]
-        c = tune.corruption_share if g.corruption is None else g.corruption
-        p = tune.leak_probability if g.leak is None else g.leak
-        share[m] = min(1.0, c * overrides.corruption)
-        leak[m] = min(1.0, p * overrides.corruption)
-    return share, leak
-
-
-def route_states(sim: Simulation, shipment: str) -> tuple[str, ...]:
-    """Every state on a load's route as the case file holds it (origin, transit and
-    destination, in order): a find may come at any control on it, so each one must agree
-    to a controlled delivery."""
-    known = sim.knowledge.entities.get(shipment)
-    route = known.attributes.get("route") if known is not None else None
-    if not isinstance(route, list) or not route:
-        route = sim.phantoms.get(shipment, {}).get("route") or sim.describe_route(shipment)
-    return tuple(dict.fromkeys(sim.locs[x].country for x in route if x in sim.locs))
-
-
-def official_posts(scenario: Scenario, world: World) -> dict[str, list[str]]:
-    """Place -> the corrupt officials posted at it or covering it (``covers``)."""
-    covers = {g.id: g.covers for g in scenario.network.groups}
-    out: dict[str, list[str]] = {}
-    for m in world.members:
-        e = world.entities[m]
-        if e.role != "corrupt_official":
-            continue
-        post = e.attributes.get("location")
-        for loc in dict.fromkeys([post, *covers.get(e.group or "", [])]):
-            if loc is not None:
-                out.setdefault(loc, []).append(m)
-    return out
-
-
-def tip_off(sim: Simulation, location: str, start: float, end: float, shipment: str | None) -> None:
-    """A control was agreed at ``location``: a corrupt official posted there may tell the
-    network (drawn from its own stream, so replay and other draws are untouched)."""
-    for m in sim.officials_at.get(location, ()):
-        if m in sim.arrested or sim.leaks.get(m, 0.0) <= 0.0:
-            continue
-        u = sim.rng("leak", m, location, round(start, 3), shipment).random()
-        if u < sim.leaks[m]:
-            sim.tips.append(Tip(location, start, end, m, sim.env.now))
-            return
-
-
-def hold(sim: Simulation, ship: ShipmentState, to: str, travel: float) -> float:
-    """Days a load waits before a leg to ``to`` so that it arrives after every window the
-    network was tipped off about there (0: go now)."""
-    wait, now = 0.0, sim.env.now
-    for _ in range(len(sim.tips)):  # a later window may need a longer wait: settle
-        arrive, moved = now + wait + travel, False
-        for tip in sim.tips:
-            if tip.location == to and tip.start - HOLD_MARGIN <= arrive <= tip.end:
-                wait, moved = tip.end + HOLD_MARGIN - now - travel, True
-                ship.tipped_at, ship.tipped_by = to, tip.official
-        if not moved:
-            break
-    return max(wait, 0.0)
 
 
 @dataclass
@@ -276,7 +194,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             **M.localized("commodity", sim.scenario.commodity),
             **conc,
             "shipment": ship.id,
-            **_names(names),
+            **names_said(names),
         },
         "partner",
     )
@@ -285,92 +203,3 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         sim.burned[ship.route or ""] = t
         sim.later(sim.scenario.adaptation.reroute_delay_days, sim._reroute)
     return True
-
-
-def _ahead(sim: Simulation, ship: ShipmentState) -> set[str]:
-    """The states of the place a load is at and of every place still ahead of it."""
-    route = sim.describe_route(ship.id)
-    return {sim.locs[x].country for x in route[len(ship.passed):]}
-
-
-def cd_cleared(sim: Simulation, ship: ShipmentState) -> bool:
-    """A controlled delivery is in force for this load here: every state asked agreed, and
-    the load is found in, and bound only through, states that did (a rerouted load may not
-    run through a state that was never asked)."""
-    req = sim.cd_asked.get(ship.id)
-    if ship.id not in sim.cd_requests or req is None:
-        return False
-    return _ahead(sim, ship) <= {c for c in req.countries if req.answers[c]}
-
-
-def cd_why_not(sim: Simulation, ship: ShipmentState) -> str:
-    """Why a load under a controlled-delivery request was seized when found."""
-    req = sim.cd_asked[ship.id]
-    if not req.complete:
-        return "pending"
-    return "outside" if req.agreed else "refused"
-
-
-def delivered_under_surveillance(
-    sim: Simulation, ship: ShipmentState, handlers: dict[str, str]
-) -> None:
-    t, k, w = sim.env.now, sim.knowledge, sim.world
-    dest = sim.locs[ship.where or ""]
-    if sim.rng("cd", ship.id).random() < sim.scenario.legal.controlled_delivery_loss:
-        ship.status, ship.lost_at = "missed", ship.where
-        k.item(
-            t,
-            M.sender("ncb", country=dest.country),
-            "B2",
-            "partner.cd_lost",
-            {"shipment": ship.id, "place": dest.name},
-            "partner",
-        )
-        return
-    ship.status = "controlled_delivery"
-    names = []
-    for m in handlers.values():
-        e = w.entities[m]
-        k.learn(
-            m,
-            e.type,
-            e.label,
-            person_attrs(e, ("name", "date_of_birth", "nationality", "passport")),
-            t,
-            f"NCB {dest.country}",
-            "A1",
-        )
-        k.link(
-            m,
-            ship.id,
-            "receives" if e.role == "buyer" else "handles",
-            t,
-            f"NCB {dest.country}",
-            "A1",
-        )
-        k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
-        names.append(e.label)
-        if e.role == "buyer" and m not in sim.arrested:
-            sim.arrest(m, M.message("arrest.receiving", shipment=ship.id), announce=False)
-    k.item(
-        t,
-        M.sender("ncb", country=dest.country),
-        "A1",
-        "partner.cd_done",
-        {
-            "shipment": ship.id,
-            "place": dest.name,
-            "quantity": ship.quantity,
-            "unit": sim.scenario.unit,
-            **_names(names),
-        },
-        "partner",
-    )
-    sim.emit("first_seizure")
-
-
-def _names(names: list[str]) -> dict[str, Any]:
-    """The people named in a report, or the word "nobody"."""
-    if names:
-        return {"names": ", ".join(names)}
-    return M.nested("names", M.message("word.nobody"))

@@ -11,7 +11,8 @@ warrant, and abroad a Red Notice.
 from __future__ import annotations
 
 from engine import actions as A
-from engine.interdiction import route_states, tip_off
+from engine.corruption import tip_off
+from engine.deliveries import route_states
 from engine.messages import message, nested, sender
 from engine.notices import RPD
 from engine.records import Outcome

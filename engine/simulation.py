@@ -21,6 +21,8 @@ from typing import Any
 import simpy
 
 from engine.communications import Communications
+from engine.corruption import corrupt_officials, hold, official_posts
+from engine.deliveries import delivered_under_surveillance
 from engine.evidence import CaseFile
 from engine.intel import Knowledge
 from engine.interdiction import (
@@ -32,12 +34,8 @@ from engine.interdiction import (
     Control,
     LegPlan,
     border_crossing,
-    corrupt_officials,
-    delivered_under_surveillance,
     detected,
     detection,
-    hold,
-    official_posts,
 )
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports

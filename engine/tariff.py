@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engine.interdiction import route_states
+from engine.deliveries import route_states
 from engine.records import Record
 
 if TYPE_CHECKING:
