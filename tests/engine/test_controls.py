@@ -332,3 +332,18 @@ def test_a_load_under_a_refused_request_that_got_through_says_so():
     run_to(ex, lambda: ex.finished)
     rec = next(r for r in ex.debrief().shipments if r.id == p.id)
     assert rec.fate == "missed" and rec.cause == "cause.cd_not_in_force"
+
+
+def test_the_home_state_asks_and_so_agrees_at_once():
+    def change(d: dict[str, Any]) -> None:
+        partners(d, MZ=1.0, KE=0.0, VN=1.0)  # the home state's partner figure plays no part
+        d["shipments"]["routes"] = ["via-mombasa"]  # MZ -> KE (home) -> VN
+
+    ex = Exercise(variant(change), 3)
+    p = _ask_cd(ex)
+    req = ex.sim.cd_asked[p.id]
+    assert req.countries == ("MZ", "KE", "VN") and "KE" in req.heard
+    waiting = {i.params["country"] for i in ex.agenda() if i.code == "agenda.cd"}
+    assert waiting == {"MZ", "VN"}  # the trainee waits for the partners' answers only
+    run_to(ex, lambda: req.complete)
+    assert req.agreed and inbox(ex, "partner.cd_in_force")
