@@ -73,8 +73,8 @@ class Tuning(Frozen):
     trust_per_gesture: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.15,
         description=(
-            "added to a partner's probability of acting (capped at 1) for each case file"
-            " shared with it and each case meeting it attended"
+            "probability points (0-1) added to a partner's probability of acting (capped at"
+            " 1) for each case file shared with it and each case meeting it attended"
         ),
     )
     case_meeting_interval_days: Days = Field(
