@@ -10,9 +10,10 @@ then holds back every load that would reach the place while the window is open, 
 it go once the window has closed. The debrief names the official. An arrested official
 does neither. The instructor's ``corruption`` override multiplies both figures.
 
-These figures are engine assumptions (``engine.tuning``), not published rates: the
-literature in DOMAIN.md describes collusion at border posts and ports and the leaking of
-planned operations as what defeats interdiction, without a rate an engine could use.
+These figures are engine assumptions (``engine.tuning``), not published rates: DOMAIN.md
+names corrupt officials at a border post waving shipments through as a modus operandi; that
+an insider may also give a planned control away is the engine's assumption of what such an
+official can do, and neither comes with a rate an engine could use.
 """
 
 from __future__ import annotations

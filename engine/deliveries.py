@@ -1,14 +1,18 @@
 """Controlled deliveries: which states must agree, and the load that runs on to its buyer.
 
 A controlled delivery lets a detected load run on under surveillance so that the receiving
-end can be identified. It needs the agreement of every state concerned — UN Convention
-against Transnational Organized Crime art. 20 and the 1988 UN Convention against Illicit
-Traffic in Narcotic Drugs and Psychotropic Substances art. 11: "by mutual agreement", case
-by case. The engine asks every state on the load's route as the case file holds it
-(origin, transit and destination: a control may find it anywhere on the way); the request
-itself is ``engine.interventions.controlled_delivery``. Where a load is found, the delivery
-holds only if every state asked agreed and the load is in, and bound only through, states
-that did; otherwise it is seized like any other find, and the debrief says why
+end can be identified. Across borders it rests on the consent of every state concerned:
+the 1988 UN Convention against Illicit Traffic in Narcotic Drugs and Psychotropic
+Substances, art. 11 (controlled delivery "on the basis of agreements or arrangements
+mutually consented to", decided "on a case-by-case basis") and the UN Convention against
+Transnational Organized Crime, art. 20 (at the international level "with the consent of
+the States Parties concerned"). The engine asks every state on the load's route as the
+case file holds it (origin, transit and destination: a control may find it anywhere on the
+way), each after its own response delay; the trainee's own state, which asks, agrees at
+once (an engine assumption). The request itself is
+``engine.interventions.controlled_delivery``. Where a load is found, the delivery holds
+only if every state asked agreed and the load is in, and bound only through, states that
+did; otherwise it is seized like any other find, and the debrief says why
 (``cd_why_not``).
 """
 

@@ -103,22 +103,15 @@ def seizure(sim: Simulation, a: A.Seizure) -> Outcome:
     return _control(sim, a.location, a.start_day, a.days, a.shipment, "seizure")
 
 
-CD_RULE = (
-    "Controlled delivery by mutual agreement of every state concerned: UN Convention against"
-    " Transnational Organized Crime art. 20; 1988 UN Convention against Illicit Traffic in"
-    " Narcotic Drugs and Psychotropic Substances (Vienna) art. 11"
-)
-
-
 def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
     """Put a controlled delivery to every state on the load's route.
 
     Each state answers after its own response delay and agrees with its own probability
     of acting (raised by trust); the home state, which asks, agrees at once. The delivery
     is in force only once all have agreed: one refusal and there is none, and a load found
-    before every answer is in is seized as any other find (an engine rule after UNTOC
-    art. 20 and the 1988 Convention art. 11: no state lets contraband run on its
-    territory without its own agreement).
+    before every answer is in is seized as any other find (UNTOC art. 20 and the 1988
+    Convention art. 11: controlled delivery with the consent of each state concerned; see
+    ``engine.deliveries``). The verdict names who agreed, who refused, and the rule.
     """
     if not _known(sim, a.shipment, "shipment"):
         return refuse("cd.unknown_shipment", f"'{a.shipment}' is not a shipment in your case file")
