@@ -107,6 +107,11 @@ def test_one_transit_state_refusing_means_no_controlled_delivery():
     assert ex.sim.ships[p.id].status == "seized"  # found, and seized: nobody let it run
     rec = next(r for r in ex.debrief().shipments if r.id == p.id)
     assert rec.cause == "cause.cd_refused" and rec.cause_params["countries"] == "TZ"
+    again = Exercise(s, 3, ex.overrides)  # the same exercise replayed from its log
+    again.sim.record_shipment(p.id, "Test informant", "B2")
+    for entry in json.loads(json.dumps(ex.log)):
+        again.apply(entry["action"])
+    assert again.view().inbox == ex.view().inbox and again.debrief() == ex.debrief()
 
 
 def test_a_second_request_waits_for_every_answer():
