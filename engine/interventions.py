@@ -152,7 +152,8 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     if country != sim.scenario.home_country and not in_force(sim, "red", a.subject, country):
         return refuse(
             "arrest.needs_red_notice",
-            f"the person is in {country}: a provisional arrest abroad needs a Red Notice",
+            f"the person is in {country}: a provisional arrest abroad needs a published Red "
+            "Notice or an arrest diffusion sent there",
             RPD + ": locate and provisionally arrest pending extradition",
         )
     rng = sim.rng("arrest", a.subject, _n(sim, "arrest", a.subject))
