@@ -9,7 +9,9 @@ DOMAIN.md, where training and targeting raise detection at nodes. A find is a se
 with arrests and names for the trainee, unless a partner agreed to a controlled delivery:
 then the load runs on under surveillance and the whole receiving end is identified when
 it arrives (unless surveillance is lost). Travellers under a Green or Red Notice are
-flagged at borders, and a Red Notice subject may be arrested there.
+flagged at borders, and a Red Notice subject may be arrested there — where the notice
+reaches (``engine.circulation``: every INTERPOL member for a notice, the addressed
+countries for a diffusion, never a non-member state).
 """
 
 from __future__ import annotations
