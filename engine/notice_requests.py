@@ -55,7 +55,8 @@ def basis(sim: Simulation, subject: str) -> Basis:
     return Basis(
         evidence=k.evidence.get(subject, 0.0),
         record=subject in sim.arrested or any(e.kind in RECORD_KINDS for e in exhibits),
-        linked=bool(links),
+        # in the chart, or named by a graded report of this case (a tip-off, an informant)
+        linked=bool(links) or k.evidence.get(subject, 0.0) > 0,
         account=any(
             x.a == subject
             and x.relation == "holds"

@@ -77,7 +77,7 @@ class Basis:
 
     evidence: float = 0.0  # graded evidence points (Knowledge.evidence)
     record: bool = False  # arrested in this case, or an exhibit in the case file
-    linked: bool = False  # linked in the chart to another entity of the case
+    linked: bool = False  # linked in the chart, or named by a graded report of the case
     account: bool = False  # holds an account known from graded intelligence
     financial: bool = False  # a financial exhibit (FIU report, traced assets) on file
     believed_in: str | None = None  # country the person is believed to be in (None: unknown)
@@ -212,8 +212,8 @@ def _basis(colour: str, b: Basis, identifiers: int, th: Thresholds) -> NoticeChe
         return NoticeCheck(
             False,
             "blue.no_basis",
-            f"{identifiers} identifiers known ({th.blue_min_identifiers} needed) and "
-            f"{'a' if b.linked else 'no'} link to the case",
+            f"{identifiers} identifier{'' if identifiers == 1 else 's'} known "
+            f"({th.blue_min_identifiers} needed) and {'a' if b.linked else 'no'} link to the case",
             BASIS + ": Blue — a person of interest in a criminal investigation, with enough "
             "identifiers (threshold: scenario assumption legal.blue_min_identifiers)",
         )
