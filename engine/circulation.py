@@ -24,7 +24,3 @@ def in_force(sim: Simulation, colour: str, subject: str | None, country: str) ->
         return True
     reach = sim.diffusions.get((colour, subject or ""))
     return reach is not None and country in reach
-
-
-def any_in_force(sim: Simulation) -> bool:
-    return bool(sim.notices or sim.diffusions)
