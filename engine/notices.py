@@ -120,7 +120,10 @@ def check_notice(
     """Apply the rules in order; the first failure is the reason given to the trainee.
 
     ``subject_kind`` is what the trainee knows the subject to be: person, company, vessel,
-    concealment, or None when the subject is unknown to them.
+    concealment, or None when the subject is unknown to them. ``basis`` is what the case
+    holds on the subject (the default: nothing); ``thresholds`` are the scenario's stated
+    assumptions (None: the defaults, and no requesting country to check a Red Notice's
+    "believed abroad" against).
     """
     if grounds != "ordinary_crime":
         return NoticeCheck(False, "notice.article3", f"the request has a {grounds} character", ART3)

@@ -173,3 +173,24 @@ def test_a_notice_takes_no_effect_in_a_non_member_state(tz_outside, wildlife):
         sim.notices.clear()
         plain = sim._detection(ship, into_dar, courier)
         assert (boosted > plain) is flagged
+
+
+def test_the_case_file_gives_a_basis_intelligence_alone_does_not(wildlife):
+    """A financial exhibit is a Silver Notice's basis; an exhibit of graded intelligence
+    (a report) is not a record, so a decoy it names still gets no Green Notice."""
+    from engine.evidence import ExhibitKind
+
+    ex = Exercise(wildlife, 3)
+    decoy = decoy_named_by_a_false_lead(ex)
+    ex.sim.case_file.add(decoy, ExhibitKind.report, 0.5, 0, "I001")
+    assert ex.apply(A.RequestNotice(colour="green", subject=decoy, purpose="warn")).code == (
+        "green.no_basis"
+    )
+    financier = member(ex, "financier")
+    ent = ex.world.entities[financier]
+    ex.sim.knowledge.learn(financier, "person", ent.label, person_attrs(ent), 0, "FIU", "B2")
+    assert ex.apply(A.RequestNotice(colour="silver", subject=financier, purpose="assets")).code == (
+        "silver.no_basis"
+    )
+    ex.sim.case_file.add(financier, ExhibitKind.financial, 1.0, 0, "FIU report")
+    assert ex.apply(A.RequestNotice(colour="silver", subject=financier, purpose="assets")).accepted
