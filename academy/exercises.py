@@ -238,7 +238,7 @@ def _summarise(record: ExerciseRecord, live: Exercise, outcome: Outcome, action:
     record.updated_at = datetime.now(timezone.utc)
     if action.get("kind") not in ("advance", "advance_to_next_event"):
         record.actions += 1
-    if action.get("kind") == "request_notice":
+    if action.get("kind") in ("request_notice", "request_diffusion"):
         if outcome.accepted:
             record.notices_accepted += 1
         else:

@@ -104,12 +104,13 @@ def missed_shipments(found: list[Result],
 
 
 def refused_notices(found: list[Result]) -> list[dict[str, object]]:
-    """Refused notice requests grouped by their reason code, most common first."""
+    """Refused notice (and diffusion) requests grouped by their reason code, most common
+    first: a diffusion is refused on the rules of the notice of its colour."""
     refused: Counter[str] = Counter()
     example: dict[str, DecisionRecord] = {}
     for r in found:
         for d in r.debrief.decisions:
-            if d.kind == "request_notice" and not d.accepted:
+            if d.kind in ("request_notice", "request_diffusion") and not d.accepted:
                 refused[d.code] += 1
                 example.setdefault(d.code, d)
     return [{"code": code, "count": n, "example": example[code].summary,

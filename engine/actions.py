@@ -1,10 +1,10 @@
 """What a trainee can do, as data.
 
 Every decision is a small pydantic model tagged by ``kind``: ask a source for
-intelligence, ask the prosecutor for a warrant, request an INTERPOL notice, ask a partner
-to inspect a place or seize a shipment, let a detected shipment run under surveillance
-(controlled delivery), arrest, share intelligence, convene a regional case meeting, or
-let time pass. Instructors push injects the same way. Actions are JSON in and out
+intelligence, ask the prosecutor for a warrant, request an INTERPOL notice or send a
+diffusion to chosen countries, ask a partner to inspect a place or seize a shipment, let a
+detected shipment run under surveillance (controlled delivery), arrest, share
+intelligence, convene a regional case meeting, or let time pass. Instructors push injects the same way. Actions are JSON in and out
 (``model_dump(mode="json")`` / ``parse_action``) because an exercise *is* its log of
 actions: the database stores them and replay rebuilds everything else.
 """
@@ -55,6 +55,26 @@ class RequestNotice(_Action):
     colour: NoticeColour
     subject: Ref  # a person/company id, a vessel id, or a concealment method id for Purple
     purpose: Purpose
+    grounds: Grounds = "ordinary_crime"
+
+
+DiffusionPurpose = Literal["arrest", "locate", "information", "modus_operandi"]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class RequestDiffusion(_Action):
+    """Ask the NCB to send a diffusion over I-24/7 straight to the member countries chosen.
+
+    Faster and narrower than a notice: no General Secretariat review beforehand, and it
+    reaches only the countries addressed; it must meet the same rules as the notice of the
+    matching colour (arrest: Red; locate: Blue; information on a person's criminal
+    activities: Green; modus_operandi: Purple).
+    """
+
+    kind: Literal["request_diffusion"] = "request_diffusion"
+    purpose: DiffusionPurpose
+    subject: Ref  # a person; a concealment method or vessel for modus_operandi
+    countries: Annotated[list[CountryCode], Field(min_length=1, max_length=20)]
     grounds: Grounds = "ordinary_crime"
 
 
@@ -124,6 +144,7 @@ Action = Annotated[
     RequestIntel
     | RequestWarrant
     | RequestNotice
+    | RequestDiffusion
     | Inspection
     | Seizure
     | ControlledDelivery
@@ -140,6 +161,7 @@ ACTION_TYPES = (
     RequestIntel,
     RequestWarrant,
     RequestNotice,
+    RequestDiffusion,
     Inspection,
     Seizure,
     ControlledDelivery,

@@ -41,6 +41,7 @@ class HeuristicBot:
         self.tried: dict[str, float] = {}
         self.done: set[str] = set()
         self.kinds: dict[str, Any] = {}
+        self.red_due: dict[str, float] = {}  # person -> day their Red Notice is published
 
     def step(self, ex: Exercise) -> None:
         v, s = ex.view(), ex.scenario
@@ -125,11 +126,13 @@ class HeuristicBot:
             )
             if ids >= ex.scenario.legal.min_identifiers:
                 self.done.add(("red", pid))  # type: ignore[arg-type]
-                ex.apply(
+                out = ex.apply(
                     A.RequestNotice(
                         colour="red", subject=pid, purpose="arrest", rationale="wanted abroad"
                     )
                 )
+                # the day the outcome said the notice would be published, after review
+                self.red_due[pid] = float(out.params.get("day", ex.day))
             else:
                 src = _src(ex, "identifiers", "person")
                 if src and (src.id, pid) not in self.asked:
@@ -140,6 +143,8 @@ class HeuristicBot:
                         )
                     )
             return
+        if ex.day <= self.red_due.get(pid, -1.0):
+            return  # the Red Notice is still under the General Secretariat's review
         if ex.apply(A.Arrest(subject=pid, rationale="warrant in hand")).accepted:
             self.done.add(("arrest", pid))  # type: ignore[arg-type]
 

@@ -52,7 +52,15 @@ class Country(Frozen):
     locale: str | None = Field(
         None, description="Faker locale for names; omitted when Faker has none"
     )
-    interpol_member: bool = True
+    interpol_member: bool = Field(
+        True,
+        description=(
+            "whether the country is an INTERPOL member with a National Central Bureau; false: "
+            "no notice or diffusion takes effect there (no border alerts, no arrest on a Red "
+            "Notice, no answer to a Blue Notice, no detection boost), a diffusion cannot be "
+            "addressed to it and a Red or Blue Notice on a person believed there is refused"
+        ),
+    )
     partner: Partner = Field(default_factory=Partner)
 
 

@@ -10,7 +10,8 @@ arrests and names for the trainee, unless every state on the load's route agreed
 controlled delivery (``engine.deliveries``): then the load runs on under surveillance and
 the whole receiving end is identified when it arrives (unless surveillance is lost).
 Travellers under a Green or Red Notice are flagged at borders, and a Red Notice subject may
-be arrested there. The figures (control success, notice boosts) are the scenario's
+be arrested there — where the notice reaches (``engine.circulation``: every INTERPOL member
+for a notice, the addressed countries for a diffusion, never a non-member state). The figures (control success, notice boosts) are the scenario's
 ``tuning`` (``engine.tuning``).
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
+from engine.circulation import in_force
 from engine.deliveries import cd_cleared, cd_why_not, names_said
 from engine.intel import person_attrs
 from engine.records import Movement
@@ -88,10 +90,11 @@ def detection(
     if routine == 0.0 and targeted == 0.0:
         return 0.0
     mult = sim.multiplier.get(ship.concealment or "", 1.0)
-    if notices := sim.notices:
-        if ("purple", ship.concealment) in notices:
+    if sim.notices or sim.diffusions:  # only where the notice or diffusion reached
+        country = sim.locs[where].country
+        if in_force(sim, "purple", ship.concealment, country):
             mult *= tune.purple_boost
-        if traveller and ("green", traveller) in notices:
+        if traveller and in_force(sim, "green", traveller, country):
             mult *= tune.green_boost
     routine = min(1.0, routine * mult * sim.detection)
     officials = sim.officials_at.get(where) if bribed else None
@@ -119,7 +122,8 @@ def found_by(sim: Simulation, ship: ShipmentState, where: str) -> str:
 def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
     k, t = sim.knowledge, sim.env.now
     country = sim.locs[leg.to].country
-    if ("green", person) in sim.notices or ("red", person) in sim.notices:
+    red = in_force(sim, "red", person, country)  # circulated there: a non-member sees none
+    if red or in_force(sim, "green", person, country):
         k.movements.append(Movement(leg.from_, leg.to, leg.mode.value, round(t, 3), person))
         k.item(
             t,
@@ -133,7 +137,7 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
             },
             "notice",
         )
-    wanted = ("red", person) in sim.notices and person not in sim.arrested
+    wanted = red and person not in sim.arrested
     if wanted and sim.rng("red-border", person, round(t, 3)).random() < sim._act(country):
         sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name))
 

@@ -5,16 +5,18 @@ response delay and acts only with its probability of acting (raised by trust: sh
 intelligence and case meetings). An inspection or seizure commits one of the trainee's
 inspection teams for its window; a controlled delivery, once every state on the load's
 route has agreed, lets a detected load run on under surveillance; an arrest needs a
-warrant, and abroad a Red Notice.
+warrant, and abroad a Red Notice (or an arrest diffusion addressed to that country) — and
+no arrest can be asked of a country outside INTERPOL.
 """
 
 from __future__ import annotations
 
 from engine import actions as A
+from engine.circulation import in_force
 from engine.corruption import tip_off
 from engine.deliveries import route_states
 from engine.messages import message, nested, sender
-from engine.notices import RPD
+from engine.notices import NCB, RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
 from engine.simulation import Control, ControlRequest, DeliveryRequest, Simulation
@@ -196,10 +198,19 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     if a.subject in sim.arrested or a.subject in sim.wrongful:
         return refuse("arrest.already", "this person is already in custody or was released")
     country = sim.world.entities[a.subject].country
-    if country != sim.scenario.home_country and ("red", a.subject) not in sim.notices:
+    if country in sim.non_members:
+        return refuse(
+            "arrest.non_member",
+            f"the person is in {country}, which is not an INTERPOL member: no NCB can act on a "
+            "Red Notice there (extradition goes through diplomatic channels)",
+            NCB + "; a notice is circulated to member countries only",
+            country=country,
+        )
+    if country != sim.scenario.home_country and not in_force(sim, "red", a.subject, country):
         return refuse(
             "arrest.needs_red_notice",
-            f"the person is in {country}: a provisional arrest abroad needs a Red Notice",
+            f"the person is in {country}: a provisional arrest abroad needs a published Red "
+            "Notice or an arrest diffusion sent there",
             RPD + ": locate and provisionally arrest pending extradition",
         )
     rng = sim.rng("arrest", a.subject, _n(sim, "arrest", a.subject))

@@ -120,6 +120,11 @@ TEMPLATES: dict[str, str] = {
     "partner.inspection_declined": "{country} declines the inspection at {place} (no capacity).",
     "partner.seizure_declined": "{country} declines the seizure at {place} (no capacity).",
     "notice.blue": "Blue Notice answer: {subject} ({nationality}) is located in {place}.",
+    "notice.blue_no_trace": (
+        "Blue Notice answer: no trace of {subject} in INTERPOL's member countries."
+    ),
+    "diffusion.located": "Diffusion answer from {country}: {subject} is located in {place}.",
+    "diffusion.no_trace": "Diffusion answers: no trace of {subject} in {countries}.",
     "notice.silver": (
         "Silver Notice answer: {subject} holds {account}; {payments} payments"
         " totalling {total:,.0f} USD traced."
@@ -143,6 +148,10 @@ TEMPLATES: dict[str, str] = {
     "agenda.meeting": "regional case meeting with {countries}",
     "agenda.blue": "Blue Notice answer on {subject}",
     "agenda.silver": "Silver Notice answer on {subject}",
+    "agenda.red_published": "Red Notice on {subject} published after review",
+    "agenda.green_published": "Green Notice on {subject} published after review",
+    "agenda.purple_published": "Purple Notice on {subject} published after review",
+    "agenda.diffusion": "answers to the diffusion on {subject}",
     "agenda.departure": "shipment {shipment} due to leave",
     "agenda.window_open": "control window at {place} opens",
     "agenda.window_close": "control window at {place} closes",

@@ -1,71 +1,160 @@
 """Asking INTERPOL for a notice, and what an accepted notice does to the world.
 
-The request is checked against the rules (``engine.notices``) and logged either way.
-Once published, a notice acts: a Blue Notice brings back where the person is after a few
-days, a Silver Notice traces their assets and payments, a Purple Notice exposes the
-concealment method to every country (and the network changes method after a while), and
-Green and Red Notices flag the person's border crossings (see ``engine.interdiction``).
+The request is checked against the rules (``engine.notices``) on what the trainee's case
+holds on the subject (``basis``: their knowledge and the case file, never the ground
+truth) and logged either way. A Red, Green or Purple Notice is published after the
+General Secretariat's review (``legal.notice_review_days``); then it acts: a Purple Notice
+exposes the concealment method to every member country (and the network changes method
+after a while), and Green and Red Notices flag the person's border crossings (see
+``engine.interdiction``). A Blue Notice brings back where the person is after a few days,
+a Silver Notice traces their assets and payments (their answer delays include the review).
+Nothing takes effect in a country outside INTERPOL (``engine.circulation``).
 """
 
 from __future__ import annotations
 
 from engine import actions as A
 from engine import messages as M
-from engine.notices import check_notice
+from engine.evidence import ExhibitKind
+from engine.notices import Basis, NoticeCheck, Thresholds, check_notice
 from engine.records import NoticeRecord, Outcome
 from engine.requests import refuse
 from engine.simulation import Simulation
 from engine.tariff import notice_delay
 from engine.world import triangular_at
 
+REVIEWED = ("red", "green", "purple")  # take effect once published, after review
+RECORD_KINDS = {k for k in ExhibitKind if k != ExhibitKind.report}  # exhibits, not intelligence
+
+
+def believed_in(sim: Simulation, subject: str) -> str | None:
+    """The country the trainee's knowledge places ``subject`` in: the last border crossing
+    seen, else a location known from a report or a Blue Notice, else the country their
+    reports give as the person's base; None when nothing does."""
+    k = sim.knowledge
+    for m in reversed(k.movements):
+        if m.subject == subject and m.destination in sim.locs:
+            return sim.locs[m.destination].country
+    ent = k.entities.get(subject)
+    if ent is None:
+        return None
+    where = ent.attributes.get("located")
+    if where in sim.locs:
+        return sim.locs[where].country
+    if where in sim.countries:
+        return str(where)
+    country = ent.attributes.get("country")
+    return str(country) if country in sim.countries else None
+
+
+def basis(sim: Simulation, subject: str) -> Basis:
+    """What the trainee's case holds on ``subject`` (see ``engine.notices.Basis``)."""
+    k = sim.knowledge
+    links = [x for x in k.links.values() if subject in (x.a, x.b)]
+    exhibits = [e for e in sim.case_file.on(subject) if e.custody_kept]
+    return Basis(
+        evidence=k.evidence.get(subject, 0.0),
+        record=subject in sim.arrested or any(e.kind in RECORD_KINDS for e in exhibits),
+        # in the chart, or named by a graded report of this case (a tip-off, an informant)
+        linked=bool(links) or k.evidence.get(subject, 0.0) > 0,
+        account=any(
+            x.a == subject
+            and x.relation == "holds"
+            and x.b in k.entities
+            and k.entities[x.b].type == "account"
+            for x in links
+        ),
+        financial=any(e.kind == ExhibitKind.financial for e in exhibits),
+        believed_in=believed_in(sim, subject),
+        non_members=sim.non_members,
+    )
+
+
+def subject_kind(sim: Simulation, subject: str) -> str | None:
+    k = sim.knowledge
+    if subject in k.concealments:
+        return "concealment"
+    return k.entities[subject].type if subject in k.entities else None
+
+
+def check(sim: Simulation, colour: str, purpose: str, grounds: str, subject: str) -> NoticeCheck:
+    """``check_notice`` on what the trainee's case holds; a diffusion asks the same."""
+    legal = sim.scenario.legal
+    return check_notice(
+        colour,
+        purpose,
+        grounds,
+        subject_kind(sim, subject),
+        has_warrant=subject in sim.warrants,
+        identifiers=sim.knowledge.identifiers(subject),
+        min_identifiers=legal.min_identifiers,
+        max_penalty_years=legal.max_penalty_years,
+        basis=basis(sim, subject),
+        thresholds=Thresholds(
+            legal.notice_evidence, legal.blue_min_identifiers, sim.scenario.home_country
+        ),
+    )
+
+
+def named(sim: Simulation, subject: str) -> dict[str, object]:
+    """The ``subject`` param of a message: a name, or a concealment's label in every language."""
+    k = sim.knowledge
+    if subject in k.entities:
+        return {"subject": k.entities[subject].label}
+    if subject in sim.conceal:
+        return M.localized("subject", sim.conceal[subject].label)
+    return {"subject": subject}
+
 
 def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
     k, t = sim.knowledge, sim.env.now
-    kind = (
-        "concealment"
-        if a.subject in k.concealments
-        else (k.entities[a.subject].type if a.subject in k.entities else None)
-    )
-    if (a.colour, a.subject) in sim.notices:
+    key = (a.colour, a.subject)
+    if key in sim.notices or key in sim.notices_pending:
         return refuse(
             "notice.duplicate", f"a {a.colour.title()} Notice on this subject is already published"
         )
-    legal = sim.scenario.legal
-    check = check_notice(
-        a.colour,
-        a.purpose,
-        a.grounds,
-        kind,
-        has_warrant=a.subject in sim.warrants,
-        identifiers=k.identifiers(a.subject),
-        min_identifiers=legal.min_identifiers,
-        max_penalty_years=legal.max_penalty_years,
-    )
+    verdict = check(sim, a.colour, a.purpose, a.grounds, a.subject)
     k.notices.append(
         NoticeRecord(
             a.colour,
             a.subject,
-            "accepted" if check.accepted else "refused",
-            check.code,
-            check.reason,
+            "accepted" if verdict.accepted else "refused",
+            verdict.code,
+            verdict.reason,
             round(t, 3),
         )
     )
-    if not check.accepted:
-        return Outcome(False, check.code, check.reason, {"colour": a.colour}, check.rule)
-    sim.notices[(a.colour, a.subject)] = t
+    if not verdict.accepted:
+        return Outcome(False, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
+    label = named(sim, a.subject)
+    review = sim.scenario.legal.notice_review_days
+    sim.emit("notice_accepted")
+    if a.colour in REVIEWED and review > 0:
+        sim.notices_pending.add(key)
+        sim.answer(review, lambda: _publish(sim, a.colour, a.subject), f"{a.colour}_published",
+                   **label)
+        return Outcome(
+            True,
+            "notice.under_review",
+            f"{a.colour.title()} Notice accepted for review; published around day {t + review:g}",
+            {"colour": a.colour, "day": round(t + review, 3)},
+        )
+    _publish(sim, a.colour, a.subject)
     rng = sim.rng("notice", a.colour, a.subject)
-    label = k.entities[a.subject].label if a.subject in k.entities else a.subject
     if a.colour == "blue":
         delay = triangular_at(rng.random(), notice_delay("blue"))
-        sim.answer(delay, lambda: _blue_answer(sim, a.subject), "blue", subject=label)
-    elif a.colour == "purple":
-        sim.purple_published(a.subject)
+        sim.answer(delay, lambda: _blue_answer(sim, a.subject), "blue", **label)
     elif a.colour == "silver":
         delay = triangular_at(rng.random(), notice_delay("silver"))
-        sim.answer(delay, lambda: gather_assets(sim, a.subject), "silver", subject=label)
-    sim.emit("notice_accepted")
-    return Outcome(True, check.code, check.reason, {"colour": a.colour}, check.rule)
+        sim.answer(delay, lambda: gather_assets(sim, a.subject), "silver", **label)
+    return Outcome(True, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
+
+
+def _publish(sim: Simulation, colour: str, subject: str) -> None:
+    sim.notices_pending.discard((colour, subject))
+    sim.notices[(colour, subject)] = sim.env.now
+    if colour == "purple":
+        sim.purple_published(subject)
 
 
 def _blue_answer(sim: Simulation, subject: str) -> None:
@@ -74,6 +163,11 @@ def _blue_answer(sim: Simulation, subject: str) -> None:
     if ent is None or ent.type != "person":
         return
     where = ent.attributes.get("location") or ent.country
+    country = sim.locs[where].country if where in sim.locs else where
+    if country in sim.non_members:  # no NCB there: the notice was not circulated
+        k.item(t, M.sender("blue_notice"), "B2", "notice.blue_no_trace", {"subject": ent.label},
+               "notice")
+        return
     k.learn(
         subject,
         "person",

@@ -7,7 +7,7 @@ acting, raised by sharing intelligence and case meetings), a notice's effect. Re
 are machine-readable (``intel.unknown_target``, ``red.no_warrant``); messages are English.
 
 Here: tasking intelligence sources and asking the prosecutor for a warrant, and the table
-of every handler. Notices are in ``engine.notice_requests``, requests to partner
+of every handler. Notices are in ``engine.notice_requests``, diffusions in ``engine.diffusions``, requests to partner
 countries (inspections, seizures, controlled deliveries, arrests) in
 ``engine.interventions``, sharing and case meetings in ``engine.cooperation``.
 """
@@ -19,6 +19,7 @@ from typing import Any
 
 from engine import actions as A
 from engine.cooperation import case_meeting, share_intel
+from engine.diffusions import request_diffusion
 from engine.intel import gather
 from engine.interventions import arrest, controlled_delivery, inspection, seizure
 from engine.messages import localized
@@ -39,6 +40,7 @@ __all__ = [
     "ok",
     "refuse",
     "request_intel",
+    "request_diffusion",
     "request_notice",
     "request_warrant",
     "seizure",
@@ -108,6 +110,7 @@ HANDLERS: dict[str, Callable[[Simulation, Any], Outcome]] = {
     "request_intel": request_intel,
     "request_warrant": request_warrant,
     "request_notice": request_notice,
+    "request_diffusion": request_diffusion,
     "inspection": inspection,
     "seizure": seizure,
     "controlled_delivery": controlled_delivery,

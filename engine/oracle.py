@@ -4,9 +4,10 @@ It knows when and where every load will pass, who the central members are and wh
 groups a shipment cannot do without; it scouts the route's first control point so the
 coming loads are in its case file, asks partners to seize them (or to inspect, for loads
 it has not heard of) just in time, flags known couriers and transporters with Green
-Notices, publishes Purple Notices only where the network's switch of method would not
-hide its loads better, and pursues the most wanted members through warrants, identifiers
-and Red Notices. It pays the same costs, waits for the same partners and is refused by
+Notices once the case holds their basis, publishes Purple Notices only where the
+network's switch of method would not hide its loads better, and pursues the most wanted
+members through warrants, identifiers and, abroad, an arrest diffusion to the country it
+knows they are in (at once, where a Red Notice waits for review). It pays the same costs, waits for the same partners and is refused by
 the same rules: it shows how well a scenario can be played, which is what calibration
 compares the others with.
 
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 from engine import actions as A
 from engine.analyst import _src
+from engine.circulation import in_force
 from engine.exercise import Exercise
+from engine.notice_requests import check
 
 
 class OracleBot:
@@ -96,7 +99,8 @@ class OracleBot:
                 and m in k.entities
                 and ("green", m) not in self.done
                 and m not in sim.arrested
-            ):
+                and check(sim, "green", "warn", "ordinary_crime", m).accepted
+            ):  # only once the case holds a basis: a refused request earns nothing
                 self.done.add(("green", m))
                 ex.apply(A.RequestNotice(colour="green", subject=m, purpose="warn"))
 
@@ -181,11 +185,15 @@ class OracleBot:
             else:
                 self._ask(ex, "associates", m, "person")
             return
-        if ent.country != ex.scenario.home_country and ("red", m) not in sim.notices:
+        abroad = ent.country != ex.scenario.home_country
+        if abroad and not in_force(sim, "red", m, ent.country):
             if k.identifiers(m) < ex.scenario.legal.min_identifiers:
                 self._ask(ex, "identifiers", m, "person")
-            else:
-                ex.apply(A.RequestNotice(colour="red", subject=m, purpose="arrest"))
+            elif ("diffusion", m) not in self.done:
+                # it knows where the person is: an arrest diffusion to that country acts
+                # at once, where a Red Notice waits for the General Secretariat's review
+                self.done.add(("diffusion", m))
+                ex.apply(A.RequestDiffusion(purpose="arrest", subject=m, countries=[ent.country]))
             return
         if ("arrest", m) not in self.done and ex.apply(A.Arrest(subject=m)).accepted:
             self.done.add(("arrest", m))

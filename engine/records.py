@@ -94,6 +94,8 @@ class NoticeRecord(Record):
     code: str
     reason: str
     t: float
+    via: str = "notice"  # notice | diffusion
+    countries: tuple[str, ...] = ()  # the member countries a diffusion was addressed to
 
 
 @dataclass(frozen=True)

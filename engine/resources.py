@@ -62,3 +62,30 @@ class Legal(Frozen):
     warrant_evidence: Annotated[float, Field(gt=0, le=20)] = 2.0
     min_identifiers: Annotated[int, Field(ge=1, le=6)] = 3
     controlled_delivery_loss: Probability = 0.2
+    notice_evidence: Annotated[float, Field(gt=0, le=20)] = Field(
+        1.5,
+        description=(
+            "graded evidence points (1 per A/B report graded 1-2, 0.5 per C/3 report, 0.25 "
+            "otherwise, 2 per seizure) a person or company needs before a Green or Silver "
+            "Notice (or the matching diffusion) is accepted without a record; an engine "
+            "assumption (INTERPOL publishes no number). Above 1, one report alone never "
+            "suffices, so a single false lead cannot put an innocent look-alike on a notice"
+        ),
+    )
+    blue_min_identifiers: Annotated[int, Field(ge=1, le=6)] = Field(
+        2,
+        description=(
+            "identifiers (name, date of birth, nationality, passport, phone) a Blue Notice or "
+            "a locate diffusion needs on its subject; an engine assumption: fewer than a Red "
+            "Notice needs (legal.min_identifiers), since a Blue Notice seeks the rest"
+        ),
+    )
+    notice_review_days: Annotated[float, Field(ge=0, le=30)] = Field(
+        2.0,
+        description=(
+            "days the INTERPOL General Secretariat takes to review a Red, Green or Purple "
+            "Notice request before it is published and takes effect (Blue and Silver answer "
+            "delays include it); a diffusion, sent by the NCB directly, acts at once. An "
+            "engine assumption: INTERPOL publishes no fixed review time; 0 publishes at once"
+        ),
+    )

@@ -83,7 +83,11 @@ class Simulation(Communications, ShipmentReports):
         self.cd_asked: dict[str, DeliveryRequest] = {}  # shipment -> last request put
         self.tips: list[Tip] = []  # planned controls officials told the network of
         self.tuning = scenario.tuning  # engine assumptions (engine.tuning)
-        self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day accepted
+        self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day published
+        self.notices_pending: set[tuple[str, str]] = set()  # under General Secretariat review
+        # (colour of the matching notice, subject) -> member countries a diffusion reached
+        self.diffusions: dict[tuple[str, str], frozenset[str]] = {}
+        self.non_members = frozenset(c.code for c in scenario.countries if not c.interpol_member)
         self.warrants: set[str] = set()
         self.burned: dict[str, float] = {}  # route -> day of the seizure that burned it
         self.route = scenario.shipments.routes[0]
@@ -240,7 +244,8 @@ class Simulation(Communications, ShipmentReports):
             yield env.timeout(travel)
             ship.where = lp.to
             ship.passed.append((lp.to, env.now))
-            if traveller and lp.crosses_border and self.notices:  # only notices flag travel
+            if traveller and lp.crosses_border and (self.notices or self.diffusions):
+                # only notices and diffusions flag travel
                 border_crossing(self, traveller, lp.leg)
             if not ship.surveillance and (lp.routine or self.controls):
                 # else nothing here can find the load

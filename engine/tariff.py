@@ -87,8 +87,15 @@ def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
     elif kind == "controlled_delivery":  # the verdict comes with the last state's answer
         delay = _last(sim, action)
     elif kind == "request_notice":
-        spec = NOTICE_ANSWER_DAYS.get(str(action.get("colour")))
-        delay = spec
+        colour = str(action.get("colour"))
+        review = s.legal.notice_review_days
+        delay = NOTICE_ANSWER_DAYS.get(colour)
+        if delay is None and colour in ("red", "green", "purple") and review > 0:
+            delay = (review, review, review)  # published after the General Secretariat's review
+    elif kind == "request_diffusion":  # sent at once; a locate diffusion awaits the answers
+        if action.get("purpose") == "locate":
+            chosen = [sim.countries[c] for c in action.get("countries") or [] if c in sim.countries]
+            delay = _spread(chosen or list(s.countries))
     elif kind == "share_intel":
         delay = (SHARE_REPLY_DAYS, SHARE_REPLY_DAYS, SHARE_REPLY_DAYS)
     elif kind == "case_meeting":

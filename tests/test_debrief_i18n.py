@@ -11,7 +11,7 @@ import pytest
 from academy import catalogs, debriefs
 from academy.pdf import Report
 from engine import messages as M
-from engine.notices import PURPOSES, RPD, check_notice
+from engine.notices import NCB, PURPOSES, RPD, Basis, Thresholds, check_notice
 from engine.policies import run_policy
 from engine.requests import WARRANT_RULE
 from engine.scenario import load_scenario
@@ -116,6 +116,15 @@ def engine_rules() -> dict[str, str]:
                                  identifiers=ids, min_identifiers=3, max_penalty_years=years)
             if check.rule:
                 assert found.setdefault(check.code, check.rule) == check.rule
+    outside = Basis(believed_in="SO", non_members=frozenset({"SO"}))
+    for colour, basis, home in (("red", Basis(), "KE"), ("blue", outside, None)):
+        check = check_notice(colour, PURPOSES[colour], "ordinary_crime", "person",
+                             has_warrant=True, identifiers=9, min_identifiers=3,
+                             max_penalty_years=9, basis=basis,
+                             thresholds=Thresholds(home_country=home))
+        found[check.code] = check.rule
+    found["arrest.non_member"] = NCB + "; a notice is circulated to member countries only"
+    found["diffusion.non_member"] = NCB + "; a diffusion goes from one NCB to others"
     found["arrest.no_warrant"] = "Due process: a valid arrest warrant"
     found["arrest.needs_red_notice"] = RPD + ": locate and provisionally arrest pending extradition"
     found["warrant.insufficient_evidence"] = WARRANT_RULE
@@ -124,7 +133,7 @@ def engine_rules() -> dict[str, str]:
 
 def test_every_rule_the_engine_cites_is_translated():
     rules = engine_rules()
-    assert len(rules) == 8
+    assert len(rules) == 15
     assert {k[len("rule."):]: v for k, v in catalog_files("en")["rules.yaml"].items()} == rules
     for lang in LANGS[1:]:
         theirs = catalog_files(lang)["rules.yaml"]

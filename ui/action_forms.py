@@ -21,6 +21,7 @@ from ui.text import plain
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
 PURPOSES = ["arrest", "locate", "warn", "modus_operandi", "assets", "missing_person",
             "unidentified_body", "imminent_threat"]
+DIFFUSION_PURPOSES = ["arrest", "locate", "information", "modus_operandi"]
 GROUNDS = ["ordinary_crime", "political", "military", "religious", "racial"]
 
 Submit = Callable[[dict[str, Any]], Outcome | None]
@@ -88,7 +89,8 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
         for key in [k for k in st.session_state if str(k).startswith("actions.")]:
             del st.session_state[key]
         st.session_state[LANG_KEY] = lang
-    kinds = ["request_intel", "request_warrant", "request_notice", "inspection", "seizure",
+    kinds = ["request_intel", "request_warrant", "request_notice", "request_diffusion",
+             "inspection", "seizure",
              "controlled_delivery", "arrest", "share_intel", "case_meeting"]
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
                     key="actions.kind", horizontal=True)
@@ -160,6 +162,28 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
     return {"colour": colour, "subject": subject, "purpose": purpose, "grounds": grounds}
 
 
+def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    """A diffusion: its purpose (the matching notice's rules), its subject, the countries."""
+    purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES, key=fill.key("diff.purpose"),
+                           index=fill.index(DIFFUSION_PURPOSES, "purpose") or 0,
+                           format_func=lambda p: t(f"purpose.{p}"))
+    if purpose == "modus_operandi":
+        options = [e.id for e in view.entities if e.type == "vessel"] + list(info.concealments)
+    else:
+        options = [e.id for e in view.entities if e.type == "person"]
+    subject = _pick(t("actions.subject"), options, names, fill, "subject", f"diff.s.{purpose}")
+    partners = list(info.partner_countries)
+    countries = st.multiselect(t("actions.countries"), partners, key=fill.key("diff.countries"),
+                               default=[c for c in fill.values.get("countries") or []
+                                        if c in partners],
+                               format_func=lambda c: names.get(c, c))
+    grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("diff.grounds"),
+                           index=fill.index(GROUNDS, "grounds") or 0,
+                           format_func=lambda g: t(f"grounds.{g}"))
+    return {"purpose": purpose, "subject": subject, "countries": countries or None,
+            "grounds": grounds}
+
+
 def _window(view: TraineeView, fill: Fill, key: str) -> dict[str, Any]:
     first, last = float(round(view.day, 1)), float(view.duration_days)
     start = st.number_input(t("actions.start_day"), min_value=first, max_value=last,
@@ -222,6 +246,7 @@ FORMS: dict[str, Callable[..., dict[str, Any]]] = {
     "request_intel": _intel,
     "request_warrant": _subject(("person",)),
     "request_notice": _notice,
+    "request_diffusion": _diffusion,
     "inspection": _inspection,
     "seizure": _seizure,
     "controlled_delivery": _controlled,

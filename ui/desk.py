@@ -17,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.records import InboxItem, KnownEntity, Outcome, TraineeView
+from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import charts
 from ui.figures import figure
@@ -333,11 +333,19 @@ def notices(view: TraineeView, names: dict[str, str]) -> None:
         st.info(t("desk.no_notices"))
         return
     st.dataframe(
-        [{t("desk.day"): round(n.t, 1), t("actions.colour"): t(f"notice.{n.colour}"),
+        [{t("desk.day"): round(n.t, 1), t("actions.colour"): _notice_kind(n, names),
           t("actions.subject"): names.get(n.subject, n.subject),
           t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): notice_reason(n.code, n.reason)}
          for n in view.notices],
         hide_index=True, width="stretch")
+
+
+def _notice_kind(n: NoticeRecord, names: dict[str, str]) -> str:
+    """A notice's colour, or a diffusion with the countries it went to and whose rules."""
+    if n.via != "diffusion":
+        return t(f"notice.{n.colour}")
+    return t("desk.diffusion_row", notice=t(f"notice.{n.colour}"),
+             countries=", ".join(names.get(c, c) for c in n.countries))
 
 
 def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,

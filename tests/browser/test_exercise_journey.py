@@ -81,13 +81,20 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     expect(page.get_by_text("Linked to").or_(page.get_by_test_id("stAlert")).first).to_be_visible()
     shot(page, "exercise-03c-name-opened-in-chart")
 
-    # A Blue Notice to locate the person the reports named: accepted
+    # A Blue Notice on a bare name from a tip-off: refused, the rule says what it needs
     action(page, "Request a notice")
     select(page, "Notice", "Blue Notice")
     select(page, "Subject", "(person)")
     send(page)
-    expect(page.get_by_text("Blue Notice published")).to_be_visible()
-    shot(page, "exercise-03-blue-notice-accepted")
+    expect(page.get_by_text("identifiers (threshold")).to_be_visible()
+    shot(page, "exercise-03-blue-notice-needs-identifiers")
+
+    # Immigration is asked for the person's identifiers (the answer comes within days)
+    action(page, "Request intelligence")
+    select(page, "Source", "Immigration and civil registry")
+    select(page, "About", "(person)")
+    send(page)
+    expect(page.get_by_text("answer expected")).to_be_visible()
 
     # A seizure request on a shipment the reports revealed
     action(page, "Seizure")
@@ -115,6 +122,15 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     after = (metric(page, "Day"), metric(page, "Budget left"), metric(page, "Inbox items"))
     assert after == before
     shot(page, "exercise-07-resumed-after-restart")
+
+    # A week later the identifiers are in: the Blue Notice on the same person is published
+    advance_week(page)
+    action(page, "Request a notice")
+    select(page, "Notice", "Blue Notice")
+    select(page, "Subject", "(person)")
+    send(page)
+    expect(page.get_by_text("Blue Notice published")).to_be_visible()
+    shot(page, "exercise-03-blue-notice-accepted")
 
     for _ in range(20):  # 90 days, a week at a time
         day = metric(page, "Day")

@@ -22,8 +22,9 @@ def first(view: TraineeView, kind: str) -> str:
 
 @pytest.fixture(scope="module")
 def played(server):  # type: ignore[no-untyped-def]
-    """Intelligence on the company the case file names, a week, then a Blue Notice on the
-    person the reports named; the exercise runs to its end. The person's id and name."""
+    """Intelligence on the company the case file names, a week, immigration's identifiers
+    on the person the reports named (a Blue Notice needs them), a week, then a Blue Notice
+    on that person; the exercise runs to its end. The person's id and name."""
     seen: dict[str, str] = {}
 
     def blue(view: TraineeView) -> dict[str, object]:
@@ -36,9 +37,12 @@ def played(server):  # type: ignore[no-untyped-def]
         lambda view: {"kind": "request_intel", "source": "customs-data",
                       "target": first(view, "company")},
         {"kind": "advance", "days": 7},
+        lambda view: {"kind": "request_intel", "source": "immigration",
+                      "target": first(view, "person")},
+        {"kind": "advance", "days": 7},
         blue,
     ])
-    assert [d.accepted for d in live.debrief().decisions] == [True, True], "both accepted"
+    assert [d.accepted for d in live.debrief().decisions] == [True, True, True], "all accepted"
     return exercise_id, seen
 
 
@@ -54,7 +58,7 @@ def test_what_if_replays_the_decision_chosen_in_its_own_fields(server, page, sho
     select(page, "Decision to change", "Blue Notice")
     wait_idle(page)
     main = page.get_by_test_id("stMain")
-    # the second decision, in the desk's fields, by name: no box of raw fields with ids
+    # the notice decision, in the desk's fields, by name: no box of raw fields with ids
     expect(main.get_by_role("combobox", name="Notice")).to_have_value("Blue Notice")
     subject = main.get_by_role("combobox", name="Subject")
     expect(subject).to_have_value(f"{person['name']} (person)")

@@ -203,3 +203,25 @@ def test_partner_countries_are_offered_by_name():
         widget = at.selectbox(key=key) if kind == "share_intel" else at.multiselect(key=key)
         shown = list(widget.options)  # the labels the trainee reads
         assert "Tanzania" in " ".join(shown) and "TZ" not in shown, shown
+
+
+def test_a_diffusion_is_sent_from_the_desk_and_listed_with_its_countries():
+    """The diffusion form: purpose, subject, the countries; the engine's refusal names its
+    rule, and the Notices tab lists the request as a diffusion to those countries."""
+    at = start_wildlife(as_trainee())
+    at.button(key="desk.advance.7").click().run()  # the ranger tip-off names a driver
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("request_diffusion").run()
+    at.selectbox(key="actions.diff.purpose").set_value("information").run()
+    subject = at.selectbox(key="actions.diff.s.information")
+    assert subject.options  # the people in the case file
+    subject.set_value(subject.options[0]).run()
+    at.multiselect(key="actions.diff.countries").set_value(["TZ"]).run()
+    at.button(key="actions.submit.request_diffusion").click().run()
+    assert not at.exception
+    assert "Green" in at.error[0].value  # no basis on a name from the briefing alone
+    at.session_state["desk.tab"] = "Notices"
+    at.run()
+    row = at.dataframe[0].value.iloc[0]
+    assert row["Notice"] == "Diffusion to Tanzania (Green Notice rules)"
