@@ -11,12 +11,19 @@
 4. ``calibrate`` with N runs *per policy* (x3 policies) on two worker processes: wall
    time, and the workers' CPU time (halved: what two free cores would take); one
    scenario unless ``--calibrate-all``.
+5. Where a calibration-like run spends its time: ``--profile-runs`` seeds x 3 policies of
+   every scenario under cProfile, each function's own time (``tottime``) summed by where it
+   lives — SimPy's event loop, the engine's handlers and processes, the bots (policies,
+   analyst, oracle), world building (world, Faker, networkx) and the rest (pydantic,
+   stdlib). Profiling slows every call alike, so shares, not seconds, are the figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
+import pstats
 import resource
 import statistics
 import sys
@@ -115,7 +122,8 @@ def main() -> None:
     ap.add_argument("--calibrate-runs", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--calibrate-all", action="store_true", help="every scenario, not just one")
-    ap.add_argument("--sections", default="1,2,3,4", help="which benchmarks to run, e.g. 1,4")
+    ap.add_argument("--profile-runs", type=int, default=10, help="seeds per policy in 5")
+    ap.add_argument("--sections", default="1,2,3,4,5", help="which benchmarks to run, e.g. 1,4")
     a = ap.parse_args()
     sections = {int(x) for x in a.sections.split(",")}
     scenarios = {p.stem: load_scenario(p) for p in FILES}
@@ -129,6 +137,8 @@ def main() -> None:
         _replay(scenarios, a.repeat)
     if 4 in sections:
         _calibrate(a.calibrate_runs, a.calibrate_all)
+    if 5 in sections:
+        _profile(scenarios, a.profile_runs)
 
 
 def _per_event(scenarios, repeat: int) -> None:
@@ -177,6 +187,56 @@ def _calibrate(runs: int, every: bool) -> None:
             f"   {path.stem:<30} {el:6.1f} s wall, {cpu:6.1f} s CPU in the workers "
             f"(= {cpu / 2:5.1f} s on two free cores)   medians: {meds}"
         )
+
+
+BOTS = ("engine/policies.py", "engine/analyst.py", "engine/oracle.py")
+WORLD = ("engine/world.py", "engine/identifiers.py", "engine/network.py", "engine/shipment_plan.py")
+
+
+def _where(filename: str) -> str:
+    """The part of a run a function belongs to, from the file it lives in."""
+    f = filename.replace("\\", "/")
+    if "/simpy/" in f:
+        return "simpy"
+    if f.endswith(BOTS):
+        return "bots"
+    if f.endswith(WORLD) or "/faker/" in f or "/networkx/" in f:
+        return "world building"
+    if "/engine/" in f and "/site-packages/" not in f:
+        return "engine"
+    return "other (pydantic, stdlib, ...)"
+
+
+def profile_shares(scenarios, runs: int) -> tuple[dict[str, float], float]:
+    """Each part's share of the own time of a calibration-like run, and the total seconds."""
+    from engine.world import FakerPool
+
+    prof = cProfile.Profile()
+    fakers = FakerPool()
+    prof.enable()
+    for s in scenarios.values():
+        for policy in ("random", "heuristic", "oracle"):
+            for seed in range(runs):
+                run_policy(s, seed, policy, fakers=fakers).score()
+    prof.disable()
+    st = pstats.Stats(prof)
+    parts: dict[str, float] = {}
+    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        key = _where(filename)
+        parts[key] = parts.get(key, 0.0) + tt
+    total = sum(parts.values())
+    return {k: v / total for k, v in parts.items()}, total
+
+
+def _profile(scenarios, runs: int) -> None:
+    print(
+        f"5. where a calibration-like run spends its time ({runs} seeds x 3 policies x "
+        f"{len(scenarios)} scenarios under cProfile; share of own time)"
+    )
+    shares, total = profile_shares(scenarios, runs)
+    for key in ("simpy", "engine", "bots", "world building", "other (pydantic, stdlib, ...)"):
+        print(f"   {key:<30} {shares.get(key, 0.0) * 100:5.1f} %")
+    print(f"   ({total:.1f} s profiled)")
 
 
 def _children_cpu() -> float:

@@ -3,7 +3,7 @@
 Each request goes to the country holding the place or the person. It answers after its
 response delay and acts only with its probability of acting (raised by trust: shared
 intelligence and case meetings). An inspection or seizure commits one of the trainee's
-inspection teams for its window; a controlled delivery lets a detected load run on under
+inspection teams for its window only (``engine.teams``); a controlled delivery lets a detected load run on under
 surveillance; an arrest needs a warrant, and abroad a Red Notice.
 """
 
@@ -14,8 +14,13 @@ from engine.messages import message, sender
 from engine.notices import RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
-from engine.simulation import Control, ControlRequest, Simulation
+from engine.simulation import ControlRequest, Simulation
 from engine.world import triangular_at
+
+TEAM_RULE = (
+    "Resources: one inspection team per control window, committed from its first day to its"
+    " last (engine assumption)"
+)
 
 
 def _control(
@@ -29,17 +34,19 @@ def _control(
             f"{what}.bad_window",
             f"the window must start between now (day {now:.1f}) and the end of the exercise",
         )
-    busy = [e for e in sim.teams_busy if e > now]
-    teams = int(sim.scenario.resources.inspection_teams * sim.ov.resources)
-    if len(busy) >= teams:
+    teams = sim.teams.count
+    if not sim.teams.free_for(start, end):
         return refuse(
-            "resources.no_team", f"all {teams} inspection teams are committed", teams=teams
+            "resources.no_team",
+            f"all {teams} inspection teams are committed between day {start:g} and day {end:g}",
+            TEAM_RULE,
+            teams=teams,
         )
     cost = sim.scenario.resources.inspection_cost
     if (r := _pay(sim, cost)) is not None:
         return r
     _spend(sim, cost)
-    sim.teams_busy = busy + [end]
+    booking = sim.teams.book(start, end)
     country = sim.locs[location].country
     rng = sim.rng(what, location, shipment, _n(sim, what, location, shipment))
     partner = next(c for c in sim.scenario.countries if c.code == country).partner
@@ -53,7 +60,7 @@ def _control(
         t = sim.env.now
         name = sim.locs[location].name
         if acts:
-            sim.controls.append(Control(location, max(start, t), end, shipment))
+            sim.controls.open(location, max(start, t), end, shipment)
             sim.knowledge.item(
                 t,
                 sender("ncb", country=country),
@@ -64,8 +71,7 @@ def _control(
                 "partner",
             )
         else:
-            if end in sim.teams_busy:
-                sim.teams_busy.remove(end)
+            sim.teams.cancel(booking)
             sim.knowledge.item(
                 t,
                 sender("ncb", country=country),

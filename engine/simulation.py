@@ -20,7 +20,10 @@ from typing import Any
 
 import simpy
 
+from engine.budget import Budget
 from engine.communications import Communications
+from engine.controls import Controls
+from engine.events import Event, EventLog
 from engine.evidence import CaseFile
 from engine.intel import Knowledge
 from engine.interdiction import (
@@ -41,10 +44,19 @@ from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.state import ControlRequest, ShipmentState
 from engine.tariff import BUDGET_WEEK
+from engine.teams import Teams
+from engine.trust import TRUST_STEP, Trust
 from engine.world import World
+
+ENGINE_VERSION = 2
+"""The rules' version. 1: before the engine was split into parts (an inspection team was
+held from the day it was booked); 2: teams are booked for their window only. Logs replay
+under the current rules; the platform stores the version each exercise was played on."""
 
 __all__ = [
     "CORRUPTION",
+    "ENGINE_VERSION",
+    "Event",
     "ControlRequest",
     "GREEN_BOOST",
     "INSPECTION_P",
@@ -57,7 +69,13 @@ __all__ = [
 
 
 class Simulation(Communications, ShipmentReports):
-    """Ground truth plus the trainee's knowledge, advanced by a SimPy environment."""
+    """Ground truth plus the trainee's knowledge, advanced by a SimPy environment.
+
+    Its typed parts, each with its own rules: ``funds`` (the budget, ``engine.budget``),
+    ``teams`` (``engine.teams``), ``controls`` (``engine.controls``), ``trust``
+    (``engine.trust``) and ``event_log`` (``engine.events``). The older attribute names
+    (``budget``, ``spent``, ``happened``, ``emitted`` ...) read and write those parts.
+    """
 
     def __init__(self, scenario: Scenario, world: World, seed: int, overrides: Any) -> None:
         self.scenario, self.world, self.seed, self.ov = scenario, world, seed, overrides
@@ -75,7 +93,7 @@ class Simulation(Communications, ShipmentReports):
         self.travellers = {
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
         }
-        self.controls: list[Control] = []
+        self.controls = Controls()
         self.cd_requests: set[str] = set()
         self.notices: dict[tuple[str, str], float] = {}  # (colour, subject) -> day accepted
         self.warrants: set[str] = set()
@@ -85,20 +103,17 @@ class Simulation(Communications, ShipmentReports):
         self.concealment_order = list(scenario.shipments.concealments)
         self.concealment = scenario.shipments.concealments[0]
         self.lie_low_until = 0.0
-        self.budget = scenario.resources.start_budget * overrides.resources
-        self.spent = 0.0
-        self.budget_total = self.budget
-        self.teams_busy: list[float] = []  # end day of each committed team
+        self.funds = Budget(self.env, scenario.resources.start_budget * overrides.resources)
+        self.teams = Teams(self.env, int(scenario.resources.inspection_teams * overrides.resources))
         self.due: list[tuple[float, str, dict[str, Any]]] = []  # answers the trainee awaits
         self.requests: list[ControlRequest] = []  # inspections and seizures asked of partners
-        self.happened: list[tuple[str, float]] = []  # (event name, day) for MSEL triggers
-        self.emitted: dict[str, int] = {}  # event name -> how often it happened
-        self.listeners: list[Callable[[str], None]] = []
+        self.event_log = EventLog()  # what happened when, for MSEL triggers and the score
         self.counts: dict[str, int] = {}
         self.decisions: list[Any] = []
         self.partner_codes = {c.code for c in scenario.countries}
         self.locs = {loc.id: loc for loc in scenario.locations}
         self.countries = {c.code: c for c in scenario.countries}
+        self.trust = Trust(self.countries, TRUST_STEP)
         self.officials = {
             m: world.entities[m].attributes.get("location")
             for m in world.members
@@ -121,26 +136,57 @@ class Simulation(Communications, ShipmentReports):
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
 
+    # --- the parts, under the names other modules have always used ----------------------
+    @property
+    def budget(self) -> float:
+        return self.funds.left
+
+    @budget.setter
+    def budget(self, value: float) -> None:
+        self.funds.set_left(value)
+
+    @property
+    def spent(self) -> float:
+        return self.funds.spent
+
+    @spent.setter
+    def spent(self, value: float) -> None:
+        self.funds.spent = value
+
+    @property
+    def budget_total(self) -> float:
+        return self.funds.total
+
+    @property
+    def happened(self) -> list[tuple[str, float]]:
+        return self.event_log.happened
+
+    @property
+    def emitted(self) -> dict[str, int]:
+        return self.event_log.counts
+
+    @property
+    def listeners(self) -> list[Callable[[str], None]]:
+        return self.event_log.listeners
+
     # --- randomness and scheduling -------------------------------------------------------
     def rng(self, *parts: object) -> random.Random:
         return random.Random(":".join(map(str, (self.seed, *parts))))
 
-    def later(self, delay: float, fn: Callable[[], None]) -> None:
-        """Run ``fn`` after ``delay`` days (a bare timeout with a callback: cheap)."""
-        ev = self.env.timeout(max(delay, 0.0))
-        ev.callbacks.append(lambda _ev: fn())
+    def later(self, delay: float, fn: Callable[[], None]) -> simpy.Process:
+        """Run ``fn`` after ``delay`` days, as a SimPy process (``engine.simulation.after``)."""
+        return self.env.process(after(self.env.timeout(max(delay, 0.0)), fn))
 
-    def answer(self, delay: float, fn: Callable[[], None], code: str, **params: Any) -> None:
+    def answer(
+        self, delay: float, fn: Callable[[], None], code: str, **params: Any
+    ) -> simpy.Process:
         """Like ``later``, for an answer the trainee was told to expect: it goes on their
         agenda (``agenda.<code>``) until it comes, so time stops for it."""
         self.due.append((self.env.now + max(delay, 0.0), code, params))
-        self.later(delay, fn)
+        return self.later(delay, fn)
 
-    def emit(self, name: str) -> None:
-        self.happened.append((name, self.env.now))
-        self.emitted[name] = self.emitted.get(name, 0) + 1
-        for fn in self.listeners:  # set once, when the MSEL is built
-            fn(name)
+    def emit(self, name: Event | str) -> None:
+        self.event_log.emit(name, self.env.now)
 
     def run_until(
         self, t: float, stop: Callable[[], bool] | None = None, inclusive: bool = False
@@ -163,15 +209,15 @@ class Simulation(Communications, ShipmentReports):
                         return
         finally:
             self.events += n
-        env._now = max(env.now, t)  # simpy keeps the clock in _now; no event lies before t
+        if t > env.now:  # nothing is left before t: SimPy's own run moves the clock there
+            env.run(until=t)  # (its stop event comes before any event due on day t)
 
     # --- the network's processes ---------------------------------------------------------
     def _weekly_budget(self) -> Generator[Any, Any, None]:
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
         while True:
             yield self.env.timeout(BUDGET_WEEK)
-            self.budget += weekly
-            self.budget_total += weekly
+            self.funds.top_up(weekly)
             if weekly > 0:  # said in the inbox, or the budget would refill unexplained
                 self.knowledge.item(
                     self.env.now,
@@ -223,8 +269,8 @@ class Simulation(Communications, ShipmentReports):
         ship.route, ship.concealment, ship.handlers = route, concealment, handlers
         ship.status, ship.depart_day = "in_transit", env.now
         self._communicate(handlers, plan)
-        if "first_departure" not in self.emitted:  # only the first one triggers anything
-            self.emit("first_departure")
+        if not self.event_log.has(Event.first_departure):  # only the first one triggers anything
+            self.emit(Event.first_departure)
         traveller = None
         for m in handlers.values():
             if m in self.travellers:
@@ -260,9 +306,7 @@ class Simulation(Communications, ShipmentReports):
         return detection(self, ship, lp, traveller)
 
     def _act(self, country: str) -> float:
-        c = self.countries[country]
-        bonus = 0.15 * self.emitted.get(f"trust:{country}", 0)
-        return min(1.0, c.partner.act_probability + bonus)
+        return self.trust.act_probability(country)
 
     def _reroute(self) -> None:
         options = [r for r in self.scenario.shipments.routes if r not in self.burned]
@@ -284,7 +328,7 @@ class Simulation(Communications, ShipmentReports):
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
-        self.emit("first_arrest")
+        self.emit(Event.first_arrest)
 
     def purple_published(self, subject: str) -> None:
         ad = self.scenario.adaptation
@@ -300,3 +344,14 @@ class Simulation(Communications, ShipmentReports):
                     self.concealment = free[0]
 
             self.later(ad.concealment_change_days, change)
+
+
+def after(ev: simpy.Event, fn: Callable[[], None]) -> Generator[Any, Any, None]:
+    """A process that waits for ``ev`` (a timeout made by its caller), then runs ``fn``.
+
+    The timeout is made before the process starts, so ``fn`` runs exactly where a callback
+    on that timeout ran in version 1: among the events of its day, in the order they were
+    scheduled. The process adds two bookkeeping events (its start and its end), which the
+    engine bench counts."""
+    yield ev
+    fn()
