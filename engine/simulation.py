@@ -46,12 +46,8 @@ from engine.state import ControlRequest, ShipmentState
 from engine.tariff import BUDGET_WEEK
 from engine.teams import Teams
 from engine.trust import TRUST_STEP, Trust
+from engine.version import ENGINE_VERSION
 from engine.world import World
-
-ENGINE_VERSION = 2
-"""The rules' version. 1: before the engine was split into parts (an inspection team was
-held from the day it was booked); 2: teams are booked for their window only. Logs replay
-under the current rules; the platform stores the version each exercise was played on."""
 
 __all__ = [
     "CORRUPTION",
