@@ -16,6 +16,9 @@
    lives — SimPy's event loop, the engine's handlers and processes, the bots (policies,
    analyst, oracle), world building (world, Faker, networkx) and the rest (pydantic,
    stdlib). Profiling slows every call alike, so shares, not seconds, are the figure.
+6. What answers as SimPy processes cost: full heuristic runs with ``Simulation.later`` as a
+   process (today) and as a bare callback on a timeout (engine version 1), alternated in
+   the same run on the same seeds; median CPU ms per run and events per run of each.
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--calibrate-all", action="store_true", help="every scenario, not just one")
     ap.add_argument("--profile-runs", type=int, default=10, help="seeds per policy in 5")
-    ap.add_argument("--sections", default="1,2,3,4,5", help="which benchmarks to run, e.g. 1,4")
+    ap.add_argument("--sections", default="1,2,3,4,5,6", help="which benchmarks to run, e.g. 1,4")
     a = ap.parse_args()
     sections = {int(x) for x in a.sections.split(",")}
     scenarios = {p.stem: load_scenario(p) for p in FILES}
@@ -139,6 +142,8 @@ def main() -> None:
         _calibrate(a.calibrate_runs, a.calibrate_all)
     if 5 in sections:
         _profile(scenarios, a.profile_runs)
+    if 6 in sections:
+        _processes(scenarios, a.repeat)
 
 
 def _per_event(scenarios, repeat: int) -> None:
@@ -150,7 +155,8 @@ def _per_event(scenarios, repeat: int) -> None:
         eng, bare, ratio, n = per_event_ratio(s, repeat)
         print(
             f"   {sid:<30} engine {eng * 1e6:6.2f} us/event  bare {bare * 1e6:5.2f} us/event  "
-            f"ratio {ratio:4.2f}x  ({n} events per repeat)"
+            f"ratio {ratio:4.2f}x  ({n} events per repeat, engine {eng * n / 20 * 1000:5.3f} ms "
+            f"per exercise)"
         )
 
 
@@ -237,6 +243,43 @@ def _profile(scenarios, runs: int) -> None:
     for key in ("simpy", "engine", "bots", "world building", "other (pydantic, stdlib, ...)"):
         print(f"   {key:<30} {shares.get(key, 0.0) * 100:5.1f} %")
     print(f"   ({total:.1f} s profiled)")
+
+
+def _later_as_callback(sim, delay, fn):  # type: ignore[no-untyped-def]
+    """``Simulation.later`` as engine version 1 had it: a callback on a bare timeout."""
+    ev = sim.env.timeout(max(delay, 0.0))
+    ev.callbacks.append(lambda _ev: fn())
+    return ev
+
+
+def _processes(scenarios, repeat: int) -> None:
+    from engine.simulation import Simulation
+
+    print(
+        f"6. answers, intelligence and injects as SimPy processes vs callbacks (heuristic runs, "
+        f"median of {repeat} alternated repeats of 5 seeds, CPU)"
+    )
+    as_process = Simulation.later
+    for sid, s in scenarios.items():
+        cpu: dict[str, list[float]] = {"process": [], "callback": []}
+        events: dict[str, int] = {}
+        for r in range(repeat):
+            for variant in ("process", "callback") if r % 2 == 0 else ("callback", "process"):
+                Simulation.later = as_process if variant == "process" else _later_as_callback
+                try:
+                    gc.collect()
+                    c0 = CLOCK()
+                    runs = [run_policy(s, seed, "heuristic") for seed in range(5)]
+                    cpu[variant].append((CLOCK() - c0) / 5)
+                finally:
+                    Simulation.later = as_process
+                events[variant] = sum(ex.sim.events for ex in runs) // 5
+        p, c = statistics.median(cpu["process"]), statistics.median(cpu["callback"])
+        print(
+            f"   {sid:<30} process {p * 1000:6.1f} ms/run ({events['process']} events)  "
+            f"callback {c * 1000:6.1f} ms/run ({events['callback']} events)  "
+            f"cost {100 * (p / c - 1):+5.1f} %"
+        )
 
 
 def _children_cpu() -> float:
