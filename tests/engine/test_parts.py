@@ -4,6 +4,8 @@ partner, the budget as a SimPy container, events as an enum, answers as SimPy pr
 from __future__ import annotations
 
 import simpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import actions as A
 from engine.events import Event
@@ -127,3 +129,30 @@ def test_answers_are_simpy_processes_and_the_clock_is_never_forced(wildlife):
 
 def test_the_engine_is_version_2():
     assert ENGINE_VERSION == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    count=st.integers(1, 3),
+    windows=st.lists(
+        st.tuples(st.integers(0, 30), st.integers(1, 10)), min_size=1, max_size=12
+    ),
+)
+def test_teams_never_book_more_windows_at_once_than_there_are_teams(count, windows):
+    from engine.teams import Teams
+
+    teams = Teams(simpy.Environment(), count)
+    accepted = []
+    for start, days in windows:
+        at_once = max(
+            sum(1 for s, e in accepted if s <= t < e) for t in range(start, start + days)
+        )
+        assert teams.free_for(start, start + days) == (at_once < count)
+        if at_once < count:
+            teams.book(start, start + days)
+            accepted.append((start, start + days))
+    env = teams.env
+    while env.peek() < float("inf"):  # every booked window gets a team without waiting
+        env.step()
+        assert not teams.resource.queue and teams.in_use <= count
+    assert teams.in_use == 0
