@@ -158,3 +158,16 @@ def test_teams_never_book_more_windows_at_once_than_there_are_teams(count, windo
         if env.peek() > env.now:  # a window starting as another ends waits no time at all
             assert not teams.resource.queue
     assert teams.in_use == 0
+
+
+def test_an_agreed_control_opens_its_window_in_the_controls_part(wildlife):
+    for seed in range(40):
+        ex = Exercise(wildlife, seed)
+        _inspect(ex, 20, 5)
+        if ex.sim.requests[-1].agreed:
+            break
+    loc = ex.scenario.locations[0].id
+    ex.sim.run_until(21)
+    assert [(c.location, c.end) for c in ex.sim.controls] == [(loc, 25)]
+    assert len(list(ex.sim.controls.at(loc, 22))) == 1
+    assert not list(ex.sim.controls.at(loc, 26))
