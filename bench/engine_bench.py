@@ -14,8 +14,9 @@
 5. Where a calibration-like run spends its time: ``--profile-runs`` seeds x 3 policies of
    every scenario under cProfile, each function's own time (``tottime``) summed by where it
    lives — SimPy's event loop, the engine's handlers and processes, the bots (policies,
-   analyst, oracle), world building (world, Faker, networkx) and the rest (pydantic,
-   stdlib). Profiling slows every call alike, so shares, not seconds, are the figure.
+   analyst, oracle), world building (world, Faker, networkx), pydantic and the rest
+   (stdlib: random, re, ...). Profiling slows every call alike, so shares, not seconds,
+   are the figure.
 6. What answers as SimPy processes cost: full heuristic runs with ``Simulation.later`` as a
    process (today) and as a bare callback on a timeout (engine version 1), alternated in
    the same run on the same seeds; median CPU ms per run and events per run of each.
@@ -210,7 +211,9 @@ def _where(filename: str) -> str:
         return "world building"
     if "/engine/" in f and "/site-packages/" not in f:
         return "engine"
-    return "other (pydantic, stdlib, ...)"
+    if "/pydantic" in f or "pydantic_core" in f:
+        return "pydantic (actions, records)"
+    return "other (stdlib random, re, ...)"
 
 
 def profile_shares(scenarios, runs: int) -> tuple[dict[str, float], float]:
@@ -227,8 +230,8 @@ def profile_shares(scenarios, runs: int) -> tuple[dict[str, float], float]:
     prof.disable()
     st = pstats.Stats(prof)
     parts: dict[str, float] = {}
-    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
-        key = _where(filename)
+    for (filename, _line, name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        key = _where(name if filename == "~" else filename)  # "~": a built-in, named by its type
         parts[key] = parts.get(key, 0.0) + tt
     total = sum(parts.values())
     return {k: v / total for k, v in parts.items()}, total
@@ -240,7 +243,9 @@ def _profile(scenarios, runs: int) -> None:
         f"{len(scenarios)} scenarios under cProfile; share of own time)"
     )
     shares, total = profile_shares(scenarios, runs)
-    for key in ("simpy", "engine", "bots", "world building", "other (pydantic, stdlib, ...)"):
+    keys = ("simpy", "engine", "bots", "world building", "pydantic (actions, records)",
+            "other (stdlib random, re, ...)")
+    for key in keys:
         print(f"   {key:<30} {shares.get(key, 0.0) * 100:5.1f} %")
     print(f"   ({total:.1f} s profiled)")
 
