@@ -3,8 +3,8 @@
 Each request goes to the country holding the place or the person. It answers after its
 response delay and acts only with its probability of acting (raised by trust: shared
 intelligence and case meetings). An inspection or seizure commits one of the trainee's
-inspection teams for its window only (``engine.teams``); a controlled delivery lets a detected load run on under
-surveillance; an arrest needs a warrant, and abroad a Red Notice.
+inspection teams for its window only (``engine.teams``); a controlled delivery lets a
+detected load run on under surveillance; an arrest needs a warrant, and abroad a Red Notice.
 """
 
 from __future__ import annotations
