@@ -2,9 +2,10 @@
 
 A partner's agencies act on a request with the country's ``partner.act_probability``;
 every gesture of cooperation — sharing the case file, meeting at a regional case meeting
-— raises that chance by one step, up to certainty. The step (0.15 by default) is an engine
-assumption, not a measured figure: the literature in DOMAIN.md says trust built through
-information exchange makes partners act more often, not by how much.
+— raises that chance by one step, up to certainty. The rise and its size (0.15 by
+default) are engine assumptions, not measured figures: regional case meetings exist to
+share information on shared cases and pick targets together (DOMAIN.md), but no source
+says by how much a partner's readiness to act grows.
 """
 
 from __future__ import annotations
