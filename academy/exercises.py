@@ -37,6 +37,7 @@ from academy.workshops import can_manage
 from engine.exercise import Exercise, Overrides
 from engine.records import Outcome
 from engine.scenario import Scenario
+from engine.version import ENGINE_VERSION
 
 
 @dataclass
@@ -334,3 +335,10 @@ def mine_with_scenarios(session: Session, *, user_id: int) -> list[tuple[Exercis
     """The user's exercises, newest first, each with its scenario (for titles and lengths)."""
     return [(r, parse(get_version(session, version_id=r.scenario_version_id).text))
             for r in mine(session, user_id=user_id)]
+
+
+def older_engine(record: ExerciseRecord) -> int | None:
+    """The engine version ``record`` was played on, when older than the engine that now
+    replays it (its events may differ from what the trainee saw); otherwise None."""
+    played = record.engine_version
+    return played if played < ENGINE_VERSION else None

@@ -16,6 +16,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
+from engine.version import ENGINE_VERSION
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -198,6 +200,11 @@ class ExerciseRecord(SQLModel, table=True):
     actions: int = 0
     notices_accepted: int = 0
     notices_refused: int = 0
+    # the engine's rules it was played under (engine.version); rows from before the column
+    # was added were played on version 1, new ones on the current version
+    engine_version: int = Field(
+        default=ENGINE_VERSION, sa_column_kwargs={"server_default": "1"}, nullable=False
+    )
     started_at: datetime = _ts()
     updated_at: datetime = _ts()
 

@@ -11,12 +11,23 @@
 4. ``calibrate`` with N runs *per policy* (x3 policies) on two worker processes: wall
    time, and the workers' CPU time (halved: what two free cores would take); one
    scenario unless ``--calibrate-all``.
+5. Where a calibration-like run spends its time: ``--profile-runs`` seeds x 3 policies of
+   every scenario under cProfile, each function's own time (``tottime``) summed by where it
+   lives — SimPy's event loop, the engine's handlers and processes, the bots (policies,
+   analyst, oracle), world building (world, Faker, networkx), pydantic and the rest
+   (stdlib: random, re, ...). Profiling slows every call alike, so shares, not seconds,
+   are the figure.
+6. What answers as SimPy processes cost: full heuristic runs with ``Simulation.later`` as a
+   process (today) and as a bare callback on a timeout (engine version 1), alternated in
+   the same run on the same seeds; median CPU ms per run and events per run of each.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
+import pstats
 import resource
 import statistics
 import sys
@@ -115,7 +126,8 @@ def main() -> None:
     ap.add_argument("--calibrate-runs", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--calibrate-all", action="store_true", help="every scenario, not just one")
-    ap.add_argument("--sections", default="1,2,3,4", help="which benchmarks to run, e.g. 1,4")
+    ap.add_argument("--profile-runs", type=int, default=10, help="seeds per policy in 5")
+    ap.add_argument("--sections", default="1,2,3,4,5,6", help="which benchmarks to run, e.g. 1,4")
     a = ap.parse_args()
     sections = {int(x) for x in a.sections.split(",")}
     scenarios = {p.stem: load_scenario(p) for p in FILES}
@@ -129,6 +141,10 @@ def main() -> None:
         _replay(scenarios, a.repeat)
     if 4 in sections:
         _calibrate(a.calibrate_runs, a.calibrate_all)
+    if 5 in sections:
+        _profile(scenarios, a.profile_runs)
+    if 6 in sections:
+        _processes(scenarios, a.repeat)
 
 
 def _per_event(scenarios, repeat: int) -> None:
@@ -140,7 +156,8 @@ def _per_event(scenarios, repeat: int) -> None:
         eng, bare, ratio, n = per_event_ratio(s, repeat)
         print(
             f"   {sid:<30} engine {eng * 1e6:6.2f} us/event  bare {bare * 1e6:5.2f} us/event  "
-            f"ratio {ratio:4.2f}x  ({n} events per repeat)"
+            f"ratio {ratio:4.2f}x  ({n} events per repeat, engine {eng * n / 20 * 1000:5.3f} ms "
+            f"per exercise)"
         )
 
 
@@ -176,6 +193,97 @@ def _calibrate(runs: int, every: bool) -> None:
         print(
             f"   {path.stem:<30} {el:6.1f} s wall, {cpu:6.1f} s CPU in the workers "
             f"(= {cpu / 2:5.1f} s on two free cores)   medians: {meds}"
+        )
+
+
+BOTS = ("engine/policies.py", "engine/analyst.py", "engine/oracle.py")
+WORLD = ("engine/world.py", "engine/identifiers.py", "engine/network.py", "engine/shipment_plan.py")
+
+
+def _where(filename: str) -> str:
+    """The part of a run a function belongs to, from the file it lives in."""
+    f = filename.replace("\\", "/")
+    if "/simpy/" in f:
+        return "simpy"
+    if f.endswith(BOTS):
+        return "bots"
+    if f.endswith(WORLD) or "/faker/" in f or "/networkx/" in f:
+        return "world building"
+    if "/engine/" in f and "/site-packages/" not in f:
+        return "engine"
+    if "/pydantic" in f or "pydantic_core" in f:
+        return "pydantic (actions, records)"
+    return "other (stdlib random, re, ...)"
+
+
+def profile_shares(scenarios, runs: int) -> tuple[dict[str, float], float]:
+    """Each part's share of the own time of a calibration-like run, and the total seconds."""
+    from engine.world import FakerPool
+
+    prof = cProfile.Profile()
+    fakers = FakerPool()
+    prof.enable()
+    for s in scenarios.values():
+        for policy in ("random", "heuristic", "oracle"):
+            for seed in range(runs):
+                run_policy(s, seed, policy, fakers=fakers).score()
+    prof.disable()
+    st = pstats.Stats(prof)
+    parts: dict[str, float] = {}
+    for (filename, _line, name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        key = _where(name if filename == "~" else filename)  # "~": a built-in, named by its type
+        parts[key] = parts.get(key, 0.0) + tt
+    total = sum(parts.values())
+    return {k: v / total for k, v in parts.items()}, total
+
+
+def _profile(scenarios, runs: int) -> None:
+    print(
+        f"5. where a calibration-like run spends its time ({runs} seeds x 3 policies x "
+        f"{len(scenarios)} scenarios under cProfile; share of own time)"
+    )
+    shares, total = profile_shares(scenarios, runs)
+    keys = ("simpy", "engine", "bots", "world building", "pydantic (actions, records)",
+            "other (stdlib random, re, ...)")
+    for key in keys:
+        print(f"   {key:<30} {shares.get(key, 0.0) * 100:5.1f} %")
+    print(f"   ({total:.1f} s profiled)")
+
+
+def _later_as_callback(sim, delay, fn):  # type: ignore[no-untyped-def]
+    """``Simulation.later`` as engine version 1 had it: a callback on a bare timeout."""
+    ev = sim.env.timeout(max(delay, 0.0))
+    ev.callbacks.append(lambda _ev: fn())
+    return ev
+
+
+def _processes(scenarios, repeat: int) -> None:
+    from engine.simulation import Simulation
+
+    print(
+        f"6. answers, intelligence and injects as SimPy processes vs callbacks (heuristic runs, "
+        f"median of {repeat} alternated repeats of 5 seeds, CPU)"
+    )
+    as_process = Simulation.later
+    for sid, s in scenarios.items():
+        cpu: dict[str, list[float]] = {"process": [], "callback": []}
+        events: dict[str, int] = {}
+        for r in range(repeat):
+            for variant in ("process", "callback") if r % 2 == 0 else ("callback", "process"):
+                Simulation.later = as_process if variant == "process" else _later_as_callback
+                try:
+                    gc.collect()
+                    c0 = CLOCK()
+                    runs = [run_policy(s, seed, "heuristic") for seed in range(5)]
+                    cpu[variant].append((CLOCK() - c0) / 5)
+                finally:
+                    Simulation.later = as_process
+                events[variant] = sum(ex.sim.events for ex in runs) // 5
+        p, c = statistics.median(cpu["process"]), statistics.median(cpu["callback"])
+        print(
+            f"   {sid:<30} process {p * 1000:6.1f} ms/run ({events['process']} events)  "
+            f"callback {c * 1000:6.1f} ms/run ({events['callback']} events)  "
+            f"cost {100 * (p / c - 1):+5.1f} %"
         )
 
 

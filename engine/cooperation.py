@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from engine import actions as A
 from engine import messages as M
+from engine.events import Event
 from engine.intel import person_attrs
 from engine.records import Outcome
 from engine.requests import _pay, _spend, ok, refuse
@@ -39,10 +40,9 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
         return refuse(
             "share.bad_country", f"'{a.country}' is not a partner country in this exercise"
         )
-    if any(name == f"shared:{a.country}" for name, _ in sim.happened):
+    if a.country in sim.trust.shared:
         return refuse("share.already", f"you already shared your case file with {a.country}")
-    sim.emit(f"shared:{a.country}")
-    sim.emit(f"trust:{a.country}")
+    sim.trust.share(a.country)
 
     def reply() -> None:
         n = _partner_shares(sim, a.country, 1, f"NCB {a.country}")
@@ -67,9 +67,9 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
     bad = [c for c in a.countries if c not in sim.partner_codes]
     if bad:
         return refuse("meeting.bad_country", f"not in this exercise: {', '.join(bad)}")
-    last = [d for name, d in sim.happened if name == "case_meeting_called"]
+    last = sim.event_log.last_day(Event.case_meeting_called)
     gap = sim.tuning.case_meeting_interval_days
-    if last and sim.env.now - last[-1] < gap:
+    if last is not None and sim.env.now - last < gap:
         return refuse(
             "meeting.too_soon",
             f"a regional case meeting was convened less than {gap:g} days ago",
@@ -79,14 +79,14 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
     if (r := _pay(sim, cost)) is not None:
         return r
     _spend(sim, cost)
-    sim.emit("case_meeting_called")
+    sim.emit(Event.case_meeting_called)
 
     def meet() -> None:
         n = sum(
             _partner_shares(sim, c, 99, "Regional case meeting") for c in sorted(set(a.countries))
         )
         for c in sorted(set(a.countries)):
-            sim.emit(f"trust:{c}")
+            sim.trust.raise_(c)
         sim.knowledge.item(
             sim.env.now,
             M.sender("case_meeting"),
@@ -95,7 +95,7 @@ def case_meeting(sim: Simulation, a: A.CaseMeeting) -> Outcome:
             {"countries": ", ".join(sorted(set(a.countries))), "n": n},
             "partner",
         )
-        sim.emit("case_meeting")
+        sim.emit(Event.case_meeting)
 
     sim.answer(MEETING_DAYS, meet, "meeting", countries=", ".join(sorted(set(a.countries))))
     return ok(

@@ -263,13 +263,12 @@ class Exercise:
             concealments=sorted(k.concealments),
             warrants=sorted(sim.warrants),
         )
-        teams = st["teams"]
         return TraineeView(
             day=round(now, 4),
             duration_days=s.duration_days,
             finished=self.finished,
             budget=round(sim.budget, 3),
-            teams_free=max(0, teams - sum(1 for e in sim.teams_busy if e > now)),
+            teams_free=sim.teams.free_now(),
             inbox=list(k.inbox),
             entities=list(k.entities.values()),
             links=list(k.links.values()),

@@ -3,10 +3,10 @@
 Each request goes to the country holding the place or the person. It answers after its
 response delay and acts only with its probability of acting (raised by trust: shared
 intelligence and case meetings). An inspection or seizure commits one of the trainee's
-inspection teams for its window; a controlled delivery, once every state on the load's
-route has agreed, lets a detected load run on under surveillance; an arrest needs a
-warrant, and abroad a Red Notice (or an arrest diffusion addressed to that country) — and
-no arrest can be asked of a country outside INTERPOL.
+inspection teams for its window only (``engine.teams``); a controlled delivery, once every
+state on the load's route has agreed, lets a detected load run on under surveillance; an
+arrest needs a warrant, and abroad a Red Notice (or an arrest diffusion addressed to that
+country) — and no arrest can be asked of a country outside INTERPOL.
 """
 
 from __future__ import annotations
@@ -19,8 +19,13 @@ from engine.messages import message, nested, sender
 from engine.notices import NCB, RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
-from engine.simulation import Control, ControlRequest, DeliveryRequest, Simulation
+from engine.simulation import ControlRequest, DeliveryRequest, Simulation
 from engine.world import triangular_at
+
+TEAM_RULE = (
+    "Resources: one inspection team per control window, committed from its first day to its"
+    " last (engine assumption)"
+)
 
 
 def _control(
@@ -34,17 +39,19 @@ def _control(
             f"{what}.bad_window",
             f"the window must start between now (day {now:.1f}) and the end of the exercise",
         )
-    busy = [e for e in sim.teams_busy if e > now]
-    teams = int(sim.scenario.resources.inspection_teams * sim.ov.resources)
-    if len(busy) >= teams:
+    teams = sim.teams.count
+    if not sim.teams.free_for(start, end):
         return refuse(
-            "resources.no_team", f"all {teams} inspection teams are committed", teams=teams
+            "resources.no_team",
+            f"all {teams} inspection teams are committed between day {start:g} and day {end:g}",
+            TEAM_RULE,
+            teams=teams,
         )
     cost = sim.scenario.resources.inspection_cost
     if (r := _pay(sim, cost)) is not None:
         return r
     _spend(sim, cost)
-    sim.teams_busy = busy + [end]
+    booking = sim.teams.book(start, end)
     country = sim.locs[location].country
     rng = sim.rng(what, location, shipment, _n(sim, what, location, shipment))
     partner = next(c for c in sim.scenario.countries if c.code == country).partner
@@ -58,7 +65,7 @@ def _control(
         t = sim.env.now
         name = sim.locs[location].name
         if acts:
-            sim.controls.append(Control(location, max(start, t), end, shipment))
+            sim.controls.open(location, max(start, t), end, shipment)
             tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
             sim.knowledge.item(
                 t,
@@ -70,8 +77,7 @@ def _control(
                 "partner",
             )
         else:
-            if end in sim.teams_busy:
-                sim.teams_busy.remove(end)
+            sim.teams.cancel(booking)
             sim.knowledge.item(
                 t,
                 sender("ncb", country=country),

@@ -32,7 +32,8 @@ def _n(sim: Simulation, *key: object) -> int:
 
 
 def _pay(sim: Simulation, cost: float) -> Outcome | None:
-    if sim.budget + 1e-9 < cost:
+    """A refusal when the budget cannot pay ``cost``; None when it can (nothing is spent)."""
+    if not sim.funds.can_pay(cost):
         return refuse(
             "resources.insufficient",
             f"needs {cost:g} {sim.scenario.resources.unit}, {sim.budget:g} left",
@@ -43,8 +44,8 @@ def _pay(sim: Simulation, cost: float) -> Outcome | None:
 
 
 def _spend(sim: Simulation, cost: float) -> None:
-    sim.budget -= cost
-    sim.spent += cost
+    """Pay ``cost`` from the budget (``engine.budget``: drawn from its SimPy container)."""
+    sim.funds.spend(cost)
 
 
 def _known(sim: Simulation, eid: str, *types: str) -> bool:

@@ -20,9 +20,12 @@ from typing import Any
 
 import simpy
 
+from engine.budget import Budget
 from engine.communications import Communications
+from engine.controls import Controls
 from engine.corruption import corrupt_officials, hold, official_posts
 from engine.deliveries import delivered_under_surveillance
+from engine.events import Event, EventLog
 from engine.evidence import CaseFile
 from engine.intel import Knowledge
 from engine.interdiction import (
@@ -42,10 +45,15 @@ from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.state import ControlRequest, DeliveryRequest, ShipmentState, Tip
 from engine.tariff import BUDGET_WEEK
+from engine.teams import Teams
+from engine.trust import Trust
+from engine.version import ENGINE_VERSION
 from engine.world import World
 
 __all__ = [
     "CORRUPTION",
+    "ENGINE_VERSION",
+    "Event",
     "ControlRequest",
     "DeliveryRequest",
     "GREEN_BOOST",
@@ -60,7 +68,13 @@ __all__ = [
 
 
 class Simulation(Communications, ShipmentReports):
-    """Ground truth plus the trainee's knowledge, advanced by a SimPy environment."""
+    """Ground truth plus the trainee's knowledge, advanced by a SimPy environment.
+
+    Its typed parts, each with its own rules: ``funds`` (the budget, ``engine.budget``),
+    ``teams`` (``engine.teams``), ``controls`` (``engine.controls``), ``trust``
+    (``engine.trust``) and ``event_log`` (``engine.events``). The older attribute names
+    (``budget``, ``spent``, ``happened``, ``emitted`` ...) read and write those parts.
+    """
 
     def __init__(self, scenario: Scenario, world: World, seed: int, overrides: Any) -> None:
         self.scenario, self.world, self.seed, self.ov = scenario, world, seed, overrides
@@ -78,7 +92,7 @@ class Simulation(Communications, ShipmentReports):
         self.travellers = {
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
         }
-        self.controls: list[Control] = []
+        self.controls = Controls()
         self.cd_requests: set[str] = set()  # controlled deliveries in force
         self.cd_asked: dict[str, DeliveryRequest] = {}  # shipment -> last request put
         self.tips: list[Tip] = []  # planned controls officials told the network of
@@ -95,20 +109,17 @@ class Simulation(Communications, ShipmentReports):
         self.concealment_order = list(scenario.shipments.concealments)
         self.concealment = scenario.shipments.concealments[0]
         self.lie_low_until = 0.0
-        self.budget = scenario.resources.start_budget * overrides.resources
-        self.spent = 0.0
-        self.budget_total = self.budget
-        self.teams_busy: list[float] = []  # end day of each committed team
+        self.funds = Budget(self.env, scenario.resources.start_budget * overrides.resources)
+        self.teams = Teams(self.env, int(scenario.resources.inspection_teams * overrides.resources))
         self.due: list[tuple[float, str, dict[str, Any]]] = []  # answers the trainee awaits
         self.requests: list[ControlRequest] = []  # inspections and seizures asked of partners
-        self.happened: list[tuple[str, float]] = []  # (event name, day) for MSEL triggers
-        self.emitted: dict[str, int] = {}  # event name -> how often it happened
-        self.listeners: list[Callable[[str], None]] = []
+        self.event_log = EventLog()  # what happened when, for MSEL triggers and the score
         self.counts: dict[str, int] = {}
         self.decisions: list[Any] = []
         self.partner_codes = {c.code for c in scenario.countries}
         self.locs = {loc.id: loc for loc in scenario.locations}
         self.countries = {c.code: c for c in scenario.countries}
+        self.trust = Trust(self.countries, self.tuning.trust_per_gesture)
         self.officials = {
             m: world.entities[m].attributes.get("location")
             for m in world.members
@@ -128,26 +139,57 @@ class Simulation(Communications, ShipmentReports):
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
 
+    # --- the parts, under the names other modules have always used ----------------------
+    @property
+    def budget(self) -> float:
+        return self.funds.left
+
+    @budget.setter
+    def budget(self, value: float) -> None:
+        self.funds.set_left(value)
+
+    @property
+    def spent(self) -> float:
+        return self.funds.spent
+
+    @spent.setter
+    def spent(self, value: float) -> None:
+        self.funds.spent = value
+
+    @property
+    def budget_total(self) -> float:
+        return self.funds.total
+
+    @property
+    def happened(self) -> list[tuple[str, float]]:
+        return self.event_log.happened
+
+    @property
+    def emitted(self) -> dict[str, int]:
+        return self.event_log.counts
+
+    @property
+    def listeners(self) -> list[Callable[[str], None]]:
+        return self.event_log.listeners
+
     # --- randomness and scheduling -------------------------------------------------------
     def rng(self, *parts: object) -> random.Random:
         return random.Random(":".join(map(str, (self.seed, *parts))))
 
-    def later(self, delay: float, fn: Callable[[], None]) -> None:
-        """Run ``fn`` after ``delay`` days (a bare timeout with a callback: cheap)."""
-        ev = self.env.timeout(max(delay, 0.0))
-        ev.callbacks.append(lambda _ev: fn())
+    def later(self, delay: float, fn: Callable[[], None]) -> simpy.Process:
+        """Run ``fn`` after ``delay`` days, as a SimPy process (``engine.simulation.after``)."""
+        return self.env.process(after(self.env.timeout(max(delay, 0.0)), fn))
 
-    def answer(self, delay: float, fn: Callable[[], None], code: str, **params: Any) -> None:
+    def answer(
+        self, delay: float, fn: Callable[[], None], code: str, **params: Any
+    ) -> simpy.Process:
         """Like ``later``, for an answer the trainee was told to expect: it goes on their
         agenda (``agenda.<code>``) until it comes, so time stops for it."""
         self.due.append((self.env.now + max(delay, 0.0), code, params))
-        self.later(delay, fn)
+        return self.later(delay, fn)
 
-    def emit(self, name: str) -> None:
-        self.happened.append((name, self.env.now))
-        self.emitted[name] = self.emitted.get(name, 0) + 1
-        for fn in self.listeners:  # set once, when the MSEL is built
-            fn(name)
+    def emit(self, name: Event | str) -> None:
+        self.event_log.emit(name, self.env.now)
 
     def run_until(
         self, t: float, stop: Callable[[], bool] | None = None, inclusive: bool = False
@@ -170,15 +212,15 @@ class Simulation(Communications, ShipmentReports):
                         return
         finally:
             self.events += n
-        env._now = max(env.now, t)  # simpy keeps the clock in _now; no event lies before t
+        if t > env.now:  # nothing is left before t: SimPy's own run moves the clock there
+            env.run(until=t)  # (its stop event comes before any event due on day t)
 
     # --- the network's processes ---------------------------------------------------------
     def _weekly_budget(self) -> Generator[Any, Any, None]:
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
         while True:
             yield self.env.timeout(BUDGET_WEEK)
-            self.budget += weekly
-            self.budget_total += weekly
+            self.funds.top_up(weekly)
             if weekly > 0:  # said in the inbox, or the budget would refill unexplained
                 self.knowledge.item(
                     self.env.now,
@@ -230,8 +272,8 @@ class Simulation(Communications, ShipmentReports):
         ship.route, ship.concealment, ship.handlers = route, concealment, handlers
         ship.status, ship.depart_day = "in_transit", env.now
         self._communicate(handlers, plan)
-        if "first_departure" not in self.emitted:  # only the first one triggers anything
-            self.emit("first_departure")
+        if not self.event_log.has(Event.first_departure):  # only the first one triggers anything
+            self.emit(Event.first_departure)
         traveller = None
         for m in handlers.values():
             if m in self.travellers:
@@ -271,9 +313,7 @@ class Simulation(Communications, ShipmentReports):
         return detection(self, ship, lp, traveller)
 
     def _act(self, country: str) -> float:
-        c = self.countries[country]
-        bonus = self.tuning.trust_per_gesture * self.emitted.get(f"trust:{country}", 0)
-        return min(1.0, c.partner.act_probability + bonus)
+        return self.trust.act_probability(country)
 
     def _reroute(self) -> None:
         options = [r for r in self.scenario.shipments.routes if r not in self.burned]
@@ -295,7 +335,7 @@ class Simulation(Communications, ShipmentReports):
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
-        self.emit("first_arrest")
+        self.emit(Event.first_arrest)
 
     def purple_published(self, subject: str) -> None:
         ad = self.scenario.adaptation
@@ -311,3 +351,14 @@ class Simulation(Communications, ShipmentReports):
                     self.concealment = free[0]
 
             self.later(ad.concealment_change_days, change)
+
+
+def after(ev: simpy.Event, fn: Callable[[], None]) -> Generator[Any, Any, None]:
+    """A process that waits for ``ev`` (a timeout made by its caller), then runs ``fn``.
+
+    The timeout is made before the process starts, so ``fn`` runs exactly where a callback
+    on that timeout ran in version 1: among the events of its day, in the order they were
+    scheduled. The process adds two bookkeeping events (its start and its end), which the
+    engine bench counts."""
+    yield ev
+    fn()

@@ -26,6 +26,7 @@ except AcademyError as error:
     st.stop()
 
 st.title(t("debrief.title", scenario=isolated(plain(scenario.text(scenario.title, lang)))))
+desk.engine_note(record)
 tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
                 t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")],
                key="debrief.tab", on_change="rerun")

@@ -34,6 +34,7 @@ def desk_view() -> None:
     desk.header(view)
     if record.paused:
         st.warning(t("desk.paused"), icon=":material/pause_circle:")
+    desk.engine_note(record)
 
     clock.advance_buttons(user, exercise, view, played.live.agenda())
     desk.last_result()

@@ -19,6 +19,7 @@ from academy.errors import AcademyError
 from academy.models import ExerciseRecord
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
+from engine.version import ENGINE_VERSION
 from ui import charts
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
@@ -369,3 +370,11 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
         cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
                            placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
         cols[2].form_submit_button(t("desk.hypothesis_save"), on_click=save)
+
+
+def engine_note(record: ExerciseRecord) -> None:
+    """One line when the exercise was played on an older engine than the one replaying it."""
+    played = exercises.older_engine(record)
+    if played is not None:
+        st.info(t("desk.engine_version", played=played, current=ENGINE_VERSION),
+                icon=":material/history:")

@@ -1,0 +1,16 @@
+"""The version of the engine's rules, stored with every exercise the platform runs.
+
+An exercise is its log; the log replays under the rules of the engine that reads it. When
+the rules change how a log plays out, the version goes up, so the platform can say that
+an exercise played before was replayed under newer rules.
+
+- 1: the engine until the split of the simulation into parts; an inspection team was held
+  from the day the inspection was booked to the end of its window.
+- 2: inspection teams are a SimPy resource booked for their window only (an inspection
+  booked for day 40 leaves the team free until then); answers, intelligence deliveries and
+  injects are SimPy processes.
+"""
+
+from __future__ import annotations
+
+ENGINE_VERSION = 2
