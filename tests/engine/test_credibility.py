@@ -37,9 +37,14 @@ def _report(ex: Exercise, source: str, target: str, rng: random.Random | None = 
 
 
 def _member_with_phone(ex: Exercise) -> str:
-    """A member the trainee does not know yet, who has a phone."""
+    """A member the trainee does not know yet, who has a phone, and none of whose
+    associates the case file holds (so nothing held bears on a report about them)."""
     known = ex.sim.knowledge.entities
-    return next(m for m in ex.world.members if m in ex.world.phones and m not in known)
+    return next(
+        m for m in ex.world.members
+        if m in ex.world.phones and m not in known
+        and not any(n in known for n, _rel in ex.world.neighbours(m))
+    )
 
 
 @pytest.fixture
