@@ -81,6 +81,8 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     at = as_instructor()
     at.switch_page("pages/dashboard.py").run()
     at.text_area(key="dash.message").input("Customs in Mombasa report a suspicious container")
+    at.selectbox(key="dash.reliability").select("D")
+    at.selectbox(key="dash.credibility").select("3")
     at.button(key="FormSubmitter:dash.inject-Send inject").click().run()
     assert not at.exception
     assert "Inject delivered to exercises: 1" in at.success[0].value
@@ -88,6 +90,10 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     with session_scope(engine) as s:
         rows = s.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
         assert rows[0].actor == "instructor"
+        assert rows[0].action["grade"] == "D3"  # the instructor's grade, not a fixed A1
+        item = exercises.replay(s, exercises.get(s, exercise_id=record.id, user=trainee))
+        assert (item.live.view().inbox[-1].reliability, item.live.view().inbox[-1].credibility) == (
+            "D", 3)
         assert exercises.get(s, exercise_id=record.id, user=trainee).paused
     engine.dispose()
 
