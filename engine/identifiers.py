@@ -64,7 +64,7 @@ CALL_SIGN_SERIES = {
     "MZ": ("C8", "C9"),
     "MY": ("9M", "9W"),
     "VN": ("3W", "XV"),
-    "CN": ("BO", "BP", "BQ", "BR", "BS"),
+    "CN": ("BR", "BS"),  # B is China's; BM-BQ and BU-BX are used in Taiwan, so not those
     "LR": ("A8", "D5", "5L", "5M", "6Z"),
     "KM": ("D6",),
     "GH": ("9G",),
