@@ -12,7 +12,14 @@ from academy import exercises, worker
 from academy.db import make_engine, session_scope
 from academy.models import CalibrationRun, ExerciseAction, User
 from academy.scenarios import sync_shipped
-from tests.pages.helpers import as_admin, as_instructor, as_trainee, play_to_end, texts
+from tests.pages.helpers import (
+    KNOWN_COMPANY,
+    as_admin,
+    as_instructor,
+    as_trainee,
+    play_to_end,
+    texts,
+)
 
 WILDLIFE = "wildlife-ivory-corridor"
 PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/cohort.py"]
@@ -22,7 +29,7 @@ PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/co
 def played(app_db):
     """The demo trainee has played the wildlife scenario to its end."""
     exercise_id, _ = play_to_end(app_db, {
-        "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
+        "kind": "request_notice", "colour": "red", "subject": KNOWN_COMPANY, "purpose": "arrest"})
     return exercise_id
 
 
