@@ -5,7 +5,10 @@ arrest, a notice accepted, ...), a message, the action it expects and the object
 serves. When the expected action has not happened within ``contingency.after_days``, the
 contingency inject steers play back. Injects may also name people (a tip-off): one member
 of each listed group enters the trainee's case file. Instructors can fire an inject by id
-at any time (``InstructorInject``), which is logged like any other action.
+at any time (``InstructorInject``), which is logged like any other action. An inject is
+not graded by the engine: it carries the Admiralty grade its author wrote (``grade``,
+B2 when none is written); an instructor's free message carries the instructor's (A1 when
+none is chosen), because the author, not the engine, knows how far the tip is to be trusted.
 """
 
 from __future__ import annotations
