@@ -41,8 +41,8 @@ def person_name(fk: Faker) -> tuple[str, str | None]:
     """(name in Latin script, name in its original script or None when already Latin)."""
     locale = fk.locales[0]
     if locale.startswith("ja") and hasattr(fk, "last_name_pair"):
-        family, given = fk.last_name_pair(), fk.first_name_pair()
-        return f"{family[2]} {given[2]}", f"{family[0]} {given[0]}"
+        kin, own = fk.last_name_pair(), fk.first_name_pair()  # (kanji, kana, romaji)
+        return f"{kin[2]} {own[2]}", f"{kin[0]} {own[0]}"
     if locale.startswith(("zh", "ko")):
         family, given = fk.last_name(), fk.first_name()
         if not is_latin(family + given):

@@ -226,7 +226,8 @@ def build_world(
     order = list(range(len(raw)))
     streams.rng("ids").shuffle(order)  # ids must not betray who is a member
     entities: dict[str, Entity] = {}
-    members, decoys = [], []
+    members: list[str] = []
+    decoys: list[str] = []
     by_origin: dict[str, str] = {}
     counters = {"person": 0, "company": 0}
     for i in order:
@@ -254,7 +255,8 @@ def _documents(
 ) -> tuple[dict[str, str], dict[str, str]]:
     """A phone for each person, an account for each person and company: each entity's
     documents from a stream of its own, so one more decoy changes nobody else's numbers."""
-    phones, accounts = {}, {}
+    phones: dict[str, str] = {}
+    accounts: dict[str, str] = {}
     origin_of = {eid: origin for origin, eid in by_origin.items()}
     for eid in list(entities):
         ent = entities[eid]
@@ -315,7 +317,7 @@ def _vessels(
 ) -> list[str]:
     """The fleet: each vessel's flag, numbers, name and operator from the vessels' stream."""
     fleet = scenario.network.fleet
-    out = []
+    out: list[str] = []
     if fleet is None:
         return out
     operators = [m for m in members if entities[m].group == fleet.operator]
