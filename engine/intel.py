@@ -307,7 +307,8 @@ def _reveal(
             v = w.entities[vid]
             if v.attributes.get("operator") == subj:
                 keys = ("name", "flag", "imo", "mmsi")
-                rep.learn(vid, "vessel", v.label, {x: v.attributes[x] for x in keys})
+                said = {x: v.attributes[x] for x in keys if x in v.attributes}
+                rep.learn(vid, "vessel", v.label, said)
                 links.append((subj, vid, "operates"))
                 out.append(
                     M.message(

@@ -297,9 +297,12 @@ def _expand_relations(
 def _vessel(eid: str, flag: str, rng: random.Random, fk: Faker, operator: str | None) -> Entity:
     six = str(rng.randrange(100000, 999999))
     imo = f"IMO {six}{imo_check_digit(six)}"
-    mmsi = f"{MID.get(flag, rng.choice(list(MID.values())))}{_digits(rng, 6)}"
+    mid = MID.get(flag)  # no MID for the flag: no MMSI, rather than another flag's
+    mmsi = f"{mid}{_digits(rng, 6)}" if mid is not None else None
     name = f"{family_name(fk).upper()} {rng.choice(['STAR', 'PEARL', 'FORTUNE', 'NO. 7', 'GLORY', 'BAY', 'SPIRIT'])}"
-    attrs = {"name": name, "flag": flag, "imo": imo, "mmsi": mmsi}
+    attrs = {"name": name, "flag": flag, "imo": imo}
+    if mmsi is not None:
+        attrs["mmsi"] = mmsi
     sign = call_sign(flag, rng)
     if sign is not None:
         attrs["call_sign"] = sign

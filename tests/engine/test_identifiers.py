@@ -16,7 +16,7 @@ from faker import Faker
 
 from engine.identifiers import CALL_SIGN_SERIES, bank_account, call_sign, phone_number, uses_iban
 from engine.names import is_latin, person_name
-from engine.world import build_world
+from engine.world import MID, build_world
 
 from .conftest import SCENARIO_FILES
 
@@ -86,6 +86,18 @@ def test_vessels_carry_their_flags_call_sign(scenarios):
     for v in w.vessels:
         a = w.entities[v].attributes
         assert a["call_sign"][:2] in CALL_SIGN_SERIES[a["flag"]]
+        assert a["mmsi"][:3] == str(MID[a["flag"]])
+
+
+def test_a_flag_we_hold_no_itu_data_for_gets_no_borrowed_numbers(scenarios):
+    """A flag with no MID or call sign series of ours: its vessels carry neither, rather
+    than another flag's (a borrowed MMSI would send an analyst to the wrong registry)."""
+    s = scenarios["fisheries-dark-fleet"]
+    fleet = s.network.fleet.model_copy(update={"flags": ["XX"]})
+    w = build_world(_with(s, fleet=fleet), 3)
+    for v in w.vessels:
+        a = w.entities[v].attributes
+        assert "mmsi" not in a and "call_sign" not in a and a["imo"].startswith("IMO ")
 
 
 @pytest.mark.parametrize("locale", ["zh_CN", "ja_JP", "ko_KR", "ru_RU", "ar_AA", "el_GR"])
