@@ -266,7 +266,7 @@ def set_hypothesis(
 
 def inject(
     session: Session, *, exercise_id: int, instructor: User, message: str = "",
-    event: str | None = None,
+    event: str | None = None, grade: str = "A1",
 ) -> Outcome:
     """An instructor's message or scenario event delivered into one trainee's exercise."""
     record = get(session, exercise_id=exercise_id, user=instructor)
@@ -276,7 +276,7 @@ def inject(
     for _attempt in range(3):
         held = replay(session, record)  # under the lock: the log as it now is
         outcome = held.live.apply(
-            {"kind": "instructor_inject", "message": message, "event": event})
+            {"kind": "instructor_inject", "message": message, "event": event, "grade": grade})
         entry = held.live.log[-1]
         try:
             with session.begin_nested():

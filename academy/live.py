@@ -119,9 +119,10 @@ def targets(table: list[Row], *, scope: str, team: str | None = None,
 
 def inject(
     session: Session, *, user: User, workshop_id: int, exercise_ids: list[int],
-    message: str = "", event: str | None = None,
+    message: str = "", event: str | None = None, grade: str = "A1",
 ) -> tuple[int, int]:
-    """Deliver one inject to each exercise; (delivered, refused) — e.g. an unknown event."""
+    """Deliver one inject to each exercise; (delivered, refused) — e.g. an unknown event.
+    ``grade``: the instructor's Admiralty grade of a free message (an event keeps its own)."""
     check_manage(session, user=user, workshop_id=workshop_id)
     message = message.strip()[:1000]
     if not message and not event:
@@ -130,7 +131,7 @@ def inject(
     for exercise_id in sorted(set(exercise_ids)):  # one order of locks: two senders never deadlock
         _own(session, user=user, workshop_id=workshop_id, exercise_id=exercise_id)
         outcome = exercises.inject(session, exercise_id=exercise_id, instructor=user,
-                                   message=message, event=event or None)
+                                   message=message, event=event or None, grade=grade)
         delivered, refused = delivered + outcome.accepted, refused + (not outcome.accepted)
     return delivered, refused
 

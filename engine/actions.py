@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from engine.fields import Grade
+
 Rationale = Annotated[str | None, Field(default=None, max_length=2000)]
 Ref = Annotated[str, Field(min_length=1, max_length=64)]
 Day = Annotated[float, Field(ge=0, le=400)]
@@ -138,6 +140,11 @@ class InstructorInject(_Action):
     kind: Literal["instructor_inject"] = "instructor_inject"
     message: Annotated[str, Field(max_length=4000)] = ""
     event: Ref | None = None
+    grade: Grade = Field(
+        default="A1",
+        description="the instructor's Admiralty grade of a free message (reliability A..F,"
+        " credibility 1..6); an MSEL event keeps the grade its author wrote in the scenario",
+    )
 
 
 Action = Annotated[

@@ -167,7 +167,7 @@ class Exercise:
             self.sim.knowledge.item(
                 self.sim.env.now,
                 sender("instructor"),
-                "A1",
+                act.grade,
                 "inject.instructor",
                 {"text": act.message.strip()},
                 "inject",

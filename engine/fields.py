@@ -19,6 +19,8 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Days = Annotated[float, Field(ge=0.0, le=3650.0)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+# An Admiralty (NATO 6x6) grade: source reliability A..F then information credibility 1..6.
+Grade = Annotated[str, Field(pattern=r"^[A-F][1-6]$")]
 
 
 def _require_english(value: dict[str, str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from engine.fields import Days, Frozen, ShortText, Slug, Text
+from engine.fields import Days, Frozen, Grade, ShortText, Slug, Text
 
 
 class Trigger(StrEnum):
@@ -65,6 +65,15 @@ class Inject(Frozen):
     at_day: Days | None = None
     trigger: Trigger | None = None
     source: ShortText = "NEST coordinator"
+    grade: Grade = Field(
+        default="B2",
+        description=(
+            "the author's Admiralty grade of the inject, shown on it and on whoever it names:"
+            " source reliability A (completely reliable) .. F (cannot be judged), then"
+            " information credibility 1 (confirmed) .. 6 (cannot be judged); e.g. 'B2' (the"
+            " default): a usually reliable source, probably true"
+        ),
+    )
     message: Text
     expected_action: Literal[ACTION_KINDS] | None = None  # type: ignore[valid-type]
     objective: str | None = None

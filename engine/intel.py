@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
+from engine.credibility import Claim, Holdings, credibility
 from engine.records import InboxItem, KnownEntity, KnownLink, Movement, NoticeRecord
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Knowledge:
     pointers: list[tuple[str, str, float]] = field(
         default_factory=list
     )  # (item id, shipment id, t)
+    held: Holdings = field(default_factory=Holdings)  # who said what, to grade what comes next
 
     def item(
         self,
@@ -78,6 +80,7 @@ class Knowledge:
         source: str,
         grade: str,
     ) -> None:
+        self.held.entity(eid, attrs, source)
         old = self.entities.get(eid)
         if old is None:
             self.entities[eid] = KnownEntity(
@@ -90,6 +93,7 @@ class Knowledge:
             )
 
     def link(self, a: str, b: str, relation: str, t: float, source: str, grade: str) -> None:
+        self.held.link(a, b, relation, source)
         key = (a, b, relation)
         if key not in self.links:
             self.links[key] = KnownLink(a, b, relation, source, grade, round(t, 3))
@@ -108,48 +112,91 @@ class Knowledge:
         )
 
 
-def _grade(rng: random.Random, reliability: str, true: bool) -> str:
-    # True reports skew towards confirmed/probably true; false ones towards doubtful, but overlap.
-    pool = (
-        ([1, 2, 2, 3, 3] if reliability in "AB" else [2, 2, 3, 3, 4])
-        if true
-        else [2, 3, 3, 4, 4, 5]
-    )
-    return f"{reliability}{rng.choice(pool)}"
-
-
 def person_attrs(ent: Any, keys: tuple[str, ...] = ("name",)) -> dict[str, Any]:
     out = {k: ent.attributes[k] for k in keys if k in ent.attributes}
     out["country"] = ent.country
     return out
 
 
+class _Report:
+    """A report being written: what it says is held back until it is graded against the
+    case file (``engine.credibility``), then filed with that grade."""
+
+    def __init__(self, sim: Simulation, src: Any) -> None:
+        self.sim, self.src, self.label = sim, src, src.label["en"]
+        self.entities: list[tuple[str, str, str, dict[str, Any]]] = []
+        self.links: list[tuple[str, str, str]] = []  # filed, and evidence on persons/companies
+        self.loose: list[tuple[str, str, str]] = []  # filed, not evidence (a false lead's tie)
+        self.shipments: list[str] = []
+        self.backed: list[str] = []  # entities the report counts as evidence against
+        self.absent: list[str] = []  # "nothing on them"
+        self.subject: str | None = None
+
+    def learn(self, eid: str, typ: str, label: str, attrs: dict[str, Any]) -> None:
+        self.entities.append((eid, typ, label, dict(attrs)))
+
+    def claims(self) -> list[Claim]:
+        out = [Claim("subject", self.subject)] if self.subject else []
+        out += [Claim("absent", e) for e in self.absent]
+        described = [(sid, self.sim.shipment_attrs(sid)) for sid in self.shipments]
+        for eid, _typ, _label, attrs in [*self.entities, *((s, "", "", a) for s, a in described)]:
+            out.append(Claim("subject", eid))
+            out += [Claim("attr", eid, k, v) for k, v in attrs.items()]
+        out += [Claim("link", a, b, rel) for a, b, rel in (*self.links, *self.loose)]
+        return out
+
+    def grade(self) -> str:
+        k, rel = self.sim.knowledge, self.src.reliability
+        return f"{rel}{credibility(k.held, self.claims(), self.label, rel)}"
+
+    def file(self, code: str, params: dict[str, Any], facts: list[M.Message | str]) -> str:
+        """Grade, learn what the report says, and put it in the inbox; a ``str`` among the
+        facts is a shipment described once graded."""
+        sim, k, t = self.sim, self.sim.knowledge, self.sim.env.now
+        grade = self.grade()
+        for eid, typ, label, attrs in self.entities:
+            k.learn(eid, typ, label, attrs, t, self.label, grade)
+        said = [sim.describe_shipment(f, self.label, grade) if isinstance(f, str) else f for f in facts]
+        if code == "intel.report":
+            params = {**params, **M.joined("facts", said)}
+        iid = k.item(t, self.label, grade, code, params, "intel")
+        for a, b, rel in self.links:
+            k.link(a, b, rel, t, self.label, grade)
+            for e in (a, b):
+                if sim.world.entities.get(e) is not None and sim.world.entities[e].type in (
+                    "person",
+                    "company",
+                ):
+                    k.support(e, grade)
+        for a, b, rel in self.loose:
+            k.link(a, b, rel, t, self.label, grade)
+        for e in self.backed:
+            k.support(e, grade)
+        k.pointers += [(iid, s, t) for s in self.shipments]
+        return iid
+
+
 def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> None:
     """Deliver one intelligence report about ``target`` from ``source_id`` into the inbox."""
-    w, k, t = sim.world, sim.knowledge, sim.env.now
+    w = sim.world
     src = next(s for s in sim.scenario.intel_sources if s.id == source_id)
-    label = src.label["en"]
+    rep = _Report(sim, src)
     false_lead = rng.random() < src.false_lead_rate
     true_member = target in w.entities and w.entities[target].group is not None
     at_location = any(loc.id == target for loc in sim.scenario.locations)
     if false_lead or not (true_member or at_location or target in w.vessels):
         if not false_lead:
-            grade = _grade(rng, src.reliability, True)
-            k.item(
-                t,
-                label,
-                grade,
+            rep.absent.append(target)
+            rep.file(
                 "intel.nothing",
                 {**M.localized("source", src.label), "target": _name(sim, target)},
-                "intel",
+                [],
             )
             return
-        _false_lead(sim, src, target, rng)
+        _false_lead(sim, rep, target, rng)
         return
-    grade = _grade(rng, src.reliability, True)
-    facts: list[M.Message] = []
-    new_links: list[tuple[str, str, str]] = []
-    shipments: list[str] = []
+    rep.subject = target
+    facts: list[M.Message | str] = []
     subjects = (
         [target]
         if not at_location
@@ -157,27 +204,21 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
     )
     if target in w.vessels:  # a vessel leads to its operator
         subjects = [w.entities[target].attributes["operator"]]
-        new_links.append((subjects[0], target, "operates"))
+        rep.links.append((subjects[0], target, "operates"))
     for reveal in src.reveals:
         for subj in subjects[:3]:
-            facts += _reveal(sim, reveal.value, subj, rng, grade, label, new_links, shipments)
+            facts += _reveal(sim, reveal.value, subj, rng, rep)
         if reveal.value == "shipments" and at_location:
             for ship in sim.upcoming(through=target):
-                shipments.append(ship.id)
-                facts.append(sim.describe_shipment(ship.id, label, grade))
+                rep.shipments.append(ship.id)
+                facts.append(ship.id)
     if not facts:
         facts = [M.message("fact.nothing_new", target=_name(sim, target))]
-    iid = k.item(t, label, grade, "intel.report", _report(src, _name(sim, target), facts), "intel")
-    for a, b, rel in new_links:
-        k.link(a, b, rel, t, label, grade)
-        for e in (a, b):
-            if w.entities.get(e) is not None and w.entities[e].type in ("person", "company"):
-                k.support(e, grade)
-    k.pointers += [(iid, s, t) for s in shipments]
+    rep.file("intel.report", _report(src, _name(sim, target)), facts)
 
 
-def _report(src: Any, target: str, facts: list[M.Message]) -> dict[str, Any]:
-    return {**M.localized("source", src.label), "target": target, **M.joined("facts", facts)}
+def _report(src: Any, target: str) -> dict[str, Any]:
+    return {**M.localized("source", src.label), "target": target}
 
 
 def _name(sim: Simulation, eid: str) -> str:
@@ -189,25 +230,19 @@ def _name(sim: Simulation, eid: str) -> str:
 
 
 def _reveal(
-    sim: Simulation,
-    what: str,
-    subj: str,
-    rng: random.Random,
-    grade: str,
-    label: str,
-    links: list[tuple[str, str, str]],
-    shipments: list[str],
-) -> list[M.Message]:
-    w, k, t = sim.world, sim.knowledge, sim.env.now
+    sim: Simulation, what: str, subj: str, rng: random.Random, rep: _Report
+) -> list[M.Message | str]:
+    w, k = sim.world, sim.knowledge
     ent = w.entities[subj]
-    out: list[M.Message] = []
+    links = rep.links
+    out: list[M.Message | str] = []
     if subj not in k.entities and ent.type in ("person", "company"):
-        k.learn(subj, ent.type, ent.label, person_attrs(ent), t, label, grade)
+        rep.learn(subj, ent.type, ent.label, person_attrs(ent))
     if what == "associates":
         neigh = w.neighbours(subj)
         for nid, rel in rng.sample(neigh, min(2, len(neigh))):
             n = w.entities[nid]
-            k.learn(nid, n.type, n.label, person_attrs(n), t, label, grade)
+            rep.learn(nid, n.type, n.label, person_attrs(n))
             links.append((subj, nid, rel))
             out.append(
                 M.message(
@@ -219,15 +254,8 @@ def _reveal(
                 )
             )
     elif what == "identifiers" and ent.type == "person":
-        k.learn(
-            subj,
-            "person",
-            ent.label,
-            person_attrs(ent, ("name", "date_of_birth", "nationality", "passport")),
-            t,
-            label,
-            grade,
-        )
+        keys = ("name", "date_of_birth", "nationality", "passport")
+        rep.learn(subj, "person", ent.label, person_attrs(ent, keys))
         out.append(
             M.message(
                 "fact.identifiers",
@@ -239,25 +267,23 @@ def _reveal(
         )
     elif what == "location":
         where = ent.attributes.get("location") or ent.country
-        k.learn(subj, ent.type, ent.label, {"located": where}, t, label, grade)
+        rep.learn(subj, ent.type, ent.label, {"located": where})
         place = _name(sim, where) if where != ent.country else where
         out.append(M.message("fact.location", subject=ent.label, place=place))
     elif what == "phones" and subj in w.phones:
         ph = w.entities[w.phones[subj]]
-        k.learn(ph.id, "phone", ph.label, {"number": ph.label}, t, label, grade)
-        k.learn(subj, "person", ent.label, {"phone": ph.label}, t, label, grade)
+        rep.learn(ph.id, "phone", ph.label, {"number": ph.label})
+        rep.learn(subj, "person", ent.label, {"phone": ph.label})
         links.append((subj, ph.id, "uses"))
         called = sorted(
             {b for a, b in sim.calls if a == subj} | {a for a, b in sim.calls if b == subj}
         )
         for other in [c for c in called if c in w.phones][:4]:
             oph = w.entities[w.phones[other]]
-            k.learn(oph.id, "phone", oph.label, {"number": oph.label}, t, label, grade)
+            rep.learn(oph.id, "phone", oph.label, {"number": oph.label})
             links.append((ph.id, oph.id, "calls"))
             o = w.entities[other]
-            k.learn(
-                other, "person", o.label, {**person_attrs(o), "phone": oph.label}, t, label, grade
-            )
+            rep.learn(other, "person", o.label, {**person_attrs(o), "phone": oph.label})
             links.append((other, oph.id, "uses"))
         out.append(
             M.message("fact.phone_contacts", subject=ent.label, phone=ph.label, contacts=len(called))
@@ -266,29 +292,23 @@ def _reveal(
         )
     elif what == "accounts":
         acc = w.entities[w.accounts[subj]]
-        k.learn(acc.id, "account", acc.label, {"number": acc.label}, t, label, grade)
+        rep.learn(acc.id, "account", acc.label, {"number": acc.label})
         links.append((subj, acc.id, "holds"))
         for payer, payee, _amount in sim.payments:
             if subj in (payer, payee):
                 other = payee if payer == subj else payer
                 oacc, o = w.entities[w.accounts[other]], w.entities[other]
-                k.learn(oacc.id, "account", oacc.label, {"number": oacc.label}, t, label, grade)
-                k.learn(other, o.type, o.label, person_attrs(o), t, label, grade)
+                rep.learn(oacc.id, "account", oacc.label, {"number": oacc.label})
+                rep.learn(other, o.type, o.label, person_attrs(o))
                 links += [(w.accounts[payer], w.accounts[payee], "pays"), (other, oacc.id, "holds")]
         out.append(M.message("fact.account", subject=ent.label, account=acc.label))
     elif what == "vessels":
         for vid in w.vessels:
             v = w.entities[vid]
             if v.attributes.get("operator") == subj:
-                k.learn(
-                    vid,
-                    "vessel",
-                    v.label,
-                    {x: v.attributes[x] for x in ("name", "flag", "imo", "mmsi")},
-                    t,
-                    label,
-                    grade,
-                )
+                keys = ("name", "flag", "imo", "mmsi")
+                said = {x: v.attributes[x] for x in keys if x in v.attributes}
+                rep.learn(vid, "vessel", v.label, said)
                 links.append((subj, vid, "operates"))
                 out.append(
                     M.message(
@@ -297,29 +317,31 @@ def _reveal(
                 )
     elif what == "shipments":
         for ship in sim.upcoming(handler=subj):
-            shipments.append(ship.id)
+            rep.shipments.append(ship.id)
             links.append((subj, ship.id, "handles"))
-            out.append(sim.describe_shipment(ship.id, label, grade))
+            out.append(ship.id)
     return out
 
 
-def _false_lead(sim: Simulation, src: Any, target: str, rng: random.Random) -> None:
-    """A report as convincing as a true one, about an innocent look-alike or a phantom shipment."""
-    w, k, t = sim.world, sim.knowledge, sim.env.now
-    label = src.label["en"]
-    grade = _grade(rng, src.reliability, False)
+def _false_lead(sim: Simulation, rep: _Report, target: str, rng: random.Random) -> None:
+    """A report as convincing as a true one, about an innocent look-alike or a phantom
+    shipment. It is graded by the same rules as any report, so only corroboration tells
+    it apart: never "confirmed" unless another source already said the same."""
+    w, k, src = sim.world, sim.knowledge, rep.src
     decoy = w.entities[rng.choice(w.decoys)] if w.decoys else None
-    facts: list[M.Message] = []
+    rep.subject = target
+    facts: list[M.Message | str] = []
     if "shipments" in [r.value for r in src.reveals] and rng.random() < 0.5:
         sid = sim.phantom_shipment(rng)
-        facts.append(sim.describe_shipment(sid, label, grade))
+        rep.shipments.append(sid)
+        facts.append(sid)
         if target in k.entities:
-            k.link(target, sid, "handles", t, label, grade)
+            rep.loose.append((target, sid, "handles"))
     elif decoy is not None:
-        k.learn(decoy.id, decoy.type, decoy.label, person_attrs(decoy), t, label, grade)
+        rep.learn(decoy.id, decoy.type, decoy.label, person_attrs(decoy))
         if target in k.entities:
-            k.link(target, decoy.id, "associates_with", t, label, grade)
-        k.support(decoy.id, grade)
+            rep.loose.append((target, decoy.id, "associates_with"))
+        rep.backed.append(decoy.id)
         facts.append(
             M.message(
                 "fact.contact", target=_name(sim, target), other=decoy.label, country=decoy.country
@@ -327,4 +349,4 @@ def _false_lead(sim: Simulation, src: Any, target: str, rng: random.Random) -> N
         )
     else:
         facts.append(M.message("fact.nothing_new", target=_name(sim, target)))
-    k.item(t, label, grade, "intel.report", _report(src, _name(sim, target), facts), "intel")
+    rep.file("intel.report", _report(src, _name(sim, target)), facts)

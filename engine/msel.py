@@ -5,7 +5,10 @@ arrest, a notice accepted, ...), a message, the action it expects and the object
 serves. When the expected action has not happened within ``contingency.after_days``, the
 contingency inject steers play back. Injects may also name people (a tip-off): one member
 of each listed group enters the trainee's case file. Instructors can fire an inject by id
-at any time (``InstructorInject``), which is logged like any other action.
+at any time (``InstructorInject``), which is logged like any other action. An inject is
+not graded by the engine: it carries the Admiralty grade its author wrote (``grade``,
+B2 when none is written); an instructor's free message carries the instructor's (A1 when
+none is chosen), because the author, not the engine, knows how far the tip is to be trusted.
 """
 
 from __future__ import annotations
@@ -49,12 +52,12 @@ class Msel:
         self.delivered.add(inj.id)
         names = {}  # revealed first, so the message can name them
         for group in inj.reveals:
-            m = reveal_member(sim, group, inj.source, f"msel:{inj.id}")
+            m = reveal_member(sim, group, inj.source, f"msel:{inj.id}", inj.grade)
             if m is not None:
                 names[group] = sim.world.entities[m].label
         self.named[inj.id] = names
         text = localized("text", {k: fill(v, names) for k, v in inj.message.items()})
-        sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
+        sim.knowledge.item(t, _source(inj), inj.grade, "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
 
@@ -68,7 +71,7 @@ class Msel:
             said = inj.contingency.message.items()
             text = localized("text", {k: fill(v, names, append=False) for k, v in said})
             self.sim.knowledge.item(
-                self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
+                self.sim.env.now, _source(inj), inj.grade, "inject.contingency", text, "inject"
             )
 
 
@@ -82,8 +85,11 @@ def _source(inj: Inject) -> str | M.Message:
     return COORDINATOR if inj.source == COORDINATOR_NAME else inj.source
 
 
-def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | None:
-    """Name one (not yet known, if possible) member of a group to the trainee."""
+def reveal_member(
+    sim: Simulation, group: str, source: str, salt: str, grade: str = "B2"
+) -> str | None:
+    """Name one (not yet known, if possible) member of a group to the trainee, with the
+    grade its author (or the engine's default, B2) gave the tip-off."""
     members = sim.world.by_group(group)
     if not members:
         return None
@@ -91,6 +97,8 @@ def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | 
     # A stream of its own, used for this one choice: with one candidate nothing to draw.
     m = unknown[0] if len(unknown) == 1 else sim.rng("reveal", salt, group).choice(unknown)
     ent = sim.world.entities[m]
-    sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, "B2")
+    sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, grade)
+    # Engine assumption: a tip-off counts as weak evidence (C3) whatever grade it carries;
+    # the prosecutor wants it corroborated before it weighs like a confirmed report.
     sim.knowledge.support(m, "C3")
     return m

@@ -74,7 +74,12 @@ class ShipmentReports:
 
     def record_shipment(self, sid: str, source: str, grade: str) -> dict[str, Any]:
         """Put a shipment (real or phantom) in the case file; returns what was recorded."""
-        k, t = self.knowledge, self.env.now
+        attrs = self.shipment_attrs(sid)
+        self.knowledge.learn(sid, "shipment", f"Shipment {sid}", attrs, self.env.now, source, grade)
+        return attrs
+
+    def shipment_attrs(self, sid: str) -> dict[str, Any]:
+        """What a report says about a shipment (real or phantom), without filing it."""
         if sid in self.phantoms:
             attrs = self.phantoms[sid]
         else:
@@ -91,7 +96,6 @@ class ShipmentReports:
             }
             if p.container:
                 attrs["container"] = p.container
-        k.learn(sid, "shipment", f"Shipment {sid}", attrs, t, source, grade)
         return attrs
 
     def describe_route(self, sid: str) -> list[str]:

@@ -3,11 +3,14 @@
 A scenario describes the *shape* of a network (four poachers supply two collectors, a
 broker pays an official...); the world gives it faces. From the scenario and the
 exercise's seed we generate persons with names from their country's Faker locale where
-Faker has one, dates of birth, passports and phones; front companies with registration
-numbers; vessels with valid IMO numbers and MMSIs; containers with valid ISO 6346 check
-digits; bank accounts; and the shipment plan (when each consignment leaves, how much, who
-handles it). We also generate innocent look-alikes ("decoys") that false leads point at,
-so a trainee cannot tell a false lead by its shape. Same scenario + seed => same world.
+Faker has one (romanised, ``engine.names``), dates of birth, passports and phones; front
+companies with registration numbers; vessels with valid IMO numbers, MMSIs and call signs;
+containers with valid ISO 6346 check digits; bank accounts (``engine.identifiers``); and
+the shipment plan (when each consignment leaves, how much, who handles it). We also
+generate innocent look-alikes ("decoys") that false leads point at, so a trainee cannot
+tell a false lead by its shape. Same scenario + seed => same world; and each stochastic
+input draws from its own stream (``Streams``), so an author who adds a decoy or a vessel
+does not reshuffle the members, their documents or the shipments.
 """
 
 from __future__ import annotations
@@ -22,17 +25,19 @@ import networkx as nx
 from faker import Faker
 
 from engine.identifiers import (
-    CALLING,
     MID,
     _digits,
+    bank_account,
+    call_sign,
     imo_check_digit,
     iso6346_check_digit,
+    phone_number,
 )
+from engine.names import family_name, person_name
 from engine.scenario import COMPANY_ROLES, Scenario
 from engine.shipment_plan import PlannedShipment, _plan, scenario_location_country, triangular_at
 
 __all__ = [
-    "CALLING",
     "MID",
     "Entity",
     "FakerPool",
@@ -130,7 +135,10 @@ class FakerPool:
         return fk
 
 
-def _fakers(scenario: Scenario, rng: random.Random, pool: FakerPool | None) -> dict[str, Faker]:
+def _fakers(
+    scenario: Scenario, rng: random.Random, pool: FakerPool | None
+) -> dict[str, Faker]:
+    """Every country's Faker, seeded from ``rng``: each stream seeds them afresh."""
     pool = pool or FakerPool()
     out = {}
     for c in scenario.countries:
@@ -146,80 +154,125 @@ BORN_AFTER, BORN_BEFORE = date(1960, 1, 1), date(2005, 1, 1)
 
 
 def _person(fk: Faker, rng: random.Random, country: str) -> dict[str, Any]:
+    name, original = person_name(fk)
     dob: date = fk.date_between_dates(BORN_AFTER, BORN_BEFORE)
-    return {
-        "name": fk.name(),
+    attrs = {
+        "name": name,
         "nationality": country,
         "date_of_birth": dob.isoformat(),
         "passport": f"{country}{_digits(rng, 7)}",
     }
+    if original is not None:
+        attrs["name_original"] = original
+    return attrs
+
+
+def _company(fk: Faker, rng: random.Random, country: str, kinds: list[str]) -> dict[str, Any]:
+    return {
+        "name": f"{family_name(fk)} {rng.choice(kinds)} Ltd",
+        "registration": f"{country}-{_digits(rng, 8)}",
+    }
+
+
+MEMBER_FIRMS = ["Trading", "Export", "Agro", "Logistics", "General Supplies"]
+DECOY_FIRMS = ["Holdings", "Import Export", "Freight"]
+Raw = tuple[str, dict[str, Any], str, str | None, str | None, str]  # + origin key
+
+
+class Streams:
+    """One random stream per stochastic input of the world (ARCHITECTURE, "Seeds are
+    data"): each is derived from the seed and its own name, so adding a decoy or a vessel
+    leaves the members, their documents and the shipment plan as they were."""
+
+    def __init__(self, seed: int, scenario: Scenario, pool: FakerPool | None) -> None:
+        self.seed, self.scenario, self.pool = seed, scenario, pool or FakerPool()
+
+    def rng(self, name: str) -> random.Random:
+        return random.Random(f"{self.seed}:world:{name}")
+
+    def fakers(self, name: str) -> tuple[random.Random, dict[str, Faker]]:
+        rng = self.rng(name)
+        return rng, _fakers(self.scenario, rng, self.pool)
 
 
 def build_world(
     scenario: Scenario, seed: int, shipment_rate: float = 1.0, pool: FakerPool | None = None
 ) -> World:
     """Give the scenario's network faces, documents and a shipment plan."""
-    rng = random.Random(f"{seed}:world")
-    fakers = _fakers(scenario, rng, pool)
-    raw: list[
-        tuple[str, dict[str, Any], str, str | None, str | None]
-    ] = []  # type, attrs, country, group, role
+    streams = Streams(seed, scenario, pool)
+    raw: list[Raw] = []  # type, attrs, country, group, role, origin
+    rng, fakers = streams.fakers("members")
     for g in scenario.network.groups:
-        for _ in range(g.count):
+        for n in range(g.count):
             fk = fakers[g.country]
             if g.role in COMPANY_ROLES:
-                attrs = {
-                    "name": f"{fk.last_name()} {rng.choice(['Trading', 'Export', 'Agro', 'Logistics', 'General Supplies'])} Ltd",
-                    "registration": f"{g.country}-{_digits(rng, 8)}",
-                }
-                raw.append(("company", attrs, g.country, g.id, g.role.value))
+                attrs = _company(fk, rng, g.country, MEMBER_FIRMS)
+                raw.append(("company", attrs, g.country, g.id, g.role.value, f"{g.id}:{n}"))
             else:
-                raw.append(("person", _person(fk, rng, g.country), g.country, g.id, g.role.value))
+                attrs = _person(fk, rng, g.country)
+                raw.append(("person", attrs, g.country, g.id, g.role.value, f"{g.id}:{n}"))
             if g.location:
                 raw[-1][1]["location"] = g.location
     countries = [c.code for c in scenario.countries]
+    rng, fakers = streams.fakers("decoys")
     for i in range(scenario.network.decoys):
         country = rng.choice(countries)
         fk = fakers[country]
         if i % 3 == 2:
-            attrs = {
-                "name": f"{fk.last_name()} {rng.choice(['Holdings', 'Import Export', 'Freight'])} Ltd",
-                "registration": f"{country}-{_digits(rng, 8)}",
-            }
-            raw.append(("company", attrs, country, None, None))
+            attrs = _company(fk, rng, country, DECOY_FIRMS)
+            raw.append(("company", attrs, country, None, None, f"decoy:{i}"))
         else:
-            raw.append(("person", _person(fk, rng, country), country, None, None))
+            raw.append(("person", _person(fk, rng, country), country, None, None, f"decoy:{i}"))
     order = list(range(len(raw)))
-    rng.shuffle(order)  # ids must not betray who is a member
+    streams.rng("ids").shuffle(order)  # ids must not betray who is a member
     entities: dict[str, Entity] = {}
-    members, decoys = [], []
-    phones, accounts = {}, {}
+    members: list[str] = []
+    decoys: list[str] = []
+    by_origin: dict[str, str] = {}
     counters = {"person": 0, "company": 0}
     for i in order:
-        typ, attrs, country, group, role = raw[i]
+        typ, attrs, country, group, role, origin = raw[i]
         counters[typ] += 1
         eid = f"{'P' if typ == 'person' else 'C'}{counters[typ]:02d}"
         entities[eid] = Entity(eid, typ, attrs["name"], country, attrs, group, role)
         (members if group else decoys).append(eid)
+        by_origin[origin] = eid
+    phones, accounts = _documents(streams, entities, by_origin)
+    members.sort()
+    decoys.sort()
+    # Members in the order the scenario lists them, not by id: ids shift when decoys are
+    # added, and a draw over members must fall on the same person whatever their id.
+    in_order = [by_origin[r[5]] for r in raw if r[3] is not None]
+    edges = _expand_relations(scenario, entities, in_order, streams.rng("relations"))
+    vessels = _vessels(scenario, entities, in_order, *streams.fakers("vessels"))
+    rng, fakers = streams.fakers("plan")
+    plan = _plan(scenario, entities, in_order, rng, fakers, shipment_rate)
+    return World(scenario, entities, members, decoys, edges, phones, accounts, vessels, plan)
+
+
+def _documents(
+    streams: Streams, entities: dict[str, Entity], by_origin: dict[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """A phone for each person, an account for each person and company: each entity's
+    documents from a stream of its own, so one more decoy changes nobody else's numbers."""
+    phones: dict[str, str] = {}
+    accounts: dict[str, str] = {}
+    origin_of = {eid: origin for origin, eid in by_origin.items()}
     for eid in list(entities):
         ent = entities[eid]
+        rng = streams.rng(f"documents:{origin_of[eid]}")
         if ent.type == "person":
             pid = f"T{len(phones) + 1:02d}"
-            number = f"+{CALLING.get(ent.country, '1')} {_digits(rng, 3)} {_digits(rng, 3)} {_digits(rng, 3)}"
+            number = phone_number(ent.country, rng)
             entities[pid] = Entity(
                 pid, "phone", number, ent.country, {"number": number, "holder": eid}
             )
             phones[eid] = pid
         aid = f"A{len(accounts) + 1:02d}"
-        iban = f"{ent.country}{_digits(rng, 2)} {fakers[ent.country].last_name().upper()[:4]} {_digits(rng, 12)}"
+        iban = bank_account(ent.country, rng)
         entities[aid] = Entity(aid, "account", iban, ent.country, {"number": iban, "holder": eid})
         accounts[eid] = aid
-    members.sort()
-    decoys.sort()
-    edges = _expand_relations(scenario, entities, members, rng)
-    vessels = _vessels(scenario, entities, members, rng, fakers)
-    plan = _plan(scenario, entities, members, rng, fakers, shipment_rate)
-    return World(scenario, entities, members, decoys, edges, phones, accounts, vessels, plan)
+    return phones, accounts
 
 
 def _expand_relations(
@@ -244,15 +297,15 @@ def _expand_relations(
 def _vessel(eid: str, flag: str, rng: random.Random, fk: Faker, operator: str | None) -> Entity:
     six = str(rng.randrange(100000, 999999))
     imo = f"IMO {six}{imo_check_digit(six)}"
-    mmsi = f"{MID.get(flag, rng.choice(list(MID.values())))}{_digits(rng, 6)}"
-    name = f"{fk.last_name().upper()} {rng.choice(['STAR', 'PEARL', 'FORTUNE', 'NO. 7', 'GLORY', 'BAY', 'SPIRIT'])}"
-    attrs = {
-        "name": name,
-        "flag": flag,
-        "imo": imo,
-        "mmsi": mmsi,
-        "call_sign": f"{flag[0]}{_digits(rng, 4)}",
-    }
+    mid = MID.get(flag)  # no MID for the flag: no MMSI, rather than another flag's
+    mmsi = f"{mid}{_digits(rng, 6)}" if mid is not None else None
+    name = f"{family_name(fk).upper()} {rng.choice(['STAR', 'PEARL', 'FORTUNE', 'NO. 7', 'GLORY', 'BAY', 'SPIRIT'])}"
+    attrs = {"name": name, "flag": flag, "imo": imo}
+    if mmsi is not None:
+        attrs["mmsi"] = mmsi
+    sign = call_sign(flag, rng)
+    if sign is not None:
+        attrs["call_sign"] = sign
     if operator:
         attrs["operator"] = operator
     return Entity(eid, "vessel", name, flag, attrs)
@@ -265,8 +318,9 @@ def _vessels(
     rng: random.Random,
     fakers: dict[str, Faker],
 ) -> list[str]:
+    """The fleet: each vessel's flag, numbers, name and operator from the vessels' stream."""
     fleet = scenario.network.fleet
-    out = []
+    out: list[str] = []
     if fleet is None:
         return out
     operators = [m for m in members if entities[m].group == fleet.operator]

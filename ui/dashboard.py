@@ -112,6 +112,11 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
         st.text_area(t("dash.message"), max_chars=1000, key="dash.message")
         st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
                      format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"))
+        left, right = st.columns(2)  # a free message's grade; an event keeps its author's
+        left.selectbox(t("dash.reliability"), list("ABCDEF"), key="dash.reliability",
+                       format_func=lambda g: t(f"dash.grade_{g}"))
+        right.selectbox(t("dash.credibility"), list("123456"), key="dash.credibility",
+                        format_func=lambda g: t(f"dash.grade_{g}"))
         st.form_submit_button(t("dash.send"), type="primary", disabled=not chosen,
                               on_click=_inject, args=(actor, wid, chosen))
     left, right = st.columns(2)
@@ -123,8 +128,9 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
 
 def _inject(user: CurrentUser, workshop_id: int, chosen: list[int]) -> None:
     message, event = st.session_state.get("dash.message", ""), st.session_state.get("dash.event")
+    grade = st.session_state.get("dash.reliability", "A") + st.session_state.get("dash.credibility", "1")
     _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
-                              message=message or "", event=event or None), "dash.sent")
+                              message=message or "", event=event or None, grade=grade), "dash.sent")
 
 
 def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool) -> None:

@@ -56,9 +56,21 @@ def slugs_of(scenario: Scenario) -> set[str]:
 @pytest.fixture(scope="module")
 def played() -> tuple[Scenario, Debrief]:
     """Customs data on the company in the case file (its report points at two shipments that
-    then get through), a week, two Red Notices refused (no warrant; a company)."""
+    then get through), a week, two Red Notices refused (no warrant; a company). The first
+    world (seed) where the report does point at two missed shipments: worlds change with the
+    engine, the story this debrief must tell does not."""
     scenario = parse((ROOT / "scenarios" / "wildlife-ivory-corridor.yaml").read_text("utf-8"))
-    ex = Exercise(scenario, 7)
+    for seed in range(1, 30):
+        debrief = _play(scenario, seed)
+        reports = {m.intel or m.text for m in debrief.missed}
+        if len(debrief.missed) > len(reports) and {s.fate for s in debrief.shipments} >= {
+            "missed", "in_transit"}:
+            return scenario, debrief
+    raise AssertionError("no world where one report points at two shipments that get through")
+
+
+def _play(scenario: Scenario, seed: int) -> Debrief:
+    ex = Exercise(scenario, seed)
     company = ex.view().entities[0].id
     ex.apply({"kind": "request_intel", "source": "customs-data", "target": company,
               "rationale": "The front company's exports"})
@@ -69,11 +81,7 @@ def played() -> tuple[Scenario, Debrief]:
                   "purpose": "arrest"})
     while not ex.finished:
         ex.apply({"kind": "advance", "days": 7})
-    debrief = ex.debrief()
-    reports = {m.intel or m.text for m in debrief.missed}
-    assert len(debrief.missed) > len(reports), "one report should point at two shipments"
-    assert {s.fate for s in debrief.shipments} >= {"missed", "in_transit"}
-    return scenario, debrief
+    return ex.debrief()
 
 
 def workshop() -> Workshop:

@@ -21,7 +21,7 @@ from tests.browser.steps import (
     sign_in_trainee,
     wait_idle,
 )
-from tests.pages.helpers import play_to_end
+from tests.pages.helpers import KNOWN_COMPANY, play_to_end
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -29,7 +29,7 @@ ACTION = "Train two analysts in link analysis"
 
 
 def test_an_action_from_the_hot_wash_is_tracked_to_closure_by_the_country(server, browser, shot):
-    play_to_end(server.db_url, {"kind": "request_notice", "colour": "red", "subject": "C02",
+    play_to_end(server.db_url, {"kind": "request_notice", "colour": "red", "subject": KNOWN_COMPANY,
                                 "purpose": "arrest"})
     engine = make_engine(server.db_url)
     with session_scope(engine) as s:  # the demo workshop was made for the demo country team

@@ -59,6 +59,12 @@ def _cd_scenario(**act: float) -> Scenario:
         partners(d, **act)
         d["legal"]["controlled_delivery_loss"] = 0.0
         d["shipments"]["routes"] = ["via-dar"]  # the route is MZ -> TZ -> MY -> VN
+        # found for certain on the last leg only (0.2 x detection 5), after every answer:
+        # the test does not depend on which world the seed draws
+        route = next(r for r in d["routes"] if r["id"] == "via-dar")
+        for i, leg in enumerate(route["legs"]):
+            last = i == len(route["legs"]) - 1
+            leg["checkpoint"] = {"detection": 0.2} if last else None
 
     return variant(change)
 
@@ -148,6 +154,8 @@ def test_a_load_found_before_every_answer_is_in_is_seized():
             if c["code"] == "VN":
                 c["partner"]["response_days"] = {"min": 150, "mode": 160, "max": 170}
         d["shipments"]["routes"] = ["via-dar"]
+        for leg in next(r for r in d["routes"] if r["id"] == "via-dar")["legs"]:
+            leg["checkpoint"] = {"detection": 0.2}  # x detection 5: found on its first leg
 
     ex = Exercise(variant(change), 3, Overrides(detection=5.0, corruption=0.0))
     p = _ask_cd(ex)

@@ -9,7 +9,7 @@ import pytest
 
 from engine import actions as A
 from engine.exercise import Exercise
-from engine.intel import _false_lead, person_attrs
+from engine.intel import _false_lead, _Report, person_attrs
 from engine.interdiction import border_crossing
 from engine.records import Movement
 
@@ -20,7 +20,7 @@ def decoy_named_by_a_false_lead(ex: Exercise) -> str:
     src = next(s for s in ex.scenario.intel_sources if s.id == "immigration")  # no shipments
     target = next(iter(k.entities))
     for n in range(50):
-        _false_lead(sim, src, target, random.Random(n))
+        _false_lead(sim, _Report(sim, src), target, random.Random(n))
         people = [d for d in ex.world.decoys if d in k.entities and k.entities[d].type == "person"]
         if people:
             assert (target, people[0], "associates_with") in k.links

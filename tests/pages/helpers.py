@@ -69,6 +69,22 @@ def reopen_desk(lang: str, tab: str) -> AppTest:
 WILDLIFE_CARD = "**The Ivory Corridor: Niassa to Hai Phong**"
 
 
+def _known_company() -> str:
+    """The company the wildlife case file opens with in the demo workshop's world. Its id
+    follows from the world's seed (ids are shuffled so they do not betray who is a member):
+    read it from the engine rather than write it down, so a change of world moves it too."""
+    from academy.exercises import cohort_seed
+    from engine.scenario import load_scenario
+
+    path = Path(APP).parent / "scenarios" / "wildlife-ivory-corridor.yaml"
+    seed = cohort_seed(1, "wildlife-ivory-corridor")  # the demo workshop is the first one
+    view = Exercise(load_scenario(path), seed).view()
+    return next(e.id for e in view.entities if e.type == "company")
+
+
+KNOWN_COMPANY = _known_company()
+
+
 def start_wildlife(at: AppTest) -> AppTest:
     """Start the wildlife scenario from the catalogue and open its desk."""
     at.switch_page("pages/exercises.py").run()

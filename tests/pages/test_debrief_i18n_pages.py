@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.helpers import act, as_trainee, play_to_end, reopen_desk, start_wildlife, texts
+from tests.pages.helpers import (
+    KNOWN_COMPANY,
+    act,
+    as_trainee,
+    play_to_end,
+    reopen_desk,
+    start_wildlife,
+    texts,
+)
 
 
 @pytest.fixture
@@ -12,7 +20,7 @@ def played(app_db):
     """The demo trainee tasked customs data on the company they know, then let the
     exercise run to its end: shipments that report pointed at got through."""
     exercise_id, live = play_to_end(app_db, {
-        "kind": "request_intel", "source": "customs-data", "target": "C02"})
+        "kind": "request_intel", "source": "customs-data", "target": KNOWN_COMPANY})
     missed = live.debrief().missed
     assert missed, "this log should leave a missed opportunity in the debrief"
     return exercise_id, missed
@@ -51,7 +59,7 @@ def test_a_french_trainee_reads_how_the_score_is_computed_in_french(played):
 @pytest.mark.usefixtures("app_db")
 def test_a_refused_notice_gives_its_reason_in_french():
     at = start_wildlife(as_trainee())
-    act(at, "request_notice", {"notice.colour": "red", "notice.subject": "C02"})
+    act(at, "request_notice", {"notice.colour": "red", "notice.subject": KNOWN_COMPANY})
     at = reopen_desk("fr", "Notices INTERPOL")
     assert not at.exception
     reason = at.dataframe[0].value["Motif"][0]

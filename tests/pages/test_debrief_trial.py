@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.pages.helpers import as_trainee, start_wildlife, texts
+from tests.pages.helpers import KNOWN_COMPANY, as_trainee, start_wildlife, texts
 from tests.pages.test_debrief_i18n_pages import open_debrief, played
 
 __all__ = ["played"]  # the fixture, shared with the debrief i18n page tests
@@ -97,7 +97,7 @@ def test_what_if_shows_the_decision_in_the_desk_fields_by_name(played):
     source = at.selectbox(key="debrief.whatif.0.intel.source")
     assert source.value == "customs-data" and "Customs" in source.format_func(source.value)
     target = at.selectbox(key="debrief.whatif.0.intel.target")
-    assert target.value == "C02" and "C02" not in target.format_func(target.value)
+    assert target.value == KNOWN_COMPANY and KNOWN_COMPANY not in target.format_func(target.value)
     assert len(at.metric) == 1  # the real score only: nothing was replayed yet
     at.button(key="debrief.whatif.run").click().run()
     assert not at.exception

@@ -13,7 +13,14 @@ from academy import improvement, teams
 from academy.demo import DEMO_INSTRUCTOR, DEMO_TEAM_CODE
 from academy.guidance import load_framework
 from academy.models import FacilitatorNote, User, Workshop
-from tests.pages.helpers import as_admin, as_instructor, as_trainee, play_to_end, texts
+from tests.pages.helpers import (
+    KNOWN_COMPANY,
+    as_admin,
+    as_instructor,
+    as_trainee,
+    play_to_end,
+    texts,
+)
 from tests.pages.test_guidance_pages import as_member, db, seeded_round
 
 PAGE = "pages/improvement.py"
@@ -53,7 +60,7 @@ def test_trainees_and_instructors_are_refused_the_improvement_page():
 
 
 def test_an_instructor_adds_items_on_the_cohort_page_of_a_countrys_workshop(app_db):
-    play_to_end(app_db, {"kind": "request_notice", "colour": "red", "subject": "C02",
+    play_to_end(app_db, {"kind": "request_notice", "colour": "red", "subject": KNOWN_COMPANY,
                          "purpose": "arrest"})
     for_the_demo_team(app_db)
     at = as_instructor()

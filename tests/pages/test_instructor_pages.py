@@ -12,7 +12,14 @@ from academy import exercises, worker
 from academy.db import make_engine, session_scope
 from academy.models import CalibrationRun, ExerciseAction, User
 from academy.scenarios import sync_shipped
-from tests.pages.helpers import as_admin, as_instructor, as_trainee, play_to_end, texts
+from tests.pages.helpers import (
+    KNOWN_COMPANY,
+    as_admin,
+    as_instructor,
+    as_trainee,
+    play_to_end,
+    texts,
+)
 
 WILDLIFE = "wildlife-ivory-corridor"
 PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/cohort.py"]
@@ -22,7 +29,7 @@ PAGES = ["pages/workshop.py", "pages/dashboard.py", "pages/studio.py", "pages/co
 def played(app_db):
     """The demo trainee has played the wildlife scenario to its end."""
     exercise_id, _ = play_to_end(app_db, {
-        "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
+        "kind": "request_notice", "colour": "red", "subject": KNOWN_COMPANY, "purpose": "arrest"})
     return exercise_id
 
 
@@ -81,6 +88,8 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     at = as_instructor()
     at.switch_page("pages/dashboard.py").run()
     at.text_area(key="dash.message").input("Customs in Mombasa report a suspicious container")
+    at.selectbox(key="dash.reliability").select("D")
+    at.selectbox(key="dash.credibility").select("3")
     at.button(key="FormSubmitter:dash.inject-Send inject").click().run()
     assert not at.exception
     assert "Inject delivered to exercises: 1" in at.success[0].value
@@ -88,6 +97,10 @@ def test_dashboard_inject_reaches_a_running_exercise(app_db):
     with session_scope(engine) as s:
         rows = s.exec(select(ExerciseAction).where(ExerciseAction.exercise_id == record.id)).all()
         assert rows[0].actor == "instructor"
+        assert rows[0].action["grade"] == "D3"  # the instructor's grade, not a fixed A1
+        item = exercises.replay(s, exercises.get(s, exercise_id=record.id, user=trainee))
+        assert (item.live.view().inbox[-1].reliability, item.live.view().inbox[-1].credibility) == (
+            "D", 3)
         assert exercises.get(s, exercise_id=record.id, user=trainee).paused
     engine.dispose()
 

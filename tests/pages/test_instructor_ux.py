@@ -14,7 +14,7 @@ from academy.models import User
 from academy.progress import current_quiz, submit_attempt
 from academy.scenarios import sync_shipped
 from tests.academy.curriculum_helpers import right_answers, wrong_answers
-from tests.pages.helpers import as_instructor, as_trainee, texts
+from tests.pages.helpers import KNOWN_COMPANY, as_instructor, as_trainee, texts
 
 WILDLIFE = "wildlife-ivory-corridor"
 MODULE, _ = load_catalogue().module("interpol-notices", "en")
@@ -31,7 +31,7 @@ def start(app_db: str, *, refused_notice: bool = True, finish: bool = False) -> 
         held = None
         if refused_notice:
             held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held, action={
-                "kind": "request_notice", "colour": "red", "subject": "C02", "purpose": "arrest"})
+                "kind": "request_notice", "colour": "red", "subject": KNOWN_COMPANY, "purpose": "arrest"})
         while finish and (held is None or not held.live.finished):
             held = exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=held,
                                   action={"kind": "advance", "days": 7})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.helpers import as_trainee, play_to_end, start_wildlife, texts
+from tests.pages.helpers import KNOWN_COMPANY, as_trainee, play_to_end, start_wildlife, texts
 from tests.pages.test_debrief_i18n_pages import open_debrief
 
 
@@ -110,7 +110,7 @@ def test_a_name_in_the_inbox_opens_it_in_the_link_chart():
 @pytest.fixture
 def played(app_db):
     exercise_id, live = play_to_end(app_db, {
-        "kind": "request_intel", "source": "customs-data", "target": "C02"})
+        "kind": "request_intel", "source": "customs-data", "target": KNOWN_COMPANY})
     return exercise_id, live
 
 
