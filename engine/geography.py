@@ -49,7 +49,7 @@ class Partner(Frozen):
 class Country(Frozen):
     code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     name: ShortText
-    locale: str | None = Field(
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")] | None = Field(
         None, description="Faker locale for names; omitted when Faker has none"
     )
     interpol_member: bool = True

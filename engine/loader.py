@@ -13,13 +13,17 @@ a ``code`` and its values, so the studio can say it in the instructor's language
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
+from engine.diagnostics import fields_at, place, plain
 from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
 if TYPE_CHECKING:
@@ -33,13 +37,14 @@ MAX_ALIASES = 64
 class Problem:
     file: str
     line: int
-    path: str
+    path: str  # dotted, counted from 0 as in pydantic: routes.0.legs.2.to (for tools)
     message: str  # English, as the CLI prints it
     code: str = ""  # for file-level problems: loader.<code> in the catalogs
     values: dict[str, Any] = field(default_factory=dict, compare=False)
+    place: str = ""  # for people, counted from 1: route 1 (north), leg 3, to
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.path or '(file)'}: {self.message}"
+        return f"{self.file}:{self.line}: {self.place or self.path or '(file)'}: {self.message}"
 
 
 class ScenarioError(ValueError):
@@ -84,12 +89,18 @@ def _path_text(loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], str]:
 
 
 def load_scenario_text(
-    text: str | bytes, filename: str = "<upload>", *, lenient: bool = False
+    text: str | bytes,
+    filename: str = "<upload>",
+    *,
+    lenient: bool = False,
+    modules: Collection[str] | None = None,
 ) -> Scenario:
     """Parse and validate a scenario from text; raise ScenarioError with every problem.
 
     ``lenient``: a text stored earlier (an exercise replays it) is held to the rules it was
-    stored under — today that spares an inject revealing someone it does not name."""
+    stored under — today that spares an inject revealing someone it does not name, and
+    numbers written in quotes. ``modules``: the curriculum's module ids; when given, an
+    objective naming another module is refused (the engine does not read the curriculum)."""
     from engine.scenario import Scenario
 
     def fail(line: int, message: str, code: str, **values: Any) -> ScenarioError:
@@ -129,27 +140,58 @@ def load_scenario_text(
                    "not_mapping")
 
     sink: list[tuple[tuple[str | int, ...], str]] = []
+    context = {"problems": sink, "lenient": lenient, "modules": modules}
     try:
-        scenario = Scenario.model_validate(data, context={"problems": sink, "lenient": lenient})
+        if lenient:  # a stored text replays under the (lax) parsing it was stored with
+            scenario = Scenario.model_validate(data, context=context)
+        else:  # JSON types, strictly: exactly what the JSON Schema accepts ("12" is no number)
+            scenario = Scenario.model_validate_json(
+                json.dumps(_json_data(data)), strict=True, context=context,
+                by_alias=True, by_name=False,
+            )
     except ValidationError as exc:
         problems = []
+        schema = _schema()
         for err in exc.errors(include_url=False):
             path, dotted = _path_text(tuple(err["loc"]))
-            message = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                message = "unknown field"
-            problems.append(Problem(filename, _line_of(root, path), dotted, message))
+            fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
+            problems.append(Problem(filename, _line_of(root, path), dotted,
+                                    plain({**err, "loc": path}, fields), place=place(path, data)))
         raise ScenarioError(problems) from None
     except RecursionError:
         raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if sink:
         raise ScenarioError(
-            [Problem(filename, _line_of(root, p), ".".join(map(str, p)), m) for p, m in sink]
+            [Problem(filename, _line_of(root, p), ".".join(map(str, p)), m, place=place(p, data))
+             for p, m in sink]
         )
     return scenario
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def _json_data(node: Any) -> Any:
+    """YAML's data as JSON would carry it: dates become text, keys become text, so the
+    strict parse sees what an editor checking the JSON Schema sees."""
+    if isinstance(node, dict):
+        return {k if isinstance(k, str) else _key(k): _json_data(v) for k, v in node.items()}
+    if isinstance(node, list | tuple | set):
+        return [_json_data(v) for v in node]
+    if node is None or isinstance(node, str | int | float | bool):
+        return node
+    return str(node)  # dates, binary: text, which a number field then refuses
+
+
+def _key(key: Any) -> str:
+    return "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    from engine.scenario import scenario_json_schema
+
+    return scenario_json_schema()
+
+
+def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -> Scenario:
     """Load one scenario file; unreadable files are problems too, not tracebacks."""
     p = Path(path)
     try:
@@ -158,7 +200,7 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(
             [Problem(str(path), 1, "", f"cannot read file: {exc.strerror or exc}")]
         ) from None
-    return load_scenario_text(data, filename=str(path))
+    return load_scenario_text(data, filename=str(path), modules=modules)
 
 
 def list_scenarios(folder: str | Path = "scenarios") -> list[Scenario]:

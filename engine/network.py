@@ -50,7 +50,7 @@ class Relation(Frozen):
 
 class Fleet(Frozen):
     count: Annotated[int, Field(ge=1, le=10)] = 2
-    flags: Annotated[list[str], Field(min_length=1)]
+    flags: Annotated[list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]], Field(min_length=1)]
     operator: str = Field(description="member group operating the vessels")
 
 

@@ -8,8 +8,10 @@ loader can point the author to the line.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
+
+from engine.diagnostics import did_you_mean
 
 if TYPE_CHECKING:
     from engine.scenario import Scenario
@@ -28,8 +30,30 @@ def _dupes(items: list[Any], section: str) -> list[tuple[Path, str]]:
     return out
 
 
-def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
-    """Every dangling reference or impossible combination, with the path it lives at."""
+# Where each kind of name is defined, so an unknown one can say where to add it.
+DEFINED_IN = {
+    "country": "countries",
+    "location": "locations",
+    "group": "network.groups",
+    "route": "routes",
+    "concealment": "concealments",
+    "objective": "objectives",
+}
+
+
+def unknown(kind: str, ref: str, known: Collection[str]) -> str:
+    """``unknown location 'port-clang' — did you mean 'port-klang'? (or add it to locations)``"""
+    hint = did_you_mean(ref, known)
+    where = DEFINED_IN.get(kind, f"{kind}s")
+    fix = f"add {ref} to {where}" if kind == "country" else f"define '{ref}' in {where}"
+    return f"unknown {kind} '{ref}'" + (f"{hint} (or {fix})" if hint else f": {fix}")
+
+
+def reference_problems(
+    s: Scenario, modules: Collection[str] | None = None
+) -> list[tuple[Path, str]]:
+    """Every dangling reference or impossible combination, with the path it lives at;
+    ``modules``: the curriculum's module ids, when known, that objectives may name."""
     out: list[tuple[Path, str]] = []
     countries = {c.code for c in s.countries}
     locations = {loc.id: loc for loc in s.locations}
@@ -52,20 +76,19 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         if [x.id for x in s.network.groups].index(g.id) != i
     ]
     if s.home_country not in countries:
-        out.append((("home_country",), f"unknown country '{s.home_country}'"))
+        out.append((("home_country",), unknown("country", s.home_country, countries)))
     if len(countries) != len(s.countries):
         out.append((("countries",), "a country is listed twice"))
-    for i, c in enumerate(s.countries):
-        if c.locale is not None and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", c.locale):
-            out.append((("countries", i, "locale"), f"'{c.locale}' is not a locale name"))
     for i, loc in enumerate(s.locations):
         if loc.country not in countries:
-            out.append((("locations", i, "country"), f"unknown country '{loc.country}'"))
+            out.append((("locations", i, "country"), unknown("country", loc.country, countries)))
     for r_i, route in enumerate(s.routes):
         for l_i, leg in enumerate(route.legs):
             for key, ref in (("from", leg.from_), ("to", leg.to)):
                 if ref not in locations:
-                    out.append((("routes", r_i, "legs", l_i, key), f"unknown location '{ref}'"))
+                    out.append(
+                        (("routes", r_i, "legs", l_i, key), unknown("location", ref, locations))
+                    )
             if leg.from_ == leg.to:
                 out.append((("routes", r_i, "legs", l_i, "to"), "a leg must go somewhere else"))
             if l_i and route.legs[l_i - 1].to != leg.from_:
@@ -85,22 +108,20 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             )
     for i, g in enumerate(s.network.groups):
         if g.country not in countries:
-            out.append((("network", "groups", i, "country"), f"unknown country '{g.country}'"))
+            out.append(
+                (("network", "groups", i, "country"), unknown("country", g.country, countries))
+            )
         if g.location is not None and g.location not in locations:
-            out.append((("network", "groups", i, "location"), f"unknown location '{g.location}'"))
+            out.append(
+                (("network", "groups", i, "location"), unknown("location", g.location, locations))
+            )
     for i, rel in enumerate(s.network.relations):
         for key, ref in (("from", rel.from_), ("to", rel.to)):
             if ref not in groups:
-                out.append((("network", "relations", i, key), f"unknown group '{ref}'"))
+                out.append((("network", "relations", i, key), unknown("group", ref, groups)))
     fleet = s.network.fleet
-    if fleet is not None:
-        if fleet.operator not in groups:
-            out.append((("network", "fleet", "operator"), f"unknown group '{fleet.operator}'"))
-        for i, flag in enumerate(fleet.flags):
-            if not re.fullmatch(r"[A-Z]{2}", flag):
-                out.append(
-                    (("network", "fleet", "flags", i), f"'{flag}' is not an ISO country code")
-                )
+    if fleet is not None and fleet.operator not in groups:
+        out.append((("network", "fleet", "operator"), unknown("group", fleet.operator, groups)))
     sh = s.shipments
     for key, refs, known in (
         ("routes", sh.routes, routes),
@@ -112,7 +133,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 out.append(
                     (
                         ("shipments", key, i),
-                        f"unknown {key.rstrip('s') if key != 'involves' else 'group'} '{ref}'",
+                        unknown(key.rstrip("s") if key != "involves" else "group", ref, known),
                     )
                 )
     if sh.first_day >= s.duration_days:
@@ -126,7 +147,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         out.append((("shipments", "interval_days"), "shipments need a positive interval"))
     for i, ref in enumerate(s.known_at_start):
         if ref not in groups:
-            out.append((("known_at_start", i), f"unknown group '{ref}'"))
+            out.append((("known_at_start", i), unknown("group", ref, groups)))
     for i, inj in enumerate(s.msel):
         if inj.at_day is not None and inj.at_day > s.duration_days:
             out.append(
@@ -136,8 +157,20 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 )
             )
         if inj.objective is not None and inj.objective not in objectives:
-            out.append((("msel", i, "objective"), f"unknown objective '{inj.objective}'"))
+            out.append((("msel", i, "objective"), unknown("objective", inj.objective, objectives)))
         for j, ref in enumerate(inj.reveals):
             if ref not in groups:
-                out.append((("msel", i, "reveals", j), f"unknown group '{ref}'"))
+                out.append((("msel", i, "reveals", j), unknown("group", ref, groups)))
+    if modules is not None:
+        for i, o in enumerate(s.objectives):
+            for j, m in enumerate(o.modules):
+                if m not in modules:
+                    hint = did_you_mean(m, modules)
+                    out.append(
+                        (
+                            ("objectives", i, "modules", j),
+                            f"unknown curriculum module '{m}'{hint}"
+                            + ("" if hint else f" (the modules: {', '.join(sorted(modules))})"),
+                        )
+                    )
     return out

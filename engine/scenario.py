@@ -87,8 +87,9 @@ class Scenario(Frozen):
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
-        problems = reference_problems(self)
-        sink = info.context.get("problems") if isinstance(info.context, dict) else None
+        context = info.context if isinstance(info.context, dict) else {}
+        problems = reference_problems(self, context.get("modules"))
+        sink = context.get("problems")
         if problems and isinstance(sink, list):
             sink.extend(problems)  # the loader reports each one with its own line
         elif problems:
