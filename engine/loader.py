@@ -203,6 +203,12 @@ def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -
     return load_scenario_text(data, filename=str(path), modules=modules)
 
 
+def module_ids_in(folder: str | Path) -> frozenset[str]:
+    """The curriculum's module ids: each module is ``<folder>/<id>.md`` (the platform
+    checks that a module's ``id`` is its file name), read without importing the platform."""
+    return frozenset(p.stem for p in Path(folder).glob("*.md"))
+
+
 def list_scenarios(folder: str | Path = "scenarios") -> list[Scenario]:
     """The valid scenarios shipped in a folder, sorted by id (invalid files are skipped)."""
     out = []
