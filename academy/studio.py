@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from academy import catalogs
 from academy.errors import AcademyError
 from academy.models import Role, ScenarioVersion, User
-from academy.scenarios import digest, latest, parse, store
+from academy.scenarios import curriculum_modules, digest, latest, parse, store
 from engine.exercise import Exercise
 from engine.loader import MAX_BYTES, Problem, ScenarioError, load_scenario_text
 from engine.records import Debrief
@@ -80,7 +80,7 @@ def problems(text: str, filename: str = "scenario.yaml", lang: str = "en") -> li
         return [_say(Problem(filename, 1, "", f"larger than {kb} kB", "upload_too_big",
                              {"kb": kb}), lang)]
     try:
-        load_scenario_text(text, filename=filename)
+        load_scenario_text(text, filename=filename, modules=curriculum_modules())
     except ScenarioError as error:
         return [_say(p, lang) for p in error.problems]
     return []

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.diagnostics import did_you_mean
-from engine.loader import module_ids_in
+from engine.loader import module_ids_in, notes
 from engine.policies import score_batch
 from engine.scenario import (
     Problem,
@@ -184,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         modules = module_ids_in(folder) if folder is not None else None
         for path in a.paths:
             try:
-                load_scenario(scenario_path(path), modules=modules)
+                file = scenario_path(path)
+                scenario = load_scenario(file, modules=modules)
+                for note in notes(scenario, file.read_text(encoding="utf-8"), str(file)):
+                    print(note)
             except ScenarioError as exc:
                 bad += 1
                 for p in exc.problems:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from engine.network import RELATION_EFFECTS
+
 # A list under this key holds ... (its items are counted from 1 and named in the singular)
 SINGULAR = {
     "countries": "country",
@@ -43,7 +45,8 @@ PATTERNS = {
     r"^[a-z][a-z0-9-]{1,63}$": "must be a curriculum module id (lowercase letters, digits and "
     "hyphens), e.g. interpol-notices",
     r"^[a-z_]{2,30}$": "must be one word of lowercase letters and underscores, e.g. pays or "
-    "sells_to",
+    f"sells_to ({' and '.join(RELATION_EFFECTS)} move money in the engine; any other word is "
+    "a label on the chart)",
     r"^[a-z]{2,3}(_[A-Z]{2})?$": "must be a locale name, e.g. en_KE or sw",
 }
 

@@ -191,6 +191,22 @@ def _schema() -> dict[str, Any]:
     return scenario_json_schema()
 
 
+def notes(scenario: Scenario, text: str, filename: str = "<upload>") -> list[Problem]:
+    """Advice on a valid scenario (it loads as it is): today, relation names close to one
+    the engine reads. ``validate`` prints them; they never refuse a file."""
+    from engine.references import relation_notes
+
+    found = relation_notes(scenario)
+    if not found:
+        return []
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    data = yaml.safe_load(text)
+    return [
+        Problem(filename, _line_of(root, p), ".".join(map(str, p)), m, place=place(p, data))
+        for p, m in found
+    ]
+
+
 def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -> Scenario:
     """Load one scenario file; unreadable files are problems too, not tracebacks."""
     p = Path(path)

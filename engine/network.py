@@ -29,6 +29,17 @@ class Role(StrEnum):
     buyer = "buyer"
 
 
+# The relations the engine reads (engine.communications): a closed list. Every relation,
+# of any name, links the members of its two groups (their calls, the associates
+# intelligence reveals, betweenness centrality); these also move money each time a
+# shipment leaves. Any other name is a label, shown on the chart, with no rule of its own.
+RELATION_EFFECTS = {
+    "pays": "the first group pays the second 40 (money units) per unit of each load shipped; "
+    "financial intelligence and Silver Notices read these payments",
+    "bribes": "the first group pays the second 5 (money units) per unit of each load shipped "
+    "(a bribe); financial intelligence and Silver Notices read these payments",
+}
+
 COMPANY_ROLES = frozenset({Role.exporter_front})
 TRAVELLING_ROLES = frozenset({Role.transporter, Role.courier})
 
@@ -43,9 +54,18 @@ class MemberGroup(Frozen):
 
 
 class Relation(Frozen):
-    from_: str = Field(alias="from")
-    to: str
-    relation: Annotated[str, Field(pattern=r"^[a-z_]{2,30}$")]
+    """Who deals with whom: each member of the first group is linked to a member of the second."""
+
+    from_: str = Field(alias="from", description="id of the group the relation starts from")
+    to: str = Field(description="id of the group it goes to")
+    relation: Annotated[str, Field(pattern=r"^[a-z_]{2,30}$")] = Field(
+        description="what links them, one word (lowercase, underscores). Only these have an "
+        "effect in the engine: "
+        + "; ".join(f"{k}: {v}" for k, v in RELATION_EFFECTS.items())
+        + ". Any other word (supplies, instructs, sells_to ...) is a label shown on the chart; "
+        "every relation links the members for calls, associates and centrality",
+        examples=sorted(RELATION_EFFECTS) + ["supplies", "instructs", "sells_to"],
+    )
 
 
 class Fleet(Frozen):

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from engine.diagnostics import did_you_mean
+from engine.network import RELATION_EFFECTS
 
 if TYPE_CHECKING:
     from engine.scenario import Scenario
@@ -173,4 +174,23 @@ def reference_problems(
                             + ("" if hint else f" (the modules: {', '.join(sorted(modules))})"),
                         )
                     )
+    return out
+
+
+def relation_notes(s: Scenario) -> list[tuple[Path, str]]:
+    """Advice, not refusals: a relation whose name is close to one the engine reads is
+    probably a slip ('pay' for 'pays') that would quietly turn money into a label."""
+    out: list[tuple[Path, str]] = []
+    for i, rel in enumerate(s.network.relations):
+        if rel.relation in RELATION_EFFECTS:
+            continue
+        hint = did_you_mean(rel.relation, RELATION_EFFECTS)
+        if hint:
+            out.append(
+                (
+                    ("network", "relations", i, "relation"),
+                    f"note: '{rel.relation}' is a label with no effect in the engine{hint} "
+                    f"({', '.join(RELATION_EFFECTS)} move money)",
+                )
+            )
     return out

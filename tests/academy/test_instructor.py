@@ -268,6 +268,15 @@ def test_studio_problems_are_the_cli_lines(tmp_path, capsys):
     assert studio.problems(broken, str(path)) == capsys.readouterr().out.strip().splitlines()
 
 
+def test_studio_checks_objective_modules_against_the_curriculum(session, room):
+    text = SCENARIO.read_text().replace("[interpol-notices]", "[interpol-notice]", 1)
+    assert "[interpol-notice]" in text
+    assert any("unknown curriculum module 'interpol-notice' — did you mean 'interpol-notices'?"
+               in p for p in studio.problems(text))
+    with pytest.raises(AcademyError, match="scenario_invalid"):
+        studio.save(session, user=room["boss"], text=text)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("id: x\ntitle: [unclosed", "malformed YAML"),
     (SCENARIO.read_text().replace("difficulty:", "colour: red\ndifficulty:", 1), "unknown field"),
