@@ -33,6 +33,7 @@ Text = Annotated[
         Annotated[str, Field(min_length=1, max_length=MAX_TEXT)],
     ],
     AfterValidator(_require_english),
+    Field(json_schema_extra={"required": ["en"]}),
 ]
 
 
@@ -61,4 +62,6 @@ class _Triangular(Frozen):
         return self
 
 
-Triangular = Annotated[_Triangular, BeforeValidator(_scalar_to_range)]
+Triangular = Annotated[
+    _Triangular, BeforeValidator(_scalar_to_range, json_schema_input_type=Days | _Triangular)
+]

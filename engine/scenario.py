@@ -106,7 +106,9 @@ class Scenario(Frozen):
 
 def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema editors use to check a scenario file while it is written."""
-    schema = Scenario.model_json_schema(by_alias=True)
+    from engine.json_schema import refine
+
+    schema = refine(Scenario.model_json_schema(by_alias=True))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://nest-academy.example/scenario.schema.json"
     return schema
