@@ -51,9 +51,9 @@ def _scalar_to_range(value: Any) -> Any:
 class _Triangular(Frozen):
     """A triangular distribution: the author's best guess (mode) within min..max."""
 
-    min: Days
-    mode: Days
-    max: Days
+    min: Days = Field(description="days (or the field's unit): the smallest value")
+    mode: Days = Field(description="days (or the field's unit): the most likely value")
+    max: Days = Field(description="days (or the field's unit): the largest value")
 
     @model_validator(mode="after")
     def _ordered(self) -> _Triangular:
