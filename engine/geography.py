@@ -67,7 +67,7 @@ class Location(Frozen):
 
 class Checkpoint(Frozen):
     detection: Probability = Field(
-        description="base chance a routine control finds a shipment here"
+        description="probability (0–1) that a routine control here finds a passing shipment, before its concealment multiplier and the trainee's targeting"
     )
 
 
