@@ -54,3 +54,26 @@ def test_every_part_of_a_scenario_has_a_section():
                  "MemberGroup", "Relation", "Shipments", "Adaptation", "IntelSource",
                  "Resources", "Legal", "Inject", "Objective", "Thresholds", "Range"):
         assert f"\n### {name}\n" in out, name
+
+
+GUIDE = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_worked_example_is_valid_against_the_curriculum():
+    from engine.loader import load_scenario_text, module_ids_in
+
+    block = GUIDE.split("<!-- example:start -->")[1].split("<!-- example:end -->")[0]
+    text = block.strip().removeprefix("```yaml").removesuffix("```")
+    scenario = load_scenario_text(text, "example.yaml",
+                                  modules=module_ids_in(ROOT / "curriculum" / "en"))
+    assert scenario.id == "pangolin-scales-lagos" and len(scenario.objectives) == 2
+
+
+def test_the_guide_names_every_relation_the_engine_reads_and_every_measure():
+    from engine.network import RELATION_EFFECTS
+    from engine.objectives import Measure
+
+    for kind in RELATION_EFFECTS:
+        assert f"| `{kind}` |" in GUIDE
+    for measure in Measure:
+        assert f"| `{measure.value}` |" in GUIDE
