@@ -16,13 +16,14 @@ Briefings and messages are data: pages show them as text, never as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from academy import catalogs
 from academy.errors import AcademyError
 from academy.models import Role, ScenarioVersion, User
-from academy.scenarios import curriculum_modules, digest, latest, parse, store
+from academy.scenarios import SCENARIOS, curriculum_modules, digest, latest, parse, store
 from engine.exercise import Exercise
 from engine.loader import MAX_BYTES, Problem, ScenarioError, load_scenario_text
 from engine.records import Debrief
@@ -108,6 +109,13 @@ def save(session: Session, *, user: User | None, text: str,
         raise AcademyError("scenario_unchanged")
     with session.begin_nested():  # all or nothing, even inside a longer transaction
         return store(session, text=text, source="studio", created_by=user.id if user else None)
+
+
+def author_guide(folder: Path = SCENARIOS) -> str:
+    """The scenario author's guide (``scenarios/README.md``) followed by its field reference
+    (``scenarios/FIELDS.md``, generated from the engine's models), as Markdown."""
+    parts = [folder / "README.md", folder / "FIELDS.md"]
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in parts if p.is_file())
 
 
 def omniscient(scenario: Scenario, seed: int) -> Debrief:

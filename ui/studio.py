@@ -18,7 +18,7 @@ from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
-from ui.text import plain
+from ui.text import authored_html, plain
 from ui.workshop_pick import me
 
 EDIT_KEY = "studio.text"
@@ -77,6 +77,18 @@ def network(truth: Debrief) -> None:
         [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
           t("map.country"): n["country"]} for n in nodes]])
     st.caption(t("studio.network_count", total=len(truth.members)))
+
+
+@st.cache_data(show_spinner=False)
+def _guide_html() -> str:
+    return authored_html(studio.author_guide())
+
+
+def guide() -> None:
+    """The author's guide, folded above the editor: every field, its unit and effect."""
+    with st.expander(t("studio.guide"), icon=":material/menu_book:"):
+        st.caption(t("studio.guide_language"))
+        st.html(_guide_html())
 
 
 def editor(user: CurrentUser, text: str) -> None:

@@ -219,3 +219,15 @@ def test_studio_queues_a_calibration_and_shows_its_progress_and_scores(app_db):
     bar = at.get("progress")[0].proto
     assert (bar.value, bar.text) == (100, "Games played: 2 of 2")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+@pytest.mark.usefixtures("app_db")
+def test_studio_shows_the_authors_guide_above_the_editor():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    assert not at.exception
+    assert any(e.label.startswith("Author's guide") for e in at.expander)
+    html = "\n".join(h.value for h in at.get("html"))
+    assert "Writing a scenario" in html and "pangolin-scales-lagos" in html
+    assert "<h3>Legal</h3>" in html and "<code>max_penalty_years</code>" in html  # FIELDS.md
+    assert "<script" not in html.split("</style>")[-1]
