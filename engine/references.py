@@ -170,8 +170,8 @@ def reference_problems(
                     out.append(
                         (
                             ("objectives", i, "modules", j),
-                            f"unknown curriculum module '{m}'{hint}"
-                            + ("" if hint else f" (the modules: {', '.join(sorted(modules))})"),
+                            f"unknown curriculum module '{m}'"
+                            + (hint or f" (the modules: {', '.join(sorted(modules)) or 'none'})"),
                         )
                     )
     return out

@@ -140,3 +140,21 @@ def test_a_stored_text_with_quoted_numbers_still_replays():
     """Stored texts (exercises under way) keep the lax parsing they were stored under."""
     text = edit("duration_days: 90", 'duration_days: "90"')
     assert load_scenario_text(text, "stored", lenient=True).duration_days == 90
+
+
+def test_objective_modules_are_checked_against_the_curriculum_when_given(tmp_path, capsys):
+    from engine.__main__ import main
+
+    text = edit("modules: [interpol-notices]", "modules: [interpol-notice]")
+    modules = {p.stem for p in (ROOT / "curriculum" / "en").glob("*.md")}
+    assert load_scenario_text(text, "s.yaml").id  # the engine alone knows no curriculum
+    out = only(text, modules=modules)
+    assert out == (f"s.yaml:{line_of(text, 'interpol-notice]')}: objective 3 (use-notices), "
+                   "module 1: unknown curriculum module 'interpol-notice' — did you mean "
+                   "'interpol-notices'?")
+    path = tmp_path / "s.yaml"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 1  # reads curriculum/en of the project
+    assert "did you mean 'interpol-notices'?" in capsys.readouterr().out
+    assert main(["validate", str(path), "--curriculum", str(tmp_path)]) == 1  # no module there
+    assert "unknown curriculum module 'wildlife-trafficking'" in capsys.readouterr().out
