@@ -114,7 +114,7 @@ def plain(err: dict[str, Any], allowed_fields: list[str]) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return "must be true or false"
     if kind in ("string_type", "str_type"):
-        return "must be text, e.g. 'Port Klang'"
+        return "must be text: put it in quotes when it looks like a number or yes/no, e.g. '12'"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern"))
         return f"'{value}' " + PATTERNS.get(pattern, f"does not have the expected form {pattern}")

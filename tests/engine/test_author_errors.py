@@ -64,6 +64,7 @@ def test_the_machine_path_stays_available_for_tools():
          "must be at most 1 (a probability or share from 0 to 1: 0.3 means 30 %), not 1.3"),
         ("duration_days: 90", "duration_days: 0", "must be more than 0, not 0"),
         ("unit: kg", "unit: ''", "must not be empty"),
+        ("unit: kg", "unit: 12", "must be text: put it in quotes when it looks like a number"),
     ],
 )
 def test_parser_wording_becomes_plain_words(old, new, words):
