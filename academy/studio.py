@@ -26,6 +26,7 @@ from academy.models import Role, ScenarioVersion, User
 from academy.scenarios import SCENARIOS, curriculum_modules, digest, latest, parse, store
 from engine.exercise import Exercise
 from engine.loader import MAX_BYTES, Problem, ScenarioError, load_scenario_text
+from engine.loader import notes as scenario_notes
 from engine.records import Debrief
 from engine.scenario import Scenario
 
@@ -85,6 +86,16 @@ def problems(text: str, filename: str = "scenario.yaml", lang: str = "en") -> li
     except ScenarioError as error:
         return [_say(p, lang) for p in error.problems]
     return []
+
+
+def notes(text: str, filename: str = "scenario.yaml") -> list[str]:
+    """Advice on a valid text, one CLI-style line each, as ``python -m engine validate``
+    prints it (a relation named close to one the engine reads: 'pay' for 'pays')."""
+    try:
+        scenario = load_scenario_text(text, filename=filename, modules=curriculum_modules())
+    except ScenarioError:
+        return []
+    return [str(n) for n in scenario_notes(scenario, text, filename)]
 
 
 def _say(problem: Problem, lang: str) -> str:

@@ -111,6 +111,10 @@ def editor(user: CurrentUser, text: str) -> None:
         st.code("\n".join(found), language=None)
     else:
         st.success(t("studio.valid"))
+        advice = studio.notes(draft)
+        if advice:
+            st.info(t("studio.notes", n=len(advice)))
+            st.code("\n".join(advice), language=None)
     if st.button(t("studio.save"), type="primary", disabled=bool(found), key="studio.save"):
         try:
             with db() as s:

@@ -419,3 +419,11 @@ def test_dashboard_module_progress_uses_the_curriculum_records(session, room):
     with pytest.raises(AcademyError, match="forbidden"):
         live.module_progress(session, user=room["stranger"], workshop_id=ws.id,
                              module_ids=["nest-model"])
+
+
+def test_studio_gives_advice_on_a_relation_close_to_one_the_engine_reads():
+    text = SCENARIO.read_text().replace("relation: bribes}", "relation: bribe}", 1)
+    assert studio.problems(text) == []  # a label is allowed
+    (note,) = studio.notes(text)
+    assert "note: 'bribe' is a label with no effect in the engine — did you mean 'bribes'?" in note
+    assert studio.notes(SCENARIO.read_text()) == []

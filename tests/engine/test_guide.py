@@ -11,7 +11,8 @@ from tests.engine.conftest import ROOT
 
 UNITS = re.compile(
     r"\b(days?|probability|share|number of|multiplier|years|budget units|degrees|points|"
-    r"whole number|measure value|quantity|count|money units)\b"
+    r"whole number|measure value|quantity|count|money units|factor|fraction|percent|ratio|"
+    r"rate|weight|grade|level)\b|%"
 )
 
 
