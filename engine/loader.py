@@ -156,17 +156,21 @@ def load_scenario_text(
         for err in exc.errors(include_url=False):
             path, dotted = _path_text(tuple(err["loc"]))
             fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
-            problems.append(Problem(filename, _line_of(root, path), dotted,
-                                    plain({**err, "loc": path}, fields), place=place(path, data)))
+            said = plain({**err, "loc": path}, fields)
+            problems.append(_problem(filename, _line_of(root, path), path, said, data))
         raise ScenarioError(problems) from None
     except RecursionError:
         raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if sink:
-        raise ScenarioError(
-            [Problem(filename, _line_of(root, p), ".".join(map(str, p)), m, place=place(p, data))
-             for p, m in sink]
-        )
+        raise ScenarioError([_problem(filename, _line_of(root, p), p, m, data) for p, m in sink])
     return scenario
+
+
+def _problem(file: str, line: int, path: tuple[str | int, ...], said: str, data: Any) -> Problem:
+    """A problem at ``path``; a message that carries a code (``diagnostics.Said``) keeps it,
+    so the studio says it in the instructor's language."""
+    return Problem(file, line, ".".join(map(str, path)), str(said), getattr(said, "code", ""),
+                   dict(getattr(said, "values", {})), place=place(path, data))
 
 
 def _json_data(node: Any) -> Any:
@@ -202,10 +206,7 @@ def notes(scenario: Scenario, text: str, filename: str = "<upload>") -> list[Pro
         return []
     root = yaml.compose(text, Loader=FAST_LOADER)
     data = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 (a safe loader)
-    return [
-        Problem(filename, _line_of(root, p), ".".join(map(str, p)), m, place=place(p, data))
-        for p, m in found
-    ]
+    return [_problem(filename, _line_of(root, p), p, m, data) for p, m in found]
 
 
 def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -> Scenario:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from engine.diagnostics import did_you_mean
+from engine.diagnostics import Said, did_you_mean, nearest
 from engine.network import RELATION_EFFECTS
 
 if TYPE_CHECKING:
@@ -31,23 +31,11 @@ def _dupes(items: list[Any], section: str) -> list[tuple[Path, str]]:
     return out
 
 
-# Where each kind of name is defined, so an unknown one can say where to add it.
-DEFINED_IN = {
-    "country": "countries",
-    "location": "locations",
-    "group": "network.groups",
-    "route": "routes",
-    "concealment": "concealments",
-    "objective": "objectives",
-}
-
-
 def unknown(kind: str, ref: str, known: Collection[str]) -> str:
-    """``unknown location 'port-clang' — did you mean 'port-klang'? (or add it to locations)``"""
-    hint = did_you_mean(ref, known)
-    where = DEFINED_IN.get(kind, f"{kind}s")
-    fix = f"add {ref} to {where}" if kind == "country" else f"define '{ref}' in {where}"
-    return f"unknown {kind} '{ref}'" + (f"{hint} (or {fix})" if hint else f": {fix}")
+    """``unknown location 'port-clang' — did you mean 'port-klang'? (or define 'port-clang'
+    in locations)``; for a country, the fix is ``add HK to countries``."""
+    close = nearest(ref, known)
+    return Said(f"ref.{kind}_hint", ref=ref, name=close) if close else Said(f"ref.{kind}", ref=ref)
 
 
 def reference_problems(
@@ -166,14 +154,13 @@ def reference_problems(
         for i, o in enumerate(s.objectives):
             for j, m in enumerate(o.modules):
                 if m not in modules:
-                    hint = did_you_mean(m, modules)
-                    out.append(
-                        (
-                            ("objectives", i, "modules", j),
-                            f"unknown curriculum module '{m}'"
-                            + (hint or f" (the modules: {', '.join(sorted(modules)) or 'none'})"),
-                        )
+                    close = nearest(m, modules)
+                    said = (
+                        Said("ref.module_hint", ref=m, name=close)
+                        if close
+                        else Said("ref.module", ref=m, modules=", ".join(sorted(modules)) or "-")
                     )
+                    out.append((("objectives", i, "modules", j), said))
     return out
 
 
