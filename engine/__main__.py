@@ -190,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(note)
             except ScenarioError as exc:
                 bad += 1
-                for p in exc.problems:
-                    print(p)
+                for problem in exc.problems:
+                    print(problem)
         if not bad:
             print(f"{len(a.paths)} scenario file(s) valid")
         return 1 if bad else 0

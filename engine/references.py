@@ -23,7 +23,7 @@ Path = tuple[str | int, ...]
 
 def _dupes(items: list[Any], section: str) -> list[tuple[Path, str]]:
     seen: set[str] = set()
-    out = []
+    out: list[tuple[Path, str]] = []
     for i, item in enumerate(items):
         if item.id in seen:
             out.append(((section, i, "id"), f"duplicate id '{item.id}'"))
