@@ -1,8 +1,13 @@
 """Reading scenario files, and telling the author exactly where a file is wrong.
 
 An instructor edits YAML in a text editor, often on a laptop in a workshop. When a file is
-wrong they need the line, the field and the reason — ``file:line: field.path: message`` —
-never a Python traceback. Pydantic reports a location as a path of keys and indexes; we
+wrong they need the line, the place and the reason in plain words —
+``file:line: route 1 (north), leg 3, to: unknown location 'port-clang' — did you mean
+'port-klang'? (or define 'port-clang' in locations)`` — never a Python traceback
+(``engine.diagnostics`` words them; each carries a code the studio translates). A new
+file is parsed with JSON's types, strictly, so it passes exactly when the exported JSON
+Schema passes it (``"90"`` is text, not a number); a text stored earlier replays under the
+lax parsing it was stored with. Pydantic reports a location as a path of keys and indexes; we
 walk PyYAML's node tree (which keeps each node's line mark) along that path to find the
 line. Anything a hostile or broken file can throw (bad YAML, alias bombs, deep nesting,
 huge text) ends up as a ``ScenarioError`` with a list of ``Problem``, quickly: size is
