@@ -16,10 +16,11 @@ from sqlmodel import Session, col, select
 
 from academy.errors import AcademyError
 from academy.models import ScenarioVersion
-from engine.loader import ScenarioError, load_scenario_text
+from engine.loader import ScenarioError, load_scenario_text, module_ids_in
 from engine.scenario import Scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+CURRICULUM = Path(__file__).resolve().parent.parent / "curriculum" / "en"
 TITLE_LENGTH = 200  # ScenarioVersion.title; the schema allows longer titles
 MAX_VERSION = 2**31 - 1
 
@@ -34,6 +35,12 @@ def parse(text: str) -> Scenario:
     return load_scenario_text(text, filename="stored", lenient=True)
 
 
+@lru_cache(maxsize=1)
+def curriculum_modules() -> frozenset[str]:
+    """The module ids a new scenario's objectives may name: the curriculum's modules."""
+    return module_ids_in(CURRICULUM)
+
+
 def store(
     session: Session, *, text: str, source: str = "file", created_by: int | None = None
 ) -> ScenarioVersion:
@@ -43,7 +50,8 @@ def store(
     if existing is not None:
         return existing
     try:
-        scenario = load_scenario_text(text, filename="scenario.yaml")
+        scenario = load_scenario_text(text, filename="scenario.yaml",
+                                      modules=curriculum_modules())
     except ScenarioError as error:
         problems = "\n".join(map(str, error.problems))
         raise AcademyError("scenario_invalid", problems=problems) from None

@@ -16,15 +16,17 @@ Briefings and messages are data: pages show them as text, never as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from academy import catalogs
 from academy.errors import AcademyError
 from academy.models import Role, ScenarioVersion, User
-from academy.scenarios import digest, latest, parse, store
+from academy.scenarios import SCENARIOS, curriculum_modules, digest, latest, parse, store
 from engine.exercise import Exercise
 from engine.loader import MAX_BYTES, Problem, ScenarioError, load_scenario_text
+from engine.loader import notes as scenario_notes
 from engine.records import Debrief
 from engine.scenario import Scenario
 
@@ -80,10 +82,20 @@ def problems(text: str, filename: str = "scenario.yaml", lang: str = "en") -> li
         return [_say(Problem(filename, 1, "", f"larger than {kb} kB", "upload_too_big",
                              {"kb": kb}), lang)]
     try:
-        load_scenario_text(text, filename=filename)
+        load_scenario_text(text, filename=filename, modules=curriculum_modules())
     except ScenarioError as error:
         return [_say(p, lang) for p in error.problems]
     return []
+
+
+def notes(text: str, filename: str = "scenario.yaml") -> list[str]:
+    """Advice on a valid text, one CLI-style line each, as ``python -m engine validate``
+    prints it (a relation named close to one the engine reads: 'pay' for 'pays')."""
+    try:
+        scenario = load_scenario_text(text, filename=filename, modules=curriculum_modules())
+    except ScenarioError:
+        return []
+    return [str(n) for n in scenario_notes(scenario, text, filename)]
 
 
 def _say(problem: Problem, lang: str) -> str:
@@ -92,7 +104,7 @@ def _say(problem: Problem, lang: str) -> str:
     if lang == "en" or not problem.code:
         return str(problem)
     message = catalogs.say(f"loader.{problem.code}", lang, **problem.values)
-    return f"{problem.file}:{problem.line}: {problem.path or '(file)'}: {message}"
+    return f"{problem.file}:{problem.line}: {problem.place or problem.path or '(file)'}: {message}"
 
 
 def save(session: Session, *, user: User | None, text: str,
@@ -108,6 +120,13 @@ def save(session: Session, *, user: User | None, text: str,
         raise AcademyError("scenario_unchanged")
     with session.begin_nested():  # all or nothing, even inside a longer transaction
         return store(session, text=text, source="studio", created_by=user.id if user else None)
+
+
+def author_guide(folder: Path = SCENARIOS) -> str:
+    """The scenario author's guide (``scenarios/README.md``) followed by its field reference
+    (``scenarios/FIELDS.md``, generated from the engine's models), as Markdown."""
+    parts = [folder / "README.md", folder / "FIELDS.md"]
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in parts if p.is_file())
 
 
 def omniscient(scenario: Scenario, seed: int) -> Debrief:

@@ -2,11 +2,14 @@
 
     python -m engine validate scenarios/*.yaml
     python -m engine schema > scenarios/scenario.schema.json
-    python -m engine run scenarios/wildlife-ivory-corridor.yaml --seed 7 --policy heuristic --json
+    python -m engine guide > scenarios/FIELDS.md
+    python -m engine run wildlife-ivory-corridor --seed 7 --policy heuristic --json
     python -m engine calibrate scenarios/wildlife-ivory-corridor.yaml --runs 1000
 
-Validation prints one ``file:line: field.path: message`` line per problem and exits 1;
-it never prints a traceback. Calibration plays many seeds with each bot on two worker
+A scenario is named by its file or by its id (``scenarios/<id>.yaml``, or the file in
+``scenarios/`` whose ``id:`` it is). Validation prints one ``file:line: place: message``
+line per problem and exits 1; it never prints a traceback. It checks objectives' module
+ids against the curriculum (``curriculum/en/*.md``) when that folder is there. Calibration plays many seeds with each bot on two worker
 processes and prints the score distribution per policy; ``--runs N`` means N runs *per
 policy* (seeds 0..N-1 each played by every policy).
 """
@@ -19,16 +22,58 @@ import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
+from engine.diagnostics import did_you_mean
+from engine.loader import module_ids_in, notes
 from engine.policies import score_batch
-from engine.scenario import Scenario, ScenarioError, load_scenario, scenario_json_schema
+from engine.scenario import (
+    Problem,
+    Scenario,
+    ScenarioError,
+    load_scenario,
+    scenario_json_schema,
+)
+
+HOME = Path(__file__).resolve().parent.parent  # the project, where scenarios/ is shipped
 
 
-def run_summary(path: str, seed: int, policy: str) -> dict[str, Any]:
+def scenario_path(name: str) -> Path:
+    """The file a command names: a path as given, else the scenario with that id in
+    ``./scenarios`` or the project's ``scenarios/`` (its file name or its ``id:``)."""
+    given = Path(name)
+    if given.is_file() or given.suffix in (".yaml", ".yml") or "/" in name:
+        return given  # a path (a missing one is reported by the loader, with its name)
+    ids: dict[str, Path] = {}
+    for folder in (Path("scenarios"), HOME / "scenarios"):
+        if (folder / f"{name}.yaml").is_file():
+            return folder / f"{name}.yaml"
+        for f in sorted(folder.glob("*.y*ml")):
+            try:
+                ids.setdefault(load_scenario(f).id, f)
+            except ScenarioError:
+                continue
+    if name in ids:
+        return ids[name]
+    hint = did_you_mean(name, ids) or f" (the scenarios: {', '.join(sorted(ids))})"
+    raise ScenarioError(
+        [Problem(name, 1, "", f"no scenario file or scenario id '{name}'{hint}")]
+    )
+
+
+def curriculum_folder() -> Path | None:
+    """``./curriculum/en`` or the project's, when there (an engine alone has none)."""
+    for folder in (Path("curriculum") / "en", HOME / "curriculum" / "en"):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def run_summary(path: str | Scenario, seed: int, policy: str) -> dict[str, Any]:
     from engine.policies import run_policy
 
-    scenario = load_scenario(path)
+    scenario = path if isinstance(path, Scenario) else load_scenario(scenario_path(path))
     ex = run_policy(scenario, seed, policy)
     d = ex.debrief()
     return {
@@ -97,11 +142,19 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m engine", description="NEST Academy scenario engine"
     )
     sub = ap.add_subparsers(dest="cmd", required=True)
-    v = sub.add_parser("validate", help="check scenario files")
+    v = sub.add_parser("validate", help="check scenario files (paths or ids)")
     v.add_argument("paths", nargs="+")
+    v.add_argument(
+        "--curriculum",
+        type=Path,
+        default=None,
+        help="folder of curriculum modules whose ids objectives may name "
+        "(default: curriculum/en when there)",
+    )
     sub.add_parser("schema", help="print the scenario JSON Schema")
+    sub.add_parser("guide", help="print the field reference of the author's guide (Markdown)")
     r = sub.add_parser("run", help="play one exercise with a bot")
-    r.add_argument("scenario")
+    r.add_argument("scenario", help="a scenario file or id")
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--policy", choices=["random", "heuristic", "oracle"], default="heuristic")
     r.add_argument("--json", action="store_true")
@@ -112,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         "distribution. --runs N is the number of runs PER POLICY: with the three default "
         "policies, --runs 1000 plays 3,000 exercises.",
     )
-    c.add_argument("scenario")
+    c.add_argument("scenario", help="a scenario file or id")
     c.add_argument(
         "--runs",
         type=int,
@@ -127,26 +180,36 @@ def main(argv: list[str] | None = None) -> int:
 
     if a.cmd == "validate":
         bad = 0
+        folder = a.curriculum or curriculum_folder()
+        modules = module_ids_in(folder) if folder is not None else None
         for path in a.paths:
             try:
-                load_scenario(path)
+                file = scenario_path(path)
+                scenario = load_scenario(file, modules=modules)
+                for note in notes(scenario, file.read_text(encoding="utf-8"), str(file)):
+                    print(note)
             except ScenarioError as exc:
                 bad += 1
-                for p in exc.problems:
-                    print(p)
+                for problem in exc.problems:
+                    print(problem)
         if not bad:
             print(f"{len(a.paths)} scenario file(s) valid")
         return 1 if bad else 0
     if a.cmd == "schema":
         print(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))
         return 0
+    if a.cmd == "guide":
+        from engine.guide import field_reference
+
+        print(field_reference(), end="")
+        return 0
     try:
-        scenario = load_scenario(a.scenario)
+        scenario = load_scenario(scenario_path(a.scenario))
     except ScenarioError as exc:
         print(exc, file=sys.stderr)
         return 1
     if a.cmd == "run":
-        summary = run_summary(a.scenario, a.seed, a.policy)
+        summary = run_summary(scenario, a.seed, a.policy)
         if a.json:
             print(json.dumps(summary, ensure_ascii=False))
         else:

@@ -35,6 +35,7 @@ Text = Annotated[
         Annotated[str, Field(min_length=1, max_length=MAX_TEXT)],
     ],
     AfterValidator(_require_english),
+    Field(json_schema_extra={"required": ["en"]}),
 ]
 
 
@@ -52,9 +53,9 @@ def _scalar_to_range(value: Any) -> Any:
 class _Triangular(Frozen):
     """A triangular distribution: the author's best guess (mode) within min..max."""
 
-    min: Days
-    mode: Days
-    max: Days
+    min: Days = Field(description="days (or the field's unit): the smallest value")
+    mode: Days = Field(description="days (or the field's unit): the most likely value")
+    max: Days = Field(description="days (or the field's unit): the largest value")
 
     @model_validator(mode="after")
     def _ordered(self) -> _Triangular:
@@ -63,4 +64,6 @@ class _Triangular(Frozen):
         return self
 
 
-Triangular = Annotated[_Triangular, BeforeValidator(_scalar_to_range)]
+Triangular = Annotated[
+    _Triangular, BeforeValidator(_scalar_to_range, json_schema_input_type=Days | _Triangular)
+]

@@ -38,8 +38,8 @@ class Mode(StrEnum):
 class Partner(Frozen):
     """How a country's agencies answer the trainee's requests."""
 
-    response_days: Triangular = Field(default_factory=lambda: _Triangular(min=1, mode=2, max=5))
-    act_probability: Probability = 0.7
+    response_days: Triangular = Field(default_factory=lambda: _Triangular(min=1, mode=2, max=5), description="days a partner takes to answer a request: a number or {min, mode, max} (triangular)")
+    act_probability: Probability = Field(0.7, description="probability (0–1) that the partner acts on a request (inspection, arrest, notice support); trust earned in play adds to it")
     knowledge: Probability = Field(
         0.3,
         description="share of locally based members this partner already knows; shared at a case meeting",
@@ -47,9 +47,9 @@ class Partner(Frozen):
 
 
 class Country(Frozen):
-    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-    name: ShortText
-    locale: str | None = Field(
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code in capitals, e.g. KE; the id other sections use for this country")]
+    name: ShortText = Field(description="the country's name as shown to trainees")
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")] | None = Field(
         None, description="Faker locale for names; omitted when Faker has none"
     )
     interpol_member: bool = Field(
@@ -61,33 +61,33 @@ class Country(Frozen):
             "addressed to it and a Red or Blue Notice on a person believed there is refused"
         ),
     )
-    partner: Partner = Field(default_factory=Partner)
+    partner: Partner = Field(default_factory=Partner, description="how this country's agencies answer the trainee's requests (defaults apply when omitted)")
 
 
 class Location(Frozen):
-    id: Slug
-    name: ShortText
-    country: str
-    kind: LocationKind
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+    id: Slug = Field(description="the place's id, used by routes' legs and groups")
+    name: ShortText = Field(description="the place's real name, shown on the map")
+    country: str = Field(description="ISO code of the country it is in; must be listed in countries")
+    kind: LocationKind = Field(description="what kind of place it is (source area, border post, seaport ...): its map symbol")
+    lat: Annotated[float, Field(ge=-90, le=90, description="latitude in decimal degrees (-90 to 90), for the map")]
+    lon: Annotated[float, Field(ge=-180, le=180, description="longitude in decimal degrees (-180 to 180), for the map")]
 
 
 class Checkpoint(Frozen):
     detection: Probability = Field(
-        description="base chance a routine control finds a shipment here"
+        description="probability (0–1) that a routine control here finds a passing shipment, before its concealment multiplier and the trainee's targeting"
     )
 
 
 class Leg(Frozen):
-    from_: str = Field(alias="from")
-    to: str
-    mode: Mode
-    days: Triangular
+    from_: str = Field(alias="from", description="id of the location the leg starts at: where the previous leg ended")
+    to: str = Field(description="id of the location the leg goes to")
+    mode: Mode = Field(description="road, sea, air or river: how the goods travel on this leg (messages, the map)")
+    days: Triangular = Field(description="days the leg takes: a number or {min, mode, max} (triangular)")
     checkpoint: Checkpoint | None = Field(None, description="a control at the leg's destination")
 
 
 class Route(Frozen):
-    id: Slug
-    name: ShortText
-    legs: Annotated[list[Leg], Field(min_length=1, max_length=12)]
+    id: Slug = Field(description="the route's id, named in shipments.routes")
+    name: ShortText = Field(description="the route's name, shown on the map and in messages")
+    legs: Annotated[list[Leg], Field(min_length=1, max_length=12, description="the route's legs in order (1–12); their max days added up must be shorter than the exercise")]

@@ -43,8 +43,8 @@ def fill(text: str, names: dict[str, str], append: bool = True) -> str:
 
 
 class Contingency(Frozen):
-    after_days: Annotated[float, Field(gt=0, le=365)]
-    message: Text
+    after_days: Annotated[float, Field(gt=0, le=365, description="days (> 0, at most 365) after the inject to wait for its expected action before the contingency message")]
+    message: Text = Field(description="the message sent when the expected action has not come, per language")
 
 
 ACTION_KINDS = (
@@ -61,10 +61,10 @@ ACTION_KINDS = (
 
 
 class Inject(Frozen):
-    id: Slug
-    at_day: Days | None = None
-    trigger: Trigger | None = None
-    source: ShortText = "NEST coordinator"
+    id: Slug = Field(description="the inject's id")
+    at_day: Days | None = Field(None, description="day (from 0) the inject arrives; give at_day or trigger, not both")
+    trigger: Trigger | None = Field(None, description="the event that sends the inject the first time it happens; give at_day or trigger, not both")
+    source: ShortText = Field("NEST coordinator", description="who the message is from, as the trainee sees it")
     grade: Grade = Field(
         default="B2",
         description=(
@@ -74,10 +74,10 @@ class Inject(Frozen):
             " default): a usually reliable source, probably true"
         ),
     )
-    message: Text
-    expected_action: Literal[ACTION_KINDS] | None = None  # type: ignore[valid-type]
-    objective: str | None = None
-    contingency: Contingency | None = None
+    message: Text = Field(description="the message, per language; {group} placeholders are filled with revealed names")
+    expected_action: Literal[ACTION_KINDS] | None = Field(None, description="the action the inject expects from the trainee (read by the contingency and the debrief)")  # type: ignore[valid-type]
+    objective: str | None = Field(None, description="id of the objective the inject serves (optional)")
+    contingency: Contingency | None = Field(None, description="a follow-up message if the expected action has not come in time (optional)")
     reveals: list[str] = Field(
         default_factory=list, description="groups: one member each is named to the trainee"
     )

@@ -27,9 +27,9 @@ class Measure(StrEnum):
 
 
 class Thresholds(Frozen):
-    P: Probability
-    S: Probability
-    M: Probability
+    P: Probability = Field(description="measure value (0–1) at or above which the objective is rated P (performed)")
+    S: Probability = Field(description="measure value (0–1) at or above which it is rated S (some challenges); below M it is U")
+    M: Probability = Field(description="measure value (0–1) at or above which it is rated M (major challenges); below it, U (unable)")
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
@@ -42,8 +42,8 @@ MODULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
 
 
 class Objective(Frozen):
-    id: Slug
-    text: Text
-    modules: Annotated[list[Annotated[str, Field(pattern=MODULE_ID)]], Field(min_length=1)]
-    measure: Measure
-    thresholds: Thresholds
+    id: Slug = Field(description="the objective's id, named by injects")
+    text: Text = Field(description="the objective as the debrief states it, per language")
+    modules: Annotated[list[Annotated[str, Field(pattern=MODULE_ID)]], Field(min_length=1, description="ids of the curriculum modules the objective serves (curriculum/en/<id>.md); checked against the curriculum when it is there")]
+    measure: Measure = Field(description="the measure (0–1) rated: seized_share, disruption, notices, resources, timeliness, key_arrests, network_mapped or case_meeting (see the guide)")
+    thresholds: Thresholds = Field(description="the P, S and M cut-offs on the measure, with P >= S >= M")

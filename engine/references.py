@@ -8,8 +8,11 @@ loader can point the author to the line.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
+
+from engine.diagnostics import Said, did_you_mean, nearest
+from engine.network import RELATION_EFFECTS
 
 if TYPE_CHECKING:
     from engine.scenario import Scenario
@@ -20,7 +23,7 @@ Path = tuple[str | int, ...]
 
 def _dupes(items: list[Any], section: str) -> list[tuple[Path, str]]:
     seen: set[str] = set()
-    out = []
+    out: list[tuple[Path, str]] = []
     for i, item in enumerate(items):
         if item.id in seen:
             out.append(((section, i, "id"), f"duplicate id '{item.id}'"))
@@ -28,8 +31,18 @@ def _dupes(items: list[Any], section: str) -> list[tuple[Path, str]]:
     return out
 
 
-def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
-    """Every dangling reference or impossible combination, with the path it lives at."""
+def unknown(kind: str, ref: str, known: Collection[str]) -> str:
+    """``unknown location 'port-clang' — did you mean 'port-klang'? (or define 'port-clang'
+    in locations)``; for a country, the fix is ``add HK to countries``."""
+    close = nearest(ref, known)
+    return Said(f"ref.{kind}_hint", ref=ref, name=close) if close else Said(f"ref.{kind}", ref=ref)
+
+
+def reference_problems(
+    s: Scenario, modules: Collection[str] | None = None
+) -> list[tuple[Path, str]]:
+    """Every dangling reference or impossible combination, with the path it lives at;
+    ``modules``: the curriculum's module ids, when known, that objectives may name."""
     out: list[tuple[Path, str]] = []
     countries = {c.code for c in s.countries}
     locations = {loc.id: loc for loc in s.locations}
@@ -52,20 +65,19 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         if [x.id for x in s.network.groups].index(g.id) != i
     ]
     if s.home_country not in countries:
-        out.append((("home_country",), f"unknown country '{s.home_country}'"))
+        out.append((("home_country",), unknown("country", s.home_country, countries)))
     if len(countries) != len(s.countries):
         out.append((("countries",), "a country is listed twice"))
-    for i, c in enumerate(s.countries):
-        if c.locale is not None and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", c.locale):
-            out.append((("countries", i, "locale"), f"'{c.locale}' is not a locale name"))
     for i, loc in enumerate(s.locations):
         if loc.country not in countries:
-            out.append((("locations", i, "country"), f"unknown country '{loc.country}'"))
+            out.append((("locations", i, "country"), unknown("country", loc.country, countries)))
     for r_i, route in enumerate(s.routes):
         for l_i, leg in enumerate(route.legs):
             for key, ref in (("from", leg.from_), ("to", leg.to)):
                 if ref not in locations:
-                    out.append((("routes", r_i, "legs", l_i, key), f"unknown location '{ref}'"))
+                    out.append(
+                        (("routes", r_i, "legs", l_i, key), unknown("location", ref, locations))
+                    )
             if leg.from_ == leg.to:
                 out.append((("routes", r_i, "legs", l_i, "to"), "a leg must go somewhere else"))
             if l_i and route.legs[l_i - 1].to != leg.from_:
@@ -85,25 +97,25 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             )
     for i, g in enumerate(s.network.groups):
         if g.country not in countries:
-            out.append((("network", "groups", i, "country"), f"unknown country '{g.country}'"))
+            out.append(
+                (("network", "groups", i, "country"), unknown("country", g.country, countries))
+            )
         if g.location is not None and g.location not in locations:
-            out.append((("network", "groups", i, "location"), f"unknown location '{g.location}'"))
+            out.append(
+                (("network", "groups", i, "location"), unknown("location", g.location, locations))
+            )
         for j, ref in enumerate(g.covers):
             if ref not in locations:
-                out.append((("network", "groups", i, "covers", j), f"unknown location '{ref}'"))
+                out.append(
+                    (("network", "groups", i, "covers", j), unknown("location", ref, locations))
+                )
     for i, rel in enumerate(s.network.relations):
         for key, ref in (("from", rel.from_), ("to", rel.to)):
             if ref not in groups:
-                out.append((("network", "relations", i, key), f"unknown group '{ref}'"))
+                out.append((("network", "relations", i, key), unknown("group", ref, groups)))
     fleet = s.network.fleet
-    if fleet is not None:
-        if fleet.operator not in groups:
-            out.append((("network", "fleet", "operator"), f"unknown group '{fleet.operator}'"))
-        for i, flag in enumerate(fleet.flags):
-            if not re.fullmatch(r"[A-Z]{2}", flag):
-                out.append(
-                    (("network", "fleet", "flags", i), f"'{flag}' is not an ISO country code")
-                )
+    if fleet is not None and fleet.operator not in groups:
+        out.append((("network", "fleet", "operator"), unknown("group", fleet.operator, groups)))
     sh = s.shipments
     for key, refs, known in (
         ("routes", sh.routes, routes),
@@ -115,7 +127,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 out.append(
                     (
                         ("shipments", key, i),
-                        f"unknown {key.rstrip('s') if key != 'involves' else 'group'} '{ref}'",
+                        unknown(key.rstrip("s") if key != "involves" else "group", ref, known),
                     )
                 )
     if sh.first_day >= s.duration_days:
@@ -129,7 +141,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         out.append((("shipments", "interval_days"), "shipments need a positive interval"))
     for i, ref in enumerate(s.known_at_start):
         if ref not in groups:
-            out.append((("known_at_start", i), f"unknown group '{ref}'"))
+            out.append((("known_at_start", i), unknown("group", ref, groups)))
     for i, inj in enumerate(s.msel):
         if inj.at_day is not None and inj.at_day > s.duration_days:
             out.append(
@@ -139,8 +151,38 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 )
             )
         if inj.objective is not None and inj.objective not in objectives:
-            out.append((("msel", i, "objective"), f"unknown objective '{inj.objective}'"))
+            out.append((("msel", i, "objective"), unknown("objective", inj.objective, objectives)))
         for j, ref in enumerate(inj.reveals):
             if ref not in groups:
-                out.append((("msel", i, "reveals", j), f"unknown group '{ref}'"))
+                out.append((("msel", i, "reveals", j), unknown("group", ref, groups)))
+    if modules is not None:
+        for i, o in enumerate(s.objectives):
+            for j, m in enumerate(o.modules):
+                if m not in modules:
+                    close = nearest(m, modules)
+                    said = (
+                        Said("ref.module_hint", ref=m, name=close)
+                        if close
+                        else Said("ref.module", ref=m, modules=", ".join(sorted(modules)) or "-")
+                    )
+                    out.append((("objectives", i, "modules", j), said))
+    return out
+
+
+def relation_notes(s: Scenario) -> list[tuple[Path, str]]:
+    """Advice, not refusals: a relation whose name is close to one the engine reads is
+    probably a slip ('pay' for 'pays') that would quietly turn money into a label."""
+    out: list[tuple[Path, str]] = []
+    for i, rel in enumerate(s.network.relations):
+        if rel.relation in RELATION_EFFECTS:
+            continue
+        hint = did_you_mean(rel.relation, RELATION_EFFECTS)
+        if hint:
+            out.append(
+                (
+                    ("network", "relations", i, "relation"),
+                    f"note: '{rel.relation}' is a label with no effect in the engine{hint} "
+                    f"({', '.join(RELATION_EFFECTS)} move money)",
+                )
+            )
     return out

@@ -35,33 +35,33 @@ class TargetType(StrEnum):
 
 
 class IntelSource(Frozen):
-    id: Slug
-    label: Text
-    cost: Annotated[float, Field(ge=0, le=100)]
-    delay_days: Triangular
-    reliability: Literal["A", "B", "C", "D", "E", "F"]
-    false_lead_rate: Probability
-    reveals: Annotated[list[Reveal], Field(min_length=1)]
-    targets: Annotated[list[TargetType], Field(min_length=1)]
+    id: Slug = Field(description="the source's id (the trainee picks it on the desk)")
+    label: Text = Field(description="the source's name, per language")
+    cost: Annotated[float, Field(ge=0, le=100, description="cost of one request in budget units (resources.unit, e.g. analyst-days), 0–100")]
+    delay_days: Triangular = Field(description="days before the answer arrives: a number or {min, mode, max} (triangular)")
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(description="Admiralty source reliability, A (completely reliable) to F (cannot be judged): weighs the evidence a report gives")
+    false_lead_rate: Probability = Field(description="probability (0–1) that an answer points at a decoy instead of a real member")
+    reveals: Annotated[list[Reveal], Field(min_length=1, description="what an answer can reveal: associates, phones, accounts, shipments, location, identifiers, vessels")]
+    targets: Annotated[list[TargetType], Field(min_length=1, description="what the source can be aimed at: person, company, vessel, location")]
 
 
 class Resources(Frozen):
-    unit: ShortText = "analyst-days"
-    start_budget: Annotated[float, Field(ge=0, le=1000)] = 10
-    budget_per_week: Annotated[float, Field(ge=0, le=1000)] = 5
-    inspection_teams: Annotated[int, Field(ge=0, le=20)] = 2
-    inspection_cost: Annotated[float, Field(ge=0, le=100)] = 1
-    case_meeting_cost: Annotated[float, Field(ge=0, le=100)] = 4
+    unit: ShortText = Field("analyst-days", description="the name of the budget unit, shown to the trainee (e.g. analyst-days)")
+    start_budget: Annotated[float, Field(ge=0, le=1000, description="budget units (resources.unit, e.g. analyst-days) available on day 0, 0–1000")] = 10
+    budget_per_week: Annotated[float, Field(ge=0, le=1000, description="budget units (resources.unit, e.g. analyst-days) added every 7 days, 0–1000")] = 5
+    inspection_teams: Annotated[int, Field(ge=0, le=20, description="number of inspection teams (0–20); an inspection holds one team")] = 2
+    inspection_cost: Annotated[float, Field(ge=0, le=100, description="cost of one inspection in budget units (resources.unit, e.g. analyst-days), 0–100")] = 1
+    case_meeting_cost: Annotated[float, Field(ge=0, le=100, description="cost of a regional case meeting in budget units (resources.unit, e.g. analyst-days), 0–100")] = 4
 
 
 class Legal(Frozen):
     """The scenario's legal assumptions; the notice rules read these (see engine.notices)."""
 
-    offence: Text
-    max_penalty_years: Annotated[float, Field(ge=0, le=100)]
-    warrant_evidence: Annotated[float, Field(gt=0, le=20)] = 2.0
-    min_identifiers: Annotated[int, Field(ge=1, le=6)] = 3
-    controlled_delivery_loss: Probability = 0.2
+    offence: Text = Field(description="the offence as the law names it, per language (quoted in notices and warrants)")
+    max_penalty_years: Annotated[float, Field(ge=0, le=100, description="maximum penalty in years, 0–100; a Red Notice needs an offence punishable by at least 2 years (INTERPOL RPD art. 83)")]
+    warrant_evidence: Annotated[float, Field(gt=0, le=20, description="evidence points (> 0, at most 20) needed on a person for an arrest warrant; graded reports add points by their grade")] = 2.0
+    min_identifiers: Annotated[int, Field(ge=1, le=6, description="number of identifiers (1–6: name, date of birth, passport, phone ...) a notice request needs on its subject")] = 3
+    controlled_delivery_loss: Probability = Field(0.2, description="probability (0–1) that surveillance loses a shipment let run under a controlled delivery")
     notice_evidence: Annotated[float, Field(gt=0, le=20)] = Field(
         1.5,
         description=(
@@ -75,7 +75,7 @@ class Legal(Frozen):
     blue_min_identifiers: Annotated[int, Field(ge=1, le=6)] = Field(
         2,
         description=(
-            "identifiers (name, date of birth, nationality, passport, phone) a Blue Notice or "
+            "number of identifiers (name, date of birth, nationality, passport, phone) a Blue Notice or "
             "a locate diffusion needs on its subject; an engine assumption: fewer than a Red "
             "Notice needs (legal.min_identifiers), since a Blue Notice seeks the rest"
         ),

@@ -60,31 +60,31 @@ class CrimeArea(StrEnum):
 class Scenario(Frozen):
     """One authored exercise. Load it with ``load_scenario``; it never changes afterwards."""
 
-    id: Slug
-    version: Annotated[int, Field(ge=1)] = 1
-    title: Text
-    briefing: Text
-    crime_area: CrimeArea
-    commodity: Text
-    unit: ShortText
-    duration_days: Annotated[float, Field(gt=0, le=365)]
-    difficulty: Literal["introductory", "intermediate", "advanced"] = "intermediate"
-    home_country: str
-    countries: Annotated[list[Country], Field(min_length=1, max_length=20)]
-    locations: Annotated[list[Location], Field(min_length=2, max_length=60)]
-    routes: Annotated[list[Route], Field(min_length=1, max_length=20)]
-    network: Network
-    concealments: Annotated[list[Concealment], Field(min_length=1, max_length=10)]
-    shipments: Shipments
-    adaptation: Adaptation = Field(default_factory=Adaptation)
-    intel_sources: Annotated[list[IntelSource], Field(min_length=1, max_length=12)]
-    resources: Resources = Field(default_factory=Resources)
-    legal: Legal
+    id: Slug = Field(description="the scenario's id: lowercase letters, digits and hyphens; the file is best named <id>.yaml (python -m engine run <id> finds it)")
+    version: Annotated[int, Field(ge=1, description="whole number ≥ 1, raised by the author when the scenario changes; shown in the studio (stored texts are versioned by their content anyway)")] = 1
+    title: Text = Field(description="the scenario's name, per language (en required)")
+    briefing: Text = Field(description="what the trainee reads before starting, per language (en required); Markdown shown as plain text")
+    crime_area: CrimeArea = Field(description="the crime area: picks the curriculum and chart colours; one of wildlife, forestry, fisheries, pollution, mining")
+    commodity: Text = Field(description="what the network moves, per language (e.g. raw ivory); named in messages about seizures")
+    unit: ShortText = Field(description="the commodity's unit of quantity (e.g. kg, m3, t); shipments.quantity is counted in it")
+    duration_days: Annotated[float, Field(gt=0, le=365, description="length of the exercise in days (> 0, at most 365): the clock stops there and the debrief opens")]
+    difficulty: Literal["introductory", "intermediate", "advanced"] = Field("intermediate", description="shown to instructors and trainees when choosing a scenario; no effect on the rules")
+    home_country: str = Field(description="ISO code of the trainee's country (their NEST); must be listed in countries")
+    countries: Annotated[list[Country], Field(min_length=1, max_length=20, description="the countries involved (1–20), each with its partner agencies' behaviour")]
+    locations: Annotated[list[Location], Field(min_length=2, max_length=60, description="the real places the trade runs through (2–60)")]
+    routes: Annotated[list[Route], Field(min_length=1, max_length=20, description="the routes shipments take (1–20), each a chain of legs")]
+    network: Network = Field(description="the hidden network: member groups, their relations, decoys and fleet")
+    concealments: Annotated[list[Concealment], Field(min_length=1, max_length=10, description="how the network hides the goods (1–10), each with a detection multiplier")]
+    shipments: Shipments = Field(description="the shipping schedule: how many, from which day, how often, how much, by which routes")
+    adaptation: Adaptation = Field(default_factory=Adaptation, description="how the network reacts when the trainee hurts it (defaults apply when omitted)")
+    intel_sources: Annotated[list[IntelSource], Field(min_length=1, max_length=12, description="the intelligence the trainee can request (1–12): cost, delay, reliability, false leads")]
+    resources: Resources = Field(default_factory=Resources, description="the trainee's budget and inspection teams (defaults apply when omitted)")
+    legal: Legal = Field(description="the legal assumptions the rules read: offence, penalty, evidence thresholds")
     known_at_start: list[str] = Field(
         default_factory=list, description="groups: one member each is known at the start"
     )
-    msel: list[Inject] = Field(default_factory=list, max_length=60)
-    objectives: Annotated[list[Objective], Field(min_length=1, max_length=12)]
+    msel: list[Inject] = Field(default_factory=list, max_length=60, description="the Master Scenario Events List: injects (messages) on a day or on a trigger, at most 60")
+    objectives: Annotated[list[Objective], Field(min_length=1, max_length=12, description="what the debrief rates P/S/M/U (1–12), each on one measure with thresholds")]
     tuning: Tuning = Field(
         default_factory=Tuning,
         description=(
@@ -95,8 +95,9 @@ class Scenario(Frozen):
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
-        problems = reference_problems(self)
-        sink = info.context.get("problems") if isinstance(info.context, dict) else None
+        context = info.context if isinstance(info.context, dict) else {}
+        problems = reference_problems(self, context.get("modules"))
+        sink = context.get("problems")
         if problems and isinstance(sink, list):
             sink.extend(problems)  # the loader reports each one with its own line
         elif problems:
@@ -113,7 +114,9 @@ class Scenario(Frozen):
 
 def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema editors use to check a scenario file while it is written."""
-    schema = Scenario.model_json_schema(by_alias=True)
+    from engine.json_schema import refine
+
+    schema = refine(Scenario.model_json_schema(by_alias=True))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://nest-academy.example/scenario.schema.json"
     return schema

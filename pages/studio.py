@@ -39,6 +39,7 @@ with overview:
 with world:
     studio.world(entry.scenario, entry.version.text)
 with edit:
+    studio.guide()
     studio.editor(user, entry.version.text)
 with calibrate:
     studio.calibrate(user, entry.version.id, entry.scenario.id)

@@ -18,7 +18,7 @@ from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
-from ui.text import plain
+from ui.text import authored_html, plain
 from ui.workshop_pick import me
 
 EDIT_KEY = "studio.text"
@@ -79,6 +79,18 @@ def network(truth: Debrief) -> None:
     st.caption(t("studio.network_count", total=len(truth.members)))
 
 
+@st.cache_data(show_spinner=False)
+def _guide_html() -> str:
+    return authored_html(studio.author_guide())
+
+
+def guide() -> None:
+    """The author's guide, folded above the editor: every field, its unit and effect."""
+    with st.expander(t("studio.guide"), icon=":material/menu_book:"):
+        st.caption(t("studio.guide_language"))
+        st.html(_guide_html())
+
+
 def editor(user: CurrentUser, text: str) -> None:
     """Edit in the app or upload a file; validate; save a new version (all or nothing)."""
     upload = st.file_uploader(t("studio.upload"), type=["yaml", "yml"], key="studio.upload",
@@ -99,6 +111,10 @@ def editor(user: CurrentUser, text: str) -> None:
         st.code("\n".join(found), language=None)
     else:
         st.success(t("studio.valid"))
+        advice = studio.notes(draft)
+        if advice:
+            st.info(t("studio.notes", n=len(advice)))
+            st.code("\n".join(advice), language=None)
     if st.button(t("studio.save"), type="primary", disabled=bool(found), key="studio.save"):
         try:
             with db() as s:

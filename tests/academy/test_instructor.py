@@ -20,6 +20,7 @@ from academy.workshops import create_workshop
 
 WILDLIFE = "wildlife-ivory-corridor"
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / f"{WILDLIFE}.yaml"
+ROOT_LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 @pytest.fixture
@@ -268,6 +269,15 @@ def test_studio_problems_are_the_cli_lines(tmp_path, capsys):
     assert studio.problems(broken, str(path)) == capsys.readouterr().out.strip().splitlines()
 
 
+def test_studio_checks_objective_modules_against_the_curriculum(session, room):
+    text = SCENARIO.read_text().replace("[interpol-notices]", "[interpol-notice]", 1)
+    assert "[interpol-notice]" in text
+    assert any("unknown curriculum module 'interpol-notice' — did you mean 'interpol-notices'?"
+               in p for p in studio.problems(text))
+    with pytest.raises(AcademyError, match="scenario_invalid"):
+        studio.save(session, user=room["boss"], text=text)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("id: x\ntitle: [unclosed", "malformed YAML"),
     (SCENARIO.read_text().replace("difficulty:", "colour: red\ndifficulty:", 1), "unknown field"),
@@ -410,3 +420,32 @@ def test_dashboard_module_progress_uses_the_curriculum_records(session, room):
     with pytest.raises(AcademyError, match="forbidden"):
         live.module_progress(session, user=room["stranger"], workshop_id=ws.id,
                              module_ids=["nest-model"])
+
+
+def test_studio_gives_advice_on_a_relation_close_to_one_the_engine_reads():
+    text = SCENARIO.read_text().replace("relation: bribes}", "relation: bribe}", 1)
+    assert studio.problems(text) == []  # a label is allowed
+    (note,) = studio.notes(text)
+    assert "note: 'bribe' is a label with no effect in the engine — did you mean 'bribes'?" in note
+    assert studio.notes(SCENARIO.read_text()) == []
+
+
+def test_studio_says_field_problems_in_the_instructors_language():
+    import yaml as _yaml
+
+    from engine.diagnostics import ENGLISH
+
+    for lang in ("en", "fr", "es", "ar"):
+        found = _yaml.safe_load((ROOT_LOCALES / lang / "instructor.yaml").read_text())
+        assert {f"loader.{code}" for code in ENGLISH} <= set(found), lang
+        if lang == "en":
+            assert all(found[f"loader.{c}"] == text for c, text in ENGLISH.items())
+    number = SCENARIO.read_text().replace("duration_days: 90", "duration_days: ninety", 1)
+    country = SCENARIO.read_text().replace("home_country: KE", "home_country: HK", 1)
+    (fr,) = studio.problems(number, lang="fr")
+    assert fr.endswith(": duration_days: doit être un nombre, p. ex. 12 (sans guillemets)")
+    (en,) = studio.problems(number, lang="en")
+    assert en == fr.replace("doit être un nombre, p. ex. 12 (sans guillemets)",
+                            "must be a number, e.g. 12 (without quotes)")
+    (es,) = studio.problems(country, lang="es")
+    assert es.endswith(": home_country: país desconocido 'HK': añada HK a countries")

@@ -101,14 +101,18 @@ def test_list_scenarios_returns_the_shipped_ones():
 
 def test_unknown_field_is_named_with_its_line():
     text = WILDLIFE.replace("duration_days: 90", "duration_days: 90\ndurration: 3")
-    assert problems(text) == [f"s.yaml:{line_of(text, 'durration')}: durration: unknown field"]
+    assert problems(text) == [
+        f"s.yaml:{line_of(text, 'durration')}: durration: unknown field"
+        " — did you mean 'duration_days'?"
+    ]
 
 
 def test_dangling_route_reference():
     text = WILDLIFE.replace("to: port-klang, mode: sea", "to: port-clang, mode: sea", 1)
     out = problems(text)
     assert (
-        f"s.yaml:{line_of(text, 'port-clang')}: routes.0.legs.2.to: unknown location 'port-clang'"
+        f"s.yaml:{line_of(text, 'port-clang')}: route 1 (via-dar), leg 3, to: unknown location"
+        " 'port-clang' — did you mean 'port-klang'? (or define 'port-clang' in locations)"
         in out
     )
 
@@ -117,7 +121,8 @@ def test_probability_out_of_range():
     text = WILDLIFE.replace("false_lead_rate: 0.3", "false_lead_rate: 1.3", 1)
     out = problems(text)
     assert len(out) == 1 and out[0].startswith(
-        f"s.yaml:{line_of(text, 'false_lead_rate: 1.3')}: intel_sources.0.false_lead_rate:"
+        f"s.yaml:{line_of(text, 'false_lead_rate: 1.3')}: intel source 1 (informant),"
+        " false_lead_rate: must be at most 1"
     )
 
 
@@ -125,7 +130,8 @@ def test_impossible_durations():
     text = WILDLIFE.replace(
         "days: {min: 12, mode: 15, max: 20}", "days: {min: 12, mode: 25, max: 20}"
     )
-    assert any("routes.0.legs.2.days: needs min <= mode <= max" in p for p in problems(text))
+    assert any("route 1 (via-dar), leg 3, days: needs min <= mode <= max" in p
+               for p in problems(text))
     text = WILDLIFE.replace("duration_days: 90", "duration_days: 20")
     assert any("longer than the exercise" in p for p in problems(text))
 
@@ -162,7 +168,7 @@ def test_cli_validate(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1].startswith(
-        f"{bad}:{line_of(bad.read_text(), 'piracy')}: crime_area: Input should be"
+        f"{bad}:{line_of(bad.read_text(), 'piracy')}: crime_area: 'piracy' is not allowed: use"
     )
 
 

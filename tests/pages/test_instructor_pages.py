@@ -232,3 +232,27 @@ def test_studio_queues_a_calibration_and_shows_its_progress_and_scores(app_db):
     bar = at.get("progress")[0].proto
     assert (bar.value, bar.text) == (100, "Games played: 2 of 2")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+@pytest.mark.usefixtures("app_db")
+def test_studio_shows_the_authors_guide_above_the_editor():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    assert not at.exception
+    assert any(e.label.startswith("Author's guide") for e in at.expander)
+    html = "\n".join(h.value for h in at.get("html"))
+    assert "Writing a scenario" in html and "pangolin-scales-lagos" in html
+    assert "<h3>Legal</h3>" in html and "<code>max_penalty_years</code>" in html  # FIELDS.md
+    assert "<script" not in html.split("</style>")[-1]
+
+
+@pytest.mark.usefixtures("app_db")
+def test_studio_shows_advice_on_a_valid_draft():
+    at = as_instructor()
+    at.switch_page("pages/studio.py").run()
+    at.selectbox(key="studio.pick").set_value(WILDLIFE).run()
+    draft = at.text_area(key="studio.text").value.replace("relation: bribes}", "relation: bribe}")
+    at.text_area(key="studio.text").input(draft).run()
+    assert at.success[0].value == "Valid scenario." and not at.button(key="studio.save").disabled
+    assert at.info[0].value == "Advice on this valid scenario (1):"
+    assert "did you mean 'bribes'?" in at.code[0].value

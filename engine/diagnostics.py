@@ -1,0 +1,275 @@
+"""Problems in words an instructor reads: where, what is wrong, and how to fix it.
+
+Pydantic speaks to programmers: ``routes.0.legs.2.to``, "Input should be a valid number,
+unable to parse string as a number". An instructor writing a scenario in a workshop reads
+"route 1 (north), leg 3, to: must be a number, e.g. 12". This module turns a validation
+error's location into places counted from 1 (named by their id when they have one), its
+type into plain words with an example, and an unknown name into a "did you mean …?"
+found by ``difflib`` among the names the file (or the schema) allows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from engine.network import RELATION_EFFECTS
+
+# A list under this key holds ... (its items are counted from 1 and named in the singular)
+SINGULAR = {
+    "countries": "country",
+    "locations": "location",
+    "routes": "route",
+    "legs": "leg",
+    "groups": "group",
+    "relations": "relation",
+    "concealments": "concealment",
+    "intel_sources": "intel source",
+    "msel": "inject",
+    "objectives": "objective",
+    "flags": "flag",
+    "modules": "module",
+    "reveals": "item",
+    "targets": "target",
+    "known_at_start": "group",
+    "involves": "group",
+}
+
+def nearest(word: object, options: Iterable[str]) -> str:
+    """The option closest to ``word`` (difflib), or ``""`` when none is close."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
+    if not close:  # a different case is the commonest slip: 'ke' for 'KE', 'Pays' for 'pays'
+        close = [o for o in sorted(set(options)) if o.lower() == word.lower()]
+    return close[0] if close else ""
+
+
+def did_you_mean(word: object, options: Iterable[str]) -> str:
+    """`` — did you mean 'x'?`` when ``word`` is close to one of ``options``, else ``""``."""
+    close = nearest(word, options)
+    return f" — did you mean '{close}'?" if close else ""
+
+
+def place(path: tuple[str | int, ...], data: Any) -> str:
+    """``("routes", 0, "legs", 2, "to")`` → ``route 1 (north), leg 3, to``."""
+    parts: list[str] = []
+    node = data
+    for i, key in enumerate(path):
+        if isinstance(key, int):
+            item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
+            parent = path[i - 1] if i else ""
+            noun = SINGULAR.get(str(parent), f"{parent} item")
+            name = f"{noun} {key + 1}"
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                name += f" ({item['id']})"
+            if parts and parts[-1] == parent:
+                parts[-1] = name
+            else:
+                parts.append(name)
+            node = item
+        else:
+            if key == "[key]":
+                parts[-1:] = [f"{parts[-1]} (the key)"] if parts else ["(key)"]
+                continue
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return ", ".join(parts)
+
+
+def _options(expected: str) -> list[str]:
+    return re.findall(r"'([^']*)'", expected)
+
+
+# Each message in English, by code; the platform's catalogs say it in other languages
+# (``loader.<code>`` in locales/*/instructor.yaml). Braces an author types ({min: 2 ...})
+# are values, so the templates stay plain ``str.format`` text.
+ENGLISH = {
+    "field.unknown_hint": "unknown field — did you mean '{name}'?",
+    "field.unknown": "unknown field (allowed here: {allowed})",
+    "field.required": "is required: add '{field}: ...' here",
+    "field.days_range": "must be a number of days, e.g. 3, or a range such as {example}",
+    "field.number": "must be a number, e.g. 12 (without quotes)",
+    "field.whole_number": "must be a whole number, e.g. 3 (without quotes)",
+    "field.boolean": "must be true or false",
+    "field.text": "must be text: put it in quotes when it looks like a number or yes/no, "
+    "e.g. '12'",
+    "field.pattern_id": "'{value}' must be an id of lowercase letters, digits and hyphens, "
+    "e.g. north-route",
+    "field.pattern_country": "'{value}' must be a two-letter ISO country code in capitals, "
+    "e.g. KE",
+    "field.pattern_module": "'{value}' must be a curriculum module id (lowercase letters, "
+    "digits and hyphens), e.g. interpol-notices",
+    "field.pattern_relation": "'{value}' must be one word of lowercase letters and "
+    "underscores, e.g. pays or sells_to ({money} move money in the engine; any other word "
+    "is a label on the chart)",
+    "field.pattern_locale": "'{value}' must be a locale name, e.g. en_KE or sw",
+    "field.pattern": "'{value}' does not have the expected form {pattern}",
+    "field.empty": "must not be empty",
+    "field.too_long": "is too long: at most {max} characters",
+    "field.language": "'{value}' is not a language of the platform: use {options}",
+    "field.choice": "'{value}' is not allowed: use one of {options}",
+    "field.choice_hint": "'{value}' is not allowed: use one of {options} — did you mean "
+    "'{name}'?",
+    "field.at_least": "must be at least {bound}, not {value}",
+    "field.more_than": "must be more than {bound}, not {value}",
+    "field.at_most": "must be at most {bound}, not {value}",
+    "field.less_than": "must be less than {bound}, not {value}",
+    "field.at_most_share": "must be at most 1 (a probability or share from 0 to 1: 0.3 "
+    "means 30 %), not {value}",
+    "field.too_few": "needs at least {n} item(s)",
+    "field.too_many": "has too many items: at most {n}",
+    "field.list": "must be a list: one '- item' per line, or [a, b]",
+    "field.text_languages": "must be a text in each language, e.g. {example}",
+    "field.mapping": "must be a group of fields (name: value lines indented under it)",
+    "field.order_range": "needs min <= mode <= max",
+    "field.order_thresholds": "thresholds need P >= S >= M",
+    "field.inject_time": "an inject needs exactly one of at_day or trigger",
+    "field.english": "an English text ('en') is required",
+    "ref.country": "unknown country '{ref}': add {ref} to countries",
+    "ref.country_hint": "unknown country '{ref}' — did you mean '{name}'? (or add {ref} to "
+    "countries)",
+    "ref.location": "unknown location '{ref}': define '{ref}' in locations",
+    "ref.location_hint": "unknown location '{ref}' — did you mean '{name}'? (or define "
+    "'{ref}' in locations)",
+    "ref.group": "unknown group '{ref}': define '{ref}' in network.groups",
+    "ref.group_hint": "unknown group '{ref}' — did you mean '{name}'? (or define '{ref}' in "
+    "network.groups)",
+    "ref.route": "unknown route '{ref}': define '{ref}' in routes",
+    "ref.route_hint": "unknown route '{ref}' — did you mean '{name}'? (or define '{ref}' in "
+    "routes)",
+    "ref.concealment": "unknown concealment '{ref}': define '{ref}' in concealments",
+    "ref.concealment_hint": "unknown concealment '{ref}' — did you mean '{name}'? (or define "
+    "'{ref}' in concealments)",
+    "ref.objective": "unknown objective '{ref}': define '{ref}' in objectives",
+    "ref.objective_hint": "unknown objective '{ref}' — did you mean '{name}'? (or define "
+    "'{ref}' in objectives)",
+    "ref.module": "unknown curriculum module '{ref}' (the modules: {modules})",
+    "ref.module_hint": "unknown curriculum module '{ref}' — did you mean '{name}'?",
+}
+_PATTERN_CODES = {
+    r"^[a-z0-9][a-z0-9-]{0,63}$": "field.pattern_id",
+    r"^[A-Z]{2}$": "field.pattern_country",
+    r"^[a-z][a-z0-9-]{1,63}$": "field.pattern_module",
+    r"^[a-z_]{2,30}$": "field.pattern_relation",
+    r"^[a-z]{2,3}(_[A-Z]{2})?$": "field.pattern_locale",
+}
+_VALIDATOR_CODES = {text: code for code, text in ENGLISH.items() if "{" not in text}
+
+
+class Said(str):
+    """A message in English that also carries its ``code`` and ``values``, so the platform
+    can say it in the reader's language (a ``str``: callers that only print it need not care)."""
+
+    code: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> Said:
+        shown = {k: f"{v:g}" if isinstance(v, float) else v for k, v in values.items()}
+        said = super().__new__(cls, ENGLISH[code].format(**shown))
+        said.code, said.values = code, values
+        return said
+
+
+def plain(err: dict[str, Any], allowed_fields: list[str]) -> str:
+    """One pydantic error in plain words; ``allowed_fields``: the fields allowed where an
+    unknown field was written (for its did-you-mean)."""
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    loc = tuple(err["loc"])
+    if kind == "extra_forbidden":
+        close = nearest(loc[-1] if loc else "", allowed_fields)
+        if close:
+            return Said("field.unknown_hint", name=close)
+        return Said("field.unknown", allowed=", ".join(allowed_fields))
+    if kind == "missing":
+        return Said("field.required", field=loc[-1] if loc else "")
+    if "_Triangular" in str(ctx.get("class_name", "")) or (
+        kind in ("model_type", "dict_type") and loc and loc[-1] in _DAY_FIELDS
+    ):
+        return Said("field.days_range", example="{min: 2, mode: 3, max: 5}")
+    simple = {
+        "float_parsing": "field.number",
+        "float_type": "field.number",
+        "finite_number": "field.number",
+        "int_parsing": "field.whole_number",
+        "int_type": "field.whole_number",
+        "int_from_float": "field.whole_number",
+        "bool_parsing": "field.boolean",
+        "bool_type": "field.boolean",
+        "string_type": "field.text",
+        "str_type": "field.text",
+        "string_too_short": "field.empty",
+        "list_type": "field.list",
+    }
+    if kind in simple:
+        return Said(simple[kind])
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern"))
+        code = _PATTERN_CODES.get(pattern, "field.pattern")
+        return Said(code, value=value, pattern=pattern, money=" and ".join(RELATION_EFFECTS))
+    if kind == "string_too_long":
+        return Said("field.too_long", max=ctx.get("max_length"))
+    if kind in ("enum", "literal_error"):
+        options = _options(str(ctx.get("expected", "")))
+        if loc and loc[-1] == "[key]":
+            return Said("field.language", value=value, options=", ".join(options))
+        close = nearest(value, options)
+        if close:
+            return Said("field.choice_hint", value=value, options=", ".join(options), name=close)
+        return Said("field.choice", value=value, options=", ".join(options))
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        if kind == "less_than_equal" and bound == 1:
+            return Said("field.at_most_share", value=value)
+        code = {
+            "greater_than_equal": "field.at_least",
+            "greater_than": "field.more_than",
+            "less_than_equal": "field.at_most",
+            "less_than": "field.less_than",
+        }[kind]
+        return Said(code, bound=bound, value=value)
+    if kind == "too_short":
+        return Said("field.too_few", n=ctx.get("min_length", 1))
+    if kind == "too_long":
+        return Said("field.too_many", n=ctx.get("max_length"))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if loc and loc[-1] in _TEXT_FIELDS:
+            return Said("field.text_languages", example="{en: ..., fr: ...}")
+        return Said("field.mapping")
+    if kind == "value_error":
+        text = str(err["msg"]).removeprefix("Value error, ")
+        return Said(_VALIDATOR_CODES[text]) if text in _VALIDATOR_CODES else text
+    return str(err["msg"])
+
+
+_DAY_FIELDS = {"days", "delay_days", "interval_days", "quantity", "response_days"}
+_TEXT_FIELDS = {"title", "briefing", "commodity", "label", "text", "message", "offence"}
+
+
+def fields_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> list[str]:
+    """The field names the JSON Schema allows at ``path`` (an object's location)."""
+    defs = schema.get("$defs", {})
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        for _ in range(8):  # $ref chains and optional (anyOf with null) wrappers
+            if "$ref" in node:
+                node = defs.get(node["$ref"].rsplit("/", 1)[-1], {})
+            elif "anyOf" in node or "oneOf" in node:
+                branches = node.get("anyOf") or node.get("oneOf") or []
+                objects = [resolve(b) for b in branches if b.get("type") != "null"]
+                node = next(
+                    (b for b in objects if "properties" in b), objects[0] if objects else {}
+                )
+            else:
+                break
+        return node
+
+    node = resolve(schema)
+    for key in path:
+        if isinstance(key, int):
+            node = resolve(node.get("items", {}))
+        else:
+            node = resolve(node.get("properties", {}).get(key, {}))
+    return list(node.get("properties", {}))

@@ -1,0 +1,161 @@
+"""Errors a non-programmer reads: counted from 1, plain words, did-you-mean, and the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.scenario import ScenarioError, load_scenario_text
+from tests.engine.conftest import ROOT
+
+WILDLIFE = (ROOT / "scenarios" / "wildlife-ivory-corridor.yaml").read_text()
+
+
+def problems(text: str, **kw: object) -> list[str]:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario_text(text, filename="s.yaml", **kw)  # type: ignore[arg-type]
+    return [str(p) for p in info.value.problems]
+
+
+def only(text: str, **kw: object) -> str:
+    found = problems(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def edit(old: str, new: str) -> str:
+    assert old in WILDLIFE, old
+    return WILDLIFE.replace(old, new, 1)
+
+
+def test_places_are_counted_from_one_and_named_by_their_id():
+    text = edit("days: {min: 12, mode: 15, max: 20}", "days: {min: 12, mode: 25, max: 20}")
+    out = only(text)
+    assert out.startswith(f"s.yaml:{line_of(text, 'mode: 25')}: route 1 (via-dar), leg 3, days:")
+    assert ".0." not in out and "legs.2" not in out
+
+
+def test_the_machine_path_stays_available_for_tools():
+    with pytest.raises(ScenarioError) as info:
+        load_scenario_text(edit("false_lead_rate: 0.3", "false_lead_rate: 1.3"), "s.yaml")
+    (p,) = info.value.problems
+    assert p.path == "intel_sources.0.false_lead_rate"
+    assert p.place == "intel source 1 (informant), false_lead_rate"
+
+
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        ("duration_days: 90", "duration_days: ninety", "must be a number, e.g. 12"),
+        ("duration_days: 90", 'duration_days: "90"', "must be a number, e.g. 12 (without quotes)"),
+        ("decoys: 6", "decoys: 2.5", "must be a whole number, e.g. 3"),
+        ("decoys: 6", "decoys: 6\n  fleet: {flags: [KE], operator: broker, count: yes}",
+         "must be a whole number, e.g. 3"),
+        ("    name: Kenya\n", "    name: Kenya\n    interpol_member: maybe\n",
+         "must be true or false"),
+        ("difficulty: intermediate", "difficulty: hard",
+         "'hard' is not allowed: use one of introductory, intermediate, advanced"),
+        ("id: wildlife-ivory-corridor", "id: Wild Life",
+         "'Wild Life' must be an id of lowercase letters, digits and hyphens"),
+        ("false_lead_rate: 0.3", "false_lead_rate: 1.3",
+         "must be at most 1 (a probability or share from 0 to 1: 0.3 means 30 %), not 1.3"),
+        ("duration_days: 90", "duration_days: 0", "must be more than 0, not 0"),
+        ("unit: kg", "unit: ''", "must not be empty"),
+        ("unit: kg", "unit: 12", "must be text: put it in quotes when it looks like a number"),
+    ],
+)
+def test_parser_wording_becomes_plain_words(old, new, words):
+    out = only(edit(old, new))
+    assert words in out
+    assert "Input should" not in out and "String should" not in out
+
+
+def test_a_range_of_days_is_explained_with_an_example():
+    out = only(edit("days: {min: 12, mode: 15, max: 20}", "days: soon"))
+    assert out.endswith("must be a number of days, e.g. 3, or a range such as "
+                        "{min: 2, mode: 3, max: 5}")
+
+
+def test_a_text_in_an_unknown_language_names_the_languages():
+    out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
+    assert "'de' is not a language of the platform: use en, fr, es, ar, pt" in out
+
+
+def test_a_missing_field_says_what_to_add():
+    text = WILDLIFE.replace("unit: kg\n", "", 1)
+    assert only(text) == "s.yaml:6: unit: is required: add 'unit: ...' here"
+
+
+def test_unknown_field_did_you_mean_inside_a_list_item():
+    text = edit("to: port-klang, mode: sea", "to: port-klang, mdoe: sea")
+    out = problems(text)
+    assert any(
+        p.startswith(f"s.yaml:{line_of(text, 'mdoe')}: route 1 (via-dar), leg 3, mdoe: "
+                     "unknown field — did you mean 'mode'?")
+        for p in out
+    ), out
+
+
+def test_unknown_field_without_a_close_name_lists_the_allowed_ones():
+    out = only(edit("duration_days: 90", "duration_days: 90\nzzz: 1"))
+    assert "zzz: unknown field (allowed here: id, version, title," in out
+
+
+def test_unknown_choice_did_you_mean():
+    out = only(edit("crime_area: wildlife", "crime_area: wildlif"))
+    assert out.endswith("'wildlif' is not allowed: use one of wildlife, forestry, fisheries, "
+                        "pollution, mining — did you mean 'wildlife'?")
+
+
+def test_unknown_id_did_you_mean_and_the_fix():
+    out = problems(edit("to: port-klang, mode: sea", "to: port-clang, mode: sea"))
+    assert any("unknown location 'port-clang' — did you mean 'port-klang'? "
+               "(or define 'port-clang' in locations)" in p for p in out), out
+
+
+def test_unknown_country_says_add_it_to_countries():
+    text = edit("home_country: KE", "home_country: HK")
+    assert only(text) == (f"s.yaml:{line_of(text, 'home_country')}: home_country: "
+                          "unknown country 'HK': add HK to countries")
+
+
+def test_unknown_group_did_you_mean():
+    out = problems(edit("{from: broker, to: drivers, relation: instructs}",
+                        "{from: brokr, to: drivers, relation: instructs}"))
+    assert any("relation 4, from: unknown group 'brokr' — did you mean 'broker'?" in p
+               for p in out), out
+
+
+def test_file_line_prefix_is_kept_for_every_kind():
+    for text in (edit("duration_days: 90", "duration_days: x"), edit("home_country: KE",
+                                                                      "home_country: HK")):
+        for p in problems(text):
+            file, line, rest = p.split(":", 2)
+            assert file == "s.yaml" and int(line) > 1 and rest.startswith(" ")
+
+
+def test_a_stored_text_with_quoted_numbers_still_replays():
+    """Stored texts (exercises under way) keep the lax parsing they were stored under."""
+    text = edit("duration_days: 90", 'duration_days: "90"')
+    assert load_scenario_text(text, "stored", lenient=True).duration_days == 90
+
+
+def test_objective_modules_are_checked_against_the_curriculum_when_given(tmp_path, capsys):
+    from engine.__main__ import main
+
+    text = edit("modules: [interpol-notices]", "modules: [interpol-notice]")
+    modules = {p.stem for p in (ROOT / "curriculum" / "en").glob("*.md")}
+    assert load_scenario_text(text, "s.yaml").id  # the engine alone knows no curriculum
+    out = only(text, modules=modules)
+    assert out == (f"s.yaml:{line_of(text, 'interpol-notice]')}: objective 3 (use-notices), "
+                   "module 1: unknown curriculum module 'interpol-notice' — did you mean "
+                   "'interpol-notices'?")
+    path = tmp_path / "s.yaml"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 1  # reads curriculum/en of the project
+    assert "did you mean 'interpol-notices'?" in capsys.readouterr().out
+    assert main(["validate", str(path), "--curriculum", str(tmp_path)]) == 1  # no module there
+    assert "unknown curriculum module 'wildlife-trafficking'" in capsys.readouterr().out
