@@ -238,18 +238,20 @@ def _phone(
         if shown:
             out.append(M.message("fact.forensic_contacts", subject=ent.label, contacts=len(shown)))
     if "messages" in an.finds:
-        discussed = [
-            s for s in sim.ships.values()
-            if holder in s.handlers.values() and s.status != "planned"
-        ] + sim.upcoming(handler=holder)
-        for s in discussed[: SHIPMENTS_PER_PHONE + extra]:
-            for m in sorted(set(s.handlers.values()) | {holder}):
-                if m != holder and m in k.entities:
-                    _file(sim, m, ExhibitKind.phone, weight * 0.5, ref, filed)
+        # earlier loads are evidence against the crew; loads still to come are intelligence
+        done = [s for s in sim.ships.values()
+                if holder in s.handlers.values() and s.status not in ("planned", "in_transit")]
+        for s in done:
+            for m in sorted(set(s.handlers.values()) - {holder}):
+                _file(sim, m, ExhibitKind.phone, weight * 0.5, ref, filed)
+        if done:
+            out.append(M.message("fact.forensic_past", subject=ent.label, n=len(done)))
+        coming = [s for s in sim.ships.values()
+                  if s.status == "in_transit" and holder in s.handlers.values()]
+        for s in (coming + sim.upcoming(handler=holder))[: SHIPMENTS_PER_PHONE + extra]:
             k.link(holder, s.id, "handles", t, source, "A1")
             out.append(sim.describe_shipment(s.id, source, "A1"))
-            if s.status in ("planned", "in_transit"):
-                ahead.append(s.id)
+            ahead.append(s.id)
     return out
 
 

@@ -118,6 +118,7 @@ TEMPLATES: dict[str, str] = {
     "fact.forensic_same_source": "same source or consignment chain as seizure {other}",
     "fact.forensic_source": "the goods come from around {place}, supplied by {names}",
     "fact.forensic_contacts": "{subject}'s phone holds {contacts} contact(s) in the network",
+    "fact.forensic_past": "{subject}'s messages discuss {n} earlier consignment(s)",
     "fact.forensic_nothing": "no link to other seizures, sources or contacts",
     "partner.support_team": (
         "An INTERPOL Operational Support Team is on the ground until day {until:g}: forensic"
