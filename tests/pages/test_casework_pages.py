@@ -61,7 +61,9 @@ def _prepared(db_url: str) -> dict[str, str]:
         while not plan.apply(A.RequestFiu(subject=rich)).accepted:  # wait for the budget
             plan.apply(A.Advance(days=1))
         account = plan.world.accounts[rich]
-        while account not in sim.knowledge.entities:
+        label = plan.world.entities[rich].label
+        while not any(i.code == "finance.fiu" and i.params["subject"] == label
+                      for i in sim.knowledge.inbox):
             plan.apply(A.Advance(days=1))
         assert plan.apply(A.FreezeAssets(account=account)).accepted
         for _ in range(15):
