@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import Field, TypeAdapter
+from pydantic import Field, TypeAdapter, model_validator
 
 from engine.fields import Frozen, ShortText, Slug, Text, Triangular, _Triangular
 
@@ -105,6 +105,13 @@ class Forensics(Frozen):
     support_team: SupportTeam = Field(
         default_factory=SupportTeam, description="the Operational Support Team on offer"
     )
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Forensics:
+        ids = [a.id for a in self.analyses or []]
+        if dupes := sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"analysis ids must differ: {', '.join(dupes)} is listed twice")
+        return self
 
 
 _MENU = TypeAdapter(dict[str, list[Analysis]])

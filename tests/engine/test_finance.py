@@ -152,3 +152,14 @@ def test_confiscation_follows_a_conviction_or_the_law(ex, wildlife):
     known(other, BROKER, account)
     other.sim.money.frozen[account] = 10.0
     assert other.apply(A.ConfiscateAssets(account=account)).accepted
+
+
+def test_quotes_are_what_the_money_requests_charge_and_wait(ex):
+    f = ex.scenario.finance
+    assert ex.quote({"kind": "request_fiu"}).cost == f.fiu_cost
+    assert ex.quote({"kind": "trace_assets"}).delay == (f.trace_days.min, f.trace_days.mode,
+                                                       f.trace_days.max)
+    known(ex, BROKER)
+    budget = ex.sim.budget
+    ex.apply(A.TraceAssets(subject=BROKER))
+    assert ex.sim.budget == budget - f.trace_cost

@@ -145,3 +145,25 @@ def test_a_support_team_needs_budget(wildlife):
     ex = Exercise(wildlife, 1)
     ex.sim.budget = 2
     assert ex.apply(A.RequestSupportTeam()).code == "resources.insufficient"
+
+
+def test_an_analysis_id_is_listed_once(wildlife):
+    import json
+
+    from engine.scenario import ScenarioError
+
+    data = json.loads(wildlife.model_dump_json(by_alias=True))
+    one = {"id": "x", "label": {"en": "X"}, "delay_days": 1, "finds": ["identity"]}
+    data["forensics"] = {"analyses": [one, one]}
+    with pytest.raises(ScenarioError, match="listed twice"):
+        load_scenario_text(json.dumps(data), "twice.yaml")
+
+
+@pytest.mark.parametrize("policy", ["heuristic", "oracle"])
+def test_the_bots_use_the_laboratory(wildlife, policy):
+    from engine.policies import run_policy
+
+    kinds = {(d.kind, d.accepted) for d in run_policy(wildlife, 1, policy).sim.decisions}
+    assert ("request_forensics", True) in kinds
+    if policy == "oracle":  # and lets a load run on to its buyer, and follows the money
+        assert ("controlled_delivery", True) in kinds and ("request_fiu", True) in kinds
