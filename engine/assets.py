@@ -15,6 +15,7 @@ assumptions of a plausible order, not measured ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -22,7 +23,7 @@ from pydantic import Field
 from engine.fields import Frozen, Triangular, _Triangular
 
 
-def _tri(lo: float, mode: float, hi: float) -> object:
+def _tri(lo: float, mode: float, hi: float) -> Callable[[], _Triangular]:
     return lambda: _Triangular(min=lo, mode=mode, max=hi)
 
 
@@ -31,18 +32,18 @@ class Finance(Frozen):
         1.0, description="budget units for a request to the Financial Intelligence Unit"
     )
     fiu_days: Triangular = Field(
-        default_factory=_tri(3, 6, 12),  # type: ignore[arg-type]
+        default_factory=_tri(3, 6, 12),
         description="days until the FIU answers with its suspicious transaction reports",
     )
     trace_cost: Annotated[float, Field(ge=0, le=100)] = Field(
         2.0, description="budget units for tracing the assets of one person or company"
     )
     trace_days: Triangular = Field(
-        default_factory=_tri(5, 10, 20),  # type: ignore[arg-type]
+        default_factory=_tri(5, 10, 20),
         description="days until the asset tracing report",
     )
     freeze_days: Triangular = Field(
-        default_factory=_tri(1, 2, 5),  # type: ignore[arg-type]
+        default_factory=_tri(1, 2, 5),
         description="days until a freezing order is carried out (abroad: the partner's "
         "response delay instead)",
     )
