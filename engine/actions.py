@@ -4,7 +4,10 @@ Every decision is a small pydantic model tagged by ``kind``: ask a source for
 intelligence, ask the prosecutor for a warrant, request an INTERPOL notice or send a
 diffusion to chosen countries, ask a partner to inspect a place or seize a shipment, let a
 detected shipment run under surveillance (controlled delivery), arrest, share
-intelligence, convene a regional case meeting, or let time pass. Instructors push injects the same way. Actions are JSON in and out
+intelligence, convene a regional case meeting, send seized goods and phones to the
+laboratory, call in an Operational Support Team, follow the money (FIU, asset tracing,
+freezing, confiscation), or let time pass. Instructors push injects the same way. Actions
+are JSON in and out
 (``model_dump(mode="json")`` / ``parse_action``) because an exercise *is* its log of
 actions: the database stores them and replay rebuilds everything else.
 """
@@ -121,6 +124,50 @@ class CaseMeeting(_Action):
     ]
 
 
+class RequestForensics(_Action):
+    """Send an item to the laboratory: goods from a seizure the trainee holds, or the phone
+    of a person in custody (``analysis`` names one the scenario offers: engine.laboratory)."""
+
+    kind: Literal["request_forensics"] = "request_forensics"
+    analysis: Ref
+    item: Ref
+
+
+class RequestSupportTeam(_Action):
+    """Ask INTERPOL to deploy an Operational Support Team (engine.laboratory)."""
+
+    kind: Literal["request_support_team"] = "request_support_team"
+
+
+class RequestFiu(_Action):
+    """Ask the Financial Intelligence Unit for its suspicious transaction reports on a
+    person, company or account in the case file."""
+
+    kind: Literal["request_fiu"] = "request_fiu"
+    subject: Ref
+
+
+class TraceAssets(_Action):
+    """Trace the accounts and funds of a person or company in the case file."""
+
+    kind: Literal["trace_assets"] = "trace_assets"
+    subject: Ref
+
+
+class FreezeAssets(_Action):
+    """Freeze an account traced to the crime (a provisional measure)."""
+
+    kind: Literal["freeze_assets"] = "freeze_assets"
+    account: Ref
+
+
+class ConfiscateAssets(_Action):
+    """Confiscate a frozen account (after a conviction, or as the scenario's law allows)."""
+
+    kind: Literal["confiscate_assets"] = "confiscate_assets"
+    account: Ref
+
+
 class Advance(_Action):
     kind: Literal["advance"] = "advance"
     days: Literal[1, 7] = 1
@@ -158,6 +205,12 @@ Action = Annotated[
     | Arrest
     | ShareIntel
     | CaseMeeting
+    | RequestForensics
+    | RequestSupportTeam
+    | RequestFiu
+    | TraceAssets
+    | FreezeAssets
+    | ConfiscateAssets
     | Advance
     | AdvanceToNextEvent
     | InstructorInject,
@@ -175,6 +228,12 @@ ACTION_TYPES = (
     Arrest,
     ShareIntel,
     CaseMeeting,
+    RequestForensics,
+    RequestSupportTeam,
+    RequestFiu,
+    TraceAssets,
+    FreezeAssets,
+    ConfiscateAssets,
     Advance,
     AdvanceToNextEvent,
     InstructorInject,

@@ -16,6 +16,7 @@ from engine import actions as A
 from engine.exercise import Exercise
 
 CONTROL_KINDS = ("border_post", "seaport", "airport", "landing_site")
+LAB_REQUESTS = 2  # phones it sends to the laboratory in one exercise (the budget is tight)
 
 
 def _src(ex: Exercise, reveal: str, target: str) -> Any:
@@ -110,7 +111,27 @@ class HeuristicBot:
                     countries=v.actions.partner_countries, rationale="pool partner knowledge"
                 )
             )
+        self._laboratory(ex, v)
         self._collect(ex, v, people, degree)
+
+    def _laboratory(self, ex: Exercise, v: Any) -> None:
+        """Phones of people in custody first (their contacts and messages name the rest of
+        the crew and the next loads), then the goods of each seizure: one request a day,
+        while the budget leaves room for the collection plan."""
+        wanted = [(a, p) for a, _label, what in v.actions.analyses if what == "phone"
+                  for p in v.actions.in_custody]
+        if sum(1 for d in self.done if d[0] == "lab") >= LAB_REQUESTS:
+            return
+        for analysis, item in wanted:
+            if ("lab", analysis, item) in self.done:
+                continue
+            cost = ex.quote({"kind": "request_forensics", "analysis": analysis}).cost
+            if cost > v.budget - 3:
+                return
+            self.done.add(("lab", analysis, item))  # type: ignore[arg-type]
+            ex.apply(A.RequestForensics(analysis=analysis, item=item,
+                                        rationale="the laboratory links what we seized"))
+            return
 
     def _pursue(self, ex: Exercise, pid: str, e: Any) -> None:
         if e is None or ("arrest", pid) in self.done:

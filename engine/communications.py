@@ -1,7 +1,9 @@
 """Calls and payments between members: the raw material of phone and financial intelligence.
 
-Whenever a shipment leaves, its crew phones the people they deal with and pays or bribes
-whom the network's relations say (an amount in proportion to the load); nobody phones or
+Whenever a shipment leaves, its crew phones the people they deal with and pays whom the
+network's relations say — any relation that moves money (``Relation.money``: pays, bribes,
+finances... by default, or any name the author marks), an amount in proportion to the
+load; nobody phones or
 pays a member in custody. Phone records, financial intelligence and Silver Notices read
 these logs. A shipment logs its crew as a batch; the calls and payments are listed, in
 the order they were made, only when something reads them.
@@ -60,12 +62,27 @@ class Communications:
         got = self._member_contacts.get(member)
         if got is None:
             calls, pays = [], []
+            ents, rates = self.world.entities, self._money_rates()
             for other, rel, forward in self.world.outgoing(member):
                 calls.append((member, other))
-                if rel in ("pays", "bribes"):
-                    payer, payee = (member, other) if forward else (other, member)
-                    pays.append((other, payer, payee, 40 if rel == "pays" else 5))
+                payer, payee = (member, other) if forward else (other, member)
+                rate = rates.get((ents[payer].group, ents[payee].group, rel), 0.0)
+                if rate > 0:
+                    pays.append((other, payer, payee, rate))
             got = self._member_contacts[member] = (tuple(calls), tuple(pays))
+        return got
+
+    def _money_rates(self) -> dict[tuple[Any, Any, str], float]:
+        """USD per unit shipped along each declared relation that moves money, keyed by
+        (payer group, payee group, relation)."""
+        got: dict[tuple[Any, Any, str], float] | None = self.__dict__.get("_rates")
+        if got is None:
+            got = {}
+            for r in self.world.scenario.network.relations:
+                if (rate := r.money_rate) > 0:
+                    key = (r.from_, r.to, r.relation)
+                    got[key] = max(rate, got.get(key, 0.0))
+            self.__dict__["_rates"] = got
         return got
 
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from engine import actions as A
 from engine.agenda import agenda
 from engine.fates import shipment_records
+from engine.laboratory import analyses
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
@@ -247,6 +248,7 @@ class Exercise:
                     for x in s.locations
                 ],
                 "teams": int(s.resources.inspection_teams * self.overrides.resources),
+                "analyses": [(a.id, dict(a.label), a.examines.value) for a in analyses(s)],
             }
         return st
 
@@ -262,6 +264,12 @@ class Exercise:
             locations=list(st["location_ids"]),
             concealments=sorted(k.concealments),
             warrants=sorted(sim.warrants),
+            analyses=list(st["analyses"]),
+            seized=[e for e, v in k.entities.items() if v.type == "shipment"
+                    and e in sim.ships and sim.ships[e].status in ("seized", "controlled_delivery")],
+            in_custody=[e for e in sim.arrested if e in k.entities],
+            accounts=[e for e, v in k.entities.items() if v.type == "account"],
+            frozen=sorted(sim.money.frozen),
         )
         return TraineeView(
             day=round(now, 4),

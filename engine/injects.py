@@ -57,6 +57,12 @@ ACTION_KINDS = (
     "arrest",
     "share_intel",
     "case_meeting",
+    "request_forensics",
+    "request_support_team",
+    "request_fiu",
+    "trace_assets",
+    "freeze_assets",
+    "confiscate_assets",
 )
 
 

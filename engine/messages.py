@@ -129,6 +129,37 @@ TEMPLATES: dict[str, str] = {
         "Silver Notice answer: {subject} holds {account}; {payments} payments"
         " totalling {total:,.0f} USD traced."
     ),
+    # --- the laboratory and the support team (engine.forensics) --------------------------
+    "forensic.result": "{analysis} on {item}: {facts} ({exhibits} exhibit(s) filed).",
+    "fact.forensic_identity": (
+        "the goods are confirmed as {commodity}, tying the {handlers} known handler(s) of the"
+        " load to the charge"
+    ),
+    "fact.forensic_same_source": "same source or consignment chain as seizure {other}",
+    "fact.forensic_source": "the goods come from around {place}, supplied by {names}",
+    "fact.forensic_contacts": "{subject}'s phone holds {contacts} contact(s) in the network",
+    "fact.forensic_past": "{subject}'s messages discuss {n} earlier consignment(s)",
+    "fact.forensic_nothing": "no link to other seizures, sources or contacts",
+    "partner.support_team": (
+        "An INTERPOL Operational Support Team is on the ground until day {until:g}: forensic"
+        " results come faster and stronger."
+    ),
+    # --- the money (engine.finance) -------------------------------------------------------
+    "finance.fiu": (
+        "FIU answer on {subject}: {reports} suspicious transaction report(s), {total:,.0f} USD"
+        " with {counterparties} counterparties."
+    ),
+    "finance.fiu_none": "FIU answer on {subject}: no suspicious transaction report.",
+    "finance.trace": (
+        "Asset tracing on {subject}: account {account} and {linked} linked company account(s);"
+        " {total:,.0f} USD paid in by the network."
+    ),
+    "finance.trace_clean": (
+        "Asset tracing on {subject}: account {account} and {linked} linked company account(s);"
+        " no funds linked to the crime."
+    ),
+    "finance.frozen": "{country} froze account {account}: {total:,.0f} USD held as proceeds.",
+    "finance.freeze_declined": "{country} did not freeze account {account}.",
     # --- scenario-authored and instructor text -------------------------------------------
     "system.briefing": "{text}",
     "inject.msel": "{text}",
@@ -152,6 +183,11 @@ TEMPLATES: dict[str, str] = {
     "agenda.green_published": "Green Notice on {subject} published after review",
     "agenda.purple_published": "Purple Notice on {subject} published after review",
     "agenda.diffusion": "answers to the diffusion on {subject}",
+    "agenda.forensic": "laboratory result: {analysis} on {item}",
+    "agenda.support_team": "arrival of the Operational Support Team",
+    "agenda.fiu": "FIU answer on {subject}",
+    "agenda.trace": "asset tracing report on {subject}",
+    "agenda.freeze": "{country}'s answer on freezing account {account}",
     "agenda.departure": "shipment {shipment} due to leave",
     "agenda.window_open": "control window at {place} opens",
     "agenda.window_close": "control window at {place} closes",
@@ -236,6 +272,10 @@ TEMPLATES: dict[str, str] = {
     "sender.prosecutor": "Prosecutor",
     "sender.blue_notice": "Blue Notice",
     "sender.silver_notice": "Silver Notice",
+    "sender.laboratory": "Forensic laboratory",
+    "sender.support_team": "INTERPOL Operational Support Team",
+    "sender.fiu": "Financial Intelligence Unit",
+    "sender.asset_tracing": "Asset tracing",
 }
 
 

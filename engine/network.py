@@ -33,11 +33,22 @@ class Role(StrEnum):
 # of any name, links the members of its two groups (their calls, the associates
 # intelligence reveals, betweenness centrality); these also move money each time a
 # shipment leaves. Any other name is a label, shown on the chart, with no rule of its own.
+MONEY_RATES: dict[str, float] = {
+    "pays": 40.0,
+    "bribes": 5.0,
+    "finances": 40.0,
+    "funds": 40.0,
+    "invests_in": 40.0,
+    "lends_to": 20.0,
+    "launders_for": 20.0,
+}
+DEFAULT_MONEY_RATE = 20.0  # a relation marked ``money: true`` whose name has no rate above
+
 RELATION_EFFECTS = {
-    "pays": "the first group pays the second 40 (money units) per unit of each load shipped; "
-    "financial intelligence and Silver Notices read these payments",
-    "bribes": "the first group pays the second 5 (money units) per unit of each load shipped "
-    "(a bribe); financial intelligence and Silver Notices read these payments",
+    name: f"the first group pays the second {rate:g} (USD) per unit of each load shipped"
+    + ("; a bribe" if name == "bribes" else "")
+    + "; financial intelligence, FIU reports, asset tracing and Silver Notices read these payments"
+    for name, rate in MONEY_RATES.items()
 }
 
 COMPANY_ROLES = frozenset({Role.exporter_front})
@@ -86,6 +97,10 @@ class MemberGroup(Frozen):
         return self
 
 
+# Relations that move money unless the scenario says otherwise (``Relation.money``), and the
+# payment per unit of commodity shipped (an engine assumption; pays and bribes as before).
+
+
 class Relation(Frozen):
     """Who deals with whom: each member of the first group is linked to a member of the second."""
 
@@ -95,10 +110,28 @@ class Relation(Frozen):
         description="what links them, one word (lowercase, underscores). Only these have an "
         "effect in the engine: "
         + "; ".join(f"{k}: {v}" for k, v in RELATION_EFFECTS.items())
-        + ". Any other word (supplies, instructs, sells_to ...) is a label shown on the chart; "
+        + ". Any other word (supplies, instructs, sells_to ...) is a label shown on the chart "
+        "(unless marked money: true); "
         "every relation links the members for calls, associates and centrality",
         examples=sorted(RELATION_EFFECTS) + ["supplies", "instructs", "sells_to"],
     )
+    money: bool | Annotated[float, Field(ge=0, le=100000)] | None = Field(
+        None,
+        description="whether money moves along the relation (a rate: money units per unit shipped), from the 'from' member to the "
+        "'to' member, each time a shipment leaves: true, false, or the amount (USD per unit "
+        "of commodity shipped). Omitted: money moves for pays (40), bribes (5), finances, "
+        "funds, invests_in (40), lends_to, launders_for (20) and no other name. Phone, "
+        "financial intelligence, FIU reports and asset tracing follow these payments",
+    )
+
+    @property
+    def money_rate(self) -> float:
+        """USD paid per unit shipped along this relation (0: no money moves)."""
+        if self.money is None:
+            return MONEY_RATES.get(self.relation, 0.0)
+        if isinstance(self.money, bool):
+            return MONEY_RATES.get(self.relation, DEFAULT_MONEY_RATE) if self.money else 0.0
+        return float(self.money)
 
 
 class Fleet(Frozen):

@@ -9,7 +9,8 @@ are machine-readable (``intel.unknown_target``, ``red.no_warrant``); messages ar
 Here: tasking intelligence sources and asking the prosecutor for a warrant, and the table
 of every handler. Notices are in ``engine.notice_requests``, diffusions in ``engine.diffusions``, requests to partner
 countries (inspections, seizures, controlled deliveries, arrests) in
-``engine.interventions``, sharing and case meetings in ``engine.cooperation``.
+``engine.interventions``, sharing and case meetings in ``engine.cooperation``, the laboratory and the Operational
+Support Team in ``engine.forensics``, the money in ``engine.finance``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from engine import actions as A
 from engine.cooperation import case_meeting, share_intel
 from engine.diffusions import request_diffusion
+from engine.finance import confiscate_assets, freeze_assets, request_fiu, trace_assets
+from engine.forensics import request_forensics, request_support_team
 from engine.intel import gather
 from engine.interventions import arrest, controlled_delivery, inspection, seizure
 from engine.messages import localized
@@ -117,4 +120,10 @@ HANDLERS: dict[str, Callable[[Simulation, Any], Outcome]] = {
     "arrest": arrest,
     "share_intel": share_intel,
     "case_meeting": case_meeting,
+    "request_forensics": request_forensics,
+    "request_support_team": request_support_team,
+    "request_fiu": request_fiu,
+    "trace_assets": trace_assets,
+    "freeze_assets": freeze_assets,
+    "confiscate_assets": confiscate_assets,
 }

@@ -11,9 +11,13 @@ knows they are in (at once, where a Red Notice waits for review). It pays the sa
 the same rules: it shows how well a scenario can be played, which is what calibration
 compares the others with.
 
-It asks for no controlled delivery: over 100 seeds per shipped scenario, letting a known
-load run on to its buyer scored lower than seizing it (the couriers arrested on the spot
-and the network lying low are worth more than the names the delivery brings).
+It sends the phone of every member in custody to the laboratory (contacts and messages
+name the rest of the crew and the next loads) and the goods of a seizure whose suppliers
+it has not yet identified; it asks the FIU about a member on file who trades money with
+a wanted member it cannot yet name. It asks for a controlled delivery of a known load only
+where that pays: the load's buyer is still free, and it knows surveillance will hold (the
+same draw ``engine.interdiction`` makes) — otherwise seizing on the spot, with the
+couriers arrested and the network lying low, is worth more.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from engine import actions as A
 from engine.analyst import _src
 from engine.circulation import in_force
 from engine.exercise import Exercise
+from engine.laboratory import analyses
 from engine.notice_requests import check
 
 
@@ -65,8 +70,76 @@ class OracleBot:
         ):
             self.done.add(("meeting", ""))
             ex.apply(A.CaseMeeting(countries=v.actions.partner_countries))
+        self._deliver(ex)
+        self._laboratory(ex, targets[:8])
+        self._money(ex, targets[:5])
         for m in targets[:5]:
             self._pursue(ex, m)
+
+    def _deliver(self, ex: Exercise) -> None:
+        """A controlled delivery of a known load whose buyer is free and whose surveillance
+        will hold (the oracle reads the draw the interdiction module will make)."""
+        sim, w = ex.sim, ex.world
+        loss = ex.scenario.legal.controlled_delivery_loss
+        for p in w.plan:
+            ship = sim.ships[p.id]
+            if (p.id in sim.cd_requests or ("cd", p.id) in self.done
+                    or ship.status not in ("planned", "in_transit")
+                    or p.id not in sim.knowledge.entities):
+                continue
+            buyers = [m for m in (ship.handlers or p.handlers).values()
+                      if w.entities[m].role == "buyer" and m not in sim.arrested]
+            if not buyers or sim.rng("cd", p.id).random() < loss:
+                continue
+            self.done.add(("cd", p.id))
+            ex.apply(A.ControlledDelivery(shipment=p.id))
+            return
+
+    def _laboratory(self, ex: Exercise, targets: list[str]) -> None:
+        """Send a phone or seized goods to the laboratory only when it will name a wanted
+        member still unknown (the oracle knows whom the holder calls and who supplied)."""
+        sim, w = ex.sim, ex.world
+        k = sim.knowledge.entities
+        hidden = {m for m in targets if m not in k}
+        if not hidden:
+            return
+        custody = [m for m in sim.arrested if m in k]
+        held = [sid for sid, st in sim.ships.items()
+                if st.status in ("seized", "controlled_delivery") and sid in k]
+        calls = sim.calls
+        for an in analyses(ex.scenario):
+            if sim.budget < an.cost + 3:
+                continue
+            phone = an.examines.value == "phone"
+            for item in custody if phone else held:
+                if ("lab", f"{an.id}:{item}") in self.done:
+                    continue
+                if phone:
+                    names = {b for a, b in calls if a == item} | {a for a, b in calls if b == item}
+                elif "source" in an.finds:
+                    names = {m for m in sim.ships[item].handlers.values()
+                             if w.entities[m].role in ("harvester", "collector", "processor")}
+                else:
+                    continue
+                if names & hidden:
+                    self.done.add(("lab", f"{an.id}:{item}"))
+                    ex.apply(A.RequestForensics(analysis=an.id, item=item))
+                    return
+
+    def _money(self, ex: Exercise, targets: list[str]) -> None:
+        """FIU reports on a member on file who trades money with a wanted, unnamed member."""
+        sim, k = ex.sim, ex.sim.knowledge
+        if sim.budget < ex.scenario.finance.fiu_cost + 2:
+            return
+        hidden = {m for m in targets if m not in k.entities}
+        if not hidden:
+            return
+        for payer, payee, _amount in sim.payments:
+            for known, other in ((payer, payee), (payee, payer)):
+                if other in hidden and known in k.entities and ("fiu", known) not in self.done:
+                    self.done.add(("fiu", known))
+                    ex.apply(A.RequestFiu(subject=known))
+                    return
 
     def _notices(self, ex: Exercise, seen: list[str]) -> None:
         """Purple Notices that make loads easier to find; Green Notices on known travellers.

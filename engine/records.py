@@ -142,6 +142,12 @@ class ActionsInfo(Record):
     locations: list[str]
     concealments: list[str]  # concealment methods the trainee has seen
     warrants: list[str]  # persons the prosecutor has issued a warrant for
+    # the laboratory's menu: (id, label in each language, examines goods|phone)
+    analyses: list[tuple[str, dict[str, str], str]] = field(default_factory=list)
+    seized: list[str] = field(default_factory=list)  # seizures held (goods for a laboratory)
+    in_custody: list[str] = field(default_factory=list)  # known persons arrested (their phones)
+    accounts: list[str] = field(default_factory=list)  # accounts in the case file
+    frozen: list[str] = field(default_factory=list)  # accounts frozen
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from engine.assets import Finance
 from engine.fields import (
     LANGS,
     MAX_TEXT,
@@ -33,6 +34,7 @@ from engine.fields import (
 )
 from engine.geography import Checkpoint, Country, Leg, Location, LocationKind, Mode, Partner, Route
 from engine.injects import ACTION_KINDS, Contingency, Inject, Trigger
+from engine.laboratory import Forensics
 from engine.network import (
     COMPANY_ROLES,
     TRAVELLING_ROLES,
@@ -80,6 +82,15 @@ class Scenario(Frozen):
     intel_sources: Annotated[list[IntelSource], Field(min_length=1, max_length=12, description="the intelligence the trainee can request (1–12): cost, delay, reliability, false leads")]
     resources: Resources = Field(default_factory=Resources, description="the trainee's budget and inspection teams (defaults apply when omitted)")
     legal: Legal = Field(description="the legal assumptions the rules read: offence, penalty, evidence thresholds")
+    forensics: Forensics = Field(
+        default_factory=Forensics,
+        description="the forensic laboratory's menu and the Operational Support Team "
+        "(engine/laboratory.py); omitted: the crime area's default analyses",
+    )
+    finance: Finance = Field(
+        default_factory=Finance,
+        description="FIU requests, asset tracing, freezing and confiscation (engine/assets.py)",
+    )
     known_at_start: list[str] = Field(
         default_factory=list, description="groups: one member each is known at the start"
     )

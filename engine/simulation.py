@@ -20,6 +20,7 @@ from typing import Any
 
 import simpy
 
+from engine.assets import Trail
 from engine.budget import Budget
 from engine.communications import Communications
 from engine.controls import Controls
@@ -40,6 +41,7 @@ from engine.interdiction import (
     detected,
     detection,
 )
+from engine.laboratory import Lab
 from engine.messages import Message, nested, sender
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
@@ -81,6 +83,8 @@ class Simulation(Communications, ShipmentReports):
         self.env = simpy.Environment()
         self.knowledge = Knowledge()
         self.case_file = CaseFile()  # exhibits for prosecution (engine.evidence)
+        self.lab = Lab()  # forensic requests and the support team (engine.forensics)
+        self.money = Trail()  # accounts traced, frozen, confiscated (engine.finance)
         self.events = 0
         self.ships: dict[str, ShipmentState] = {
             p.id: ShipmentState(p.id, p.quantity, p.index) for p in world.plan

@@ -101,4 +101,30 @@ def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
     elif kind == "case_meeting":
         cost = res.case_meeting_cost
         delay = (MEETING_DAYS, MEETING_DAYS, MEETING_DAYS)
+    elif kind == "request_forensics":
+        from engine.laboratory import analyses  # the scenario's menu or its area's defaults
+
+        menu = {a.id: a for a in analyses(s)}
+        an = menu.get(str(action.get("analysis")))
+        if an is not None:
+            cost, d = an.cost, an.delay_days
+            k = s.forensics.support_team.speedup if sim.lab.team_on(sim.env.now) else 1.0
+            delay = (d.min * k, d.mode * k, d.max * k)
+        else:
+            cost = min((a.cost for a in menu.values()), default=0.0)
+    elif kind == "request_support_team":
+        team = s.forensics.support_team
+        cost, d = team.cost, team.deploy_days
+        delay = (d.min, d.mode, d.max)
+    elif kind in ("request_fiu", "trace_assets"):
+        f = s.finance
+        cost, d = (f.fiu_cost, f.fiu_days) if kind == "request_fiu" else (f.trace_cost, f.trace_days)
+        delay = (d.min, d.mode, d.max)
+    elif kind == "freeze_assets":
+        acc = sim.world.entities.get(str(action.get("account")))
+        if acc is not None and acc.country != s.home_country and acc.country in sim.countries:
+            delay = _spread([sim.countries[acc.country]])
+        else:
+            d = s.finance.freeze_days
+            delay = (d.min, d.mode, d.max)
     return Quote(kind, float(cost), unit, delay)

@@ -11,6 +11,8 @@ import pytest
 from academy import catalogs, debriefs
 from academy.pdf import Report
 from engine import messages as M
+from engine.finance import CONFISCATION_RULE, FREEZE_RULE
+from engine.forensics import CUSTODY_RULE
 from engine.notices import NCB, PURPOSES, RPD, Basis, Thresholds, check_notice
 from engine.policies import run_policy
 from engine.requests import WARRANT_RULE
@@ -128,12 +130,15 @@ def engine_rules() -> dict[str, str]:
     found["arrest.no_warrant"] = "Due process: a valid arrest warrant"
     found["arrest.needs_red_notice"] = RPD + ": locate and provisionally arrest pending extradition"
     found["warrant.insufficient_evidence"] = WARRANT_RULE
+    found["forensic.not_seized"] = found["forensic.not_in_custody"] = CUSTODY_RULE
+    found["freeze.no_basis"] = FREEZE_RULE
+    found["confiscate.not_frozen"] = found["confiscate.no_conviction"] = CONFISCATION_RULE
     return found
 
 
 def test_every_rule_the_engine_cites_is_translated():
     rules = engine_rules()
-    assert len(rules) == 15
+    assert len(rules) == 20
     assert {k[len("rule."):]: v for k, v in catalog_files("en")["rules.yaml"].items()} == rules
     for lang in LANGS[1:]:
         theirs = catalog_files(lang)["rules.yaml"]

@@ -89,9 +89,7 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
         for key in [k for k in st.session_state if str(k).startswith("actions.")]:
             del st.session_state[key]
         st.session_state[LANG_KEY] = lang
-    kinds = ["request_intel", "request_warrant", "request_notice", "request_diffusion",
-             "inspection", "seizure",
-             "controlled_delivery", "arrest", "share_intel", "case_meeting"]
+    kinds = list(FORMS)
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
                     key="actions.kind", horizontal=True)
     st.caption(t(f"actions.{kind}_help"))
@@ -232,6 +230,40 @@ def _meeting(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) ->
     return {"countries": countries or None}
 
 
+def _forensics(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    menu = {a[0]: a[2] for a in info.analyses}  # id -> what it examines (goods | phone)
+    analysis = st.selectbox(t("actions.analysis"), list(menu), key=fill.key("forensic.analysis"),
+                            index=(fill.index(list(menu), "analysis") or 0) if menu else None,
+                            format_func=lambda a: names.get(a, a))
+    items = list(info.in_custody if menu.get(analysis) == "phone" else info.seized)
+    if not items:
+        st.caption(t("actions.nothing_to_examine"))
+    return {"analysis": analysis,
+            "item": _pick(t("actions.item"), items, names, fill, "item", f"forensic.item.{analysis}")}
+
+
+def _team(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    return {}  # nothing to choose: the caption says what the team does and costs
+
+
+def _money_subject(types: tuple[str, ...], key: str) -> Callable[..., dict[str, Any]]:
+    def form(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+        options = [e.id for e in view.entities if e.type in types]
+        return {"subject": _pick(t("actions.subject"), options, names, fill, "subject", key)}
+    return form
+
+
+def _freeze(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    options = [a for a in info.accounts if a not in info.frozen]
+    return {"account": _pick(t("actions.account"), options, names, fill, "account",
+                             "freeze.account")}
+
+
+def _confiscate(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
+    return {"account": _pick(t("actions.account"), list(info.frozen), names, fill, "account",
+                             "confiscate.account")}
+
+
 def fields(kind: str, view: TraineeView, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     """The fields of one kind of action (without its kind and rationale), as on the desk."""
     return FORMS[kind](view, view.actions, names, fill)
@@ -253,4 +285,10 @@ FORMS: dict[str, Callable[..., dict[str, Any]]] = {
     "arrest": _subject(("person",)),
     "share_intel": _share,
     "case_meeting": _meeting,
+    "request_forensics": _forensics,
+    "request_support_team": _team,
+    "request_fiu": _money_subject(("person", "company", "account"), "fiu.subject"),
+    "trace_assets": _money_subject(("person", "company"), "trace.subject"),
+    "freeze_assets": _freeze,
+    "confiscate_assets": _confiscate,
 }

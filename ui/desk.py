@@ -209,10 +209,11 @@ def inbox_source(item: InboxItem) -> str:
 
 def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str, str]:
     """Names from the scenario the trainee may read: intelligence sources, partner countries
-    (by their codes), and the concealment methods they have already seen (a Purple Notice
+    (by their codes), the laboratory's analyses, and the concealment methods they have already seen (a Purple Notice
     names one)."""
     names = {c.code: c.name for c in scenario.countries}
     names.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
+    names.update({a: label.get(lang) or label["en"] for a, label, _ in view.actions.analyses})
     seen = set(view.actions.concealments)
     names.update({c.id: f"{scenario.text(c.label, lang)} ({catalogs.say('entity.concealment', lang)})"
                   for c in scenario.concealments if c.id in seen})
