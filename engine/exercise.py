@@ -20,6 +20,7 @@ from engine.fates import shipment_records
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
+from engine.prosecution import case_records
 from engine.records import (
     ActionsInfo,
     AgendaItem,
@@ -314,4 +315,5 @@ class Exercise:
             score=total(parts),
             wrongful_arrests=list(sim.wrongful),
             decisions=list(sim.decisions),
+            prosecutions=case_records(sim),
         )

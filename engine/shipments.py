@@ -41,3 +41,10 @@ class Adaptation(Frozen):
     lie_low_after_arrest_days: Days = 14
     change_concealment_after_purple: bool = True
     concealment_change_days: Days = 10
+    replacement_days: Days = Field(
+        21,
+        description="days after an arrest before the network has recruited someone to do the "
+        "arrested member's job when no other member of the group is free; shipments due to "
+        "leave before then are prevented (scenario assumption: a few weeks, after the "
+        "resilience of trafficking networks in DOMAIN.md)",
+    )

@@ -37,6 +37,7 @@ from engine.interdiction import (
     detection,
 )
 from engine.messages import Message, nested, sender
+from engine.prosecution import Case, open_case
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.state import ControlRequest, ShipmentState
@@ -64,6 +65,7 @@ class Simulation(Communications, ShipmentReports):
         self.env = simpy.Environment()
         self.knowledge = Knowledge()
         self.case_file = CaseFile()  # exhibits for prosecution (engine.evidence)
+        self.cases: dict[str, Case] = {}  # arrested member -> prosecution (engine.prosecution)
         self.events = 0
         self.ships: dict[str, ShipmentState] = {
             p.id: ShipmentState(p.id, p.quantity, p.index) for p in world.plan
@@ -194,9 +196,13 @@ class Simulation(Communications, ShipmentReports):
         for group, member in plan.handlers.items():
             if member in self.arrested:
                 spare = [m for m in self.world.by_group(group) if m not in self.arrested]
-                if not spare:  # nobody left to do this job: the network cannot ship
-                    self.ships[plan.id].blocked = tuple(self.world.by_group(group))
-                    return None
+                if not spare:  # nobody left to do this job until the network recruits
+                    crew = self.world.by_group(group)
+                    recruited = min(self.arrested[m] for m in crew)
+                    if self.env.now < recruited + self.scenario.adaptation.replacement_days:
+                        self.ships[plan.id].blocked = tuple(crew)
+                        return None
+                    continue  # an unidentified recruit does the job: nobody to name or arrest
                 member = spare[plan.index % len(spare)]
             out[group] = member
         return out
@@ -279,6 +285,7 @@ class Simulation(Communications, ShipmentReports):
             )
             return
         self.arrested[member] = t
+        open_case(self, member, how)
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
