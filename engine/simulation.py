@@ -285,10 +285,10 @@ class Simulation(Communications, ShipmentReports):
             )
             return
         self.arrested[member] = t
-        open_case(self, member, how)
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
+        open_case(self, member, how)  # to a prosecutor (engine.prosecution)
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit("first_arrest")
