@@ -288,7 +288,8 @@ class Simulation(Communications, ShipmentReports):
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
-        open_case(self, member, how)  # to a prosecutor (engine.prosecution)
+        if ent.type == "person":  # a prosecutor takes up the case (engine.prosecution)
+            open_case(self, member, how)
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit("first_arrest")
