@@ -94,6 +94,21 @@ def run_summary(path: str | Scenario, seed: int, policy: str) -> dict[str, Any]:
             )
         },
         "arrests": sum(1 for m in d.members if m.arrested),
+        "prosecutions": [
+            {
+                "person": c.label,
+                "role": c.role,
+                "country": c.forum,
+                "path": c.path,
+                "outcome": c.outcome,
+                "sentence_years": list(c.sentence) if c.sentence else None,
+                "exhibits": [
+                    f"{e.kind}:{e.ref}" + ("" if e.usable else f" (unusable: {e.why})")
+                    for e in c.exhibits
+                ],
+            }
+            for c in d.prosecutions
+        ],
         "wrongful_arrests": len(d.wrongful_arrests),
         "events": ex.sim.events,
         "actions": len(ex.log),

@@ -21,6 +21,7 @@ from engine.laboratory import analyses
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
+from engine.prosecution import case_records
 from engine.records import (
     ActionsInfo,
     AgendaItem,
@@ -325,4 +326,5 @@ class Exercise:
             score=total(parts),
             wrongful_arrests=list(sim.wrongful),
             decisions=list(sim.decisions),
+            prosecutions=case_records(sim),
         )

@@ -8,8 +8,11 @@ missed it, an official tipped the network off or waved it through, surveillance 
 why a find was seized though a controlled delivery was asked, or why it never left
 (its handlers arrested, the network lying low, due after the end).
 
-The "interdict the flow" measure is computed from these same records
-(``interdicted_share``), so the rating can be checked against the list a trainee reads.
+The flow measures are computed from these same records (``flow_share``), so a rating can
+be checked against the list a trainee reads. A load that never left because arrests left
+nobody to do a job is *prevented*, not seized: the network recruits a replacement after
+``adaptation.replacement_days``, so an arrest stops the flow for a while, and the score
+counts a prevented load apart from one taken with its evidence (``engine.scoring``).
 """
 
 from __future__ import annotations
@@ -21,17 +24,24 @@ from engine.records import ShipmentRecord
 if TYPE_CHECKING:
     from engine.simulation import ControlRequest, ShipmentState, Simulation
 
-CAUGHT = ("seized", "controlled_delivery", "prevented")  # counted as interdicted
+SEIZED = ("seized", "controlled_delivery")  # goods taken, with evidence for a court
+PREVENTED = ("prevented",)  # never left: its handlers arrested, nobody recruited yet
+CAUGHT = SEIZED + PREVENTED  # counted as interdicted
 NEAR = 7.0  # days: a window this close to a load's passage is a near miss worth telling
 
 
-def interdicted_share(records: list[ShipmentRecord]) -> float:
-    """Quantity seized, delivered under control or prevented from leaving, over all the
-    quantity that left or was prevented — read from the debrief's own records."""
+def flow_share(records: list[ShipmentRecord], fates: tuple[str, ...] = CAUGHT) -> float:
+    """Quantity whose fate is one of ``fates``, over all the quantity that left or was
+    prevented from leaving — read from the debrief's own records."""
     flow = [r for r in records if r.depart_day is not None or r.fate == "prevented"]
     total = sum(r.quantity for r in flow)
-    caught = sum(r.quantity for r in flow if r.fate in CAUGHT)
+    caught = sum(r.quantity for r in flow if r.fate in fates)
     return caught / total if total else 0.0
+
+
+def interdicted_share(records: list[ShipmentRecord]) -> float:
+    """Seized, delivered under control or prevented from leaving, over the flow."""
+    return flow_share(records, CAUGHT)
 
 
 def shipment_records(sim: Simulation) -> list[ShipmentRecord]:
@@ -75,7 +85,11 @@ def cause(sim: Simulation, st: ShipmentState, planned_day: float) -> tuple[str, 
         return "cause.cd_done", {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
     if st.status == "prevented":
         names = [sim.world.entities[m].label for m in st.blocked]
-        return "cause.prevented", {"names": ", ".join(names)}
+        back = min((sim.arrested[m] for m in st.blocked if m in sim.arrested), default=0.0)
+        return "cause.prevented", {
+            "names": ", ".join(names),
+            "day": _day(back + sim.scenario.adaptation.replacement_days),
+        }
     if st.status == "planned":
         if planned_day < sim.scenario.duration_days:
             return "cause.lying_low", {}

@@ -40,8 +40,8 @@ CONFISCATION_RULE = (
 
 
 def convicted(sim: Simulation, member: str) -> bool:
-    """Whether prosecution has convicted ``member`` (``sim.convictions``, when it exists)."""
-    return member in getattr(sim, "convictions", ())
+    """Whether prosecution has convicted ``member`` (``sim.convictions``)."""
+    return member in sim.convictions
 
 
 def _holder(sim: Simulation, account: str) -> str:

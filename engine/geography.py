@@ -46,6 +46,18 @@ class Partner(Frozen):
     )
 
 
+class Penalties(Frozen):
+    """The country's penalty for the scenario's offence, where a court there sentences."""
+
+    max_years: Annotated[float, Field(ge=0, le=100)] = Field(
+        description="maximum prison term in years for the scenario's offence in this country"
+    )
+    max_fine: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="maximum fine, in fine_unit (omitted: no fine stated)"
+    )
+    fine_unit: ShortText = Field("USD", description="currency of max_fine")
+
+
 class Country(Frozen):
     code: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code in capitals, e.g. KE; the id other sections use for this country")]
     name: ShortText = Field(description="the country's name as shown to trainees")
@@ -62,6 +74,17 @@ class Country(Frozen):
         ),
     )
     partner: Partner = Field(default_factory=Partner, description="how this country's agencies answer the trainee's requests (defaults apply when omitted)")
+    extradites_nationals: bool = Field(
+        True,
+        description="false: this state refuses to extradite its own nationals (a constitutional "
+        "or statutory bar in several civil-law states); a national arrested here on a Red Notice "
+        "is prosecuted here on the requesting country's request instead (UNTOC art. 16(10))",
+    )
+    penalties: Penalties | None = Field(
+        None,
+        description="this country's penalty for the offence; omitted: the scenario's "
+        "legal.max_penalty_years applies",
+    )
 
 
 class Location(Frozen):

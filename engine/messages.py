@@ -256,12 +256,52 @@ TEMPLATES: dict[str, str] = {
     "cause.in_transit": "still on its way at the end of the exercise (last at {place})",
     "cause.in_transit_start": "still on its first leg at the end of the exercise",
     "cause.prevented": (
-        "never sent: {names} had been arrested and nobody could take over their job"
+        "never sent: {names} had been arrested and nobody could take over their job before"
+        " the network recruited a replacement (day {day:g})"
     ),
     "cause.lying_low": (
         "never sent: the network was lying low after an arrest when the exercise ended"
     ),
     "cause.after_end": "not due to leave before the end of the exercise (planned for day {day:g})",
+    # --- prosecution (engine.prosecution): inbox items, and each case's line in the debrief
+    "prosecution.extradition": (
+        "{subject}, arrested in {country} on a Red Notice, will be extradited to you; your"
+        " prosecutor decides on the charge around day {day:g}."
+    ),
+    "prosecution.prosecution_request": (
+        "{country} does not extradite its own nationals: on your request it will prosecute"
+        " {subject} itself (aut dedere aut judicare); its charging decision is due around"
+        " day {day:g}."
+    ),
+    "prosecution.charged": (
+        "{subject} is charged before a court in {country} (usable evidence {strength:g});"
+        " verdict expected around day {day:g}."
+    ),
+    "prosecution.not_charged": (
+        "{subject} is released without charge in {country}: the usable evidence"
+        " ({strength:g}) falls short of the {needed:g} a charge needs."
+    ),
+    "prosecution.convicted": (
+        "{subject} is convicted in {country} (usable evidence {strength:g}): {low:g} to"
+        " {high:g} years."
+    ),
+    "prosecution.acquitted": (
+        "{subject} is acquitted in {country}: the court found the usable evidence"
+        " ({strength:g}) insufficient."
+    ),
+    "case.pending": (
+        "pending: the charging decision is due on day {day:g}; usable evidence so far"
+        " {strength:g} ({needed:g} needed to charge)"
+    ),
+    "case.charged": (
+        "charged, trial under way: verdict due on day {day:g}; usable evidence {strength:g}"
+    ),
+    "case.not_charged": "not charged: usable evidence {strength:g}, a charge needs {needed:g}",
+    "case.convicted": (
+        "convicted on usable evidence {strength:g}: {low:g} to {high:g} years (maximum"
+        " {max:g} in {country})"
+    ),
+    "case.acquitted": "acquitted: usable evidence {strength:g} did not convince the court",
     # --- who sent an item: the inbox header (``source``; scenario sources are authored) --
     "sender.coordinator": "NEST coordinator",
     "sender.instructor": "Instructor",

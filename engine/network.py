@@ -53,6 +53,9 @@ RELATION_EFFECTS = {
 
 COMPANY_ROLES = frozenset({Role.exporter_front})
 TRAVELLING_ROLES = frozenset({Role.transporter, Role.courier})
+# Who organises and finances the trade: their conviction is what dismantles a network
+# (DOMAIN.md: removing brokers and financiers hurts it far more than arresting couriers).
+LEADING_ROLES = frozenset({Role.broker, Role.financier})
 
 
 class MemberGroup(Frozen):

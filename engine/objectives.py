@@ -16,7 +16,12 @@ from engine.fields import Frozen, Probability, Slug, Text
 
 
 class Measure(StrEnum):
-    seized_share = "seized_share"
+    """What an objective rates (engine.scoring computes each, 0..1)."""
+
+    seized_share = "seized_share"  # seized or delivered under control (not prevented)
+    prevented_share = "prevented_share"  # never left because arrests stopped it
+    interdicted_share = "interdicted_share"  # seized, delivered under control or prevented
+    convictions_leaders = "convictions_leaders"  # organisers and financiers convicted
     disruption = "disruption"
     notices = "notices"
     resources = "resources"

@@ -186,7 +186,9 @@ class ShipmentRecord(Record):
     route: list[str]
     concealment: str | None
     depart_day: float | None
-    fate: str  # seized | missed | controlled_delivery | in_transit | prevented | not_sent
+    # seized | missed | controlled_delivery | in_transit | not_sent | prevented (never left:
+    # arrests left nobody to do a job; scored as prevented, not seized: engine.scoring)
+    fate: str
     fate_day: float | None
     where: str | None
     cause: str = ""  # why: a message code (cause.*, engine.messages; catalogs inbox.<code>)
@@ -205,6 +207,44 @@ class Missed(Record):
     text: str  # the English sentence of the intelligence item (InboxItem ``intel``)
     code: str = ""  # that item's message code and params, to say it in another language
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExhibitRecord(Record):
+    """One exhibit on an accused, as the debrief lists it (``engine.evidence.Exhibit``)."""
+
+    kind: str  # report | seizure | forensic | phone | financial | witness
+    weight: float
+    day: float
+    ref: str  # a shipment, a request or an inbox item id; "reports@<day>" for graded reports
+    usable: bool  # counted: custody kept and filed by the last decision
+    why: str = ""  # when not usable: cd_lost | no_warrant | custody | later
+
+
+@dataclass(frozen=True)
+class CaseRecord(Record):
+    """One arrested member's prosecution: where, how far it went, and on what evidence."""
+
+    member: str
+    label: str
+    role: str
+    leading: bool  # an organiser or financier (engine.network.LEADING_ROLES)
+    arrested_day: float
+    arrested_in: str
+    forum: str  # the country trying the case
+    path: str  # home | local | extradition | prosecution_request
+    outcome: str  # pending | not_charged | charged | convicted | acquitted
+    charge_day: float
+    verdict_day: float
+    strength: float  # usable weight at the last decision (so far, when pending)
+    sentence: tuple[float, float] | None  # years, low..high, when convicted
+    exhibits: list[ExhibitRecord]
+    cause: str = ""  # case.<outcome>: the sentence saying why (catalogs inbox.<code>)
+    cause_params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cause_text(self) -> str:
+        return TEMPLATES[self.cause].format(**self.cause_params) if self.cause else ""
 
 
 @dataclass(frozen=True)
@@ -230,3 +270,4 @@ class Debrief(Record):
     score: float
     wrongful_arrests: list[str]
     decisions: list[DecisionRecord]
+    prosecutions: list[CaseRecord] = field(default_factory=list)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from engine.fields import Frozen, Probability, ShortText, Slug, Text, Triangular
+from engine.fields import Days, Frozen, Probability, ShortText, Slug, Text, Triangular
 
 
 class Reveal(StrEnum):
@@ -54,6 +54,41 @@ class Resources(Frozen):
     case_meeting_cost: Annotated[float, Field(ge=0, le=100, description="cost of a regional case meeting in budget units (resources.unit, e.g. analyst-days), 0–100")] = 4
 
 
+class Court(Frozen):
+    """How long justice takes after an arrest, in simulated days (engine.prosecution).
+
+    Real proceedings take months or years; an exercise of 60-90 days compresses them. The
+    defaults are scenario assumptions, not any country's law: a case may still be
+    pending when the exercise ends, and the debrief says so.
+    """
+
+    charge_days: Days = Field(
+        7,
+        description="days from an arrest (or a surrender) to the prosecutor's charging decision",
+    )
+    trial_days: Days = Field(
+        30, description="days from the charge to the verdict"
+    )
+    extradition_days: Days = Field(
+        21,
+        description="days to surrender a person arrested abroad on a Red Notice to the "
+        "requesting (home) country before it can charge them",
+    )
+    transfer_days: Days = Field(
+        35,
+        description="days for a country that does not extradite its own national to take up "
+        "the case on a request to prosecute (aut dedere aut judicare), before its charging "
+        "decision; longer than an extradition because the file must be translated and re-read",
+    )
+    search_warrant_inland: bool = Field(
+        False,
+        description="true: a targeted inspection or seizure away from a border post, seaport or "
+        "airport needs a warrant on one of the shipment's handlers issued before the seizure; "
+        "without it the seizure is excluded as evidence (chain of custody broken). Customs' "
+        "border-search powers need none at frontiers",
+    )
+
+
 class Legal(Frozen):
     """The scenario's legal assumptions; the notice rules read these (see engine.notices)."""
 
@@ -88,4 +123,8 @@ class Legal(Frozen):
             "delays include it); a diffusion, sent by the NCB directly, acts at once. An "
             "engine assumption: INTERPOL publishes no fixed review time; 0 publishes at once"
         ),
+    )
+    court: Court = Field(
+        default_factory=lambda: Court(),
+        description="how long the prosecution of an arrested member takes (engine.prosecution)",
     )

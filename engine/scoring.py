@@ -2,9 +2,15 @@
 
 The debrief compares what the trainee did with what really happened. Measures, each 0..1:
 
-* seized_share — quantity seized (including on controlled delivery) or prevented from
-  leaving (the network could not staff a shipment after arrests), over all quantity that
-  left or was prevented, read from the debrief's shipment records (``engine.fates``);
+* seized_share — quantity seized (including on controlled delivery) over all quantity
+  that left or was prevented from leaving, read from the debrief's shipment records
+  (``engine.fates``);
+* prevented_share — quantity that never left because arrests left nobody to do a job
+  before the network recruited a replacement (``adaptation.replacement_days``);
+* interdicted_share — the two together: the flow stopped before the market;
+* convictions_leaders — organisers and financiers (brokers, financiers) convicted, over
+  all of them; one charged and still at trial at the end counts half (``engine.prosecution``).
+  Dismantling a network is convicting its organisers, not arresting its couriers;
 * disruption — arrested members weighted by betweenness (networkx) plus a small equal
   share, because research on trafficking networks (DOMAIN.md) finds that removing a few
   well-placed brokers disrupts far more than many peripheral arrests;
@@ -15,8 +21,9 @@ The debrief compares what the trainee did with what really happened. Measures, e
 * network_mapped — share of the real members that appear in the trainee's chart;
 * case_meeting — 1 when a regional case meeting took place.
 
-The score rewards investigation, not thrift: its 100 points go to the flow interdicted,
-the network disrupted and mapped, timeliness and notices. Unspent budget earns nothing —
+The score rewards investigation, not thrift: its 100 points go to the flow seized, the
+flow prevented (less: goods held back by arrests may move later, and bring no evidence),
+the network disrupted, its leaders convicted, the network mapped, timeliness and notices. Unspent budget earns nothing —
 a trainee who hoards analyst-days and learns little scored like a bot clicking at random
 when it did; ``resources`` stays a measure an objective may rate.
 
@@ -27,22 +34,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from engine.fates import interdicted_share, shipment_records
+from engine.fates import PREVENTED, SEIZED, flow_share, interdicted_share, shipment_records
+from engine.prosecution import leaders_convicted
 from engine.records import Missed, ScoreComponent
 
 if TYPE_CHECKING:
     from engine.simulation import Simulation
 
 WEIGHTS = {
-    "seized_share": 35.0,
-    "disruption": 30.0,
+    "seized_share": 25.0,
+    "prevented_share": 10.0,
+    "disruption": 20.0,
+    "convictions_leaders": 10.0,
     "timeliness": 15.0,
     "notices": 10.0,
     "network_mapped": 10.0,
 }
 WRONGFUL_PENALTY = 5.0
 EXPLAIN = {
-    "seized_share": "share of the flow seized, delivered under control, or prevented from leaving",
+    "seized_share": "share of the flow seized or delivered under control",
+    "prevented_share": "share of the flow that never left because arrests stopped it",
+    "convictions_leaders": "organisers and financiers convicted (a trial still under way counts half)",
     "disruption": "arrested members weighted by betweenness centrality (+ an equal share each)",
     "timeliness": "how early in the exercise the first seizure or arrest came",
     "notices": "notices accepted over notices requested",
@@ -63,8 +75,12 @@ def measures(sim: Simulation) -> dict[str, float]:
     ]
     firsts += list(sim.arrested.values())
     top = sorted(w.members, key=lambda m: (-w.betweenness.get(m, 0.0), m))[:3]
+    records = shipment_records(sim)
     return {
-        "seized_share": interdicted_share(shipment_records(sim)),
+        "seized_share": flow_share(records, SEIZED),
+        "prevented_share": flow_share(records, PREVENTED),
+        "interdicted_share": interdicted_share(records),
+        "convictions_leaders": leaders_convicted(sim),
         "disruption": disruption,
         "notices": accepted / len(notices) if notices else 0.0,
         "resources": max(0.0, 1 - sim.spent / sim.budget_total) if sim.budget_total else 1.0,

@@ -41,3 +41,10 @@ class Adaptation(Frozen):
     lie_low_after_arrest_days: Days = Field(14, description="days the network sends nothing after an arrest")
     change_concealment_after_purple: bool = Field(True, description="true: once a Purple Notice exposes a concealment method, the network changes method")
     concealment_change_days: Days = Field(10, description="days after the Purple Notice before the method changes")
+    replacement_days: Days = Field(
+        21,
+        description="days after an arrest before the network has recruited someone to do the "
+        "arrested member's job when no other member of the group is free; shipments due to "
+        "leave before then are prevented (scenario assumption: a few weeks, after the "
+        "resilience of trafficking networks in DOMAIN.md)",
+    )

@@ -43,6 +43,7 @@ from engine.interdiction import (
 )
 from engine.laboratory import Lab
 from engine.messages import Message, nested, sender
+from engine.prosecution import Case, open_case
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.state import ControlRequest, DeliveryRequest, ShipmentState, Tip
@@ -85,6 +86,7 @@ class Simulation(Communications, ShipmentReports):
         self.case_file = CaseFile()  # exhibits for prosecution (engine.evidence)
         self.lab = Lab()  # forensic requests and the support team (engine.forensics)
         self.money = Trail()  # accounts traced, frozen, confiscated (engine.finance)
+        self.cases: dict[str, Case] = {}  # arrested member -> prosecution (engine.prosecution)
         self.events = 0
         self.ships: dict[str, ShipmentState] = {
             p.id: ShipmentState(p.id, p.quantity, p.index) for p in world.plan
@@ -176,6 +178,11 @@ class Simulation(Communications, ShipmentReports):
     def listeners(self) -> list[Callable[[str], None]]:
         return self.event_log.listeners
 
+    @property
+    def convictions(self) -> set[str]:
+        """Members a court has convicted so far (``engine.prosecution``; read by confiscation)."""
+        return {m for m, c in self.cases.items() if c.status == "convicted"}
+
     # --- randomness and scheduling -------------------------------------------------------
     def rng(self, *parts: object) -> random.Random:
         return random.Random(":".join(map(str, (self.seed, *parts))))
@@ -247,9 +254,13 @@ class Simulation(Communications, ShipmentReports):
         for group, member in plan.handlers.items():
             if member in self.arrested:
                 spare = [m for m in self.world.by_group(group) if m not in self.arrested]
-                if not spare:  # nobody left to do this job: the network cannot ship
-                    self.ships[plan.id].blocked = tuple(self.world.by_group(group))
-                    return None
+                if not spare:  # nobody left to do this job until the network recruits
+                    crew = self.world.by_group(group)
+                    recruited = min(self.arrested[m] for m in crew)
+                    if self.env.now < recruited + self.scenario.adaptation.replacement_days:
+                        self.ships[plan.id].blocked = tuple(crew)
+                        return None
+                    continue  # an unidentified recruit does the job: nobody to name or arrest
                 member = spare[plan.index % len(spare)]
             out[group] = member
         return out
@@ -337,6 +348,8 @@ class Simulation(Communications, ShipmentReports):
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
             self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
+        if ent.type == "person":  # a prosecutor takes up the case (engine.prosecution)
+            open_case(self, member, how)
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit(Event.first_arrest)

@@ -28,7 +28,8 @@ except AcademyError as error:
 st.title(t("debrief.title", scenario=isolated(plain(scenario.text(scenario.title, lang)))))
 desk.engine_note(record)
 tabs = st.tabs([t("debrief.tab_ratings"), t("debrief.tab_network"), t("debrief.tab_shipments"),
-                t("debrief.tab_decisions"), t("debrief.tab_whatif"), t("debrief.tab_export")],
+                t("debrief.tab_prosecution"), t("debrief.tab_decisions"), t("debrief.tab_whatif"),
+                t("debrief.tab_export")],
                key="debrief.tab", on_change="rerun")
 with tabs[0]:
     panels.ratings(truth, scenario, lang)
@@ -39,10 +40,12 @@ with tabs[2]:
     panels.shipments(truth, scenario)
     panels.missed(truth)
 with tabs[3]:
-    panels.decisions(truth, scenario)
+    panels.prosecutions(truth)
 with tabs[4]:
-    panels.what_if(record.id or 0, user.id, choices, truth, scenario)
+    panels.decisions(truth, scenario)
 with tabs[5]:
+    panels.what_if(record.id or 0, user.id, choices, truth, scenario)
+with tabs[6]:
     st.download_button(t("debrief.pdf"), debriefs.pdf(truth, scenario=scenario, trainee=user.name,
                                                       lang=lang),
                        file_name=f"debrief-{scenario.id}.pdf", mime="application/pdf",

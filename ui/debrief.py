@@ -1,4 +1,4 @@
-"""Panels of the after-action review: ratings, score, the reveal, what-if."""
+"""Panels of the after-action review: ratings, score, the reveal, prosecution, what-if."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from academy import debriefs
 from academy.accounts import get_user
 from academy.catalogs import decision_text, engine_text
 from academy.debriefs import explanation, names, route_names
-from engine.records import Debrief, Missed, Outcome, TraineeView
+from engine.prosecution import OUTCOMES
+from engine.records import CaseRecord, Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import action_forms, charts, desk
 from ui.desk import outcome_message
@@ -73,6 +74,42 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
         figure(charts.shipments(sent, colours, titles), title=t("debrief.tab_shipments"))
     st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
                  width="stretch")
+    fates = [s.fate for s in debrief.shipments]  # prevented is not seized: said apart
+    st.caption(t("debrief.flow_split", seized=fates.count("seized") + fates.count("controlled_delivery"),
+                 prevented=fates.count("prevented"), missed=fates.count("missed")))
+
+
+def prosecutions(debrief: Debrief) -> None:
+    """Each arrested member's case: where it was tried, how far it went, on which exhibits
+    (those that counted, and those a broken chain of custody made unusable)."""
+    if not debrief.prosecutions:
+        st.info(t("debrief.no_cases"))
+        return
+    st.caption(t("debrief.prosecution_intro"))
+    counts = {o: sum(c.outcome == o for c in debrief.prosecutions) for o in OUTCOMES}
+    st.markdown(t("debrief.prosecution_counts", **counts))
+    st.dataframe(prosecution_rows(debrief, current_language()), hide_index=True, width="stretch")
+
+
+def prosecution_rows(debrief: Debrief, lang: str) -> list[dict[str, Any]]:
+    """One row per case, in the reader's language."""
+    return [{t("debrief.col_person"): c.label,
+             t("figure.col_role"): c.role + (f" ({t('debrief.leader')})" if c.leading else ""),
+             t("debrief.col_tried_in"): c.forum,
+             t("debrief.col_path"): t(f"case.path.{c.path}"),
+             t("debrief.col_outcome"): t(f"case.outcome.{c.outcome}"),
+             t("debrief.col_sentence"): (f"{num(c.sentence[0], '.1f')}–{num(c.sentence[1], '.1f')}"
+                                         if c.sentence else ""),
+             t("debrief.col_exhibits"): "; ".join(exhibit_line(e, c) for e in c.exhibits),
+             t("debrief.col_why"): engine_text(c.cause, c.cause_params, c.cause_text, lang,
+                                               isolate=lang in RTL)}
+            for c in debrief.prosecutions]
+
+
+def exhibit_line(e: Any, case: CaseRecord) -> str:
+    ref = "" if e.kind == "report" else e.ref
+    line = t("exhibit.line", kind=t(f"exhibit.kind.{e.kind}"), ref=ref, weight=num(e.weight, "g"))
+    return line if e.usable else f"{line} — {t(f'exhibit.why.{e.why}')}"
 
 
 def shipment_rows(debrief: Debrief, scenario: Scenario | None) -> list[dict[str, Any]]:

@@ -133,9 +133,9 @@ def test_the_flow_rating_is_computed_from_the_listed_fates(played):
                      if s.fate in ("seized", "controlled_delivery", "prevented"))
         share = caught / sum(s.quantity for s in flow) if flow else 0.0
         prevented += sum(s.fate == "prevented" for s in d.shipments)
-        assert d.measures["seized_share"] == pytest.approx(share, abs=1e-4)
+        assert d.measures["interdicted_share"] == pytest.approx(share, abs=1e-4)
         for o in ex.scenario.objectives:
-            if o.measure.value == "seized_share":
+            if o.measure.value == "interdicted_share":
                 th = o.thresholds
                 assert d.ratings[o.id] == rate(share, th.P, th.S, th.M)
     assert prevented, "arrests keep some shipments from leaving on these seeds"
@@ -146,7 +146,10 @@ def test_the_engine_rates_the_flow_from_its_debrief_records(played):
 
     for ex in played.values():
         d = ex.debrief()
-        assert interdicted_share(d.shipments) == pytest.approx(d.measures["seized_share"], abs=1e-4)
+        assert interdicted_share(d.shipments) == pytest.approx(d.measures["interdicted_share"], abs=1e-4)
+        # a load prevented from leaving is not a seizure (it is scored apart)
+        assert d.measures["seized_share"] + d.measures["prevented_share"] == pytest.approx(
+            d.measures["interdicted_share"], abs=2e-4)
 
 
 def test_all_listed_as_got_through_is_never_rated_performed(played):
