@@ -217,24 +217,25 @@ class Simulation(Communications, ShipmentReports):
 
     # --- the network's processes ---------------------------------------------------------
     def _weekly_budget(self) -> Generator[Any, Any, None]:
+        env, funds, item = self.env, self.funds, self.knowledge.item
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
+        # The same every week, made once: the amount, the unit and who says it (the
+        # sender's English text and its message, as ``Knowledge.item`` would add them).
+        amount, unit = round(weekly, 3), self.scenario.resources.unit
+        said = nested("source", sender("coordinator"))
+        source = said["source"]
         while True:
-            yield self.env.timeout(BUDGET_WEEK)
-            self.funds.top_up(weekly)
+            yield env.timeout(BUDGET_WEEK)
+            funds.top_up(weekly)
             if weekly > 0:  # said in the inbox, or the budget would refill unexplained
-                self.knowledge.item(
-                    self.env.now,
-                    sender("coordinator"),
-                    "A1",
-                    "system.budget",
-                    {
-                        "amount": round(weekly, 3),
-                        "unit": self.scenario.resources.unit,
-                        "budget": round(self.budget, 3),
-                        "every": BUDGET_WEEK,
-                    },
-                    "system",
-                )
+                params = {
+                    "amount": amount,
+                    "unit": unit,
+                    "budget": round(funds.left, 3),
+                    "every": BUDGET_WEEK,
+                    **said,
+                }
+                item(env.now, source, "A1", "system.budget", params, "system")
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
         if not self.arrested:
@@ -279,28 +280,33 @@ class Simulation(Communications, ShipmentReports):
             if m in self.travellers:
                 traveller = m
                 break
-        for i, lp in enumerate(self.legs[route]):
-            travel = lp.days(plan.leg_days[i])
-            if self.tips and (wait := hold(self, ship, lp.to, travel)) > 0:
-                yield env.timeout(wait)  # tipped off: let the control window pass first
-            yield env.timeout(travel)
-            ship.where = lp.to
-            ship.passed.append((lp.to, env.now))
-            if traveller and lp.crosses_border and (self.notices or self.diffusions):
+        # Read on every leg: bound once per shipment (the containers are never replaced).
+        timeout, passed, tips, controls = env.timeout, ship.passed, self.tips, self.controls
+        notices, diffusions, posts = self.notices, self.diffusions, self.officials_at
+        # Draws are made for the longest route: a shorter one uses the first of them.
+        draws = zip(self.legs[route], plan.leg_days, plan.detect_u, strict=False)
+        for lp, travel_u, u in draws:
+            travel = lp.days(travel_u)
+            to = lp.to
+            if tips and (wait := hold(self, ship, to, travel)) > 0:
+                yield timeout(wait)  # tipped off: let the control window pass first
+            yield timeout(travel)
+            ship.where = to
+            passed.append((to, env.now))
+            if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel
                 border_crossing(self, traveller, lp.leg)
-            if not ship.surveillance and (lp.routine or self.controls):
+            if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
-                u = plan.detect_u[i]
                 if u < detection(self, ship, lp, traveller):
                     if detected(self, ship, lp.leg, handlers):
                         return
                 elif (
                     ship.bribed_at is None
-                    and lp.to in self.officials_at
+                    and to in posts
                     and u < detection(self, ship, lp, traveller, bribed=False)
                 ):
-                    ship.bribed_at = lp.to  # found, but the official at the post let it go
+                    ship.bribed_at = to  # found, but the official at the post let it go
         ship.fate_day = env.now
         if ship.surveillance:
             delivered_under_surveillance(self, ship, handlers)
