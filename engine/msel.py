@@ -53,7 +53,8 @@ class Msel:
             if m is not None:
                 names[group] = sim.world.entities[m].label
         self.named[inj.id] = names
-        text = localized("text", {k: fill(v, names) for k, v in inj.message.items()})
+        said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
+        text = localized("text", said)  # (a copy: the scenario's texts stay its own)
         sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
