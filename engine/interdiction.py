@@ -87,7 +87,9 @@ def detection(
                 targeted = max(
                     targeted, tune.seizure_p if c.shipment == ship.id else tune.inspection_p
                 )
-    if routine == 0.0 and targeted == 0.0:
+        if routine == 0.0 and targeted == 0.0:
+            return 0.0
+    elif routine == 0.0:  # no control agreed anywhere: only a checkpoint can find it
         return 0.0
     mult = sim.multiplier.get(ship.concealment or "", 1.0)
     if sim.notices or sim.diffusions:  # only where the notice or diffusion reached
