@@ -110,6 +110,26 @@ def detection(
     return 1 - (1 - routine) * (1 - targeted)
 
 
+def checkpoint_chances(sim: Simulation) -> dict[tuple[str, str], tuple[float, ...]]:
+    """(route, concealment) -> each leg's chance that its checkpoint alone finds the load:
+    ``detection`` where no control window is open, no notice or diffusion is in force and
+    no corrupt official sits at the post. The shipment loop reads it on every leg that meets
+    none of those (most legs of most runs), instead of working the same product out again.
+
+    Made when the simulation is built, before any control, notice or arrest exists, from
+    ``detection`` itself: one formula, so the chances are bit-for-bit the same."""
+    from engine.state import ShipmentState
+
+    out = {}
+    for route, legs in sim.legs.items():
+        for concealment in {**sim.conceal, **dict.fromkeys(sim.concealment_order)}:
+            load = ShipmentState("", 0.0, 0, concealment=concealment)
+            out[route, concealment] = tuple(
+                detection(sim, load, lp, None, bribed=False) for lp in legs
+            )
+    return out
+
+
 def found_by(sim: Simulation, ship: ShipmentState, where: str) -> str:
     """Which control found a load here: a seizure aimed at it, an inspection, or routine."""
     t, best = sim.env.now, "routine"

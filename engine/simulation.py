@@ -37,6 +37,7 @@ from engine.interdiction import (
     Control,
     LegPlan,
     border_crossing,
+    checkpoint_chances,
     detected,
     detection,
 )
@@ -135,6 +136,7 @@ class Simulation(Communications, ShipmentReports):
         self.detection = overrides.detection
         self.corruption, self.leaks = corrupt_officials(scenario, world, overrides)
         self.officials_at = official_posts(scenario, world)  # place -> officials there
+        self.checkpoint_only = checkpoint_chances(self)  # (route, concealment) -> per leg
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
@@ -284,8 +286,9 @@ class Simulation(Communications, ShipmentReports):
         timeout, passed, tips, controls = env.timeout, ship.passed, self.tips, self.controls
         notices, diffusions, posts = self.notices, self.diffusions, self.officials_at
         # Draws are made for the longest route: a shorter one uses the first of them.
-        draws = zip(self.legs[route], plan.leg_days, plan.detect_u, strict=False)
-        for lp, travel_u, u in draws:
+        legs, alone = self.legs[route], self.checkpoint_only[route, concealment]
+        draws = zip(legs, plan.leg_days, plan.detect_u, alone, strict=False)
+        for lp, travel_u, u, checkpoint_only in draws:
             travel = lp.days(travel_u)
             to = lp.to
             if tips and (wait := hold(self, ship, to, travel)) > 0:
@@ -298,7 +301,8 @@ class Simulation(Communications, ShipmentReports):
                 border_crossing(self, traveller, lp.leg)
             if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
-                if u < detection(self, ship, lp, traveller):
+                plain = not (controls or notices or diffusions or to in posts)
+                if u < (checkpoint_only if plain else detection(self, ship, lp, traveller)):
                     if detected(self, ship, lp.leg, handlers):
                         return
                 elif (
