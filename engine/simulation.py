@@ -221,22 +221,18 @@ class Simulation(Communications, ShipmentReports):
     def _weekly_budget(self) -> Generator[Any, Any, None]:
         env, funds, item = self.env, self.funds, self.knowledge.item
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
-        # The same every week, made once: the amount, the unit and who says it (the
-        # sender's English text and its message, as ``Knowledge.item`` would add them).
-        amount, unit = round(weekly, 3), self.scenario.resources.unit
+        # The same every week but the budget, made once: the amount, the unit and who says
+        # it (the sender's English text and its message, as ``Knowledge.item`` adds them).
         said = nested("source", sender("coordinator"))
-        source = said["source"]
+        source, unit = said["source"], self.scenario.resources.unit
+        week = {"amount": round(weekly, 3), "unit": unit, "budget": 0.0, "every": BUDGET_WEEK}
+        week.update(said)
         while True:
             yield env.timeout(BUDGET_WEEK)
             funds.top_up(weekly)
             if weekly > 0:  # said in the inbox, or the budget would refill unexplained
-                params = {
-                    "amount": amount,
-                    "unit": unit,
-                    "budget": round(funds.left, 3),
-                    "every": BUDGET_WEEK,
-                    **said,
-                }
+                params = week.copy()  # each item its own params, in the same order
+                params["budget"] = round(funds.left, 3)
                 item(env.now, source, "A1", "system.budget", params, "system")
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
