@@ -66,8 +66,10 @@ class Msel:
         )
         if not done and inj.contingency is not None:
             names = self.named.get(inj.id, {})
-            said = inj.contingency.message.items()
-            text = localized("text", {k: fill(v, names, append=False) for k, v in said})
+            said = inj.contingency.message
+            if names:
+                said = {k: fill(v, names, append=False) for k, v in said.items()}
+            text = localized("text", said)  # (a copy, as in ``deliver``)
             self.sim.knowledge.item(
                 self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
             )
