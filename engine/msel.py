@@ -10,7 +10,7 @@ at any time (``InstructorInject``), which is logged like any other action.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
 from engine.injects import fill
@@ -55,7 +55,7 @@ class Msel:
         self.named[inj.id] = names
         said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
         text = localized("text", said)  # (a copy: the scenario's texts stay its own)
-        sim.knowledge.item(t, _source(inj), "B2", "inject.msel", text, "inject")
+        sim.knowledge.item(t, _filed(inj, text), "B2", "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
 
@@ -71,7 +71,7 @@ class Msel:
                 said = {k: fill(v, names, append=False) for k, v in said.items()}
             text = localized("text", said)  # (a copy, as in ``deliver``)
             self.sim.knowledge.item(
-                self.sim.env.now, _source(inj), "B2", "inject.contingency", text, "inject"
+                self.sim.env.now, _filed(inj, text), "B2", "inject.contingency", text, "inject"
             )
 
 
@@ -79,10 +79,18 @@ COORDINATOR = sender("coordinator")
 COORDINATOR_NAME = M.text(COORDINATOR)  # "NEST coordinator", the schema's default source
 
 
-def _source(inj: Inject) -> str | M.Message:
-    """The inject's sender: the default coordinator is ours to translate; any other name
-    is the scenario author's, kept as written."""
-    return COORDINATOR if inj.source == COORDINATOR_NAME else inj.source
+# The coordinator as ``Knowledge.item`` files a fixed sender (its English name and its
+# message, added to the params), made once rather than for every inject of every run.
+COORDINATOR_SAID = M.nested("source", COORDINATOR)
+
+
+def _filed(inj: Inject, params: dict[str, Any]) -> str:
+    """The inject's sender, as filed: the default coordinator is ours to translate (its
+    message goes into ``params``, as ``Knowledge.item`` would put it); any other name is
+    the scenario author's, kept as written."""
+    if inj.source == COORDINATOR_NAME:
+        params.update(COORDINATOR_SAID)
+    return inj.source
 
 
 def reveal_member(sim: Simulation, group: str, source: str, salt: str) -> str | None:

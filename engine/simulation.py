@@ -42,6 +42,7 @@ from engine.interdiction import (
     detection,
 )
 from engine.messages import Message, nested, sender
+from engine.msel import COORDINATOR_SAID
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
 from engine.state import ControlRequest, DeliveryRequest, ShipmentState, Tip
@@ -223,10 +224,9 @@ class Simulation(Communications, ShipmentReports):
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
         # The same every week but the budget, made once: the amount, the unit and who says
         # it (the sender's English text and its message, as ``Knowledge.item`` adds them).
-        said = nested("source", sender("coordinator"))
-        source, unit = said["source"], self.scenario.resources.unit
+        source, unit = COORDINATOR_SAID["source"], self.scenario.resources.unit
         week = {"amount": round(weekly, 3), "unit": unit, "budget": 0.0, "every": BUDGET_WEEK}
-        week.update(said)
+        week.update(COORDINATOR_SAID)
         while True:
             yield env.timeout(BUDGET_WEEK)
             funds.top_up(weekly)
