@@ -297,14 +297,22 @@ class Simulation(Communications, ShipmentReports):
                 border_crossing(self, traveller, lp.leg)
             if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
-                plain = not (controls or notices or diffusions or to in posts)
-                if u < (checkpoint_only if plain else detection(self, ship, lp, traveller)):
+                plain = not (controls or notices or diffusions)  # a checkpoint alone
+                if u < (
+                    checkpoint_only
+                    if plain and to not in posts
+                    else detection(self, ship, lp, traveller)
+                ):
                     if detected(self, ship, lp.leg, handlers):
                         return
                 elif (
                     ship.bribed_at is None
                     and to in posts
-                    and u < detection(self, ship, lp, traveller, bribed=False)
+                    and u < (
+                        checkpoint_only  # the chance were there no official at the post
+                        if plain
+                        else detection(self, ship, lp, traveller, bribed=False)
+                    )
                 ):
                     ship.bribed_at = to  # found, but the official at the post let it go
         ship.fate_day = env.now
