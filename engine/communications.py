@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from engine.world import World
 
 
+NOBODY: frozenset[str] = frozenset()
+
+
 class Communications:
     """The communication side of ``Simulation`` (a mixin on the simulation's state)."""
 
@@ -27,20 +30,19 @@ class Communications:
     def __init__(self) -> None:
         self._calls: list[tuple[str, str]] = []
         self._payments: list[tuple[str, str, float]] = []
-        self._call_batches: list[tuple[Any, tuple[Any, ...]]] = []  # (handlers, or None and calls)
-        self._payment_batches: list[tuple[Any, float, tuple[Any, ...]]] = []
+        # One batch per departure: the crew, and who was in custody then (nobody: empty).
+        self._call_batches: list[tuple[dict[str, str], frozenset[str]]] = []
+        self._payment_batches: list[tuple[dict[str, str], float, frozenset[str]]] = []
         self._member_contacts: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
 
     @property
     def calls(self) -> list[tuple[str, str]]:
         """(caller, callee) for every call members made, in the order they were made."""
         if self._call_batches:
-            for crew, calls in self._call_batches:
-                if crew is None:
-                    self._calls += calls
-                else:
-                    for m in sorted(set(crew.values())):
-                        self._calls += self._contacts(m)[0]
+            for crew, custody in self._call_batches:
+                for m in sorted(set(crew.values())):
+                    made = self._contacts(m)[0]
+                    self._calls += [x for x in made if x[1] not in custody] if custody else made
             self._call_batches.clear()
         return self._calls
 
@@ -48,12 +50,13 @@ class Communications:
     def payments(self) -> list[tuple[str, str, float]]:
         """(payer, payee, amount) for every payment, in the order they were made."""
         if self._payment_batches:
-            for crew, q, pays in self._payment_batches:
-                for m in sorted(set(crew.values())) if crew else ():
+            for crew, q, custody in self._payment_batches:
+                for m in sorted(set(crew.values())):
                     self._payments += [
-                        (a, b, round(q * r, 2)) for _, a, b, r in self._contacts(m)[1]
+                        (a, b, round(q * r, 2))
+                        for other, a, b, r in self._contacts(m)[1]
+                        if other not in custody
                     ]
-                self._payments += [(a, b, round(q * r, 2)) for _, a, b, r in pays]
             self._payment_batches.clear()
         return self._payments
 
@@ -86,17 +89,9 @@ class Communications:
         return got
 
     def _communicate(self, handlers: dict[str, str], plan: Any) -> None:
-        """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``)."""
-        if not self.arrested:  # the crew (handlers are never changed once assigned)
-            self._call_batches.append((handlers, ()))
-            self._payment_batches.append((handlers, plan.quantity, ()))
-            return
-        arrested = self.arrested  # nobody phones or pays a member in custody
-        calls: list[tuple[str, str]] = []
-        pays: list[tuple[Any, ...]] = []
-        for m in sorted(set(handlers.values())):
-            c, p = self._contacts(m)
-            calls += [x for x in c if x[1] not in arrested]
-            pays += [x for x in p if x[0] not in arrested]
-        self._call_batches.append((None, tuple(calls)))
-        self._payment_batches.append((None, plan.quantity, tuple(pays)))
+        """Log the crew's calls and payments (listed lazily: see ``calls``, ``payments``).
+        Nobody phones or pays a member in custody: who was, when the crew left, is kept
+        with the batch (the handlers are never changed once assigned)."""
+        custody = frozenset(self.arrested) if self.arrested else NOBODY
+        self._call_batches.append((handlers, custody))
+        self._payment_batches.append((handlers, plan.quantity, custody))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -31,15 +32,27 @@ class Trigger(StrEnum):
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]{0,63})\}")
 
 
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[str, ...]:
+    """``text`` cut at its placeholders: text, group, text, group, ..., text. An inject's
+    texts are the scenario's, filled again in every run: cut once."""
+    return tuple(PLACEHOLDER.split(text))
+
+
 def fill(text: str, names: dict[str, str], append: bool = True) -> str:
     """``text`` with each ``{group}`` placeholder replaced by the name revealed for it; with
     ``append``, a name the text has no place for (an old text) follows it in parentheses."""
-    if not names:  # nothing revealed: the text as written (most injects; spares two regexes)
+    if not names:  # nothing revealed: the text as written (most injects)
         return text
-    used = set(PLACEHOLDER.findall(text))
-    out = PLACEHOLDER.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+    pieces = _pieces(text)
+    used = pieces[1::2]
+    if used:  # a placeholder whose group revealed nobody stays as written
+        out = list(pieces)
+        for i in range(1, len(out), 2):
+            out[i] = names.get(out[i], "{" + out[i] + "}")
+        text = "".join(out)
     extra = [name for group, name in names.items() if group not in used] if append else []
-    return f"{out} ({', '.join(extra)})" if extra else out
+    return f"{text} ({', '.join(extra)})" if extra else text
 
 
 class Contingency(Frozen):

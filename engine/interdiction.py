@@ -87,7 +87,9 @@ def detection(
                 targeted = max(
                     targeted, tune.seizure_p if c.shipment == ship.id else tune.inspection_p
                 )
-    if routine == 0.0 and targeted == 0.0:
+        if routine == 0.0 and targeted == 0.0:
+            return 0.0
+    elif routine == 0.0:  # no control agreed anywhere: only a checkpoint can find it
         return 0.0
     mult = sim.multiplier.get(ship.concealment or "", 1.0)
     if sim.notices or sim.diffusions:  # only where the notice or diffusion reached
@@ -106,6 +108,26 @@ def detection(
         return 1 - (1 - routine)
     targeted = min(1.0, targeted * min(1.0, mult) ** 0.5 * sim.detection)
     return 1 - (1 - routine) * (1 - targeted)
+
+
+def checkpoint_chances(sim: Simulation) -> dict[tuple[str, str], tuple[float, ...]]:
+    """(route, concealment) -> each leg's chance that its checkpoint alone finds the load:
+    ``detection`` where no control window is open, no notice or diffusion is in force and
+    no corrupt official sits at the post. The shipment loop reads it on every leg that meets
+    none of those (most legs of most runs), instead of working the same product out again.
+
+    Made when the simulation is built, before any control, notice or arrest exists, from
+    ``detection`` itself: one formula, so the chances are bit-for-bit the same."""
+    from engine.state import ShipmentState
+
+    out = {}
+    for route, legs in sim.legs.items():
+        for concealment in {**sim.conceal, **dict.fromkeys(sim.concealment_order)}:
+            load = ShipmentState("", 0.0, 0, concealment=concealment)
+            out[route, concealment] = tuple(
+                detection(sim, load, lp, None, bribed=False) for lp in legs
+            )
+    return out
 
 
 def found_by(sim: Simulation, ship: ShipmentState, where: str) -> str:

@@ -13,7 +13,7 @@ none is chosen), because the author, not the engine, knows how far the tip is to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
 from engine.injects import fill
@@ -56,8 +56,9 @@ class Msel:
             if m is not None:
                 names[group] = sim.world.entities[m].label
         self.named[inj.id] = names
-        text = localized("text", {k: fill(v, names) for k, v in inj.message.items()})
-        sim.knowledge.item(t, _source(inj), inj.grade, "inject.msel", text, "inject")
+        said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
+        text = localized("text", said)  # (a copy: the scenario's texts stay its own)
+        sim.knowledge.item(t, _filed(inj, text), inj.grade, "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
 
@@ -68,10 +69,12 @@ class Msel:
         )
         if not done and inj.contingency is not None:
             names = self.named.get(inj.id, {})
-            said = inj.contingency.message.items()
-            text = localized("text", {k: fill(v, names, append=False) for k, v in said})
+            said = inj.contingency.message
+            if names:
+                said = {k: fill(v, names, append=False) for k, v in said.items()}
+            text = localized("text", said)  # (a copy, as in ``deliver``)
             self.sim.knowledge.item(
-                self.sim.env.now, _source(inj), inj.grade, "inject.contingency", text, "inject"
+                self.sim.env.now, _filed(inj, text), inj.grade, "inject.contingency", text, "inject"
             )
 
 
@@ -79,10 +82,18 @@ COORDINATOR = sender("coordinator")
 COORDINATOR_NAME = M.text(COORDINATOR)  # "NEST coordinator", the schema's default source
 
 
-def _source(inj: Inject) -> str | M.Message:
-    """The inject's sender: the default coordinator is ours to translate; any other name
-    is the scenario author's, kept as written."""
-    return COORDINATOR if inj.source == COORDINATOR_NAME else inj.source
+# The coordinator as ``Knowledge.item`` files a fixed sender (its English name and its
+# message, added to the params), made once rather than for every inject of every run.
+COORDINATOR_SAID = M.nested("source", COORDINATOR)
+
+
+def _filed(inj: Inject, params: dict[str, Any]) -> str:
+    """The inject's sender, as filed: the default coordinator is ours to translate (its
+    message goes into ``params``, as ``Knowledge.item`` would put it); any other name is
+    the scenario author's, kept as written."""
+    if inj.source == COORDINATOR_NAME:
+        params.update(COORDINATOR_SAID)
+    return inj.source
 
 
 def reveal_member(

@@ -28,7 +28,7 @@ class Outcome(Record):
     rule: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class InboxItem(Record):
     id: str
     t: float
@@ -38,6 +38,24 @@ class InboxItem(Record):
     kind: str  # intel | inject | partner | notice | system
     code: str  # message code; the platform's catalogs translate it as inbox.<code>
     params: dict[str, Any]
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the field's name
+        t: float,
+        source: str,
+        reliability: str,
+        credibility: int,
+        kind: str,
+        code: str,
+        params: dict[str, Any],
+    ) -> None:
+        # Filed for every report of every run: one update of the instance's dict instead
+        # of the eight ``object.__setattr__`` calls a frozen dataclass's own __init__ makes.
+        self.__dict__.update(
+            id=id, t=t, source=source, reliability=reliability, credibility=credibility,
+            kind=kind, code=code, params=params,
+        )
 
     @property
     def text(self) -> str:

@@ -38,11 +38,13 @@ from engine.interdiction import (
     Control,
     LegPlan,
     border_crossing,
+    checkpoint_chances,
     detected,
     detection,
 )
 from engine.laboratory import Lab
 from engine.messages import Message, nested, sender
+from engine.msel import COORDINATOR_SAID
 from engine.prosecution import Case, open_case
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
@@ -141,6 +143,7 @@ class Simulation(Communications, ShipmentReports):
         self.detection = overrides.detection
         self.corruption, self.leaks = corrupt_officials(scenario, world, overrides)
         self.officials_at = official_posts(scenario, world)  # place -> officials there
+        self.checkpoint_only = checkpoint_chances(self)  # (route, concealment) -> per leg
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
@@ -228,24 +231,20 @@ class Simulation(Communications, ShipmentReports):
 
     # --- the network's processes ---------------------------------------------------------
     def _weekly_budget(self) -> Generator[Any, Any, None]:
+        env, funds, item = self.env, self.funds, self.knowledge.item
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
+        # The same every week but the budget, made once: the amount, the unit and who says
+        # it (the sender's English text and its message, as ``Knowledge.item`` adds them).
+        source, unit = COORDINATOR_SAID["source"], self.scenario.resources.unit
+        week = {"amount": round(weekly, 3), "unit": unit, "budget": 0.0, "every": BUDGET_WEEK}
+        week.update(COORDINATOR_SAID)
         while True:
-            yield self.env.timeout(BUDGET_WEEK)
-            self.funds.top_up(weekly)
+            yield env.timeout(BUDGET_WEEK)
+            funds.top_up(weekly)
             if weekly > 0:  # said in the inbox, or the budget would refill unexplained
-                self.knowledge.item(
-                    self.env.now,
-                    sender("coordinator"),
-                    "A1",
-                    "system.budget",
-                    {
-                        "amount": round(weekly, 3),
-                        "unit": self.scenario.resources.unit,
-                        "budget": round(self.budget, 3),
-                        "every": BUDGET_WEEK,
-                    },
-                    "system",
-                )
+                params = week.copy()  # each item its own params, in the same order
+                params["budget"] = round(funds.left, 3)
+                item(env.now, source, "A1", "system.budget", params, "system")
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
         if not self.arrested:
@@ -294,28 +293,43 @@ class Simulation(Communications, ShipmentReports):
             if m in self.travellers:
                 traveller = m
                 break
-        for i, lp in enumerate(self.legs[route]):
-            travel = lp.days(plan.leg_days[i])
-            if self.tips and (wait := hold(self, ship, lp.to, travel)) > 0:
-                yield env.timeout(wait)  # tipped off: let the control window pass first
-            yield env.timeout(travel)
-            ship.where = lp.to
-            ship.passed.append((lp.to, env.now))
-            if traveller and lp.crosses_border and (self.notices or self.diffusions):
+        # Read on every leg: bound once per shipment (the containers are never replaced).
+        timeout, passed, tips, controls = env.timeout, ship.passed, self.tips, self.controls
+        notices, diffusions, posts = self.notices, self.diffusions, self.officials_at
+        # Draws are made for the longest route: a shorter one uses the first of them.
+        legs, alone = self.legs[route], self.checkpoint_only[route, concealment]
+        draws = zip(legs, plan.leg_days, plan.detect_u, alone, strict=False)
+        for lp, travel_u, u, checkpoint_only in draws:
+            travel = lp.days(travel_u)
+            to = lp.to
+            if tips and (wait := hold(self, ship, to, travel)) > 0:
+                yield timeout(wait)  # tipped off: let the control window pass first
+            yield timeout(travel)
+            ship.where = to
+            passed.append((to, env.now))
+            if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel
                 border_crossing(self, traveller, lp.leg)
-            if not ship.surveillance and (lp.routine or self.controls):
+            if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
-                u = plan.detect_u[i]
-                if u < detection(self, ship, lp, traveller):
+                plain = not (controls or notices or diffusions)  # a checkpoint alone
+                if u < (
+                    checkpoint_only
+                    if plain and to not in posts
+                    else detection(self, ship, lp, traveller)
+                ):
                     if detected(self, ship, lp.leg, handlers):
                         return
                 elif (
                     ship.bribed_at is None
-                    and lp.to in self.officials_at
-                    and u < detection(self, ship, lp, traveller, bribed=False)
+                    and to in posts
+                    and u < (
+                        checkpoint_only  # the chance were there no official at the post
+                        if plain
+                        else detection(self, ship, lp, traveller, bribed=False)
+                    )
                 ):
-                    ship.bribed_at = lp.to  # found, but the official at the post let it go
+                    ship.bribed_at = to  # found, but the official at the post let it go
         ship.fate_day = env.now
         if ship.surveillance:
             delivered_under_surveillance(self, ship, handlers)
