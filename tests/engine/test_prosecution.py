@@ -183,6 +183,20 @@ def test_a_seizure_on_a_load_the_person_was_caught_with_convicts_where_it_was_fo
     assert seizure.usable and ex.sim.ships[seizure.ref].status == "seized"
 
 
+def test_the_charge_weighs_every_exhibit_filed_when_it_is_decided(wildlife, dar_seed):
+    """Exhibits filed at the charge itself count towards it, as the case record shows them."""
+    ex = Exercise(wildlife, dar_seed)
+    ex.apply(DAR_INSPECTION)
+    ex.sim.run_until(wildlife.duration_days)
+    ((member, first),) = ex.sim.cases.items()
+    ex = Exercise(wildlife, dar_seed)
+    ex.apply(DAR_INSPECTION)
+    ex.sim.run_until(first.charge_day + 0.1)  # charged, not yet tried
+    c = case(ex, member)
+    assert c.outcome == "charged"
+    assert c.strength == pytest.approx(sum(e.weight for e in c.exhibits if e.usable))
+
+
 # --- chain of custody ------------------------------------------------------------------------
 def test_a_controlled_delivery_lost_under_surveillance_gives_an_unusable_exhibit(wildlife, cast):
     ex = Exercise(wildlife, SEED)
