@@ -53,7 +53,7 @@ class Penalties(Frozen):
         description="maximum prison term in years for the scenario's offence in this country"
     )
     max_fine: Annotated[float, Field(ge=0)] | None = Field(
-        None, description="maximum fine, in fine_unit (omitted: no fine stated)"
+        None, description="maximum fine, in money units of fine_unit (omitted: no fine stated)"
     )
     fine_unit: ShortText = Field("USD", description="currency of max_fine")
 

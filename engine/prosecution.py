@@ -209,8 +209,12 @@ def file_exhibits(sim: Simulation, member: str) -> None:
 
 
 def usable_weight(sim: Simulation, member: str, day: float) -> float:
+    """Weight of the lawful exhibits filed by ``day``. Exhibit days are rounded to 3 decimals
+    (as the case's charge and verdict days are), so compare with the rounded day: an exhibit
+    filed at the charge itself must count, as the debrief's case record shows it does."""
+    until = round(day, 3) + 1e-9
     return round(sum(e.weight for e in sim.case_file.on(member)
-                     if e.custody_kept and e.day <= day + 1e-9), 3)
+                     if e.custody_kept and e.day <= until), 3)
 
 
 def lawful(sim: Simulation, st: ShipmentState) -> bool:

@@ -14,6 +14,7 @@ import pytest
 from engine import actions as A
 from engine.evidence import ExhibitKind
 from engine.exercise import Exercise
+from engine.messages import message
 from engine.network import Relation
 from engine.scenario import load_scenario, load_scenario_text
 from tests.engine.conftest import ROOT
@@ -155,7 +156,17 @@ def test_confiscation_follows_a_conviction_or_the_law(ex, wildlife):
     ex.sim.money.frozen[account] = 1000.0
     out = ex.apply(A.ConfiscateAssets(account=account))
     assert out.code == "confiscate.no_conviction" and out.rule
-    ex.sim.convictions = {BROKER}  # recorded by prosecution
+    # A conviction the engine's way: an arrest, exhibits on the case file, the court's verdict.
+    ex.sim.arrest(BROKER, message("arrest.on_request", country=ex.scenario.home_country))
+    for kind, ref in ((ExhibitKind.financial, "F1"), (ExhibitKind.witness, "W1"),
+                      (ExhibitKind.phone, "T1")):
+        ex.sim.case_file.add(BROKER, kind, 1.0, ex.day, ref)
+    case = ex.sim.cases[BROKER]
+    ex.sim.run_until(case.charge_day + 0.1)
+    assert case.status == "charged"
+    assert ex.apply(A.ConfiscateAssets(account=account)).code == "confiscate.no_conviction"
+    ex.sim.run_until(case.verdict_day + 0.1)
+    assert case.status == "convicted" and ex.sim.convictions == {BROKER}
     out = ex.apply(A.ConfiscateAssets(account=account))
     assert out.accepted and ex.sim.money.confiscated == {account: 1000.0}
     assert ex.apply(A.ConfiscateAssets(account=account)).code == "confiscate.already"
