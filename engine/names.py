@@ -19,6 +19,7 @@ none of our locales produce it today (Faker's ar_AE names are already Latin).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from anyascii import anyascii
@@ -48,7 +49,7 @@ def person_name(fk: Faker) -> tuple[str, str | None]:
         if not is_latin(family + given):
             return f"{_roman(family)} {_roman(given)}", f"{family}{given}"
         return f"{family} {given}", None
-    name = fk.name()
+    name = _untitled(fk, fk.name())
     if is_latin(name):
         return name, None
     return " ".join(_roman(w) if w.isalpha() else anyascii(w) for w in name.split()), name
@@ -60,3 +61,33 @@ def family_name(fk: Faker) -> str:
         return str(fk.last_name_pair()[2])
     name = fk.last_name()
     return name if is_latin(name) else _roman(name)
+
+
+_TITLE_LISTS = ("prefixes", "prefixes_male", "prefixes_female", "prefixes_nonbinary",
+                "suffixes", "suffixes_male", "suffixes_female", "suffixes_nonbinary")
+
+
+@functools.lru_cache(maxsize=64)
+def _titles(locale: str) -> tuple[str, ...]:
+    """The titles Faker's ``name()`` may add in ``locale`` (Hon., Mfalme "king", Quý cô
+    "miss", Dr., Jr. ...), longest first: no passport or case file carries them."""
+    out: set[str] = set()
+    for prov in Faker(locale).factories[0].providers:
+        for attr in _TITLE_LISTS:
+            v = getattr(prov, attr, None)
+            if isinstance(v, dict | list | tuple):
+                out.update(str(x) for x in v)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _untitled(fk: Faker, name: str) -> str:
+    titles = _titles(fk.locales[0])
+    changed = True
+    while changed:
+        changed = False
+        for t in titles:
+            if name.startswith(t + " "):
+                name, changed = name[len(t) + 1:], True
+            elif name.endswith(" " + t):
+                name, changed = name[: -len(t) - 1].rstrip(","), True
+    return name

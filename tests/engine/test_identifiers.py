@@ -189,3 +189,23 @@ def test_one_more_vessel_leaves_people_unchanged(scenarios):
     assert people == [(e.id, e.label, e.attributes) for e in after.entities.values()
                       if e.type in ("person", "company", "phone", "account")]
     assert _plan(after) == _plan(before)
+
+
+def test_names_carry_no_title():
+    """Faker's name() may add a title (Hon., Mfalme "king", Quý cô "miss", Dr.): a case file
+    names a person by given and family name only."""
+    from faker import Faker
+
+    from engine.names import _titles, person_name
+
+    for locale in ("sw", "vi_VN", "en_KE", "en_GB", "de_DE", "fr_FR", "tw_GH", "id_ID"):
+        fk = Faker(locale)
+        fk.seed_instance(3)
+        titles = set(_titles(locale))
+        assert titles, locale  # the locale's titles are found
+        for _ in range(200):
+            name = person_name(fk)[0]
+            # (a particle inside a French family name, "X du Y", is no title)
+            assert not any(name.startswith(t + " ") or name.endswith(" " + t) for t in titles), (
+                locale, name)
+            assert not name.endswith(","), name
