@@ -40,7 +40,7 @@ with tabs[2]:
     panels.shipments(truth, scenario)
     panels.missed(truth)
 with tabs[3]:
-    panels.prosecutions(truth)
+    panels.prosecutions(truth, scenario)
 with tabs[4]:
     panels.decisions(truth, scenario)
 with tabs[5]:

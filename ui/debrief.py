@@ -79,7 +79,7 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
                  prevented=fates.count("prevented"), missed=fates.count("missed")))
 
 
-def prosecutions(debrief: Debrief) -> None:
+def prosecutions(debrief: Debrief, scenario: Scenario | None = None) -> None:
     """Each arrested member's case: where it was tried, how far it went, on which exhibits
     (those that counted, and those a broken chain of custody made unusable)."""
     if not debrief.prosecutions:
@@ -88,14 +88,17 @@ def prosecutions(debrief: Debrief) -> None:
     st.caption(t("debrief.prosecution_intro"))
     counts = {o: sum(c.outcome == o for c in debrief.prosecutions) for o in OUTCOMES}
     st.markdown(t("debrief.prosecution_counts", **counts))
-    st.dataframe(prosecution_rows(debrief, current_language()), hide_index=True, width="stretch")
+    st.dataframe(prosecution_rows(debrief, current_language(), scenario), hide_index=True,
+                 width="stretch")
 
 
-def prosecution_rows(debrief: Debrief, lang: str) -> list[dict[str, Any]]:
-    """One row per case, in the reader's language."""
+def prosecution_rows(debrief: Debrief, lang: str,
+                     scenario: Scenario | None = None) -> list[dict[str, Any]]:
+    """One row per case, in the reader's language; the country trying it by its name."""
+    places = names_of(debrief, scenario, lang)
     return [{t("debrief.col_person"): c.label,
              t("figure.col_role"): c.role + (f" ({t('debrief.leader')})" if c.leading else ""),
-             t("debrief.col_tried_in"): c.forum,
+             t("debrief.col_tried_in"): places.get(c.forum, c.forum),
              t("debrief.col_path"): t(f"case.path.{c.path}"),
              t("debrief.col_outcome"): t(f"case.outcome.{c.outcome}"),
              t("debrief.col_sentence"): (f"{num(c.sentence[0], '.1f')}–{num(c.sentence[1], '.1f')}"

@@ -12,10 +12,10 @@ from tests.pages.test_debrief_trial import table
 
 @pytest.fixture
 def convicted(app_db):
-    """An inspection at Dar es Salaam finds a load in the cohort's world: the driver caught
-    with it is tried in Tanzania and convicted on the seizure."""
+    """An inspection at the Unity Bridge border post (Tanzania) finds a load in the cohort's
+    world: the courier caught with it is tried in Tanzania and convicted on the seizure."""
     exercise_id, live = play_to_end(app_db, {
-        "kind": "inspection", "location": "dar-es-salaam-port", "start_day": 10, "days": 30})
+        "kind": "inspection", "location": "unity-bridge", "start_day": 10, "days": 30})
     (case,) = live.debrief().prosecutions
     assert case.outcome == "convicted"
     return exercise_id, case
@@ -27,7 +27,7 @@ def test_the_prosecution_tab_lists_each_case_with_its_outcome_and_exhibits(convi
     rows = table(at, "Outcome")
     assert list(rows["Person"]) == [case.label]
     assert list(rows["Outcome"]) == ["convicted"]
-    assert list(rows["Tried in"]) == ["TZ"]
+    assert list(rows["Tried in"]) == ["Tanzania"]  # the country by its name, not its code
     assert "seizure" in rows["Exhibits"][0] and case.exhibits[0].ref in rows["Exhibits"][0]
     assert rows["Why"][0].startswith("convicted on usable evidence")
     assert any("Convicted: 1" in m.value for m in at.markdown)
