@@ -37,19 +37,20 @@ SINGULAR = {
     "involves": "group",
 }
 
-def nearest(word: object, options: Iterable[str]) -> str:
-    """The option closest to ``word`` (difflib), or ``""`` when none is close."""
+def nearest(word: object, options: Iterable[str], cutoff: float = 0.6) -> str:
+    """The option closest to ``word`` (difflib ratio at least ``cutoff``), or ``""`` when
+    none is close."""
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=cutoff)
     if not close:  # a different case is the commonest slip: 'ke' for 'KE', 'Pays' for 'pays'
         close = [o for o in sorted(set(options)) if o.lower() == word.lower()]
     return close[0] if close else ""
 
 
-def did_you_mean(word: object, options: Iterable[str]) -> str:
+def did_you_mean(word: object, options: Iterable[str], cutoff: float = 0.6) -> str:
     """`` — did you mean 'x'?`` when ``word`` is close to one of ``options``, else ``""``."""
-    close = nearest(word, options)
+    close = nearest(word, options, cutoff)
     return f" — did you mean '{close}'?" if close else ""
 
 

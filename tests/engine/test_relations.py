@@ -51,3 +51,11 @@ def test_a_name_close_to_a_listed_relation_gets_a_note(tmp_path):
     assert done.returncode == 0  # a label is allowed
     assert "relation: note: 'bribe' is a label with no effect in the engine — did you mean " \
            "'bribes'?" in done.stdout
+
+
+def test_labels_the_shipped_scenarios_use_get_no_note():
+    """'sells_to' and 'orders_from' are labels, not slips for 'lends_to'/'launders_for'."""
+    from engine.references import relation_notes
+
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        assert relation_notes(load_scenario_text(path.read_text(), path.name)) == [], path.name

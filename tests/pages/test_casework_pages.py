@@ -13,7 +13,7 @@ import pytest
 from engine import actions as A
 from engine.exercise import Exercise
 from engine.policies import OracleBot
-from tests.pages.helpers import act, as_trainee, start_wildlife
+from tests.pages.helpers import KNOWN_COMPANY, act, as_trainee, start_wildlife
 
 pytestmark = pytest.mark.usefixtures("app_db")
 
@@ -22,9 +22,9 @@ def test_support_team_fiu_and_tracing_forms_submit():
     at = start_wildlife(as_trainee())
     act(at, "request_support_team", {})
     assert "Operational Support Team" in at.success[0].value
-    at = act(at, "request_fiu", {"fiu.subject": "C02"})
+    at = act(at, "request_fiu", {"fiu.subject": KNOWN_COMPANY})
     assert "Financial Intelligence Unit" in at.success[0].value
-    at = act(at, "trace_assets", {"trace.subject": "C02"})
+    at = act(at, "trace_assets", {"trace.subject": KNOWN_COMPANY})
     assert at.success[0].value.startswith("Asset tracing on")
     at.radio(key="actions.kind").set_value("request_forensics").run()
     assert "Nothing to examine yet" in " ".join(c.value for c in at.caption)
