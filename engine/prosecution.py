@@ -23,8 +23,8 @@ Where the case is tried depends on where and how the person was arrested:
 
 Engine assumptions (no law states them; named here so nobody mistakes them for rules):
 a charge needs a usable weight of ``CHARGE_AT``; graded reports count a quarter of their
-warrant points, at most 1.0 (intelligence is not evidence, though corroborated reports
-can become testimony); a court convicts with probability ``1 - exp(-weight)`` capped at
+warrant points, at most 0.5 — half a charge: intelligence is not evidence, though
+corroborated reports can become testimony, so a case needs at least one exhibit besides them; a court convicts with probability ``1 - exp(-weight)`` capped at
 0.95, drawn from the exercise's own ``verdict`` stream; the sentence range grows with the
 evidence and is halved for members in a minor role (sentencing practice treats a leading
 role as aggravating). A seizure needs a warrant only where ``legal.court.search_warrant_inland``
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 CHARGE_AT = 1.0  # usable weight a prosecutor needs to charge (engine assumption)
 REPORT_SHARE = 0.25  # a report exhibit's weight per warrant point of graded reports
-REPORT_CAP = 1.0
+REPORT_CAP = 0.5  # below CHARGE_AT: intelligence alone never charges anyone
 CONVICT_CAP = 0.95  # no case is certain
 SEIZURE_POINTS = 2.0  # warrant points a seizure link adds (engine.interdiction)
 FRONTIER = frozenset({"border_post", "seaport", "airport"})  # customs' border-search powers

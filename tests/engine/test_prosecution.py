@@ -347,3 +347,17 @@ def test_prosecutions_replay_the_same(wildlife, dar_seed):
     assert any(c.outcome in ("convicted", "acquitted") for c in case_records(ex.sim))
     again = Exercise.from_log(wildlife, dar_seed, ex.log)
     assert case_records(again.sim) == case_records(ex.sim)
+
+
+def test_intelligence_alone_never_charges_anyone(wildlife, cast):
+    """However many well-graded reports name a person, reports are intelligence: without one
+    exhibit besides them (a seizure, a laboratory result, a phone, money, a witness) the
+    prosecutor does not charge."""
+    broker = cast["broker"]
+    ex = Exercise(wildlife, SEED)
+    ex.sim.knowledge.evidence[broker] = 20.0  # twenty A1 reports' worth
+    ex.sim.arrest(broker, message("arrest.on_request", country=HOME))
+    ex.sim.run_until(wildlife.legal.court.charge_days + 0.1)
+    c = case(ex, broker)
+    assert c.outcome == "not_charged" and 0 < c.strength < CHARGE_AT
+    assert {x.kind for x in c.exhibits} == {"report"}
