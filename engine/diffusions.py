@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from engine import actions as A
 from engine import messages as M
-from engine.notice_requests import check, named
+from engine.notice_requests import check, named, whereabouts
 from engine.notices import NCB, PURPOSES
 from engine.records import NoticeRecord, Outcome
 from engine.requests import ok, refuse
@@ -91,12 +91,10 @@ def request_diffusion(sim: Simulation, a: A.RequestDiffusion) -> Outcome:
 
 def _locate(sim: Simulation, subject: str, countries: list[str]) -> None:
     """The addressed countries' answer to a locate diffusion: where the person is, if there."""
-    ent = sim.world.entities.get(subject)
     k, t = sim.knowledge, sim.env.now
-    if ent is None or ent.type != "person":
+    if (found := whereabouts(sim, subject)) is None:
         return
-    where = ent.attributes.get("location") or ent.country
-    country = sim.locs[where].country if where in sim.locs else where
+    ent, where, country = found
     if country not in countries:
         k.item(t, M.sender("ncb_home"), "B2", "diffusion.no_trace",
                {"subject": ent.label, "countries": ", ".join(countries)}, "notice")

@@ -13,6 +13,8 @@ Nothing takes effect in a country outside INTERPOL (``engine.circulation``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from engine import actions as A
 from engine import messages as M
 from engine.evidence import ExhibitKind
@@ -157,13 +159,21 @@ def _publish(sim: Simulation, colour: str, subject: str) -> None:
         sim.purple_published(subject)
 
 
-def _blue_answer(sim: Simulation, subject: str) -> None:
+def whereabouts(sim: Simulation, subject: str) -> tuple[Any, str, str] | None:
+    """Where a person really is — (entity, place or country, country) — for the answers to
+    a Blue Notice or a locate diffusion; None for anything but a person."""
     ent = sim.world.entities.get(subject)
-    k, t = sim.knowledge, sim.env.now
     if ent is None or ent.type != "person":
-        return
+        return None
     where = ent.attributes.get("location") or ent.country
-    country = sim.locs[where].country if where in sim.locs else where
+    return ent, where, sim.locs[where].country if where in sim.locs else where
+
+
+def _blue_answer(sim: Simulation, subject: str) -> None:
+    k, t = sim.knowledge, sim.env.now
+    if (found := whereabouts(sim, subject)) is None:
+        return
+    ent, where, country = found
     if country in sim.non_members:  # no NCB there: the notice was not circulated
         k.item(t, M.sender("blue_notice"), "B2", "notice.blue_no_trace", {"subject": ent.label},
                "notice")

@@ -108,3 +108,20 @@ def add_corrective_action(page: Page, team: str, text: str, indicator: str,
         page.keyboard.type(value)
     form.get_by_role("button", name="Add note").click()
     wait_idle(page)
+
+
+def action(page: Page, kind: str) -> None:
+    """Open the desk's Actions tab on one action's form."""
+    page.get_by_role("tab", name="Actions").click()
+    page.get_by_test_id("stRadio").get_by_text(kind, exact=True).click()
+    wait_idle(page)
+
+
+def send(page: Page) -> None:
+    page.get_by_role("button", name="Send").click()
+    wait_idle(page)
+
+
+def advance_week(page: Page) -> None:
+    page.get_by_role("button", name="Advance a week").click()
+    wait_idle(page)

@@ -9,10 +9,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.steps import (
+    action,
+    advance_week,
     choose_language,
     metric,
     metric_value,
     select,
+    send,
     sign_in_trainee,
     wait_idle,
 )
@@ -25,21 +28,6 @@ def open_exercises(page: Page) -> None:
     page.get_by_test_id("stSidebarNav").get_by_text("Exercises").click()
     expect(page.get_by_role("heading", name="My exercises")).to_be_visible()
 
-
-def action(page: Page, kind: str) -> None:
-    page.get_by_role("tab", name="Actions").click()
-    page.get_by_test_id("stRadio").get_by_text(kind, exact=True).click()
-    wait_idle(page)
-
-
-def send(page: Page) -> None:
-    page.get_by_role("button", name="Send").click()
-    wait_idle(page)
-
-
-def advance_week(page: Page) -> None:
-    page.get_by_role("button", name="Advance a week").click()
-    wait_idle(page)
 
 
 def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot):

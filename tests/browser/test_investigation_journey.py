@@ -9,13 +9,16 @@ Screenshots go to test-artifacts/investigation-*.png."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from academy.demo import DEMO_TRAINEE
 from tests.browser.steps import (
+    action,
+    advance_week,
     metric,
     metric_value,
     select,
+    send,
     set_language,
     sign_in_trainee,
     wait_idle,
@@ -25,21 +28,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 SCENARIO = "The Ivory Corridor: Niassa to Hai Phong"
 COMPANY = "Sayyid Export Ltd"  # the company the wildlife case file opens with
 
-
-def action(page: Page, kind: str) -> None:
-    page.get_by_role("tab", name="Actions").click()
-    page.get_by_test_id("stRadio").get_by_text(kind, exact=True).click()
-    wait_idle(page)
-
-
-def send(page: Page) -> None:
-    page.get_by_role("button", name="Send").click()
-    wait_idle(page)
-
-
-def advance_week(page: Page) -> None:
-    page.get_by_role("button", name="Advance a week").click()
-    wait_idle(page)
 
 
 def play_on_with_the_bot(db_url: str, until_day: float) -> int:
