@@ -53,6 +53,8 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     ``isolate`` (right-to-left languages) keeps every inserted value — an id, a number and
     its unit, a Latin name — in its own direction, so "S648" and "278 kg" stay whole and in
     place inside an Arabic sentence."""
+    if lang == "en" and code in messages.TEMPLATES:  # the engine's own English, with
+        return messages.render(code, params, "en", _no_catalog)  # countries by name
     local = catalog(lang)
     if lang == "en" or not code or f"inbox.{code}" not in local:
         return english
@@ -61,6 +63,10 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
         return wording.fill(entry, lang, values, isolate=isolate)  # type: ignore[arg-type]
 
     return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
+
+
+def _no_catalog(code: str) -> None:
+    return None  # English: the engine's templates are the catalog
 
 
 VALUE_KEYS = {"colour": "notice", "purpose": "purpose", "grounds": "grounds"}

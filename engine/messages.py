@@ -27,8 +27,12 @@ piece by piece, so a missing translation never hides a report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 Message = dict[str, Any]  # {"code": str, "params": dict[str, Any]}
 Lookup = Callable[[str], Any]  # a language's template for a code (or None)
@@ -392,8 +396,36 @@ def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup,
             value = sep.join(render(p["code"], p["params"], lang, lookup, fill) for p in parts)
         elif isinstance(code := params.get(f"{name}_term"), str):
             value = lookup(code) or value
+        elif name in COUNTRY_PARAMS and isinstance(value, str):
+            value = countries_named(value, lang)
         out[name] = value
     return out
+
+
+def countries_named(value: str, lang: str) -> str:
+    """``"KE, TZ"`` as ``"Kenya, Tanzania"`` in ``lang``."""
+    return COUNTRY_CODES.sub(lambda m: country_name(m.group(), lang), value)
+
+
+def with_country_names(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with the countries they name (``COUNTRY_PARAMS``) by name in ``lang``."""
+    return {k: countries_named(v, lang) if k in COUNTRY_PARAMS and isinstance(v, str) else v
+            for k, v in params.items()}
+
+
+# Params that hold ISO 3166 country codes (one, or several joined by commas): a reader sees
+# "Kenya agrees…" / "le Kenya…" rather than "KE", in their language (CLDR through Babel).
+COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed"})
+COUNTRY_CODES = re.compile(r"\b[A-Z]{2}\b")
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str, lang: str) -> str:
+    """The country's name in ``lang`` (CLDR); the code itself when CLDR does not know it."""
+    try:
+        return Locale.parse(lang).territories.get(code, code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
 
 
 def codes(code: str, params: Mapping[str, Any]) -> set[str]:

@@ -65,8 +65,9 @@ def test_senders_in_every_language():
     sender = params["source_msg"]
     said = {lang: catalogs.engine_text(sender["code"], sender["params"], params["source"], lang)
             for lang in LANGS}
-    assert said == {"en": "NCB TZ", "fr": "BCN TZ", "es": "OCN TZ",
-                    "ar": "المكتب المركزي الوطني TZ"}
+    # the country by its name in the reader's language (CLDR), not its ISO code
+    assert said == {"en": "NCB Tanzania", "fr": "BCN Tanzanie", "es": "OCN Tanzania",
+                    "ar": "المكتب المركزي الوطني تنزانيا"}
 
 
 def blocks(monkeypatch, debrief, scenario, lang):

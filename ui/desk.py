@@ -17,6 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
+from engine.messages import with_country_names
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
@@ -132,7 +133,9 @@ def outcome_message(outcome: Outcome) -> None:
     """An action's result in the user's language: the engine's own sentence in English,
     the catalog's translation of its reason code otherwise."""
     key = f"engine.{outcome.code}"
-    translated = t(key, **plain_values(outcome.params)) if current_language() != "en" else key
+    lang = current_language()  # English: the engine's own sentence, which is more precise
+    params = with_country_names(outcome.params, lang)  # "Kenya", not "KE"
+    translated = t(key, **plain_values(params)) if lang != "en" else key
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:

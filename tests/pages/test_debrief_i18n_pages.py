@@ -75,10 +75,10 @@ def test_inbox_senders_are_in_the_trainee_language():
     at.session_state["desk.tab"] = "Inbox"
     at.run()
     headers = [m.value for m in at.markdown]
-    assert any("**NCB TZ**" in h for h in headers), headers
+    assert any("**NCB Tanzania**" in h for h in headers), headers
     at = reopen_desk("fr", "Boîte de réception")
     assert not at.exception
     headers = [m.value for m in at.markdown]
-    assert any("**BCN TZ**" in h for h in headers), headers
+    assert any("**BCN Tanzanie**" in h for h in headers), headers
     assert any("**Coordinateur NEST**" in h for h in headers), headers
-    assert not any("**NCB TZ**" in h for h in headers)
+    assert not any("**NCB Tanzania**" in h for h in headers)

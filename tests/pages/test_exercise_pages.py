@@ -101,11 +101,11 @@ def test_a_french_trainee_reads_the_inbox_in_french():
     at.session_state["desk.tab"] = "Inbox"
     at.run()
     english = [element.value for element in at.text]
-    assert any(s.startswith("TZ thanks you and shares ") for s in english)  # engine text
+    assert any(s.startswith("Tanzania thanks you and shares ") for s in english)  # by name
     at = reopen_desk("fr", "Boîte de réception")
     assert not at.exception
     inbox = [element.value for element in at.text]
-    assert any(s.startswith("Le pays TZ vous remercie et vous communique") for s in inbox), inbox
+    assert any(s.startswith("Le pays Tanzanie vous remercie et vous communique") for s in inbox), inbox
     assert not any("thanks you and shares" in s for s in inbox)
     assert any("réserve spéciale du Niassa" in s for s in inbox)  # the briefing, in French
 
