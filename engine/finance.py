@@ -199,7 +199,7 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
         )
     country = sim.world.entities[a.account].country
     rng = sim.rng("freeze", a.account)
-    if country == sim.scenario.home_country or country not in sim.countries:
+    if country == sim.acting or country not in sim.countries:
         delay, acts = triangular_at(rng.random(), sim.scenario.finance.freeze_days), True
     else:
         partner = sim.countries[country].partner

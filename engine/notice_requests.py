@@ -93,7 +93,7 @@ def check(sim: Simulation, colour: str, purpose: str, grounds: str, subject: str
         max_penalty_years=legal.max_penalty_years,
         basis=basis(sim, subject),
         thresholds=Thresholds(
-            legal.notice_evidence, legal.blue_min_identifiers, sim.scenario.home_country
+            legal.notice_evidence, legal.blue_min_identifiers, sim.acting
         ),
     )
 
