@@ -117,7 +117,8 @@ def _share_with_team(sim: Simulation, a: A.ShareIntel) -> Outcome:
             if x not in restricted and y not in restricted:
                 theirs.link(x, y, rel, t, source, "B2")
     theirs.item(t, M.sender("ncb", country=who), "B2", "partner.team_shared",
-                {"country": who, "n": n, "handling": handling, "shared_by": who}, "partner",
+                {"country": who, "n": n, **M.nested("handling", M.message(f"handling.{handling}")),
+                 "shared_by": who}, "partner",
                 handling)
     return ok(
         "share.sent_to_team",

@@ -186,6 +186,16 @@ class Simulation(Communications, ShipmentReports):
         find, an arrest at a post): that country's team when one plays it, else home's."""
         return country if country in self.played else self.home
 
+    def side_at(self, location: str) -> str:
+        """Whose file learns what happens at ``location`` on its own (a routine find, an
+        arrest at a post, a notice hit at a border): the team playing that country, else
+        the team that asked for a control there, else the home country."""
+        country = self.locs[location].country
+        if country in self.played:
+            return country
+        asker = self.asked_at.get(location, self.home)
+        return asker if asker in self.knowledge_of else self.home
+
     @contextmanager
     def acting_as(self, country: str) -> Iterator[None]:
         """Act for ``country``'s side: ``knowledge``, ``funds``, ``teams``, ``decisions``
@@ -401,7 +411,11 @@ class Simulation(Communications, ShipmentReports):
             passed.append((to, env.now))
             if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel
-                border_crossing(self, traveller, lp.leg)
+                if self.played:
+                    with self.acting_as(self.side_at(to)):
+                        border_crossing(self, traveller, lp.leg)
+                else:
+                    border_crossing(self, traveller, lp.leg)
             if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
                 plain = not (controls or notices or diffusions)  # a checkpoint alone
@@ -410,7 +424,12 @@ class Simulation(Communications, ShipmentReports):
                     if plain and to not in posts
                     else detection(self, ship, lp, traveller)
                 ):
-                    if detected(self, ship, lp.leg, handlers):
+                    if self.played:
+                        with self.acting_as(self.side_at(to)):
+                            stops = detected(self, ship, lp.leg, handlers)
+                    else:
+                        stops = detected(self, ship, lp.leg, handlers)
+                    if stops:
                         return
                 elif (
                     ship.bribed_at is None
@@ -424,7 +443,9 @@ class Simulation(Communications, ShipmentReports):
                     ship.bribed_at = to  # found, but the official at the post let it go
         ship.fate_day = env.now
         if ship.surveillance:
-            delivered_under_surveillance(self, ship, handlers)
+            with self.acting_as(self.side_at(ship.where) if self.played and ship.where
+                                else self.acting):
+                delivered_under_surveillance(self, ship, handlers)
         else:
             ship.status = "missed"
 
