@@ -168,7 +168,12 @@ class Exercise:
         if act.kind == "instructor_inject":
             return self._inject(act)
         if act.kind == "team_joins":
-            return team_joins(self.sim, act)
+            out = team_joins(self.sim, act)
+            if out.accepted:  # the new team reads the same briefing
+                self.sim.knowledge_of[act.country].item(
+                    self.sim.env.now, sender("coordinator"), "A1", "system.briefing",
+                    localized("text", self.scenario.briefing, strip=True), "system")
+            return out
         if act.kind == "answer_request":
             return answer_request(self.sim, act, actor)
         return HANDLERS[act.kind](self.sim, act)

@@ -15,12 +15,12 @@ from engine import actions as A
 from engine.circulation import in_force
 from engine.corruption import tip_off
 from engine.deliveries import route_states
+from engine.joint import TeamRequest, send
 from engine.messages import message, nested, sender
 from engine.notices import NCB, RPD
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
 from engine.simulation import ControlRequest, DeliveryRequest, Simulation
-from engine.joint import TeamRequest, send
 from engine.world import triangular_at
 
 TEAM_RULE = (

@@ -13,7 +13,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engine import actions as A
-from engine.joint import CLOCK, CLOCK_RULE, CONTROL, ROLE_RULE, ROLES, Actor, roles_for, target_country
+from engine.joint import (
+    CLOCK,
+    CLOCK_RULE,
+    CONTROL,
+    ROLE_RULE,
+    ROLES,
+    Actor,
+    roles_for,
+    target_country,
+)
 from engine.messages import sender
 from engine.records import Outcome
 from engine.requests import ok, refuse
