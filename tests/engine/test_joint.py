@@ -366,6 +366,23 @@ def test_injects_reach_every_team_or_the_one_named(ex):
     assert ex.apply({"kind": "instructor_inject", "message": "x"}, TZ).code == "role.not_allowed"
 
 
+def test_a_published_notice_reaches_every_team(ex):
+    from engine.notice_requests import _publish
+
+    ex.apply({"kind": "team_joins", "country": "MZ"}, CONTROL)
+    pid = person_in(ex, "TZ")
+    assert pid not in {e.id for e in ex.view("MZ").entities}
+    with ex.sim.acting_as("KE"):  # the General Secretariat publishes Kenya's Red Notice
+        _publish(ex.sim, "red", pid)
+    for team in ("TZ", "MZ"):
+        v = ex.view(team)
+        assert pid in {e.id for e in v.entities}
+        assert [(n.colour, n.subject) for n in v.notices] == [("red", pid)]
+        said = next(i for i in v.inbox if i.code == "notice.circulated")
+        assert said.params["country"] == "KE"
+    assert "notice.circulated" not in codes(ex.view("KE"))
+
+
 def test_the_control_view_sees_every_side_and_the_world(ex):
     ask_inspection(ex)
     cv = ex.control_view()
