@@ -54,7 +54,6 @@ def _control(
     _spend(sim, cost)
     booking = sim.teams.book(start, end)
     country = sim.locs[location].country
-    sim.asked_at[location] = sim.acting
     rng = sim.rng(what, location, shipment, _n(sim, what, location, shipment))
     partner = next(c for c in sim.scenario.countries if c.code == country).partner
     delay = triangular_at(rng.random(), partner.response_days)

@@ -91,7 +91,6 @@ class Simulation(Communications, ShipmentReports):
         self.played: list[str] = []  # countries a team plays (control cell's team_joins)
         self.team_requests: list[Any] = []  # engine.joint.TeamRequest, R001 ...
         self.asking_message: str | None = None  # the action's rationale, while it is handled
-        self.asked_at: dict[str, str] = {}  # place -> the side that last asked a control there
         self.withheld: dict[str, int] = {}  # side -> shares refused for a handling code
         self.knowledge_of: dict[str, Knowledge] = {self.home: Knowledge()}
         self.decisions_of: dict[str, list[Any]] = {self.home: []}
@@ -189,12 +188,14 @@ class Simulation(Communications, ShipmentReports):
     def side_at(self, location: str) -> str:
         """Whose file learns what happens at ``location`` on its own (a routine find, an
         arrest at a post, a notice hit at a border): the team playing that country, else
-        the team that asked for a control there, else the home country."""
+        the team whose control is open there, else the home country."""
         country = self.locs[location].country
         if country in self.played:
             return country
-        asker = self.asked_at.get(location, self.home)
-        return asker if asker in self.knowledge_of else self.home
+        for c in self.controls.at(location, self.env.now):
+            if c.side is not None and c.side in self.knowledge_of:
+                return c.side  # the partner tells the team whose control found it
+        return self.home
 
     @contextmanager
     def acting_as(self, country: str) -> Iterator[None]:

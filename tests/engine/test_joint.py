@@ -383,6 +383,25 @@ def test_a_published_notice_reaches_every_team(ex):
     assert "notice.circulated" not in codes(ex.view("KE"))
 
 
+def test_a_find_in_a_played_country_is_filed_to_its_team(wildlife):
+    from engine.exercise import Overrides
+
+    for seed in range(20):  # the first world where a load is found in Tanzania
+        e = Exercise(wildlife, seed, Overrides(detection=5))
+        e.apply({"kind": "team_joins", "country": "TZ"}, CONTROL)
+        while not e.finished:
+            e.apply({"kind": "advance", "days": 7}, CONTROL)
+        seized = {sid: e.sim.locs[st.where].country for sid, st in e.sim.ships.items()
+                  if st.status == "seized" and st.where}
+        if "TZ" in seized.values():
+            break
+    else:
+        pytest.fail("no load found in Tanzania")
+    for team, home in (("TZ", True), (None, False)):
+        said = {i.params["shipment"] for i in e.view(team).inbox if i.code == "partner.seizure"}
+        assert said == {sid for sid, c in seized.items() if (c == "TZ") == home}, team
+
+
 def test_the_control_view_sees_every_side_and_the_world(ex):
     ask_inspection(ex)
     cv = ex.control_view()
