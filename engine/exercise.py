@@ -221,7 +221,7 @@ class Exercise:
             inj = self.msel.by_id.get(act.event)
             if inj is None:
                 return Outcome(False, "inject.unknown_event", f"no MSEL inject '{act.event}'", {})
-            self.msel.deliver(inj, forced=True, sides=sides)
+            self.msel.deliver(inj, forced=True, sides=[act.team] if act.team else None)
         elif act.message.strip():
             for side in sides:
                 sim.knowledge_of[side].item(

@@ -52,8 +52,9 @@ class Msel:
             return
         sim, t = self.sim, self.sim.env.now
         self.delivered.add(inj.id)
-        if sides is None:
-            sides = list(sim.knowledge_of)
+        if sides is None:  # the team it names (the home file while none plays it), or all
+            sides = (list(sim.knowledge_of) if inj.team is None
+                     else [inj.team if inj.team in sim.knowledge_of else sim.home])
         for i, side in enumerate(sides):
             with sim.acting_as(side):
                 names = {}  # revealed first, so the message can name them

@@ -366,6 +366,29 @@ def test_injects_reach_every_team_or_the_one_named(ex):
     assert ex.apply({"kind": "instructor_inject", "message": "x"}, TZ).code == "role.not_allowed"
 
 
+def test_an_msel_inject_naming_a_team_reaches_only_that_team(wildlife):
+    first = wildlife.msel[0]  # ranger-tip, day 2
+    scenario = wildlife.model_copy(
+        update={"msel": [first.model_copy(update={"team": "TZ"}), *wildlife.msel[1:]]})
+    single = Exercise(scenario, 3)
+    single.apply({"kind": "advance", "days": 7})
+    # nobody plays TZ: the home file has it
+    assert any(i.source == first.source for i in single.view().inbox)
+    e = Exercise(scenario, 3)
+    for c in ("KE", "TZ"):
+        e.apply({"kind": "team_joins", "country": c}, CONTROL)
+    advance(e, 7)
+    tips = {t: [i for i in e.view(t).inbox if i.code == "inject.msel"
+                and i.source == first.source] for t in ("KE", "TZ")}
+    assert len(tips["TZ"]) == 1 and not tips["KE"]
+    both = Exercise(wildlife, 3)  # an inject naming no team reaches every team
+    for c in ("KE", "TZ"):
+        both.apply({"kind": "team_joins", "country": c}, CONTROL)
+    advance(both, 7)
+    for t in ("KE", "TZ"):
+        assert any(i.source == first.source for i in both.view(t).inbox), t
+
+
 def test_a_published_notice_reaches_every_team(ex):
     from engine.notice_requests import _publish
 
