@@ -267,6 +267,23 @@ def test_a_controlled_delivery_needs_the_hand_answer_of_every_played_state(ex):
     assert "partner.cd_refused" in codes(ex.view("KE"))
 
 
+def test_a_freeze_asked_of_a_played_country_is_made_by_its_team(ex):
+    acc = next((a for a in ex.world.accounts.values()
+                if ex.world.entities[a].country == "TZ"), None)
+    if acc is None:
+        pytest.skip("no account held in Tanzania in this world")
+    learn(ex, "KE", acc)
+    ex.sim.money.traced[acc] = 1000.0  # traced already (engine.finance's basis)
+    freeze = {"kind": "freeze_assets", "account": acc}
+    assert ex.apply(freeze, as_(KE, "prosecutor_liaison")).params["role"] == "ncb"
+    out = ex.apply(freeze, as_(KE, "ncb"))
+    assert out.code == "request.sent_to_team" and acc not in ex.sim.money.frozen
+    ex.apply({"kind": "answer_request", "request": out.params["request"], "accept": True},
+             as_(TZ, "ncb"))
+    assert ex.sim.money.frozen[acc] == 1000.0
+    assert "finance.frozen" in codes(ex.view("KE"))
+
+
 # --- sharing and handling codes ------------------------------------------------------------
 def test_sharing_with_a_played_country_lands_in_its_teams_inbox(ex):
     out = ex.apply({"kind": "share_intel", "country": "TZ"}, as_(KE, "ncb"))
