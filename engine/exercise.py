@@ -416,4 +416,5 @@ class Exercise:
             wrongful_arrests=list(sim.wrongful),
             decisions=list(sim.decisions),
             prosecutions=case_records(sim),
+            handling_refused=dict(sim.withheld),
         )

@@ -292,3 +292,5 @@ class Debrief(Record):
     wrongful_arrests: list[str]
     decisions: list[DecisionRecord]
     prosecutions: list[CaseRecord] = field(default_factory=list)
+    # joint operation: per country, shares refused for a 'do not share' handling code
+    handling_refused: dict[str, int] = field(default_factory=dict)

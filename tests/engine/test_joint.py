@@ -307,7 +307,7 @@ def test_an_item_given_under_do_not_share_may_not_be_passed_on(ex):
     assert (out.accepted, out.code) == (False, "handling.not_shareable") and out.rule
     assert not any(i.params.get("shared_by") == "TZ" for i in ex.view("MZ").inbox)
     tz = next(s for s in ex.control_view().sides if s.country == "TZ")
-    assert tz.withheld == 1
+    assert tz.withheld == 1 and ex.debrief().handling_refused == {"TZ": 1}
     own = ex.view("TZ").inbox[0].id  # Tanzania's own briefing it may share as it likes
     assert ex.apply({"kind": "share_intel", "country": "MZ", "items": [own]},
                     as_(TZ, "ncb")).accepted
