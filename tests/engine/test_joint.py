@@ -325,6 +325,8 @@ def test_a_team_never_sees_another_teams_file(ex):
     ask_inspection(ex)
     ex.apply({"kind": "request_intel", "source": "customs-data", "target": "C03",
               "rationale": "KE secret"}, as_(KE, "analyst"))
+    assert any(a.code == "agenda.intel" for a in ex.agenda("KE"))
+    assert not any(a.code == "agenda.intel" for a in ex.agenda("MZ") + ex.agenda("TZ"))
     advance(ex, 14)
     ke, tz, mz = ex.view("KE"), ex.view("TZ"), ex.view("MZ")
     ke_only = {i.id + i.code for i in ke.inbox} - {i.id + i.code for i in tz.inbox}
@@ -458,6 +460,8 @@ def team_actions():
         ({"kind": "inspection", "location": "dar-es-salaam-port", "start_day": 3},
          as_(KE, "ncb")),
         ({"kind": "request_warrant", "subject": "C03"}, as_(KE, "analyst")),
+        ({"kind": "answer_request", "request": "R002", "accept": True}, as_(KE, "ncb")),
+        ({"kind": "answer_request", "request": "R003", "accept": False}, KE),
     ])
     tz_acts = st.sampled_from([
         ({"kind": "answer_request", "request": "R001", "accept": True}, as_(TZ, "ncb")),
@@ -480,7 +484,7 @@ def snapshot(ex: Exercise) -> str:
     )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(acts=team_actions())
 def test_any_interleaving_of_two_teams_replays_to_the_same_state(wildlife, acts):
