@@ -148,8 +148,9 @@ class Exercise:
                 params: dict[str, Any] | None = None, actor: Actor | None = None) -> None:
         rationale = rationale if isinstance(rationale, str) else None
         record = DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {})
-        if actor is not None and actor.role == CONTROL:  # the control cell's own record
-            self.control_decisions.append(record)
+        if actor is not None and (actor.role == CONTROL or (
+                actor.team is not None and actor.team not in self.sim.played)):
+            self.control_decisions.append(record)  # the control cell's, or no team's yet
         else:
             self.sim.decisions.append(record)
 

@@ -110,6 +110,15 @@ def test_clock_belongs_to_the_control_cell_once_a_team_joined(wildlife):
 def test_a_team_that_has_not_joined_cannot_act(ex):
     out = ex.apply({"kind": "request_intel", "source": "customs-data", "target": "C03"}, MZ)
     assert out.code == "team.not_joined"
+    assert not any(d.code == "team.not_joined" for t in (None, "KE", "TZ")
+                   for d in ex.view(t).decisions)  # no team's record: the control cell's
+    assert ex.control_decisions[-1].code == "team.not_joined"
+
+
+def test_an_unknown_role_is_refused(ex):
+    out = ex.apply({"kind": "request_intel", "source": "customs-data", "target": "C03"},
+                   as_(KE, "minister"))
+    assert out.code == "role.unknown"
 
 
 # --- roles -------------------------------------------------------------------------------
