@@ -113,8 +113,13 @@ class Arrest(_Action):
 
 
 class ShareIntel(_Action):
+    """Share the case file (or, in a joint operation, chosen inbox ``items``) with a
+    country's NCB; ``handling`` is the code it goes under (default: may be shared)."""
+
     kind: Literal["share_intel"] = "share_intel"
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    items: Annotated[list[Ref], Field(max_length=200)] | None = None
+    handling: Literal["share", "share_conditions", "no_share"] | None = None
 
 
 class CaseMeeting(_Action):
@@ -168,6 +173,27 @@ class ConfiscateAssets(_Action):
     account: Ref
 
 
+class TeamJoins(_Action):
+    """Control cell: from now on a team plays ``country`` (engine.joint)."""
+
+    kind: Literal["team_joins"] = "team_joins"
+    country: CountryCode
+
+
+class AnswerRequest(_Action):
+    """A team answers a request another team sent to its country (engine.joint)."""
+
+    kind: Literal["answer_request"] = "answer_request"
+    request: Annotated[str, Field(pattern=r"^R[0-9]{3,}$")]
+    accept: bool
+    reason: Annotated[str, Field(max_length=2000)] = ""
+
+
+# fields added after logs were stored: dropped from a logged action while unset, so an
+# old log's entries and decisions read as they always did
+LATER_FIELDS = {"share_intel": ("items", "handling"), "instructor_inject": ("team",)}
+
+
 class Advance(_Action):
     kind: Literal["advance"] = "advance"
     days: Literal[1, 7] = 1
@@ -187,6 +213,11 @@ class InstructorInject(_Action):
     kind: Literal["instructor_inject"] = "instructor_inject"
     message: Annotated[str, Field(max_length=4000)] = ""
     event: Ref | None = None
+    team: CountryCode | None = Field(
+        default=None,
+        description="joint operation: the country whose team alone receives the message"
+        " (None: every team)",
+    )
     grade: Grade = Field(
         default="A1",
         description="the instructor's Admiralty grade of a free message (reliability A..F,"
@@ -213,7 +244,9 @@ Action = Annotated[
     | ConfiscateAssets
     | Advance
     | AdvanceToNextEvent
-    | InstructorInject,
+    | InstructorInject
+    | TeamJoins
+    | AnswerRequest,
     Field(discriminator="kind"),
 ]
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -237,6 +270,8 @@ ACTION_TYPES = (
     Advance,
     AdvanceToNextEvent,
     InstructorInject,
+    TeamJoins,
+    AnswerRequest,
 )
 
 

@@ -37,6 +37,8 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
         if isinstance(dep, (int, float)):
             add(float(dep), "departure", shipment=e.id)
     for c in sim.controls:
+        if c.side is not None and c.side != sim.acting:
+            continue  # another team's window: not on this one's agenda
         place = sim.locs[c.location].name
         add(c.start, "window_open", place=place)
         add(c.end, "window_close", place=place)

@@ -17,8 +17,9 @@ from engine.interdiction import Control
 class Controls(list[Control]):
     """The agreed control windows, in the order they were agreed."""
 
-    def open(self, location: str, start: float, end: float, shipment: str | None) -> Control:
-        c = Control(location, start, end, shipment)
+    def open(self, location: str, start: float, end: float, shipment: str | None,
+             side: str | None = None) -> Control:
+        c = Control(location, start, end, shipment, side)
         self.append(c)
         return c
 

@@ -12,7 +12,8 @@ from engine import actions as A
 from engine import messages as M
 from engine.events import Event
 from engine.intel import person_attrs
-from engine.records import Outcome
+from engine.joint import HANDLING_RULE
+from engine.records import InboxItem, Outcome
 from engine.requests import _pay, _spend, ok, refuse
 from engine.simulation import Simulation
 from engine.tariff import MEETING_DAYS, SHARE_REPLY_DAYS
@@ -36,10 +37,28 @@ def _partner_shares(sim: Simulation, country: str, limit: int, source: str) -> i
 
 
 def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
-    if a.country not in sim.partner_codes or a.country == sim.scenario.home_country:
+    if a.country not in sim.partner_codes or a.country == sim.acting:
         return refuse(
             "share.bad_country", f"'{a.country}' is not a partner country in this exercise"
         )
+    k = sim.knowledge
+    inbox = {i.id: i for i in k.inbox}
+    missing = [i for i in a.items or () if i not in inbox]
+    if missing:
+        return refuse("share.unknown_item", f"not in your inbox: {', '.join(missing)}",
+                      items=", ".join(missing))
+    barred = [i for i in a.items or () if not shareable(inbox[i])]
+    if barred:
+        sim.withheld[sim.acting] = sim.withheld.get(sim.acting, 0) + 1
+        return refuse(
+            "handling.not_shareable",
+            f"{', '.join(barred)} came from another country under 'do not share': it may not"
+            " be passed on without the originator's consent",
+            HANDLING_RULE,
+            items=", ".join(barred),
+        )
+    if sim.played_by_team(a.country):
+        return _share_with_team(sim, a)
     if a.country in sim.trust.shared:
         return refuse("share.already", f"you already shared your case file with {a.country}")
     sim.trust.share(a.country)
@@ -60,6 +79,52 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
         "share.sent",
         f"case file shared with {a.country}; their cooperation improves",
         country=a.country,
+    )
+
+
+def shareable(item: InboxItem) -> bool:
+    """May this inbox item be passed on? Not when another country gave it under
+    'do not share' (its own reports its country may share as it likes)."""
+    return not (item.handling == "no_share" and "shared_by" in item.params)
+
+
+def _share_with_team(sim: Simulation, a: A.ShareIntel) -> Outcome:
+    """The case file (or chosen items) lands in the inbox of the team playing the country,
+    under the handling code the sender chose; an item received under 'do not share' stays."""
+    mine, theirs, t = sim.knowledge, sim.knowledge_of[a.country], sim.env.now
+    handling = a.handling or "share"
+    who = sim.acting
+    if a.items:
+        wanted = set(a.items)
+        for item in mine.inbox:
+            if item.id in wanted:
+                params = {**item.params, "shared_by": who}
+                theirs.item(t, item.source, f"{item.reliability}{item.credibility}", item.code,
+                            params, item.kind, handling)
+        n = len(wanted)
+    else:
+        source = f"NCB {who}"
+        restricted = mine.restricted
+        n = 0
+        for eid, e in mine.entities.items():
+            if eid in restricted:
+                continue
+            theirs.learn(eid, e.type, e.label, dict(e.attributes), t, source, "B2")
+            n += 1
+            if handling == "no_share":
+                theirs.restricted.add(eid)
+        for (x, y, rel) in mine.links:
+            if x not in restricted and y not in restricted:
+                theirs.link(x, y, rel, t, source, "B2")
+    theirs.item(t, M.sender("ncb", country=who), "B2", "partner.team_shared",
+                {"country": who, "n": n, **M.nested("handling", M.message(f"handling.{handling}")),
+                 "shared_by": who}, "partner",
+                handling)
+    return ok(
+        "share.sent_to_team",
+        f"shared with the team playing {a.country} ({n} item(s), handling: {handling})",
+        country=a.country,
+        n=n,
     )
 
 

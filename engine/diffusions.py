@@ -34,7 +34,7 @@ COLOUR = {"arrest": "red", "locate": "blue", "information": "green", "modus_oper
 
 
 def request_diffusion(sim: Simulation, a: A.RequestDiffusion) -> Outcome:
-    k, t, home = sim.knowledge, sim.env.now, sim.scenario.home_country
+    k, t, home = sim.knowledge, sim.env.now, sim.acting
     colour = COLOUR[a.purpose]
     countries = sorted(set(a.countries))
     bad = [c for c in countries if c not in sim.countries or c == home]

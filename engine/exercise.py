@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from engine import actions as A
 from engine.agenda import agenda
 from engine.fates import shipment_records
+from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
+from engine.joint_rules import answer_request, check, team_joins
 from engine.laboratory import analyses
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
@@ -79,6 +81,7 @@ class Exercise:
         self.sim = Simulation(scenario, self.world, self.seed, self.overrides)
         self.msel = Msel(self.sim)
         self._log: list[dict[str, Any]] = []
+        self.control_decisions: list[DecisionRecord] = []  # the control cell's actions
         for group in scenario.known_at_start:
             reveal_member(self.sim, group, "Case file", "start")
         briefing = localized("text", scenario.briefing, strip=True)
@@ -99,35 +102,59 @@ class Exercise:
     def log(self) -> list[dict[str, Any]]:
         return [dict(e) for e in self._log]
 
-    def apply(self, action: A.Action | dict[str, Any]) -> Outcome:
-        """Validate and carry out one action; refused actions change nothing but are logged."""
+    def apply(self, action: A.Action | dict[str, Any], actor: Actor | None = None) -> Outcome:
+        """Validate and carry out one action; refused actions change nothing but are logged.
+
+        ``actor``: who took it (a joint operation, ``engine.joint``); recorded in the log
+        entry only when given. A team's action acts for the country it plays."""
         t = round(self.sim.env.now, 6)
+        who = {"actor": actor.model_dump()} if actor is not None else {}
         try:
             act = A.parse_action(action)
         except ValidationError as exc:
             raw = action if isinstance(action, dict) else {}
-            self._log.append({"t": t, "action": raw})
+            self._log.append({"t": t, "action": raw, **who})
             first = exc.errors(include_url=False)[0]
             where = ".".join(map(str, first["loc"]))
             out = Outcome(False, "action.invalid", f"invalid action: {where}: {first['msg']}", {})
-            self._decide(t, str(raw.get("kind", "?")), "invalid action", raw.get("rationale"), out)
+            with self.sim.acting_as(self._side(actor)):
+                self._decide(t, str(raw.get("kind", "?")), "invalid action", raw.get("rationale"),
+                             out, actor=actor)
             return out
         dumped = act.model_dump(mode="json")
-        self._log.append({"t": t, "action": dumped})
-        out = self._dispatch(act)
-        if act.kind not in QUIET:
-            self._decide(t, act.kind, A.describe(dumped), act.rationale, out,
-                         {k: v for k, v in dumped.items() if k not in ("kind", "rationale")})
+        for name in A.LATER_FIELDS.get(act.kind, ()):
+            if dumped.get(name) is None:
+                del dumped[name]
+        self._log.append({"t": t, "action": dumped, **who})
+        sim = self.sim
+        with sim.acting_as(self._side(actor)):
+            sim.asking_message = act.rationale
+            try:
+                out = check(self, act, actor) or self._dispatch(act, actor)
+            finally:
+                sim.asking_message = None
+            if act.kind not in QUIET:
+                self._decide(t, act.kind, A.describe(dumped), act.rationale, out,
+                             {k: v for k, v in dumped.items() if k not in ("kind", "rationale")},
+                             actor=actor)
         return out
 
-    def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome,
-                params: dict[str, Any] | None = None) -> None:
-        rationale = rationale if isinstance(rationale, str) else None
-        self.sim.decisions.append(
-            DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {})
-        )
+    def _side(self, actor: Actor | None) -> str:
+        """The country an actor acts for: its team's, else the home country."""
+        team = actor.team if actor is not None else None
+        return team if team is not None and team in self.sim.played else self.sim.home
 
-    def _dispatch(self, act: Any) -> Outcome:
+    def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome,
+                params: dict[str, Any] | None = None, actor: Actor | None = None) -> None:
+        rationale = rationale if isinstance(rationale, str) else None
+        record = DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {})
+        if actor is not None and (actor.role == CONTROL or (
+                actor.team is not None and actor.team not in self.sim.played)):
+            self.control_decisions.append(record)  # the control cell's, or no team's yet
+        else:
+            self.sim.decisions.append(record)
+
+    def _dispatch(self, act: Any, actor: Actor | None = None) -> Outcome:
         if self.finished:
             return Outcome(False, "exercise.finished", "the exercise has ended", {})
         end = self.scenario.duration_days
@@ -138,42 +165,74 @@ class Exercise:
                 {"day": self.sim.env.now},
             )
         if act.kind == "advance_to_next_event":
-            nxt = self.next_event()
-            if nxt.code == "agenda.end" and not act.confirm_end:
-                return Outcome(
-                    False, "time.confirm_end",
-                    "nothing more is expected before the end: this would end the exercise",
-                    {"day": nxt.day},
-                )
-            n = len(self.sim.knowledge.inbox)
-            self.sim.run_until(
-                nxt.day,
-                stop=lambda: len(self.sim.knowledge.inbox) > n,
-                inclusive=nxt.code != "agenda.end",  # the end itself runs as an advance does
-            )
-            return Outcome(
-                True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
-                {"day": self.sim.env.now},
-            )
+            return self._next_event(act)
         if act.kind == "instructor_inject":
             return self._inject(act)
+        if act.kind == "team_joins":
+            out = team_joins(self.sim, act)
+            if out.accepted:  # the new team reads the same briefing
+                self.sim.knowledge_of[act.country].item(
+                    self.sim.env.now, sender("coordinator"), "A1", "system.briefing",
+                    localized("text", self.scenario.briefing, strip=True), "system")
+            return out
+        if act.kind == "answer_request":
+            return answer_request(self.sim, act, actor)
         return HANDLERS[act.kind](self.sim, act)
 
+    def _next_event(self, act: A.AdvanceToNextEvent) -> Outcome:
+        sim = self.sim
+        sides = list(sim.knowledge_of) if sim.played else [sim.acting]
+        nxt = self.next_event()
+        for side in sides if sim.played else ():  # the control cell's clock stops at any
+            with sim.acting_as(side):  # team's next event
+                theirs = self.next_event()
+            if theirs.day < nxt.day:
+                nxt = theirs
+        if nxt.code == "agenda.end" and not act.confirm_end:
+            return Outcome(
+                False, "time.confirm_end",
+                "nothing more is expected before the end: this would end the exercise",
+                {"day": nxt.day},
+            )
+        if len(sides) == 1:
+            inbox = sim.knowledge.inbox
+            n = len(inbox)
+            stop = lambda: len(inbox) > n  # noqa: E731
+        else:
+            files = [sim.knowledge_of[s].inbox for s in sides]
+            n = sum(map(len, files))
+            stop = lambda: sum(map(len, files)) > n  # noqa: E731
+        sim.run_until(
+            nxt.day,
+            stop=stop,
+            inclusive=nxt.code != "agenda.end",  # the end itself runs as an advance does
+        )
+        return Outcome(
+            True, "time.advanced", f"Time has moved on: it is now day {sim.env.now:.1f}.",
+            {"day": sim.env.now},
+        )
+
     def _inject(self, act: A.InstructorInject) -> Outcome:
+        sim = self.sim
+        if act.team is not None and act.team not in sim.knowledge_of:
+            return Outcome(False, "inject.unknown_team", f"no team plays {act.team}",
+                           {"country": act.team})
+        sides = [act.team] if act.team is not None else list(sim.knowledge_of)
         if act.event is not None:
             inj = self.msel.by_id.get(act.event)
             if inj is None:
                 return Outcome(False, "inject.unknown_event", f"no MSEL inject '{act.event}'", {})
-            self.msel.deliver(inj, forced=True)
+            self.msel.deliver(inj, forced=True, sides=[act.team] if act.team else None)
         elif act.message.strip():
-            self.sim.knowledge.item(
-                self.sim.env.now,
-                sender("instructor"),
-                act.grade,
-                "inject.instructor",
-                {"text": act.message.strip()},
-                "inject",
-            )
+            for side in sides:
+                sim.knowledge_of[side].item(
+                    sim.env.now,
+                    sender("instructor"),
+                    act.grade,
+                    "inject.instructor",
+                    {"text": act.message.strip()},
+                    "inject",
+                )
         else:
             return Outcome(False, "inject.empty", "an inject needs a message or an event id", {})
         return Outcome(True, "inject.delivered", "inject delivered", {})
@@ -192,7 +251,8 @@ class Exercise:
             if _before_the_agenda(action):
                 ex._old_next_event(action, log[i + 1]["t"] if i + 1 < len(log) else None)
             else:
-                ex.apply(action)
+                who = entry.get("actor")
+                ex.apply(action, Actor.model_validate(who) if who is not None else None)
         return ex
 
     def _old_next_event(self, action: dict[str, Any], until: float | None) -> None:
@@ -213,17 +273,22 @@ class Exercise:
                            stop=lambda: self.sim.env.now >= until - 1e-6 and len(inbox) > n)
 
     # --- what the trainee sees -----------------------------------------------------------
-    def agenda(self) -> list[AgendaItem]:
-        """What the trainee knows is coming, soonest first; the end of the exercise last."""
-        return agenda(self.sim)
+    def agenda(self, team: str | None = None) -> list[AgendaItem]:
+        """What the trainee (``team``'s country) knows is coming, soonest first; the end of
+        the exercise last."""
+        if team is None:
+            return agenda(self.sim)
+        with self.sim.acting_as(team):
+            return agenda(self.sim)
 
     def next_event(self) -> AgendaItem:
         """Where "advance to the next event" stops at the latest (news may stop it sooner)."""
         return self.agenda()[0]
 
-    def quote(self, action: dict[str, Any]) -> Quote:
+    def quote(self, action: dict[str, Any], team: str | None = None) -> Quote:
         """What ``action`` would cost and how long its answer would take (engine.tariff)."""
-        return quote(self.sim, action)
+        with self.sim.acting_as(team or self.sim.acting):
+            return quote(self.sim, action)
 
     def _static(self) -> dict[str, Any]:
         """The parts of the view the scenario fixes, read once (views are asked for daily)."""
@@ -253,13 +318,38 @@ class Exercise:
             }
         return st
 
-    def view(self) -> TraineeView:
+    # --- the joint operation (engine.joint) ---------------------------------------------
+    @property
+    def teams(self) -> list[str]:
+        """The countries teams play, in the order they joined."""
+        return list(self.sim.played)
+
+    def requests(self, team: str | None = None) -> list[TeamRequest]:
+        """The requests between teams sent by or to ``team``'s country (None: home's)."""
+        side = team or self.sim.home
+        return [r.public() for r in self.sim.team_requests if side in (r.from_country,
+                                                                       r.to_country)]
+
+    def control_view(self) -> ControlView:
+        """The control cell's omniscient summary (never for a team's screen)."""
+        return control_view(self.sim)
+
+    def view(self, team: str | None = None) -> TraineeView:
+        """What ``team``'s country knows (None: the home country, single play)."""
+        side = team or self.sim.home
+        if side not in self.sim.knowledge_of:
+            raise KeyError(f"no team plays {side}")
+        with self.sim.acting_as(side):
+            return self._view()
+
+    def _view(self) -> TraineeView:
         sim, k, s = self.sim, self.sim.knowledge, self.scenario
         now, st = sim.env.now, self._static()
         sources = [SourceInfo(i, lb, c, d, r, list(t)) for i, lb, c, d, r, t in st["sources"]]
         info = ActionsInfo(
             sources=sources,
-            partner_countries=list(st["partners"]),
+            partner_countries=(list(st["partners"]) if sim.acting == sim.home
+                               else [c.code for c in s.countries if c.code != sim.acting]),
             targets=[e for e, v in k.entities.items() if v.type in ("person", "company", "vessel")],
             shipments=[e for e, v in k.entities.items() if v.type == "shipment"],
             locations=list(st["location_ids"]),
@@ -270,7 +360,7 @@ class Exercise:
                     and e in sim.ships and sim.ships[e].status in ("seized", "controlled_delivery")],
             in_custody=[e for e in sim.arrested if e in k.entities],
             accounts=[e for e, v in k.entities.items() if v.type == "account"],
-            frozen=sorted(sim.money.frozen),
+            frozen=sorted(a for a in sim.money.frozen if a in k.entities),
         )
         return TraineeView(
             day=round(now, 4),
@@ -327,4 +417,5 @@ class Exercise:
             wrongful_arrests=list(sim.wrongful),
             decisions=list(sim.decisions),
             prosecutions=case_records(sim),
+            handling_refused=dict(sim.withheld),
         )

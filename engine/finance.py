@@ -21,6 +21,7 @@ from engine import actions as A
 from engine import messages as M
 from engine.evidence import ExhibitKind
 from engine.intel import person_attrs
+from engine.joint import send
 from engine.records import Outcome
 from engine.requests import _known, _n, _pay, _spend, ok, refuse
 from engine.simulation import Simulation
@@ -199,7 +200,7 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
         )
     country = sim.world.entities[a.account].country
     rng = sim.rng("freeze", a.account)
-    if country == sim.scenario.home_country or country not in sim.countries:
+    if country == sim.acting or country not in sim.countries:
         delay, acts = triangular_at(rng.random(), sim.scenario.finance.freeze_days), True
     else:
         partner = sim.countries[country].partner
@@ -208,7 +209,7 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
     sim.money.pending.add(a.account)
     number = sim.knowledge.entities[a.account].label
 
-    def answer() -> None:
+    def answer(acts: bool) -> None:
         sim.money.pending.discard(a.account)
         t = sim.env.now
         if acts:
@@ -222,7 +223,13 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
             {"account": number, "country": country, "total": amount}, "finance",
         )
 
-    sim.answer(delay, answer, "freeze", account=number, country=country)
+    if country != sim.acting and sim.played_by_team(country):  # its team answers by hand
+        req = send(sim, country, "freeze_assets",
+                   {"account": a.account, "number": number, "total": amount}, answer)
+        return ok("request.sent_to_team",
+                  f"request {req.id} sent to the team playing {country}; it answers by hand",
+                  request=req.id, country=country)
+    sim.answer(delay, lambda: answer(acts), "freeze", account=number, country=country)
     return ok(
         "freeze.requested",
         f"freezing order on {number} sent to {country}; answer expected around day "

@@ -100,6 +100,12 @@ class Inject(Frozen):
     reveals: list[str] = Field(
         default_factory=list, description="groups: one member each is named to the trainee"
     )
+    team: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description="joint operation: the country (code) whose team alone receives the inject;"
+        " omitted: every team. While no team plays that country, the home country's file"
+        " receives it (as in single play)",
+    )
 
     @model_validator(mode="after")
     def _time_or_trigger(self) -> Inject:

@@ -43,6 +43,8 @@ class Knowledge:
     movements: list[Movement] = field(default_factory=list)
     notices: list[NoticeRecord] = field(default_factory=list)
     concealments: set[str] = field(default_factory=set)
+    # entities another team gave under 'do not share': kept out of a whole-file share
+    restricted: set[str] = field(default_factory=set)
     pointers: list[tuple[str, str, float]] = field(
         default_factory=list
     )  # (item id, shipment id, t)
@@ -56,6 +58,7 @@ class Knowledge:
         code: str,
         params: dict[str, Any],
         kind: str,
+        handling: str = "share",
     ) -> str:
         """File a report: its English text comes from the template of ``code``; a fixed
         sender (``M.sender``) is kept in the params as ``source_msg``."""
@@ -66,7 +69,8 @@ class Knowledge:
             params = {**params, **M.nested("source", source)}
             source = params["source"]
         self.inbox.append(
-            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), kind, code, params)
+            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), kind, code, params,
+                      handling)
         )
         return iid
 

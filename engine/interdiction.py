@@ -46,6 +46,7 @@ class Control:
     start: float
     end: float
     shipment: str | None  # None: inspect everything
+    side: str | None = None  # the country whose team asked for it (engine.joint)
 
 
 class LegPlan:

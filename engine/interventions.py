@@ -15,6 +15,7 @@ from engine import actions as A
 from engine.circulation import in_force
 from engine.corruption import tip_off
 from engine.deliveries import route_states
+from engine.joint import TeamRequest, send
 from engine.messages import message, nested, sender
 from engine.notices import NCB, RPD
 from engine.records import Outcome
@@ -57,15 +58,17 @@ def _control(
     partner = next(c for c in sim.scenario.countries if c.code == country).partner
     delay = triangular_at(rng.random(), partner.response_days)
     acts = rng.random() < sim._act(country)
-    sim.requests.append(
-        ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end)
-    )
 
-    def answer() -> None:
+    def answer(acts: bool, record: bool = True) -> None:
+        """The effect of the partner's answer (drawn, or a team's: ``record`` it then)."""
         t = sim.env.now
+        if record:
+            sim.requests.append(
+                ControlRequest(what, location, shipment, country, acts, max(start, t), end)
+            )
         name = sim.locs[location].name
         if acts:
-            sim.controls.open(location, max(start, t), end, shipment)
+            sim.controls.open(location, max(start, t), end, shipment, sim.acting)
             tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
             sim.knowledge.item(
                 t,
@@ -88,7 +91,16 @@ def _control(
             )
 
     place = sim.locs[location].name
-    sim.answer(delay, answer, what, country=country, place=place,
+    if _to_team(sim, country):
+        req = send(sim, country, what, {"location": location, "place": place, "start": start,
+                                        "end": end} | ({"shipment": shipment} if shipment else {}),
+                   answer)
+        return _sent(req)
+    # the request as the partner's agencies will have it when they answer (the debrief's)
+    sim.requests.append(
+        ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end)
+    )
+    sim.answer(delay, lambda: answer(acts, False), what, country=country, place=place,
                **({"shipment": shipment} if shipment else {}))
     return ok(
         f"{what}.requested",
@@ -96,6 +108,20 @@ def _control(
         country=country,
         eta_day=round(now + delay, 3),
         cost=cost,
+    )
+
+
+def _to_team(sim: Simulation, country: str) -> bool:
+    """Is ``country`` played by a team other than the one acting (its answer is human)?"""
+    return country != sim.acting and sim.played_by_team(country)
+
+
+def _sent(req: TeamRequest) -> Outcome:
+    return ok(
+        "request.sent_to_team",
+        f"request {req.id} sent to the team playing {req.to_country}; it answers by hand",
+        request=req.id,
+        country=req.to_country,
     )
 
 
@@ -136,10 +162,11 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
             "cd.pending", "the states on this shipment's route have not all answered yet"
         )
     states = route_states(sim, a.shipment)
-    now, home = sim.env.now, sim.scenario.home_country
+    now, home = sim.env.now, sim.acting
     n = _n(sim, "cd", a.shipment)
     answers: dict[str, bool] = {}
     due: dict[str, float] = {}
+    by_hand = [c for c in states if _to_team(sim, c)]
     for country in states:
         if country == home:
             answers[country], due[country] = True, now
@@ -148,11 +175,22 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
         partner = sim.countries[country].partner
         due[country] = now + triangular_at(rng.random(), partner.response_days)
         answers[country] = rng.random() < sim._act(country)
+    for country in by_hand:  # a team answers for its state, when it does
+        answers[country], due[country] = False, now
     req = DeliveryRequest(a.shipment, states, answers, due)
     sim.cd_asked[a.shipment] = req
+    sent = []
     for country in states:
         if country == home:
             _cd_answer(sim, req, country)
+        elif country in by_hand:
+
+            def effect(accept: bool, c: str = country) -> None:
+                req.answers[c] = accept
+                _cd_answer(sim, req, c)
+
+            sent.append(send(sim, country, "controlled_delivery",
+                             {"shipment": a.shipment, "countries": list(states)}, effect).id)
         else:
             sim.answer(due[country] - now, lambda c=country: _cd_answer(sim, req, c), "cd",
                        country=country, shipment=a.shipment)
@@ -163,6 +201,7 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
         f" ({', '.join(states)}); all must agree; last answer expected around day {last:.1f}",
         countries=", ".join(states),
         eta_day=round(last, 3),
+        **({"requests": ", ".join(sent)} if sent else {}),
     )
 
 
@@ -172,7 +211,7 @@ def _cd_answer(sim: Simulation, req: DeliveryRequest, country: str) -> None:
         return
     req.heard.add(country)
     t, k = sim.env.now, sim.knowledge
-    if country != sim.scenario.home_country:
+    if country != sim.acting:
         k.item(t, sender("ncb", country=country), "B2",
                "partner.cd_state_agreed" if req.answers[country] else "partner.cd_state_refused",
                {"country": country, "shipment": req.shipment}, "partner")
@@ -212,7 +251,7 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
             NCB + "; a notice is circulated to member countries only",
             country=country,
         )
-    if country != sim.scenario.home_country and not in_force(sim, "red", a.subject, country):
+    if country != sim.acting and not in_force(sim, "red", a.subject, country):
         return refuse(
             "arrest.needs_red_notice",
             f"the person is in {country}: a provisional arrest abroad needs a published Red "
@@ -226,7 +265,7 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
         rng.random() < sim._act(country),
     )
 
-    def answer() -> None:
+    def answer(acts: bool) -> None:
         if a.subject in sim.arrested:
             return
         if acts:
@@ -241,7 +280,11 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
                 "partner",
             )
 
-    sim.answer(delay, answer, "arrest", country=country, subject=k.entities[a.subject].label)
+    if _to_team(sim, country):
+        return _sent(send(sim, country, "arrest",
+                          {"subject": a.subject, "label": k.entities[a.subject].label}, answer))
+    sim.answer(delay, lambda: answer(acts), "arrest", country=country,
+               subject=k.entities[a.subject].label)
     return ok(
         "arrest.requested",
         f"arrest requested from {country}",

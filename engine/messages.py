@@ -110,6 +110,14 @@ TEMPLATES: dict[str, str] = {
     "partner.arrest_failed": "{country} could not arrest {subject}.",
     # --- partners' answers ---------------------------------------------------------------
     "partner.share_reply": "{country} thanks you and shares {n} name(s) from its files.",
+    # --- a joint operation: what another team sends or answers (engine.joint) ----------
+    "partner.team_shared": "{country} shares {n} item(s) of its file with you; handling: {handling}.",
+    "partner.team_accepted": "{country} accepted your request {request}. {reason}",
+    "partner.team_declined": "{country} declined your request {request}. {reason}",
+    "notice.circulated": "INTERPOL has circulated a notice requested by {country} on {subject}.",
+    "handling.share": "may be shared",
+    "handling.share_conditions": "may be shared under conditions",
+    "handling.no_share": "not to be shared",
     "partner.case_meeting": (
         "Regional investigative and analytical case meeting held with {countries}:"
         " {n} new names shared."
@@ -316,6 +324,7 @@ TEMPLATES: dict[str, str] = {
     "sender.prosecutor": "Prosecutor",
     "sender.blue_notice": "Blue Notice",
     "sender.silver_notice": "Silver Notice",
+    "sender.general_secretariat": "INTERPOL General Secretariat",
     "sender.laboratory": "Forensic laboratory",
     "sender.support_team": "INTERPOL Operational Support Team",
     "sender.fiu": "Financial Intelligence Unit",

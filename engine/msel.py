@@ -45,24 +45,40 @@ class Msel:
             if inj.id not in self.delivered:
                 self.deliver(inj)
 
-    def deliver(self, inj: Inject, forced: bool = False) -> None:
+    def deliver(self, inj: Inject, forced: bool = False, sides: list[str] | None = None) -> None:
+        """Deliver an inject to every side of the exercise (each team's country and the
+        home country; ``sides``: only those), each naming from what its own file lacks."""
         if inj.id in self.delivered and not forced:
             return
         sim, t = self.sim, self.sim.env.now
         self.delivered.add(inj.id)
-        names = {}  # revealed first, so the message can name them
-        for group in inj.reveals:
-            m = reveal_member(sim, group, inj.source, f"msel:{inj.id}", inj.grade)
-            if m is not None:
-                names[group] = sim.world.entities[m].label
-        self.named[inj.id] = names
-        said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
-        text = localized("text", said)  # (a copy: the scenario's texts stay its own)
-        sim.knowledge.item(t, _filed(inj, text), inj.grade, "inject.msel", text, "inject")
+        if sides is None:  # the team it names (the home file while none plays it), or all
+            sides = (list(sim.knowledge_of) if inj.team is None
+                     else [inj.team if inj.team in sim.knowledge_of else sim.home])
+        for i, side in enumerate(sides):
+            with sim.acting_as(side):
+                names = {}  # revealed first, so the message can name them
+                for group in inj.reveals:
+                    m = reveal_member(sim, group, inj.source, f"msel:{inj.id}", inj.grade)
+                    if m is not None:
+                        names[group] = sim.world.entities[m].label
+                if i == 0:
+                    self.named[inj.id] = names
+                said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
+                text = localized("text", said)  # (a copy: the scenario's texts stay its own)
+                sim.knowledge.item(t, _filed(inj, text), inj.grade, "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
-            sim.later(inj.contingency.after_days, lambda: self._check(inj, t))
+            with sim.acting_as(sim.home):  # checked for the sides it went to, not for one
+                sim.later(inj.contingency.after_days, lambda: self._check(inj, t, sides))
 
-    def _check(self, inj: Inject, since: float) -> None:
+    def _check(self, inj: Inject, since: float, sides: list[str]) -> None:
+        """The contingency, to each side that has not done what the inject expected."""
+        sim = self.sim
+        for side in sides:
+            with sim.acting_as(side):
+                self._check_side(inj, since)
+
+    def _check_side(self, inj: Inject, since: float) -> None:
         done = any(
             d.accepted and d.kind == inj.expected_action and d.t >= since - 1e-9
             for d in self.sim.decisions

@@ -18,6 +18,7 @@ from typing import Any
 from engine import actions as A
 from engine import messages as M
 from engine.evidence import ExhibitKind
+from engine.intel import person_attrs
 from engine.notices import Basis, NoticeCheck, Thresholds, check_notice
 from engine.records import NoticeRecord, Outcome
 from engine.requests import refuse
@@ -93,7 +94,7 @@ def check(sim: Simulation, colour: str, purpose: str, grounds: str, subject: str
         max_penalty_years=legal.max_penalty_years,
         basis=basis(sim, subject),
         thresholds=Thresholds(
-            legal.notice_evidence, legal.blue_min_identifiers, sim.scenario.home_country
+            legal.notice_evidence, legal.blue_min_identifiers, sim.acting
         ),
     )
 
@@ -157,6 +158,33 @@ def _publish(sim: Simulation, colour: str, subject: str) -> None:
     sim.notices[(colour, subject)] = sim.env.now
     if colour == "purple":
         sim.purple_published(subject)
+    if sim.played:
+        circulate(sim, colour, subject)
+
+
+IDENTIFIERS = {"person": ("name", "date_of_birth", "nationality", "passport"),
+               "company": ("name", "registration"), "vessel": ("name", "imo")}
+
+
+def circulate(sim: Simulation, colour: str, subject: str) -> None:
+    """A joint operation: the General Secretariat circulates a published notice to every
+    member country, so every other team's file gets it, its subject's identifiers (or the
+    method, for a Purple Notice) and a word in the inbox."""
+    t, asked, ent = sim.env.now, sim.acting, sim.world.entities.get(subject)
+    for side in list(sim.knowledge_of):
+        if side == asked or side in sim.non_members:
+            continue
+        with sim.acting_as(side):
+            k = sim.knowledge
+            if ent is not None and ent.type in IDENTIFIERS:
+                k.learn(subject, ent.type, ent.label, person_attrs(ent, IDENTIFIERS[ent.type]),
+                        t, "INTERPOL notice", "B2")
+            elif subject in sim.conceal:
+                k.concealments.add(subject)
+            k.notices.append(NoticeRecord(colour, subject, "accepted", "notice.circulated",
+                                          "circulated by the General Secretariat", round(t, 3)))
+            k.item(t, M.sender("general_secretariat"), "B2", "notice.circulated",
+                   {"country": asked, **named(sim, subject)}, "notice")
 
 
 def whereabouts(sim: Simulation, subject: str) -> tuple[Any, str, str] | None:

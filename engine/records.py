@@ -38,6 +38,8 @@ class InboxItem(Record):
     kind: str  # intel | inject | partner | notice | system
     code: str  # message code; the platform's catalogs translate it as inbox.<code>
     params: dict[str, Any]
+    # who may be told (UK 3x5x2 handling code): share | share_conditions | no_share
+    handling: str = "share"
 
     def __init__(
         self,
@@ -49,12 +51,13 @@ class InboxItem(Record):
         kind: str,
         code: str,
         params: dict[str, Any],
+        handling: str = "share",
     ) -> None:
         # Filed for every report of every run: one update of the instance's dict instead
         # of the eight ``object.__setattr__`` calls a frozen dataclass's own __init__ makes.
         self.__dict__.update(
             id=id, t=t, source=source, reliability=reliability, credibility=credibility,
-            kind=kind, code=code, params=params,
+            kind=kind, code=code, params=params, handling=handling,
         )
 
     @property
@@ -289,3 +292,5 @@ class Debrief(Record):
     wrongful_arrests: list[str]
     decisions: list[DecisionRecord]
     prosecutions: list[CaseRecord] = field(default_factory=list)
+    # joint operation: per country, shares refused for a 'do not share' handling code
+    handling_refused: dict[str, int] = field(default_factory=dict)

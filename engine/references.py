@@ -68,6 +68,9 @@ def reference_problems(
         out.append((("home_country",), unknown("country", s.home_country, countries)))
     if len(countries) != len(s.countries):
         out.append((("countries",), "a country is listed twice"))
+    for i, inj in enumerate(s.msel):
+        if inj.team is not None and inj.team not in countries:
+            out.append((("msel", i, "team"), unknown("country", inj.team, countries)))
     for i, loc in enumerate(s.locations):
         if loc.country not in countries:
             out.append((("locations", i, "country"), unknown("country", loc.country, countries)))

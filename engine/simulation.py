@@ -15,7 +15,8 @@ trainee can be told about shipments lives in ``engine.reports``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import simpy
@@ -84,7 +85,16 @@ class Simulation(Communications, ShipmentReports):
     def __init__(self, scenario: Scenario, world: World, seed: int, overrides: Any) -> None:
         self.scenario, self.world, self.seed, self.ov = scenario, world, seed, overrides
         self.env = simpy.Environment()
-        self.knowledge = Knowledge()
+        # One side per country played (engine.joint): the home country's is single play's.
+        self.home = scenario.home_country
+        self.acting = self.home  # the country whose side actions and answers act for now
+        self.played: list[str] = []  # countries a team plays (control cell's team_joins)
+        self.team_requests: list[Any] = []  # engine.joint.TeamRequest, R001 ...
+        self.asking_message: str | None = None  # the action's rationale, while it is handled
+        self.withheld: dict[str, int] = {}  # side -> shares refused for a handling code
+        self.knowledge_of: dict[str, Knowledge] = {self.home: Knowledge()}
+        self.decisions_of: dict[str, list[Any]] = {self.home: []}
+        self.due_of: dict[str, list[tuple[float, str, dict[str, Any]]]] = {self.home: []}
         self.case_file = CaseFile()  # exhibits for prosecution (engine.evidence)
         self.lab = Lab()  # forensic requests and the support team (engine.forensics)
         self.money = Trail()  # accounts traced, frozen, confiscated (engine.finance)
@@ -110,20 +120,19 @@ class Simulation(Communications, ShipmentReports):
         # (colour of the matching notice, subject) -> member countries a diffusion reached
         self.diffusions: dict[tuple[str, str], frozenset[str]] = {}
         self.non_members = frozenset(c.code for c in scenario.countries if not c.interpol_member)
-        self.warrants: set[str] = set()
+        self.warrants_of: dict[str, set[str]] = {self.home: set()}  # each side's prosecutor
         self.burned: dict[str, float] = {}  # route -> day of the seizure that burned it
         self.route = scenario.shipments.routes[0]
         self.route_order = list(scenario.shipments.routes)
         self.concealment_order = list(scenario.shipments.concealments)
         self.concealment = scenario.shipments.concealments[0]
         self.lie_low_until = 0.0
-        self.funds = Budget(self.env, scenario.resources.start_budget * overrides.resources)
-        self.teams = Teams(self.env, int(scenario.resources.inspection_teams * overrides.resources))
-        self.due: list[tuple[float, str, dict[str, Any]]] = []  # answers the trainee awaits
+        self.funds_of = {self.home: self._new_funds()}
+        self.teams_of = {self.home: self._new_teams()}
+        self._switch(self.home)  # ``knowledge``, ``funds`` ...: the acting side's
         self.requests: list[ControlRequest] = []  # inspections and seizures asked of partners
         self.event_log = EventLog()  # what happened when, for MSEL triggers and the score
         self.counts: dict[str, int] = {}
-        self.decisions: list[Any] = []
         self.partner_codes = {c.code for c in scenario.countries}
         self.locs = {loc.id: loc for loc in scenario.locations}
         self.countries = {c.code: c for c in scenario.countries}
@@ -147,6 +156,71 @@ class Simulation(Communications, ShipmentReports):
         for p in world.plan:
             self.env.process(self._shipment(p))
         self.env.process(self._weekly_budget())
+
+    # --- the sides: one per country a team plays (engine.joint) -------------------------
+    def _new_funds(self) -> Budget:
+        return Budget(self.env, self.scenario.resources.start_budget * self.ov.resources)
+
+    def _new_teams(self) -> Teams:
+        return Teams(self.env, int(self.scenario.resources.inspection_teams * self.ov.resources))
+
+    def join(self, country: str) -> None:
+        """A team now plays ``country``: it gets its own knowledge, budget, inspection teams,
+        decisions and agenda (the home country keeps the ones it has)."""
+        if country not in self.played:
+            self.played.append(country)
+        if country not in self.knowledge_of:
+            self.knowledge_of[country] = Knowledge()
+            self.decisions_of[country] = []
+            self.due_of[country] = []
+            self.warrants_of[country] = set()
+            self.funds_of[country] = self._new_funds()
+            self.teams_of[country] = self._new_teams()
+
+    def played_by_team(self, country: str) -> bool:
+        return country in self.played
+
+    def side_for(self, country: str) -> str:
+        """Whose file learns what the network does in ``country`` on its own (a routine
+        find, an arrest at a post): that country's team when one plays it, else home's."""
+        return country if country in self.played else self.home
+
+    def side_at(self, location: str) -> str:
+        """Whose file learns what happens at ``location`` on its own (a routine find, an
+        arrest at a post, a notice hit at a border): the team playing that country, else
+        the team whose control is open there, else the home country."""
+        country = self.locs[location].country
+        if country in self.played:
+            return country
+        for c in self.controls.at(location, self.env.now):
+            if c.side is not None and c.side in self.knowledge_of:
+                return c.side  # the partner tells the team whose control found it
+        return self.home
+
+    @contextmanager
+    def acting_as(self, country: str) -> Iterator[None]:
+        """Act for ``country``'s side: ``knowledge``, ``funds``, ``teams``, ``decisions``,
+        ``warrants`` and ``due`` are that side's until the block ends."""
+        before = self.acting
+        if country == before:  # nothing to switch (single play: always)
+            yield
+            return
+        self._switch(country)
+        try:
+            yield
+        finally:
+            self._switch(before)
+
+    def _switch(self, country: str) -> None:
+        # Plain attributes swapped here, not properties: ``knowledge`` is read on every
+        # report of every run, and a property lookup there costs the bots ~8%.
+        self.acting = country
+        self.knowledge = self.knowledge_of[country]
+        self.decisions = self.decisions_of[country]
+        self.due = self.due_of[country]
+        self.funds = self.funds_of[country]
+        self.teams = self.teams_of[country]
+        self.warrants = self.warrants_of[country]
 
     # --- the parts, under the names other modules have always used ----------------------
     @property
@@ -191,7 +265,16 @@ class Simulation(Communications, ShipmentReports):
         return random.Random(":".join(map(str, (self.seed, *parts))))
 
     def later(self, delay: float, fn: Callable[[], None]) -> simpy.Process:
-        """Run ``fn`` after ``delay`` days, as a SimPy process (``engine.simulation.after``)."""
+        """Run ``fn`` after ``delay`` days, as a SimPy process (``engine.simulation.after``),
+        for the side acting now (an answer reaches the team that asked)."""
+        who = self.acting
+        if who != self.home:  # home's callbacks run as home: single play is unchanged
+            inner = fn
+
+            def fn() -> None:
+                with self.acting_as(who):
+                    inner()
+
         return self.env.process(after(self.env.timeout(max(delay, 0.0)), fn))
 
     def answer(
@@ -245,6 +328,17 @@ class Simulation(Communications, ShipmentReports):
                 params = week.copy()  # each item its own params, in the same order
                 params["budget"] = round(funds.left, 3)
                 item(env.now, source, "A1", "system.budget", params, "system")
+            for country in self.played:  # every other side played has its own budget
+                if country == self.home:
+                    continue
+                theirs = self.funds_of[country]
+                theirs.top_up(weekly)
+                if weekly > 0:
+                    params = week.copy()
+                    params["budget"] = round(theirs.left, 3)
+                    self.knowledge_of[country].item(
+                        env.now, source, "A1", "system.budget", params, "system"
+                    )
 
     def _handlers(self, plan: Any) -> dict[str, str] | None:
         if not self.arrested:
@@ -309,7 +403,11 @@ class Simulation(Communications, ShipmentReports):
             passed.append((to, env.now))
             if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel
-                border_crossing(self, traveller, lp.leg)
+                if self.played:
+                    with self.acting_as(self.side_at(to)):
+                        border_crossing(self, traveller, lp.leg)
+                else:
+                    border_crossing(self, traveller, lp.leg)
             if not ship.surveillance and (lp.routine or controls):
                 # else nothing here can find the load
                 plain = not (controls or notices or diffusions)  # a checkpoint alone
@@ -318,7 +416,12 @@ class Simulation(Communications, ShipmentReports):
                     if plain and to not in posts
                     else detection(self, ship, lp, traveller)
                 ):
-                    if detected(self, ship, lp.leg, handlers):
+                    if self.played:
+                        with self.acting_as(self.side_at(to)):
+                            stops = detected(self, ship, lp.leg, handlers)
+                    else:
+                        stops = detected(self, ship, lp.leg, handlers)
+                    if stops:
                         return
                 elif (
                     ship.bribed_at is None
@@ -332,7 +435,9 @@ class Simulation(Communications, ShipmentReports):
                     ship.bribed_at = to  # found, but the official at the post let it go
         ship.fate_day = env.now
         if ship.surveillance:
-            delivered_under_surveillance(self, ship, handlers)
+            with self.acting_as(self.side_at(ship.where) if self.played and ship.where
+                                else self.acting):
+                delivered_under_surveillance(self, ship, handlers)
         else:
             ship.status = "missed"
 

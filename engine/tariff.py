@@ -59,7 +59,7 @@ def _last(sim: Simulation, action: dict[str, Any]) -> tuple[float, float, float]
     known = sid in sim.knowledge.entities
     codes = route_states(sim, sid) if known else tuple(sim.countries)
     ds = [sim.countries[c].partner.response_days for c in codes
-          if c != sim.scenario.home_country]
+          if c != sim.acting]
     if not ds:
         return None
     return (max(d.min for d in ds), max(d.mode for d in ds), max(d.max for d in ds))
@@ -122,7 +122,7 @@ def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
         delay = (d.min, d.mode, d.max)
     elif kind == "freeze_assets":
         acc = sim.world.entities.get(str(action.get("account")))
-        if acc is not None and acc.country != s.home_country and acc.country in sim.countries:
+        if acc is not None and acc.country != sim.acting and acc.country in sim.countries:
             delay = _spread([sim.countries[acc.country]])
         else:
             d = s.finance.freeze_days

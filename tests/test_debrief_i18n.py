@@ -13,6 +13,7 @@ from academy.pdf import Report
 from engine import messages as M
 from engine.finance import CONFISCATION_RULE, FREEZE_RULE
 from engine.forensics import CUSTODY_RULE
+from engine.joint import CLOCK_RULE, HANDLING_RULE, ROLE_RULE
 from engine.notices import NCB, PURPOSES, RPD, Basis, Thresholds, check_notice
 from engine.policies import run_policy
 from engine.requests import WARRANT_RULE
@@ -134,12 +135,15 @@ def engine_rules() -> dict[str, str]:
     found["forensic.not_seized"] = found["forensic.not_in_custody"] = CUSTODY_RULE
     found["freeze.no_basis"] = FREEZE_RULE
     found["confiscate.not_frozen"] = found["confiscate.no_conviction"] = CONFISCATION_RULE
+    found["role.not_allowed"] = ROLE_RULE
+    found["clock.control_cell"] = CLOCK_RULE
+    found["handling.not_shareable"] = HANDLING_RULE
     return found
 
 
 def test_every_rule_the_engine_cites_is_translated():
     rules = engine_rules()
-    assert len(rules) == 20
+    assert len(rules) == 23
     assert {k[len("rule."):]: v for k, v in catalog_files("en")["rules.yaml"].items()} == rules
     for lang in LANGS[1:]:
         theirs = catalog_files(lang)["rules.yaml"]
