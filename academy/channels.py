@@ -1,0 +1,83 @@
+"""The operation's channels: messages between teams and to and from the control cell.
+
+A trainee writes as their team, to another team of the operation or to the control cell;
+the control cell writes to a team, to a role in it or to one person. The control cell reads
+every message; a trainee reads only those to or from their own team — and of those the
+control cell addressed to a role or a person, only their own. The text is stored exactly as
+typed (it is evidence of what was said): whoever shows it escapes it as text.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, or_, select
+
+from academy import actors
+from academy.errors import AcademyError
+from academy.joint import get, my_team, record_of
+from academy.models import ChannelMessage, OperationMember, OperationTeam, User
+from academy.workshops import can_manage
+
+MAX_BODY = 2000
+
+
+def post(
+    session: Session, *, user: User, operation_id: int, body: str,
+    to_team_id: int | None = None, to_role: str | None = None, to_user_id: int | None = None,
+) -> ChannelMessage:
+    """Send ``body`` to a team (``to_team_id``) or, from a team, to the control cell (None).
+
+    A trainee always writes as their own team; ``to_role``/``to_user_id`` are the control
+    cell's (a person's team is theirs)."""
+    operation = get(session, operation_id)
+    if not body.strip():
+        raise AcademyError("message_empty")
+    if len(body) > MAX_BODY:
+        raise AcademyError("message_too_long", limit=MAX_BODY)
+    control = can_manage(session, user=user, workshop_id=operation.workshop_id)
+    from_team_id: int | None = None
+    if control:
+        if to_user_id is not None:
+            member = session.exec(select(OperationMember).where(
+                OperationMember.operation_id == operation_id,
+                OperationMember.user_id == to_user_id)).first()
+            if member is None or (to_team_id is not None and member.team_id != to_team_id):
+                raise AcademyError("not_found")
+            to_team_id = member.team_id
+        if to_team_id is None:
+            raise AcademyError("joint_team_required")
+        if to_role is not None and to_role not in actors.ROLES:
+            raise AcademyError("joint_role_invalid")
+    else:
+        seat = my_team(session, user=user, operation_id=operation_id)  # non-members: not found
+        if to_role is not None or to_user_id is not None:
+            raise AcademyError("forbidden")
+        from_team_id = seat.team.id
+        if to_team_id == from_team_id:
+            raise AcademyError("joint_team_required")
+    if to_team_id is not None:
+        team = session.get(OperationTeam, to_team_id)
+        if team is None or team.operation_id != operation_id:
+            raise AcademyError("not_found")
+    message = ChannelMessage(
+        operation_id=operation_id, from_user_id=user.id or 0, from_team_id=from_team_id,
+        to_team_id=to_team_id, to_role=to_role, to_user_id=to_user_id, body=body,
+        day=record_of(session, operation).day)
+    session.add(message)
+    session.flush()
+    return message
+
+
+def read(session: Session, *, user: User, operation_id: int) -> list[ChannelMessage]:
+    """The messages ``user`` may read, oldest first."""
+    operation = get(session, operation_id)
+    query = select(ChannelMessage).where(ChannelMessage.operation_id == operation_id)
+    order = (col(ChannelMessage.created_at), col(ChannelMessage.id))
+    if can_manage(session, user=user, workshop_id=operation.workshop_id):
+        return list(session.exec(query.order_by(*order)).all())
+    seat = my_team(session, user=user, operation_id=operation_id)
+    mine = seat.team.id
+    rows = session.exec(query.where(or_(ChannelMessage.from_team_id == mine,
+                                        ChannelMessage.to_team_id == mine)).order_by(*order))
+    return [m for m in rows.all() if m.from_team_id == mine or (
+        (m.to_user_id is None or m.to_user_id == user.id)
+        and (m.to_role is None or seat.role is None or m.to_role == seat.role))]
