@@ -75,7 +75,7 @@ def start(
         same = get_version(session, version_id=record.scenario_version_id)
         if same.scenario_id == version.scenario_id and not record.finished:
             return record
-    overrides = _overrides_for(session, workshop_id=workshop_id, scenario_id=version.scenario_id)
+    overrides = overrides_for(session, workshop_id=workshop_id, scenario_id=version.scenario_id)
     record = ExerciseRecord(
         user_id=user.id or 0,
         workshop_id=workshop_id,
@@ -88,7 +88,7 @@ def start(
     return record
 
 
-def _overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
+def overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
     """Difficulty overrides an instructor set for this workshop and scenario."""
     from academy.assignments import scenarios_of
 

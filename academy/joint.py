@@ -21,6 +21,7 @@ change any role (``control_cell.set_role``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,8 @@ from academy.models import (
 from academy.roster import entries, teams
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
+from engine.exercise import Exercise
+from engine.records import Outcome
 
 MIN_TEAMS, MAX_TEAMS = 2, 5
 # actions only the control cell takes: a trainee's are refused before they reach the log
@@ -90,7 +93,8 @@ def get(session: Session, operation_id: int) -> JointOperation:
 
 def teams_of(session: Session, operation_id: int) -> list[OperationTeam]:
     return list(session.exec(select(OperationTeam).where(
-        OperationTeam.operation_id == operation_id).order_by(col(OperationTeam.id))).all())
+        OperationTeam.operation_id == operation_id).order_by(col(OperationTeam.id))
+        .execution_options(populate_existing=True)).all())  # ready flags as now stored
 
 
 def workshop_teams(session: Session, *, workshop_id: int) -> set[str]:
@@ -127,7 +131,7 @@ def start(
     record = ExerciseRecord(  # workshop None: not one of the single-player exercises
         user_id=user.id or 0, workshop_id=None, scenario_version_id=version.id or 0,
         seed=exercises.cohort_seed(workshop_id, version.scenario_id) if seed is None else seed,
-        overrides=exercises._overrides_for(session, workshop_id=workshop_id,
+        overrides=exercises.overrides_for(session, workshop_id=workshop_id,
                                            scenario_id=version.scenario_id),
     )
     session.add(record)
@@ -212,18 +216,19 @@ def record_of(session: Session, operation: JointOperation) -> ExerciseRecord:
 
 def write(
     session: Session, operation: JointOperation, actions: list[dict[str, Any]],
-    by: dict[str, Any], *, held: Played | None = None, raced: Any = None, seen_day: float = -1.0,
-) -> tuple[Played, Any, bool]:
+    by: dict[str, Any], *, held: Played | None = None,
+    raced: Callable[[int], bool] | None = None, seen_day: float = -1.0,
+) -> tuple[Played, Outcome, bool]:
     """Log ``actions`` one after the other as ``by`` under the operation's lock; (the engine,
     the last outcome, whether the clock had moved past ``seen_day`` when it was applied)."""
     exercises.lock(session, operation.exercise_id)
     record = record_of(session, operation)
     stored = exercises.stored_count(session, operation.exercise_id)
     moved = False
-    outcome = None
+    outcome: Outcome | None = None
 
-    def carry_out(action: dict[str, Any]) -> Any:
-        def apply(live: Any) -> Any:
+    def carry_out(action: dict[str, Any]) -> Callable[[Exercise], Outcome]:
+        def apply(live: Exercise) -> Outcome:
             nonlocal moved
             moved = live.day > seen_day + 1e-9 and seen_day >= 0
             return actors.apply(live, action, by)
@@ -236,7 +241,7 @@ def write(
             actor="instructor" if by.get("role") == actors.CONTROL else "trainee", by=by)
         stored = slot + 1
         held.seen = stored
-    assert held is not None  # at least one action was written
+    assert held is not None and outcome is not None  # at least one action was written
     record.day, record.finished = held.live.day, held.live.finished
     record.actions += sum(a.get("kind") not in CONTROL_KINDS for a in actions)
     record.updated_at = utcnow()
@@ -260,6 +265,8 @@ def act(
     kind = action.get("kind") if isinstance(action, dict) else None
     if kind in CONTROL_KINDS:
         raise AcademyError("joint_control_only")
+    exercises.lock(session, seat.operation.exercise_id)  # the operation's only writer now
+    session.refresh(seat.operation)  # paused as it is now, not as first read
     if seat.operation.paused:
         raise AcademyError("exercise_paused")
     country, exercise_id = seat.team.country, seat.operation.exercise_id
@@ -305,6 +312,10 @@ def set_ready(session: Session, *, user: User, operation_id: int, ready: bool = 
     """Mark the user's team ready for the clock to move; True when that moved it (the
     control cell armed "advance when every team is ready" and this was the last team)."""
     seat = my_team(session, user=user, operation_id=operation_id)
+    # under the operation's lock: of teams ready at the same moment, exactly one sees every
+    # flag raised and moves the clock (without it each could miss the others' flags)
+    exercises.lock(session, seat.operation.exercise_id)
+    session.refresh(seat.operation)
     seat.team.ready = ready
     session.add(seat.team)
     session.flush()
