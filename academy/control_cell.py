@@ -137,8 +137,8 @@ def inject(
     event: str | None = None, grade: str = "A1", team_id: int | None = None,
     role: str | None = None, to_user_id: int | None = None,
 ) -> Any:
-    """An inject from the control cell: into the world of one team (``team_id``) or of the
-    operation (None) — an entry of the log; to a ``role`` or one person of a team — a
+    """An inject from the control cell: into the file of one team (``team_id``) or of every
+    team (None) — an entry of the log; to a ``role`` or one person of a team — a
     control-cell message on the channel (an MSEL event goes into the world only)."""
     operation = require(session, user=user, operation_id=operation_id)
     if not message.strip() and not event:
@@ -148,11 +148,11 @@ def inject(
             raise AcademyError("joint_event_to_team")
         return channels.post(session, user=user, operation_id=operation_id, body=message,
                              to_team_id=team_id, to_role=role, to_user_id=to_user_id)
-    team = _team(session, operation, team_id) if team_id is not None else None
-    by = actors.actor(team=team.country if team else None, user=user.id, role=actors.CONTROL)
-    action = {"kind": "instructor_inject", "message": message.strip()[:4000], "event": event,
-              "grade": grade}
-    _played, outcome, _moved = write(session, operation, [action], by)
+    action: dict[str, Any] = {"kind": "instructor_inject", "message": message.strip()[:4000],
+                              "event": event, "grade": grade}
+    if team_id is not None:  # the engine files it into that team's country only
+        action["team"] = _team(session, operation, team_id).country
+    _played, outcome, _moved = write(session, operation, [action], _control(user))
     return outcome
 
 
