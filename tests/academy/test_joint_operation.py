@@ -574,3 +574,45 @@ def test_an_inject_to_one_team_reaches_only_its_file(engine, op):
 
         assert "Tip for Tanzania only" in inbox("Tanzania One")
         assert "Tip for Tanzania only" not in inbox("Kenya One")
+
+
+def test_a_roles_limits_hold_through_the_platform(engine, op):
+    needs_joint_engine()
+    with session_scope(engine) as s:  # the NCB officer does not task sources
+        acted = joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
+                          action=INTEL, seen_day=0.0)
+    assert (acted.played.outcome.accepted, acted.played.outcome.code) == (
+        False, "role.not_allowed")
+    with Session(engine) as s:
+        assert stored(s, op)[-1].accepted is False  # refused, and on the record
+
+
+def test_a_request_to_another_team_waits_in_its_queue_and_its_answer_acts(engine, op):
+    needs_joint_engine()
+    ask = {"kind": "inspection", "location": "dar-es-salaam-port", "start_day": 2, "days": 5,
+           "rationale": "Our source says the load leaves via Dar"}
+    with session_scope(engine) as s:
+        out = joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"], action=ask,
+                        seen_day=0.0).played.outcome
+    assert (out.accepted, out.code) == (True, "request.sent_to_team")
+    with session_scope(engine) as s:
+        control_cell.advance(s, user=user(s, op, "instructor"), operation_id=op["op"])
+    with Session(engine) as s:
+        waiting = control_cell.control_view(s, user=user(s, op, "instructor"),
+                                            operation_id=op["op"]).summary.pending
+        queue = joint.team_view(s, user=user(s, op, "Tanzania One"), operation_id=op["op"])
+        other = joint.team_view(s, user=user(s, op, "Mozambique One"), operation_id=op["op"])
+    assert [(p.id, p.waiting_days) for p in waiting] == [(out.params["request"], 1.0)]
+    assert [(r.from_country, r.status, r.message) for r in queue.requests] == [
+        ("KE", "pending", ask["rationale"])]
+    assert other.requests == []
+    answer = {"kind": "answer_request", "request": out.params["request"], "accept": True,
+              "reason": "Our customs will be there"}
+    with session_scope(engine) as s:
+        acted = joint.act(s, user=user(s, op, "Tanzania One"), operation_id=op["op"],
+                          action=answer, seen_day=1.0)
+    assert acted.played.outcome.code == "request.accepted"
+    with Session(engine) as s:
+        (request,) = joint.team_view(s, user=user(s, op, "Kenya One"),
+                                     operation_id=op["op"]).requests
+    assert (request.status, request.answered_by) == ("accepted", op["Tanzania One"])
