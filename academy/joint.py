@@ -128,6 +128,9 @@ def start(
         raise AcademyError("joint_country_twice")
     for role in (roles or {}).values():
         _check_role(role)
+    seating = _seating(session, workshop_id=workshop_id, names=list(countries))
+    if set(roles or {}) - {uid for users in seating.values() for uid in users}:
+        raise AcademyError("joint_member_unknown")  # a role for someone in none of the teams
     record = ExerciseRecord(  # workshop None: not one of the single-player exercises
         user_id=user.id or 0, workshop_id=None, scenario_version_id=version.id or 0,
         seed=exercises.cohort_seed(workshop_id, version.scenario_id) if seed is None else seed,
@@ -144,7 +147,7 @@ def start(
     for name, country in countries.items():
         session.add(OperationTeam(operation_id=operation.id or 0, country=country, name=name))
     session.flush()
-    _enrol_all(session, operation, roles or {})
+    _enrol_all(session, operation, seating, roles or {})
     control = actors.actor(team=None, user=user.id, role=actors.CONTROL)
     write(session, operation, [actors.team_joins(c) for c in countries.values()], control)
     return operation
@@ -164,14 +167,19 @@ def default_roles(count: int) -> list[str | None]:
     return [None, *actors.ROLES[1:count]]
 
 
-def _enrol_all(session: Session, operation: JointOperation, roles: dict[int, str | None]) -> None:
-    by_name = {t.name: t for t in teams_of(session, operation.id or 0)}
-    team_of = teams(session, workshop_id=operation.workshop_id)
+def _seating(session: Session, *, workshop_id: int, names: list[str]) -> dict[str, list[int]]:
+    """Each team's joined trainees in the order they joined the workshop."""
+    team_of = teams(session, workshop_id=workshop_id)
     joined = {m.user_id: m.joined_at for m in session.exec(select(Membership).where(
-        Membership.workshop_id == operation.workshop_id)).all()}
-    for team in by_name.values():
-        users = sorted((uid for uid, name in team_of.items() if name == team.name),
-                       key=lambda uid: (joined[uid], uid))
+        Membership.workshop_id == workshop_id)).all()}
+    return {name: sorted((uid for uid, team in team_of.items() if team == name),
+                         key=lambda uid: (joined[uid], uid)) for name in names}
+
+
+def _enrol_all(session: Session, operation: JointOperation, seating: dict[str, list[int]],
+               roles: dict[int, str | None]) -> None:
+    for team in teams_of(session, operation.id or 0):
+        users = seating[team.name]
         for uid, role in zip(users, default_roles(len(users)), strict=True):
             session.add(OperationMember(operation_id=operation.id or 0, team_id=team.id or 0,
                                         user_id=uid, role=roles.get(uid, role)))

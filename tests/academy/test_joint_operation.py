@@ -114,6 +114,41 @@ def test_members_take_roles_from_their_workshop_team(engine, op):
     assert joint.default_roles(4) == ["analyst", "ncb", "prosecutor_liaison", "analyst"]
 
 
+def test_the_instructor_chooses_roles_at_the_start_and_later(engine):
+    with session_scope(engine) as s:
+        ids = _class(s)
+        instructor = user(s, ids, "instructor")
+        with pytest.raises(AcademyError) as refused:
+            joint.start(s, user=instructor, workshop_id=ids["workshop"],
+                        scenario_version_id=ids["version"], countries=TEAMS,
+                        roles={ids["Nobody Teamless"]: "ncb"})
+        assert refused.value.code == "joint_member_unknown"
+        with pytest.raises(AcademyError) as refused:
+            joint.start(s, user=instructor, workshop_id=ids["workshop"],
+                        scenario_version_id=ids["version"], countries=TEAMS,
+                        roles={ids["Kenya One"]: "chief"})
+        assert refused.value.code == "joint_role_invalid"
+        assert s.exec(select(JointOperation)).all() == []  # refused before anything is written
+    with session_scope(engine) as s:
+        operation = joint.start(s, user=user(s, ids, "instructor"), workshop_id=ids["workshop"],
+                                scenario_version_id=ids["version"], countries=TEAMS,
+                                roles={ids["Kenya One"]: "analyst"})
+        control_cell.set_role(s, user=user(s, ids, "instructor"), operation_id=operation.id,
+                              trainee_id=ids["Tanzania One"], role="prosecutor_liaison")
+        with pytest.raises(AcademyError) as refused:
+            control_cell.set_role(s, user=user(s, ids, "instructor"), operation_id=operation.id,
+                                  trainee_id=ids["Nobody Teamless"], role="ncb")
+        assert refused.value.code == "not_found"
+    with session_scope(engine) as s:
+        joint.act(s, user=user(s, ids, "Tanzania One"), operation_id=operation.id,
+                  action=INTEL, seen_day=0.0)
+        last = s.exec(select(ExerciseAction).order_by(col(ExerciseAction.id).desc())).first()
+        assert last.by == {"team": "TZ", "user": ids["Tanzania One"],
+                           "role": "prosecutor_liaison"}
+        assert joint.my_team(s, user=user(s, ids, "Kenya One"),
+                             operation_id=operation.id).role == "analyst"
+
+
 def test_a_trainee_who_joins_the_team_later_is_seated_with_a_free_role(engine, op):
     with session_scope(engine) as s:
         late = join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name="Kenya Late", pin="1234")
