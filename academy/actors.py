@@ -24,6 +24,8 @@ from engine.records import Outcome
 # engine.joint.ROLES (issue 12 contract); a test checks they agree once the engine lands
 ROLES: tuple[str, ...] = ("analyst", "ncb", "prosecutor_liaison")
 CONTROL = "control"  # the instructor's control cell
+# actions only the control cell takes: a trainee's are refused before they reach the log
+CONTROL_KINDS = frozenset({"team_joins", "instructor_inject", "advance", "advance_to_next_event"})
 
 
 def joint_engine() -> bool:

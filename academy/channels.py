@@ -13,8 +13,9 @@ from sqlmodel import Session, col, or_, select
 
 from academy import actors
 from academy.errors import AcademyError
-from academy.joint import get, my_team, record_of
+from academy.joint import get, my_team
 from academy.models import ChannelMessage, OperationMember, OperationTeam, User
+from academy.operation_log import record_of
 from academy.workshops import can_manage
 
 MAX_BODY = 2000

@@ -18,8 +18,9 @@ from sqlmodel import Session, select
 from academy import actors, channels
 from academy.errors import AcademyError
 from academy.exercises import Played
-from academy.joint import fresh, get, record_of, teams_of, write
+from academy.joint import get, teams_of
 from academy.models import ChannelMessage, JointOperation, OperationMember, OperationTeam, User
+from academy.operation_log import fresh, record_of, write
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
 

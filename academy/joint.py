@@ -21,7 +21,6 @@ change any role (``control_cell.set_role``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,24 +31,19 @@ from academy.db import is_row_id
 from academy.errors import AcademyError
 from academy.exercises import Played
 from academy.models import (
-    ExerciseAction,
     ExerciseRecord,
     JointOperation,
     Membership,
     OperationMember,
     OperationTeam,
     User,
-    utcnow,
 )
+from academy.operation_log import fresh, team_acted_since, write
 from academy.roster import entries, teams
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
-from engine.exercise import Exercise
-from engine.records import Outcome
 
 MIN_TEAMS, MAX_TEAMS = 2, 5
-# actions only the control cell takes: a trainee's are refused before they reach the log
-CONTROL_KINDS = frozenset({"team_joins", "instructor_inject", "advance", "advance_to_next_event"})
 
 
 @dataclass(frozen=True)
@@ -216,47 +210,6 @@ def _enrol_late(session: Session, operation: JointOperation, user: User) -> Oper
     return member
 
 
-def record_of(session: Session, operation: JointOperation) -> ExerciseRecord:
-    record = session.get(ExerciseRecord, operation.exercise_id)
-    assert record is not None  # the operation's exercise is made with it and never deleted
-    return record
-
-
-def write(
-    session: Session, operation: JointOperation, actions: list[dict[str, Any]],
-    by: dict[str, Any], *, held: Played | None = None,
-    raced: Callable[[int], bool] | None = None, seen_day: float = -1.0,
-) -> tuple[Played, Outcome, bool]:
-    """Log ``actions`` one after the other as ``by`` under the operation's lock; (the engine,
-    the last outcome, whether the clock had moved past ``seen_day`` when it was applied)."""
-    exercises.lock(session, operation.exercise_id)
-    record = record_of(session, operation)
-    stored = exercises.stored_count(session, operation.exercise_id)
-    moved = False
-    outcome: Outcome | None = None
-
-    def carry_out(action: dict[str, Any]) -> Callable[[Exercise], Outcome]:
-        def apply(live: Exercise) -> Outcome:
-            nonlocal moved
-            moved = live.day > seen_day + 1e-9 and seen_day >= 0
-            return actors.apply(live, action, by)
-        return apply
-
-    for action in actions:
-        held, outcome, slot = exercises.append(
-            session, record=record, stored=stored, held=held, apply=carry_out(action),
-            raced=raced or (lambda seen: False),
-            actor="instructor" if by.get("role") == actors.CONTROL else "trainee", by=by)
-        stored = slot + 1
-        held.seen = stored
-    assert held is not None and outcome is not None  # at least one action was written
-    record.day, record.finished = held.live.day, held.live.finished
-    record.actions += sum(a.get("kind") not in CONTROL_KINDS for a in actions)
-    record.updated_at = utcnow()
-    session.add(record)
-    return held, outcome, moved
-
-
 def act(
     session: Session, *, user: User, operation_id: int, action: dict[str, Any],
     seen_day: float, held: Played | None = None,
@@ -271,7 +224,7 @@ def act(
     says so."""
     seat = my_team(session, user=user, operation_id=operation_id)
     kind = action.get("kind") if isinstance(action, dict) else None
-    if kind in CONTROL_KINDS:
+    if kind in actors.CONTROL_KINDS:
         raise AcademyError("joint_control_only")
     exercises.lock(session, seat.operation.exercise_id)  # the operation's only writer now
     session.refresh(seat.operation)  # paused as it is now, not as first read
@@ -280,26 +233,10 @@ def act(
     country, exercise_id = seat.team.country, seat.operation.exercise_id
     played, outcome, moved = write(
         session, seat.operation, [action], seat.actor(user.id or 0), held=held,
-        raced=lambda seen: _team_acted_since(session, exercise_id, seen, country),
+        raced=lambda seen: team_acted_since(session, exercise_id, seen, country),
         seen_day=seen_day)
     played.outcome = outcome
     return Acted(played=played, clock_moved=moved, day=played.live.day)
-
-
-def _team_acted_since(session: Session, exercise_id: int, seen: int, country: str) -> bool:
-    """Did anyone of the team (a teammate, or the trainee in another tab) write after ``seen``?"""
-    rows = session.exec(select(ExerciseAction.by).where(
-        ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen)).all()
-    return any(by and by.get("role") != actors.CONTROL and by.get("team") == country
-               for by in rows)
-
-
-def fresh(session: Session, operation: JointOperation, held: Played | None = None) -> Played:
-    """The operation's engine as its stored log now is (``held`` when it is up to date)."""
-    stored = exercises.stored_count(session, operation.exercise_id)
-    if held is not None and held.seen == stored:
-        return held
-    return exercises.replay(session, record_of(session, operation))
 
 
 def team_view(

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import inspect
 from sqlmodel import Session, col, select
 
-from academy import actors, channels, control_cell, exercises, joint
+from academy import actors, channels, control_cell, exercises, joint, operation_log
 from academy.accounts import join_workshop
 from academy.db import session_scope
 from academy.demo import DEMO_WORKSHOP_CODE, seed_demo, seed_demo_operation
@@ -186,8 +186,8 @@ def test_an_action_is_stored_with_who_took_it(engine, op):
 def test_two_trainees_of_one_team_racing_one_is_stored_the_other_told(engine, op):
     with Session(engine) as s:
         operation = s.get(JointOperation, op["op"])
-        desk_one = joint.fresh(s, operation)
-        desk_two = joint.fresh(s, operation)  # both decide on the same picture
+        desk_one = operation_log.fresh(s, operation)
+        desk_two = operation_log.fresh(s, operation)  # both decide on the same picture
     with session_scope(engine) as s:
         joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
                   seen_day=0.0, held=desk_one)
@@ -203,7 +203,7 @@ def test_two_trainees_of_one_team_racing_one_is_stored_the_other_told(engine, op
 def test_another_teams_action_is_no_conflict_it_is_played_after(engine, op):
     with Session(engine) as s:
         operation = s.get(JointOperation, op["op"])
-        kenya, tanzania = joint.fresh(s, operation), joint.fresh(s, operation)
+        kenya, tanzania = operation_log.fresh(s, operation), operation_log.fresh(s, operation)
     with session_scope(engine) as s:
         joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
                   seen_day=0.0, held=kenya)
@@ -457,7 +457,7 @@ def test_the_clock_moves_when_every_team_is_ready(engine, op):
         assert (last.action["kind"], last.action["days"]) == ("advance", 1)
         assert last.by == {"team": None, "user": None, "role": "control"}
         assert [t.ready for t in joint.teams_of(s, op["op"])] == [False] * 3  # a new day
-        assert joint.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
+        assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
 
 
 def test_the_control_cell_advances_to_a_day_and_sets_the_phase(engine, op):
@@ -489,7 +489,7 @@ def test_a_restart_rebuilds_the_operation_equal_to_the_live_one(engine, op):
     live = acted.played.live
     engine.dispose()  # the server restarts: nothing but the database is left
     with Session(engine) as s:
-        rebuilt = joint.fresh(s, s.get(JointOperation, op["op"])).live
+        rebuilt = operation_log.fresh(s, s.get(JointOperation, op["op"])).live
         log = exercises.log_of(s, exercise_id=s.get(JointOperation, op["op"]).exercise_id)
     assert rebuilt.log == live.log
     assert (rebuilt.day, rebuilt.score()) == (live.day, live.score())
