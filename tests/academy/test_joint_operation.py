@@ -651,3 +651,23 @@ def test_a_request_to_another_team_waits_in_its_queue_and_its_answer_acts(engine
         (request,) = joint.team_view(s, user=user(s, op, "Kenya One"),
                                      operation_id=op["op"]).requests
     assert (request.status, request.answered_by) == ("accepted", op["Tanzania One"])
+
+
+def test_a_restart_rebuilds_every_teams_desk_and_the_control_view(engine, op):
+    needs_joint_engine()
+    with session_scope(engine) as s:
+        joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
+                  seen_day=0.0)
+        control_cell.inject(s, user=user(s, op, "instructor"), operation_id=op["op"],
+                            message="Tip for Mozambique", team_id=op["team"]["MZ"])
+        control_cell.advance(s, user=user(s, op, "instructor"), operation_id=op["op"], days=7)
+        acted = joint.act(s, user=user(s, op, "Tanzania One"), operation_id=op["op"],
+                          action={**INTEL, "target": "C03"}, seen_day=7.0)
+    live = acted.played.live
+    engine.dispose()
+    with Session(engine) as s:
+        rebuilt = operation_log.fresh(s, s.get(JointOperation, op["op"])).live
+    for country in ("KE", "TZ", "MZ"):
+        assert actors.team_view(rebuilt, country) == actors.team_view(live, country)
+        assert actors.requests(rebuilt, country) == actors.requests(live, country)
+    assert actors.control_view(rebuilt) == actors.control_view(live)
