@@ -9,6 +9,9 @@ typed (it is evidence of what was said): whoever shows it escapes it as text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlmodel import Session, col, or_, select
 
 from academy import actors
@@ -19,6 +22,22 @@ from academy.operation_log import record_of
 from academy.workshops import can_manage
 
 MAX_BODY = 2000
+
+
+@dataclass(frozen=True)
+class Line:
+    """A message as a channel shows it: who wrote, from which team to which (None: the
+    control cell), on which simulated day. ``body`` is raw text: escape it when shown."""
+
+    id: int
+    day: float
+    at: datetime
+    sender: str
+    from_team: str | None
+    to_team: str | None
+    to_role: str | None
+    to_user: str | None
+    body: str
 
 
 def post(
@@ -82,3 +101,18 @@ def read(session: Session, *, user: User, operation_id: int) -> list[ChannelMess
     return [m for m in rows.all() if m.from_team_id == mine or (
         (m.to_user_id is None or m.to_user_id == user.id)
         and (m.to_role is None or seat.role is None or m.to_role == seat.role))]
+
+
+def lines(session: Session, *, user: User, operation_id: int) -> list[Line]:
+    """``read`` with names: the sender's, the teams' and the addressed person's."""
+    messages = read(session, user=user, operation_id=operation_id)
+    teams = {t.id: t.name for t in session.exec(select(OperationTeam).where(
+        OperationTeam.operation_id == operation_id))}
+    ids = {m.from_user_id for m in messages} | {m.to_user_id for m in messages if m.to_user_id}
+    names = {u.id: u.display_name for u in session.exec(
+        select(User).where(col(User.id).in_(ids)))} if ids else {}
+    return [Line(m.id or 0, m.day, m.created_at, names.get(m.from_user_id, ""),
+                 teams.get(m.from_team_id) if m.from_team_id else None,
+                 teams.get(m.to_team_id) if m.to_team_id else None, m.to_role,
+                 names.get(m.to_user_id) if m.to_user_id else None, m.body)
+            for m in messages]

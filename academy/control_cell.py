@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from academy import actors, channels
 from academy.errors import AcademyError
@@ -25,6 +25,18 @@ from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
 
 WEEK = 7
+
+
+@dataclass(frozen=True)
+class Seated:
+    """A team as the control cell lists it: its country, whether it is ready, its members
+    (display name, user id, role; role None: every role)."""
+
+    team_id: int
+    name: str
+    country: str
+    ready: bool
+    members: list[tuple[str, int, str | None]]
 
 
 @dataclass
@@ -177,3 +189,14 @@ def messages(session: Session, *, user: User, operation_id: int) -> list[Channel
     """Every channel message of the operation (the control cell reads them all)."""
     require(session, user=user, operation_id=operation_id)
     return channels.read(session, user=user, operation_id=operation_id)
+
+
+def seating(session: Session, *, user: User, operation_id: int) -> list[Seated]:
+    """Every team of the operation with its members and roles, for the control cell."""
+    require(session, user=user, operation_id=operation_id)
+    rows = session.exec(select(OperationMember, User).join(
+        User, col(User.id) == col(OperationMember.user_id)).where(
+        OperationMember.operation_id == operation_id).order_by(col(OperationMember.id))).all()
+    return [Seated(t.id or 0, t.name, t.country, t.ready,
+                   [(u.display_name, u.id or 0, m.role) for m, u in rows if m.team_id == t.id])
+            for t in teams_of(session, operation_id)]

@@ -284,3 +284,18 @@ def of_workshop(session: Session, *, user: User, workshop_id: int) -> list[Joint
             continue
         mine.append(operation)
     return mine
+
+
+def for_trainee(session: Session, *, user: User) -> JointOperation | None:
+    """The newest operation of the trainee's workshops in which they have a seat."""
+    workshop_ids = session.exec(select(Membership.workshop_id).where(
+        Membership.user_id == user.id)).all()
+    for operation in session.exec(select(JointOperation).where(
+            col(JointOperation.workshop_id).in_(workshop_ids))
+            .order_by(col(JointOperation.id).desc())).all():
+        try:
+            my_team(session, user=user, operation_id=operation.id or 0)
+        except AcademyError:
+            continue
+        return operation
+    return None

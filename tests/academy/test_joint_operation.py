@@ -363,6 +363,22 @@ def test_an_unknown_operation_is_not_found(engine, op):
             assert refused.value.code == "not_found"
 
 
+def test_the_control_cell_lists_the_seating_and_a_trainee_finds_their_operation(engine, op):
+    with Session(engine) as s:
+        seating = control_cell.seating(s, user=user(s, op, "instructor"), operation_id=op["op"])
+        with pytest.raises(AcademyError):
+            control_cell.seating(s, user=user(s, op, "Kenya One"), operation_id=op["op"])
+        found = joint.for_trainee(s, user=user(s, op, "Tanzania One"))
+        nobody = joint.for_trainee(s, user=user(s, op, "Nobody Teamless"))
+    assert [(t.name, t.country, t.ready) for t in seating] == [
+        ("Kenya NEST", "KE", False), ("Tanzania NEST", "TZ", False),
+        ("Mozambique NEST", "MZ", False)]
+    assert seating[0].members == [("Kenya One", op["Kenya One"], None),
+                                  ("Kenya Two", op["Kenya Two"], "ncb")]
+    assert found is not None and found.id == op["op"]
+    assert nobody is None
+
+
 # --- channels -------------------------------------------------------------------------
 
 
@@ -384,6 +400,12 @@ def test_a_team_reads_only_messages_to_or_from_it_and_control_reads_all(engine, 
         assert bodies("Tanzania One") == [html]  # kept as typed: the page escapes it
         assert bodies("Mozambique One") == ["to control", "to Mozambique"]
         assert bodies("instructor") == [html, "to control", "to Mozambique"]
+        kenya = channels.lines(s, user=user(s, op, "Kenya Two"), operation_id=op["op"])
+        assert [(m.sender, m.from_team, m.to_team, m.body) for m in kenya] == [
+            ("Kenya One", "Kenya NEST", "Tanzania NEST", html)]
+        control = channels.lines(s, user=user(s, op, "instructor"), operation_id=op["op"])
+        assert [(m.from_team, m.to_team) for m in control] == [
+            ("Kenya NEST", "Tanzania NEST"), ("Mozambique NEST", None), (None, "Mozambique NEST")]
         messages = control_cell.messages(s, user=user(s, op, "instructor"),
                                          operation_id=op["op"])
         assert [(m.from_team_id, m.to_team_id) for m in messages] == [
