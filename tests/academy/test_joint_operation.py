@@ -200,6 +200,37 @@ def test_two_trainees_of_one_team_racing_one_is_stored_the_other_told(engine, op
         assert stored(s, op)[-1].by["user"] == op["Kenya One"]
 
 
+def test_two_teammates_clicking_at_the_same_moment_one_lands_one_is_told(engine, op):
+    with Session(engine) as s:
+        operation = s.get(JointOperation, op["op"])
+        desks = {"Kenya One": operation_log.fresh(s, operation),
+                 "Kenya Two": operation_log.fresh(s, operation)}
+    barrier, landed, told, errors = threading.Barrier(2), [], [], []
+
+    def click(name: str, target: str) -> None:
+        barrier.wait()
+        try:
+            with session_scope(engine) as s:
+                joint.act(s, user=user(s, op, name), operation_id=op["op"],
+                          action={**INTEL, "target": target}, seen_day=0.0, held=desks[name])
+            landed.append(name)
+        except AcademyError as refused:
+            told.append(refused.code)
+        except BaseException as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=click, args=("Kenya One", "C02")),
+               threading.Thread(target=click, args=("Kenya Two", "C03"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(landed) == 1 and told == ["exercise_conflict"]
+    with Session(engine) as s:
+        (entry,) = stored(s, op)[3:]
+    assert entry.by["user"] == op[landed[0]]
+
+
 def test_another_teams_action_is_no_conflict_it_is_played_after(engine, op):
     with Session(engine) as s:
         operation = s.get(JointOperation, op["op"])
