@@ -113,11 +113,14 @@ def advance_if_all_ready(session: Session, operation: JointOperation) -> bool:
     return True
 
 
-def set_paused(session: Session, *, user: User, operation_id: int, paused: bool) -> None:
-    """Pause (or resume) the teams: while paused, no team action is taken."""
+def set_paused(session: Session, *, user: User, operation_id: int, paused: bool) -> bool:
+    """Pause (or resume) the teams: while paused, no team action is taken and the clock
+    waits; True when resuming moved it (armed, and every team got ready meanwhile)."""
     operation = require(session, user=user, operation_id=operation_id)
     operation.paused = paused
     session.add(operation)
+    session.flush()
+    return advance_if_all_ready(session, operation)
 
 
 def set_phase(session: Session, *, user: User, operation_id: int, phase: str) -> None:

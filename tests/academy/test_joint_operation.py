@@ -513,6 +513,21 @@ def test_the_clock_moves_when_every_team_is_ready(engine, op):
         assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
 
 
+def test_a_paused_operation_waits_for_the_resume_to_move_the_clock(engine, op):
+    with session_scope(engine) as s:
+        me = user(s, op, "instructor")
+        control_cell.advance_when_ready(s, user=me, operation_id=op["op"], armed=True)
+        control_cell.set_paused(s, user=me, operation_id=op["op"], paused=True)
+    for name in ("Kenya One", "Tanzania One", "Mozambique One"):
+        with session_scope(engine) as s:
+            assert joint.set_ready(s, user=user(s, op, name), operation_id=op["op"]) is False
+    with session_scope(engine) as s:
+        assert control_cell.set_paused(s, user=user(s, op, "instructor"),
+                                       operation_id=op["op"], paused=False) is True
+    with Session(engine) as s:
+        assert [r.action["kind"] for r in stored(s, op)][3:] == ["advance"]
+
+
 def test_the_control_cell_advances_to_a_day_and_sets_the_phase(engine, op):
     with session_scope(engine) as s:
         me = user(s, op, "instructor")
