@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from academy import actors, channels
+from academy import actors, channels, exercises
 from academy.errors import AcademyError
 from academy.exercises import Played
 from academy.joint import get, teams_of
@@ -104,7 +104,12 @@ def advance_when_ready(session: Session, *, user: User, operation_id: int, armed
 
 
 def advance_if_all_ready(session: Session, operation: JointOperation) -> bool:
-    """A day on, by the control cell, when it is armed and every team is ready."""
+    """A day on, by the control cell, when it is armed and every team is ready.
+
+    Under the operation's lock, flags read as stored now: of a last team getting ready and
+    the control cell resuming at the same moment, only one moves the clock."""
+    exercises.lock(session, operation.exercise_id)
+    session.refresh(operation)
     if not operation.advance_when_ready or operation.paused:
         return False
     if not all(t.ready for t in teams_of(session, operation.id or 0)):
