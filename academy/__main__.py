@@ -7,7 +7,7 @@ import getpass
 import sys
 
 from academy.db import make_engine, session_scope, upgrade
-from academy.demo import seed_demo
+from academy.demo import seed_demo, seed_demo_operation
 from academy.errors import AcademyError
 
 
@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed-demo":
         with session_scope(engine) as session:
             made = seed_demo(session)
+            if made:
+                seed_demo_operation(session)
         print("demo data created" if made else "database already has users: demo not created")
     elif args.command == "create-admin":
         from academy.accounts import create_user

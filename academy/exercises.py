@@ -14,6 +14,7 @@ played after it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -74,7 +75,7 @@ def start(
         same = get_version(session, version_id=record.scenario_version_id)
         if same.scenario_id == version.scenario_id and not record.finished:
             return record
-    overrides = _overrides_for(session, workshop_id=workshop_id, scenario_id=version.scenario_id)
+    overrides = overrides_for(session, workshop_id=workshop_id, scenario_id=version.scenario_id)
     record = ExerciseRecord(
         user_id=user.id or 0,
         workshop_id=workshop_id,
@@ -87,7 +88,7 @@ def start(
     return record
 
 
-def _overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
+def overrides_for(session: Session, *, workshop_id: int | None, scenario_id: str) -> dict:
     """Difficulty overrides an instructor set for this workshop and scenario."""
     from academy.assignments import scenarios_of
 
@@ -124,7 +125,10 @@ def log_of(session: Session, *, exercise_id: int) -> list[dict[str, Any]]:
         .where(ExerciseAction.exercise_id == exercise_id)
         .order_by(col(ExerciseAction.seq))
     ).all()
-    return [{"t": row.t, "action": row.action} for row in rows]
+    # a joint operation's entries carry their actor (engine.joint log format); single-player
+    # entries stay {"t", "action"} as they always were
+    return [{"t": row.t, "action": row.action} if row.by is None
+            else {"t": row.t, "action": row.action, "actor": row.by} for row in rows]
 
 
 def replay(session: Session, record: ExerciseRecord) -> Played:
@@ -186,30 +190,51 @@ def play(
     record, stored = own(session, exercise_id=exercise_id, user_id=user_id)
     if record.paused:
         raise AcademyError("exercise_paused")
-    seen = held.seen if held is not None else stored  # the log the trainee decided on
-    for _attempt in range(3):
-        if held is None or held.seen != stored:
-            if _trainee_acted_since(session, exercise_id, seen):
-                raise AcademyError("exercise_conflict")
-            held = replay(session, record)
-        outcome = held.live.apply(action)
-        entry = held.live.log[-1]
-        try:
-            with session.begin_nested():  # a taken slot undoes this row, not the transaction
-                session.add(ExerciseAction(
-                    exercise_id=exercise_id, seq=stored, t=entry["t"], actor="trainee",
-                    action=entry["action"], accepted=outcome.accepted, code=outcome.code,
-                ))
-            break
-        except IntegrityError:  # the slot was written meanwhile: by whom decides what follows
-            held.seen = -1  # this engine holds an action the log does not: never reuse it
-            seen, held, stored = stored, None, stored_count(session, exercise_id)
-    else:
-        raise AcademyError("exercise_conflict")
+    held, outcome, stored = append(
+        session, record=record, stored=stored, held=held,
+        apply=lambda live: live.apply(action),
+        raced=lambda seen: _trainee_acted_since(session, exercise_id, seen),
+    )
     _summarise(record, held.live, outcome, action)
     session.add(record)
     return Played(live=held.live, seen=stored + 1, outcome=outcome, refreshed=held.refreshed,
                   record=record)
+
+
+def append(
+    session: Session, *, record: ExerciseRecord, stored: int, held: Played | None,
+    apply: Callable[[Exercise], Outcome], raced: Callable[[int], bool],
+    actor: str = "trainee", by: dict[str, Any] | None = None,
+) -> tuple[Played, Outcome, int]:
+    """Play ``apply`` on the exercise as its stored log now is and write the entry it logs
+    into the next free slot; (the engine that holds it, the outcome, the slot written).
+
+    The caller holds ``lock``. ``held`` is the engine the actor decided on (None: the log
+    as stored); when the log moved on since, ``raced(seen)`` says whether what was written
+    after slot ``seen`` makes the action stale (another tab of the trainee, a teammate):
+    then it is refused (``exercise_conflict``), else it is played after those entries.
+    ``actor``/``by`` say who acted (``by``: a joint operation's actor, engine.joint.Actor).
+    """
+    exercise_id = record.id or 0
+    seen = held.seen if held is not None else stored  # the log the actor decided on
+    for _attempt in range(3):
+        if held is None or held.seen != stored:
+            if raced(seen):
+                raise AcademyError("exercise_conflict")
+            held = replay(session, record)
+        outcome = apply(held.live)
+        entry = held.live.log[-1]
+        try:
+            with session.begin_nested():  # a taken slot undoes this row, not the transaction
+                session.add(ExerciseAction(
+                    exercise_id=exercise_id, seq=stored, t=entry["t"], actor=actor, by=by,
+                    action=entry["action"], accepted=outcome.accepted, code=outcome.code,
+                ))
+            return held, outcome, stored
+        except IntegrityError:  # the slot was written meanwhile: by whom decides what follows
+            held.seen = -1  # this engine holds an action the log does not: never reuse it
+            seen, held, stored = stored, None, stored_count(session, exercise_id)
+    raise AcademyError("exercise_conflict")
 
 
 def lock(session: Session, exercise_id: int) -> None:
@@ -273,21 +298,13 @@ def inject(
     if instructor.role not in (Role.instructor, Role.admin):
         raise AcademyError("forbidden")
     lock(session, exercise_id)  # the trainee's click waits, then plays after the inject
-    for _attempt in range(3):
-        held = replay(session, record)  # under the lock: the log as it now is
-        outcome = held.live.apply(
-            {"kind": "instructor_inject", "message": message, "event": event, "grade": grade})
-        entry = held.live.log[-1]
-        try:
-            with session.begin_nested():
-                session.add(ExerciseAction(
-                    exercise_id=exercise_id, seq=held.seen, t=entry["t"], actor="instructor",
-                    action=entry["action"], accepted=outcome.accepted, code=outcome.code,
-                ))
-            return outcome
-        except IntegrityError:  # only a writer that skipped the lock gets here: play again
-            continue
-    raise AcademyError("exercise_conflict")
+    _held, outcome, _slot = append(
+        session, record=record, stored=stored_count(session, exercise_id), held=None,
+        apply=lambda live: live.apply(
+            {"kind": "instructor_inject", "message": message, "event": event, "grade": grade}),
+        raced=lambda seen: False, actor="instructor",
+    )
+    return outcome
 
 
 def set_paused(session: Session, *, exercise_id: int, instructor: User, paused: bool) -> None:

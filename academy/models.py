@@ -221,9 +221,76 @@ class ExerciseAction(SQLModel, table=True):
     t: float
     actor: str = Field(default="trainee", max_length=20)  # trainee | instructor
     action: dict = Field(sa_column=Column(JSON, nullable=False))
+    # who acted in a joint operation ({"team", "user", "role"}, engine.joint.Actor): the
+    # log replays with its actors; None in single-player exercises (their logs stay as they were)
+    by: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     accepted: bool = True
     code: str = Field(default="", max_length=80)
     at: datetime = _ts()
+
+
+# --- Joint operation (issue 12): a workshop plays one exercise, each team a country -----
+
+
+class JointOperation(SQLModel, table=True):
+    """A workshop's joint operation: ONE exercise (``exercise_id``, whose log holds every
+    team's and the control cell's actions) played by several teams on one clock."""
+
+    __tablename__ = "joint_operation"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    scenario_version_id: int = Field(foreign_key="scenario_version.id")
+    seed: int = Field(sa_column=Column(SEED_TYPE, nullable=False))
+    exercise_id: int = Field(foreign_key="exercise.id", unique=True)
+    phase: str = Field(default="", max_length=64)  # an MSEL inject id the control cell set
+    paused: bool = False
+    # the control cell armed "advance a day when every team is ready"
+    advance_when_ready: bool = False
+    created_by: int = Field(foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class OperationTeam(SQLModel, table=True):
+    """A workshop team (``Membership.team``) playing one country of the operation."""
+
+    __tablename__ = "operation_team"
+    __table_args__ = (UniqueConstraint("operation_id", "country"),
+                      UniqueConstraint("operation_id", "name"))
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="joint_operation.id", index=True)
+    country: str = Field(max_length=2)  # ISO 3166-1 alpha-2, one of the scenario's countries
+    name: str = Field(max_length=60)
+    ready: bool = False  # the team is ready for the clock to move (reset by every advance)
+
+
+class OperationMember(SQLModel, table=True):
+    """A trainee of a team; ``role`` None holds every role (a team of one)."""
+
+    __tablename__ = "operation_member"
+    __table_args__ = (UniqueConstraint("operation_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="joint_operation.id", index=True)
+    team_id: int = Field(foreign_key="operation_team.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str | None = Field(default=None, max_length=24)  # analyst | ncb | prosecutor_liaison
+
+
+class ChannelMessage(SQLModel, table=True):
+    """A message between teams, or between a team and the control cell (team None). The
+    control cell reads every one; a trainee only those to or from their team (and, when
+    addressed to a role or a person, only that role or person)."""
+
+    __tablename__ = "channel_message"
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="joint_operation.id", index=True)
+    from_user_id: int = Field(foreign_key="user.id")
+    from_team_id: int | None = Field(default=None, foreign_key="operation_team.id")
+    to_team_id: int | None = Field(default=None, foreign_key="operation_team.id")
+    to_role: str | None = Field(default=None, max_length=24)
+    to_user_id: int | None = Field(default=None, foreign_key="user.id")
+    body: str = Field(max_length=2000)  # stored as typed: escape when shown
+    day: float = 0.0  # the simulated day it was sent on
+    created_at: datetime = _ts(index=True)
 
 
 # --- Instructor workspace --------------------------------------------------------------

@@ -1,0 +1,210 @@
+"""The control cell: the instructors who run a joint operation's clock and its script.
+
+Only the workshop's instructors (and admins) sit here; every function checks it on the
+server. The control cell owns the one clock — a day at a time, to a chosen day, or "when
+every team is ready" (each team raises a flag; the last one moves the clock) — pauses
+the teams, sets the phase from the scenario's MSEL and sends injects: into a team's world
+(an entry of the operation's log, like every clock move) or, for a role or one person, as
+a message from the control cell on the channel (the engine knows countries, not people).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from academy import actors, channels, exercises
+from academy.errors import AcademyError
+from academy.exercises import Played
+from academy.joint import get, teams_of
+from academy.models import ChannelMessage, JointOperation, OperationMember, OperationTeam, User
+from academy.operation_log import fresh, record_of, write
+from academy.scenarios import get_version, parse
+from academy.workshops import can_manage
+
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class Seated:
+    """A team as the control cell lists it: its country, whether it is ready, its members
+    (display name, user id, role; role None: every role)."""
+
+    team_id: int
+    name: str
+    country: str
+    ready: bool
+    members: list[tuple[str, int, str | None]]
+
+
+@dataclass
+class ControlDesk:
+    """What the control cell sees: the whole world beside every team's knowledge."""
+
+    operation: JointOperation
+    teams: list[OperationTeam]
+    played: Played
+    summary: Any  # engine.joint control view
+
+
+def require(session: Session, *, user: User, operation_id: int) -> JointOperation:
+    """The operation if ``user`` is one of its workshop's instructors (or an admin)."""
+    operation = get(session, operation_id)
+    if not can_manage(session, user=user, workshop_id=operation.workshop_id):
+        raise AcademyError("forbidden")
+    return operation
+
+
+def _control(user: User | None) -> dict[str, Any]:
+    return actors.actor(team=None, user=user.id if user else None, role=actors.CONTROL)
+
+
+def _advance(session: Session, operation: JointOperation, steps: list[int],
+             user: User | None) -> float:
+    if not steps:
+        return record_of(session, operation).day
+    played, _outcome, _moved = write(
+        session, operation, [{"kind": "advance", "days": d} for d in steps], _control(user))
+    for team in teams_of(session, operation.id or 0):  # a new day: every team decides again
+        team.ready = False
+        session.add(team)
+    session.flush()
+    return played.live.day
+
+
+def advance(session: Session, *, user: User, operation_id: int, days: int = 1) -> float:
+    """Move the clock ``days`` on (1 or 7); the operation's new day."""
+    operation = require(session, user=user, operation_id=operation_id)
+    if days not in (1, WEEK):
+        raise AcademyError("joint_day_invalid")
+    return _advance(session, operation, [days], user)
+
+
+def advance_to(session: Session, *, user: User, operation_id: int, day: int) -> float:
+    """Move the clock to the start of ``day`` (later than today, within the scenario)."""
+    operation = require(session, user=user, operation_id=operation_id)
+    duration = parse(get_version(session, version_id=operation.scenario_version_id).text
+                     ).duration_days
+    now = record_of(session, operation).day
+    if not now < day <= duration:
+        raise AcademyError("joint_day_invalid")
+    gap = int(round(day - now))
+    return _advance(session, operation, [WEEK] * (gap // WEEK) + [1] * (gap % WEEK), user)
+
+
+def advance_when_ready(session: Session, *, user: User, operation_id: int, armed: bool) -> bool:
+    """Arm (or disarm) "a day on when every team is ready"; True if that moved it at once."""
+    operation = require(session, user=user, operation_id=operation_id)
+    operation.advance_when_ready = armed
+    session.add(operation)
+    session.flush()
+    return advance_if_all_ready(session, operation)
+
+
+def advance_if_all_ready(session: Session, operation: JointOperation) -> bool:
+    """A day on, by the control cell, when it is armed and every team is ready.
+
+    Under the operation's lock, flags read as stored now: of a last team getting ready and
+    the control cell resuming at the same moment, only one moves the clock."""
+    exercises.lock(session, operation.exercise_id)
+    session.refresh(operation)
+    if not operation.advance_when_ready or operation.paused:
+        return False
+    if not all(t.ready for t in teams_of(session, operation.id or 0)):
+        return False
+    _advance(session, operation, [1], None)  # the armed control cell, no one clicking
+    return True
+
+
+def set_paused(session: Session, *, user: User, operation_id: int, paused: bool) -> bool:
+    """Pause (or resume) the teams: while paused, no team action is taken and the clock
+    waits; True when resuming moved it (armed, and every team got ready meanwhile)."""
+    operation = require(session, user=user, operation_id=operation_id)
+    operation.paused = paused
+    session.add(operation)
+    session.flush()
+    return advance_if_all_ready(session, operation)
+
+
+def set_phase(session: Session, *, user: User, operation_id: int, phase: str) -> None:
+    """Set the operation's phase: the id of an MSEL inject of its scenario ("" for none)."""
+    operation = require(session, user=user, operation_id=operation_id)
+    scenario = parse(get_version(session, version_id=operation.scenario_version_id).text)
+    if phase and phase not in {inj.id for inj in scenario.msel}:
+        raise AcademyError("joint_phase_unknown", phase=phase[:64])
+    operation.phase = phase
+    session.add(operation)
+
+
+def set_role(session: Session, *, user: User, operation_id: int, trainee_id: int,
+             role: str | None) -> None:
+    """Give a member a role inside their team (None: every role)."""
+    require(session, user=user, operation_id=operation_id)
+    if role is not None and role not in actors.ROLES:
+        raise AcademyError("joint_role_invalid")
+    member = session.exec(select(OperationMember).where(
+        OperationMember.operation_id == operation_id,
+        OperationMember.user_id == trainee_id)).first()
+    if member is None:
+        raise AcademyError("not_found")
+    member.role = role
+    session.add(member)
+
+
+def inject(
+    session: Session, *, user: User, operation_id: int, message: str = "",
+    event: str | None = None, grade: str = "A1", team_id: int | None = None,
+    role: str | None = None, to_user_id: int | None = None,
+) -> Any:
+    """An inject from the control cell: into the file of one team (``team_id``) or of every
+    team (None) — an entry of the log; to a ``role`` or one person of a team — a
+    control-cell message on the channel (an MSEL event goes into the world only)."""
+    operation = require(session, user=user, operation_id=operation_id)
+    if not message.strip() and not event:
+        raise AcademyError("inject_empty")
+    if role is not None or to_user_id is not None:
+        if event:
+            raise AcademyError("joint_event_to_team")
+        return channels.post(session, user=user, operation_id=operation_id, body=message,
+                             to_team_id=team_id, to_role=role, to_user_id=to_user_id)
+    action: dict[str, Any] = {"kind": "instructor_inject", "message": message.strip()[:4000],
+                              "event": event, "grade": grade}
+    if team_id is not None:  # the engine files it into that team's country only
+        action["team"] = _team(session, operation, team_id).country
+    _played, outcome, _moved = write(session, operation, [action], _control(user))
+    return outcome
+
+
+def _team(session: Session, operation: JointOperation, team_id: int) -> OperationTeam:
+    team = session.get(OperationTeam, team_id)
+    if team is None or team.operation_id != operation.id:
+        raise AcademyError("not_found")
+    return team
+
+
+def control_view(session: Session, *, user: User, operation_id: int,
+                 held: Played | None = None) -> ControlDesk:
+    """The omniscient picture, for the workshop's instructors only."""
+    operation = require(session, user=user, operation_id=operation_id)
+    played = fresh(session, operation, held)
+    return ControlDesk(operation=operation, teams=teams_of(session, operation_id),
+                       played=played, summary=actors.control_view(played.live))
+
+
+def messages(session: Session, *, user: User, operation_id: int) -> list[ChannelMessage]:
+    """Every channel message of the operation (the control cell reads them all)."""
+    require(session, user=user, operation_id=operation_id)
+    return channels.read(session, user=user, operation_id=operation_id)
+
+
+def seating(session: Session, *, user: User, operation_id: int) -> list[Seated]:
+    """Every team of the operation with its members and roles, for the control cell."""
+    require(session, user=user, operation_id=operation_id)
+    rows = session.exec(select(OperationMember, User).join(
+        User, col(User.id) == col(OperationMember.user_id)).where(
+        OperationMember.operation_id == operation_id).order_by(col(OperationMember.id))).all()
+    return [Seated(t.id or 0, t.name, t.country, t.ready,
+                   [(u.display_name, u.id or 0, m.role) for m, u in rows if m.team_id == t.id])
+            for t in teams_of(session, operation_id)]

@@ -1,0 +1,80 @@
+"""A joint operation's one log: every team's and the control cell's actions, in one order.
+
+The operation is one exercise, so it keeps the single-player exercise's guarantees
+(``academy/exercises.py``): one writer at a time (the exercise's lock), each log slot
+written once, a raced click told instead of lost. What is new is who writes: each entry
+carries its actor, and a click is stale only when someone of the same team (a teammate, or
+the trainee in another tab) wrote since the desk was drawn — another team's action or a
+move of the clock is no conflict, the click is played after it (and told when the clock
+moved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlmodel import Session, select
+
+from academy import actors, exercises
+from academy.exercises import Played
+from academy.models import ExerciseAction, ExerciseRecord, JointOperation, utcnow
+from engine.exercise import Exercise
+from engine.records import Outcome
+
+
+def record_of(session: Session, operation: JointOperation) -> ExerciseRecord:
+    record = session.get(ExerciseRecord, operation.exercise_id)
+    assert record is not None  # the operation's exercise is made with it and never deleted
+    return record
+
+
+def write(
+    session: Session, operation: JointOperation, actions: list[dict[str, Any]],
+    by: dict[str, Any], *, held: Played | None = None,
+    raced: Callable[[int], bool] | None = None, seen_day: float = -1.0,
+) -> tuple[Played, Outcome, bool]:
+    """Log ``actions`` one after the other as ``by`` under the operation's lock; (the engine,
+    the last outcome, whether the clock had moved past ``seen_day`` when it was applied)."""
+    exercises.lock(session, operation.exercise_id)
+    record = record_of(session, operation)
+    stored = exercises.stored_count(session, operation.exercise_id)
+    moved = False
+    outcome: Outcome | None = None
+
+    def carry_out(action: dict[str, Any]) -> Callable[[Exercise], Outcome]:
+        def apply(live: Exercise) -> Outcome:
+            nonlocal moved
+            moved = live.day > seen_day + 1e-9 and seen_day >= 0
+            return actors.apply(live, action, by)
+        return apply
+
+    for action in actions:
+        held, outcome, slot = exercises.append(
+            session, record=record, stored=stored, held=held, apply=carry_out(action),
+            raced=raced or (lambda seen: False),
+            actor="instructor" if by.get("role") == actors.CONTROL else "trainee", by=by)
+        stored = slot + 1
+        held.seen = stored
+    assert held is not None and outcome is not None  # at least one action was written
+    record.day, record.finished = held.live.day, held.live.finished
+    record.actions += sum(a.get("kind") not in actors.CONTROL_KINDS for a in actions)
+    record.updated_at = utcnow()
+    session.add(record)
+    return held, outcome, moved
+
+
+def team_acted_since(session: Session, exercise_id: int, seen: int, country: str) -> bool:
+    """Did anyone of the team (a teammate, or the trainee in another tab) write after ``seen``?"""
+    rows = session.exec(select(ExerciseAction.by).where(
+        ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen)).all()
+    return any(by and by.get("role") != actors.CONTROL and by.get("team") == country
+               for by in rows)
+
+
+def fresh(session: Session, operation: JointOperation, held: Played | None = None) -> Played:
+    """The operation's engine as its stored log now is (``held`` when it is up to date)."""
+    stored = exercises.stored_count(session, operation.exercise_id)
+    if held is not None and held.seen == stored:
+        return held
+    return exercises.replay(session, record_of(session, operation))
