@@ -43,7 +43,8 @@ def test_every_item_is_its_template_filled_with_its_params(inboxes, sid):
             assert item.code in M.TEMPLATES, item
             assert item.text == M.TEMPLATES[item.code].format(**item.params), item
             # the same renderer the platform uses gives back the English sentence
-            assert M.render(item.code, item.params, "en", M.TEMPLATES.get) == item.text
+            # "zz": a locale CLDR has no names for, so countries stay coded as the stored text has them
+            assert M.render(item.code, item.params, "zz", M.TEMPLATES.get) == item.text
             json.dumps(item.to_dict())  # params are plain JSON values
 
 
@@ -108,7 +109,7 @@ def test_render_translates_pieces_and_falls_back_to_english():
         "Informant on A: A pays / is linked to B (KE); A holds account KE-1."
     )
     assert M.render("intel.report", params, "fr", fr.get) == (
-        "Informateur au sujet de A : A paie / est en lien avec B (KE) ; A holds account KE-1."
+        "Informateur au sujet de A : A paie / est en lien avec B (Kenya) ; A holds account KE-1."
     )
     # a translation whose placeholders do not fit its values falls back to English
     assert M.render("fact.account", {"subject": "A", "account": "1"}, "fr",
