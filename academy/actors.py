@@ -82,3 +82,9 @@ def action_plan(live: Exercise, country: str | None) -> list[Any]:
 def action_day(live: Exercise) -> float | None:
     """The operation's coordinated action day, once the control cell has set it."""
     return live.action_day  # type: ignore[attr-defined,no-any-return]  # ENGINE SEAM
+
+
+def meeting_review(live: Exercise) -> list[Any]:
+    """Each closed case meeting's agreed targets beside the real network (the joint
+    debrief's: never for a team's screen during play)."""
+    return list(live.meeting_review())  # type: ignore[attr-defined]  # ENGINE SEAM

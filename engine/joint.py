@@ -218,6 +218,7 @@ def control_view(sim: Simulation) -> ControlView:
     members = [
         {"id": m, "label": w.entities[m].label, "role": w.entities[m].role or "",
          "country": w.entities[m].country, "arrested": m in sim.arrested,
+         "fled_to": sim.whereabouts.get(m),  # tipped off by an arrest (engine.action_day)
          "known_by": [c for c, k in sim.knowledge_of.items() if m in k.entities]}
         for m in w.members
     ]

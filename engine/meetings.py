@@ -96,7 +96,7 @@ def _find(sim: Simulation, mid: str) -> Meeting | None:
 def propose_meeting(sim: Simulation, a: A.ProposeMeeting) -> Outcome:
     if (r := _joint_only(sim)) is not None:
         return r
-    invited = list(dict.fromkeys(a.countries or sim.played))
+    invited = list(dict.fromkeys(sim.played if a.countries is None else a.countries))
     bad = [c for c in invited if c not in sim.played]
     if bad:
         return refuse("meeting.not_a_team", f"no team plays {', '.join(bad)}", MEETING_RULE,

@@ -202,6 +202,8 @@ TEMPLATES: dict[str, str] = {
     "agenda.inspection": "{country}'s answer on the inspection at {place}",
     "agenda.seizure": "{country}'s answer on the seizure of {shipment} at {place}",
     "agenda.arrest": "{country}'s answer on the arrest of {subject}",
+    "agenda.action_arrest": "your team's arrest of {target} (action day)",
+    "agenda.action_seizure": "your team's seizure of {target} (action day)",
     "agenda.cd": "{country}'s answer on the controlled delivery of {shipment}",
     "agenda.share": "{country}'s answer to the case file you shared",
     "agenda.meeting": "regional case meeting with {countries}",

@@ -202,3 +202,31 @@ def test_a_plan_with_nobody_to_arrest_replays_through_from_log(wildlife, ex):
     again = Exercise.from_log(wildlife, 3, json.loads(json.dumps(ex.log)))
     assert again.log == ex.log and again.action_day == 2
     assert again.view("KE") == ex.view("KE")
+
+
+def test_the_plan_is_on_the_teams_agenda_and_the_clock_stops_at_it(ex):
+    ke = ready(ex, "KE", person(ex, "KE", "broker"))
+    ex.apply({"kind": "set_action_day", "day": 4}, CONTROL)
+    ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke}, KE)
+    mine = [a for a in ex.agenda("KE") if a.code == "agenda.action_arrest"]
+    assert [(a.day, a.params["target"]) for a in mine] == [(4, ex.world.entities[ke].label)]
+    assert not [a for a in ex.agenda("TZ") if a.code.startswith("agenda.action_")]
+    while ke not in ex.sim.arrested:  # the control cell's "next event" never jumps past it
+        assert ex.apply({"kind": "advance_to_next_event"}, CONTROL).accepted
+        assert ex.day <= 4
+    assert ex.day == 4 and not [a for a in ex.agenda("KE") if a.code.startswith("agenda.action_")]
+
+
+def test_the_control_view_shows_who_fled_where(ex):
+    ke = ready(ex, "KE", person(ex, "KE", "broker"))
+    tz = person(ex, "TZ", "broker")
+    ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 1}, KE)
+    advance(ex, 3)
+    members = {m["id"]: m for m in ex.control_view().members}
+    assert members[tz]["fled_to"] == ex.sim.whereabouts[tz] and members[ke]["fled_to"] is None
+    for m, row in members.items():  # every person at large in the other played country
+        e = ex.world.entities[m]  # left; in a country no team plays, nobody moved
+        if e.type == "person" and e.country == "TZ":
+            assert row["fled_to"] not in (None, "KE", "TZ")
+        elif e.country not in ("TZ",):
+            assert row["fled_to"] is None

@@ -113,6 +113,7 @@ def test_proposing_and_convening_refusals(wildlife, ex):
     assert ex.apply({"kind": "propose_meeting", "countries": ["VN"]}, KE).code \
         == "meeting.not_a_team"
     assert ex.apply({"kind": "propose_meeting", "countries": ["KE"]}, KE).code == "meeting.alone"
+    assert ex.apply({"kind": "propose_meeting", "countries": []}, KE).code == "meeting.alone"
     mid = ex.apply({"kind": "propose_meeting"}, KE).params["meeting"]
     assert ex.meetings("MZ")[0].countries == ["KE", "TZ", "MZ"]  # none named: every team
     other = ex.apply({"kind": "propose_meeting", "countries": ["MZ"]}, TZ).params["meeting"]
