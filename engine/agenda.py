@@ -43,9 +43,9 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
         add(c.start, "window_open", place=place)
         add(c.end, "window_close", place=place)
     for p in sim.action_plan:  # the team's own arrests and seizures (engine.action_day)
-        day = p.day if p.day is not None else sim.action_day
-        if p.country == sim.acting and p.status == "planned" and day is not None:
-            add(day, f"action_{p.what}", target=p.label)
+        when = p.day if p.day is not None else sim.action_day
+        if p.country == sim.acting and p.status == "planned" and when is not None:
+            add(when, f"action_{p.what}", target=p.label)
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
         nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK

@@ -131,11 +131,11 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     items = {i.id: f"{i.id} · {i.source} · {num(i.t, '.1f')}" for i in view.inbox}
     with st.form(f"jm.table.{meeting.id}"):
         st.markdown(t("jm.meeting.table"))
-        ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=names.get,
+        ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=lambda e: names.get(e, e),
                               key=f"jm.ents.{meeting.id}")
-        chosen = st.multiselect(t("jm.meeting.links"), list(links), format_func=links.get,
+        chosen = st.multiselect(t("jm.meeting.links"), list(links), format_func=lambda e: links.get(e, e),
                                 key=f"jm.links.{meeting.id}")
-        its = st.multiselect(t("jm.meeting.items"), list(items), format_func=items.get,
+        its = st.multiselect(t("jm.meeting.items"), list(items), format_func=lambda e: items.get(e, e),
                              key=f"jm.items.{meeting.id}")
         if st.form_submit_button(t("jm.meeting.table_button")):
             _send(act, {"kind": "table_items", "meeting": meeting.id, "entities": ents,
@@ -178,12 +178,12 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
     with st.form("jm.schedule"):
         what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
                         format_func=lambda a: t(f"jm.action.{a}"), key="jm.day.what")
-        person = st.selectbox(t("jm.day.person"), people, index=None, format_func=names.get,
+        person = st.selectbox(t("jm.day.person"), people, index=None, format_func=lambda e: names.get(e, e),
                               key="jm.day.person")
-        load = st.selectbox(t("jm.day.shipment"), loads, index=None, format_func=names.get,
+        load = st.selectbox(t("jm.day.shipment"), loads, index=None, format_func=lambda e: names.get(e, e),
                             key="jm.day.load")
         place = st.selectbox(t("jm.day.location"), list(places), index=None,
-                             format_func=places.get, key="jm.day.place")
+                             format_func=lambda e: places.get(e, e), key="jm.day.place")
         on_day = st.checkbox(t("jm.day.on_action_day"), value=day is not None,
                              key="jm.day.on")
         chosen = st.number_input(t("jm.day.day"), min_value=0, max_value=400,
