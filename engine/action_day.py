@@ -165,7 +165,8 @@ def _arrest(sim: Simulation, p: Planned) -> None:
     where = country_of(sim, p.target)
     if where != p.country:
         alert = sim.alert
-        if p.target in sim.whereabouts and alert is not None:
+        fled = p.target in sim.whereabouts and sim.world.entities[p.target].country == p.country
+        if fled and alert is not None:
             _report(sim, p, False, "action_day.fled",
                     f"{p.label} was not found in {p.country}: tipped off by the arrest in"
                     f" {alert.country} on day {alert.t:g}, left the country",
