@@ -25,7 +25,8 @@ from engine.records import Outcome
 ROLES: tuple[str, ...] = ("analyst", "ncb", "prosecutor_liaison")
 CONTROL = "control"  # the instructor's control cell
 # actions only the control cell takes: a trainee's are refused before they reach the log
-CONTROL_KINDS = frozenset({"team_joins", "instructor_inject", "advance", "advance_to_next_event"})
+CONTROL_KINDS = frozenset({"team_joins", "instructor_inject", "advance", "advance_to_next_event",
+                           "convene_meeting", "close_meeting", "set_action_day"})
 
 
 def joint_engine() -> bool:
@@ -66,3 +67,24 @@ def requests(live: Exercise, country: str) -> list[Any]:
 def control_view(live: Exercise) -> Any:
     """The control cell's omniscient summary (world, each team's knowledge, pending requests)."""
     return live.control_view()  # type: ignore[attr-defined]  # ENGINE SEAM
+
+
+def meetings(live: Exercise, country: str | None) -> list[Any]:
+    """The case meetings ``country``'s team sits in (None: every one, the control cell's)."""
+    return list(live.meetings(country))  # type: ignore[attr-defined]  # ENGINE SEAM
+
+
+def action_plan(live: Exercise, country: str | None) -> list[Any]:
+    """The arrests and seizures ``country``'s team scheduled (None: every team's)."""
+    return list(live.action_plan(country))  # type: ignore[attr-defined]  # ENGINE SEAM
+
+
+def action_day(live: Exercise) -> float | None:
+    """The operation's coordinated action day, once the control cell has set it."""
+    return live.action_day  # type: ignore[attr-defined,no-any-return]  # ENGINE SEAM
+
+
+def meeting_review(live: Exercise) -> list[Any]:
+    """Each closed case meeting's agreed targets beside the real network (the joint
+    debrief's: never for a team's screen during play)."""
+    return list(live.meeting_review())  # type: ignore[attr-defined]  # ENGINE SEAM

@@ -10,7 +10,7 @@ a message from the control cell on the channel (the engine knows countries, not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -47,6 +47,9 @@ class ControlDesk:
     teams: list[OperationTeam]
     played: Played
     summary: Any  # engine.joint control view
+    meetings: list[Any] = field(default_factory=list)  # every case meeting, every table
+    plan: list[Any] = field(default_factory=list)  # every team's action-day plan
+    action_day: float | None = None
 
 
 def require(session: Session, *, user: User, operation_id: int) -> JointOperation:
@@ -189,8 +192,11 @@ def control_view(session: Session, *, user: User, operation_id: int,
     """The omniscient picture, for the workshop's instructors only."""
     operation = require(session, user=user, operation_id=operation_id)
     played = fresh(session, operation, held)
+    live = played.live
     return ControlDesk(operation=operation, teams=teams_of(session, operation_id),
-                       played=played, summary=actors.control_view(played.live))
+                       played=played, summary=actors.control_view(live),
+                       meetings=actors.meetings(live, None), plan=actors.action_plan(live, None),
+                       action_day=actors.action_day(live))
 
 
 def messages(session: Session, *, user: User, operation_id: int) -> list[ChannelMessage]:
@@ -208,3 +214,28 @@ def seating(session: Session, *, user: User, operation_id: int) -> list[Seated]:
     return [Seated(t.id or 0, t.name, t.country, t.ready,
                    [(u.display_name, u.id or 0, m.role) for m, u in rows if m.team_id == t.id])
             for t in teams_of(session, operation_id)]
+
+
+def _control_action(session: Session, user: User, operation_id: int,
+                    action: dict[str, Any]) -> Any:
+    """One of the control cell's own actions, stored in the operation's log; its outcome."""
+    operation = require(session, user=user, operation_id=operation_id)
+    _played, outcome, _moved = write(session, operation, [action], _control(user))
+    return outcome
+
+
+def convene_meeting(session: Session, *, user: User, operation_id: int, meeting: str) -> Any:
+    """Open a regional case meeting a team proposed (engine.meetings); its outcome."""
+    return _control_action(session, user, operation_id,
+                           {"kind": "convene_meeting", "meeting": meeting})
+
+
+def close_meeting(session: Session, *, user: User, operation_id: int, meeting: str) -> Any:
+    """Close the meeting: the shared file and the agreed target list result."""
+    return _control_action(session, user, operation_id,
+                           {"kind": "close_meeting", "meeting": meeting})
+
+
+def set_action_day(session: Session, *, user: User, operation_id: int, day: float) -> Any:
+    """Set (or move) the operation's coordinated action day (engine.action_day)."""
+    return _control_action(session, user, operation_id, {"kind": "set_action_day", "day": day})

@@ -21,7 +21,7 @@ change any role (``control_cell.set_role``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -76,6 +76,9 @@ class Desk:
     played: Played
     view: Any  # engine TraineeView of the team's country
     requests: list[Any]
+    meetings: list[Any] = field(default_factory=list)  # case meetings the team sits in
+    plan: list[Any] = field(default_factory=list)  # the team's action-day plan
+    action_day: float | None = None  # the operation's action day, once set
 
 
 def get(session: Session, operation_id: int) -> JointOperation:
@@ -249,8 +252,11 @@ def team_view(
     if country is not None and country != seat.team.country:
         raise AcademyError("not_found")
     played = fresh(session, seat.operation, held)
-    return Desk(seat=seat, played=played, view=actors.team_view(played.live, seat.team.country),
-                requests=actors.requests(played.live, seat.team.country))
+    live, country = played.live, seat.team.country
+    return Desk(seat=seat, played=played, view=actors.team_view(live, country),
+                requests=actors.requests(live, country),
+                meetings=actors.meetings(live, country), plan=actors.action_plan(live, country),
+                action_day=actors.action_day(live))
 
 
 def set_ready(session: Session, *, user: User, operation_id: int, ready: bool = True) -> bool:

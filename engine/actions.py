@@ -189,6 +189,69 @@ class AnswerRequest(_Action):
     reason: Annotated[str, Field(max_length=2000)] = ""
 
 
+MeetingId = Annotated[str, Field(pattern=r"^M[0-9]{3,}$")]
+
+
+class ProposeMeeting(_Action):
+    """A team proposes a regional case meeting with the teams it names (none: every team);
+    the control cell convenes it (engine.meetings)."""
+
+    kind: Literal["propose_meeting"] = "propose_meeting"
+    countries: Annotated[list[CountryCode], Field(max_length=5)] | None = None
+
+
+class ConveneMeeting(_Action):
+    """Control cell: open a proposed meeting."""
+
+    kind: Literal["convene_meeting"] = "convene_meeting"
+    meeting: MeetingId
+
+
+class TableItems(_Action):
+    """A team puts on the table of an open meeting entities, links (pairs of entities) and
+    inbox items from its own file."""
+
+    kind: Literal["table_items"] = "table_items"
+    meeting: MeetingId
+    entities: Annotated[list[Ref], Field(max_length=200)] = []
+    links: Annotated[list[tuple[Ref, Ref]], Field(max_length=200)] = []
+    items: Annotated[list[Ref], Field(max_length=200)] = []
+
+
+class ProposeTarget(_Action):
+    """A team puts a target on the meeting's list, owned by itself."""
+
+    kind: Literal["propose_target"] = "propose_target"
+    meeting: MeetingId
+    target: Ref
+    action: Literal["arrest", "seizure"]
+
+
+class CloseMeeting(_Action):
+    """Control cell: close the meeting; the shared file and the target list result."""
+
+    kind: Literal["close_meeting"] = "close_meeting"
+    meeting: MeetingId
+
+
+class SetActionDay(_Action):
+    """Control cell: the operation's coordinated action day (engine.action_day)."""
+
+    kind: Literal["set_action_day"] = "set_action_day"
+    day: Day
+
+
+class ScheduleAction(_Action):
+    """A team schedules an arrest or a seizure (at ``location``) in its own country for
+    ``day`` (None: the operation's action day)."""
+
+    kind: Literal["schedule_action"] = "schedule_action"
+    what: Literal["arrest", "seizure"]
+    target: Ref
+    location: Ref | None = None
+    day: Day | None = None
+
+
 # fields added after logs were stored: dropped from a logged action while unset, so an
 # old log's entries and decisions read as they always did
 LATER_FIELDS = {"share_intel": ("items", "handling"), "instructor_inject": ("team",)}
@@ -246,7 +309,14 @@ Action = Annotated[
     | AdvanceToNextEvent
     | InstructorInject
     | TeamJoins
-    | AnswerRequest,
+    | AnswerRequest
+    | ProposeMeeting
+    | ConveneMeeting
+    | TableItems
+    | ProposeTarget
+    | CloseMeeting
+    | SetActionDay
+    | ScheduleAction,
     Field(discriminator="kind"),
 ]
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -272,6 +342,13 @@ ACTION_TYPES = (
     InstructorInject,
     TeamJoins,
     AnswerRequest,
+    ProposeMeeting,
+    ConveneMeeting,
+    TableItems,
+    ProposeTarget,
+    CloseMeeting,
+    SetActionDay,
+    ScheduleAction,
 )
 
 

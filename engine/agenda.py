@@ -3,7 +3,7 @@
 An analyst waiting for news does not sleep through what they were told to expect: the
 answers partners and sources owe them (with the delay they were quoted), the departures
 their reports announced, the control windows partners agreed to open and close, the
-weekly budget top-up, and the end of the exercise. Only what the trainee was told goes
+arrests and seizures their team scheduled for an action day, the weekly budget top-up, and the end of the exercise. Only what the trainee was told goes
 on the agenda — never the network's real timetable — so "advance to the next event"
 cannot leak the truth, and it never runs into the end of the exercise unannounced.
 """
@@ -42,6 +42,10 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
         place = sim.locs[c.location].name
         add(c.start, "window_open", place=place)
         add(c.end, "window_close", place=place)
+    for p in sim.action_plan:  # the team's own arrests and seizures (engine.action_day)
+        when = p.day if p.day is not None else sim.action_day
+        if p.country == sim.acting and p.status == "planned" and when is not None:
+            add(when, f"action_{p.what}", target=p.label)
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
         nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK

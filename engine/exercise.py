@@ -10,16 +10,19 @@ survives a restart and how instructors review a team's play.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
+from engine.action_day import Planned
 from engine.agenda import agenda
 from engine.fates import shipment_records
 from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
 from engine.joint_rules import answer_request, check, team_joins
 from engine.laboratory import analyses
+from engine.meetings import Meeting, MeetingReview, review
 from engine.messages import localized, sender
 from engine.msel import Msel, reveal_member
 from engine.operations import HANDLERS
@@ -329,6 +332,25 @@ class Exercise:
         side = team or self.sim.home
         return [r.public() for r in self.sim.team_requests if side in (r.from_country,
                                                                        r.to_country)]
+
+    def meetings(self, team: str | None = None) -> list[Meeting]:
+        """The regional case meetings ``team``'s country sits in (None: every meeting, for
+        the control cell); copies. A participant sees the whole table (it sits at it)."""
+        return [m.copy() for m in self.sim.meetings if team is None or team in m.countries]
+
+    def action_plan(self, team: str | None = None) -> list[Planned]:
+        """The arrests and seizures ``team`` scheduled (None: every team's, control cell)."""
+        return [dataclasses.replace(p) for p in self.sim.action_plan
+                if team is None or p.country == team]
+
+    @property
+    def action_day(self) -> float | None:
+        """The operation's coordinated action day, once the control cell has set it."""
+        return self.sim.action_day
+
+    def meeting_review(self) -> list[MeetingReview]:
+        """Each closed meeting's target list beside the real network (debrief only)."""
+        return review(self.sim)
 
     def control_view(self) -> ControlView:
         """The control cell's omniscient summary (never for a team's screen)."""

@@ -242,7 +242,8 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
         )
     if a.subject in sim.arrested or a.subject in sim.wrongful:
         return refuse("arrest.already", "this person is already in custody or was released")
-    country = sim.world.entities[a.subject].country
+    # where the person is now (a tipped-off member may have fled: engine.action_day)
+    country = sim.whereabouts.get(a.subject) or sim.world.entities[a.subject].country
     if country in sim.non_members:
         return refuse(
             "arrest.non_member",

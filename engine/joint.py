@@ -54,6 +54,12 @@ ROLE_TABLE: dict[str, tuple[str, ...]] = {
     "case_meeting": ("ncb",),
     "request_support_team": ("ncb",),
     "answer_request": ("ncb",),
+    # the regional case meeting (engine.meetings): the NCB proposes, the NCB and the
+    # analyst speak at the table; the action day (engine.action_day): at home, any member
+    "propose_meeting": ("ncb",),
+    "table_items": ("ncb", "analyst"),
+    "propose_target": ("ncb", "analyst"),
+    "schedule_action": ROLES,
     # operations at home: any member of the team; abroad: the NCB (ABROAD)
     "inspection": ROLES,
     "seizure": ROLES,
@@ -62,12 +68,17 @@ ROLE_TABLE: dict[str, tuple[str, ...]] = {
     # the control cell's
     "team_joins": (CONTROL,),
     "instructor_inject": (CONTROL,),
+    "convene_meeting": (CONTROL,),
+    "close_meeting": (CONTROL,),
+    "set_action_day": (CONTROL,),
     "advance": (*ROLES, CONTROL),
     "advance_to_next_event": (*ROLES, CONTROL),
 }
 # kinds that are requests to another country when their target lies abroad: NCB only
 ABROAD = ("inspection", "seizure", "arrest", "controlled_delivery", "freeze_assets")
 CLOCK = ("advance", "advance_to_next_event")
+# the control cell's alone, whoever asks (a team, or single play)
+CONTROL_ONLY = ("team_joins", "convene_meeting", "close_meeting", "set_action_day")
 
 
 class Actor(BaseModel):
@@ -128,7 +139,9 @@ def target_country(sim: Simulation, act: Any) -> str | None:
     if kind in ("arrest", "freeze_assets"):
         eid = act.subject if kind == "arrest" else act.account
         ent = sim.world.entities.get(eid)
-        return ent.country if ent is not None else None
+        if ent is None:
+            return None
+        return sim.whereabouts.get(eid) or ent.country
     if kind == "controlled_delivery":
         from engine.deliveries import route_states
 
@@ -205,6 +218,7 @@ def control_view(sim: Simulation) -> ControlView:
     members = [
         {"id": m, "label": w.entities[m].label, "role": w.entities[m].role or "",
          "country": w.entities[m].country, "arrested": m in sim.arrested,
+         "fled_to": sim.whereabouts.get(m),  # tipped off by an arrest (engine.action_day)
          "known_by": [c for c, k in sim.knowledge_of.items() if m in k.entities]}
         for m in w.members
     ]

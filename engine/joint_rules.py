@@ -17,6 +17,7 @@ from engine.joint import (
     CLOCK,
     CLOCK_RULE,
     CONTROL,
+    CONTROL_ONLY,
     ROLE_RULE,
     ROLES,
     Actor,
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from engine.simulation import Simulation
 
 ALWAYS_ABROAD = ("request_notice", "request_diffusion", "share_intel", "case_meeting",
-                 "request_support_team", "answer_request")
+                 "request_support_team", "answer_request", "propose_meeting", "table_items",
+                 "propose_target")
 
 
 def check(ex: Exercise, act: Any, actor: Actor | None) -> Outcome | None:
@@ -49,7 +51,7 @@ def check(ex: Exercise, act: Any, actor: Actor | None) -> Outcome | None:
             return refuse("clock.control_cell",
                           "the control cell moves the clock in a joint operation", CLOCK_RULE)
         return None
-    if kind == "team_joins" or (kind == "instructor_inject" and team is not None):
+    if kind in CONTROL_ONLY or (kind == "instructor_inject" and team is not None):
         if role != CONTROL:
             return _not_allowed(kind, CONTROL)
         return None

@@ -106,6 +106,7 @@ TEMPLATES: dict[str, str] = {
     "arrest.caught": "caught with the shipment at {place}",
     "arrest.receiving": "arrested receiving shipment {shipment}",
     "arrest.on_request": "arrested by {country} on your request",
+    "arrest.action_day": "arrested in {country} on the coordinated action day",
     "system.released": "{subject} was released: nothing links them to the case.",
     "partner.arrest_failed": "{country} could not arrest {subject}.",
     # --- partners' answers ---------------------------------------------------------------
@@ -114,6 +115,21 @@ TEMPLATES: dict[str, str] = {
     "partner.team_shared": "{country} shares {n} item(s) of its file with you; handling: {handling}.",
     "partner.team_accepted": "{country} accepted your request {request}. {reason}",
     "partner.team_declined": "{country} declined your request {request}. {reason}",
+    # --- a joint operation's case meeting and action day (engine.meetings, .action_day) -
+    "meeting.convened": "Regional case meeting {meeting} is open with {countries}: put on the"
+    " table what you choose from your file and the targets your team will own.",
+    "meeting.closed": "Regional case meeting {meeting} closed: {n} element(s) tabled now in"
+    " the shared file; agreed targets: {targets}.",
+    "action_day.set": "The control cell set the coordinated action day: day {day:g}.",
+    "action_day.arrested": "Action day: {target} arrested in {country}.",
+    "action_day.released": "Action day: {target} arrested in {country}, then released:"
+    " nothing links them to the case.",
+    "action_day.already": "Action day: {target} was already in custody.",
+    "action_day.not_found": "Action day: {target} was not found in {country}.",
+    "action_day.fled": "Action day: {target} was not found in {country}. The network was"
+    " tipped off by the arrest in {countries} on day {day:g} and {target} has left the country.",
+    "action_day.watching": "Action day: {place} is watched for shipment {target} until day"
+    " {end:g}.",
     "notice.circulated": "INTERPOL has circulated a notice requested by {country} on {subject}.",
     "handling.share": "may be shared",
     "handling.share_conditions": "may be shared under conditions",
@@ -186,6 +202,8 @@ TEMPLATES: dict[str, str] = {
     "agenda.inspection": "{country}'s answer on the inspection at {place}",
     "agenda.seizure": "{country}'s answer on the seizure of {shipment} at {place}",
     "agenda.arrest": "{country}'s answer on the arrest of {subject}",
+    "agenda.action_arrest": "your team's arrest of {target} (action day)",
+    "agenda.action_seizure": "your team's seizure of {target} (action day)",
     "agenda.cd": "{country}'s answer on the controlled delivery of {shipment}",
     "agenda.share": "{country}'s answer to the case file you shared",
     "agenda.meeting": "regional case meeting with {countries}",

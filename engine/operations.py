@@ -19,12 +19,20 @@ from collections.abc import Callable
 from typing import Any
 
 from engine import actions as A
+from engine.action_day import schedule_action, set_action_day
 from engine.cooperation import case_meeting, share_intel
 from engine.diffusions import request_diffusion
 from engine.finance import confiscate_assets, freeze_assets, request_fiu, trace_assets
 from engine.forensics import request_forensics, request_support_team
 from engine.intel import gather
 from engine.interventions import arrest, controlled_delivery, inspection, seizure
+from engine.meetings import (
+    close_meeting,
+    convene_meeting,
+    propose_meeting,
+    propose_target,
+    table_items,
+)
 from engine.messages import localized
 from engine.notice_requests import gather_assets, request_notice
 from engine.records import Outcome
@@ -126,4 +134,12 @@ HANDLERS: dict[str, Callable[[Simulation, Any], Outcome]] = {
     "trace_assets": trace_assets,
     "freeze_assets": freeze_assets,
     "confiscate_assets": confiscate_assets,
+    # the joint operation's case meeting (engine.meetings) and action day (engine.action_day)
+    "propose_meeting": propose_meeting,
+    "convene_meeting": convene_meeting,
+    "table_items": table_items,
+    "propose_target": propose_target,
+    "close_meeting": close_meeting,
+    "set_action_day": set_action_day,
+    "schedule_action": schedule_action,
 }

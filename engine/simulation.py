@@ -92,6 +92,12 @@ class Simulation(Communications, ShipmentReports):
         self.team_requests: list[Any] = []  # engine.joint.TeamRequest, R001 ...
         self.asking_message: str | None = None  # the action's rationale, while it is handled
         self.withheld: dict[str, int] = {}  # side -> shares refused for a handling code
+        self.meetings: list[Any] = []  # engine.meetings.Meeting, M001 ...
+        self.action_plan: list[Any] = []  # engine.action_day.Planned, A001 ...
+        self.action_day: float | None = None  # the operation's day of action (control cell)
+        self.action_wakeups: list[float] = []  # days the plan is looked at
+        self.alert: Any = None  # engine.action_day.Alert: the network heard of an arrest
+        self.whereabouts: dict[str, str] = {}  # member -> country fled to (tip-off)
         self.knowledge_of: dict[str, Knowledge] = {self.home: Knowledge()}
         self.decisions_of: dict[str, list[Any]] = {self.home: []}
         self.due_of: dict[str, list[tuple[float, str, dict[str, Any]]]] = {self.home: []}
@@ -472,6 +478,10 @@ class Simulation(Communications, ShipmentReports):
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days
         self.lie_low_until = max(self.lie_low_until, t + lie_low)
         self.emit(Event.first_arrest)
+        if self.played:  # a joint operation: the network warns its members abroad
+            from engine.action_day import alerted
+
+            alerted(self, member)
 
     def purple_published(self, subject: str) -> None:
         ad = self.scenario.adaptation

@@ -1,0 +1,218 @@
+"""A coordinated action day: every country strikes on the same day.
+
+INTERPOL's operations (Thunder, 30 Days at Sea) end in coordinated days of action: the
+participating countries arrest and seize at the same time, because a network that hears of
+one arrest warns its members elsewhere, who go to ground or leave, and holds its loads.
+Here a team schedules an arrest or a seizure in its own country for a day
+(``schedule_action``; no day: the operation's action day, which the control cell sets with
+``set_action_day`` and may move). On that day every scheduled action executes at the start
+of the day, in the order scheduled, as its team.
+
+The tip-off (engine assumption, the lesson the exercise teaches): the first arrest in a
+joint operation — scheduled or not — alerts the network at once. Its members at large in a
+country another team plays leave it ``FLIGHT_DAYS`` later for a country no team plays
+(a non-INTERPOL member first: a safe haven), so an arrest planned there on a later day
+finds nobody; the same day, it still succeeds. Loads lie low as after any arrest
+(``Simulation.lie_low_until``, the scenario's ``adaptation.lie_low_after_arrest_days``)
+and, for a seizure window opened on a later day, the network holds its loads away from
+the place until the window closes (``engine.corruption``'s ``Tip`` and ``hold``, as when
+an official gives a control away). A seizure on the action day is a control window of
+``WINDOW_DAYS`` at a place in the team's own country, for one known shipment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine import actions as A
+from engine import messages as M
+from engine.records import Outcome, Record
+from engine.requests import _known, ok, refuse
+from engine.state import Tip
+
+if TYPE_CHECKING:
+    from engine.simulation import Simulation
+
+FLIGHT_DAYS = 1.0  # engine assumption: members abroad are gone a day after the news
+WINDOW_DAYS = 2.0  # engine assumption: an action-day seizure watches the place two days
+ACTION_DAY_RULE = "Coordinated action day: arrests and seizures across countries on the" \
+    " same day; an arrest days before the others tips the network off (engine assumption)"
+EPS = 1e-6
+
+
+@dataclass
+class Planned(Record):
+    """An arrest or a seizure a team scheduled for a day of action."""
+
+    id: str
+    country: str  # the team's country, where it acts
+    what: str  # arrest | seizure
+    target: str
+    label: str
+    location: str | None  # a seizure's place
+    day: float | None  # None: the operation's action day
+    t: float  # when it was scheduled
+    status: str = "planned"  # planned | done | failed
+    result: str | None = None  # the English line of what happened
+    done_t: float | None = None
+
+
+@dataclass(frozen=True)
+class Alert(Record):
+    """The network heard of an arrest: when, whose, where."""
+
+    t: float
+    member: str
+    country: str
+
+
+def when(sim: Simulation, p: Planned) -> float | None:
+    return p.day if p.day is not None else sim.action_day
+
+
+def country_of(sim: Simulation, member: str) -> str:
+    """Where a member is now: where they fled to, else where the world put them."""
+    return sim.whereabouts.get(member) or sim.world.entities[member].country
+
+
+def _wake(sim: Simulation, day: float) -> None:
+    if any(abs(d - day) < EPS for d in sim.action_wakeups):
+        return
+    sim.action_wakeups.append(day)
+    sim.later(day - sim.env.now, lambda: execute(sim, day))
+
+
+def set_action_day(sim: Simulation, a: A.SetActionDay) -> Outcome:
+    if not sim.played:
+        return refuse("action_day.joint_only", "an action day needs a joint operation",
+                      ACTION_DAY_RULE)
+    if a.day < sim.env.now - EPS or a.day > sim.scenario.duration_days:
+        return refuse("action_day.bad_day", f"the action day must be between now (day"
+                      f" {sim.env.now:.1f}) and the end of the exercise", day=a.day)
+    sim.action_day = a.day
+    _wake(sim, a.day)
+    for c in sim.played:
+        sim.knowledge_of[c].item(sim.env.now, M.sender("coordinator"), "A1", "action_day.set",
+                                 {"day": a.day}, "system")
+    return ok("action_day.set", f"the operation's action day is day {a.day:g}", day=a.day)
+
+
+def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
+    if not sim.played:
+        return refuse("action_day.joint_only", "an action day needs a joint operation",
+                      ACTION_DAY_RULE)
+    day = a.day if a.day is not None else sim.action_day
+    if day is None:
+        return refuse("action_day.not_set", "the control cell has not set the action day yet:"
+                      " name a day", ACTION_DAY_RULE)
+    if day < sim.env.now - EPS or day > sim.scenario.duration_days:
+        return refuse("action_day.bad_day", f"the day must be between now (day"
+                      f" {sim.env.now:.1f}) and the end of the exercise", day=day)
+    if any(p.country == sim.acting and p.what == a.what and p.target == a.target
+           and p.status == "planned" for p in sim.action_plan):
+        return refuse("action_day.already_planned", f"{a.target} is already in your plan",
+                      target=a.target)
+    k = sim.knowledge
+    if a.what == "arrest":
+        if not _known(sim, a.target, "person"):
+            return refuse("arrest.unknown_subject",
+                          f"'{a.target}' is not a person in your case file")
+        if a.target not in sim.warrants:
+            return refuse("arrest.no_warrant", "an arrest needs a warrant from the prosecutor",
+                          "Due process: a valid arrest warrant")
+        location = None
+    else:
+        if not _known(sim, a.target, "shipment"):
+            return refuse("seizure.unknown_shipment",
+                          f"'{a.target}' is not a shipment in your case file")
+        loc = sim.locs.get(a.location or "")
+        if loc is None:
+            return refuse("seizure.unknown_location", f"no location '{a.location}'")
+        if loc.country != sim.acting:
+            return refuse("action_day.not_own_country", f"{loc.name} is in {loc.country}: on"
+                          " the action day each team acts in its own country; ask the team"
+                          " playing it", ACTION_DAY_RULE, country=loc.country)
+        location = loc.id
+    pid = f"A{len(sim.action_plan) + 1:03d}"
+    sim.action_plan.append(Planned(pid, sim.acting, a.what, a.target, k.entities[a.target].label,
+                                   location, a.day, round(sim.env.now, 6)))
+    _wake(sim, day)
+    return ok("action_day.scheduled", f"{a.what} of {k.entities[a.target].label} scheduled for"
+              f" day {day:g}", day=day, target=k.entities[a.target].label, plan=pid)
+
+
+def execute(sim: Simulation, day: float) -> None:
+    """The start of ``day``: every planned action due today acts, as its team."""
+    due = [p for p in sim.action_plan
+           if p.status == "planned" and (d := when(sim, p)) is not None and abs(d - day) < EPS]
+    for p in due:
+        with sim.acting_as(p.country):
+            _arrest(sim, p) if p.what == "arrest" else _seize(sim, p)
+
+
+def _report(sim: Simulation, p: Planned, ok_: bool, code: str, line: str,
+            **params: Any) -> None:
+    p.status, p.result, p.done_t = ("done" if ok_ else "failed"), line, round(sim.env.now, 6)
+    sim.knowledge.item(sim.env.now, M.sender("coordinator"), "A1", code,
+                       {"target": p.label, **params}, "partner")
+
+
+def _arrest(sim: Simulation, p: Planned) -> None:
+    if p.target in sim.arrested or p.target in sim.wrongful:
+        _report(sim, p, False, "action_day.already", f"{p.label} was already in custody")
+        return
+    where = country_of(sim, p.target)
+    if where != p.country:
+        alert = sim.alert
+        fled = p.target in sim.whereabouts and sim.world.entities[p.target].country == p.country
+        if fled and alert is not None:
+            _report(sim, p, False, "action_day.fled",
+                    f"{p.label} was not found in {p.country}: tipped off by the arrest in"
+                    f" {alert.country} on day {alert.t:g}, left the country",
+                    country=p.country, countries=alert.country, day=round(alert.t, 2))
+        else:
+            _report(sim, p, False, "action_day.not_found",
+                    f"{p.label} was not found in {p.country}", country=p.country)
+        return
+    sim.arrest(p.target, M.message("arrest.action_day", country=p.country))
+    ok_ = p.target in sim.arrested
+    _report(sim, p, ok_, "action_day.arrested" if ok_ else "action_day.released",
+            f"{p.label} arrested" if ok_ else f"{p.label} released: not a member",
+            country=p.country)
+
+
+def _seize(sim: Simulation, p: Planned) -> None:
+    assert p.location is not None
+    start, end = sim.env.now, sim.env.now + WINDOW_DAYS
+    sim.controls.open(p.location, start, end, p.target, p.country)
+    alert = sim.alert
+    if alert is not None and alert.t < start - EPS:  # warned days ago: loads hold off
+        sim.tips.append(Tip(p.location, start, end, alert.member, alert.t))
+    place = sim.locs[p.location].name
+    _report(sim, p, True, "action_day.watching",
+            f"{place} watched for {p.label} until day {end:g}", place=place, end=end)
+
+
+def alerted(sim: Simulation, member: str) -> None:
+    """An arrest in a joint operation: the first one alerts the network (see the story)."""
+    if not sim.played or sim.alert is not None:
+        return
+    country = country_of(sim, member)
+    sim.alert = Alert(round(sim.env.now, 6), member, country)
+    sim.later(FLIGHT_DAYS, lambda: _flee(sim, country))
+
+
+def _flee(sim: Simulation, country: str) -> None:
+    w = sim.world
+    havens = sorted((c for c in sim.scenario.countries if c.code not in sim.played),
+                    key=lambda c: (c.interpol_member, c.code))
+    if not havens:
+        return
+    for m in w.members:
+        e = w.entities[m]
+        here = country_of(sim, m)
+        if (e.type != "person" or m in sim.arrested or here == country
+                or here not in sim.played):
+            continue
+        sim.whereabouts[m] = havens[0].code

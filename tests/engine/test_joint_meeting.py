@@ -1,0 +1,214 @@
+"""The regional case meeting between teams (engine.meetings): proposed by a team's NCB,
+convened and closed by the control cell; each team tables what it chooses from its own
+file; the meeting leaves a shared file and a target list with owners, which the debrief
+sets beside the real network. Kenya, Tanzania and Mozambique are played by teams; KE and
+TZ sit at the meeting, MZ is not invited."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.exercise import Exercise
+from engine.joint import HANDLING_RULE, Actor
+
+CONTROL = Actor(role="control", user=1)
+KE = Actor(team="KE", user=10, role="ncb")
+TZ = Actor(team="TZ", user=20, role="ncb")
+MZ = Actor(team="MZ", user=30, role="ncb")
+
+
+def as_(actor: Actor, role: str) -> Actor:
+    return actor.model_copy(update={"role": role})
+
+
+@pytest.fixture
+def ex(wildlife) -> Exercise:
+    e = Exercise(wildlife, 3)
+    for c in ("KE", "TZ", "MZ"):
+        assert e.apply({"kind": "team_joins", "country": c}, CONTROL).accepted
+    return e
+
+
+def member(ex: Exercise, country: str, role: str | None = None) -> str:
+    return next(m for m in ex.world.members if ex.world.entities[m].type == "person"
+                and ex.world.entities[m].country == country
+                and (role is None or ex.world.entities[m].role == role))
+
+
+def learn(ex: Exercise, side: str, eid: str) -> None:
+    e = ex.world.entities[eid]
+    ex.sim.knowledge_of[side].learn(eid, e.type, e.label, {"name": e.label}, ex.day, "test", "A1")
+
+
+def open_meeting(ex: Exercise) -> str:
+    out = ex.apply({"kind": "propose_meeting", "countries": ["TZ"]}, KE)
+    assert out.code == "meeting.proposed", out
+    mid = out.params["meeting"]
+    assert ex.apply({"kind": "convene_meeting", "meeting": mid}, CONTROL).code \
+        == "meeting.convened_teams"
+    return mid
+
+
+def test_a_meeting_leaves_a_shared_file_credited_to_its_source_and_a_target_list(ex):
+    ke_agent, tz_broker = member(ex, "KE"), member(ex, "TZ", "broker")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", tz_broker)
+    learn(ex, "TZ", ke_agent)
+    ex.sim.knowledge_of["TZ"].link(tz_broker, ke_agent, "sells_to", 0.0, "test", "B2")
+    item = ex.view("TZ").inbox[0].id  # the briefing
+    mid = open_meeting(ex)
+    assert "meeting.convened" in [i.code for i in ex.view("TZ").inbox]
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [ke_agent]}, KE).accepted
+    out = ex.apply({"kind": "table_items", "meeting": mid, "entities": [tz_broker],
+                    "links": [[ke_agent, tz_broker]], "items": [item]}, as_(TZ, "analyst"))
+    assert out.code == "meeting.tabled" and out.params["n"] == 3
+    # KE owns the TZ broker it saw on the table; TZ the KE agent
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": tz_broker,
+                     "action": "arrest"}, KE).code == "meeting.target_owned"
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                     "action": "arrest"}, TZ).accepted
+    assert tz_broker not in {e.id for e in ex.view("KE").entities}  # not before the close
+    assert ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL).code == "meeting.closed"
+    ke = {e.id: e for e in ex.view("KE").entities}
+    assert ke[tz_broker].source == f"Case meeting {mid}: NCB TZ"
+    assert any(k.a == tz_broker and k.b == ke_agent for k in ex.view("KE").links)
+    shared = [i for i in ex.view("KE").inbox if i.params.get("shared_by") == "TZ"]
+    assert [i.code for i in shared] == ["system.briefing"]
+    assert tz_broker not in {e.id for e in ex.view("MZ").entities}  # not invited
+    (m,) = ex.meetings("KE")
+    assert m.status == "closed" and [(t.target, t.owner, t.action) for t in m.targets] == [
+        (tz_broker, "KE", "arrest"), (ke_agent, "TZ", "arrest")]
+    assert ex.meetings("MZ") == [] and len(ex.meetings()) == 1
+    assert "meeting.closed" in [i.code for i in ex.view("TZ").inbox]
+
+
+def test_the_debrief_sets_the_target_list_beside_the_real_network(ex):
+    tz_broker, decoy = member(ex, "TZ", "broker"), ex.world.decoys[0]
+    learn(ex, "TZ", tz_broker)
+    learn(ex, "KE", decoy)
+    mid = open_meeting(ex)
+    ex.apply({"kind": "propose_target", "meeting": mid, "target": tz_broker,
+              "action": "arrest"}, TZ)
+    assert ex.meeting_review() == []  # only closed meetings are reviewed
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": decoy,
+                     "action": "arrest"}, KE).accepted  # an innocent look-alike
+    ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL)
+    (r,) = ex.meeting_review()
+    rows = {t.target: t for t in r.targets}
+    assert rows[tz_broker].real and rows[tz_broker].role == "broker"
+    assert not rows[tz_broker].done
+    assert not rows[decoy].real and rows[decoy].role == ""
+    leaders = [ex.world.entities[m].label for m in ex.world.members
+               if ex.world.entities[m].role in ("broker", "financier")
+               and ex.world.entities[m].type == "person" and m != tz_broker]
+    assert r.leaders_missed == leaders and ex.world.entities[tz_broker].label not in leaders
+
+
+def test_proposing_and_convening_refusals(wildlife, ex):
+    single = Exercise(wildlife, 3)
+    assert single.apply({"kind": "propose_meeting"}).code == "meeting.joint_only"
+    assert ex.apply({"kind": "propose_meeting"}, as_(KE, "analyst")).code == "role.not_allowed"
+    assert ex.apply({"kind": "propose_meeting", "countries": ["VN"]}, KE).code \
+        == "meeting.not_a_team"
+    assert ex.apply({"kind": "propose_meeting", "countries": ["KE"]}, KE).code == "meeting.alone"
+    assert ex.apply({"kind": "propose_meeting", "countries": []}, KE).code == "meeting.alone"
+    mid = ex.apply({"kind": "propose_meeting"}, KE).params["meeting"]
+    assert ex.meetings("MZ")[0].countries == ["KE", "TZ", "MZ"]  # none named: every team
+    other = ex.apply({"kind": "propose_meeting", "countries": ["MZ"]}, TZ).params["meeting"]
+    assert ex.apply({"kind": "convene_meeting", "meeting": mid}, KE).code == "role.not_allowed"
+    assert ex.apply({"kind": "convene_meeting", "meeting": "M099"}, CONTROL).code \
+        == "meeting.unknown"
+    assert ex.apply({"kind": "convene_meeting", "meeting": mid}, CONTROL).accepted
+    assert ex.apply({"kind": "convene_meeting", "meeting": mid}, CONTROL).code \
+        == "meeting.not_proposed"
+    assert ex.apply({"kind": "convene_meeting", "meeting": other}, CONTROL).code \
+        == "meeting.one_at_a_time"
+    assert ex.apply({"kind": "close_meeting", "meeting": mid}, TZ).code == "role.not_allowed"
+    assert ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL).accepted
+    assert ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL).code == "meeting.not_open"
+    assert ex.apply({"kind": "convene_meeting", "meeting": other}, CONTROL).accepted
+
+
+def test_tabling_refusals(ex):
+    ke_agent = member(ex, "KE")
+    learn(ex, "KE", ke_agent)
+    proposed = ex.apply({"kind": "propose_meeting", "countries": ["TZ"]}, KE).params["meeting"]
+    assert ex.apply({"kind": "table_items", "meeting": proposed, "entities": [ke_agent]},
+                    KE).code == "meeting.not_open"
+    ex.apply({"kind": "convene_meeting", "meeting": proposed}, CONTROL)
+    mid = proposed
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [ke_agent]},
+                    MZ).code == "meeting.not_invited"
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [ke_agent]},
+                    as_(KE, "prosecutor_liaison")).code == "role.not_allowed"
+    out = ex.apply({"kind": "table_items", "meeting": mid, "entities": ["P999"],
+                    "items": ["I999"], "links": [[ke_agent, "P998"]]}, KE)
+    assert out.code == "meeting.not_in_file" and "P999" in out.message and "I999" in out.message
+    assert ex.apply({"kind": "table_items", "meeting": mid}, KE).code == "meeting.nothing_tabled"
+
+
+def test_what_came_under_do_not_share_stays_off_the_table_with_its_rule(ex):
+    ke_agent, mz_poacher = member(ex, "KE"), member(ex, "MZ")
+    learn(ex, "MZ", mz_poacher)
+    # MZ gives KE its briefing (an item) and its file under 'do not share'
+    mz_item = ex.view("MZ").inbox[0].id
+    assert ex.apply({"kind": "share_intel", "country": "KE", "items": [mz_item],
+                     "handling": "no_share"}, MZ).accepted
+    assert ex.apply({"kind": "share_intel", "country": "KE", "handling": "no_share"}, MZ).accepted
+    learn(ex, "KE", ke_agent)
+    got = next(i.id for i in ex.view("KE").inbox if i.params.get("shared_by") == "MZ"
+               and i.code == "system.briefing")
+    mid = open_meeting(ex)
+    before = ex.sim.withheld.get("KE", 0)
+    out = ex.apply({"kind": "table_items", "meeting": mid, "items": [got]}, KE)
+    assert out.code == "handling.not_shareable" and out.rule == HANDLING_RULE
+    out = ex.apply({"kind": "table_items", "meeting": mid, "entities": [mz_poacher]}, KE)
+    assert out.code == "handling.not_shareable"
+    assert ex.sim.withheld["KE"] == before + 2
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [ke_agent]}, KE).accepted
+    assert ex.meetings("KE")[0].tabled["KE"].entities == [ke_agent]
+
+
+def test_target_refusals(ex):
+    ke_agent, tz_broker = member(ex, "KE"), member(ex, "TZ", "broker")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", ke_agent)
+    mid = open_meeting(ex)
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": tz_broker,
+                     "action": "arrest"}, KE).code == "meeting.bad_target"  # not held
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                     "action": "seizure"}, KE).code == "meeting.bad_target"  # not a shipment
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                     "action": "arrest"}, KE).accepted
+    out = ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                    "action": "arrest"}, TZ)
+    assert out.code == "meeting.target_taken" and out.params["country"] == "KE"
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                     "action": "arrest"}, MZ).code == "meeting.not_invited"
+
+
+def test_a_meeting_replays_from_its_log_to_the_same_state(wildlife, ex):
+    mid = open_meeting(ex)
+    ex.apply({"kind": "advance", "days": 7}, CONTROL)
+    # KE plays the home country: its case file holds the scenario's known_at_start
+    held = [e.id for e in ex.view("KE").entities if e.type == "person"][:2]
+    assert held
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": held}, KE).accepted
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": held[0],
+                     "action": "arrest"}, TZ).accepted
+    ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL)
+    again = Exercise.from_log(wildlife, 3, json.loads(json.dumps(ex.log)))
+    assert again.log == ex.log
+    assert again.meetings() == ex.meetings()
+    for c in ("KE", "TZ", "MZ"):
+        assert again.view(c) == ex.view(c)
+    assert again.meeting_review() == ex.meeting_review()
+    assert held[0] in {e.id for e in again.view("TZ").entities}
+
+
+def test_single_play_case_meeting_is_unchanged(wildlife):
+    e = Exercise(wildlife, 3)
+    out = e.apply({"kind": "case_meeting", "countries": ["TZ"]})
+    assert out.code == "meeting.convened" and e.sim.meetings == []

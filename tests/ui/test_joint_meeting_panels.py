@@ -1,0 +1,97 @@
+"""The case meeting and action day panels (ui/joint_meeting.py) through AppTest: a team
+proposes a meeting and tables from its file, the control cell convenes and closes it and
+sets the action day, the team schedules for it; on a real SQLite operation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from academy import joint
+from academy.db import make_engine, session_scope
+from academy.models import User
+from tests.academy.test_joint_operation import TEAMS, _class
+
+PAGE = str(Path(__file__).with_name("joint_meeting_page.py"))
+
+
+@pytest.fixture
+def op(app_db) -> dict:  # type: ignore[no-untyped-def]
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        ids = _class(s)
+        ids["op"] = joint.start(s, user=s.get(User, ids["instructor"]),
+                                workshop_id=ids["workshop"], scenario_version_id=ids["version"],
+                                countries=TEAMS).id
+    engine.dispose()
+    ids["url"] = app_db
+    return ids
+
+
+def page(ids: dict, who: str, mode: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.session_state["jm.test.user"] = ids[who]
+    at.session_state["jm.test.op"] = ids["op"]
+    at.session_state["jm.test.mode"] = mode
+    return at.run()
+
+
+def desk_of(ids: dict, who: str) -> joint.Desk:
+    engine = make_engine(ids["url"])
+    with session_scope(engine) as s:
+        desk = joint.team_view(s, user=s.get(User, ids[who]), operation_id=ids["op"])
+    engine.dispose()
+    return desk
+
+
+def entity_id(ids: dict, who: str, label: str) -> str:
+    return next(e.id for e in desk_of(ids, who).view.entities if e.label == label)
+
+
+def frames(at: AppTest) -> list[list[str]]:
+    """Every row of every table on the page."""
+    return [list(map(str, row)) for df in at.dataframe for row in df.value.values.tolist()]
+
+
+def text(at: AppTest) -> str:
+    return "\n".join(str(getattr(e, "value", "")) for kind in (
+        "markdown", "caption", "info", "success", "error", "subheader") for e in at.get(kind))
+
+
+def test_a_meeting_and_an_action_day_through_the_panels(op):
+    team = page(op, "Kenya One", "team")
+    assert not team.exception
+    assert "No case meeting yet." in text(team)
+    assert "The control cell has not set the action day yet." in text(team)
+    team.multiselect(key="jm.invite").set_value(["TZ"])
+    team.button[0].click().run()  # the proposal form's submit
+    assert "Meeting M001 proposed" in text(team), text(team)
+    cell = page(op, "instructor", "control")
+    assert not cell.exception
+    cell.button(key="jm.convene.M001").click().run()
+    assert "Meeting M001 is open" in text(cell)
+    team = page(op, "Kenya One", "team")
+    label = team.multiselect(key="jm.ents.M001").options[0]  # shown by its name
+    team.multiselect(key="jm.ents.M001").select(entity_id(op, "Kenya One", label))
+    next(b for b in team.button if b.label == "Put on the table").click().run()
+    assert "put on the table of meeting M001" in text(team), text(team)
+    cell = page(op, "instructor", "control")
+    assert [label, "Kenya"] in frames(cell)  # what KE tabled, by its source
+    cell.button(key="jm.close.M001").click().run()
+    assert "Meeting M001 closed" in text(cell)
+    cell.number_input(key="jm.control.day").set_value(6)
+    next(b for b in cell.button if b.label == "Set the action day").click().run()
+    assert "The operation's action day is day 6" in text(cell)
+    tz = page(op, "Tanzania One", "team")
+    assert "Shared case file" in text(tz) and "The operation's action day: day 6." in text(tz)
+    assert [label, "Kenya"] in frames(tz)  # the shared file, credited to its source
+    next(b for b in tz.button if b.label == "Schedule").click().run()  # nobody chosen
+    assert [w.value for w in tz.warning] == [
+        "Choose a person to arrest or a shipment to seize first."]
+
+
+def test_a_trainee_is_refused_the_control_panels_actions(op):
+    cell = page(op, "Kenya One", "control")
+    assert cell.exception  # control_view refuses anyone outside the control cell

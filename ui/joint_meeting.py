@@ -1,0 +1,285 @@
+"""The regional case meeting and the coordinated action day, as panels for the team desk
+and the control cell (the pages place them; issue 12).
+
+A team proposes a meeting, puts on the table what it chooses from its own file and the
+targets it will own, and reads the shared file and the agreed target list once the
+control cell closes the meeting; it schedules its arrests and seizures for the action day
+and follows its plan. The control cell convenes and closes meetings, sets the action day
+and sees what every team tabled and planned.
+
+Every action goes through the ``act`` callable the page holds (the team's:
+``academy.joint.act`` for the signed-in trainee; the control cell's: ``control_actions``
+below): it takes an engine action (a dict) and returns the engine's ``Outcome``, or None
+when the platform refused it (the page shows that error as for any action). The panel shows
+the outcome under the form that sent it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from academy import control_cell
+from academy.control_cell import ControlDesk
+from academy.errors import AcademyError
+from academy.joint import Desk
+from engine.messages import country_name
+from engine.records import Outcome
+from ui.desk import outcome_message
+from ui.i18n import current_language, num, t
+from ui.messages import show_error
+from ui.session import CurrentUser
+from ui.state import db
+from ui.tables import table
+from ui.text import plain
+
+Act = Callable[[dict[str, Any]], Any]
+RESULT = "jm.result"  # session key: the last outcome, per panel
+
+
+def _country(code: str) -> str:
+    return country_name(code, current_language())
+
+
+def _send(act: Act, action: dict[str, Any], key: str) -> None:
+    st.session_state[f"{RESULT}.{key}"] = act(action)
+
+
+def _result(key: str) -> None:
+    """The outcome of the action this panel sent on the previous click, once."""
+    out = st.session_state.pop(f"{RESULT}.{key}", None)
+    if isinstance(out, Outcome):
+        outcome_message(out)
+
+
+def _labels(desk: Desk, meeting: Any) -> dict[str, str]:
+    return {**meeting.labels, **{e.id: e.label for e in desk.view.entities}}
+
+
+def _status(meeting: Any) -> str:
+    return t(f"jm.status.{meeting.status}")
+
+
+def _heading(meeting: Any) -> str:
+    return t("jm.meeting.heading", meeting=meeting.id, status=_status(meeting),
+             countries=", ".join(_country(c) for c in meeting.countries))
+
+
+def _targets(meeting: Any) -> None:
+    if not meeting.targets:
+        st.caption(t("jm.meeting.no_targets"))
+        return
+    table([{t("jm.col.target"): plain(x.label), t("jm.col.action"): t(f"jm.action.{x.action}"),
+            t("jm.col.owner"): _country(x.owner)} for x in meeting.targets])
+
+
+def _table(meeting: Any, labels: dict[str, str]) -> None:
+    rows = [{t("jm.col.what"): plain(labels.get(e, e)), t("jm.col.source"): _country(c)}
+            for c, x in meeting.tabled.items() for e in x.entities]
+    rows += [{t("jm.col.what"): plain(f"{labels.get(a, a)} — {labels.get(b, b)}"),
+              t("jm.col.source"): _country(c)}
+             for c, x in meeting.tabled.items() for a, b, _rel in x.links]
+    rows += [{t("jm.col.what"): i, t("jm.col.source"): _country(c)}
+             for c, x in meeting.tabled.items() for i in x.items]
+    if rows:
+        table(rows)
+    else:
+        st.caption(t("jm.meeting.nothing_tabled"))
+
+
+# --- the team's desk ---------------------------------------------------------------------
+def team_meeting_panel(desk: Desk, act: Act) -> None:
+    """Propose a meeting; at an open one, table from the team's file and own targets; the
+    shared file and the agreed list once closed."""
+    st.subheader(t("jm.meeting.title"))
+    _result("meeting")
+    mine = desk.seat.team.country
+    others = [c for c in desk.played.live.teams if c != mine]
+    with st.form("jm.propose"):
+        invite = st.multiselect(t("jm.meeting.invite"), others, default=others,
+                                format_func=_country, key="jm.invite")
+        agenda = st.text_area(t("jm.meeting.agenda"), max_chars=2000, key="jm.agenda")
+        if st.form_submit_button(t("jm.meeting.propose")):
+            _send(act, {"kind": "propose_meeting", "countries": invite,
+                        "rationale": agenda.strip() or None}, "meeting")
+            st.rerun()
+    if not desk.meetings:
+        st.caption(t("jm.meeting.none"))
+    for meeting in reversed(desk.meetings):
+        with st.container(border=True):
+            st.markdown(f"**{plain(_heading(meeting))}**")
+            labels = _labels(desk, meeting)
+            if meeting.status == "open":
+                _table_form(desk, meeting, act)
+                _target_form(desk, meeting, labels, act)
+                st.markdown(f"**{t('jm.meeting.on_table')}**")
+            elif meeting.status == "closed":
+                st.markdown(f"**{t('jm.meeting.shared')}**")
+            if meeting.status != "proposed":
+                _table(meeting, labels)
+                st.markdown(f"**{t('jm.meeting.targets')}**")
+                _targets(meeting)
+
+
+def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
+    view = desk.view
+    names = {e.id: e.label for e in view.entities}
+    links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {k.relation} — {names.get(k.b, k.b)}"
+             for k in view.links}
+    items = {i.id: f"{i.id} · {i.source} · {num(i.t, '.1f')}" for i in view.inbox}
+    with st.form(f"jm.table.{meeting.id}"):
+        st.markdown(t("jm.meeting.table"))
+        ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=lambda e: names.get(e, e),
+                              key=f"jm.ents.{meeting.id}")
+        chosen = st.multiselect(t("jm.meeting.links"), list(links), format_func=lambda e: links.get(e, e),
+                                key=f"jm.links.{meeting.id}")
+        its = st.multiselect(t("jm.meeting.items"), list(items), format_func=lambda e: items.get(e, e),
+                             key=f"jm.items.{meeting.id}")
+        if st.form_submit_button(t("jm.meeting.table_button")):
+            _send(act, {"kind": "table_items", "meeting": meeting.id, "entities": ents,
+                        "links": [c.split("|") for c in chosen], "items": its}, "meeting")
+            st.rerun()
+
+
+def _target_form(desk: Desk, meeting: Any, labels: dict[str, str], act: Act) -> None:
+    kinds = {e.id: e.type for e in desk.view.entities}
+    for x in meeting.tabled.values():
+        for e in x.entities:
+            kinds.setdefault(e, "")
+    with st.form(f"jm.target.{meeting.id}"):
+        what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
+                        format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
+        target = st.selectbox(t("jm.meeting.target"), list(kinds), index=None,
+                              format_func=lambda e: labels.get(e, e), key=f"jm.tg.{meeting.id}")
+        if st.form_submit_button(t("jm.meeting.own")):
+            if target is None:
+                st.warning(t("jm.meeting.choose_target"))
+                return
+            _send(act, {"kind": "propose_target", "meeting": meeting.id, "target": target,
+                        "action": what}, "meeting")
+            st.rerun()
+
+
+def team_action_day_panel(desk: Desk, act: Act) -> None:
+    """Schedule the team's arrests and seizures (in its own country) for the action day or
+    a day of its choosing, and follow the plan."""
+    st.subheader(t("jm.day.title"))
+    _result("day")
+    day = desk.action_day
+    st.info(t("jm.day.is", day=num(day, "g")) if day is not None else t("jm.day.not_set"),
+            icon=":material/event:")
+    view, mine = desk.view, desk.seat.team.country
+    names = {e.id: e.label for e in view.entities}
+    people = [e.id for e in view.entities if e.type == "person"]
+    loads = [e.id for e in view.entities if e.type == "shipment"]
+    places = {loc.id: loc.name for loc in view.locations if loc.country == mine}
+    with st.form("jm.schedule"):
+        what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
+                        format_func=lambda a: t(f"jm.action.{a}"), key="jm.day.what")
+        person = st.selectbox(t("jm.day.person"), people, index=None, format_func=lambda e: names.get(e, e),
+                              key="jm.day.person")
+        load = st.selectbox(t("jm.day.shipment"), loads, index=None, format_func=lambda e: names.get(e, e),
+                            key="jm.day.load")
+        place = st.selectbox(t("jm.day.location"), list(places), index=None,
+                             format_func=lambda e: places.get(e, e), key="jm.day.place")
+        on_day = st.checkbox(t("jm.day.on_action_day"), value=day is not None,
+                             key="jm.day.on")
+        chosen = st.number_input(t("jm.day.day"), min_value=0, max_value=400,
+                                 value=int(view.day) + 1, step=1, key="jm.day.n")
+        if st.form_submit_button(t("jm.day.schedule")):
+            target = person if what == "arrest" else load
+            if target is None:
+                st.warning(t("jm.day.choose"))
+                return
+            action: dict[str, Any] = {"kind": "schedule_action", "what": what,
+                                      "target": target, "day": None if on_day
+                                      else float(chosen)}
+            if what == "seizure":
+                action["location"] = place
+            _send(act, action, "day")
+            st.rerun()
+    _plan(desk.plan, names, view.locations)
+
+
+def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
+          owners: bool = False) -> None:
+    if not plan:
+        st.caption(t("jm.day.empty"))
+        return
+    place = {loc.id: loc.name for loc in locations}
+    table([{**({t("jm.col.owner"): _country(p.country)} if owners else {}),
+            t("jm.col.action"): t(f"jm.action.{p.what}"),
+            t("jm.col.target"): plain(names.get(p.target, p.label)),
+            t("jm.day.location"): plain(place.get(p.location or "", "")),
+            t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
+            t("jm.col.status"): t(f"jm.plan.{p.status}"),
+            t("jm.col.result"): plain(p.result or "")} for p in plan])
+
+
+# --- the control cell --------------------------------------------------------------------
+def control_actions(user: CurrentUser, operation_id: int) -> Act:
+    """The control cell's ``act`` for ``control_meeting_panel``: each action through
+    ``academy.control_cell`` (which checks the user sits in the control cell)."""
+    calls = {
+        "convene_meeting": lambda s, u, a: control_cell.convene_meeting(
+            s, user=u, operation_id=operation_id, meeting=a["meeting"]),
+        "close_meeting": lambda s, u, a: control_cell.close_meeting(
+            s, user=u, operation_id=operation_id, meeting=a["meeting"]),
+        "set_action_day": lambda s, u, a: control_cell.set_action_day(
+            s, user=u, operation_id=operation_id, day=a["day"]),
+    }
+
+    def act(action: dict[str, Any]) -> Any:
+        from academy.accounts import get_user
+
+        try:
+            with db() as s:
+                return calls[action["kind"]](s, get_user(s, user_id=user.id), action)
+        except AcademyError as error:
+            show_error(error)
+            return None
+
+    return act
+
+
+def control_meeting_panel(desk: ControlDesk, act: Act) -> None:
+    """Set the action day, convene and close meetings, see what every team tabled, owns
+    and planned."""
+    st.subheader(t("jm.day.title"))
+    _result("control")
+    day = desk.action_day
+    st.caption(t("jm.day.is", day=num(day, "g")) if day is not None else t("jm.day.not_set"))
+    live = desk.played.live
+    with st.form("jm.set_day"):
+        chosen = st.number_input(t("jm.day.day"), min_value=0, max_value=400,
+                                 value=int(day if day is not None else live.day + 7), step=1,
+                                 key="jm.control.day")
+        if st.form_submit_button(t("jm.control.set_day")):
+            _send(act, {"kind": "set_action_day", "day": float(chosen)}, "control")
+            st.rerun()
+    names = {m["id"]: m["label"] for m in desk.summary.members}
+    _plan(desk.plan, names, list(live.scenario.locations), owners=True)
+    st.subheader(t("jm.meeting.title"))
+    if not desk.meetings:
+        st.caption(t("jm.meeting.none"))
+    for meeting in reversed(desk.meetings):
+        with st.container(border=True):
+            st.markdown(f"**{plain(_heading(meeting))}**")
+            st.caption(t("jm.control.proposed_by", country=_country(meeting.proposed_by),
+                         day=num(meeting.proposed_t, ".1f")))
+            if meeting.agenda:
+                st.caption(plain(meeting.agenda))
+            if meeting.status == "proposed" and st.button(
+                    t("jm.control.convene"), key=f"jm.convene.{meeting.id}"):
+                _send(act, {"kind": "convene_meeting", "meeting": meeting.id}, "control")
+                st.rerun()
+            if meeting.status == "open" and st.button(
+                    t("jm.control.close"), key=f"jm.close.{meeting.id}"):
+                _send(act, {"kind": "close_meeting", "meeting": meeting.id}, "control")
+                st.rerun()
+            if meeting.status != "proposed":
+                _table(meeting, {**names, **meeting.labels})
+                st.markdown(f"**{t('jm.meeting.targets')}**")
+                _targets(meeting)
