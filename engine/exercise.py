@@ -18,6 +18,7 @@ from engine import actions as A
 from engine.agenda import agenda
 from engine.fates import shipment_records
 from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
+from engine.joint_debrief import JointDebrief, joint_debrief
 from engine.joint_rules import answer_request, check, team_joins
 from engine.laboratory import analyses
 from engine.messages import localized, sender
@@ -329,6 +330,11 @@ class Exercise:
         side = team or self.sim.home
         return [r.public() for r in self.sim.team_requests if side in (r.from_country,
                                                                        r.to_country)]
+
+    def joint_debrief(self) -> JointDebrief:
+        """The whole operation's debrief (``engine.joint_debrief``): each team's and the joint
+        rating, missed connections, the information-flow timeline (never during play)."""
+        return joint_debrief(self.sim, self.scenario.id, self.seed)
 
     def control_view(self) -> ControlView:
         """The control cell's omniscient summary (never for a team's screen)."""
