@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from academy import catalogs, control_cell, hotwash, joint, wording
 from academy.errors import AcademyError
@@ -84,6 +84,32 @@ def end(session: Session, *, user: User, operation_id: int) -> float:
                      ).duration_days
     return control_cell.advance_to(session, user=user, operation_id=operation_id,
                                    day=int(duration))
+
+
+def operations_for(session: Session, *, user: User) -> list[JointOperation]:
+    """The operations whose debrief ``user`` may open, newest first: those of the workshops
+    they run, and those they have a seat in."""
+    out = []
+    for operation in session.exec(select(JointOperation).order_by(
+            col(JointOperation.id).desc())).all():
+        if can_manage(session, user=user, workshop_id=operation.workshop_id):
+            out.append(operation)
+            continue
+        try:
+            joint.my_team(session, user=user, operation_id=operation.id or 0)
+        except AcademyError:
+            continue
+        out.append(operation)
+    return out
+
+
+def titles(session: Session, operations: list[JointOperation], lang: str) -> dict[int, str]:
+    """Each operation's scenario title in ``lang``, to tell them apart in a list."""
+    out = {}
+    for operation in operations:
+        scenario = parse(get_version(session, version_id=operation.scenario_version_id).text)
+        out[operation.id or 0] = scenario.text(scenario.title, lang)
+    return out
 
 
 def improvements(od: OperationDebrief, lang: str) -> list[str]:

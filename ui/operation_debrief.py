@@ -1,0 +1,91 @@
+"""The joint debrief's panels: ratings per team, missed connections, the information flow.
+
+Charts are Altair, built from the engine's flat records (``engine.joint_debrief``); every
+word goes through the catalogs; teams by their workshop names and countries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_text
+from ui.i18n import current_language, num, t
+from ui.text import plain
+
+
+def _team(od: OperationDebrief, country: str) -> str:
+    return t("joint_debrief.pdf.joint") if country == "joint" else od.team_name(country)
+
+
+def ratings(od: OperationDebrief) -> None:
+    """Each team's score and the operation's, as bars, and each objective's rating."""
+    jd, lang = od.debrief, current_language()
+    rows = [{"team": _team(od, r.country), "score": r.score, "joint": r.country == "joint"}
+            for r in [*jd.per_team, jd.joint]]
+    chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+        x=alt.X("score:Q", title=t("joint_debrief.pdf.score"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("team:N", title=None, sort=None),
+        color=alt.Color("joint:N", legend=None),
+        tooltip=[alt.Tooltip("team:N", title=t("joint_debrief.pdf.team")),
+                 alt.Tooltip("score:Q", title=t("joint_debrief.pdf.score"))],
+    ).properties(title=t("operation_debrief.scores"), height=40 * len(rows))
+    st.altair_chart(chart, use_container_width=True)
+    table = [{t("joint_debrief.pdf.team"): _team(od, r.country),
+              t("joint_debrief.pdf.score"): num(r.score, ".1f"),
+              t("joint_debrief.pdf.seized"): len(r.seized),
+              t("joint_debrief.pdf.arrested"): len(r.arrested),
+              t("joint_debrief.pdf.mapped"): f"{num(r.measures.get('network_mapped', 0) * 100, '.0f')} %",
+              t("joint_debrief.pdf.withheld"): r.withheld,
+              **{plain(od.scenario.text(o.text, lang)): r.ratings.get(o.id, "U")
+                 for o in od.scenario.objectives}}
+             for r in [*jd.per_team, jd.joint]]
+    st.dataframe(table, hide_index=True, key="operation_debrief.ratings_table")
+    st.caption(t("debrief.rating_scale"))
+
+
+def missed(od: OperationDebrief) -> None:
+    lang = current_language()
+    st.caption(t("operation_debrief.missed_intro"))
+    if not od.debrief.missed:
+        st.success(t("joint_debrief.pdf.none_missed"))
+    for m in od.debrief.missed:
+        st.warning(plain(missed_text(od, m, lang)), icon=":material/link_off:")
+    st.subheader(t("operation_debrief.plan"))
+    plan = improvements(od, lang) or [t("joint_debrief.pdf.no_plan")]
+    st.markdown("\n".join(f"- {plain(x)}" for x in plan))
+
+
+def timeline_rows(od: OperationDebrief) -> list[dict[str, Any]]:
+    lang = current_language()
+    return [{"day": f.day, "from": od.country_name(f.from_country),
+             "to": od.country_name(f.to_country), "kind": t(f"joint_debrief.pdf.flow.{f.kind}"),
+             "detail": flow_detail(f, lang)} for f in od.debrief.flows]
+
+
+def timeline(od: OperationDebrief) -> None:
+    """Every exchange between countries: days on x, the sending country on y, kind as colour,
+    with the table beside it."""
+    rows = timeline_rows(od)
+    if not rows:
+        st.info(t("joint_debrief.pdf.no_flow"))
+        return
+    chart = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=120).encode(
+        x=alt.X("day:Q", title=t("joint_debrief.pdf.day"),
+                scale=alt.Scale(domain=[0, od.scenario.duration_days])),
+        y=alt.Y("from:N", title=t("joint_debrief.pdf.from")),
+        color=alt.Color("kind:N", title=t("joint_debrief.pdf.kind")),
+        shape=alt.Shape("kind:N", legend=None),
+        tooltip=[alt.Tooltip(k, title=t(f"joint_debrief.pdf.{k.split(':')[0]}"))
+                 for k in ("day:Q", "from:N", "to:N", "kind:N", "detail:N")],
+    ).properties(title=t("operation_debrief.timeline_chart"), height=60 + 50 * len(
+        {r["from"] for r in rows}))
+    left, right = st.columns([3, 2])
+    with left:
+        st.altair_chart(chart, use_container_width=True)
+    with right:
+        st.dataframe([{t(f"joint_debrief.pdf.{k}"): (num(r[k], ".1f") if k == "day" else r[k])
+                       for k in ("day", "from", "to", "kind", "detail")} for r in rows],
+                     hide_index=True, key="operation_debrief.flow_table")
