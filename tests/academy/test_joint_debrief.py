@@ -81,6 +81,7 @@ def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):
         notes = joint_debrief.notes(s, user=who(s, op, "instructor"), od=od)
         en = text_of(joint_debrief.pdf(od, lang="en", facilitator=notes))
         fr = text_of(joint_debrief.pdf(od, lang="fr"))
+        ar = text_of(joint_debrief.pdf(od, lang="ar"))
         trainee = joint_debrief.read(s, user=who(s, op, "Kenya One"), operation_id=op["op"])
         assert joint_debrief.notes(s, user=who(s, op, "Kenya One"), od=trainee) == []
     for name in TEAMS:
@@ -89,3 +90,4 @@ def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):
     assert "Kenya NEST (Kenya): share with Tanzania NEST (Tanzania)" in " ".join(en.split())
     assert "Brief the NCB officers on sharing early" in en
     assert "Connexions manquées" in fr and "Plan d'amélioration" in fr
+    assert "Missed connections" not in ar and "Kenya NEST" in ar

@@ -42,7 +42,21 @@ def test_a_trainee_is_refused_before_the_operation_ends(operation):
     assert not at.get("vega_lite_chart") and not at.get("download_button")
 
 
+def share(app_db: str, oid: int) -> None:
+    """The demo trainee (Kenya) shares the case file with Tanzania: one flow on the timeline."""
+    from academy import joint
+    from academy.demo import DEMO_TRAINEE
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        trainee = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one()
+        joint.act(s, user=trainee, operation_id=oid,
+                  action={"kind": "share_intel", "country": "TZ"}, seen_day=0.0)
+    engine.dispose()
+
+
 def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
+    share(app_db, operation)
     end(app_db, operation)
     at = as_trainee().switch_page(PAGE).run()
     assert not at.exception
@@ -50,7 +64,10 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
     for team in ("Kenya NEST (Kenya)", "Tanzania NEST (Tanzania)", "Mozambique NEST (Mozambique)"):
         assert team in said
     assert "held" in said and "never shared it in time" in said  # a missed connection
-    assert len(at.get("vega_lite_chart")) >= 2  # the ratings bars and the network
+    assert len(at.get("vega_lite_chart")) >= 3  # ratings, information flow, network
+    flows = [d for d in at.dataframe if "Tanzania" in d.value.to_csv()
+             and "case file" in d.value.to_csv()]
+    assert flows  # the table beside the timeline chart
     assert not [b for b in at.button if b.key == "operation_debrief.end"]
 
 
