@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 GOT_THROUGH = ("missed", "in_transit")  # loads nobody stopped
 LOOKED_FOR = ("request_intel", "request_notice", "request_diffusion", "request_warrant",
               "arrest")
-FLOW_KINDS = ("share", "share_refused", "request", "accepted", "declined", "notice")
+FLOW_KINDS = ("share", "share_refused", "request", "accepted", "declined", "notice", "diffusion")
+PARTNER_REQUESTS = ("inspection", "seizure", "arrest", "controlled_delivery", "freeze_assets")
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,21 @@ def requests_waiting(sim: Simulation) -> list[MissedConnection]:
 
 
 # --- the information-flow timeline -------------------------------------------------------
+def _asked(sim: Simulation, side: str, d: Any) -> list[str]:
+    """The simulated partner countries an accepted request of ``side`` went to."""
+    p = d.params
+    if d.kind == "controlled_delivery":
+        req = sim.cd_asked.get(p.get("shipment", ""))
+        states = list(req.countries) if req is not None else []
+    elif d.kind in ("inspection", "seizure"):
+        loc = sim.locs.get(p.get("location", ""))
+        states = [loc.country] if loc is not None else []
+    else:
+        ent = sim.world.entities.get(p.get("subject") or p.get("account") or "")
+        states = [ent.country] if ent is not None else []
+    return [c for c in states if c != side and c not in sim.played]
+
+
 def flows(sim: Simulation) -> list[Flow]:
     out = []
     for side, decisions in sim.decisions_of.items():
@@ -284,6 +300,13 @@ def flows(sim: Simulation) -> list[Flow]:
             elif d.code == "handling.not_shareable":
                 out.append(Flow(d.t, side, d.params["country"], "share_refused",
                                 str(len(d.params.get("items") or ()))))
+        for d in decisions:  # requests to a partner no team plays (its answer is drawn)
+            if d.accepted and d.kind in PARTNER_REQUESTS and d.code != "request.sent_to_team":
+                for to in _asked(sim, side, d):
+                    out.append(Flow(d.t, side, to, "request", d.kind))
+        for n in sim.knowledge_of[side].notices:
+            if n.via == "diffusion" and n.status == "accepted":
+                out += [Flow(n.t, side, c, "diffusion", n.colour) for c in n.countries]
     for r in sim.team_requests:
         out.append(Flow(r.t, r.from_country, r.to_country, "request", r.kind))
         if r.answered_t is not None:

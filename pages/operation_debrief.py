@@ -54,6 +54,7 @@ with tabs[2]:
     joint_panels.timeline(od)
 with tabs[3]:
     panels.network(od.debrief.world, {})
+    joint_panels.known_by(od)
     panels.shipments(od.debrief.world, od.scenario)
 with tabs[4]:
     st.download_button(t("operation_debrief.pdf"),

@@ -89,3 +89,13 @@ def timeline(od: OperationDebrief) -> None:
         st.dataframe([{t(f"joint_debrief.pdf.{k}"): (num(r[k], ".1f") if k == "day" else r[k])
                        for k in ("day", "from", "to", "kind", "detail")} for r in rows],
                      hide_index=True, key="operation_debrief.flow_table")
+
+
+def known_by(od: OperationDebrief) -> None:
+    """Which team knew each member of the real network at the end."""
+    rows = [{t("joint_debrief.pdf.member"): m.label,
+             t("joint_debrief.pdf.country"): od.country_name(m.country),
+             t("joint_debrief.pdf.known_by"): ", ".join(
+                 od.team_name(c) for c in od.debrief.known_by.get(m.id, [])) or "—"}
+            for m in od.debrief.world.members]
+    st.dataframe(rows, hide_index=True, key="operation_debrief.known_by")

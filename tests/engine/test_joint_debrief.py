@@ -239,3 +239,26 @@ def test_single_play_has_a_joint_debrief_of_no_team(wildlife):
     jd = e.joint_debrief()
     assert jd.teams == [] and jd.per_team == [] and jd.missed == []
     assert jd.joint.measures == e.debrief().measures
+
+
+def test_requests_to_a_simulated_partner_and_diffusions_are_on_the_timeline(wildlife):
+    from engine.intel import person_attrs
+
+    e = joint(wildlife)
+    w, ke = e.world, e.sim.knowledge_of["KE"]
+    abroad = next(loc for loc in wildlife.locations if loc.country not in ("KE", "TZ"))
+    pid, other, rel = next((a, b, r) for a, b, r in w.edges if a in w.members
+                           and w.entities[a].type == "person" and b in w.members)
+    ke.learn(pid, "person", w.entities[pid].label,
+             person_attrs(w.entities[pid], ("name", "date_of_birth", "nationality", "passport")),
+             0.0, "test", "A1")
+    ke.learn(other, w.entities[other].type, w.entities[other].label,
+             {"name": w.entities[other].label}, 0.0, "test", "A1")
+    ke.link(pid, other, rel, 0.0, "test", "A1")
+    assert e.apply({"kind": "inspection", "location": abroad.id, "start_day": 1}, KE).accepted
+    out = e.apply({"kind": "request_diffusion", "purpose": "locate", "subject": pid,
+                   "countries": ["MZ", "TZ"]}, KE)
+    assert out.accepted, out
+    got = [(f.from_country, f.to_country, f.kind, f.detail) for f in e.joint_debrief().flows]
+    assert got == [("KE", abroad.country, "request", "inspection"),
+                   ("KE", "MZ", "diffusion", "blue"), ("KE", "TZ", "diffusion", "blue")]
