@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_text
+from ui.charts import DAY_AXIS, LABEL_LIMIT
+from ui.figures import figure
 from ui.i18n import current_language, num, t
 from ui.text import plain
 
@@ -23,16 +26,18 @@ def _team(od: OperationDebrief, country: str) -> str:
 def ratings(od: OperationDebrief) -> None:
     """Each team's score and the operation's, as bars, and each objective's rating."""
     jd, lang = od.debrief, current_language()
-    rows = [{"team": _team(od, r.country), "score": r.score, "joint": r.country == "joint"}
-            for r in [*jd.per_team, jd.joint]]
-    chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+    frame = pd.DataFrame([{"team": _team(od, r.country), "score": r.score,
+                           "joint": r.country == "joint"} for r in [*jd.per_team, jd.joint]])
+    chart = alt.Chart(frame, title=t("operation_debrief.scores")).mark_bar().encode(
         x=alt.X("score:Q", title=t("joint_debrief.pdf.score"), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("team:N", title=None, sort=None),
-        color=alt.Color("joint:N", legend=None),
+        y=alt.Y("team:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
+        color=alt.Color("joint:N", legend=None,
+                        scale=alt.Scale(domain=[False, True], range=["#1b6b4a", "#0b3d91"])),
         tooltip=[alt.Tooltip("team:N", title=t("joint_debrief.pdf.team")),
-                 alt.Tooltip("score:Q", title=t("joint_debrief.pdf.score"))],
-    ).properties(title=t("operation_debrief.scores"), height=40 * len(rows))
-    st.altair_chart(chart, use_container_width=True)
+                 alt.Tooltip("score:Q", title=t("joint_debrief.pdf.score"), format=".1f")],
+    ).properties(height=alt.Step(36))
+    figure(chart, title=t("operation_debrief.scores"))  # the table below says it in full
     table = [{t("joint_debrief.pdf.team"): _team(od, r.country),
               t("joint_debrief.pdf.score"): num(r.score, ".1f"),
               t("joint_debrief.pdf.seized"): len(r.seized),
@@ -72,19 +77,22 @@ def timeline(od: OperationDebrief) -> None:
     if not rows:
         st.info(t("joint_debrief.pdf.no_flow"))
         return
-    chart = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=120).encode(
-        x=alt.X("day:Q", title=t("joint_debrief.pdf.day"),
+    frame = pd.DataFrame(rows)
+    chart = alt.Chart(frame, title=t("operation_debrief.timeline_chart")).mark_point(
+        filled=True, size=140, opacity=0.85).encode(
+        x=alt.X("day:Q", title=t("joint_debrief.pdf.day"), axis=alt.Axis(**DAY_AXIS),
                 scale=alt.Scale(domain=[0, od.scenario.duration_days])),
-        y=alt.Y("from:N", title=t("joint_debrief.pdf.from")),
+        y=alt.Y("from:N", title=t("joint_debrief.pdf.from"),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("kind:N", title=t("joint_debrief.pdf.kind")),
         shape=alt.Shape("kind:N", legend=None),
-        tooltip=[alt.Tooltip(k, title=t(f"joint_debrief.pdf.{k.split(':')[0]}"))
-                 for k in ("day:Q", "from:N", "to:N", "kind:N", "detail:N")],
-    ).properties(title=t("operation_debrief.timeline_chart"), height=60 + 50 * len(
-        {r["from"] for r in rows}))
+        tooltip=[alt.Tooltip("day:Q", title=t("joint_debrief.pdf.day"), format=".1f"),
+                 *(alt.Tooltip(f"{k}:N", title=t(f"joint_debrief.pdf.{k}"))
+                   for k in ("from", "to", "kind", "detail"))],
+    ).properties(height=alt.Step(48))
     left, right = st.columns([3, 2])
     with left:
-        st.altair_chart(chart, use_container_width=True)
+        figure(chart, title=t("operation_debrief.timeline_chart"))  # the table beside says it
     with right:
         st.dataframe([{t(f"joint_debrief.pdf.{k}"): (num(r[k], ".1f") if k == "day" else r[k])
                        for k in ("day", "from", "to", "kind", "detail")} for r in rows],
