@@ -85,7 +85,7 @@ def timeline(od: OperationDebrief) -> None:
         y=alt.Y("from:N", title=t("joint_debrief.pdf.from"),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("kind:N", title=t("joint_debrief.pdf.kind")),
-        shape=alt.Shape("kind:N", legend=None),
+        shape=alt.Shape("kind:N", title=t("joint_debrief.pdf.kind")),
         tooltip=[alt.Tooltip("day:Q", title=t("joint_debrief.pdf.day"), format=".1f"),
                  *(alt.Tooltip(f"{k}:N", title=t(f"joint_debrief.pdf.{k}"))
                    for k in ("from", "to", "kind", "detail"))],

@@ -65,6 +65,7 @@ def test_the_trainee_reads_the_joint_debrief_after_the_end(server, page, shot):
     wait_idle(page)
     expect(page.get_by_test_id("stVegaLiteChart").filter(
         has_text="Exchanges between countries").first).to_be_visible()
+    page.wait_for_timeout(1000)
     shot(page, "joint-debrief-timeline")
 
 
