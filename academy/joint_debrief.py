@@ -139,6 +139,31 @@ def missed_text(od: OperationDebrief, m: MissedConnection, lang: str) -> str:
                         since=wording.number(m.since or 0.0, lang, ".1f"))
 
 
+def missed_lines(od: OperationDebrief, lang: str) -> list[str]:
+    """The missed connections in words, in the order they mattered; the same holder keeping
+    the same names from the same team over several loads is told once, with every load."""
+    groups: dict[tuple[object, ...], list[MissedConnection]] = {}
+    for m in od.debrief.missed:
+        key: tuple[object, ...] = (m.kind, m.holder, m.needed_by, tuple(m.subjects))
+        if m.kind != "held_not_shared":
+            key = (*key, m.day, m.request)
+        groups.setdefault(key, []).append(m)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(missed_text(od, group[0], lang))
+            continue
+        m = group[0]
+        out.append(catalogs.say(
+            "joint_debrief.missed.held_not_shared_loads", lang,
+            holder=od.team_name(m.holder), needed_by=od.team_name(m.needed_by),
+            names=", ".join(m.labels), since=wording.number(m.since or 0.0, lang, ".1f"),
+            day=wording.number(m.day, lang, ".1f"),
+            shipments=", ".join(f"{x.shipment} ({wording.number(x.day, lang, '.1f')})"
+                                for x in group)))
+    return out
+
+
 def flow_detail(f: Flow, lang: str) -> str:
     """What was exchanged, in words: a request's kind, a notice's colour, a share's size."""
     if f.detail.isdigit():
@@ -184,7 +209,7 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
                    num(r.measures.get("network_mapped", 0.0) * 100, ".0f") + " %",
                    num(r.withheld)] for r in rows])
     report.heading(say("missed"))
-    report.bullets([missed_text(od, m, lang) for m in jd.missed] or [say("none_missed")])
+    report.bullets(missed_lines(od, lang) or [say("none_missed")])
     report.heading(say("timeline"))
     if jd.flows:
         report.table([say("day"), say("from"), say("to"), say("kind"), say("detail")],

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_text
+from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_lines
 from ui.charts import DAY_AXIS, LABEL_LIMIT
 from ui.figures import figure
 from ui.i18n import current_language, num, t
@@ -56,8 +56,8 @@ def missed(od: OperationDebrief) -> None:
     st.caption(t("operation_debrief.missed_intro"))
     if not od.debrief.missed:
         st.success(t("joint_debrief.pdf.none_missed"))
-    for m in od.debrief.missed:
-        st.warning(plain(missed_text(od, m, lang)), icon=":material/link_off:")
+    for line in missed_lines(od, lang):
+        st.warning(plain(line), icon=":material/link_off:")
     st.subheader(t("operation_debrief.plan"))
     plan = improvements(od, lang) or [t("joint_debrief.pdf.no_plan")]
     st.markdown("\n".join(f"- {plain(x)}" for x in plan))

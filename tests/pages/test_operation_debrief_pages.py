@@ -64,6 +64,7 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
     for team in ("Kenya NEST (Kenya)", "Tanzania NEST (Tanzania)", "Mozambique NEST (Mozambique)"):
         assert team in said
     assert "held" in said and "never shared it in time" in said  # a missed connection
+    assert "a handler of loads" in said  # told once for every load it concerned
     assert len(at.get("vega_lite_chart")) >= 3  # ratings, information flow, network
     flows = [d for d in at.dataframe if "Tanzania" in d.value.to_csv()
              and "case file" in d.value.to_csv()]
