@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_lines
-from ui.charts import DAY_AXIS, LABEL_LIMIT
+from ui.charts import LABEL_LIMIT
 from ui.figures import figure
 from ui.i18n import current_language, num, t
 from ui.text import plain
@@ -80,7 +80,7 @@ def timeline(od: OperationDebrief) -> None:
     frame = pd.DataFrame(rows)
     chart = alt.Chart(frame, title=t("operation_debrief.timeline_chart")).mark_point(
         filled=True, size=140, opacity=0.85).encode(
-        x=alt.X("day:Q", title=t("joint_debrief.pdf.day"), axis=alt.Axis(**DAY_AXIS),
+        x=alt.X("day:Q", title=t("joint_debrief.pdf.day"), axis=alt.Axis(format="d", tickMinStep=1),  # as ui.charts.DAY_AXIS
                 scale=alt.Scale(domain=[0, od.scenario.duration_days])),
         y=alt.Y("from:N", title=t("joint_debrief.pdf.from"),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT)),
