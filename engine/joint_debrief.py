@@ -304,9 +304,9 @@ def flows(sim: Simulation) -> list[Flow]:
             if d.accepted and d.kind in PARTNER_REQUESTS and d.code != "request.sent_to_team":
                 for to in _asked(sim, side, d):
                     out.append(Flow(d.t, side, to, "request", d.kind))
-        for n in sim.knowledge_of[side].notices:
-            if n.via == "diffusion" and n.status == "accepted":
-                out += [Flow(n.t, side, c, "diffusion", n.colour) for c in n.countries]
+        for sent in sim.knowledge_of[side].notices:
+            if sent.via == "diffusion" and sent.status == "accepted":
+                out += [Flow(sent.t, side, c, "diffusion", sent.colour) for c in sent.countries]
     for r in sim.team_requests:
         out.append(Flow(r.t, r.from_country, r.to_country, "request", r.kind))
         if r.answered_t is not None:
@@ -314,7 +314,7 @@ def flows(sim: Simulation) -> list[Flow]:
     for side, k in sim.knowledge_of.items():  # each circulated notice files a record and
         records = [n for n in k.notices if n.code == "notice.circulated"]  # an inbox line
         items = [i for i in k.inbox if i.code == "notice.circulated"]  # together, in order
-        for n, i in zip(records, items, strict=False):
-            out.append(Flow(n.t, str(i.params.get("country", "")), side, "notice", n.colour))
+        for rec, i in zip(records, items, strict=False):
+            out.append(Flow(rec.t, str(i.params.get("country", "")), side, "notice", rec.colour))
     return sorted(out, key=lambda f: (f.day, FLOW_KINDS.index(f.kind), f.from_country,
                                       f.to_country))

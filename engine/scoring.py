@@ -32,7 +32,7 @@ Objectives map one measure to P/S/M/U with the scenario's thresholds (HSEEP-styl
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ class Side:
     (``engine.joint_debrief``), or the whole exercise (``whole``, single play)."""
 
     arrested: dict[str, float]  # member -> day arrested
-    ships: Container[str] | None  # shipments seized or prevented by this side (None: all)
+    ships: Collection[str] | None  # shipments seized or prevented by this side (None: all)
     known: Container[str]  # entity ids in the side's chart
     notices: list[NoticeRecord]  # the notices it asked for
     spent: float
