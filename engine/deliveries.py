@@ -103,6 +103,7 @@ def delivered_under_surveillance(
         names.append(e.label)
         if e.role == "buyer" and m not in sim.arrested:
             sim.arrest(m, M.message("arrest.receiving", shipment=ship.id), announce=False)
+            sim.credit[m] = sim.credit.get(ship.id, sim.acting)  # the delivery's asker's
     k.item(
         t,
         M.sender("ncb", country=dest.country),

@@ -20,6 +20,7 @@ from engine.action_day import Planned
 from engine.agenda import agenda
 from engine.fates import shipment_records
 from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
+from engine.joint_debrief import JointDebrief, joint_debrief
 from engine.joint_rules import answer_request, check, team_joins
 from engine.laboratory import analyses
 from engine.meetings import Meeting, MeetingReview, review
@@ -351,6 +352,10 @@ class Exercise:
     def meeting_review(self) -> list[MeetingReview]:
         """Each closed meeting's target list beside the real network (debrief only)."""
         return review(self.sim)
+    def joint_debrief(self) -> JointDebrief:
+        """The whole operation's debrief (``engine.joint_debrief``): each team's and the joint
+        rating, missed connections, the information-flow timeline (never during play)."""
+        return joint_debrief(self.sim, self.scenario.id, self.seed)
 
     def control_view(self) -> ControlView:
         """The control cell's omniscient summary (never for a team's screen)."""

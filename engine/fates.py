@@ -17,6 +17,7 @@ counts a prevented load apart from one taken with its evidence (``engine.scoring
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from engine.records import ShipmentRecord
@@ -30,12 +31,14 @@ CAUGHT = SEIZED + PREVENTED  # counted as interdicted
 NEAR = 7.0  # days: a window this close to a load's passage is a near miss worth telling
 
 
-def flow_share(records: list[ShipmentRecord], fates: tuple[str, ...] = CAUGHT) -> float:
+def flow_share(records: list[ShipmentRecord], fates: tuple[str, ...] = CAUGHT,
+               ids: Container[str] | None = None) -> float:
     """Quantity whose fate is one of ``fates``, over all the quantity that left or was
-    prevented from leaving — read from the debrief's own records."""
+    prevented from leaving — read from the debrief's own records. ``ids``: only these
+    shipments count as caught (one team's, in a joint operation), the flow stays whole."""
     flow = [r for r in records if r.depart_day is not None or r.fate == "prevented"]
     total = sum(r.quantity for r in flow)
-    caught = sum(r.quantity for r in flow if r.fate in fates)
+    caught = sum(r.quantity for r in flow if r.fate in fates and (ids is None or r.id in ids))
     return caught / total if total else 0.0
 
 

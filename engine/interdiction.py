@@ -142,6 +142,17 @@ def found_by(sim: Simulation, ship: ShipmentState, where: str) -> str:
     return best
 
 
+def finder(sim: Simulation, ship: ShipmentState, where: str) -> str:
+    """The side a find here is credited to: the team whose control found it (a seizure
+    aimed at the load before an inspection), else the side whose file learns of it."""
+    best = None
+    for c in sim.controls.at(where, sim.env.now):
+        if c.side is not None and c.shipment == ship.id:
+            return c.side
+        best = best or c.side
+    return best or sim.acting
+
+
 def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
     k, t = sim.knowledge, sim.env.now
     country = sim.locs[leg.to].country
@@ -185,6 +196,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         ship.cd_denied = cd_why_not(sim, ship)  # no controlled delivery here: seized
     ship.status, ship.fate_day, ship.where = "seized", t, leg.to
     ship.found_by = found_by(sim, ship, leg.to)
+    side = sim.credit[ship.id] = finder(sim, ship, leg.to)
     conc = (
         M.localized("concealment", sim.conceal[ship.concealment or ""].label)
         if ship.concealment in sim.conceal
@@ -209,6 +221,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             names.append(e.label)
             if e.type == "person" and m not in sim.arrested:
                 sim.arrest(m, M.message("arrest.caught", place=loc.name), announce=False)
+                sim.credit[m] = side  # caught with the load: the finder's arrest
     k.item(
         t,
         M.sender("customs", country=loc.country),

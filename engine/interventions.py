@@ -179,6 +179,7 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
         answers[country], due[country] = False, now
     req = DeliveryRequest(a.shipment, states, answers, due)
     sim.cd_asked[a.shipment] = req
+    sim.credit[a.shipment] = home  # a delivery that ends under control is the asker's
     sent = []
     for country in states:
         if country == home:

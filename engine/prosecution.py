@@ -35,6 +35,7 @@ chain of custody for the goods.
 from __future__ import annotations
 
 import math
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -279,13 +280,15 @@ def case_records(sim: Simulation) -> list[CaseRecord]:
     return out
 
 
-def leaders_convicted(sim: Simulation) -> float:
+def leaders_convicted(sim: Simulation, only: Container[str] | None = None) -> float:
     """Organisers and financiers convicted, over all of them in the network (a case charged
-    and still at trial when the exercise ends counts half: engine assumption)."""
+    and still at trial when the exercise ends counts half: engine assumption). ``only``:
+    the cases of these members count (one team's arrests, in a joint operation)."""
     w = sim.world
     leaders = [m for m in w.members
                if w.entities[m].role in LEADING_ROLES and w.entities[m].type == "person"]
     if not leaders:
         return 0.0
     got = {"convicted": 1.0, "charged": 0.5}
-    return sum(got.get(c.status, 0.0) for m, c in sim.cases.items() if m in leaders) / len(leaders)
+    return sum(got.get(c.status, 0.0) for m, c in sim.cases.items()
+               if m in leaders and (only is None or m in only)) / len(leaders)

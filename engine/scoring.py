@@ -32,11 +32,13 @@ Objectives map one measure to P/S/M/U with the scenario's thresholds (HSEEP-styl
 
 from __future__ import annotations
 
+from collections.abc import Collection, Container
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from engine.fates import PREVENTED, SEIZED, flow_share, interdicted_share, shipment_records
+from engine.fates import CAUGHT, PREVENTED, SEIZED, flow_share, shipment_records
 from engine.prosecution import leaders_convicted
-from engine.records import Missed, ScoreComponent
+from engine.records import Missed, NoticeRecord, ScoreComponent
 
 if TYPE_CHECKING:
     from engine.simulation import Simulation
@@ -62,46 +64,71 @@ EXPLAIN = {
 }
 
 
-def measures(sim: Simulation) -> dict[str, float]:
-    w = sim.world
+@dataclass(frozen=True)
+class Side:
+    """What one rating counts: a country's team in a joint operation
+    (``engine.joint_debrief``), or the whole exercise (``whole``, single play)."""
+
+    arrested: dict[str, float]  # member -> day arrested
+    ships: Collection[str] | None  # shipments seized or prevented by this side (None: all)
+    known: Container[str]  # entity ids in the side's chart
+    notices: list[NoticeRecord]  # the notices it asked for
+    spent: float
+    budget_total: float
+    wrongful: list[str]
+
+
+def whole(sim: Simulation) -> Side:
+    """The exercise as single play rates it: every arrest and find, the acting side's file."""
+    return Side(sim.arrested, None, sim.knowledge.entities, sim.knowledge.notices, sim.spent,
+                sim.budget_total, sim.wrongful)
+
+
+def measures(sim: Simulation, side: Side | None = None) -> dict[str, float]:
+    s = side or whole(sim)
+    w, ids = sim.world, s.ships
     done = {"seized", "controlled_delivery"}
     n = max(len(w.members), 1)
     weight = {m: w.betweenness.get(m, 0.0) + 1.0 / n for m in w.members}
-    disruption = sum(weight[m] for m in sim.arrested) / sum(weight.values())
-    notices = sim.knowledge.notices
+    disruption = sum(weight[m] for m in s.arrested) / sum(weight.values())
+    notices = s.notices
     accepted = sum(1 for x in notices if x.status == "accepted")
     firsts = [
-        st.fate_day for st in sim.ships.values() if st.status in done and st.fate_day is not None
+        st.fate_day for sid, st in sim.ships.items() if st.status in done
+        and st.fate_day is not None and (ids is None or sid in ids)
     ]
-    firsts += list(sim.arrested.values())
+    firsts += list(s.arrested.values())
     top = sorted(w.members, key=lambda m: (-w.betweenness.get(m, 0.0), m))[:3]
     records = shipment_records(sim)
     return {
-        "seized_share": flow_share(records, SEIZED),
-        "prevented_share": flow_share(records, PREVENTED),
-        "interdicted_share": interdicted_share(records),
-        "convictions_leaders": leaders_convicted(sim),
+        "seized_share": flow_share(records, SEIZED, ids),
+        "prevented_share": flow_share(records, PREVENTED, ids),
+        "interdicted_share": flow_share(records, CAUGHT, ids),
+        "convictions_leaders": leaders_convicted(sim, None if side is None else s.arrested),
         "disruption": disruption,
         "notices": accepted / len(notices) if notices else 0.0,
-        "resources": max(0.0, 1 - sim.spent / sim.budget_total) if sim.budget_total else 1.0,
+        "resources": max(0.0, 1 - s.spent / s.budget_total) if s.budget_total else 1.0,
         "timeliness": max(0.0, 1 - min(firsts) / sim.scenario.duration_days) if firsts else 0.0,
-        "key_arrests": sum(1 for m in top if m in sim.arrested) / max(len(top), 1),
-        "network_mapped": sum(1 for m in w.members if m in sim.knowledge.entities) / n,
+        "key_arrests": sum(1 for m in top if m in s.arrested) / max(len(top), 1),
+        "network_mapped": sum(1 for m in w.members if m in s.known) / n,
         "case_meeting": 1.0 if any(name == "case_meeting" for name, _ in sim.happened) else 0.0,
     }
 
 
-def components(sim: Simulation, m: dict[str, float]) -> list[ScoreComponent]:
+def components(sim: Simulation, m: dict[str, float],
+               wrongful: list[str] | None = None) -> list[ScoreComponent]:
+    """The score's parts; ``wrongful``: the innocents this side arrested (default: all)."""
+    wrong = sim.wrongful if wrongful is None else wrongful
     out = [
         ScoreComponent(k, round(m[k], 4), wt, round(m[k] * wt, 2), EXPLAIN[k])
         for k, wt in WEIGHTS.items()
     ]
-    if sim.wrongful:
-        pts = -WRONGFUL_PENALTY * len(sim.wrongful)
+    if wrong:
+        pts = -WRONGFUL_PENALTY * len(wrong)
         out.append(
             ScoreComponent(
                 "wrongful_arrests",
-                float(len(sim.wrongful)),
+                float(len(wrong)),
                 -WRONGFUL_PENALTY,
                 pts,
                 "innocent persons arrested on false leads (minus 5 points each)",

@@ -112,6 +112,9 @@ class Simulation(Communications, ShipmentReports):
         self.phantoms: dict[str, dict[str, Any]] = {}
         self.arrested: dict[str, float] = {}
         self.wrongful: list[str] = []
+        # member, innocent or shipment -> the side whose work its arrest or seizure was
+        # (engine.joint_debrief rates each team on its own); written, never read in play
+        self.credit: dict[str, str] = {}
         Communications.__init__(self)
         self.travellers = {
             m for m in world.members if world.entities[m].role in ("transporter", "courier")
@@ -463,6 +466,7 @@ class Simulation(Communications, ShipmentReports):
         """``how``: the message (``arrest.*``) telling how the arrest was made."""
         t = self.env.now
         ent = self.world.entities[member]
+        self.credit[member] = self.acting
         if ent.group is None:
             self.wrongful.append(member)
             self.knowledge.item(

@@ -39,6 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/exercises.py", "nav.exercises", ":material/travel_explore:", "exercises", ("trainee",)),
     PageSpec("pages/desk.py", "nav.desk", ":material/desk:", "desk", ("trainee",)),
     PageSpec("pages/debrief.py", "nav.debrief", ":material/insights:", "debrief", ("trainee",)),
+    PageSpec("pages/operation_debrief.py", "nav.operation_debrief", ":material/diversity_3:", "operation-debrief", ("trainee", "instructor", "admin")),
     PageSpec("pages/certificates.py", "nav.certificates", ":material/workspace_premium:", "certificates", ("trainee",)),
     PageSpec("pages/instructor_home.py", "nav.workshops", ":material/groups:", "workshops", ("instructor", "admin")),
     PageSpec("pages/workshop.py", "nav.workshop_setup", ":material/tune:", "workshop-setup", ("instructor", "admin")),

@@ -1,0 +1,93 @@
+"""The joint debrief on the platform: who reads it and when, and the operation's AAR/IP.
+Real SQLite (and PostgreSQL when ``TEST_DATABASE_URL`` is set)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from academy import control_cell, joint, joint_debrief
+from academy.db import session_scope
+from academy.errors import AcademyError
+from academy.hotwash import add_note
+from academy.models import User
+from tests.academy.test_joint_operation import TEAMS, _class
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def op(engine) -> dict:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as s:
+        ids = _class(s)
+        operation = joint.start(s, user=s.get(User, ids["instructor"]),
+                                workshop_id=ids["workshop"],
+                                scenario_version_id=ids["version"], countries=TEAMS)
+        ids["op"] = operation.id
+    return ids
+
+
+def who(s, ids: dict, name: str) -> User:  # type: ignore[no-untyped-def]
+    return s.get(User, ids[name])
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_a_trainee_reads_the_joint_debrief_only_once_the_operation_ended(engine, op):
+    with session_scope(engine) as s:
+        with pytest.raises(AcademyError) as refused:
+            joint_debrief.read(s, user=who(s, op, "Tanzania One"), operation_id=op["op"])
+        assert refused.value.code == "joint_debrief_locked"
+        running = joint_debrief.read(s, user=who(s, op, "instructor"), operation_id=op["op"])
+        assert running.instructor and not running.ended
+    with session_scope(engine) as s:
+        with pytest.raises(AcademyError) as refused:  # only the control cell ends it
+            joint_debrief.end(s, user=who(s, op, "Kenya One"), operation_id=op["op"])
+        assert refused.value.code == "forbidden"
+        day = joint_debrief.end(s, user=who(s, op, "instructor"), operation_id=op["op"])
+    with session_scope(engine) as s:
+        od = joint_debrief.read(s, user=who(s, op, "Tanzania One"), operation_id=op["op"])
+        assert od.ended and od.my_country == "TZ" and od.debrief.day == day
+        assert [r.country for r in od.debrief.per_team] == list(TEAMS.values())  # every team's
+        assert od.debrief.missed  # Kenya's opening case file was never shared
+        assert {m.holder for m in od.debrief.missed if m.kind == "held_not_shared"} == {"KE"}
+
+
+def test_an_outsider_is_told_not_found(engine, op):
+    with session_scope(engine) as s:
+        joint_debrief.end(s, user=who(s, op, "instructor"), operation_id=op["op"])
+    with session_scope(engine) as s:
+        with pytest.raises(AcademyError) as refused:
+            joint_debrief.read(s, user=who(s, op, "Nobody Teamless"), operation_id=op["op"])
+        assert refused.value.code == "not_found"
+
+
+def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):
+    with session_scope(engine) as s:
+        control_cell.advance(s, user=who(s, op, "instructor"), operation_id=op["op"], days=1)
+        joint.act(s, user=who(s, op, "Kenya Two"), operation_id=op["op"],
+                  action={"kind": "share_intel", "country": "MZ"}, seen_day=1.0)
+        joint_debrief.end(s, user=who(s, op, "instructor"), operation_id=op["op"])
+        add_note(s, user=who(s, op, "instructor"), workshop_id=op["workshop"],
+                 kind="improvement", text="Brief the NCB officers on sharing early")
+    with session_scope(engine) as s:
+        od = joint_debrief.read(s, user=who(s, op, "instructor"), operation_id=op["op"])
+        flows = [(f.from_country, f.to_country, f.kind) for f in od.debrief.flows]
+        assert ("KE", "MZ", "share") in flows
+        notes = joint_debrief.notes(s, user=who(s, op, "instructor"), od=od)
+        en = text_of(joint_debrief.pdf(od, lang="en", facilitator=notes))
+        fr = text_of(joint_debrief.pdf(od, lang="fr"))
+        ar = text_of(joint_debrief.pdf(od, lang="ar"))
+        trainee = joint_debrief.read(s, user=who(s, op, "Kenya One"), operation_id=op["op"])
+        assert joint_debrief.notes(s, user=who(s, op, "Kenya One"), od=trainee) == []
+    for name in TEAMS:
+        assert name in en
+    assert "Missed connections" in en and "Improvement plan" in en
+    assert "Kenya NEST (Kenya): share with Tanzania NEST (Tanzania)" in " ".join(en.split())
+    assert "Brief the NCB officers on sharing early" in en
+    assert "Connexions manquées" in fr and "Plan d'amélioration" in fr
+    assert "Missed connections" not in ar and "Kenya NEST" in ar
