@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engine.fates import SEIZED, shipment_records
+from engine.meetings import MeetingReview, review
 from engine.prosecution import case_records
 from engine.records import Debrief, MemberRecord, Record, ScoreComponent
 from engine.scoring import Side, components, measures, ratings, total
@@ -101,8 +102,8 @@ class JointDebrief(Record):
     handling_refused: dict[str, int]
     world: Debrief  # the hidden network revealed (members known: by any team), for panels
     known_by: dict[str, list[str]]  # member -> the teams that knew it at the end
-    # the case meeting's agreed targets and the action day (filled by their build)
-    meeting: dict[str, Any] = field(default_factory=dict)
+    # each closed case meeting's agreed target list beside the real network
+    meetings: list[MeetingReview] = field(default_factory=list)
 
 
 def team_side(sim: Simulation, country: str) -> Side:
@@ -168,7 +169,7 @@ def joint_debrief(sim: Simulation, scenario_id: str, seed: int) -> JointDebrief:
     missed = sorted(held_not_shared(sim) + looked_for(sim) + requests_waiting(sim),
                     key=lambda x: (x.day, x.kind, x.needed_by, x.holder))
     return JointDebrief(scenario_id, seed, round(sim.env.now, 4), teams, per_team, joint,
-                        missed, flows(sim), dict(sim.withheld), world, known_by)
+                        missed, flows(sim), dict(sim.withheld), world, known_by, review(sim))
 
 
 # --- missed connections ------------------------------------------------------------------

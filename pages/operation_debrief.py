@@ -44,7 +44,8 @@ else:
             joint_debrief.end(s, user=me, operation_id=od.operation.id or 0)
         st.rerun()
 tabs = st.tabs([t("operation_debrief.tab_ratings"), t("operation_debrief.tab_missed"),
-                t("operation_debrief.tab_timeline"), t("operation_debrief.tab_network"),
+                t("operation_debrief.tab_timeline"), t("operation_debrief.tab_meetings"),
+                t("operation_debrief.tab_network"),
                 t("operation_debrief.tab_export")], key="operation_debrief.tab", on_change="rerun")
 with tabs[0]:
     joint_panels.ratings(od)
@@ -53,10 +54,12 @@ with tabs[1]:
 with tabs[2]:
     joint_panels.timeline(od)
 with tabs[3]:
+    joint_panels.meetings(od)
+with tabs[4]:
     panels.network(od.debrief.world, {})
     joint_panels.known_by(od)
     panels.shipments(od.debrief.world, od.scenario)
-with tabs[4]:
+with tabs[5]:
     st.download_button(t("operation_debrief.pdf"),
                        joint_debrief.pdf(od, lang=lang, facilitator=facilitator),
                        file_name=f"joint-debrief-{od.scenario.id}.pdf", mime="application/pdf",

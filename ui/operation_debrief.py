@@ -107,3 +107,25 @@ def known_by(od: OperationDebrief) -> None:
                  od.team_name(c) for c in od.debrief.known_by.get(m.id, [])) or "—"}
             for m in od.debrief.world.members]
     st.dataframe(rows, hide_index=True, key="operation_debrief.known_by")
+
+
+def meetings(od: OperationDebrief) -> None:
+    """Each closed case meeting's agreed target list beside the real network: which targets
+    were real, their role, whether the owner acted, and the leaders nobody listed."""
+    reviews = od.debrief.meetings
+    st.caption(t("operation_debrief.meetings_intro"))
+    if not reviews:
+        st.info(t("operation_debrief.no_meeting"))
+    for r in reviews:
+        st.subheader(t("operation_debrief.meeting", id=r.meeting,
+                       teams=", ".join(_team(od, c) for c in r.countries)))
+        st.dataframe([{t("operation_debrief.target"): plain(x.label),
+                       t("operation_debrief.target_action"): t(f"operation_debrief.do_{x.action}"),
+                       t("operation_debrief.owner"): _team(od, x.owner),
+                       t("operation_debrief.real"): "✔" if x.real else "✘",
+                       t("operation_debrief.role"): x.role or "—",
+                       t("operation_debrief.done"): "✔" if x.done else "✘"}
+                      for x in r.targets], hide_index=True, key=f"operation_debrief.m.{r.meeting}")
+        if r.leaders_missed:
+            st.warning(t("operation_debrief.leaders_missed",
+                         names=plain(", ".join(r.leaders_missed))), icon=":material/person_search:")

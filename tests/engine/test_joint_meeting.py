@@ -104,6 +104,7 @@ def test_the_debrief_sets_the_target_list_beside_the_real_network(ex):
                if ex.world.entities[m].role in ("broker", "financier")
                and ex.world.entities[m].type == "person" and m != tz_broker]
     assert r.leaders_missed == leaders and ex.world.entities[tz_broker].label not in leaders
+    assert ex.joint_debrief().meetings == [r]  # the joint debrief sets the list beside the truth
 
 
 def test_proposing_and_convening_refusals(wildlife, ex):
