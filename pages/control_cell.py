@@ -39,8 +39,8 @@ def control() -> None:
     cc.seating(seated)
     cc.phase(user, operation, desk, scenario.msel)
     world, requests, channel, injects = st.tabs(
-        [t("cc.tab_world"), t("cc.tab_requests", n=len(desk.summary.pending)),
-         t("cc.tab_channel", n=len(lines)), t("cc.tab_inject")],
+        [t("cc.tab_world"), t("cc.tab_requests"),
+         t("cc.tab_channel"), t("cc.tab_inject")],
         key="cc.tab", on_change="rerun")
     if world.open:
         with world:

@@ -42,9 +42,11 @@ def team_desk() -> None:
 
     pending = sum(r.status == "pending" and r.to_country == desk_now.seat.team.country
                   for r in desk_now.requests)
+    if pending:
+        st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
     briefing, inbox, chart, world, notices, requests, channel, actions = st.tabs(
         [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
-         t("desk.tab_notices"), t("op.tab_requests", n=pending), t("op.tab_channel"),
+         t("desk.tab_notices"), t("op.tab_requests"), t("op.tab_channel"),
          t("desk.tab_actions")],
         key="op.tab", on_change="rerun")  # stateful: only the open tab runs
     if briefing.open:

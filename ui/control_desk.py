@@ -149,7 +149,7 @@ def changed(user: CurrentUser, operation: int) -> bool:
     return drawn != (operation, now)
 
 
-def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: int) -> None:
+def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: float) -> None:
     """The one clock: a day, a week, to a day; armed "when every team is ready"; pause."""
     op, day = desk.operation, desk.summary.day
     row = st.container(horizontal=True)
@@ -161,8 +161,9 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: i
         buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
                        on_click=run, args=(user, cell.advance),
                        kwargs={"operation_id": operation, "days": days})
-    target = buttons.number_input(t("cc.to_day"), min_value=int(day) + 1,
-                                  max_value=max(duration, int(day) + 1), step=1,
+    first = int(day) + 1
+    target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
+                                  max_value=max(int(duration), first), step=1,
                                   key=f"cc.to_day.{operation}.{int(day)}", label_visibility="collapsed")
     buttons.button(t("cc.advance_to"), key="cc.advance_to", disabled=desk.played.live.finished,
                    on_click=run, args=(user, cell.advance_to),

@@ -17,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.messages import with_country_names
+from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name, with_country_names
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
@@ -139,13 +139,23 @@ def outcome_message(outcome: Outcome) -> None:
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:
-        said = plain(outcome.message[:1].upper() + outcome.message[1:])  # written mid-sentence
-        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(outcome.message)}"
+        message = named_countries(outcome.message, outcome.params, lang)
+        said = plain(message[:1].upper() + message[1:])  # written mid-sentence
+        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(message)}"
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
         rule = f" — {t('desk.rule')}: {rule_text(outcome.code, outcome.rule)}" if outcome.rule else ""
         st.error(text + rule, icon=":material/block:")
+
+
+def named_countries(message: str, params: dict[str, Any], lang: str) -> str:
+    """The engine's own sentence with the countries its params name written by name
+    ("request R001 from Kenya accepted", not "from KE"); other capitals stay as they are."""
+    for code in {c for k, v in params.items() if k in COUNTRY_PARAMS and isinstance(v, str)
+                 for c in COUNTRY_CODES.findall(v)}:
+        message = re.sub(rf"\b{code}\b", country_name(code, lang), message)
+    return message
 
 
 def rule_text(code: str, english: str) -> str:

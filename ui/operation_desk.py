@@ -211,6 +211,8 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         lines = channels.lines(s, user=_me(s, user), operation_id=operation)
         teams = [(tm.id, tm.name) for tm in joint.teams_of(s, operation)
                  if tm.id != desk.seat.team.id]
+    if st.session_state.pop("op.msg.sent", False):
+        st.success(t("op.sent"), icon=":material/send:")
     show_lines(lines)
     targets: dict[int, str] = {0: t("joint.control_cell"), **{i or 0: n for i, n in teams}}
 
@@ -225,7 +227,7 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
             st.session_state["desk.error"] = error
             return
         st.session_state["op.msg.body"] = ""
-        st.toast(t("op.sent"), icon=":material/send:")
+        st.session_state["op.msg.sent"] = True
 
     with st.form("op.msg", border=True):
         st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to")
