@@ -23,6 +23,7 @@ from academy.accounts import get_user
 from academy.actors import ROLES
 from academy.errors import AcademyError
 from academy.models import User, Workshop
+from academy.roster import teams
 from academy.scenarios import get_version, latest, parse
 from academy.workshops import trainees_of
 from engine.messages import country_name
@@ -87,8 +88,10 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
     with db() as s:
         versions = {v.id or 0: v for v in latest(s)}
         team_names = sorted(joint.workshop_teams(s, workshop_id=workshop.id or 0))
-        people = [(u.id or 0, u.display_name, m.team) for u, m in
-                  trainees_of(s, workshop_id=workshop.id or 0) if m.team in team_names]
+        team_of = teams(s, workshop_id=workshop.id or 0)  # membership, else the roster's
+        people = [(u.id or 0, u.display_name, team_of.get(u.id or 0)) for u, _ in
+                  trainees_of(s, workshop_id=workshop.id or 0)
+                  if team_of.get(u.id or 0) in team_names]
     if len(team_names) < joint.MIN_TEAMS:
         st.info(t("cc.need_teams", n=joint.MIN_TEAMS))
         return
