@@ -76,7 +76,7 @@ def team_desk() -> None:
             # TODO(issue 12, joint meeting branch): the lead wires ui/joint_meeting.py's
             # case-meeting and coordinated-action-day panels here (or as their own tabs).
             action_forms.render(
-                view, names, lambda action: op.act(user, operation, action, seen_day=view.day),
+                view, names, lambda action: op.act(user, operation, action),
                 desk_now.played.live.quote)
 
 

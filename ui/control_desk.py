@@ -254,7 +254,8 @@ def known_chart(members: list[dict[str, Any]], countries: list[str], lang: str) 
             for m in members for c in countries]
     return alt.Chart(alt.Data(values=rows)).mark_rect(stroke="white").encode(
         x=alt.X("team:N", title=t("cc.col_team"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("member:N", title=t("cc.col_member")),
+        y=alt.Y("member:N", title=t("cc.col_member"),
+                axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         color=alt.Color("known:N", title=None, scale=alt.Scale(
             domain=[t("cc.known"), t("cc.unknown")], range=["#1f6f8b", "#e8e8e8"])),
         tooltip=["member:N", "team:N", "known:N"],

@@ -33,6 +33,8 @@ HELD = "op.held"  # (operation id, Played): the engine this tab drew the desk wi
 PULSE = "op.pulse"  # (operation id, pulse): what the watch compares with
 SCENARIO = "op.scenario"
 MOVED = "op.moved"  # the day an action was carried out on after the clock moved
+SHOWN = "op.shown"  # (operation id, the day this tab's desk last showed)
+DECIDED = "op.decided"  # the day the trainee saw when they clicked (the previous run's)
 WATCH_SECONDS = 1
 
 
@@ -57,7 +59,11 @@ def operation_id(user: CurrentUser) -> int | None:
 
 
 def load(user: CurrentUser, operation: int) -> joint.Desk:
-    """The team's desk as the operation's log now is; the tab keeps its engine."""
+    """The team's desk as the operation's log now is; the tab keeps its engine.
+
+    A click reaches the server as a new run, which reads the log afresh: the day the
+    trainee decided on is the one the *previous* run showed (``DECIDED``), not the day this
+    run is about to draw — so a click that crossed a move of the clock is told so."""
     held = st.session_state.get(HELD)
     with db() as s:
         desk = joint.team_view(s, user=_me(s, user), operation_id=operation,
@@ -65,6 +71,9 @@ def load(user: CurrentUser, operation: int) -> joint.Desk:
         st.session_state[PULSE] = (operation, pulse.team_pulse(
             s, user_id=user.id, operation_id=operation))
     st.session_state[HELD] = (operation, desk.played)
+    shown = st.session_state.get(SHOWN)
+    st.session_state[DECIDED] = shown[1] if shown and shown[0] == operation else desk.view.day
+    st.session_state[SHOWN] = (operation, desk.view.day)
     return desk
 
 
@@ -93,14 +102,18 @@ def scenario(operation: joint.JointOperation) -> Scenario:
     return kept[1]
 
 
-def act(user: CurrentUser, operation: int, action: dict[str, Any], seen_day: float) -> Outcome | None:
-    """Carry out one action for the team; a teammate's click since is told, not lost."""
+def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | None:
+    """Carry out one action for the team, decided on the day the desk showed; a
+    teammate's click since is told, not lost; a move of the clock since is told."""
     held = st.session_state.get(HELD)
     try:
         with db() as s:
             acted = joint.act(s, user=_me(s, user), operation_id=operation, action=action,
-                              seen_day=seen_day,
+                              seen_day=float(st.session_state.get(DECIDED, 0.0)),
                               held=held[1] if held and held[0] == operation else None)
+            # the desk's own click is no news for its watch: no second redraw
+            st.session_state[PULSE] = (operation, pulse.team_pulse(
+                s, user_id=user.id, operation_id=operation))
     except AcademyError as error:
         st.session_state.pop(HELD, None)
         st.session_state["desk.error"] = error  # shown by ui.desk.last_result
@@ -183,8 +196,7 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                 if column.button(label, key=f"op.answer.{r.id}.{accept}",
                                  type="primary" if accept else "secondary", width="stretch"):
                     act(user, operation, {"kind": "answer_request", "request": r.id,
-                                          "accept": accept, "reason": reason.strip()},
-                        seen_day=day)
+                                          "accept": accept, "reason": reason.strip()})
                     st.rerun()
     st.subheader(t("op.outgoing"))
     if not outgoing:

@@ -147,3 +147,30 @@ def test_a_channel_message_with_html_is_shown_as_text(operation):
     control.session_state["cc.tab"] = "Channels"
     control.switch_page("pages/control_cell.py").run()
     assert [m.value for m in control.markdown if "onerror" in m.value] == [body]
+
+
+def test_an_answer_decided_before_the_clock_moved_is_carried_out_and_told(operation):
+    call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    at = desk(tanzanian(), "Requests")  # drawn on day 0
+    assert {m.label: m.value for m in at.metric}["Day"] == "0.0 / 90"
+    call(operation, control_cell.advance, "instructor")  # the control cell moves meanwhile
+    at.button(key="op.answer.R001.False").click().run()
+    assert not at.exception
+    assert "The clock moved while you decided: your action was carried out on day 1.0." in [
+        w.value for w in at.warning]
+    assert "Request R001 from Kenya declined" in [s.value for s in at.success]
+
+
+def test_a_role_that_may_not_act_is_told_which_role_may(operation):
+    call(operation, control_cell.set_role, "instructor", trainee_id=operation[DEMO_TRAINEE[0]],
+         role="ncb")
+    at = desk(as_trainee())
+    assert "your role: **NCB officer**" in texts(at)
+    at.session_state["op.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("request_intel").run()
+    at.selectbox(key="actions.intel.target").select_index(0).run()
+    at.button(key="actions.submit.request_intel").click().run()
+    assert not at.exception
+    refusal = " ".join(e.value for e in at.error)
+    assert "only the analyst may do this" in refusal
