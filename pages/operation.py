@@ -54,7 +54,7 @@ def team_desk() -> None:
             show_authored(scenario.text(scenario.briefing, lang))
     if inbox.open:
         with inbox:
-            desk.inbox(view, f"op.seen.{operation}")
+            desk.inbox(view, f"op.seen.{operation}", tabs_key="op.tab")
     if chart.open:
         with chart:
             desk.link_chart(view, {})

@@ -246,13 +246,14 @@ def mentioned(item: InboxItem, entities: list[KnownEntity]) -> list[KnownEntity]
     return [e for _, e in sorted(found, key=lambda x: x[0])]
 
 
-def focus(entity: str) -> None:
-    """Open ``entity`` in the link chart (a click on its name in the inbox)."""
+def focus(entity: str, tabs_key: str = "desk.tab") -> None:
+    """Open ``entity`` in the link chart (a click on its name in the inbox); ``tabs_key``:
+    the key of the tabs that hold the chart (the team desk has its own)."""
     st.session_state[FOCUS_KEY] = entity
-    st.session_state["desk.tab"] = t("desk.tab_chart")
+    st.session_state[tabs_key] = t("desk.tab_chart")
 
 
-def inbox(view: TraineeView, seen_key: str) -> None:
+def inbox(view: TraineeView, seen_key: str, tabs_key: str = "desk.tab") -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
@@ -268,7 +269,7 @@ def inbox(view: TraineeView, seen_key: str) -> None:
                     cols[i % len(cols)].button(
                         plain(e.label), key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
                         type="tertiary", help=t("desk.open_in_chart"), on_click=focus,
-                        args=(e.id,))
+                        args=(e.id, tabs_key))
     st.session_state[seen_key] = len(view.inbox)
 
 
