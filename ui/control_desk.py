@@ -259,7 +259,7 @@ def known_chart(members: list[dict[str, Any]], countries: list[str], lang: str) 
         color=alt.Color("known:N", title=None, scale=alt.Scale(
             domain=[t("cc.known"), t("cc.unknown")], range=["#1f6f8b", "#e8e8e8"])),
         tooltip=["member:N", "team:N", "known:N"],
-    ).properties(height=max(160, 22 * len(members)))
+    ).properties(height=alt.Step(22))  # one readable row per member, however many
 
 
 def requests(desk: cell.ControlDesk) -> None:
