@@ -12,6 +12,7 @@ is not (or no longer) in a team gets "not found", as everywhere in the operation
 from __future__ import annotations
 
 from sqlalchemy import func, or_
+from sqlalchemy import select as columns  # sqlmodel's select types at most four columns
 from sqlmodel import Session, col, select
 
 from academy.db import is_row_id
@@ -41,12 +42,14 @@ def team_pulse(session: Session, *, user_id: int, operation_id: int) -> Pulse:
                    or_(col(ChannelMessage.from_team_id) == OperationMember.team_id,
                        col(ChannelMessage.to_team_id) == OperationMember.team_id))
             .scalar_subquery())
-    row = session.exec(
-        select(log, said, JointOperation.paused, JointOperation.phase, OperationTeam.ready)
+    row = session.execute(
+        columns(log, said, col(JointOperation.paused), col(JointOperation.phase),
+                col(OperationTeam.ready))
         .select_from(OperationMember)
         .join(JointOperation, col(JointOperation.id) == col(OperationMember.operation_id))
         .join(OperationTeam, col(OperationTeam.id) == col(OperationMember.team_id))
-        .where(OperationMember.operation_id == operation_id, OperationMember.user_id == user_id)
+        .where(col(OperationMember.operation_id) == operation_id,
+               col(OperationMember.user_id) == user_id)
     ).first()
     if row is None:
         raise AcademyError("not_found")

@@ -174,3 +174,46 @@ def test_a_role_that_may_not_act_is_told_which_role_may(operation):
     assert not at.exception
     refusal = " ".join(e.value for e in at.error)
     assert "only the analyst may do this" in refusal
+
+
+def test_the_instructor_starts_an_operation_from_the_control_cell(app_db):
+    from academy.models import Workshop
+    from academy.roster import import_roster, parse_roster
+    from academy.scenarios import sync_shipped
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        instructor = s.exec(select(User).where(User.username == "instructor")).one()
+        workshop = s.exec(select(Workshop)).one()
+        text = "name,team\nDemo Trainee,Kenya NEST\nAmani Mushi,Tanzania NEST\n"
+        import_roster(s, user=instructor, workshop_id=workshop.id,
+                      preview=parse_roster(text.encode()))
+        wildlife = next(v.id for v in sync_shipped(s) if v.scenario_id == "wildlife-ivory-corridor")
+    engine.dispose()
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    assert not at.exception and "Start the operation" in [b.label for b in at.button]
+    at.selectbox(key="cc.start.scenario").select(wildlife).run()
+    at.selectbox(key=f"cc.start.country.{wildlife}.Kenya NEST").select("KE").run()
+    at.selectbox(key=f"cc.start.country.{wildlife}.Tanzania NEST").select("KE").run()
+    at.button(key="cc.start.go").click().run()
+    assert "Each team must play a different country." in [e.value for e in at.error]
+    at.selectbox(key=f"cc.start.country.{wildlife}.Tanzania NEST").select("TZ").run()
+    at.selectbox(key=f"cc.start.role.{operation_free_trainee(app_db)}").select("ncb").run()
+    at.button(key="cc.start.go").click().run()
+    assert not at.exception
+    assert "The joint operation has started." in [s.value for s in at.success]
+    seating = at.dataframe[0].value
+    assert list(seating["Team"]) == ["Kenya NEST", "Tanzania NEST"]
+    assert list(seating["Members (role)"])[0] == "Demo Trainee (NCB officer)"
+    kenya = desk(as_trainee())
+    assert "playing **Kenya**" in texts(kenya) and "your role: **NCB officer**" in texts(kenya)
+
+
+def operation_free_trainee(db_url: str) -> int:
+    """The demo trainee's id (to give them a role before the operation starts)."""
+    engine = make_engine(db_url)
+    with session_scope(engine) as s:
+        found = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one().id
+    engine.dispose()
+    return found
