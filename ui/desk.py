@@ -36,6 +36,7 @@ NEWS_KEY = "desk.news"
 FOCUS_KEY = "desk.focus"  # the entity opened from the inbox in the link chart
 WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
+ROLE_REFUSAL = "role.not_allowed"  # names roles by code: said from the catalog, in words
 
 
 def exercise_id(resume_for: CurrentUser | None = None) -> int | None:
@@ -135,7 +136,11 @@ def outcome_message(outcome: Outcome) -> None:
     key = f"engine.{outcome.code}"
     lang = current_language()  # English: the engine's own sentence, which is more precise
     params = with_country_names(outcome.params, lang)  # "Kenya", not "KE"
-    translated = t(key, **plain_values(params)) if lang != "en" else key
+    if outcome.code == ROLE_REFUSAL:  # "NCB officer", not "ncb", in every language
+        params["role"] = " / ".join(t(f"joint.role.{r}")
+                                    for r in str(params.get("role", "")).split(" or "))
+    translated = (t(key, **plain_values(params))
+                  if lang != "en" or outcome.code == ROLE_REFUSAL else key)
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:

@@ -173,7 +173,7 @@ def test_a_role_that_may_not_act_is_told_which_role_may(operation):
     at.button(key="actions.submit.request_intel").click().run()
     assert not at.exception
     refusal = " ".join(e.value for e in at.error)
-    assert "only the analyst may do this" in refusal
+    assert "Refused: your role in the team may not do this; it is for: Analyst." in refusal
 
 
 def test_the_instructor_starts_an_operation_from_the_control_cell(app_db):
