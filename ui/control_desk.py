@@ -28,7 +28,7 @@ from academy.scenarios import get_version, latest, parse
 from academy.workshops import trainees_of
 from engine.messages import country_name
 from ui.figures import figure
-from ui.i18n import current_language, num, t
+from ui.i18n import RTL, current_language, num, t
 from ui.messages import show_error
 from ui.operation_desk import role_name, show_lines
 from ui.session import CurrentUser
@@ -156,9 +156,10 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
     """The one clock: a day, a week, to a day; armed "when every team is ready"; pause."""
     op, day = desk.operation, desk.summary.day
     row = st.container(horizontal=True)
-    row.metric(t("desk.day"), f"{num(day, '.1f')} / {num(duration)}")
+    row.metric(t("desk.day"), _ratio(num(day, ".1f"), num(duration)))
     row.metric(t("cc.pending"), len(desk.summary.pending))
-    row.metric(t("cc.teams_ready"), f"{sum(tm.ready for tm in desk.teams)} / {len(desk.teams)}")
+    row.metric(t("cc.teams_ready"), _ratio(num(sum(tm.ready for tm in desk.teams)),
+                                           num(len(desk.teams))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
         buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
@@ -176,6 +177,12 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
             lambda on: run(user, cell.advance_when_ready, operation_id=operation, armed=on))
     _toggle(flags, t("cc.pause"), f"cc.paused.{operation}", op.paused,
             lambda on: run(user, cell.set_paused, operation_id=operation, paused=on))
+
+
+def _ratio(part: str, whole: str) -> str:
+    """"8.0 / 60" in its own order on a right-to-left page too (as the desk's header)."""
+    text = f"{part} / {whole}"
+    return f"\u2066{text}\u2069" if current_language() in RTL else text
 
 
 def _toggle(where: Any, label: str, key: str, stored: bool, change: Callable[[bool], Any]) -> None:

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlmodel import select as sql
 
 from academy.db import make_engine, session_scope
@@ -59,10 +60,18 @@ def open_desk(page: Page) -> None:
 
 
 def pick(page: Page, label: str, option: str) -> None:
-    """The option ``option`` of the selectbox named exactly ``label``."""
-    page.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option").filter(has_text=option).first.click()
-    wait_idle(page)
+    """The option ``option`` of the selectbox named exactly ``label`` (``select`` matches
+    labels by substring: "Kenya NEST" would also find a role's "Demo Trainee · Kenya NEST")."""
+    for _attempt in range(3):  # a click during a redraw opens nothing: click again
+        wait_idle(page)
+        page.get_by_role("combobox", name=label, exact=True).click()
+        try:
+            page.get_by_role("option").filter(has_text=option).first.click(timeout=6_000)
+            wait_idle(page)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"no option {option!r} in the selectbox {label!r}")
 
 
 def tab(page: Page, name: str) -> None:
