@@ -36,7 +36,7 @@ def control() -> None:
     cc.clock(user, operation, desk, scenario.duration_days)
     if desk.operation.paused:
         st.warning(t("cc.paused_note"), icon=":material/pause_circle:")
-    cc.seating(seated)
+    cc.seating(user, operation, seated)
     cc.phase(user, operation, desk, scenario.msel)
     world, requests, channel, injects = st.tabs(
         [t("cc.tab_world"), t("cc.tab_requests"),

@@ -190,12 +190,25 @@ def _toggle(where: Any, label: str, key: str, stored: bool, change: Callable[[bo
     where.toggle(label, key=key, on_change=lambda: change(bool(st.session_state[key])))
 
 
-def seating(seated: list[cell.Seated]) -> None:
+def seating(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None:
+    """Each team, its country, its ready flag and its members' roles; a role changed."""
     lang = current_language()
     st.dataframe([{t("cc.col_team"): s.name, t("cc.col_country"): country_name(s.country, lang),
                    t("cc.col_ready"): "✔" if s.ready else "…",
                    t("cc.col_members"): "; ".join(f"{n} ({role_name(r)})" for n, _, r in s.members)}
                   for s in seated], hide_index=True, width="stretch")
+    people = {uid: f"{name} · {s.name}" for s in seated for name, uid, _ in s.members}
+    if not people:
+        return
+    roles: list[str | None] = [None, *ROLES]
+    with st.expander(t("cc.change_role"), icon=":material/badge:"):
+        cols = st.columns([2, 2, 1], vertical_alignment="bottom")
+        who = cols[0].selectbox(t("cc.person"), list(people), format_func=lambda i: people[i],
+                                key="cc.role.who")
+        role = cols[1].selectbox(t("cc.role"), roles, format_func=role_name, key="cc.role.new")
+        cols[2].button(t("cc.role_save"), key="cc.role.save", on_click=run,
+                       args=(user, cell.set_role, t("cc.role_changed")),
+                       kwargs={"operation_id": operation, "trainee_id": who, "role": role})
 
 
 def phase(user: CurrentUser, operation: int, desk: cell.ControlDesk, msel: list[Any]) -> None:

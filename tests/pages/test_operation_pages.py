@@ -217,3 +217,14 @@ def operation_free_trainee(db_url: str) -> int:
         found = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one().id
     engine.dispose()
     return found
+
+
+def test_the_control_cell_changes_a_trainees_role(operation):
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    at.selectbox(key="cc.role.who").select(operation[DEMO_TRAINEE[0]]).run()
+    at.selectbox(key="cc.role.new").select("prosecutor_liaison").run()
+    at.button(key="cc.role.save").click().run()
+    assert not at.exception and "Role changed." in [s.value for s in at.success]
+    assert "Demo Trainee (Prosecutor liaison)" in list(at.dataframe[0].value["Members (role)"])
+    assert "your role: **Prosecutor liaison**" in texts(desk(as_trainee()))
