@@ -125,6 +125,9 @@ def test_three_teams_cooperate_on_one_clock(server, browser, shot):
         kenya_ncb.get_by_label("Rationale (optional, shown in your debrief)").fill(WHY)
         send(kenya_ncb)
         expect(kenya_ncb.get_by_text("sent to the team playing Tanzania")).to_be_visible()
+        # the form starts again (a second click must not send the request twice)
+        expect(kenya_ncb.get_by_test_id("stSelectbox").filter(has_text="Place")).not_to_contain_text(
+            "Port of Dar es Salaam")
         shot(kenya_ncb, "joint-01-team-desk")
 
         # 4. Tanzania's desk shows the request by itself; the team accepts it with a reason
