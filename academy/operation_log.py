@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from academy import actors, exercises
 from academy.exercises import Played
@@ -73,8 +73,36 @@ def team_acted_since(session: Session, exercise_id: int, seen: int, country: str
 
 
 def fresh(session: Session, operation: JointOperation, held: Played | None = None) -> Played:
-    """The operation's engine as its stored log now is (``held`` when it is up to date)."""
+    """The operation's engine as its stored log now is (``held`` when it is up to date).
+
+    ``held`` behind the log is caught up by applying only the entries written since, in
+    their order, exactly as a replay applies them (``Exercise.from_log``): when one team
+    acts or the clock moves, thirty open desks redraw at once, and each would otherwise
+    replay the whole operation from its first day."""
     stored = exercises.stored_count(session, operation.exercise_id)
     if held is not None and held.seen == stored:
         return held
+    if held is not None and held.seen < stored:
+        caught = _catch_up(session, operation, held)
+        if caught is not None:
+            return caught
     return exercises.replay(session, record_of(session, operation))
+
+
+def _catch_up(session: Session, operation: JointOperation, held: Played) -> Played | None:
+    """``held`` with the entries written after ``held.seen`` applied; None when a full replay
+    is needed (an old-style entry, or the held engine is not where the log says)."""
+    rows = session.exec(select(ExerciseAction).where(
+        ExerciseAction.exercise_id == operation.exercise_id,
+        col(ExerciseAction.seq) >= held.seen).order_by(col(ExerciseAction.seq))).all()
+    if len(held.live.log) != held.seen or [r.seq for r in rows] != list(
+            range(held.seen, held.seen + len(rows))):
+        return None
+    if any(r.by is None or r.action.get("kind") == "advance_to_next_event" for r in rows):
+        return None  # a replay treats some of these specially (engine.exercise.from_log)
+    try:
+        for row in rows:
+            actors.apply(held.live, row.action, row.by or {})
+    except Exception:  # noqa: BLE001 - the held engine is spoilt: rebuild it from the log
+        return None
+    return Played(live=held.live, seen=held.seen + len(rows), refreshed=True)

@@ -53,6 +53,7 @@ def _rationale(key: str) -> str | None:
 
 def _pick(label: str, options: list[str], names: dict[str, str], fill: Fill,
           name: str, key: str) -> str | None:
+    st.session_state.setdefault(PICKS_KEY, set()).add(fill.key(key))  # emptied by clear()
     return st.selectbox(label, options, format_func=lambda o: names.get(o, o),
                         key=fill.key(key), index=fill.index(options, name),
                         placeholder=t("actions.choose"))
@@ -68,6 +69,26 @@ def keep() -> None:
     for key in [k for k in st.session_state
                 if str(k).startswith("actions.") and not str(k).startswith("actions.submit.")]:
         st.session_state[key] = st.session_state[key]
+
+
+CLEAR_KEY = "desk.actions_clear"  # the last action was carried out: start the form again
+PICKS_KEY = "desk.actions_picks"  # the keys of the choices that start empty ("choose…")
+
+
+def clear() -> None:
+    """Empty the form before its widgets are drawn. Each choice is *set* empty, not deleted:
+    a browser keeps showing (and sends back with the next click) the value of a widget whose
+    key was only deleted on the server, so the same request could go out twice."""
+    for key in [k for k in st.session_state if str(k).startswith("actions.")
+                and k != "actions.kind" and not str(k).startswith("actions.submit.")]:
+        if isinstance(st.session_state[key], list):
+            st.session_state[key] = []
+        elif str(key).endswith(".why"):
+            st.session_state[key] = ""
+        elif key in st.session_state.get(PICKS_KEY, ()):
+            st.session_state[key] = None  # "choose…" again
+        else:  # a choice with a default (a colour, a source), numbers, sliders
+            del st.session_state[key]
 
 
 def price(quote: Quote) -> str:
@@ -89,6 +110,8 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
         for key in [k for k in st.session_state if str(k).startswith("actions.")]:
             del st.session_state[key]
         st.session_state[LANG_KEY] = lang
+    if st.session_state.pop(CLEAR_KEY, False):
+        clear()
     kinds = list(FORMS)
     kind = st.radio(t("actions.choose_kind"), kinds, format_func=lambda k: t(f"actions.{k}"),
                     key="actions.kind", horizontal=True)
@@ -104,9 +127,7 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
             else:
                 outcome = submit({"kind": kind, **action})
                 if outcome is not None and outcome.accepted:  # done: a second click would
-                    for key in [k for k in st.session_state  # send it again
-                                if str(k).startswith("actions.") and k != "actions.kind"]:
-                        del st.session_state[key]
+                    st.session_state[CLEAR_KEY] = True  # send it again: empty the form
                 st.rerun()  # redraw the whole desk with the result
 
 

@@ -17,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.messages import with_country_names
+from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name, with_country_names
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
@@ -36,6 +36,7 @@ NEWS_KEY = "desk.news"
 FOCUS_KEY = "desk.focus"  # the entity opened from the inbox in the link chart
 WATCH_SECONDS = 8  # how often an open desk asks whether the exercise moved on without it
 GRADE_HELP = "A–F · 1–6"
+ROLE_REFUSAL = "role.not_allowed"  # names roles by code: said from the catalog, in words
 
 
 def exercise_id(resume_for: CurrentUser | None = None) -> int | None:
@@ -135,17 +136,31 @@ def outcome_message(outcome: Outcome) -> None:
     key = f"engine.{outcome.code}"
     lang = current_language()  # English: the engine's own sentence, which is more precise
     params = with_country_names(outcome.params, lang)  # "Kenya", not "KE"
-    translated = t(key, **plain_values(params)) if lang != "en" else key
+    if outcome.code == ROLE_REFUSAL:  # "NCB officer", not "ncb", in every language
+        params["role"] = " / ".join(t(f"joint.role.{r}")
+                                    for r in str(params.get("role", "")).split(" or "))
+    translated = (t(key, **plain_values(params))
+                  if lang != "en" or outcome.code == ROLE_REFUSAL else key)
     if translated != key:  # catalog sentences say "Refused: …" themselves
         text = translated
     else:
-        said = plain(outcome.message[:1].upper() + outcome.message[1:])  # written mid-sentence
-        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(outcome.message)}"
+        message = named_countries(outcome.message, outcome.params, lang)
+        said = plain(message[:1].upper() + message[1:])  # written mid-sentence
+        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(message)}"
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
         rule = f" — {t('desk.rule')}: {rule_text(outcome.code, outcome.rule)}" if outcome.rule else ""
         st.error(text + rule, icon=":material/block:")
+
+
+def named_countries(message: str, params: dict[str, Any], lang: str) -> str:
+    """The engine's own sentence with the countries its params name written by name
+    ("request R001 from Kenya accepted", not "from KE"); other capitals stay as they are."""
+    for code in {c for k, v in params.items() if k in COUNTRY_PARAMS and isinstance(v, str)
+                 for c in COUNTRY_CODES.findall(v)}:
+        message = re.sub(rf"\b{code}\b", country_name(code, lang), message)
+    return message
 
 
 def rule_text(code: str, english: str) -> str:
@@ -236,13 +251,14 @@ def mentioned(item: InboxItem, entities: list[KnownEntity]) -> list[KnownEntity]
     return [e for _, e in sorted(found, key=lambda x: x[0])]
 
 
-def focus(entity: str) -> None:
-    """Open ``entity`` in the link chart (a click on its name in the inbox)."""
+def focus(entity: str, tabs_key: str = "desk.tab") -> None:
+    """Open ``entity`` in the link chart (a click on its name in the inbox); ``tabs_key``:
+    the key of the tabs that hold the chart (the team desk has its own)."""
     st.session_state[FOCUS_KEY] = entity
-    st.session_state["desk.tab"] = t("desk.tab_chart")
+    st.session_state[tabs_key] = t("desk.tab_chart")
 
 
-def inbox(view: TraineeView, seen_key: str) -> None:
+def inbox(view: TraineeView, seen_key: str, tabs_key: str = "desk.tab") -> None:
     seen = st.session_state.get(seen_key, 0)
     for item in reversed(view.inbox):
         new = int(item.id[1:]) > seen
@@ -258,7 +274,7 @@ def inbox(view: TraineeView, seen_key: str) -> None:
                     cols[i % len(cols)].button(
                         plain(e.label), key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
                         type="tertiary", help=t("desk.open_in_chart"), on_click=focus,
-                        args=(e.id,))
+                        args=(e.id, tabs_key))
     st.session_state[seen_key] = len(view.inbox)
 
 

@@ -1,0 +1,91 @@
+"""The team desk of a joint operation: one country's NEST on the workshop's shared clock."""
+
+import streamlit as st
+
+from academy.errors import AcademyError
+from ui import action_forms, desk, session
+from ui import operation_desk as op
+from ui.i18n import current_language, t
+from ui.messages import show_error
+from ui.text import plain, show_authored
+
+user = session.require("trainee")
+lang = current_language()
+operation = op.operation_id(user)
+if operation is None:
+    st.title(t("nav.operation"))
+    st.info(t("op.none"))
+    st.stop()
+
+
+@st.fragment
+def team_desk() -> None:
+    """Acting redraws the desk alone; the seat is checked again on every redraw."""
+    try:
+        desk_now = op.load(user, operation)
+    except AcademyError as error:
+        show_error(error)
+        return
+    view, scenario = desk_now.view, op.scenario(desk_now.seat.operation)
+    names = desk.labels(view) | desk.scenario_names(scenario, view, lang)
+    st.title(plain(scenario.text(scenario.title, lang)))
+    op.who(desk_now)
+    desk.header(view)
+    op.phase(desk_now.seat.operation, scenario)
+    if desk_now.seat.operation.paused:
+        st.warning(t("op.paused"), icon=":material/pause_circle:")
+    desk.last_result()
+    op.clock_moved()
+    op.ready_toggle(user, operation, desk_now)
+    if view.finished:
+        st.success(t("desk.finished"), icon=":material/flag:")
+
+    pending = sum(r.status == "pending" and r.to_country == desk_now.seat.team.country
+                  for r in desk_now.requests)
+    if pending:
+        st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
+    briefing, inbox, chart, world, notices, requests, channel, actions = st.tabs(
+        [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
+         t("desk.tab_notices"), t("op.tab_requests"), t("op.tab_channel"),
+         t("desk.tab_actions")],
+        key="op.tab", on_change="rerun")  # stateful: only the open tab runs
+    if briefing.open:
+        with briefing:
+            show_authored(scenario.text(scenario.briefing, lang))
+    if inbox.open:
+        with inbox:
+            desk.inbox(view, f"op.seen.{operation}", tabs_key="op.tab")
+    if chart.open:
+        with chart:
+            desk.link_chart(view, {})
+    if world.open:
+        with world:
+            desk.world(view, (0, int(view.duration_days)))
+    if notices.open:
+        with notices:
+            desk.notices(view, names)
+    if requests.open:
+        with requests:
+            op.requests(user, operation, desk_now, names)
+    if channel.open:
+        with channel:
+            op.channel(user, operation, desk_now)
+    action_forms.keep()  # a half-filled form survives a look at the inbox or the chart
+    if actions.open and not view.finished:
+        with actions:
+            # TODO(issue 12, joint meeting branch): the lead wires ui/joint_meeting.py's
+            # case-meeting and coordinated-action-day panels here (or as their own tabs).
+            action_forms.render(
+                view, names, lambda action: op.act(user, operation, action),
+                desk_now.played.live.quote)
+
+
+@st.fragment(run_every=op.WATCH_SECONDS)
+def watch() -> None:
+    """The shared clock, a request, a message: the desk redraws without a click."""
+    if op.changed(user, operation):
+        st.rerun()
+
+
+team_desk()
+watch()

@@ -1,0 +1,230 @@
+"""The joint operation's pages through app.py (AppTest): the team desk shows only the
+trainee's own team, the control cell is the instructors', a request is answered on the
+desk, a channel message's HTML reaches the other team as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlmodel import select
+
+from academy import channels, control_cell, joint
+from academy.accounts import join_workshop
+from academy.db import make_engine, session_scope
+from academy.demo import DEMO_TRAINEE, DEMO_WORKSHOP_CODE, seed_demo_operation
+from academy.models import JointOperation, User
+from tests.pages.helpers import app, as_instructor, as_trainee, texts
+
+TANZANIAN = ("Amani Mushi", "1357")  # on the demo roster, in the Tanzania NEST team
+ASK = {"kind": "inspection", "location": "dar-es-salaam-port", "start_day": 2, "days": 5,
+       "rationale": "Our source says the load leaves via Dar"}
+HTML = "<b>bold</b> <img src=x onerror=alert(1)> **loud** [link](http://evil.example)"
+
+
+@pytest.fixture
+def operation(app_db) -> dict:  # type: ignore[no-untyped-def]
+    """The demo workshop's joint operation (Kenya, Tanzania, Mozambique), with the demo
+    trainee in Kenya's team and a Tanzanian trainee who joined under their roster name."""
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        seed_demo_operation(s)
+        join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name=TANZANIAN[0], pin=TANZANIAN[1])
+    with session_scope(engine) as s:
+        op = s.exec(select(JointOperation)).one()
+        ids = {"op": op.id, "url": app_db,
+               "team": {t.country: t.id for t in joint.teams_of(s, op.id)}}
+        for name in (DEMO_TRAINEE[0], TANZANIAN[0]):
+            ids[name] = s.exec(select(User).where(User.display_name == name)).one().id
+        ids["instructor"] = s.exec(select(User).where(User.username == "instructor")).one().id
+    engine.dispose()
+    return ids
+
+
+def call(ids: dict, fn, who: str, **kw):  # type: ignore[no-untyped-def]
+    """A service call as one person, straight through academy (as a page would make it)."""
+    engine = make_engine(ids["url"])
+    with session_scope(engine) as s:
+        result = fn(s, user=s.get(User, ids[who]), operation_id=ids["op"], **kw)
+    engine.dispose()
+    return result
+
+
+def tanzanian():  # type: ignore[no-untyped-def]
+    at = app()
+    at.text_input(key="signin.code").input(DEMO_WORKSHOP_CODE)
+    at.text_input(key="signin.name").input(TANZANIAN[0])
+    at.text_input(key="signin.pin").input(TANZANIAN[1])
+    at.button[0].click()
+    return at.run()
+
+
+def desk(at, tab: str | None = None):  # type: ignore[no-untyped-def]
+    if tab:
+        at.session_state["op.tab"] = tab
+    at.switch_page("pages/operation.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_trainee_sees_only_their_own_team(operation):
+    call(operation, control_cell.inject, "instructor", message="Tip for Tanzania only",
+         team_id=operation["team"]["TZ"])
+    kenya = desk(as_trainee(), "Inbox")
+    said = texts(kenya)
+    assert "Kenya NEST" in said and "playing **Kenya**" in said and "Every role" in said
+    assert {m.label: m.value for m in kenya.metric}["Day"] == "0.0 / 90"
+    inbox = " ".join(t.value for t in kenya.text)
+    assert inbox and "Tip for Tanzania only" not in inbox
+    tanzania = desk(tanzanian(), "Inbox")
+    assert "playing **Tanzania**" in texts(tanzania)
+    assert "Tip for Tanzania only" in " ".join(t.value for t in tanzania.text)
+    # another operation's id in the URL is refused, not shown
+    stranger = as_trainee()
+    stranger.query_params["operation"] = str(operation["op"] + 1)
+    stranger.switch_page("pages/operation.py").run()
+    assert not stranger.exception and "not found" in texts(stranger).lower()
+    assert not stranger.metric
+
+
+def test_a_trainee_cannot_open_the_control_cell(operation):
+    at = as_trainee()
+    at.switch_page("pages/control_cell.py").run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Access refused")
+    assert not at.dataframe and not at.metric
+    assert "Tanzania" not in texts(at)
+
+
+def test_the_control_cell_moves_the_clock_and_sees_every_team(operation):
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Day"] == "0.0 / 90"
+    seating = at.dataframe[0].value
+    assert list(seating["Team"]) == ["Kenya NEST", "Tanzania NEST", "Mozambique NEST"]
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # who knows whom
+    at.button(key="cc.advance.1").click().run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Day"] == "1.0 / 90"
+    kenya = desk(as_trainee())
+    assert {m.label: m.value for m in kenya.metric}["Day"] == "1.0 / 90"
+    assert not [b for b in kenya.button if b.key and b.key.startswith("desk.advance")]
+
+
+def test_a_request_from_another_team_is_answered_on_the_desk(operation):
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    at = desk(tanzanian(), "Requests")
+    assert "1 request(s) from other teams wait" in texts(at)
+    assert ASK["rationale"] in texts(at)
+    at.text_input(key=f"op.reason.{request}").input("Our customs will be there")
+    at.button(key=f"op.answer.{request}.True").click().run()
+    assert not at.exception
+    assert f"Request {request} from Kenya accepted" in [s.value for s in at.success]
+    kenya = desk(as_trainee(), "Requests")
+    outgoing = kenya.dataframe[0].value
+    assert list(outgoing["Status"]) == ["accepted"]
+    assert list(outgoing["Reason"]) == ["Our customs will be there"]
+
+
+def test_a_channel_message_with_html_is_shown_as_text(operation):
+    kenya = desk(as_trainee(), "Channel")
+    kenya.selectbox(key="op.msg.to").select(operation["team"]["TZ"])
+    kenya.text_area(key="op.msg.body").input(HTML)
+    kenya.button(key="FormSubmitter:op.msg-Send the message").click().run()
+    assert not kenya.exception and not kenya.error
+    tanzania = desk(tanzanian(), "Channel")
+    shown = [m.value for m in tanzania.markdown if "onerror" in m.value]
+    assert len(shown) == 1
+    body = shown[0]
+    assert re.search(r"(?<!\\)[<>*\[\]]", body) is None  # every opener escaped
+    assert "\\<b\\>" in body and "\\*\\*loud\\*\\*" in body and "\\[link\\]" in body
+    assert "Kenya NEST" in texts(tanzania) and DEMO_TRAINEE[0] in texts(tanzania)
+    lines = call(operation, channels.lines, "instructor")
+    assert [line.body for line in lines] == [HTML]  # stored as typed: evidence of what was said
+    control = as_instructor()
+    control.session_state["cc.tab"] = "Channels"
+    control.switch_page("pages/control_cell.py").run()
+    assert [m.value for m in control.markdown if "onerror" in m.value] == [body]
+
+
+def test_an_answer_decided_before_the_clock_moved_is_carried_out_and_told(operation):
+    call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    at = desk(tanzanian(), "Requests")  # drawn on day 0
+    assert {m.label: m.value for m in at.metric}["Day"] == "0.0 / 90"
+    call(operation, control_cell.advance, "instructor")  # the control cell moves meanwhile
+    at.button(key="op.answer.R001.False").click().run()
+    assert not at.exception
+    assert "The clock moved while you decided: your action was carried out on day 1.0." in [
+        w.value for w in at.warning]
+    assert "Request R001 from Kenya declined" in [s.value for s in at.success]
+
+
+def test_a_role_that_may_not_act_is_told_which_role_may(operation):
+    call(operation, control_cell.set_role, "instructor", trainee_id=operation[DEMO_TRAINEE[0]],
+         role="ncb")
+    at = desk(as_trainee())
+    assert "your role: **NCB officer**" in texts(at)
+    at.session_state["op.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("request_intel").run()
+    at.selectbox(key="actions.intel.target").select_index(0).run()
+    at.button(key="actions.submit.request_intel").click().run()
+    assert not at.exception
+    refusal = " ".join(e.value for e in at.error)
+    assert "Refused: your role in the team may not do this; it is for: Analyst." in refusal
+
+
+def test_the_instructor_starts_an_operation_from_the_control_cell(app_db):
+    from academy.models import Workshop
+    from academy.roster import import_roster, parse_roster
+    from academy.scenarios import sync_shipped
+
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:
+        instructor = s.exec(select(User).where(User.username == "instructor")).one()
+        workshop = s.exec(select(Workshop)).one()
+        text = "name,team\nDemo Trainee,Kenya NEST\nAmani Mushi,Tanzania NEST\n"
+        import_roster(s, user=instructor, workshop_id=workshop.id,
+                      preview=parse_roster(text.encode()))
+        wildlife = next(v.id for v in sync_shipped(s) if v.scenario_id == "wildlife-ivory-corridor")
+    engine.dispose()
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    assert not at.exception and "Start the operation" in [b.label for b in at.button]
+    at.selectbox(key="cc.start.scenario").select(wildlife).run()
+    at.selectbox(key=f"cc.start.country.{wildlife}.Kenya NEST").select("KE").run()
+    at.selectbox(key=f"cc.start.country.{wildlife}.Tanzania NEST").select("KE").run()
+    at.button(key="cc.start.go").click().run()
+    assert "Each team must play a different country." in [e.value for e in at.error]
+    at.selectbox(key=f"cc.start.country.{wildlife}.Tanzania NEST").select("TZ").run()
+    at.selectbox(key=f"cc.start.role.{operation_free_trainee(app_db)}").select("ncb").run()
+    at.button(key="cc.start.go").click().run()
+    assert not at.exception
+    assert "The joint operation has started." in [s.value for s in at.success]
+    seating = at.dataframe[0].value
+    assert list(seating["Team"]) == ["Kenya NEST", "Tanzania NEST"]
+    assert list(seating["Members (role)"])[0] == "Demo Trainee (NCB officer)"
+    kenya = desk(as_trainee())
+    assert "playing **Kenya**" in texts(kenya) and "your role: **NCB officer**" in texts(kenya)
+
+
+def operation_free_trainee(db_url: str) -> int:
+    """The demo trainee's id (to give them a role before the operation starts)."""
+    engine = make_engine(db_url)
+    with session_scope(engine) as s:
+        found = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one().id
+    engine.dispose()
+    return found
+
+
+def test_the_control_cell_changes_a_trainees_role(operation):
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    at.selectbox(key="cc.role.who").select(operation[DEMO_TRAINEE[0]]).run()
+    at.selectbox(key="cc.role.new").select("prosecutor_liaison").run()
+    at.button(key="cc.role.save").click().run()
+    assert not at.exception and "Role changed." in [s.value for s in at.success]
+    assert "Demo Trainee (Prosecutor liaison)" in list(at.dataframe[0].value["Members (role)"])
+    assert "your role: **Prosecutor liaison**" in texts(desk(as_trainee()))

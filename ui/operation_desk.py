@@ -1,0 +1,265 @@
+"""The team desk of a joint operation: the single-player desk's panels on the team's view.
+
+A trainee sits in one team (a country's NEST) of the workshop's operation. The tab keeps
+the replayed engine in its own session state (never module state) and asks the server for
+the team's desk on every run (``academy.joint.team_view``: only the team's own country,
+whoever asks). Actions go through ``academy.joint.act`` with the day the desk showed, so a
+click decided before the control cell moved the clock is still played, and the trainee
+told. The panels (header, inbox, chart, map, notices, action forms) are ``ui.desk``'s and
+``ui.action_forms``'s, not copies; what is new is here: the requests between teams, the
+channel and the team's "ready" flag.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from academy import channels, joint, pulse
+from academy.accounts import get_user
+from academy.errors import AcademyError
+from academy.models import User
+from academy.scenarios import get_version, parse
+from engine.messages import country_name
+from engine.records import Outcome
+from engine.scenario import Scenario
+from ui.i18n import current_language, num, t
+from ui.session import CurrentUser
+from ui.state import db
+from ui.text import plain
+
+HELD = "op.held"  # (operation id, Played): the engine this tab drew the desk with
+PULSE = "op.pulse"  # (operation id, pulse): what the watch compares with
+SCENARIO = "op.scenario"
+MOVED = "op.moved"  # the day an action was carried out on after the clock moved
+SHOWN = "op.shown"  # (operation id, the day this tab's desk last showed)
+DECIDED = "op.decided"  # the day the trainee saw when they clicked (the previous run's)
+WATCH_SECONDS = 1
+
+
+def _me(s: Any, user: CurrentUser) -> User:
+    record = get_user(s, user_id=user.id)
+    if record is None:
+        raise AcademyError("not_found")
+    return record
+
+
+def operation_id(user: CurrentUser) -> int | None:
+    """The operation in the URL, else the newest one the trainee has a seat in."""
+    raw = st.query_params.get("operation")
+    if raw is None:
+        with db() as s:
+            found = joint.for_trainee(s, user=_me(s, user))
+        return found.id if found is not None else None
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def load(user: CurrentUser, operation: int) -> joint.Desk:
+    """The team's desk as the operation's log now is; the tab keeps its engine.
+
+    A click reaches the server as a new run, which reads the log afresh: the day the
+    trainee decided on is the one the *previous* run showed (``DECIDED``), not the day this
+    run is about to draw — so a click that crossed a move of the clock is told so."""
+    held = st.session_state.get(HELD)
+    with db() as s:
+        desk = joint.team_view(s, user=_me(s, user), operation_id=operation,
+                               held=held[1] if held and held[0] == operation else None)
+        st.session_state[PULSE] = (operation, pulse.team_pulse(
+            s, user_id=user.id, operation_id=operation))
+    st.session_state[HELD] = (operation, desk.played)
+    shown = st.session_state.get(SHOWN)
+    st.session_state[DECIDED] = shown[1] if shown and shown[0] == operation else desk.view.day
+    st.session_state[SHOWN] = (operation, desk.view.day)
+    return desk
+
+
+def changed(user: CurrentUser, operation: int) -> bool:
+    """Has anything this desk shows moved since it was drawn (the clock, an action of
+    anyone, a message, the pause, the phase, the ready flag)? One small query."""
+    drawn = st.session_state.get(PULSE)
+    if drawn is None:
+        return False  # never drawn (refused): nothing to watch
+    try:
+        with db() as s:
+            now = pulse.team_pulse(s, user_id=user.id, operation_id=operation)
+    except AcademyError:  # the seat is gone: one full redraw says why
+        return st.session_state.pop(PULSE, None) is not None
+    return drawn != (operation, now)
+
+
+def scenario(operation: joint.JointOperation) -> Scenario:
+    """The operation's scenario; a version never changes, so the tab keeps it."""
+    kept = st.session_state.get(SCENARIO)
+    if kept is None or kept[0] != operation.scenario_version_id:
+        with db() as s:
+            version = get_version(s, version_id=operation.scenario_version_id)
+            kept = (operation.scenario_version_id, parse(version.text))
+        st.session_state[SCENARIO] = kept
+    return kept[1]
+
+
+def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | None:
+    """Carry out one action for the team, decided on the day the desk showed; a
+    teammate's click since is told, not lost; a move of the clock since is told."""
+    held = st.session_state.get(HELD)
+    try:
+        with db() as s:
+            acted = joint.act(s, user=_me(s, user), operation_id=operation, action=action,
+                              seen_day=float(st.session_state.get(DECIDED, 0.0)),
+                              held=held[1] if held and held[0] == operation else None)
+            # the desk's own click is no news for its watch: no second redraw
+            st.session_state[PULSE] = (operation, pulse.team_pulse(
+                s, user_id=user.id, operation_id=operation))
+    except AcademyError as error:
+        st.session_state.pop(HELD, None)
+        st.session_state["desk.error"] = error  # shown by ui.desk.last_result
+        return None
+    st.session_state[HELD] = (operation, acted.played)
+    st.session_state["desk.last"] = acted.played.outcome
+    if acted.clock_moved:
+        st.session_state[MOVED] = acted.day
+    return acted.played.outcome
+
+
+def clock_moved() -> None:
+    """Once, after an action the control cell's clock overtook."""
+    if (day := st.session_state.pop(MOVED, None)) is not None:
+        st.warning(t("joint.clock_moved", day=num(day, ".1f")), icon=":material/schedule:")
+
+
+def role_name(role: str | None) -> str:
+    return t(f"joint.role.{role or 'every'}")
+
+
+def who(desk: joint.Desk) -> None:
+    """The team's country, its name and the trainee's role."""
+    lang = current_language()
+    st.markdown(t("op.seat", country=country_name(desk.seat.team.country, lang),
+                  team=plain(desk.seat.team.name), role=role_name(desk.seat.role)))
+
+
+def phase(operation: joint.JointOperation, scenario: Scenario) -> None:
+    if not operation.phase:
+        return
+    inject = next((i for i in scenario.msel if i.id == operation.phase), None)
+    day = f" · {t('desk.day')} {num(inject.at_day, 'g')}" if inject and inject.at_day else ""
+    st.caption(t("op.phase", phase=plain(operation.phase)) + day)
+
+
+def ready_toggle(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
+    """The team's flag for the control cell: ready for the clock to move on."""
+
+    def flip() -> None:
+        try:
+            with db() as s:
+                joint.set_ready(s, user=_me(s, user), operation_id=operation,
+                                ready=bool(st.session_state[f"op.ready.{operation}"]))
+        except AcademyError as error:
+            st.session_state["desk.error"] = error
+
+    st.session_state[f"op.ready.{operation}"] = desk.seat.team.ready  # as stored now
+    st.toggle(t("op.ready"), key=f"op.ready.{operation}", on_change=flip,
+              help=t("op.ready_help"))
+
+
+def _describe(request: Any, names: dict[str, str]) -> str:
+    params = ", ".join(f"{names.get(str(v), v)}" for k, v in request.params.items()
+                       if k in ("location", "shipment", "subject", "account") and v)
+    return f"{t('actions.' + request.kind)}" + (f" · {params}" if params else "")
+
+
+def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[str, str]) -> None:
+    """Requests other teams sent to this team's country (to answer), and the team's own."""
+    lang, mine, day = current_language(), desk.seat.team.country, desk.view.day
+    incoming = [r for r in desk.requests if r.to_country == mine]
+    outgoing = [r for r in desk.requests if r.from_country == mine]
+    st.subheader(t("op.incoming"))
+    if not incoming:
+        st.info(t("op.no_incoming"))
+    for r in reversed(incoming):
+        with st.container(border=True):
+            st.markdown(f"**{r.id}** · {t('op.from', country=country_name(r.from_country, lang))}"
+                        f" · {t('desk.day')} {num(r.t, '.1f')} · {plain(_describe(r, names))}")
+            if r.message:
+                st.markdown(plain(r.message))
+            if r.status != "pending":
+                st.caption(_status(r, lang))
+                continue
+            st.caption(t("op.waiting", days=num(day - r.t, ".1f")))
+            reason = st.text_input(t("op.reason"), key=f"op.reason.{r.id}", max_chars=500)
+            yes, no = st.columns(2)
+            for column, accept, label in ((yes, True, t("op.accept")), (no, False, t("op.decline"))):
+                if column.button(label, key=f"op.answer.{r.id}.{accept}",
+                                 type="primary" if accept else "secondary", width="stretch"):
+                    act(user, operation, {"kind": "answer_request", "request": r.id,
+                                          "accept": accept, "reason": reason.strip()})
+                    st.rerun()
+    st.subheader(t("op.outgoing"))
+    if not outgoing:
+        st.info(t("op.no_outgoing"))
+        return
+    st.dataframe([{t("op.col_request"): r.id, t("op.col_to"): country_name(r.to_country, lang),
+                   t("op.col_what"): _describe(r, names), t("desk.day"): round(r.t, 1),
+                   t("op.col_status"): t(f"op.status_{r.status}"),
+                   t("op.col_waited"): round((r.answered_t if r.answered_t is not None else day)
+                                             - r.t, 1),
+                   t("op.col_reason"): r.reason or ""} for r in outgoing],
+                 hide_index=True, width="stretch")
+
+
+def _status(r: Any, lang: str) -> str:
+    said = t(f"op.status_{r.status}")
+    when = f" · {t('desk.day')} {num(r.answered_t, '.1f')}" if r.answered_t is not None else ""
+    return said + when + (f" — {plain(r.reason)}" if r.reason else "")
+
+
+def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
+    """Messages to and from the team (and the control cell's); a form to write one."""
+    with db() as s:
+        lines = channels.lines(s, user=_me(s, user), operation_id=operation)
+        teams = [(tm.id, tm.name) for tm in joint.teams_of(s, operation)
+                 if tm.id != desk.seat.team.id]
+    if st.session_state.pop("op.msg.sent", False):
+        st.success(t("op.sent"), icon=":material/send:")
+    show_lines(lines)
+    targets: dict[int, str] = {0: t("joint.control_cell"), **{i or 0: n for i, n in teams}}
+
+    def send() -> None:
+        body = st.session_state.get("op.msg.body", "")
+        to = st.session_state.get("op.msg.to", 0)
+        try:
+            with db() as s:
+                channels.post(s, user=_me(s, user), operation_id=operation, body=body,
+                              to_team_id=to or None)
+        except AcademyError as error:
+            st.session_state["desk.error"] = error
+            return
+        st.session_state["op.msg.body"] = ""
+        st.session_state["op.msg.sent"] = True
+
+    with st.form("op.msg", border=True):
+        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to")
+        st.text_area(t("op.message"), key="op.msg.body", max_chars=channels.MAX_BODY, height=90)
+        st.form_submit_button(t("op.send"), on_click=send, type="primary")
+
+
+def show_lines(lines: list[channels.Line]) -> None:
+    """Channel messages, newest first; everything a person typed shown as text."""
+    if not lines:
+        st.info(t("op.no_messages"))
+    for line in reversed(lines):
+        to = (plain(line.to_team) if line.to_team else t("joint.control_cell"))
+        if line.to_role:
+            to += f" ({role_name(line.to_role)})"
+        if line.to_user:
+            to += f" ({plain(line.to_user)})"
+        origin = plain(line.from_team) if line.from_team else t("joint.control_cell")
+        with st.container(border=True):
+            st.markdown(f"**{plain(line.sender)}** · {origin} → {to} · "
+                        f"{t('desk.day')} {num(line.day, '.1f')}")
+            st.markdown(plain(line.body))
+
