@@ -102,6 +102,17 @@ class StreamlitClient:
                                                  widgets=[*self.values.values(), trigger])),
                                  until, timeout)
 
+    async def toggle(self, label: str, value: bool, *,
+                     until: Callable[[Element], bool] | None = None, timeout: float = 60) -> float:
+        """Set a checkbox or toggle; return the seconds until `until` matched (or the run ended)."""
+        box = self.find("checkbox", label).checkbox
+        self.values[box.id] = WidgetState(id=box.id, bool_value=value)
+        return await self._timed(ClientState(query_string="", page_script_hash=self.page_hash,
+                                             fragment_id=self.fragments.get(box.id, ""),
+                                             widget_states=WidgetStates(
+                                                 widgets=list(self.values.values()))),
+                                 until, timeout)
+
     async def refresh(self, fragment_id: str, timeout: float = 60) -> float:
         """What the browser does every `run_every` seconds: rerun that fragment."""
         state = ClientState(query_string="", page_script_hash=self.page_hash,
