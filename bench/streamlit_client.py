@@ -43,6 +43,9 @@ class StreamlitClient:
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
     page_hash: str = ""
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment → seconds (run_every)
+    tab_bars: list[str] = field(default_factory=list)  # ids of stateful st.tabs, page order
+    frames: list[bytes] = field(default_factory=list)  # every message received, as sent
+    keep_frames: bool = False  # keep them (a test reads what reached the browser)
     local_host: str | None = None  # e.g. 127.0.0.7: the server sees another client address
     cookie: str | None = None  # e.g. a proxy's route cookie (nest_route=…), as a browser sends it
     _socket: websockets.ClientConnection | None = None
@@ -102,6 +105,27 @@ class StreamlitClient:
                                                  widgets=[*self.values.values(), trigger])),
                                  until, timeout)
 
+    async def toggle(self, label: str, value: bool, *,
+                     until: Callable[[Element], bool] | None = None, timeout: float = 60) -> float:
+        """Set a checkbox or toggle; return the seconds until `until` matched (or the run ended)."""
+        box = self.find("checkbox", label).checkbox
+        self.values[box.id] = WidgetState(id=box.id, bool_value=value)
+        return await self._timed(ClientState(query_string="", page_script_hash=self.page_hash,
+                                             fragment_id=self.fragments.get(box.id, ""),
+                                             widget_states=WidgetStates(
+                                                 widgets=list(self.values.values()))),
+                                 until, timeout)
+
+    async def choose_tab(self, label: str, bar: int = 0, timeout: float = 60) -> float:
+        """Open the tab ``label`` of the page's ``bar``-th stateful tab bar (``st.tabs`` with a
+        key), as a click on it does: its widget state is the tab's label."""
+        tabs = self.tab_bars[bar]
+        self.values[tabs] = WidgetState(id=tabs, string_value=label)
+        return await self._timed(ClientState(query_string="", page_script_hash=self.page_hash,
+                                             widget_states=WidgetStates(
+                                                 widgets=list(self.values.values()))),
+                                 None, timeout)
+
     async def refresh(self, fragment_id: str, timeout: float = 60) -> float:
         """What the browser does every `run_every` seconds: rerun that fragment."""
         state = ClientState(query_string="", page_script_hash=self.page_hash,
@@ -150,16 +174,23 @@ class StreamlitClient:
         A fragment's run redraws that fragment only: the rest of the page stays."""
         seen_at = None
         while True:
-            msg = ForwardMsg()
-            msg.ParseFromString(await self._socket.recv())
+            msg, raw = ForwardMsg(), await self._socket.recv()
+            if self.keep_frames:
+                self.frames.append(raw)
+            msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
             if kind == "new_session":  # a fragment's run starts with one too
                 if fragment:
                     for path in [p for p, f in self.origin.items() if f == fragment]:
                         del self.elements[path], self.origin[path]
                 else:
-                    self.elements, self.origin = {}, {}
+                    self.elements, self.origin, self.tab_bars = {}, {}, []
                 self.values = {k: v for k, v in self.values.items() if not v.trigger_value}
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+                block = msg.delta.add_block
+                if (block.WhichOneof("type") == "tab_container" and block.tab_container.id
+                        and block.tab_container.id not in self.tab_bars):
+                    self.tab_bars.append(block.tab_container.id)
             elif kind == "auto_rerun":
                 self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "navigation":
