@@ -4,7 +4,7 @@ import streamlit as st
 
 from academy.errors import AcademyError
 from ui import control_desk as cc
-from ui import session
+from ui import joint_meeting, session
 from ui.i18n import t
 from ui.messages import show_error
 from ui.workshop_pick import choose
@@ -38,9 +38,9 @@ def control() -> None:
         st.warning(t("cc.paused_note"), icon=":material/pause_circle:")
     cc.seating(user, operation, seated)
     cc.phase(user, operation, desk, scenario.msel)
-    world, requests, channel, injects = st.tabs(
+    world, requests, channel, injects, together = st.tabs(
         [t("cc.tab_world"), t("cc.tab_requests"),
-         t("cc.tab_channel"), t("cc.tab_inject")],
+         t("cc.tab_channel"), t("cc.tab_inject"), t("cc.tab_together")],
         key="cc.tab", on_change="rerun")
     if world.open:
         with world:
@@ -54,8 +54,9 @@ def control() -> None:
     if injects.open:
         with injects:
             cc.inject(user, operation, seated)
-    # TODO(issue 12, joint meeting branch): the lead wires ui/joint_meeting.py's control-cell
-    # panels (convene the case meeting, the coordinated action day) here.
+    if together.open:  # convene and close the case meeting, set the action day
+        with together:
+            joint_meeting.control_meeting_panel(desk, joint_meeting.control_actions(user, operation))
 
 
 @st.fragment(run_every=cc.WATCH_SECONDS)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from academy.errors import AcademyError
-from ui import action_forms, desk, session
+from ui import action_forms, desk, joint_meeting, session
 from ui import operation_desk as op
 from ui.i18n import current_language, t
 from ui.messages import show_error
@@ -44,10 +44,10 @@ def team_desk() -> None:
                   for r in desk_now.requests)
     if pending:
         st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
-    briefing, inbox, chart, world, notices, requests, channel, actions = st.tabs(
+    briefing, inbox, chart, world, notices, requests, channel, together, actions = st.tabs(
         [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
          t("desk.tab_notices"), t("op.tab_requests"), t("op.tab_channel"),
-         t("desk.tab_actions")],
+         t("op.tab_together"), t("desk.tab_actions")],
         key="op.tab", on_change="rerun")  # stateful: only the open tab runs
     if briefing.open:
         with briefing:
@@ -70,11 +70,14 @@ def team_desk() -> None:
     if channel.open:
         with channel:
             op.channel(user, operation, desk_now)
+    if together.open:  # the regional case meeting and the coordinated action day
+        with together:
+            joint_meeting.team_meeting_panel(desk_now, lambda a: op.act_quietly(user, operation, a))
+            joint_meeting.team_action_day_panel(
+                desk_now, lambda a: op.act_quietly(user, operation, a))
     action_forms.keep()  # a half-filled form survives a look at the inbox or the chart
     if actions.open and not view.finished:
         with actions:
-            # TODO(issue 12, joint meeting branch): the lead wires ui/joint_meeting.py's
-            # case-meeting and coordinated-action-day panels here (or as their own tabs).
             action_forms.render(
                 view, names, lambda action: op.act(user, operation, action),
                 desk_now.played.live.quote)

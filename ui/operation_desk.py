@@ -125,6 +125,13 @@ def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | 
     return acted.played.outcome
 
 
+def act_quietly(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | None:
+    """``act`` for a panel that shows the outcome under its own form (ui.joint_meeting)."""
+    outcome = act(user, operation, action)
+    st.session_state.pop("desk.last", None)
+    return outcome
+
+
 def clock_moved() -> None:
     """Once, after an action the control cell's clock overtook."""
     if (day := st.session_state.pop(MOVED, None)) is not None:
