@@ -261,6 +261,10 @@ class OperationTeam(SQLModel, table=True):
     country: str = Field(max_length=2)  # ISO 3166-1 alpha-2, one of the scenario's countries
     name: str = Field(max_length=60)
     ready: bool = False  # the team is ready for the clock to move (reset by every advance)
+    # a digest of what the team's desk shows (engine ``Exercise.news``), rewritten when an
+    # action changes it: the desks' one-second pulse reads it, so another team's click that
+    # changes nothing here redraws no desk here (``academy.pulse``)
+    news: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
 
 
 class OperationMember(SQLModel, table=True):

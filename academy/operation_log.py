@@ -11,6 +11,7 @@ moved).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,13 @@ from sqlmodel import Session, col, select
 
 from academy import actors, exercises
 from academy.exercises import Played
-from academy.models import ExerciseAction, ExerciseRecord, JointOperation, utcnow
+from academy.models import (
+    ExerciseAction,
+    ExerciseRecord,
+    JointOperation,
+    OperationTeam,
+    utcnow,
+)
 from engine.exercise import Exercise
 from engine.records import Outcome
 
@@ -61,7 +68,21 @@ def write(
     record.actions += sum(a.get("kind") not in actors.CONTROL_KINDS for a in actions)
     record.updated_at = utcnow()
     session.add(record)
+    tell_news(session, operation, held.live)
     return held, outcome, moved
+
+
+def tell_news(session: Session, operation: JointOperation, live: Exercise) -> None:
+    """Write each team's news digest (``Exercise.news``) where it changed: the pulse its
+    desks poll every second (``academy.pulse``). A team's desks redraw when what they show
+    changed — the clock, its file, its requests — not on every other team's click."""
+    teams = session.exec(select(OperationTeam).where(
+        OperationTeam.operation_id == operation.id)).all()
+    for team in teams:
+        digest = hashlib.sha1(repr(live.news(team.country)).encode()).hexdigest()
+        if digest != team.news:
+            team.news = digest
+            session.add(team)
 
 
 def team_acted_since(session: Session, exercise_id: int, seen: int, country: str) -> bool:

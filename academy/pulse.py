@@ -1,9 +1,11 @@
 """What an open joint-operation screen watches every second, to redraw by itself.
 
 Thirty team desks and the control cell poll at once while a workshop plays; each poll must
-cost one small query, never a replay. A desk asks for its operation's *pulse*: the log's
-length (a team's or the control cell's action, a move of the clock), the number of
-channel messages it may read, the pause, the phase and the ready flags. When the pulse
+cost one small query, never a replay. A desk asks for its operation's *pulse*: its team's
+news digest (what the desk shows — the clock, the team's file, its requests — rewritten by
+each write that changes it, ``academy.operation_log.tell_news``; another team's click that
+changes nothing here redraws nothing here), the number of channel messages it may read,
+the pause, the phase and the ready flags. When the pulse
 differs from the one the screen was drawn with, the screen redraws (and rebuilds the
 engine only if the log moved). The membership is checked in the same query: someone who
 is not (or no longer) in a team gets "not found", as everywhere in the operation.
@@ -31,20 +33,19 @@ Pulse = tuple[object, ...]
 
 
 def team_pulse(session: Session, *, user_id: int, operation_id: int) -> Pulse:
-    """(log length, messages to or from the team, paused, phase, the team's ready flag) —
+    """(the team's news digest — ``academy.operation_log.tell_news`` —, messages to or from
+    the team, paused, phase, the team's ready flag) —
     one query; "not found" for anyone without a seat."""
     if not is_row_id(operation_id):
         raise AcademyError("not_found")
-    log = (select(func.count()).select_from(ExerciseAction)
-           .where(ExerciseAction.exercise_id == JointOperation.exercise_id).scalar_subquery())
     said = (select(func.count()).select_from(ChannelMessage)
             .where(ChannelMessage.operation_id == operation_id,
                    or_(col(ChannelMessage.from_team_id) == OperationMember.team_id,
                        col(ChannelMessage.to_team_id) == OperationMember.team_id))
             .scalar_subquery())
     row = session.execute(
-        columns(log, said, col(JointOperation.paused), col(JointOperation.phase),
-                col(OperationTeam.ready))
+        columns(col(OperationTeam.news), said, col(JointOperation.paused),
+                col(JointOperation.phase), col(OperationTeam.ready))
         .select_from(OperationMember)
         .join(JointOperation, col(JointOperation.id) == col(OperationMember.operation_id))
         .join(OperationTeam, col(OperationTeam.id) == col(OperationMember.team_id))

@@ -49,6 +49,8 @@ SCENARIO = "wildlife-ivory-corridor"
 COUNTRIES = ("KE", "TZ", "MZ", "MY", "VN")  # the scenario's five countries
 READY = "Ready for the next advance"
 ADVANCE = "Advance a day"
+TOGETHER = "Case meeting and action day"  # the team desk's tab with the meeting form
+PROPOSE = "Propose a meeting"  # an action of the engine: a log entry every desk may see
 
 
 def trainee_name(team: int, seat: int) -> str:
@@ -82,6 +84,7 @@ class Trial:
         self.over = asyncio.Event()
         self.advanced: dict[str, float] = {}  # day shown ("1.0 / 90") -> when it was clicked
         self.clicks: list[float] = []
+        self.actions = 0  # clicks that were actions of the engine
         self.reach: list[float] = []  # advance clicked -> a desk shows it, seconds
         self.advances: list[float] = []  # the control cell's own click -> its screen
         self.errors: list[str] = []
@@ -126,14 +129,23 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
             trial.errors += [f"{who} watch: {text[:160]}" for text in client.errors()]
 
     watcher = asyncio.create_task(watch())
-    ready = False
+    ready, step = False, 0
+    try:
+        await client.choose_tab(TOGETHER)
+    except Exception as error:  # noqa: BLE001
+        trial.errors.append(f"{who} tab: {type(error).__name__}: {str(error)[:160]}")
     while not trial.over.is_set():
         await asyncio.sleep(random.uniform(0, 2 * trial.think))
         if trial.over.is_set():
             break
-        ready = not ready
+        step += 1
         try:
-            trial.clicks.append(await client.toggle(READY, ready))
+            if step % 2:  # every other click is an action of the engine (a log entry)
+                trial.clicks.append(await client.click(PROPOSE))
+                trial.actions += 1
+            else:
+                ready = not ready
+                trial.clicks.append(await client.toggle(READY, ready))
             trial.errors += [f"{who} click: {text[:160]}" for text in client.errors()]
         except Exception as error:  # noqa: BLE001
             trial.errors.append(f"{who} click: {type(error).__name__}: {str(error)[:160]}")
@@ -194,7 +206,8 @@ async def play(server: Server, teams: int, per_team: int, seconds: float, think:
     return {"teams": teams, "per_team": per_team, "think_s": think, "advance_every_s": every,
             "clicks": figures(ms), "advance_click": figures([x * 1000 for x in trial.advances]),
             "advance_reaches_desk": figures([x * 1000 for x in trial.reach]),
-            "advances": len(trial.advances), "wall_s": round(wall, 1),
+            "advances": len(trial.advances), "engine_actions": trial.actions,
+            "wall_s": round(wall, 1),
             "errors": trial.errors, "server_rss_mb": rss_mb(server.process.pid),  # type: ignore[union-attr]
             "server_cpu_s": round(cpu[1] - cpu[0], 1) if len(cpu) == 2 else None}
 
@@ -233,6 +246,7 @@ def main() -> None:
         if f["n"]:  # type: ignore[index]
             print(f"  {what}: p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms · "  # type: ignore[index]
                   f"max {f['max_ms']} ms ({f['n']} times)")  # type: ignore[index]
+    print(f"  engine actions among the clicks: {result['engine_actions']}")
     print(f"  advances: {result['advances']} · server CPU {result['server_cpu_s']} s · "
           f"memory {result['server_rss_mb']} MB")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]

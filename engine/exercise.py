@@ -357,6 +357,28 @@ class Exercise:
         rating, missed connections, the information-flow timeline (never during play)."""
         return joint_debrief(self.sim, self.scenario.id, self.seed)
 
+    def news(self, team: str) -> tuple[Any, ...]:
+        """A cheap digest of what ``team``'s desk shows (day, its file, budget, decisions,
+        requests, meetings, plan): it changes when the desk must redraw, and only then —
+        the platform's desks poll it instead of the log's length, so one team's action
+        that changes nothing for another redraws no desk of that other team."""
+        sim = self.sim
+        k = sim.knowledge_of.get(team)
+        if k is None:
+            return ()
+        return (
+            round(sim.env.now, 6), len(k.inbox), len(k.links), len(k.movements),
+            len(k.notices), sum(len(e.attributes) + 1 for e in k.entities.values()),
+            len(sim.decisions_of[team]), round(sim.funds_of[team].left, 6),
+            tuple((r.id, r.status) for r in sim.team_requests
+                  if team in (r.from_country, r.to_country)),
+            tuple((m.id, m.status, sum(len(x.entities) + len(x.links) + len(x.items)
+                                       for x in m.tabled.values()), len(m.targets))
+                  for m in sim.meetings if team in m.countries),
+            tuple((p.id, p.status, p.day) for p in sim.action_plan if p.country == team),
+            sim.action_day,
+        )
+
     def control_view(self) -> ControlView:
         """The control cell's omniscient summary (never for a team's screen)."""
         return control_view(self.sim)

@@ -43,10 +43,17 @@ def test_a_team_desk_polls_with_one_query_and_sees_every_change(engine, op):  # 
     with Session(engine) as s:
         assert statements(engine, lambda: pulse.team_pulse(
             s, user_id=kenya, operation_id=op["op"])) == 1
-    seen = [first]
-    with session_scope(engine) as s:  # another team's action moves the log
+    with session_scope(engine) as s:  # another team's action that changes nothing for Kenya
         joint.act(s, user=user(s, op, "Tanzania One"), operation_id=op["op"],
                   action={**INTEL, "target": "C03"}, seen_day=0.0)
+    assert now() == first  # redraws no Kenyan desk (30 desks would otherwise redraw per click)
+    seen = [first]
+    with session_scope(engine) as s:  # Kenya's own action: its decision log grew
+        joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"],
+                  action={**INTEL, "target": "C03"}, seen_day=0.0)
+    seen.append(now())
+    with session_scope(engine) as s:  # the control cell moves the clock: every desk
+        control_cell.advance(s, user=user(s, op, "instructor"), operation_id=op["op"], days=1)
     seen.append(now())
     with session_scope(engine) as s:  # a message to Kenya
         channels.post(s, user=user(s, op, "Tanzania One"), operation_id=op["op"], body="hi",

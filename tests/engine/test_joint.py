@@ -504,3 +504,21 @@ def test_any_interleaving_of_two_teams_replays_to_the_same_state(wildlife, acts)
         ex.apply(action, actor)
     again = Exercise.from_log(wildlife, 5, json.loads(json.dumps(ex.log)))
     assert snapshot(again) == snapshot(ex)
+
+
+def test_news_changes_for_a_team_only_when_its_desk_would_change(ex):
+    """``Exercise.news(team)``: what the platform's desks poll. Another team's action that
+    touches nothing of Kenya's leaves Kenya's news as it was; a request to Kenya, Kenya's own
+    action and a move of the clock change it."""
+    kenya = ex.news("KE")
+    ex.apply({"kind": "inspection", "location": "mombasa-port", "start_day": 3}, TZ)
+    assert ex.news("KE") != kenya  # a request to the team playing Kenya: its queue grew
+    kenya, tanzania = ex.news("KE"), ex.news("TZ")
+    ex.apply({"kind": "case_meeting"}, TZ)  # Tanzania's own business (accepted or not)
+    assert ex.news("KE") == kenya and ex.news("TZ") != tanzania
+    ex.apply({"kind": "share_intel", "country": "MZ"}, KE)
+    assert ex.news("KE") != kenya
+    kenya = ex.news("KE")
+    advance(ex, 1)
+    assert ex.news("KE") != kenya
+    assert ex.news("MZ") == ()  # no team plays Mozambique

@@ -49,6 +49,8 @@ def upgrade() -> None:
     sa.Column('country', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
     sa.Column('ready', sa.Boolean(), nullable=False),
+    sa.Column('news', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False,
+              server_default=''),
     sa.ForeignKeyConstraint(['operation_id'], ['joint_operation.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('operation_id', 'country'),
