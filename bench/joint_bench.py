@@ -126,7 +126,8 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
             if now != shown and now in trial.advanced:
                 trial.reach.append(time.perf_counter() - trial.advanced[now])
             shown = now
-            trial.errors += [f"{who} watch: {text[:160]}" for text in client.errors()]
+            trial.errors += [f"{who} watch: {text[:160]}" for text in client.errors()
+                             if not text.startswith("Refused")]
 
     watcher = asyncio.create_task(watch())
     ready, step = False, 0
@@ -140,13 +141,14 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
             break
         step += 1
         try:
-            if step % 2:  # every other click is an action of the engine (a log entry)
-                trial.clicks.append(await client.click(PROPOSE))
-                trial.actions += 1
+            if step % 2:  # every other click is an action of the engine (a log entry), which
+                trial.clicks.append(await client.click(PROPOSE))  # the role may refuse:
+                trial.actions += 1  # a refusal on screen is a result, not an error
             else:
                 ready = not ready
                 trial.clicks.append(await client.toggle(READY, ready))
-            trial.errors += [f"{who} click: {text[:160]}" for text in client.errors()]
+            trial.errors += [f"{who} click: {text[:160]}" for text in client.errors()
+                             if not text.startswith("Refused")]
         except Exception as error:  # noqa: BLE001
             trial.errors.append(f"{who} click: {type(error).__name__}: {str(error)[:160]}")
             break

@@ -105,6 +105,12 @@ def propose_meeting(sim: Simulation, a: A.ProposeMeeting) -> Outcome:
     if len(countries) < 2:
         return refuse("meeting.alone", "a case meeting needs at least one other team",
                       MEETING_RULE)
+    waiting = next((m for m in sim.meetings
+                    if m.status == "proposed" and m.proposed_by == sim.acting), None)
+    if waiting is not None:  # one proposal at a time: the control cell has one to answer
+        return refuse("meeting.already_proposed",
+                      f"your proposal {waiting.id} waits for the control cell", MEETING_RULE,
+                      meeting=waiting.id)
     mid = f"M{len(sim.meetings) + 1:03d}"
     sim.meetings.append(Meeting(mid, sim.acting, round(sim.env.now, 6), countries, a.rationale))
     return ok("meeting.proposed", f"meeting {mid} proposed to the control cell with"

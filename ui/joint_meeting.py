@@ -37,6 +37,7 @@ from ui.text import plain
 
 Act = Callable[[dict[str, Any]], Any]
 RESULT = "jm.result"  # session key: the last outcome, per panel
+SHOWN_MEETINGS = 3  # the latest meetings in full; the older ones' tables are in the file
 
 
 def _country(code: str) -> str:
@@ -107,7 +108,10 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
             st.rerun()
     if not desk.meetings:
         st.caption(t("jm.meeting.none"))
-    for meeting in reversed(desk.meetings):
+    latest = list(reversed(desk.meetings))
+    if len(latest) > SHOWN_MEETINGS:  # what older meetings put on the table is in the file
+        st.caption(t("jm.meeting.earlier", n=len(latest) - SHOWN_MEETINGS))
+    for meeting in latest[:SHOWN_MEETINGS]:
         with st.container(border=True):
             st.markdown(f"**{plain(_heading(meeting))}**")
             labels = _labels(desk, meeting)

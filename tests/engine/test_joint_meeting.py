@@ -117,6 +117,8 @@ def test_proposing_and_convening_refusals(wildlife, ex):
     assert ex.apply({"kind": "propose_meeting", "countries": []}, KE).code == "meeting.alone"
     mid = ex.apply({"kind": "propose_meeting"}, KE).params["meeting"]
     assert ex.meetings("MZ")[0].countries == ["KE", "TZ", "MZ"]  # none named: every team
+    again = ex.apply({"kind": "propose_meeting"}, KE)  # one proposal of a team at a time
+    assert again.code == "meeting.already_proposed" and again.params["meeting"] == mid
     other = ex.apply({"kind": "propose_meeting", "countries": ["MZ"]}, TZ).params["meeting"]
     assert ex.apply({"kind": "convene_meeting", "meeting": mid}, KE).code == "role.not_allowed"
     assert ex.apply({"kind": "convene_meeting", "meeting": "M099"}, CONTROL).code \
