@@ -174,10 +174,13 @@ class Exercise:
             return self._inject(act)
         if act.kind == "team_joins":
             out = team_joins(self.sim, act)
-            if out.accepted:  # the new team reads the same briefing
+            if out.accepted:  # the new team reads the briefing, told its own country
+                home = act.country == self.sim.home
                 self.sim.knowledge_of[act.country].item(
-                    self.sim.env.now, sender("coordinator"), "A1", "system.briefing",
-                    localized("text", self.scenario.briefing, strip=True), "system")
+                    self.sim.env.now, sender("coordinator"), "A1",
+                    "system.team_briefing_home" if home else "system.team_briefing",
+                    {"country": act.country, "home": self.sim.home,
+                     **localized("text", self.scenario.briefing, strip=True)}, "system")
             return out
         if act.kind == "answer_request":
             return answer_request(self.sim, act, actor)

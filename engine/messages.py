@@ -190,6 +190,12 @@ TEMPLATES: dict[str, str] = {
     "finance.freeze_declined": "{country} did not freeze account {account}.",
     # --- scenario-authored and instructor text -------------------------------------------
     "system.briefing": "{text}",
+    "system.team_briefing": "Joint operation: your team is the NEST of {country}; other"
+    " countries of the case are played by other teams of the workshop or simulated. The"
+    " scenario's briefing below is written for the analyst of {home}'s NEST: you play"
+    " {country}'s. {text}",
+    "system.team_briefing_home": "Joint operation: your team is the NEST of {country}; other"
+    " countries of the case are played by other teams of the workshop or simulated. {text}",
     "inject.msel": "{text}",
     "inject.contingency": "{text}",
     "inject.instructor": "{text}",
@@ -442,7 +448,7 @@ def with_country_names(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 # Params that hold ISO 3166 country codes (one, or several joined by commas): a reader sees
 # "Kenya agrees…" / "le Kenya…" rather than "KE", in their language (CLDR through Babel).
-COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed"})
+COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed", "home"})
 COUNTRY_CODES = re.compile(r"\b[A-Z]{2}\b")
 
 
