@@ -206,9 +206,10 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
         ent = next(sim.knowledge_of[c].entities[a.target] for c, x in m.tabled.items()
                    if a.target in x.entities)
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
-        return refuse("meeting.bad_target", f"'{a.target}' is not a"
+        name = ent.label if ent is not None else a.target  # a name, where the team has one
+        return refuse("meeting.bad_target", f"'{name}' is not a"
                       f" {' or '.join(TARGET_TYPES[a.action])} in your file or on the table",
-                      target=a.target)
+                      target=name)
     taken = next((x for x in m.targets if x.target == a.target), None)
     if taken is not None:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",

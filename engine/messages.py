@@ -128,8 +128,7 @@ TEMPLATES: dict[str, str] = {
     "action_day.not_found": "Action day: {target} was not found in {country}.",
     "action_day.fled": "Action day: {target} was not found in {country}. The network was"
     " tipped off by the arrest in {countries} on day {day:g} and {target} has left the country.",
-    "action_day.watching": "Action day: {place} is watched for shipment {target} until day"
-    " {end:g}.",
+    "action_day.watching": "Action day: {place} is watched for {target} until day {end:g}.",
     "notice.circulated": "INTERPOL has circulated a notice requested by {country} on {subject}.",
     "handling.share": "may be shared",
     "handling.share_conditions": "may be shared under conditions",

@@ -27,7 +27,7 @@ from academy.errors import AcademyError
 from academy.joint import Desk
 from engine.messages import country_name
 from engine.records import Outcome
-from ui.desk import outcome_message
+from ui.desk import message_text, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -215,7 +215,15 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
             t("jm.day.location"): plain(place.get(p.location or "", "")),
             t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
             t("jm.col.status"): t(f"jm.plan.{p.status}"),
-            t("jm.col.result"): plain(p.result or "")} for p in plan])
+            t("jm.col.result"): plain(_said(p))} for p in plan])
+
+
+def _said(p: Any) -> str:
+    """What happened to a planned action, in the reader's language (the engine's line when
+    the plan carries no code)."""
+    if getattr(p, "code", None):
+        return message_text(p.code, p.params, p.result or "")
+    return p.result or ""
 
 
 # --- the control cell --------------------------------------------------------------------

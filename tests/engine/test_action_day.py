@@ -159,7 +159,10 @@ def test_refusals(wildlife, ex):
     assert ex.apply({"kind": "schedule_action", "what": "seizure", "target": ke,
                      "location": tz_port, "day": 3}, KE).code == "seizure.unknown_shipment"
     assert ex.apply({**arrest, "day": 3}, KE).accepted
-    assert ex.apply({**arrest, "day": 4}, KE).code == "action_day.already_planned"
+    twice = ex.apply({**arrest, "day": 4}, KE)
+    assert twice.code == "action_day.already_planned"
+    label = ex.world.entities[arrest["target"]].label  # named, not its id
+    assert twice.params["target"] == label and arrest["target"] not in twice.message
     assert ex.apply({"kind": "set_action_day", "day": 3}, KE).code == "role.not_allowed"
     assert single.apply({"kind": "set_action_day", "day": 3}).code == "role.not_allowed"
     advance(ex, 2)

@@ -179,8 +179,11 @@ def test_target_refusals(ex):
     mid = open_meeting(ex)
     assert ex.apply({"kind": "propose_target", "meeting": mid, "target": tz_broker,
                      "action": "arrest"}, KE).code == "meeting.bad_target"  # not held
-    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
-                     "action": "seizure"}, KE).code == "meeting.bad_target"  # not a shipment
+    out = ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                    "action": "seizure"}, KE)
+    assert out.code == "meeting.bad_target"  # not a shipment: told by its name, not its id
+    assert out.params["target"] == ex.world.entities[ke_agent].label
+    assert ke_agent not in out.message
     assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
                      "action": "arrest"}, KE).accepted
     out = ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
