@@ -27,7 +27,7 @@ from academy.errors import AcademyError
 from academy.joint import Desk
 from engine.messages import country_name
 from engine.records import Outcome
-from ui.desk import message_text, outcome_message
+from ui.desk import inbox_source, inbox_text, message_text, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -58,6 +58,13 @@ def _labels(desk: Desk, meeting: Any) -> dict[str, str]:
     return {**meeting.labels, **{e.id: e.label for e in desk.view.entities}}
 
 
+def _report(item: Any) -> str:
+    """An inbox report as a reader knows it: who sent it, the day, its first words."""
+    said = inbox_text(item)
+    short = said if len(said) <= 90 else said[:89].rstrip() + "…"
+    return t("jm.meeting.report", source=inbox_source(item), day=num(item.t, ".1f"), text=short)
+
+
 def _status(meeting: Any) -> str:
     return t(f"jm.status.{meeting.status}")
 
@@ -81,7 +88,9 @@ def _table(meeting: Any, labels: dict[str, str]) -> None:
     rows += [{t("jm.col.what"): plain(f"{labels.get(a, a)} — {labels.get(b, b)}"),
               t("jm.col.source"): _country(c)}
              for c, x in meeting.tabled.items() for a, b, _rel in x.links]
-    rows += [{t("jm.col.what"): i, t("jm.col.source"): _country(c)}
+    reports = getattr(meeting, "reports", {})
+    rows += [{t("jm.col.what"): plain(_report(reports[i])) if i in reports else i,
+              t("jm.col.source"): _country(c)}
              for c, x in meeting.tabled.items() for i in x.items]
     if rows:
         table(rows)
@@ -128,7 +137,7 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     names = {e.id: e.label for e in view.entities}
     links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {k.relation} — {names.get(k.b, k.b)}"
              for k in view.links}
-    items = {i.id: f"{i.id} · {i.source} · {num(i.t, '.1f')}" for i in view.inbox}
+    items = {i.id: _report(i) for i in view.inbox}
     with st.form(f"jm.table.{meeting.id}"):
         st.markdown(t("jm.meeting.table"))
         ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=lambda e: names.get(e, e),

@@ -173,7 +173,8 @@ def pick_person(page: Page, scope, exclude: tuple[str, ...]) -> str:  # type: ig
             page.keyboard.press("Escape")
             continue
         names = [x.strip() for x in options.all_inner_texts()]
-        name = next(n for n in names if n not in exclude and not n.startswith("Shipment"))
+        name = next(n for n in names if n not in (*exclude, "Select all")
+                    and not n.startswith("Shipment"))
         options.filter(has_text=name).first.click()
         page.keyboard.press("Escape")
         wait_idle(page)
