@@ -193,10 +193,13 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
                             key="jm.day.load")
         place = st.selectbox(t("jm.day.location"), list(places), index=None,
                              format_func=lambda e: places.get(e, e), key="jm.day.place")
+        # keyed by the action day and today: a form first drawn before the control cell set
+        # the day (or yesterday) starts again on it, instead of keeping its old choice
         on_day = st.checkbox(t("jm.day.on_action_day"), value=day is not None,
-                             key="jm.day.on")
+                             key=f"jm.day.on.{day}")
         chosen = st.number_input(t("jm.day.day"), min_value=0, max_value=400,
-                                 value=int(view.day) + 1, step=1, key="jm.day.n")
+                                 value=int(view.day) + 1, step=1,
+                                 key=f"jm.day.n.{int(view.day)}")
         if st.form_submit_button(t("jm.day.schedule")):
             target = person if what == "arrest" else load
             if target is None:

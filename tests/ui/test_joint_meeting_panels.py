@@ -113,3 +113,16 @@ def test_a_tabled_report_is_shown_by_its_sender_and_words_not_its_number(op):
     tabled = [row for row in frames(tz) if row[-1] == "Kenya"]
     assert tabled and item.id not in tabled[0][0]
     assert tabled[0][0].startswith("NEST coordinator, day 0.0: ")
+
+
+def test_a_plan_form_drawn_before_the_action_day_was_set_then_follows_it(op):
+    """A team that opened the tab before the control cell set the day schedules for the
+    action day, not for the day its form first offered."""
+    team = page(op, "Kenya One", "team")
+    assert not team.checkbox[0].value  # no action day yet: a day of its own
+    cell = page(op, "instructor", "control")
+    cell.number_input(key="jm.control.day").set_value(6)
+    next(b for b in cell.button if b.label == "Set the action day").click().run()
+    team.run()  # the same desk, redrawn
+    assert "The operation's action day: day 6." in text(team)
+    assert team.checkbox[0].value  # on the action day, as the form now says
