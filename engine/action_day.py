@@ -145,13 +145,23 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
               f" day {day:g}", day=day, target=k.entities[a.target].label, plan=pid)
 
 
+def at_dawn(sim: Simulation) -> None:
+    """The clock has just been moved to a day (SimPy's ``run(until=day)`` stops before that
+    day's events): an action day that is today acts now, so the desks showing the day show
+    what happened on it. Its SimPy wake-up finds nothing left to do."""
+    day = sim.env.now
+    if any(abs(d - day) < EPS for d in sim.action_wakeups):
+        execute(sim, day)
+
+
 def execute(sim: Simulation, day: float) -> None:
     """The start of ``day``: every planned action due today acts, as its team."""
-    due = [p for p in sim.action_plan
+    sim.action_wakeups[:] = [d for d in sim.action_wakeups if abs(d - day) >= EPS]  # a plan
+    due = [p for p in sim.action_plan  # added later for the same day wakes it again
            if p.status == "planned" and (d := when(sim, p)) is not None and abs(d - day) < EPS]
     for p in due:
         with sim.acting_as(p.country):
-            _arrest(sim, p) if p.what == "arrest" else _seize(sim, p)
+            _arrest(sim, p) if p.what == "arrest" else _seize(sim, p, day)
 
 
 def _report(sim: Simulation, p: Planned, ok_: bool, code: str, line: str,
@@ -185,9 +195,10 @@ def _arrest(sim: Simulation, p: Planned) -> None:
             country=p.country)
 
 
-def _seize(sim: Simulation, p: Planned) -> None:
+def _seize(sim: Simulation, p: Planned, day: float) -> None:
     assert p.location is not None
-    start, end = sim.env.now, sim.env.now + WINDOW_DAYS
+    start = max(day, sim.env.now)
+    end = start + WINDOW_DAYS
     sim.controls.open(p.location, start, end, p.target, p.country)
     alert = sim.alert
     if alert is not None and alert.t < start - EPS:  # warned days ago: loads hold off

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
-from engine.action_day import Planned
+from engine.action_day import Planned, at_dawn
 from engine.agenda import agenda
 from engine.fates import shipment_records
 from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
@@ -164,6 +164,8 @@ class Exercise:
         end = self.scenario.duration_days
         if act.kind == "advance":
             self.sim.run_until(min(self.sim.env.now + act.days, end))
+            if self.sim.played:  # a coordinated action day today acts as the day begins
+                at_dawn(self.sim)
             return Outcome(
                 True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
                 {"day": self.sim.env.now},

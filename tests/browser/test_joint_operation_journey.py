@@ -93,9 +93,9 @@ def first_option(page: Page, label: str, scope=None) -> str:  # type: ignore[no-
             page.keyboard.press("Escape")
             continue
         wait_idle(page)  # the name as the selectbox now shows it (not a list still closing)
-        box = root.get_by_test_id("stSelectbox").filter(
-            has=page.get_by_role("combobox", name=label))
-        return box.inner_text().strip().splitlines()[-1].strip()
+        chosen = root.get_by_role("combobox", name=label).input_value().strip()
+        assert chosen, f"nothing chosen in {label!r}"
+        return chosen
     raise AssertionError(f"no option in the selectbox {label!r}")
 
 
