@@ -107,7 +107,7 @@ def ask_intel(page: Page, source: str) -> str:
     assert subject and "·" not in subject, subject
     send(page)
     expect(page.get_by_text(re.compile(r"tasked; answer expected around day"))).to_be_visible()
-    return subject
+    return re.sub(r" \([^)]*\)$", "", subject)  # "Name (company)": the name
 
 
 def together(page: Page) -> None:
@@ -224,7 +224,7 @@ def debrief(staff: Page, tanzania: Page, company: str, shot) -> None:  # type: i
         expect(ratings).to_contain_text(team)
     tab(tanzania, "Missed connections")
     expect(tanzania.get_by_role("tabpanel", name="Missed connections").get_by_text(
-        re.compile(f"Kenya NEST held {re.escape(company)}"))).to_be_visible()
+        re.compile(f"Kenya NEST \\(Kenya\\) held [^—]*{re.escape(company)}"))).to_be_visible()
     shot(tanzania, "joint-06-debrief")
     tab(tanzania, "Case meetings")
     targets = tanzania.get_by_role("tabpanel", name="Case meetings").get_by_test_id("stDataFrame")
