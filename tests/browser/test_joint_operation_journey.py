@@ -127,13 +127,19 @@ def case_meeting(staff: Page, kenya: Page, kenya_ncb: Page, tanzania: Page, comp
     expect(staff.get_by_role("button", name="Close the meeting")).to_be_visible()
 
     tabled: dict[Page, str] = {}
-    for page in (tanzania, kenya_ncb):  # each team: a person from its own file, and owns them
+    # Tanzania tables the driver the rangers named and owns his arrest; Kenya tables a
+    # shipment customs found and owns its seizure
+    for page, what in ((tanzania, "Arrest"), (kenya_ncb, "Seizure")):
         together(page)
         expect(page.get_by_text(re.compile(r"Meeting M\d+ · open ·"))).to_be_visible()
         meeting = page.get_by_role("main")  # one meeting: its forms' labels are unique
-        person = pick_person(page, meeting, exclude=(company, *tabled.values()))
+        person = pick_person(page, meeting, exclude=(company, *tabled.values()),
+                             load=what == "Seizure")
         meeting.get_by_role("button", name="Put on the table").click()
         expect(page.get_by_text(re.compile(r"put on the table of meeting M\d+"))).to_be_visible()
+        if what == "Seizure":
+            meeting.get_by_role("radiogroup", name="Action").get_by_text(what, exact=True).first.click()
+            wait_idle(page)
         choose(page, "Target your team will own", person, meeting)
         meeting.get_by_role("button", name="Own this target").click()
         expect(page.get_by_text(f"{person} on the target list")).to_be_visible()
@@ -164,9 +170,10 @@ def choose(page: Page, label: str, option: str, scope) -> None:  # type: ignore[
     raise AssertionError(f"no option {option!r} in {label!r}")
 
 
-def pick_person(page: Page, scope, exclude: tuple[str, ...]) -> str:  # type: ignore[no-untyped-def]
-    """Choose a person of the team's file for the table (a multiselect): the first one that
-    is not ``exclude``; returns the name."""
+def pick_person(page: Page, scope, exclude: tuple[str, ...],  # type: ignore[no-untyped-def]
+                load: bool = False) -> str:
+    """Choose what the team puts on the table (a multiselect): the first person (``load``:
+    shipment) of its file that is not in ``exclude``; returns the name."""
     for _attempt in range(3):
         wait_idle(page)
         scope.get_by_role("combobox", name="People, companies, vessels, shipments").click()
@@ -178,7 +185,7 @@ def pick_person(page: Page, scope, exclude: tuple[str, ...]) -> str:  # type: ig
             continue
         names = [x.strip() for x in options.all_inner_texts()]
         name = next(n for n in names if n not in (*exclude, "Select all")
-                    and not n.startswith("Shipment"))
+                    and n.startswith("Shipment") == load)
         options.filter(has_text=name).first.click()
         page.keyboard.press("Escape")
         wait_idle(page)
