@@ -232,7 +232,7 @@ def debrief(staff: Page, tanzania: Page, company: str, shot) -> None:  # type: i
         expect(ratings).to_contain_text(team)
     tab(tanzania, "Missed connections")
     expect(tanzania.get_by_role("tabpanel", name="Missed connections").get_by_text(
-        re.compile(f"Kenya NEST \\(Kenya\\) held [^—]*{re.escape(company)}"))).to_be_visible()
+        re.compile(f"Kenya NEST \\(Kenya\\) held [^—]*{re.escape(company)}")).first).to_be_visible()
     shot(tanzania, "joint-06-debrief")
     tab(tanzania, "Case meetings")
     targets = tanzania.get_by_role("tabpanel", name="Case meetings").get_by_test_id("stDataFrame")
