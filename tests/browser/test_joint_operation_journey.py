@@ -217,6 +217,7 @@ def action_day(staff: Page, kenya: Page, kenya_ncb: Page, shot) -> None:  # type
         has_text=load).first  # the plan (the shared file names the load too)
     expect(done).to_contain_text("done")
     expect(done).to_contain_text(f"Action day: {place} is watched for {load} until day 12")
+    done.scroll_into_view_if_needed()  # the page scrolls inside Streamlit's main block
     shot(kenya, "joint-05-action-day")
 
 
