@@ -3,7 +3,13 @@ two trainees, Tanzania, Mozambique) from the control cell; Kenya's NCB officer a
 Tanzania for an inspection at the Port of Dar es Salaam, Tanzania's desk shows the request
 by itself and accepts it, Kenya's desks see it accepted; the control cell advances the
 clock and every desk shows the new day without a click; a channel message from Tanzania
-reaches both Kenyan desks. Screenshots: test-artifacts/joint-0*.png."""
+reaches both Kenyan desks; Kenya finds a company's shipments and keeps the company to itself;
+a regional case meeting (proposed by Tanzania, convened and closed by the control cell, each
+team tabling and owning a target); a coordinated action day (a seizure Kenya schedules,
+executed when the control cell reaches the day); the control cell ends the operation and
+the joint debrief shows every team's ratings, the missed connection Kenya's silence made and
+the meeting's targets. Screenshots: test-artifacts/joint-0*.png (04 case meeting, 05 action
+day, 06 debrief)."""
 
 from __future__ import annotations
 
