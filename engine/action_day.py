@@ -22,7 +22,7 @@ an official gives a control away). A seizure on the action day is a control wind
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engine import actions as A
@@ -56,6 +56,8 @@ class Planned(Record):
     status: str = "planned"  # planned | done | failed
     result: str | None = None  # the English line of what happened
     done_t: float | None = None
+    code: str | None = None  # what happened, as a message code and its params (to say it
+    params: dict[str, Any] = field(default_factory=dict)  # in the reader's language)
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,9 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
                       f" {sim.env.now:.1f}) and the end of the exercise", day=day)
     if any(p.country == sim.acting and p.what == a.what and p.target == a.target
            and p.status == "planned" for p in sim.action_plan):
-        return refuse("action_day.already_planned", f"{a.target} is already in your plan",
-                      target=a.target)
+        label = next(p.label for p in sim.action_plan if p.target == a.target)
+        return refuse("action_day.already_planned", f"{label} is already in your plan",
+                      target=label)
     k = sim.knowledge
     if a.what == "arrest":
         if not _known(sim, a.target, "person"):
@@ -142,20 +145,30 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
               f" day {day:g}", day=day, target=k.entities[a.target].label, plan=pid)
 
 
+def at_dawn(sim: Simulation) -> None:
+    """The clock has just been moved to a day (SimPy's ``run(until=day)`` stops before that
+    day's events): an action day that is today acts now, so the desks showing the day show
+    what happened on it. Its SimPy wake-up finds nothing left to do."""
+    day = sim.env.now
+    if any(abs(d - day) < EPS for d in sim.action_wakeups):
+        execute(sim, day)
+
+
 def execute(sim: Simulation, day: float) -> None:
     """The start of ``day``: every planned action due today acts, as its team."""
-    due = [p for p in sim.action_plan
+    sim.action_wakeups[:] = [d for d in sim.action_wakeups if abs(d - day) >= EPS]  # a plan
+    due = [p for p in sim.action_plan  # added later for the same day wakes it again
            if p.status == "planned" and (d := when(sim, p)) is not None and abs(d - day) < EPS]
     for p in due:
         with sim.acting_as(p.country):
-            _arrest(sim, p) if p.what == "arrest" else _seize(sim, p)
+            _arrest(sim, p) if p.what == "arrest" else _seize(sim, p, day)
 
 
 def _report(sim: Simulation, p: Planned, ok_: bool, code: str, line: str,
             **params: Any) -> None:
     p.status, p.result, p.done_t = ("done" if ok_ else "failed"), line, round(sim.env.now, 6)
-    sim.knowledge.item(sim.env.now, M.sender("coordinator"), "A1", code,
-                       {"target": p.label, **params}, "partner")
+    p.code, p.params = code, {"target": p.label, **params}
+    sim.knowledge.item(sim.env.now, M.sender("coordinator"), "A1", code, p.params, "partner")
 
 
 def _arrest(sim: Simulation, p: Planned) -> None:
@@ -182,9 +195,10 @@ def _arrest(sim: Simulation, p: Planned) -> None:
             country=p.country)
 
 
-def _seize(sim: Simulation, p: Planned) -> None:
+def _seize(sim: Simulation, p: Planned, day: float) -> None:
     assert p.location is not None
-    start, end = sim.env.now, sim.env.now + WINDOW_DAYS
+    start = max(day, sim.env.now)
+    end = start + WINDOW_DAYS
     sim.controls.open(p.location, start, end, p.target, p.country)
     alert = sim.alert
     if alert is not None and alert.t < start - EPS:  # warned days ago: loads hold off

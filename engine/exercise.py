@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine import actions as A
-from engine.action_day import Planned
+from engine.action_day import Planned, at_dawn
 from engine.agenda import agenda
 from engine.fates import shipment_records
 from engine.joint import CONTROL, Actor, ControlView, TeamRequest, control_view
@@ -164,6 +164,8 @@ class Exercise:
         end = self.scenario.duration_days
         if act.kind == "advance":
             self.sim.run_until(min(self.sim.env.now + act.days, end))
+            if self.sim.played:  # a coordinated action day today acts as the day begins
+                at_dawn(self.sim)
             return Outcome(
                 True, "time.advanced", f"Time has moved on: it is now day {self.sim.env.now:.1f}.",
                 {"day": self.sim.env.now},
@@ -174,10 +176,13 @@ class Exercise:
             return self._inject(act)
         if act.kind == "team_joins":
             out = team_joins(self.sim, act)
-            if out.accepted:  # the new team reads the same briefing
+            if out.accepted:  # the new team reads the briefing, told its own country
+                home = act.country == self.sim.home
                 self.sim.knowledge_of[act.country].item(
-                    self.sim.env.now, sender("coordinator"), "A1", "system.briefing",
-                    localized("text", self.scenario.briefing, strip=True), "system")
+                    self.sim.env.now, sender("coordinator"), "A1",
+                    "system.team_briefing_home" if home else "system.team_briefing",
+                    {"country": act.country, "home": self.sim.home,
+                     **localized("text", self.scenario.briefing, strip=True)}, "system")
             return out
         if act.kind == "answer_request":
             return answer_request(self.sim, act, actor)

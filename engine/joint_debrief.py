@@ -175,6 +175,8 @@ def joint_debrief(sim: Simulation, scenario_id: str, seed: int) -> JointDebrief:
 # --- missed connections ------------------------------------------------------------------
 def _label(sim: Simulation, eid: str) -> str:
     ent = sim.world.entities.get(eid)
+    if ent is None and eid in sim.ships:  # a load, as the teams' files name it
+        return f"Shipment {eid}"  # (engine.reports: Knowledge.learn of a found load)
     return ent.label if ent is not None else eid
 
 

@@ -29,7 +29,7 @@ from engine import messages as M
 from engine.cooperation import shareable
 from engine.joint import HANDLING_RULE
 from engine.network import LEADING_ROLES
-from engine.records import Outcome, Record
+from engine.records import InboxItem, Outcome, Record
 from engine.requests import ok, refuse
 
 if TYPE_CHECKING:
@@ -73,13 +73,14 @@ class Meeting(Record):
     tabled: dict[str, Tabled] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # tabled entity -> label
+    reports: dict[str, InboxItem] = field(default_factory=dict)  # tabled inbox item id -> the item
 
     def copy(self) -> Meeting:
         return Meeting(self.id, self.proposed_by, self.proposed_t, list(self.countries),
                        self.agenda, self.status, self.convened_t, self.closed_t,
                        {c: Tabled(list(x.entities), list(x.links), list(x.items))
                         for c, x in self.tabled.items()},
-                       list(self.targets), dict(self.labels))
+                       list(self.targets), dict(self.labels), dict(self.reports))
 
 
 def _joint_only(sim: Simulation) -> Outcome | None:
@@ -194,6 +195,7 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
     for i in a.items:
         if i not in mine.items:
             mine.items.append(i)
+            m.reports[i] = inbox[i]  # the participants read the report, not its number
     n = len(a.entities) + len(wanted_links) + len(a.items)
     return ok("meeting.tabled", f"{n} element(s) put on the table of meeting {m.id}",
               meeting=m.id, n=n)
@@ -212,9 +214,10 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
         ent = next(sim.knowledge_of[c].entities[a.target] for c, x in m.tabled.items()
                    if a.target in x.entities)
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
-        return refuse("meeting.bad_target", f"'{a.target}' is not a"
+        name = ent.label if ent is not None else a.target  # a name, where the team has one
+        return refuse("meeting.bad_target", f"'{name}' is not a"
                       f" {' or '.join(TARGET_TYPES[a.action])} in your file or on the table",
-                      target=a.target)
+                      target=name)
     taken = next((x for x in m.targets if x.target == a.target), None)
     if taken is not None:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",

@@ -128,8 +128,7 @@ TEMPLATES: dict[str, str] = {
     "action_day.not_found": "Action day: {target} was not found in {country}.",
     "action_day.fled": "Action day: {target} was not found in {country}. The network was"
     " tipped off by the arrest in {countries} on day {day:g} and {target} has left the country.",
-    "action_day.watching": "Action day: {place} is watched for shipment {target} until day"
-    " {end:g}.",
+    "action_day.watching": "Action day: {place} is watched for {target} until day {end:g}.",
     "notice.circulated": "INTERPOL has circulated a notice requested by {country} on {subject}.",
     "handling.share": "may be shared",
     "handling.share_conditions": "may be shared under conditions",
@@ -190,6 +189,12 @@ TEMPLATES: dict[str, str] = {
     "finance.freeze_declined": "{country} did not freeze account {account}.",
     # --- scenario-authored and instructor text -------------------------------------------
     "system.briefing": "{text}",
+    "system.team_briefing": "Joint operation: your team is the NEST of {country}; other"
+    " countries of the case are played by other teams of the workshop or simulated. The"
+    " scenario's briefing below is written for the analyst of {home}'s NEST: you play"
+    " {country}'s. {text}",
+    "system.team_briefing_home": "Joint operation: your team is the NEST of {country}; other"
+    " countries of the case are played by other teams of the workshop or simulated. {text}",
     "inject.msel": "{text}",
     "inject.contingency": "{text}",
     "inject.instructor": "{text}",
@@ -442,7 +447,7 @@ def with_country_names(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 # Params that hold ISO 3166 country codes (one, or several joined by commas): a reader sees
 # "Kenya agrees…" / "le Kenya…" rather than "KE", in their language (CLDR through Babel).
-COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed"})
+COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed", "home"})
 COUNTRY_CODES = re.compile(r"\b[A-Z]{2}\b")
 
 

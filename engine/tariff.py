@@ -44,6 +44,7 @@ class Quote(Record):
     cost: float
     unit: str
     delay: tuple[float, float, float] | None  # (min, mode, max) days; None: at once
+    team: str | None = None  # a joint operation: the country whose team answers by hand
 
 
 def _spread(countries: list[Any]) -> tuple[float, float, float]:
@@ -127,4 +128,20 @@ def quote(sim: Simulation, action: dict[str, Any]) -> Quote:
         else:
             d = s.finance.freeze_days
             delay = (d.min, d.mode, d.max)
-    return Quote(kind, float(cost), unit, delay)
+    team = _team_answers(sim, kind, action)
+    if team is not None or (kind == "share_intel" and action.get("country") in sim.played):
+        delay = None  # a team answers when it decides; a share to a team lands at once
+    return Quote(kind, float(cost), unit, delay, team)
+
+
+def _team_answers(sim: Simulation, kind: str, action: dict[str, Any]) -> str | None:
+    """The country played by another team that answers this request by hand, if any."""
+    if kind in ("inspection", "seizure"):
+        loc = sim.locs.get(str(action.get("location")))
+        country = loc.country if loc is not None else None
+    elif kind == "freeze_assets":  # (an arrest's quote names no country: it would tell
+        ent = sim.world.entities.get(str(action.get("account")))  # where the person is)
+        country = ent.country if ent is not None else None
+    else:
+        return None
+    return country if country in sim.played and country != sim.acting else None

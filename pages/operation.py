@@ -3,6 +3,7 @@
 import streamlit as st
 
 from academy.errors import AcademyError
+from engine.messages import country_name
 from ui import action_forms, desk, joint_meeting, session
 from ui import operation_desk as op
 from ui.i18n import current_language, t
@@ -50,7 +51,11 @@ def team_desk() -> None:
          t("op.tab_together"), t("desk.tab_actions")],
         key="op.tab", on_change="rerun")  # stateful: only the open tab runs
     if briefing.open:
-        with briefing:
+        with briefing:  # each team is told its own country (the text is the home's)
+            mine = desk_now.seat.team.country
+            st.info(t("op.briefing_seat_home" if mine == scenario.home_country
+                      else "op.briefing_seat", country=country_name(mine, lang),
+                      home=country_name(scenario.home_country, lang)), icon=":material/flag:")
             show_authored(scenario.text(scenario.briefing, lang))
     if inbox.open:
         with inbox:

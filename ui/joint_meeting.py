@@ -27,7 +27,7 @@ from academy.errors import AcademyError
 from academy.joint import Desk
 from engine.messages import country_name
 from engine.records import Outcome
-from ui.desk import outcome_message
+from ui.desk import inbox_source, inbox_text, message_text, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -59,6 +59,13 @@ def _labels(desk: Desk, meeting: Any) -> dict[str, str]:
     return {**meeting.labels, **{e.id: e.label for e in desk.view.entities}}
 
 
+def _report(item: Any) -> str:
+    """An inbox report as a reader knows it: who sent it, the day, its first words."""
+    said = inbox_text(item)
+    short = said if len(said) <= 90 else said[:89].rstrip() + "…"
+    return t("jm.meeting.report", source=inbox_source(item), day=num(item.t, ".1f"), text=short)
+
+
 def _status(meeting: Any) -> str:
     return t(f"jm.status.{meeting.status}")
 
@@ -82,7 +89,9 @@ def _table(meeting: Any, labels: dict[str, str]) -> None:
     rows += [{t("jm.col.what"): plain(f"{labels.get(a, a)} — {labels.get(b, b)}"),
               t("jm.col.source"): _country(c)}
              for c, x in meeting.tabled.items() for a, b, _rel in x.links]
-    rows += [{t("jm.col.what"): i, t("jm.col.source"): _country(c)}
+    reports = getattr(meeting, "reports", {})
+    rows += [{t("jm.col.what"): plain(_report(reports[i])) if i in reports else i,
+              t("jm.col.source"): _country(c)}
              for c, x in meeting.tabled.items() for i in x.items]
     if rows:
         table(rows)
@@ -132,7 +141,7 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     names = {e.id: e.label for e in view.entities}
     links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {k.relation} — {names.get(k.b, k.b)}"
              for k in view.links}
-    items = {i.id: f"{i.id} · {i.source} · {num(i.t, '.1f')}" for i in view.inbox}
+    items = {i.id: _report(i) for i in view.inbox}
     with st.form(f"jm.table.{meeting.id}"):
         st.markdown(t("jm.meeting.table"))
         ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=lambda e: names.get(e, e),
@@ -188,10 +197,13 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
                             key="jm.day.load")
         place = st.selectbox(t("jm.day.location"), list(places), index=None,
                              format_func=lambda e: places.get(e, e), key="jm.day.place")
+        # keyed by the action day and today: a form first drawn before the control cell set
+        # the day (or yesterday) starts again on it, instead of keeping its old choice
         on_day = st.checkbox(t("jm.day.on_action_day"), value=day is not None,
-                             key="jm.day.on")
+                             key=f"jm.day.on.{day}")
         chosen = st.number_input(t("jm.day.day"), min_value=0, max_value=400,
-                                 value=int(view.day) + 1, step=1, key="jm.day.n")
+                                 value=int(view.day) + 1, step=1,
+                                 key=f"jm.day.n.{int(view.day)}")
         if st.form_submit_button(t("jm.day.schedule")):
             target = person if what == "arrest" else load
             if target is None:
@@ -219,7 +231,15 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
             t("jm.day.location"): plain(place.get(p.location or "", "")),
             t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
             t("jm.col.status"): t(f"jm.plan.{p.status}"),
-            t("jm.col.result"): plain(p.result or "")} for p in plan])
+            t("jm.col.result"): plain(_said(p))} for p in plan])
+
+
+def _said(p: Any) -> str:
+    """What happened to a planned action, in the reader's language (the engine's line when
+    the plan carries no code)."""
+    if getattr(p, "code", None):
+        return message_text(p.code, p.params, p.result or "")
+    return p.result or ""
 
 
 # --- the control cell --------------------------------------------------------------------

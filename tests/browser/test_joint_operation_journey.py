@@ -3,7 +3,13 @@ two trainees, Tanzania, Mozambique) from the control cell; Kenya's NCB officer a
 Tanzania for an inspection at the Port of Dar es Salaam, Tanzania's desk shows the request
 by itself and accepts it, Kenya's desks see it accepted; the control cell advances the
 clock and every desk shows the new day without a click; a channel message from Tanzania
-reaches both Kenyan desks. Screenshots: test-artifacts/joint-0*.png."""
+reaches both Kenyan desks; Kenya finds a company's shipments and keeps the company to itself;
+a regional case meeting (proposed by Tanzania, convened and closed by the control cell, each
+team tabling and owning a target); a coordinated action day (a seizure Kenya schedules,
+executed when the control cell reaches the day); the control cell ends the operation and
+the joint debrief shows every team's ratings, the missed connection Kenya's silence made and
+the meeting's targets. Screenshots: test-artifacts/joint-0*.png (04 case meeting, 05 action
+day, 06 debrief)."""
 
 from __future__ import annotations
 
@@ -79,6 +85,168 @@ def tab(page: Page, name: str) -> None:
     wait_idle(page)
 
 
+def first_option(page: Page, label: str, scope=None) -> str:  # type: ignore[no-untyped-def]
+    """Pick the first option of the selectbox ``label`` and say which it was (names are
+    generated per world: the journey reads them from the desk)."""
+    root = scope or page
+    for _attempt in range(3):
+        wait_idle(page)
+        root.get_by_role("combobox", name=label).click()
+        option = page.get_by_role("option").first
+        try:
+            option.click(timeout=6_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        wait_idle(page)  # the name as the selectbox now shows it (not a list still closing)
+        chosen = root.get_by_role("combobox", name=label).input_value().strip()
+        assert chosen, f"nothing chosen in {label!r}"
+        return chosen
+    raise AssertionError(f"no option in the selectbox {label!r}")
+
+
+def ask_intel(page: Page, source: str) -> str:
+    """The team asks ``source`` about the first subject it offers; returns its name."""
+    action(page, "Request intelligence")
+    select(page, "Source", source)
+    subject = first_option(page, "About")
+    assert subject and "·" not in subject, subject
+    send(page)
+    expect(page.get_by_text(re.compile(r"tasked; answer expected around day"))).to_be_visible()
+    return re.sub(r" \([^)]*\)$", "", subject)  # "Name (company)": the name
+
+
+def together(page: Page) -> None:
+    tab(page, "Case meeting and action day")
+
+
+def case_meeting(staff: Page, kenya: Page, kenya_ncb: Page, tanzania: Page, company: str,
+                 shot) -> None:  # type: ignore[no-untyped-def]
+    together(tanzania)
+    tanzania.get_by_label("Why meet (agenda)").fill("Who moves the tusks through Dar es Salaam?")
+    tanzania.get_by_role("button", name="Propose a meeting").click()
+    expect(tanzania.get_by_text(re.compile(r"Meeting M\d+ proposed to the control cell"))).to_be_visible()
+    staff.get_by_role("tab", name="Case meeting and action day").click()
+    wait_idle(staff)
+    expect(staff.get_by_text("Proposed by Tanzania")).to_be_visible()
+    staff.get_by_role("button", name="Convene").click()
+    expect(staff.get_by_role("button", name="Close the meeting")).to_be_visible()
+
+    tabled: dict[Page, str] = {}
+    # Tanzania tables the driver the rangers named and owns his arrest; Kenya tables a
+    # shipment customs found and owns its seizure
+    for page, what in ((tanzania, "Arrest"), (kenya_ncb, "Seizure")):
+        together(page)
+        expect(page.get_by_text(re.compile(r"Meeting M\d+ · open ·"))).to_be_visible()
+        meeting = page.get_by_role("main")  # one meeting: its forms' labels are unique
+        person = pick_person(page, meeting, exclude=(company, *tabled.values()),
+                             load=what == "Seizure")
+        meeting.get_by_role("button", name="Put on the table").click()
+        expect(page.get_by_text(re.compile(r"put on the table of meeting M\d+"))).to_be_visible()
+        if what == "Seizure":
+            meeting.get_by_role("radiogroup", name="Action").get_by_text(what, exact=True).first.click()
+            wait_idle(page)
+        choose(page, "Target your team will own", person, meeting)
+        meeting.get_by_role("button", name="Own this target").click()
+        expect(page.get_by_text(f"{person} on the target list")).to_be_visible()
+        tabled[page] = person
+    shot(kenya_ncb, "joint-04-case-meeting")
+    staff.get_by_role("button", name="Close the meeting").click()
+    expect(staff.get_by_text(re.compile(r"closed: 2 target\(s\) agreed"))).to_be_visible()
+    for page in (kenya, tanzania):  # each desk holds the shared file and the target list
+        together(page)
+        expect(page.get_by_text("Shared case file")).to_be_visible()
+        for person in tabled.values():
+            expect(page.get_by_test_id("stDataFrame").filter(has_text=person).first).to_be_visible()
+        shared = page.get_by_test_id("stDataFrame").filter(has_text=tabled[tanzania]).first
+        expect(shared).not_to_contain_text(company)  # Kenya never tabled it
+    return None
+
+
+def choose(page: Page, label: str, option: str, scope) -> None:  # type: ignore[no-untyped-def]
+    for _attempt in range(3):
+        wait_idle(page)
+        scope.get_by_role("combobox", name=label).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).first.click(timeout=6_000)
+            wait_idle(page)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"no option {option!r} in {label!r}")
+
+
+def pick_person(page: Page, scope, exclude: tuple[str, ...],  # type: ignore[no-untyped-def]
+                load: bool = False) -> str:
+    """Choose what the team puts on the table (a multiselect): the first person (``load``:
+    shipment) of its file that is not in ``exclude``; returns the name."""
+    for _attempt in range(3):
+        wait_idle(page)
+        scope.get_by_role("combobox", name="People, companies, vessels, shipments").click()
+        options = page.get_by_role("option")
+        try:
+            options.first.wait_for(timeout=6_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        names = [x.strip() for x in options.all_inner_texts()]
+        name = next(n for n in names if n not in (*exclude, "Select all")
+                    and n.startswith("Shipment") == load)
+        options.filter(has_text=name).first.click()
+        page.keyboard.press("Escape")
+        wait_idle(page)
+        return name
+    raise AssertionError("no person to table")
+
+
+def action_day(staff: Page, kenya: Page, kenya_ncb: Page, shot) -> None:  # type: ignore[no-untyped-def]
+    form = staff.get_by_test_id("stForm").filter(has_text="Set the action day")
+    form.get_by_label("Day").fill("10")
+    form.get_by_role("button", name="Set the action day").click()
+    expect(staff.get_by_text("The operation's action day: day 10.")).to_be_visible()
+    together(kenya_ncb)
+    expect(kenya_ncb.get_by_text("The operation's action day: day 10.")).to_be_visible()
+    plan = kenya_ncb.get_by_test_id("stForm").filter(has_text="Schedule")
+    plan.get_by_text("Seizure", exact=True).click()
+    load = first_option(kenya_ncb, "Shipment to seize", plan)
+    place = first_option(kenya_ncb, "Place (in your country)", plan)
+    plan.get_by_role("button", name="Schedule").click()
+    expect(kenya_ncb.get_by_text(f"of {load} scheduled for day 10")).to_be_visible()
+    staff.get_by_label("Day to advance to").fill("10")
+    staff.keyboard.press("Tab")
+    wait_idle(staff)
+    staff.get_by_role("button", name="Advance to this day").click()
+    expect(metric_value(staff, "Day")).to_have_text("10.0 / 90")
+    together(kenya)
+    expect(metric_value(kenya, "Day")).to_have_text("10.0 / 90")
+    done = kenya.get_by_test_id("stDataFrame").filter(has_text="Result").filter(
+        has_text=load).first  # the plan (the shared file names the load too)
+    expect(done).to_contain_text("done")
+    expect(done).to_contain_text(f"Action day: {place} is watched for {load} until day 12")
+    done.scroll_into_view_if_needed()  # the page scrolls inside Streamlit's main block
+    shot(kenya, "joint-05-action-day")
+
+
+def debrief(staff: Page, tanzania: Page, company: str, shot) -> None:  # type: ignore[no-untyped-def]
+    staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Joint debrief").click()
+    expect(staff.get_by_role("heading", name="Joint debrief")).to_be_visible()
+    staff.get_by_role("button", name="End the operation now").click()
+    expect(staff.get_by_text(re.compile(r"The operation ended on day 90"))).to_be_visible()
+    tanzania.get_by_test_id("stSidebarNav").get_by_role("link", name="Joint debrief").click()
+    expect(tanzania.get_by_text(re.compile(r"The operation ended on day 90"))).to_be_visible()
+    ratings = tanzania.get_by_test_id("stDataFrame").first
+    for team in ("Kenya NEST", "Tanzania NEST", "Mozambique NEST"):
+        expect(ratings).to_contain_text(team)
+    tab(tanzania, "Missed connections")
+    expect(tanzania.get_by_role("tabpanel", name="Missed connections").get_by_text(
+        re.compile(f"Kenya NEST \\(Kenya\\) held [^—]*{re.escape(company)}")).first).to_be_visible()
+    shot(tanzania, "joint-06-debrief")
+    tab(tanzania, "Case meetings")
+    targets = tanzania.get_by_role("tabpanel", name="Case meetings").get_by_test_id("stDataFrame")
+    expect(targets).to_contain_text("Kenya NEST")
+    expect(targets).to_contain_text("Tanzania NEST")
+
+
 def test_three_teams_cooperate_on_one_clock(server, browser, shot):
     set_language(server.db_url, "en")
     roster(server.db_url)
@@ -122,6 +290,7 @@ def test_three_teams_cooperate_on_one_clock(server, browser, shot):
         # 3. Kenya's NCB officer asks Tanzania for an inspection at Dar es Salaam's port
         action(kenya_ncb, "Inspection")
         select(kenya_ncb, "Place", "Port of Dar es Salaam")
+        wait_idle(kenya_ncb)  # the form redraws with the place's price: one rationale box
         kenya_ncb.get_by_label("Rationale (optional, shown in your debrief)").fill(WHY)
         send(kenya_ncb)
         expect(kenya_ncb.get_by_text("sent to the team playing Tanzania")).to_be_visible()
@@ -167,11 +336,29 @@ def test_three_teams_cooperate_on_one_clock(server, browser, shot):
             tab(p, "Channel")
             expect(p.get_by_text(NOTE)).to_be_visible()  # the tags and stars as typed
 
-        # TODO(issue 12, lead): after merging the case-meeting / action-day and joint-debrief
-        # branches, continue here: a team proposes a regional case meeting, the control cell
-        # convenes it, each team puts items on the table; the teams schedule a coordinated
-        # action day and the control cell executes it; the joint debrief shows the missed
-        # connections (screenshot joint-04-debrief).
+        # 7. Kenya's analyst asks customs for the manifests of the company in its file (the
+        #    shipments it handles come back); Kenya will keep them to itself
+        company = ask_intel(kenya, "Customs declarations")
+        staff.get_by_role("button", name="Advance a week").click()
+        expect(metric_value(staff, "Day")).to_have_text("8.0 / 90")
+        expect(metric_value(kenya, "Day")).to_have_text("8.0 / 90")
+
+        # 8. the regional case meeting: Tanzania proposes it, the control cell convenes it,
+        #    Kenya and Tanzania each put a person on the table and own them as targets
+        #    (Kenya keeps the company and its shipments off the table: the debrief's missed
+        #    connection), the control cell closes it
+        case_meeting(staff, kenya, kenya_ncb, tanzania, company, shot)
+
+        # 9. the coordinated action day: the control cell sets it, Kenya schedules a seizure
+        #    of a shipment it found at a Kenyan place (an arrest needs a warrant, and a
+        #    warrant needs graded evidence the files do not hold this early), the control
+        #    cell advances to it, the desk shows the outcome
+        action_day(staff, kenya, kenya_ncb, shot)
+
+        # 10. the control cell ends the operation; the joint debrief (every seated trainee
+        #     may read it now) shows each team's ratings, the link Kenya held and never
+        #     shared, the case meeting's targets
+        debrief(staff, tanzania, company, shot)
     finally:
         for c in contexts:
             c.close()

@@ -70,6 +70,27 @@ def test_arrests_in_two_countries_on_the_same_day_both_succeed(ex):
     assert ex.action_plan("KE")[0].country == "KE" and len(ex.action_plan("TZ")) == 1
 
 
+def test_a_clock_moved_to_the_action_day_has_acted_on_it(ex):
+    """The control cell advances to day 3 (the action day): the desks show day 3 and the
+    day's actions are done, not waiting for the clock to pass it."""
+    load = ready(ex, "KE", ex.world.plan[0].id, warrant=False)
+    port = next(loc.id for loc in ex.scenario.locations if loc.country == "KE")
+    assert ex.apply({"kind": "set_action_day", "day": 3}, CONTROL).accepted
+    assert ex.apply({"kind": "schedule_action", "what": "seizure", "target": load,
+                     "location": port}, KE).accepted
+    advance(ex, 3)
+    assert ex.day == 3
+    (plan,) = ex.action_plan("KE")
+    assert (plan.status, plan.done_t) == ("done", 3)
+    assert any(c.location == port and c.start == 3 and c.end == 5 for c in ex.sim.controls)
+    # a plan added on the day itself, after its actions ran, still runs
+    other = ready(ex, "KE", ex.world.plan[1].id, warrant=False)
+    assert ex.apply({"kind": "schedule_action", "what": "seizure", "target": other,
+                     "location": port}, KE).accepted
+    advance(ex, 1)
+    assert [p.status for p in ex.action_plan("KE")] == ["done", "done"]
+
+
 def test_an_arrest_days_before_the_others_tips_the_network_off(ex):
     ke = ready(ex, "KE", person(ex, "KE", "broker"))
     tz = ready(ex, "TZ", person(ex, "TZ", "broker"))
@@ -159,7 +180,10 @@ def test_refusals(wildlife, ex):
     assert ex.apply({"kind": "schedule_action", "what": "seizure", "target": ke,
                      "location": tz_port, "day": 3}, KE).code == "seizure.unknown_shipment"
     assert ex.apply({**arrest, "day": 3}, KE).accepted
-    assert ex.apply({**arrest, "day": 4}, KE).code == "action_day.already_planned"
+    twice = ex.apply({**arrest, "day": 4}, KE)
+    assert twice.code == "action_day.already_planned"
+    label = ex.world.entities[arrest["target"]].label  # named, not its id
+    assert twice.params["target"] == label and arrest["target"] not in twice.message
     assert ex.apply({"kind": "set_action_day", "day": 3}, KE).code == "role.not_allowed"
     assert single.apply({"kind": "set_action_day", "day": 3}).code == "role.not_allowed"
     advance(ex, 2)

@@ -88,7 +88,7 @@ def test_only_the_control_cell_makes_a_team_join(wildlife):
     assert e.apply({"kind": "team_joins", "country": "TZ"}, CONTROL).accepted
     assert e.apply({"kind": "team_joins", "country": "TZ"}, CONTROL).code == "team.already"
     assert e.teams == ["TZ"]
-    assert "system.briefing" in codes(e.view("TZ"))
+    assert "system.team_briefing" in codes(e.view("TZ"))
     assert e.control_decisions and not any(d.kind == "team_joins" and d.accepted
                                            for d in e.view().decisions)
 
@@ -301,6 +301,33 @@ def test_sharing_with_a_played_country_lands_in_its_teams_inbox(ex):
     assert "partner.team_shared" in codes(tz)
     assert {e.id for e in ex.view("KE").entities} <= {e.id for e in tz.entities}
     assert not ex.requests("TZ")  # nothing to answer: it is a gift, not a request
+
+
+def test_each_team_is_briefed_on_its_own_country(ex):
+    """The opening item of a team's inbox names the country it plays, not the home's."""
+    from engine.messages import render
+
+    def opening(country: str) -> str:
+        first = next(i for i in ex.view(country).inbox if i.code.startswith("system.team"))
+        return render(first.code, first.params, "en", lambda _c: None)
+
+    assert opening("TZ").startswith("Joint operation: your team is the NEST of Tanzania;")
+    assert "you play Tanzania's" in opening("TZ")
+    assert opening("KE").startswith("Joint operation: your team is the NEST of Kenya;")
+    assert "written for" not in opening("KE")
+
+
+def test_the_price_of_a_share_to_a_team_says_it_lands_at_once(ex):
+    """The quote a desk shows under the form: a share to a played country lands at once (no
+    "answer in 2 days"); an inspection there is answered by that team, by hand."""
+    assert ex.quote({"kind": "share_intel", "country": "TZ"}, "KE").delay is None
+    assert ex.apply({"kind": "share_intel", "country": "TZ"}, as_(KE, "ncb")).code \
+        == "share.sent_to_team"
+    assert ex.quote({"kind": "share_intel", "country": "MZ"}, "KE").delay == (2.0, 2.0, 2.0)
+    dar = next(loc.id for loc in ex.scenario.locations if loc.country == "TZ")
+    asked = ex.quote({"kind": "inspection", "location": dar}, "KE")
+    assert (asked.team, asked.delay) == ("TZ", None)
+    assert ex.quote({"kind": "inspection", "location": dar}, "TZ").team is None  # its own
 
 
 def test_an_item_given_under_do_not_share_may_not_be_passed_on(ex):

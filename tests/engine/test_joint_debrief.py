@@ -61,6 +61,18 @@ def test_kenya_held_a_handler_of_a_load_that_passed_tanzania_and_never_shared(wi
     assert {m.shipment for m in held} == set(loads)  # each load KE knew a handler of
 
 
+def test_a_load_held_and_never_shared_is_named_as_the_files_name_it(wildlife):
+    e = joint(wildlife)
+    run_out(e)
+    sid = through_tanzania(e)[0]
+    e2 = joint(wildlife)
+    e2.sim.knowledge_of["KE"].learn(sid, "shipment", f"Shipment {sid}", {}, 0.0, "test", "A1")
+    run_out(e2)
+    held = [m for m in e2.joint_debrief().missed if m.kind == "held_not_shared"
+            and m.shipment == sid and sid in m.subjects]
+    assert held and f"Shipment {sid}" in held[0].labels and sid not in held[0].labels
+
+
 def test_sharing_the_case_file_before_the_loads_pass_leaves_no_connection_missed(wildlife):
     e = joint(wildlife)
     assert e.apply({"kind": "share_intel", "country": "TZ"}, KE).code == "share.sent_to_team"

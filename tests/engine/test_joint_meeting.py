@@ -75,7 +75,7 @@ def test_a_meeting_leaves_a_shared_file_credited_to_its_source_and_a_target_list
     assert ke[tz_broker].source == f"Case meeting {mid}: NCB TZ"
     assert any(k.a == tz_broker and k.b == ke_agent for k in ex.view("KE").links)
     shared = [i for i in ex.view("KE").inbox if i.params.get("shared_by") == "TZ"]
-    assert [i.code for i in shared] == ["system.briefing"]
+    assert [i.code for i in shared] == ["system.team_briefing"]
     assert tz_broker not in {e.id for e in ex.view("MZ").entities}  # not invited
     (m,) = ex.meetings("KE")
     assert m.status == "closed" and [(t.target, t.owner, t.action) for t in m.targets] == [
@@ -162,7 +162,7 @@ def test_what_came_under_do_not_share_stays_off_the_table_with_its_rule(ex):
     assert ex.apply({"kind": "share_intel", "country": "KE", "handling": "no_share"}, MZ).accepted
     learn(ex, "KE", ke_agent)
     got = next(i.id for i in ex.view("KE").inbox if i.params.get("shared_by") == "MZ"
-               and i.code == "system.briefing")
+               and i.code == "system.team_briefing")
     mid = open_meeting(ex)
     before = ex.sim.withheld.get("KE", 0)
     out = ex.apply({"kind": "table_items", "meeting": mid, "items": [got]}, KE)
@@ -181,8 +181,11 @@ def test_target_refusals(ex):
     mid = open_meeting(ex)
     assert ex.apply({"kind": "propose_target", "meeting": mid, "target": tz_broker,
                      "action": "arrest"}, KE).code == "meeting.bad_target"  # not held
-    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
-                     "action": "seizure"}, KE).code == "meeting.bad_target"  # not a shipment
+    out = ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
+                    "action": "seizure"}, KE)
+    assert out.code == "meeting.bad_target"  # not a shipment: told by its name, not its id
+    assert out.params["target"] == ex.world.entities[ke_agent].label
+    assert ke_agent not in out.message
     assert ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,
                      "action": "arrest"}, KE).accepted
     out = ex.apply({"kind": "propose_target", "meeting": mid, "target": ke_agent,

@@ -95,3 +95,34 @@ def test_a_meeting_and_an_action_day_through_the_panels(op):
 def test_a_trainee_is_refused_the_control_panels_actions(op):
     cell = page(op, "Kenya One", "control")
     assert cell.exception  # control_view refuses anyone outside the control cell
+
+
+def test_a_tabled_report_is_shown_by_its_sender_and_words_not_its_number(op):
+    team = page(op, "Kenya One", "team")
+    team.multiselect(key="jm.invite").set_value(["TZ"])
+    team.button[0].click().run()
+    page(op, "instructor", "control").button(key="jm.convene.M001").click().run()
+    team = page(op, "Kenya One", "team")
+    item = desk_of(op, "Kenya One").view.inbox[0]
+    offered = team.multiselect(key="jm.items.M001")
+    assert item.id not in offered.format_func(item.id)  # the form offers it in words
+    offered.select(item.id)
+    next(b for b in team.button if b.label == "Put on the table").click().run()
+    assert "put on the table of meeting M001" in text(team), text(team)
+    tz = page(op, "Tanzania One", "team")
+    tabled = [row for row in frames(tz) if row[-1] == "Kenya"]
+    assert tabled and item.id not in tabled[0][0]
+    assert tabled[0][0].startswith("NEST coordinator, day 0.0: ")
+
+
+def test_a_plan_form_drawn_before_the_action_day_was_set_then_follows_it(op):
+    """A team that opened the tab before the control cell set the day schedules for the
+    action day, not for the day its form first offered."""
+    team = page(op, "Kenya One", "team")
+    assert not team.checkbox[0].value  # no action day yet: a day of its own
+    cell = page(op, "instructor", "control")
+    cell.number_input(key="jm.control.day").set_value(6)
+    next(b for b in cell.button if b.label == "Set the action day").click().run()
+    team.run()  # the same desk, redrawn
+    assert "The operation's action day: day 6." in text(team)
+    assert team.checkbox[0].value  # on the action day, as the form now says

@@ -1,0 +1,49 @@
+"""What happened to a planned action is said in the reader's language (the plan table of
+ui/joint_meeting.py), on a real exercise's action day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+SCENARIO = str(Path(__file__).resolve().parents[2] / "scenarios" / "wildlife-ivory-corridor.yaml")
+
+
+def plan_page(path: str, lang: str) -> None:  # runs inside AppTest: it imports what it uses
+    import streamlit as st
+
+    from engine.exercise import Exercise
+    from engine.joint import Actor
+    from engine.scenario import load_scenario
+    from ui import joint_meeting
+    from ui.i18n import set_language
+
+    set_language(lang)
+    control, ke = Actor(role="control", user=1), Actor(team="KE", user=10)
+    scenario = load_scenario(path)
+    ex = Exercise(scenario, 3)
+    for c in ("KE", "TZ"):
+        ex.apply({"kind": "team_joins", "country": c}, control)
+    load = next(iter(ex.sim.ships))
+    ex.sim.knowledge_of["KE"].learn(load, "shipment", f"Shipment {load}", {}, ex.day, "test",
+                                    "A1")
+    port = next(loc.id for loc in scenario.locations if loc.country == "KE")
+    ex.apply({"kind": "set_action_day", "day": 2}, control)
+    assert ex.apply({"kind": "schedule_action", "what": "seizure", "target": load,
+                     "location": port}, ke).accepted
+    for _ in range(3):
+        assert ex.apply({"kind": "advance", "days": 1}, control).accepted
+    st.session_state["label"] = f"Shipment {load}"
+    view = ex.view("KE")
+    joint_meeting._plan(ex.sim.action_plan, {x.id: x.label for x in view.entities},
+                        view.locations)
+
+
+def test_a_seizure_on_the_action_day_is_told_in_the_readers_language():
+    at = AppTest.from_function(plan_page, args=(SCENARIO, "fr"), default_timeout=30).run()
+    assert not at.exception, at.exception
+    (row,) = at.dataframe[0].value.values.tolist()
+    result = str(row[-1])
+    assert result.startswith("Journée d'action :"), result
+    assert at.session_state["label"] in result and "watched" not in result
