@@ -194,7 +194,7 @@ def seating(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> Non
     """Each team, its country, its ready flag and its members' roles; a role changed."""
     lang = current_language()
     st.dataframe([{t("cc.col_team"): s.name, t("cc.col_country"): country_name(s.country, lang),
-                   t("cc.col_ready"): "✔" if s.ready else "…",
+                   t("cc.col_ready"): "✔" if s.ready else t("cc.not_ready"),
                    t("cc.col_members"): "; ".join(f"{n} ({role_name(r)})" for n, _, r in s.members)}
                   for s in seated], hide_index=True, width="stretch")
     people = {uid: f"{name} · {s.name}" for s in seated for name, uid, _ in s.members}
