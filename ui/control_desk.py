@@ -17,7 +17,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from academy import channels, joint, pulse
+from academy import catalogs, channels, joint, pulse
 from academy import control_cell as cell
 from academy.accounts import get_user
 from academy.actors import ROLES
@@ -258,7 +258,8 @@ def world(desk: cell.ControlDesk) -> None:
                  hide_index=True, width="stretch")
     figure(known_chart(summary.members, [s.country for s in played], lang),
            title=t("cc.known_title"),
-           tables=[[{t("cc.col_member"): m["label"], t("cc.col_role"): m["role"],
+           tables=[[{t("cc.col_member"): m["label"],
+                     t("cc.col_role"): catalogs.role(m["role"], lang) if m["role"] else "—",
                      t("cc.col_country"): country_name(m["country"], lang),
                      t("cc.col_known_by"): ", ".join(country_name(c, lang) for c in m["known_by"])
                      or "—", t("cc.col_arrested"): "✔" if m["arrested"] else ""}
@@ -268,7 +269,8 @@ def world(desk: cell.ControlDesk) -> None:
 def known_chart(members: list[dict[str, Any]], countries: list[str], lang: str) -> alt.Chart:
     """A grid: each member of the real network (rows) against each team (columns), filled
     where the team's file holds them — the gaps are what the teams could share."""
-    rows = [{"member": f"{m['label']} ({m['role']})" if m["role"] else m["label"],
+    rows = [{"member": (f"{m['label']} ({catalogs.role(m['role'], lang)})" if m["role"]
+                        else m["label"]),
              "team": country_name(c, lang), "known": t("cc.known") if c in m["known_by"]
              else t("cc.unknown"), "arrested": m["arrested"]}
             for m in members for c in countries]

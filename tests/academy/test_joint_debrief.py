@@ -13,20 +13,9 @@ from academy.db import session_scope
 from academy.errors import AcademyError
 from academy.hotwash import add_note
 from academy.models import User
-from tests.academy.test_joint_operation import TEAMS, _class
+from tests.academy.test_joint_operation import TEAMS, op  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def op(engine) -> dict:  # type: ignore[no-untyped-def]
-    with session_scope(engine) as s:
-        ids = _class(s)
-        operation = joint.start(s, user=s.get(User, ids["instructor"]),
-                                workshop_id=ids["workshop"],
-                                scenario_version_id=ids["version"], countries=TEAMS)
-        ids["op"] = operation.id
-    return ids
 
 
 def who(s, ids: dict, name: str) -> User:  # type: ignore[no-untyped-def]
@@ -37,7 +26,7 @@ def text_of(pdf: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
 
 
-def test_a_trainee_reads_the_joint_debrief_only_once_the_operation_ended(engine, op):
+def test_a_trainee_reads_the_joint_debrief_only_once_the_operation_ended(engine, op):  # noqa: F811
     with session_scope(engine) as s:
         with pytest.raises(AcademyError) as refused:
             joint_debrief.read(s, user=who(s, op, "Tanzania One"), operation_id=op["op"])
@@ -57,7 +46,7 @@ def test_a_trainee_reads_the_joint_debrief_only_once_the_operation_ended(engine,
         assert {m.holder for m in od.debrief.missed if m.kind == "held_not_shared"} == {"KE"}
 
 
-def test_an_outsider_is_told_not_found(engine, op):
+def test_an_outsider_is_told_not_found(engine, op):  # noqa: F811
     with session_scope(engine) as s:
         joint_debrief.end(s, user=who(s, op, "instructor"), operation_id=op["op"])
     with session_scope(engine) as s:
@@ -66,7 +55,7 @@ def test_an_outsider_is_told_not_found(engine, op):
         assert refused.value.code == "not_found"
 
 
-def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):
+def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):  # noqa: F811
     with session_scope(engine) as s:
         control_cell.advance(s, user=who(s, op, "instructor"), operation_id=op["op"], days=1)
         joint.act(s, user=who(s, op, "Kenya Two"), operation_id=op["op"],

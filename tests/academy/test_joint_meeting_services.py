@@ -13,20 +13,9 @@ from academy.accounts import create_user
 from academy.db import session_scope
 from academy.errors import AcademyError
 from academy.models import User
-from tests.academy.test_joint_operation import TEAMS, _class, stored
+from tests.academy.test_joint_operation import op, stored  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def op(engine) -> dict:  # type: ignore[no-untyped-def]
-    with session_scope(engine) as s:
-        ids = _class(s)
-        operation = joint.start(s, user=s.get(User, ids["instructor"]),
-                                workshop_id=ids["workshop"],
-                                scenario_version_id=ids["version"], countries=TEAMS)
-        ids["op"] = operation.id
-    return ids
 
 
 def act(engine, ids: dict, name: str, action: dict):  # type: ignore[no-untyped-def]
@@ -48,7 +37,7 @@ def desk(engine, ids: dict, name: str) -> joint.Desk:
 
 
 def test_a_case_meeting_is_proposed_by_a_team_convened_and_closed_by_the_control_cell(
-        engine, op):
+        engine, op):  # noqa: F811
     out = act(engine, op, "Tanzania One", {"kind": "propose_meeting", "countries": ["KE"]})
     assert out.code == "meeting.proposed"
     mid = out.params["meeting"]
@@ -75,7 +64,7 @@ def test_a_case_meeting_is_proposed_by_a_team_convened_and_closed_by_the_control
         assert roles.count("instructor") >= 5  # three teams joined, convened, closed
 
 
-def test_the_control_cell_sets_the_action_day_and_teams_schedule_for_it(engine, op):
+def test_the_control_cell_sets_the_action_day_and_teams_schedule_for_it(engine, op):  # noqa: F811
     assert control(engine, op, control_cell.set_action_day, day=5).code == "action_day.set"
     assert desk(engine, op, "Kenya One").action_day == 5
     out = act(engine, op, "Kenya One", {"kind": "schedule_action", "what": "arrest",
@@ -88,7 +77,7 @@ def test_the_control_cell_sets_the_action_day_and_teams_schedule_for_it(engine, 
         assert cell.action_day == 5 and cell.plan == []
 
 
-def test_only_the_control_cell_convenes_closes_and_sets_the_day(engine, op):
+def test_only_the_control_cell_convenes_closes_and_sets_the_day(engine, op):  # noqa: F811
     mid = act(engine, op, "Tanzania One", {"kind": "propose_meeting"}).params["meeting"]
     for kind in ({"kind": "convene_meeting", "meeting": mid},
                  {"kind": "close_meeting", "meeting": mid},
@@ -115,7 +104,7 @@ def test_only_the_control_cell_convenes_closes_and_sets_the_day(engine, op):
         assert len(stored(s, op)) == 4  # three teams joined, one proposal
 
 
-def test_a_teams_role_limits_what_it_does_at_the_meeting(engine, op):
+def test_a_teams_role_limits_what_it_does_at_the_meeting(engine, op):  # noqa: F811
     with session_scope(engine) as s:
         control_cell.set_role(s, user=s.get(User, op["instructor"]), operation_id=op["op"],
                               trainee_id=op["Kenya Two"], role="prosecutor_liaison")
