@@ -41,7 +41,7 @@ from academy.demo import DEMO_INSTRUCTOR, DEMO_WORKSHOP_CODE, seed_demo  # noqa:
 from academy.models import User, Workshop  # noqa: E402
 from academy.roster import import_roster, parse_roster  # noqa: E402
 from academy.scenarios import sync_shipped  # noqa: E402
-from bench.load_bench import cpu_seconds, figures, rss_mb  # noqa: E402
+from bench.load_bench import cpu_seconds, figures, rss_mb, show  # noqa: E402
 from bench.streamlit_client import StreamlitClient  # noqa: E402
 from tests.browser.conftest import Server  # noqa: E402
 
@@ -244,10 +244,7 @@ def main() -> None:
     for kind, what in (("clicks", "trainee click -> result on screen"),
                        ("advance_click", "control cell's advance -> its own screen"),
                        ("advance_reaches_desk", "advance clicked -> a desk shows the new day")):
-        f = result[kind]
-        if f["n"]:  # type: ignore[index]
-            print(f"  {what}: p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms · "  # type: ignore[index]
-                  f"max {f['max_ms']} ms ({f['n']} times)")  # type: ignore[index]
+        show(f"{what}:", result[kind])  # type: ignore[arg-type]
     print(f"  engine actions among the clicks: {result['engine_actions']}")
     print(f"  advances: {result['advances']} · server CPU {result['server_cpu_s']} s · "
           f"memory {result['server_rss_mb']} MB")

@@ -194,6 +194,13 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def show(what: str, f: dict[str, float | int | None]) -> None:
+    """Print one line of figures (``figures``), if any were measured."""
+    if f["n"]:
+        print(f"  {what} p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms · max {f['max_ms']} ms"
+              f" ({f['n']} times)")
+
+
 def figures(times: list[float]) -> dict[str, float | int | None]:
     if not times:
         return {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
@@ -289,9 +296,7 @@ def main() -> None:
     for kind in ("all", "protocol", "browser", "dashboard", "watch"):
         f = result[kind]
         what = "auto-refresh → done" if kind in ("dashboard", "watch") else "click → result on screen"
-        if f["n"]:  # type: ignore[index]
-            print(f"  {kind:>9}: {what} p50 {f['p50_ms']} ms · p95 {f['p95_ms']} ms"  # type: ignore[index]
-                  f" · max {f['max_ms']} ms ({f['n']} times)")  # type: ignore[index]
+        show(f"{kind:>9}: {what}", f)  # type: ignore[arg-type]
     print(f"  server CPU per click: {result['server_cpu_ms_per_click']} ms · "
           f"server memory: {result['server_rss_mb']} MB")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]
