@@ -1,8 +1,5 @@
 """A joint operation on the platform: one exercise, several teams, one clock, every read and
 write checked on the server. Real SQLite (and PostgreSQL when ``TEST_DATABASE_URL`` is set).
-
-Tests marked ``needs_joint_engine`` wait for ``engine.joint`` (issue 12's engine side):
-they skip until it lands and then check the views and the replay with actors.
 """
 
 from __future__ import annotations
@@ -34,10 +31,6 @@ pytestmark = pytest.mark.postgres
 WILDLIFE = "wildlife-ivory-corridor"
 TEAMS = {"Kenya NEST": "KE", "Tanzania NEST": "TZ", "Mozambique NEST": "MZ"}
 INTEL = {"kind": "request_intel", "source": "customs-data", "target": "C02"}
-
-
-def needs_joint_engine():  # type: ignore[no-untyped-def]
-    return pytest.importorskip("engine.joint")
 
 
 def _class(s: Session) -> dict:
@@ -593,16 +586,10 @@ def test_the_demo_has_a_ready_joint_operation_on_the_wildlife_countries(engine):
         assert membership.team == seat.team.name
 
 
-# --- waiting for the joint engine (engine.joint) -----------------------------------------
-
-
-def test_the_platform_roles_are_the_engines():
-    engine_joint = needs_joint_engine()
-    assert tuple(engine_joint.ROLES) == actors.ROLES
+# --- the engine's views and replay through the platform ----------------------------------
 
 
 def test_the_engine_logs_the_actor_the_platform_stored(engine, op):
-    needs_joint_engine()
     with session_scope(engine) as s:
         acted = joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
                           action=INTEL, seen_day=0.0)
@@ -614,7 +601,6 @@ def test_the_engine_logs_the_actor_the_platform_stored(engine, op):
 
 
 def test_a_team_desk_shows_only_its_own_country(engine, op):
-    needs_joint_engine()
     with session_scope(engine) as s:
         joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
                   seen_day=0.0)
@@ -630,7 +616,6 @@ def test_a_team_desk_shows_only_its_own_country(engine, op):
 
 
 def test_the_control_view_needs_the_control_cell_and_sees_every_team(engine, op):
-    needs_joint_engine()
     with Session(engine) as s:
         desk = control_cell.control_view(s, user=user(s, op, "instructor"),
                                          operation_id=op["op"])
@@ -665,7 +650,6 @@ def test_teams_ready_at_the_same_moment_move_the_clock_exactly_once(engine, op):
 
 
 def test_an_inject_to_one_team_reaches_only_its_file(engine, op):
-    needs_joint_engine()
     with session_scope(engine) as s:
         outcome = control_cell.inject(s, user=user(s, op, "instructor"), operation_id=op["op"],
                                       message="Tip for Tanzania only", team_id=op["team"]["TZ"])
@@ -680,7 +664,6 @@ def test_an_inject_to_one_team_reaches_only_its_file(engine, op):
 
 
 def test_a_roles_limits_hold_through_the_platform(engine, op):
-    needs_joint_engine()
     with session_scope(engine) as s:  # the NCB officer does not task sources
         acted = joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
                           action=INTEL, seen_day=0.0)
@@ -691,7 +674,6 @@ def test_a_roles_limits_hold_through_the_platform(engine, op):
 
 
 def test_a_request_to_another_team_waits_in_its_queue_and_its_answer_acts(engine, op):
-    needs_joint_engine()
     ask = {"kind": "inspection", "location": "dar-es-salaam-port", "start_day": 2, "days": 5,
            "rationale": "Our source says the load leaves via Dar"}
     with session_scope(engine) as s:
@@ -722,7 +704,6 @@ def test_a_request_to_another_team_waits_in_its_queue_and_its_answer_acts(engine
 
 
 def test_a_restart_rebuilds_every_teams_desk_and_the_control_view(engine, op):
-    needs_joint_engine()
     with session_scope(engine) as s:
         joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
                   seen_day=0.0)
