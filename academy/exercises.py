@@ -249,9 +249,12 @@ def lock(session: Session, exercise_id: int) -> None:
 
 
 def _trainee_acted_since(session: Session, exercise_id: int, seen: int) -> bool:
+    """Did the trainee change the world in another tab after ``seen``? A refused action is
+    logged but changes nothing this tab decided on."""
     rows = session.exec(
         select(ExerciseAction.actor).where(
-            ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen
+            ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen,
+            col(ExerciseAction.accepted).is_(True),
         )
     ).all()
     return any(actor == "trainee" for actor in rows)

@@ -220,7 +220,7 @@ def act(
     """Carry out a trainee's action for their team and store it at once.
 
     ``held``: the engine the trainee's desk holds (its ``seen`` is the log length they
-    decided on): if a teammate acted since, the action is refused (``exercise_conflict``) and
+    decided on): if a teammate acted since, the action is refused (``team_conflict``) and
     the desk shows the fresh state; other teams' and the control cell's entries are not a
     conflict, the action is played after them. ``seen_day``: the day the desk showed; when
     the clock moved since, the action is still applied, at the new time, and ``clock_moved``
@@ -234,10 +234,15 @@ def act(
     if seat.operation.paused:
         raise AcademyError("exercise_paused")
     country, exercise_id = seat.team.country, seat.operation.exercise_id
-    played, outcome, moved = write(
-        session, seat.operation, [action], seat.actor(user.id or 0), held=held,
-        raced=lambda seen: team_acted_since(session, exercise_id, seen, country),
-        seen_day=seen_day)
+    try:
+        played, outcome, moved = write(
+            session, seat.operation, [action], seat.actor(user.id or 0), held=held,
+            raced=lambda seen: team_acted_since(session, exercise_id, seen, country),
+            seen_day=seen_day)
+    except AcademyError as error:  # in a team it was a teammate, not "another tab"
+        if error.code == "exercise_conflict":
+            raise AcademyError("team_conflict") from error
+        raise
     played.outcome = outcome
     return Acted(played=played, clock_moved=moved, day=played.live.day)
 

@@ -86,9 +86,11 @@ def tell_news(session: Session, operation: JointOperation, live: Exercise) -> No
 
 
 def team_acted_since(session: Session, exercise_id: int, seen: int, country: str) -> bool:
-    """Did anyone of the team (a teammate, or the trainee in another tab) write after ``seen``?"""
+    """Did anyone of the team (a teammate, or the trainee in another tab) change the world
+    after ``seen``? A refused action is logged but changes nothing anyone decided on."""
     rows = session.exec(select(ExerciseAction.by).where(
-        ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen)).all()
+        ExerciseAction.exercise_id == exercise_id, ExerciseAction.seq >= seen,
+        col(ExerciseAction.accepted).is_(True))).all()
     return any(by and by.get("role") != actors.CONTROL and by.get("team") == country
                for by in rows)
 

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from academy import joint  # noqa: E402
+from academy.catalogs import say  # noqa: E402
 from academy.db import make_engine, session_scope, upgrade  # noqa: E402
 from academy.demo import DEMO_INSTRUCTOR, DEMO_WORKSHOP_CODE, seed_demo  # noqa: E402
 from academy.models import User, Workshop  # noqa: E402
@@ -51,6 +52,9 @@ READY = "Ready for the next advance"
 ADVANCE = "Advance a day"
 TOGETHER = "Case meeting and action day"  # the team desk's tab with the meeting form
 PROPOSE = "Propose a meeting"  # an action of the engine: a log entry every desk may see
+# a teammate's click changed the world between this desk's picture and its click: the
+# desk is told and shows the latest state (issue 12's "clear message"), counted apart
+RACED = say("error.team_conflict", "en")
 
 
 def trainee_name(team: int, seat: int) -> str:
@@ -88,6 +92,17 @@ class Trial:
         self.reach: list[float] = []  # advance clicked -> a desk shows it, seconds
         self.advances: list[float] = []  # the control cell's own click -> its screen
         self.errors: list[str] = []
+        self.raced = 0  # clicks told a teammate acted at the same moment
+
+
+def _sort(trial: Trial, who: str, where: str, texts: list[str]) -> None:
+    """A click's red boxes: a race with a teammate is a figure, a refusal a result, the rest
+    errors."""
+    for text in texts:
+        if text == RACED:
+            trial.raced += 1
+        elif not text.startswith("Refused"):
+            trial.errors.append(f"{who} {where}: {text[:160]}")
 
 
 def _day(client: StreamlitClient) -> str:
@@ -118,6 +133,7 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
         while not trial.over.is_set():
             await asyncio.sleep(every)
             try:
+                shown_before = client.errors()  # a click's box stays on screen: not anew
                 await client.refresh(fragment)
                 now = _day(client)
             except Exception as error:  # noqa: BLE001
@@ -126,8 +142,8 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
             if now != shown and now in trial.advanced:
                 trial.reach.append(time.perf_counter() - trial.advanced[now])
             shown = now
-            trial.errors += [f"{who} watch: {text[:160]}" for text in client.errors()
-                             if not text.startswith("Refused")]
+            _sort(trial, who, "watch", [text for text in client.errors()
+                                         if text not in shown_before])
 
     watcher = asyncio.create_task(watch())
     ready, step = False, 0
@@ -147,8 +163,7 @@ async def desk(trial: Trial, team: int, seat: int) -> None:
             else:
                 ready = not ready
                 trial.clicks.append(await client.toggle(READY, ready))
-            trial.errors += [f"{who} click: {text[:160]}" for text in client.errors()
-                             if not text.startswith("Refused")]
+            _sort(trial, who, "click", client.errors())
         except Exception as error:  # noqa: BLE001
             trial.errors.append(f"{who} click: {type(error).__name__}: {str(error)[:160]}")
             break
@@ -209,6 +224,7 @@ async def play(server: Server, teams: int, per_team: int, seconds: float, think:
             "clicks": figures(ms), "advance_click": figures([x * 1000 for x in trial.advances]),
             "advance_reaches_desk": figures([x * 1000 for x in trial.reach]),
             "advances": len(trial.advances), "engine_actions": trial.actions,
+            "raced_a_teammate": trial.raced,
             "wall_s": round(wall, 1),
             "errors": trial.errors, "server_rss_mb": rss_mb(server.process.pid),  # type: ignore[union-attr]
             "server_cpu_s": round(cpu[1] - cpu[0], 1) if len(cpu) == 2 else None}
@@ -245,7 +261,8 @@ def main() -> None:
                        ("advance_click", "control cell's advance -> its own screen"),
                        ("advance_reaches_desk", "advance clicked -> a desk shows the new day")):
         show(f"{what}:", result[kind])  # type: ignore[arg-type]
-    print(f"  engine actions among the clicks: {result['engine_actions']}")
+    print(f"  engine actions among the clicks: {result['engine_actions']} · told a teammate "
+          f"acted at the same moment: {result['raced_a_teammate']}")
     print(f"  advances: {result['advances']} · server CPU {result['server_cpu_s']} s · "
           f"memory {result['server_rss_mb']} MB")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]

@@ -76,6 +76,23 @@ def test_a_second_tab_gets_a_conflict_not_a_corrupted_log(session, world):
     assert fresh.seen == 2 and fresh.live.day == 8
 
 
+def test_a_refused_action_in_another_tab_is_no_conflict(session, world):
+    """A refusal is logged but changes nothing the other tab decided on."""
+    _, trainee, *_ = world
+    record = started(session, world)
+    tab_a = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=None,
+                           action={"kind": "advance", "days": 1})
+    tab_b = exercises.replay(session, record)
+    refused = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=tab_b,
+                             action={"kind": "request_intel", "source": "customs-data",
+                                     "target": "NOBODY"})
+    assert refused.outcome is not None and not refused.outcome.accepted
+    played = exercises.play(session, exercise_id=record.id, user_id=trainee.id, held=tab_a,
+                            action={"kind": "advance", "days": 7})
+    assert played.outcome is not None and played.outcome.accepted
+    assert played.seen == 3 and played.live.day == 8
+
+
 def test_an_instructor_inject_reaches_the_trainee_without_a_conflict(session, world):
     _, trainee, instructor, _ = world
     record = started(session, world)

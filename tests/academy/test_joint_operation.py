@@ -31,6 +31,8 @@ pytestmark = pytest.mark.postgres
 WILDLIFE = "wildlife-ivory-corridor"
 TEAMS = {"Kenya NEST": "KE", "Tanzania NEST": "TZ", "Mozambique NEST": "MZ"}
 INTEL = {"kind": "request_intel", "source": "customs-data", "target": "C02"}
+KNOWN_INTEL = {**INTEL, "target": "C01"}  # on Kenya's case file from day 0: accepted
+PROPOSE = {"kind": "propose_meeting"}  # the NCB officer's (Kenya Two): accepted
 
 
 def _class(s: Session) -> dict:
@@ -182,12 +184,13 @@ def test_two_trainees_of_one_team_racing_one_is_stored_the_other_told(engine, op
         desk_one = operation_log.fresh(s, operation)
         desk_two = operation_log.fresh(s, operation)  # both decide on the same picture
     with session_scope(engine) as s:
-        joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"], action=INTEL,
-                  seen_day=0.0, held=desk_one)
+        acted = joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"],
+                          action=KNOWN_INTEL, seen_day=0.0, held=desk_one)
+    assert acted.played.outcome.accepted
     with session_scope(engine) as s, pytest.raises(AcademyError) as raced:
         joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
-                  action={**INTEL, "target": "C03"}, seen_day=0.0, held=desk_two)
-    assert raced.value.code == "exercise_conflict"
+                  action=PROPOSE, seen_day=0.0, held=desk_two)
+    assert raced.value.code == "team_conflict"  # a teammate, not "another tab or window"
     with Session(engine) as s:
         assert [r.action["kind"] for r in stored(s, op)][3:] == ["request_intel"]
         assert stored(s, op)[-1].by["user"] == op["Kenya One"]
@@ -200,28 +203,50 @@ def test_two_teammates_clicking_at_the_same_moment_one_lands_one_is_told(engine,
                  "Kenya Two": operation_log.fresh(s, operation)}
     barrier, landed, told, errors = threading.Barrier(2), [], [], []
 
-    def click(name: str, target: str) -> None:
+    def click(name: str, action: dict) -> None:
         barrier.wait()
         try:
             with session_scope(engine) as s:
-                joint.act(s, user=user(s, op, name), operation_id=op["op"],
-                          action={**INTEL, "target": target}, seen_day=0.0, held=desks[name])
+                acted = joint.act(s, user=user(s, op, name), operation_id=op["op"],
+                                  action=action, seen_day=0.0, held=desks[name])
+            assert acted.played.outcome.accepted  # each would change the world
             landed.append(name)
         except AcademyError as refused:
             told.append(refused.code)
         except BaseException as error:  # noqa: BLE001 - asserted below
             errors.append(error)
 
-    threads = [threading.Thread(target=click, args=("Kenya One", "C02")),
-               threading.Thread(target=click, args=("Kenya Two", "C03"))]
+    threads = [threading.Thread(target=click, args=("Kenya One", KNOWN_INTEL)),
+               threading.Thread(target=click, args=("Kenya Two", PROPOSE))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == [] and len(landed) == 1 and told == ["exercise_conflict"]
+    assert errors == [] and len(landed) == 1 and told == ["team_conflict"]
     with Session(engine) as s:
         (entry,) = stored(s, op)[3:]
     assert entry.by["user"] == op[landed[0]]
+
+
+def test_a_teammates_refused_action_is_no_conflict_it_changed_nothing(engine, op):
+    """A refusal is logged but changes nothing the desk decided on: the teammate whose
+    desk did not yet show it is not told to repeat their action (the CI's load smoke
+    test found every click after a teammate's refused one bounced)."""
+    with Session(engine) as s:
+        operation = s.get(JointOperation, op["op"])
+        desk_one = operation_log.fresh(s, operation)
+        desk_two = operation_log.fresh(s, operation)
+    with session_scope(engine) as s:
+        refused = joint.act(s, user=user(s, op, "Kenya One"), operation_id=op["op"],
+                            action={**INTEL, "target": "NOBODY"}, seen_day=0.0, held=desk_one)
+    assert refused.played.outcome.accepted is False
+    with session_scope(engine) as s:
+        acted = joint.act(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
+                          action=PROPOSE, seen_day=0.0, held=desk_two)
+    assert acted.played.outcome.accepted is True
+    with Session(engine) as s:
+        assert [(r.by["user"], r.accepted) for r in stored(s, op)][3:] == [
+            (op["Kenya One"], False), (op["Kenya Two"], True)]
 
 
 def test_another_teams_action_is_no_conflict_it_is_played_after(engine, op):
