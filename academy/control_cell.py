@@ -77,20 +77,36 @@ def _advance(session: Session, operation: JointOperation, steps: list[int],
     return played.live.day
 
 
-def advance(session: Session, *, user: User, operation_id: int, days: int = 1) -> float:
-    """Move the clock ``days`` on (1 or 7); the operation's new day."""
+def _still_on(session: Session, operation: JointOperation, from_day: float | None) -> float:
+    """The day now, under the operation's lock; "moved meanwhile" when the screen that
+    clicked showed another day (another instructor, another tab, or the ready teams moved
+    it): a click decided on day 3 never moves a clock already on day 4 again."""
+    exercises.lock(session, operation.exercise_id)
+    record = record_of(session, operation)
+    session.refresh(record)
+    if from_day is not None and abs(record.day - from_day) > 1e-9:
+        raise AcademyError("joint_clock_moved", day=record.day)
+    return record.day
+
+
+def advance(session: Session, *, user: User, operation_id: int, days: int = 1,
+            from_day: float | None = None) -> float:
+    """Move the clock ``days`` on (1 or 7); the operation's new day. ``from_day``: the day
+    the control cell's screen showed (None: whatever it is now)."""
     operation = require(session, user=user, operation_id=operation_id)
     if days not in (1, WEEK):
         raise AcademyError("joint_day_invalid")
+    _still_on(session, operation, from_day)
     return _advance(session, operation, [days], user)
 
 
-def advance_to(session: Session, *, user: User, operation_id: int, day: int) -> float:
+def advance_to(session: Session, *, user: User, operation_id: int, day: int,
+               from_day: float | None = None) -> float:
     """Move the clock to the start of ``day`` (later than today, within the scenario)."""
     operation = require(session, user=user, operation_id=operation_id)
     duration = parse(get_version(session, version_id=operation.scenario_version_id).text
                      ).duration_days
-    now = record_of(session, operation).day
+    now = _still_on(session, operation, from_day)
     if not now < day <= duration:
         raise AcademyError("joint_day_invalid")
     gap = int(round(day - now))

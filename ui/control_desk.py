@@ -164,14 +164,14 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
         buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
                        on_click=run, args=(user, cell.advance),
-                       kwargs={"operation_id": operation, "days": days})
+                       kwargs={"operation_id": operation, "days": days, "from_day": day})
     first = int(day) + 1
     target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
                                   max_value=max(int(duration), first), step=1,
                                   key=f"cc.to_day.{operation}.{int(day)}", label_visibility="collapsed")
     buttons.button(t("cc.advance_to"), key="cc.advance_to", disabled=desk.played.live.finished,
                    on_click=run, args=(user, cell.advance_to),
-                   kwargs={"operation_id": operation, "day": int(target)})
+                   kwargs={"operation_id": operation, "day": int(target), "from_day": day})
     flags = st.container(horizontal=True)
     _toggle(flags, t("cc.when_ready"), f"cc.armed.{operation}", op.advance_when_ready,
             lambda on: run(user, cell.advance_when_ready, operation_id=operation, armed=on))

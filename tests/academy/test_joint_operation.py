@@ -314,6 +314,37 @@ def test_an_action_after_the_clock_moved_is_applied_and_the_trainee_told(engine,
     assert (last.t, last.by["team"]) == (1.0, "TZ")
 
 
+def test_two_control_screens_advancing_at_once_move_the_clock_once(engine, op):
+    """Two instructors (or two tabs) both see day 0 and click "Advance a day": the clock
+    moves one day, and the later click is told it had already moved — not a second day."""
+    barrier, moved, told, errors = threading.Barrier(2), [], [], []
+
+    def click() -> None:
+        barrier.wait()
+        try:
+            with session_scope(engine) as s:
+                moved.append(control_cell.advance(s, user=user(s, op, "instructor"),
+                                                  operation_id=op["op"], from_day=0.0))
+        except AcademyError as refused:
+            told.append((refused.code, refused.params))
+        except BaseException as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and moved == [1.0]
+    assert told == [("joint_clock_moved", {"day": 1.0})]
+    with Session(engine) as s:
+        assert [(r.action["kind"], r.action["days"]) for r in stored(s, op)[3:]] == [
+            ("advance", 1)]
+    with session_scope(engine) as s:  # a screen that shows the day now moves it on
+        assert control_cell.advance(s, user=user(s, op, "instructor"), operation_id=op["op"],
+                                    from_day=1.0) == 2.0
+
+
 def test_the_clock_is_the_control_cells_only(engine, op):
     for kind in ({"kind": "advance", "days": 1}, {"kind": "advance_to_next_event"},
                  {"kind": "instructor_inject", "message": "x"},

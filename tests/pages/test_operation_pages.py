@@ -112,6 +112,21 @@ def test_the_control_cell_moves_the_clock_and_sees_every_team(operation):
     assert not [b for b in kenya.button if b.key and b.key.startswith("desk.advance")]
 
 
+def test_a_second_control_screen_is_told_the_clock_already_moved(operation):
+    first, second = as_instructor(), as_instructor()  # two instructors, both on day 0
+    for screen in (first, second):
+        screen.switch_page("pages/control_cell.py").run()
+    first.button(key="cc.advance.1").click().run()
+    second.button(key="cc.advance.1").click().run()
+    assert not second.exception
+    assert [e.value for e in second.error] == [
+        "The clock was moved meanwhile (by another instructor, another tab, or every team "
+        "being ready): it is now day 1.0. Nothing more was advanced; advance again if needed."]
+    assert {m.label: m.value for m in second.metric}["Day"] == "1.0 / 90"  # not day 2
+    second.button(key="cc.advance.1").click().run()  # now decided on day 1: it moves on
+    assert {m.label: m.value for m in second.metric}["Day"] == "2.0 / 90"
+
+
 def test_a_request_from_another_team_is_answered_on_the_desk(operation):
     sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
     request = sent.played.outcome.params["request"]
