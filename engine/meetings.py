@@ -223,8 +223,8 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",
                       target=ent.label, country=taken.owner)
     m.targets.append(Target(a.target, ent.label, a.action, sim.acting, round(sim.env.now, 6)))
-    return ok("meeting.target_owned", f"{ent.label} on the target list, owned by"
-              f" {sim.acting} ({a.action})", target=ent.label, country=sim.acting)
+    return ok("meeting.target_owned", f"{ent.label} on the target list for {a.action},"
+              f" owned by {sim.acting}", target=ent.label, country=sim.acting)
 
 
 def close_meeting(sim: Simulation, a: A.CloseMeeting) -> Outcome:
@@ -254,13 +254,15 @@ def close_meeting(sim: Simulation, a: A.CloseMeeting) -> Outcome:
                 item = next(i for i in mine.inbox if i.id == iid)
                 theirs.item(t, item.source, f"{item.reliability}{item.credibility}", item.code,
                             {**item.params, "shared_by": src}, item.kind, item.handling)
-    targets = "; ".join(f"{x.label} ({x.action}, {x.owner})" for x in m.targets)
+    targets = [M.message("meeting.target", target=x.label, country=x.owner,
+                         **M.term("action", f"target.{x.action}", M.TERMS[f"target.{x.action}"]))
+               for x in m.targets]  # "X (arrest, Kenya)" in the reader's language
     for c in m.countries:
         sim.knowledge_of[c].item(
             t, M.sender("case_meeting"), "A1", "meeting.closed",
             {"meeting": m.id, "n": sum(len(x.entities) + len(x.links) + len(x.items)
                                        for x in m.tabled.values()),
-             "targets": targets or "-"}, "partner")
+             **(M.joined("targets", targets) if targets else {"targets": "-"})}, "partner")
     return ok("meeting.closed", f"meeting {m.id} closed: {len(m.targets)} target(s) agreed",
               meeting=m.id, n=len(m.targets))
 

@@ -120,6 +120,7 @@ TEMPLATES: dict[str, str] = {
     " table what you choose from your file and the targets your team will own.",
     "meeting.closed": "Regional case meeting {meeting} closed: {n} element(s) tabled now in"
     " the shared file; agreed targets: {targets}.",
+    "meeting.target": "{target} ({action}, {country})",
     "action_day.set": "The control cell set the coordinated action day: day {day:g}.",
     "action_day.arrested": "Action day: {target} arrested in {country}.",
     "action_day.released": "Action day: {target} arrested in {country}, then released:"
@@ -383,6 +384,10 @@ def joined(name: str, parts: list[Message]) -> dict[str, Any]:
 def localized(name: str, texts: Mapping[Any, str], strip: bool = False) -> dict[str, Any]:
     clean = {lang: s.strip() for lang, s in texts.items()} if strip else dict(texts)
     return {name: clean["en"], f"{name}_i18n": clean}
+
+
+# Words the engine itself names by code (a scenario's relations are the other terms)
+TERMS = {"target.arrest": "arrest", "target.seizure": "seizure"}
 
 
 def term(name: str, code: str, english: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from academy.catalogs import catalog
+from engine import messages as M
 from engine.exercise import Exercise
 from engine.joint import HANDLING_RULE, Actor
 
@@ -81,7 +83,13 @@ def test_a_meeting_leaves_a_shared_file_credited_to_its_source_and_a_target_list
     assert m.status == "closed" and [(t.target, t.owner, t.action) for t in m.targets] == [
         (tz_broker, "KE", "arrest"), (ke_agent, "TZ", "arrest")]
     assert ex.meetings("MZ") == [] and len(ex.meetings()) == 1
-    assert "meeting.closed" in [i.code for i in ex.view("TZ").inbox]
+    (closed,) = [i for i in ex.view("TZ").inbox if i.code == "meeting.closed"]
+    names = {e.id: e.label for e in ex.view("KE").entities}
+    fr = catalog("fr")
+    french = M.render(closed.code, closed.params, "fr",
+                      lambda code: (entry := fr.get(f"inbox.{code}")) and str(entry))
+    assert f"{names[tz_broker]} (arrestation, Kenya) ; {names[ke_agent]} (arrestation, " \
+        "Tanzanie)" in french  # the reader's words and country names, not "(arrest, KE)"
 
 
 def test_the_debrief_sets_the_target_list_beside_the_real_network(ex):
