@@ -219,8 +219,8 @@ def action_day(staff: Page, kenya: Page, kenya_ncb: Page, shot) -> None:  # type
     expect(metric_value(staff, "Day")).to_have_text("10.0 / 90")
     together(kenya)
     expect(metric_value(kenya, "Day")).to_have_text("10.0 / 90")
-    done = kenya.get_by_test_id("stDataFrame").filter(has_text="Result").filter(
-        has_text=load).first  # the plan (the shared file names the load too)
+    done = kenya.get_by_test_id("stTable").filter(has_text="Result").filter(
+        has_text=load).first  # the plan, its results wrapped whole
     expect(done).to_contain_text("done")
     expect(done).to_contain_text(f"Action day: {place} is watched for {load} until day 12")
     done.scroll_into_view_if_needed()  # the page scrolls inside Streamlit's main block

@@ -43,7 +43,7 @@ def plan_page(path: str, lang: str) -> None:  # runs inside AppTest: it imports 
 def test_a_seizure_on_the_action_day_is_told_in_the_readers_language():
     at = AppTest.from_function(plan_page, args=(SCENARIO, "fr"), default_timeout=30).run()
     assert not at.exception, at.exception
-    (row,) = at.dataframe[0].value.values.tolist()
+    (row,) = at.table[0].value.values.tolist()
     result = str(row[-1])
     assert result.startswith("Journée d'action :"), result
     assert at.session_state["label"] in result and "watched" not in result

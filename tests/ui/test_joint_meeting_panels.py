@@ -52,7 +52,8 @@ def entity_id(ids: dict, who: str, label: str) -> str:
 
 def frames(at: AppTest) -> list[list[str]]:
     """Every row of every table on the page."""
-    return [list(map(str, row)) for df in at.dataframe for row in df.value.values.tolist()]
+    return [list(map(str, row)) for df in [*at.dataframe, *at.table]
+            for row in df.value.values.tolist()]
 
 
 def text(at: AppTest) -> str:
