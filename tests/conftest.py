@@ -73,3 +73,23 @@ def app_db(tmp_path, monkeypatch) -> str:  # type: ignore[no-untyped-def]
         seed_demo(s)
     engine.dispose()
     return url
+
+
+# --- flaky tests leave their reason in the log ---------------------------------------------
+# pytest-rerunfailures lists a test that passed on its second try by name only (-rR); the
+# first failure's reason is what the next person needs to fix the flake, so it is printed
+# at the end of the run (the tail of the traceback: the assertion and where it happened).
+_RERUNS: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.outcome == "rerun" and report.longrepr is not None:
+        tail = str(report.longrepr).strip().splitlines()[-25:]
+        _RERUNS.append(f"{report.nodeid} ({report.when}):\n" + "\n".join(tail))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if _RERUNS:
+        terminalreporter.section("why tests were rerun")
+        for reason in _RERUNS:
+            terminalreporter.write_line(reason)
