@@ -205,8 +205,8 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
 
 
 def file_exhibits(sim: Simulation, member: str) -> None:
-    for e in candidate_exhibits(sim, member):
-        sim.case_file.add(e.member, e.kind, e.weight, e.day, e.ref, e.custody_kept)
+    for e in candidate_exhibits(sim, member):  # made as ``CaseFile.add`` would make them
+        sim.case_file.file(e)
 
 
 def usable_weight(sim: Simulation, member: str, day: float) -> float:
