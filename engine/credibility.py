@@ -46,8 +46,9 @@ class Claim:
     value: Any = None  # attribute value, or the link's relation
 
 
-def _norm(value: Any) -> str:
-    return repr(value)
+# How a held value is compared: its repr (the builtin itself, called for every attribute
+# of every report, rather than a function around it).
+_norm = repr
 
 
 @dataclass
