@@ -46,8 +46,9 @@ class Claim:
     value: Any = None  # attribute value, or the link's relation
 
 
-def _norm(value: Any) -> str:
-    return repr(value)
+# How a held value is compared: its repr (the builtin itself, called for every attribute
+# of every report, rather than a function around it).
+_norm = repr
 
 
 @dataclass
@@ -59,18 +60,24 @@ class Holdings:
     links: dict[tuple[frozenset[str], str], set[str]] = field(default_factory=dict)
     linked: dict[str, set[str]] = field(default_factory=dict)  # entity -> sources of its links
 
+    # Called for every entity and link of every report of every run: a new set or dict
+    # is made only where none is held yet (``setdefault`` would make one on every call).
     def entity(self, eid: str, attrs: dict[str, Any], source: str) -> None:
-        self.entities.setdefault(eid, set()).add(source)
+        _add(self.entities, eid, source)
+        values = self.values
         for key, value in attrs.items():
             if key not in IDENTITY:
-                by_value = self.values.setdefault((eid, key), {})
-                by_value.setdefault(_norm(value), set()).add(source)
+                by_value = values.get((eid, key))
+                if by_value is None:
+                    values[eid, key] = {_norm(value): {source}}
+                else:
+                    _add(by_value, _norm(value), source)
 
     def link(self, a: str, b: str, relation: str, source: str) -> None:
         # A link reported as (a, b) by one source and (b, a) by another is the same link.
-        self.links.setdefault((frozenset((a, b)), relation), set()).add(source)
-        for e in (a, b):
-            self.linked.setdefault(e, set()).add(source)
+        _add(self.links, (frozenset((a, b)), relation), source)
+        _add(self.linked, a, source)
+        _add(self.linked, b, source)
 
     def status(self, claim: Claim, source: str) -> str:
         """``C`` confirmed by another source, ``X`` contradicted by another source, ``K``
@@ -93,6 +100,15 @@ class Holdings:
         if claim.kind == "absent" and other(self.linked.get(claim.eid)):
             return "X"
         return "K" if known else "N"
+
+
+def _add(sources: dict[Any, set[str]], key: Any, source: str) -> None:
+    """``sources[key].add(source)``, the set made on first use."""
+    held = sources.get(key)
+    if held is None:
+        sources[key] = {source}
+    else:
+        held.add(source)
 
 
 def credibility(held: Holdings, claims: list[Claim], source: str, reliability: str) -> int:

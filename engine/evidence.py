@@ -56,6 +56,11 @@ class CaseFile:
         self.exhibits.append(ex)
         return ex
 
+    def file(self, exhibit: Exhibit) -> None:
+        """File an exhibit made elsewhere as it is (its weight a float, its day rounded to
+        3 decimals, as ``add`` makes them): a prosecutor's candidates (``engine.prosecution``)."""
+        self.exhibits.append(exhibit)
+
     def on(self, member: str) -> list[Exhibit]:
         return [e for e in self.exhibits if e.member == member]
 

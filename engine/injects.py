@@ -33,10 +33,11 @@ PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]{0,63})\}")
 
 
 @lru_cache(maxsize=4096)
-def _pieces(text: str) -> tuple[str, ...]:
-    """``text`` cut at its placeholders: text, group, text, group, ..., text. An inject's
-    texts are the scenario's, filled again in every run: cut once."""
-    return tuple(PLACEHOLDER.split(text))
+def _pieces(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``text`` cut at its placeholders (text, group, text, group, ..., text), and the groups
+    it names. An inject's texts are the scenario's, filled again in every run: cut once."""
+    pieces = tuple(PLACEHOLDER.split(text))
+    return pieces, frozenset(pieces[1::2])
 
 
 def fill(text: str, names: dict[str, str], append: bool = True) -> str:
@@ -44,15 +45,16 @@ def fill(text: str, names: dict[str, str], append: bool = True) -> str:
     ``append``, a name the text has no place for (an old text) follows it in parentheses."""
     if not names:  # nothing revealed: the text as written (most injects)
         return text
-    pieces = _pieces(text)
-    used = pieces[1::2]
+    pieces, used = _pieces(text)
     if used:  # a placeholder whose group revealed nobody stays as written
         out = list(pieces)
         for i in range(1, len(out), 2):
             out[i] = names.get(out[i], "{" + out[i] + "}")
         text = "".join(out)
-    extra = [name for group, name in names.items() if group not in used] if append else []
-    return f"{text} ({', '.join(extra)})" if extra else text
+    if not append or used.issuperset(names):  # every name has its place (today's texts)
+        return text
+    extra = [name for group, name in names.items() if group not in used]
+    return f"{text} ({', '.join(extra)})"
 
 
 class Contingency(Frozen):

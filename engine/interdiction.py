@@ -180,7 +180,8 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     """A find. Returns True when the shipment stops here (seized)."""
     t, k, w = sim.env.now, sim.knowledge, sim.world
     loc = sim.locs[leg.to]
-    sim.record_shipment(ship.id, f"Customs {loc.country}", "A1")
+    customs = f"Customs {loc.country}"
+    sim.record_shipment(ship.id, customs, "A1")
     if ship.id in sim.cd_asked:
         if cd_cleared(sim, ship):
             ship.surveillance = True
@@ -205,18 +206,17 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     k.concealments.add(ship.concealment or "")
     company = next((m for m in handlers.values() if w.entities[m].type == "company"), None)
     names = []
+    travellers_met = leg.mode.value in ("road", "river", "air")  # a driver, courier ... is there
     for m in handlers.values():
         e = w.entities[m]
-        if m == company or (
-            e.role in ("transporter", "courier") and leg.mode.value in ("road", "river", "air")
-        ):
+        if m == company or (e.role in ("transporter", "courier") and travellers_met):
             keys = (
                 ("name", "date_of_birth", "nationality", "passport")
                 if e.type == "person"
                 else ("name", "registration")
             )
-            k.learn(m, e.type, e.label, person_attrs(e, keys), t, f"Customs {loc.country}", "A1")
-            k.link(m, ship.id, "handles", t, f"Customs {loc.country}", "A1")
+            k.learn(m, e.type, e.label, person_attrs(e, keys), t, customs, "A1")
+            k.link(m, ship.id, "handles", t, customs, "A1")
             k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
             names.append(e.label)
             if e.type == "person" and m not in sim.arrested:

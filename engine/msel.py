@@ -79,9 +79,10 @@ class Msel:
                 self._check_side(inj, since)
 
     def _check_side(self, inj: Inject, since: float) -> None:
-        done = any(
+        decisions = self.sim.decisions
+        done = bool(decisions) and any(
             d.accepted and d.kind == inj.expected_action and d.t >= since - 1e-9
-            for d in self.sim.decisions
+            for d in decisions
         )
         if not done and inj.contingency is not None:
             names = self.named.get(inj.id, {})

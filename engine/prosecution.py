@@ -175,8 +175,11 @@ def sentence(sim: Simulation, member: str, forum: str, strength: float) -> tuple
 def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
     """Exhibits the work so far supports on ``member`` that are not yet in the case file:
     seizures of shipments the case links them to, and the graded reports naming them."""
-    k, have = sim.knowledge, sim.case_file.on(member)
-    filed = {(e.kind, e.ref) for e in have}
+    k, filed, old = sim.knowledge, set(), 0.0
+    for e in sim.case_file.on(member):  # what is filed, and the reports' weight in it
+        filed.add((e.kind, e.ref))
+        if e.kind == ExhibitKind.report:
+            old += e.weight
     linked: dict[str, bool] = {}  # shipment -> linked by customs or an NCB (a seizure link)
     for (a, b, _), link in k.links.items():
         if a == member:
@@ -197,7 +200,6 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
                                st.id, custody))
     points = max(0.0, k.evidence.get(member, 0.0) - SEIZURE_POINTS * seized_links)
     weight = round(min(REPORT_CAP, REPORT_SHARE * points), 3)
-    old = sum(e.weight for e in have if e.kind == ExhibitKind.report)
     if weight - old > 1e-9:  # new reports since the last look: their added weight
         out.append(Exhibit(member, ExhibitKind.report, round(weight - old, 3),
                            round(sim.env.now, 3), f"reports@{round(sim.env.now, 1):g}"))
@@ -205,8 +207,8 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
 
 
 def file_exhibits(sim: Simulation, member: str) -> None:
-    for e in candidate_exhibits(sim, member):
-        sim.case_file.add(e.member, e.kind, e.weight, e.day, e.ref, e.custody_kept)
+    for e in candidate_exhibits(sim, member):  # made as ``CaseFile.add`` would make them
+        sim.case_file.file(e)
 
 
 def usable_weight(sim: Simulation, member: str, day: float) -> float:

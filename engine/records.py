@@ -67,7 +67,7 @@ class InboxItem(Record):
         return TEMPLATES[self.code].format(**self.params)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class KnownEntity(Record):
     id: str
     type: str
@@ -77,8 +77,24 @@ class KnownEntity(Record):
     source: str
     grade: str
 
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the field's name
+        type: str,  # noqa: A002 - the field's name
+        label: str,
+        attributes: dict[str, Any],
+        first_seen: float,
+        source: str,
+        grade: str,
+    ) -> None:
+        # Learnt on every find of every run: one dict update, as ``InboxItem`` does.
+        self.__dict__.update(
+            id=id, type=type, label=label, attributes=attributes, first_seen=first_seen,
+            source=source, grade=grade,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class KnownLink(Record):
     a: str
     b: str
@@ -86,6 +102,12 @@ class KnownLink(Record):
     source: str
     grade: str
     t: float
+
+    def __init__(
+        self, a: str, b: str, relation: str, source: str, grade: str, t: float
+    ) -> None:
+        # Linked on every find of every run: one dict update, as ``InboxItem`` does.
+        self.__dict__.update(a=a, b=b, relation=relation, source=source, grade=grade, t=t)
 
 
 @dataclass(frozen=True)

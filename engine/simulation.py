@@ -15,8 +15,8 @@ trainee can be told about shipments lives in ``engine.reports``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import simpy
@@ -206,19 +206,12 @@ class Simulation(Communications, ShipmentReports):
                 return c.side  # the partner tells the team whose control found it
         return self.home
 
-    @contextmanager
-    def acting_as(self, country: str) -> Iterator[None]:
+    def acting_as(self, country: str) -> AbstractContextManager[None]:
         """Act for ``country``'s side: ``knowledge``, ``funds``, ``teams``, ``decisions``,
         ``warrants`` and ``due`` are that side's until the block ends."""
-        before = self.acting
-        if country == before:  # nothing to switch (single play: always)
-            yield
-            return
-        self._switch(country)
-        try:
-            yield
-        finally:
-            self._switch(before)
+        if country == self.acting:  # nothing to switch (single play: always)
+            return _STAY
+        return _Acting(self, country)
 
     def _switch(self, country: str) -> None:
         # Plain attributes swapped here, not properties: ``knowledge`` is read on every
@@ -501,6 +494,26 @@ class Simulation(Communications, ShipmentReports):
                     self.concealment = free[0]
 
             self.later(ad.concealment_change_days, change)
+
+
+class _Acting(AbstractContextManager[None]):
+    """A block acting for another side (``Simulation.acting_as``): a plain class, not a
+    generator-based context manager, as it is entered for every inject and answer."""
+
+    __slots__ = ("sim", "country", "before")
+
+    def __init__(self, sim: Simulation, country: str) -> None:
+        self.sim, self.country, self.before = sim, country, sim.acting
+
+    def __enter__(self) -> None:
+        self.before = self.sim.acting
+        self.sim._switch(self.country)
+
+    def __exit__(self, *exc: object) -> None:
+        self.sim._switch(self.before)
+
+
+_STAY: AbstractContextManager[None] = nullcontext()  # acting for the side that acts already
 
 
 def after(ev: simpy.Event, fn: Callable[[], None]) -> Generator[Any, Any, None]:
