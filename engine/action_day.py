@@ -6,7 +6,8 @@ one arrest warns its members elsewhere, who go to ground or leave, and holds its
 Here a team schedules an arrest or a seizure in its own country for a day
 (``schedule_action``; no day: the operation's action day, which the control cell sets with
 ``set_action_day`` and may move). On that day every scheduled action executes at the start
-of the day, in the order scheduled, as its team.
+of the day, in the order scheduled, as its team. Until then the team that scheduled an
+action may cancel it (``cancel_action``): it stays in the plan, "cancelled", and never acts.
 
 The tip-off (engine assumption, the lesson the exercise teaches): the first arrest in a
 joint operation — scheduled or not — alerts the network at once. Its members at large in a
@@ -53,9 +54,9 @@ class Planned(Record):
     location: str | None  # a seizure's place
     day: float | None  # None: the operation's action day
     t: float  # when it was scheduled
-    status: str = "planned"  # planned | done | failed
+    status: str = "planned"  # planned | done | failed | cancelled
     result: str | None = None  # the English line of what happened
-    done_t: float | None = None
+    done_t: float | None = None  # when it was carried out (or cancelled)
     code: str | None = None  # what happened, as a message code and its params (to say it
     params: dict[str, Any] = field(default_factory=dict)  # in the reader's language)
 
@@ -143,6 +144,35 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
     _wake(sim, day)
     return ok("action_day.scheduled", f"{a.what} of {k.entities[a.target].label} scheduled for"
               f" day {day:g}", day=day, target=k.entities[a.target].label, plan=pid)
+
+
+def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
+    """The team that scheduled an action takes it back before it is carried out: it stays
+    in the plan as "cancelled" (the control cell sees it) and never executes, so it arrests
+    nobody and tips nobody off."""
+    if not sim.played:
+        return refuse("action_day.joint_only", "an action day needs a joint operation",
+                      ACTION_DAY_RULE)
+    p = next((p for p in sim.action_plan if p.id == a.plan), None)
+    if p is None:
+        return refuse("action_day.unknown_plan", f"there is no planned action {a.plan}",
+                      plan=a.plan)
+    if p.country != sim.acting:  # another team's: not described
+        return refuse("action_day.not_your_plan", f"{a.plan} is another team's action: only"
+                      " the team that scheduled it may cancel it", plan=a.plan)
+    if p.status == "cancelled":
+        return refuse("action_day.already_cancelled", f"{p.label} ({p.id}) is already"
+                      " cancelled", plan=p.id, target=p.label)
+    if p.status != "planned":
+        return refuse("action_day.carried_out", f"{p.label} ({p.id}) was already carried out"
+                      f" ({p.status}): it cannot be cancelled", plan=p.id, target=p.label,
+                      status=p.status)
+    now = round(sim.env.now, 6)
+    p.status, p.done_t = "cancelled", now
+    p.result = f"cancelled by the team on day {now:g}"
+    p.code, p.params = "action_day.cancelled_plan", {"target": p.label, "day": now}
+    return ok("action_day.cancelled", f"{p.what} of {p.label} ({p.id}) cancelled", plan=p.id,
+              target=p.label)
 
 
 def at_dawn(sim: Simulation) -> None:

@@ -227,6 +227,15 @@ class ProposeTarget(_Action):
     action: Literal["arrest", "seizure"]
 
 
+class WithdrawTarget(_Action):
+    """A team takes a target it owns off an open meeting's list (another team may then
+    own it)."""
+
+    kind: Literal["withdraw_target"] = "withdraw_target"
+    meeting: MeetingId
+    target: Ref
+
+
 class CloseMeeting(_Action):
     """Control cell: close the meeting; the shared file and the target list result."""
 
@@ -250,6 +259,13 @@ class ScheduleAction(_Action):
     target: Ref
     location: Ref | None = None
     day: Day | None = None
+
+
+class CancelAction(_Action):
+    """A team cancels an arrest or a seizure it scheduled, before it is carried out."""
+
+    kind: Literal["cancel_action"] = "cancel_action"
+    plan: Annotated[str, Field(pattern=r"^A[0-9]{3,}$")]
 
 
 # fields added after logs were stored: dropped from a logged action while unset, so an
@@ -314,9 +330,11 @@ Action = Annotated[
     | ConveneMeeting
     | TableItems
     | ProposeTarget
+    | WithdrawTarget
     | CloseMeeting
     | SetActionDay
-    | ScheduleAction,
+    | ScheduleAction
+    | CancelAction,
     Field(discriminator="kind"),
 ]
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -346,9 +364,11 @@ ACTION_TYPES = (
     ConveneMeeting,
     TableItems,
     ProposeTarget,
+    WithdrawTarget,
     CloseMeeting,
     SetActionDay,
     ScheduleAction,
+    CancelAction,
 )
 
 

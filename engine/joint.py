@@ -59,7 +59,9 @@ ROLE_TABLE: dict[str, tuple[str, ...]] = {
     "propose_meeting": ("ncb",),
     "table_items": ("ncb", "analyst"),
     "propose_target": ("ncb", "analyst"),
+    "withdraw_target": ("ncb", "analyst"),  # the roles that own a target take it back
     "schedule_action": ROLES,
+    "cancel_action": ROLES,  # the roles that schedule an action cancel it
     # operations at home: any member of the team; abroad: the NCB (ABROAD)
     "inspection": ROLES,
     "seizure": ROLES,

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 ALWAYS_ABROAD = ("request_notice", "request_diffusion", "share_intel", "case_meeting",
                  "request_support_team", "answer_request", "propose_meeting", "table_items",
-                 "propose_target")
+                 "propose_target", "withdraw_target")
 
 
 def check(ex: Exercise, act: Any, actor: Actor | None) -> Outcome | None:

@@ -10,7 +10,8 @@ from its own file (``table_items``: entities, links and inbox items it holds) â€
 received under 'do not share', or an entity it got in a 'do not share' case file, stays
 off the table (``handling.not_shareable``, the 3x5x2 rule) â€” and proposes the targets it
 will own (``propose_target``: a person or company to arrest, a shipment to seize, from its
-file or from the table; one owner per target). The targets proposed when the meeting
+file or from the table; one owner per target), or takes one of its own back while the
+meeting is open (``withdraw_target``: another team may then own it). The targets proposed when the meeting
 closes are the agreed list: an agreement by commitment, as at a real meeting where each
 country says what it will do and the chair reads the list back. On closing, what was tabled
 reaches every participant's file, credited to the country that tabled it.
@@ -225,6 +226,25 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     m.targets.append(Target(a.target, ent.label, a.action, sim.acting, round(sim.env.now, 6)))
     return ok("meeting.target_owned", f"{ent.label} on the target list for {a.action},"
               f" owned by {sim.acting}", target=ent.label, country=sim.acting)
+
+
+def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
+    """The owner takes a target off the open meeting's list: a mistake undone, the target
+    free for another team to own. Once the meeting is closed the list is agreed."""
+    m = _open_for(sim, a.meeting)
+    if isinstance(m, Outcome):
+        return m
+    x = next((x for x in m.targets if x.target == a.target), None)
+    if x is None:
+        return refuse("meeting.not_on_list", f"'{a.target}' is not on the target list of"
+                      f" meeting {m.id}", target=a.target, meeting=m.id)
+    if x.owner != sim.acting:
+        return refuse("meeting.not_your_target", f"{x.owner} owns {x.label}: only the team"
+                      " that owns a target withdraws it", MEETING_RULE, target=x.label,
+                      country=x.owner)
+    m.targets.remove(x)
+    return ok("meeting.target_withdrawn", f"{x.label} withdrawn from the target list of"
+              f" meeting {m.id}", target=x.label, meeting=m.id)
 
 
 def close_meeting(sim: Simulation, a: A.CloseMeeting) -> Outcome:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from engine import actions as A
-from engine.action_day import schedule_action, set_action_day
+from engine.action_day import cancel_action, schedule_action, set_action_day
 from engine.cooperation import case_meeting, share_intel
 from engine.diffusions import request_diffusion
 from engine.finance import confiscate_assets, freeze_assets, request_fiu, trace_assets
@@ -32,6 +32,7 @@ from engine.meetings import (
     propose_meeting,
     propose_target,
     table_items,
+    withdraw_target,
 )
 from engine.messages import localized
 from engine.notice_requests import gather_assets, request_notice
@@ -139,7 +140,9 @@ HANDLERS: dict[str, Callable[[Simulation, Any], Outcome]] = {
     "convene_meeting": convene_meeting,
     "table_items": table_items,
     "propose_target": propose_target,
+    "withdraw_target": withdraw_target,
     "close_meeting": close_meeting,
     "set_action_day": set_action_day,
     "schedule_action": schedule_action,
+    "cancel_action": cancel_action,
 }

@@ -254,3 +254,89 @@ def test_the_control_view_shows_who_fled_where(ex):
             assert row["fled_to"] not in (None, "KE", "TZ")
         elif e.country not in ("TZ",):
             assert row["fled_to"] is None
+
+
+def test_a_team_cancels_its_planned_arrest_it_never_runs_and_tips_nobody_off(ex):
+    """KE planned an arrest two days before the action day by mistake and cancels it: it
+    never executes, so the network hears of nothing and TZ's arrest on the day succeeds."""
+    ke = ready(ex, "KE", person(ex, "KE", "broker"))
+    tz = ready(ex, "TZ", person(ex, "TZ", "broker"))
+    ex.apply({"kind": "set_action_day", "day": 4}, CONTROL)
+    plan = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 2},
+                    KE).params["plan"]
+    assert ex.apply({"kind": "schedule_action", "what": "arrest", "target": tz}, TZ).accepted
+    out = ex.apply({"kind": "cancel_action", "plan": plan}, as_ncb(KE))
+    assert out.code == "action_day.cancelled" and out.accepted
+    assert out.params["target"] == ex.world.entities[ke].label and out.params["plan"] == plan
+    (mine,) = ex.action_plan("KE")
+    assert (mine.status, mine.done_t) == ("cancelled", 0)
+    assert not [a for a in ex.agenda("KE") if a.code.startswith("agenda.action_")]
+    advance(ex, 5)
+    assert ke not in ex.sim.arrested and tz in ex.sim.arrested
+    assert ex.sim.alert is not None and (ex.sim.alert.member, ex.sim.alert.t) == (tz, 4)
+    assert [p.status for p in ex.action_plan()] == ["cancelled", "done"]  # the control cell's
+    assert "action_day.arrested" not in inbox(ex, "KE")
+    # cancelled, the target may be planned again
+    again = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke}, KE)
+    assert again.code == "action_day.bad_day"  # the action day has passed: a day is needed
+    assert ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 6},
+                    KE).accepted
+
+
+def test_cancel_refusals(wildlife, ex):
+    ke = ready(ex, "KE", person(ex, "KE", "broker"))
+    load = ready(ex, "TZ", ex.world.plan[0].id, warrant=False)
+    port = next(loc.id for loc in ex.scenario.locations if loc.country == "TZ")
+    single = Exercise(wildlife, 3)
+    assert single.apply({"kind": "cancel_action", "plan": "A001"}).code \
+        == "action_day.joint_only"
+    mine = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 1},
+                    KE).params["plan"]
+    theirs = ex.apply({"kind": "schedule_action", "what": "seizure", "target": load,
+                       "location": port, "day": 3}, TZ).params["plan"]
+    out = ex.apply({"kind": "cancel_action", "plan": "A099"}, KE)
+    assert out.code == "action_day.unknown_plan" and out.params["plan"] == "A099"
+    out = ex.apply({"kind": "cancel_action", "plan": theirs}, KE)  # another team's plan
+    assert out.code == "action_day.not_your_plan" and out.params["plan"] == theirs
+    assert ex.sim.knowledge_of["TZ"].entities[load].label not in out.message  # nothing told
+    assert ex.apply({"kind": "cancel_action", "plan": mine}, CONTROL).code == "role.not_allowed"
+    assert [p.status for p in ex.action_plan()] == ["planned", "planned"]
+    advance(ex, 2)  # KE's arrest ran on day 1
+    out = ex.apply({"kind": "cancel_action", "plan": mine}, KE)
+    assert out.code == "action_day.carried_out" and out.params["status"] == "done"
+    assert ex.apply({"kind": "cancel_action", "plan": theirs}, TZ).accepted
+    out = ex.apply({"kind": "cancel_action", "plan": theirs}, TZ)
+    assert out.code == "action_day.already_cancelled"
+    assert [p.status for p in ex.action_plan()] == ["done", "cancelled"]
+    advance(ex, 3)  # the cancelled seizure opened no window
+    assert not any(c.location == port and c.shipment == load for c in ex.sim.controls)
+    assert "action_day.watching" not in inbox(ex, "TZ")
+
+
+def test_a_plan_with_a_cancelled_action_replays_from_its_log_to_the_same_state(wildlife, ex):
+    def prepare(e: Exercise) -> tuple[str, str]:
+        return (ready(e, "KE", person(e, "KE", "broker")),
+                ready(e, "TZ", person(e, "TZ", "broker")))
+
+    ke, tz = prepare(ex)
+    ex.apply({"kind": "set_action_day", "day": 3}, CONTROL)
+    plan = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 1},
+                    KE).params["plan"]
+    ex.apply({"kind": "schedule_action", "what": "arrest", "target": tz}, TZ)
+    assert ex.apply({"kind": "cancel_action", "plan": plan}, KE).accepted
+    ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke}, KE)
+    advance(ex, 5)
+    assert [p.status for p in ex.action_plan()] == ["cancelled", "done", "done"]
+    log = json.loads(json.dumps(ex.log))
+    again = Exercise(wildlife, 3)
+    for entry in log[:2]:  # the teams join
+        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
+    prepare(again)
+    for entry in log[2:]:
+        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
+    assert again.log == ex.log and again.action_plan() == ex.action_plan()
+    assert again.sim.whereabouts == ex.sim.whereabouts and again.sim.alert == ex.sim.alert
+    for c in ("KE", "TZ"):
+        assert again.view(c) == ex.view(c)
+    assert again.debrief() == ex.debrief() and again.joint_debrief() == ex.joint_debrief()
+    assert ke in again.sim.arrested and tz in again.sim.arrested  # nobody tipped off

@@ -222,6 +222,73 @@ def test_a_meeting_replays_from_its_log_to_the_same_state(wildlife, ex):
     assert held[0] in {e.id for e in again.view("TZ").entities}
 
 
+def test_a_team_withdraws_its_target_and_another_team_may_own_it(ex):
+    ke_agent = member(ex, "KE")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", ke_agent)
+    mid = open_meeting(ex)
+    own = {"kind": "propose_target", "meeting": mid, "target": ke_agent, "action": "arrest"}
+    assert ex.apply(own, KE).accepted
+    out = ex.apply({"kind": "withdraw_target", "meeting": mid, "target": ke_agent},
+                   as_(KE, "analyst"))
+    assert out.code == "meeting.target_withdrawn" and out.accepted
+    assert out.params == {"target": ex.world.entities[ke_agent].label, "meeting": mid}
+    assert ex.meetings("TZ")[0].targets == []
+    assert ex.apply(own, TZ).code == "meeting.target_owned"  # free again: TZ owns it
+    ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL)
+    (m,) = ex.meetings("KE")
+    assert [(t.target, t.owner) for t in m.targets] == [(ke_agent, "TZ")]
+    assert [(t.target, t.owner) for t in ex.meeting_review()[0].targets] == [(ke_agent, "TZ")]
+
+
+def test_withdraw_refusals(wildlife, ex):
+    ke_agent, tz_broker = member(ex, "KE"), member(ex, "TZ", "broker")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", tz_broker)
+    assert Exercise(wildlife, 3).apply({"kind": "withdraw_target", "meeting": "M001",
+                                        "target": ke_agent}).code == "meeting.joint_only"
+    proposed = ex.apply({"kind": "propose_meeting", "countries": ["TZ"]}, KE).params["meeting"]
+    withdraw = {"kind": "withdraw_target", "meeting": proposed, "target": ke_agent}
+    assert ex.apply(withdraw, KE).code == "meeting.not_open"
+    ex.apply({"kind": "convene_meeting", "meeting": proposed}, CONTROL)
+    assert ex.apply({"kind": "propose_target", "meeting": proposed, "target": ke_agent,
+                     "action": "arrest"}, KE).accepted
+    assert ex.apply({"kind": "propose_target", "meeting": proposed, "target": tz_broker,
+                     "action": "arrest"}, TZ).accepted
+    out = ex.apply({**withdraw, "target": tz_broker}, KE)  # TZ's target
+    assert out.code == "meeting.not_your_target" and out.params["country"] == "TZ"
+    assert out.params["target"] == ex.world.entities[tz_broker].label
+    out = ex.apply({**withdraw, "target": "P999"}, KE)
+    assert out.code == "meeting.not_on_list" and out.params["target"] == "P999"
+    assert ex.apply(withdraw, MZ).code == "meeting.not_invited"
+    assert ex.apply({**withdraw, "meeting": "M099"}, KE).code == "meeting.not_invited"
+    assert ex.apply(withdraw, as_(KE, "prosecutor_liaison")).code == "role.not_allowed"
+    assert ex.apply(withdraw, CONTROL).code == "role.not_allowed"
+    assert len(ex.meetings("KE")[0].targets) == 2  # nothing withdrawn by a refusal
+    ex.apply({"kind": "close_meeting", "meeting": proposed}, CONTROL)
+    assert ex.apply(withdraw, KE).code == "meeting.not_open"  # the list is agreed
+    assert len(ex.meetings("KE")[0].targets) == 2
+
+
+def test_a_meeting_with_a_withdrawn_target_replays_from_its_log(wildlife, ex):
+    mid = open_meeting(ex)
+    held = [e.id for e in ex.view("KE").entities]  # KE plays the home country: a company
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": held[0],
+                     "action": "arrest"}, KE).accepted
+    assert ex.apply({"kind": "withdraw_target", "meeting": mid, "target": held[0]},
+                    KE).accepted
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": held}, KE).accepted
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": held[0],
+                     "action": "arrest"}, TZ).accepted
+    ex.apply({"kind": "close_meeting", "meeting": mid}, CONTROL)
+    again = Exercise.from_log(wildlife, 3, json.loads(json.dumps(ex.log)))
+    assert again.log == ex.log and again.meetings() == ex.meetings()
+    assert [(t.target, t.owner) for t in again.meetings()[0].targets] == [(held[0], "TZ")]
+    for c in ("KE", "TZ", "MZ"):
+        assert again.view(c) == ex.view(c)
+    assert again.meeting_review() == ex.meeting_review()
+
+
 def test_single_play_case_meeting_is_unchanged(wildlife):
     e = Exercise(wildlife, 3)
     out = e.apply({"kind": "case_meeting", "countries": ["TZ"]})
