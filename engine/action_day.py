@@ -169,10 +169,10 @@ def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
                       status=p.status)
     now = round(sim.env.now, 6)
     p.status, p.done_t = "cancelled", now
-    p.result = f"cancelled by the team on day {now:g}"
+    p.result = f"Cancelled by the team on day {now:g}"
     p.code, p.params = "action_day.cancelled_plan", {"target": p.label, "day": now}
-    return ok("action_day.cancelled", f"{p.what} of {p.label} ({p.id}) cancelled", plan=p.id,
-              target=p.label)
+    return ok("action_day.cancelled", f"{p.what} of {p.label} ({p.id}) cancelled: it will not"
+              " be carried out", plan=p.id, target=p.label)
 
 
 def at_dawn(sim: Simulation) -> None:

@@ -134,6 +134,8 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
                 _table(meeting, labels)
                 st.markdown(f"**{t('jm.meeting.targets')}**")
                 _targets(meeting)
+            if meeting.status == "open":
+                _withdraw_form(meeting, mine, act)
 
 
 def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
@@ -172,6 +174,25 @@ def _target_form(desk: Desk, meeting: Any, labels: dict[str, str], act: Act) -> 
                 return
             _send(act, {"kind": "propose_target", "meeting": meeting.id, "target": target,
                         "action": what}, "meeting")
+            st.rerun()
+
+
+def _withdraw_form(meeting: Any, mine: str, act: Act) -> None:
+    """Take back a target the team owns while the meeting is open (a mistake undone)."""
+    owned = {x.target: x for x in meeting.targets if x.owner == mine}
+    if not owned:
+        return
+    with st.form(f"jm.withdraw.{meeting.id}"):
+        target = st.selectbox(
+            t("jm.meeting.withdraw_pick"), list(owned), index=None,
+            format_func=lambda e: f"{owned[e].label} ({t(f'jm.action.{owned[e].action}')})",
+            key=f"jm.wd.{meeting.id}")
+        if st.form_submit_button(t("jm.meeting.withdraw")):
+            if target is None:
+                st.warning(t("jm.meeting.withdraw_choose"))
+                return
+            _send(act, {"kind": "withdraw_target", "meeting": meeting.id, "target": target},
+                  "meeting")
             st.rerun()
 
 
@@ -217,6 +238,31 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
             _send(act, action, "day")
             st.rerun()
     _plan(desk.plan, names, view.locations)
+    _cancel_form(desk.plan, names, act)
+
+
+def _cancel_form(plan: list[Any], names: dict[str, str], act: Act) -> None:
+    """Cancel one of the team's actions not yet carried out (a mistake undone)."""
+    planned = {p.id: p for p in plan if p.status == "planned"}
+    if not planned:
+        return
+
+    def option(pid: str) -> str:
+        p = planned[pid]
+        day = t("jm.day.on_day", day=num(p.day, "g")) if p.day is not None \
+            else t("jm.day.the_day")
+        return t("jm.day.cancel_option", action=t(f"jm.action.{p.what}"),
+                 target=names.get(p.target, p.label), day=day)
+
+    with st.form("jm.cancel"):
+        chosen = st.selectbox(t("jm.day.cancel_pick"), list(planned), index=None,
+                              format_func=option, key="jm.cancel.plan")
+        if st.form_submit_button(t("jm.day.cancel")):
+            if chosen is None:
+                st.warning(t("jm.day.cancel_choose"))
+                return
+            _send(act, {"kind": "cancel_action", "plan": chosen}, "day")
+            st.rerun()
 
 
 def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from academy import joint
+from academy import control_cell, joint
+from academy.control_cell import WEEK
 from academy.db import make_engine, session_scope
 from academy.models import User
 from tests.academy.test_joint_operation import TEAMS, _class
@@ -127,3 +128,84 @@ def test_a_plan_form_drawn_before_the_action_day_was_set_then_follows_it(op):
     team.run()  # the same desk, redrawn
     assert "The operation's action day: day 6." in text(team)
     assert team.checkbox[0].value  # on the action day, as the form now says
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def _shipments_known_to_kenya(ids: dict) -> list[str]:
+    """Kenya's analyst asks customs about the company in its file; two days later its file
+    holds the company's shipments (real play, on the operation's own seed)."""
+    engine = make_engine(ids["url"])
+    company = next(e.id for e in desk_of(ids, "Kenya One").view.entities if e.type == "company")
+    with session_scope(engine) as s:
+        assert joint.act(s, user=s.get(User, ids["Kenya One"]), operation_id=ids["op"],
+                         action={"kind": "request_intel", "source": "customs-data",
+                                 "target": company}, seen_day=0.0).played.outcome.accepted
+    for _ in range(2):
+        with session_scope(engine) as s:
+            control_cell.advance(s, user=s.get(User, ids["instructor"]), operation_id=ids["op"],
+                                 days=1)
+    engine.dispose()
+    loads = [e.id for e in desk_of(ids, "Kenya One").view.entities if e.type == "shipment"]
+    assert loads
+    return loads
+
+
+def test_a_team_cancels_a_planned_seizure_through_the_panel(op):
+    load = _shipments_known_to_kenya(op)[0]
+    team = page(op, "Kenya One", "team")
+    assert not team.exception
+    assert not [s for s in team.selectbox if s.key == "jm.cancel.plan"]  # nothing planned yet
+    team.radio(key="jm.day.what").set_value("seizure")
+    team.selectbox(key="jm.day.load").set_value(load)
+    team.selectbox(key="jm.day.place").set_value("mombasa-port")
+    team.checkbox[0].set_value(False)
+    team.number_input(key="jm.day.n.2").set_value(4)
+    _button(team, "Schedule").click().run()
+    assert "scheduled for day 4" in text(team), text(team)
+    label = desk_of(op, "Kenya One").plan[0].label
+    _button(team, "Cancel this action").click().run()  # nothing chosen
+    assert "Choose one of your planned actions first." in [w.value for w in team.warning]
+    picker = team.selectbox(key="jm.cancel.plan")
+    assert picker.options == [f"Seizure: {label}, day 4"]  # in words, not its id
+    picker.set_value(desk_of(op, "Kenya One").plan[0].id)
+    _button(team, "Cancel this action").click().run()
+    assert not team.exception
+    assert f"Seizure of {label} (A001) cancelled" in text(team), text(team)
+    row = next(r for r in frames(team) if label in r)
+    assert "cancelled" in row and "Cancelled by the team on day 2" in row
+    assert not [s for s in team.selectbox if s.key == "jm.cancel.plan"]  # none left to cancel
+    cell = page(op, "instructor", "control")  # the control cell sees it cancelled
+    assert any("Kenya" in r and "cancelled" in r for r in frames(cell)), frames(cell)
+    engine = make_engine(op["url"])
+    with session_scope(engine) as s:
+        control_cell.advance(s, user=s.get(User, op["instructor"]), operation_id=op["op"],
+                             days=WEEK)
+        live = control_cell.control_view(s, user=s.get(User, op["instructor"]),
+                                         operation_id=op["op"])
+    engine.dispose()
+    assert [p.status for p in live.plan] == ["cancelled"]  # it never ran on day 4
+    assert "action_day.watching" not in [i.code for i in desk_of(op, "Kenya One").view.inbox]
+
+
+def test_a_team_withdraws_its_target_through_the_panel(op):
+    team = page(op, "Kenya One", "team")
+    team.multiselect(key="jm.invite").set_value(["TZ"])
+    team.button[0].click().run()
+    page(op, "instructor", "control").button(key="jm.convene.M001").click().run()
+    company = next(e for e in desk_of(op, "Kenya One").view.entities if e.type == "company")
+    team = page(op, "Kenya One", "team")
+    assert not [s for s in team.selectbox if s.key == "jm.wd.M001"]  # owns nothing yet
+    team.selectbox(key="jm.tg.M001").set_value(company.id)
+    _button(team, "Own this target").click().run()
+    assert f"{company.label} on the target list" in text(team), text(team)
+    assert [company.label, "Arrest", "Kenya"] in frames(team)
+    team.selectbox(key="jm.wd.M001").set_value(company.id)
+    _button(team, "Withdraw this target").click().run()
+    assert not team.exception
+    assert f"{company.label} withdrawn from the target list of meeting M001" in text(team)
+    assert [company.label, "Arrest", "Kenya"] not in frames(team)
+    assert "No target yet." in text(team)
+    assert desk_of(op, "Tanzania One").meetings[0].targets == []
