@@ -276,6 +276,9 @@ def test_a_team_cancels_its_planned_arrest_it_never_runs_and_tips_nobody_off(ex)
     assert ex.sim.alert is not None and (ex.sim.alert.member, ex.sim.alert.t) == (tz, 4)
     assert [p.status for p in ex.action_plan()] == ["cancelled", "done"]  # the control cell's
     assert "action_day.arrested" not in inbox(ex, "KE")
+    teams = {r.country: r for r in ex.joint_debrief().per_team}  # counted neither way
+    assert ke not in teams["KE"].arrested and teams["TZ"].arrested == [tz]
+    assert ke not in ex.joint_debrief().joint.arrested
     # cancelled, the target may be planned again
     again = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke}, KE)
     assert again.code == "action_day.bad_day"  # the action day has passed: a day is needed
