@@ -378,8 +378,9 @@ class Exercise:
             tuple((r.id, r.status) for r in sim.team_requests
                   if team in (r.from_country, r.to_country)),
             tuple((m.id, m.status, sum(len(x.entities) + len(x.links) + len(x.items)
-                                       for x in m.tabled.values()), len(m.targets))
-                  for m in sim.meetings if team in m.countries),
+                                       for x in m.tabled.values()),
+                   tuple((x.target, x.owner) for x in m.targets))  # a target withdrawn and
+                  for m in sim.meetings if team in m.countries),  # owned again: redraw
             tuple((p.id, p.status, p.day) for p in sim.action_plan if p.country == team),
             sim.action_day,
         )

@@ -293,3 +293,20 @@ def test_single_play_case_meeting_is_unchanged(wildlife):
     e = Exercise(wildlife, 3)
     out = e.apply({"kind": "case_meeting", "countries": ["TZ"]})
     assert out.code == "meeting.convened" and e.sim.meetings == []
+
+
+def test_a_target_changing_hands_redraws_every_participants_desk(ex):
+    """KE withdraws its target and TZ owns it: the list is as long as before, but MZ, who
+    sits at the meeting, must see the new owner (``Exercise.news``, what desks poll)."""
+    ke_agent = member(ex, "KE")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", ke_agent)
+    mid = ex.apply({"kind": "propose_meeting"}, KE).params["meeting"]
+    ex.apply({"kind": "convene_meeting", "meeting": mid}, CONTROL)
+    own = {"kind": "propose_target", "meeting": mid, "target": ke_agent, "action": "arrest"}
+    assert ex.apply(own, KE).accepted
+    before = ex.news("MZ")
+    assert ex.apply({"kind": "withdraw_target", "meeting": mid, "target": ke_agent},
+                    KE).accepted
+    assert ex.apply(own, TZ).accepted
+    assert ex.news("MZ") != before
