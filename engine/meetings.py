@@ -240,8 +240,7 @@ def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
                       f" meeting {m.id}", target=a.target, meeting=m.id)
     if x.owner != sim.acting:
         return refuse("meeting.not_your_target", f"{x.owner} owns {x.label}: only the team"
-                      " that owns a target withdraws it", MEETING_RULE, target=x.label,
-                      country=x.owner)
+                      " that owns a target withdraws it", target=x.label, country=x.owner)
     m.targets.remove(x)
     return ok("meeting.target_withdrawn", f"{x.label} withdrawn from the target list of"
               f" meeting {m.id}", target=x.label, meeting=m.id)
