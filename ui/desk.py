@@ -194,7 +194,9 @@ def header(view: TraineeView) -> None:
 def labels(view: TraineeView) -> dict[str, str]:
     """Readable names for every id the trainee knows."""
     names = {e.id: f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
-    names.update({loc.id: f"{loc.name} ({loc.country})" for loc in view.locations})
+    lang = current_language()  # a place's country by its name in the reader's language
+    names.update({loc.id: f"{loc.name} ({country_name(loc.country, lang)})"
+                  for loc in view.locations})
     return names
 
 
