@@ -55,6 +55,31 @@ def inbox(ex: Exercise, side: str) -> list[str]:
     return [i.code for i in ex.view(side).inbox]
 
 
+def prepare(e: Exercise) -> tuple[str, str]:
+    """A broker in Kenya and one in Tanzania, each named with a warrant on their team's file."""
+    return (ready(e, "KE", person(e, "KE", "broker")),
+            ready(e, "TZ", person(e, "TZ", "broker")))
+
+
+def assert_replays(wildlife, ex: Exercise) -> Exercise:  # type: ignore[no-untyped-def]
+    """Warrants and names take weeks of play: they are filed the same way (``prepare``)
+    before the log's team actions are replayed, the rest is the log (``Exercise.from_log``'s
+    loop); the replay holds the same plan, whereabouts, views and debriefs."""
+    log = json.loads(json.dumps(ex.log))
+    again = Exercise(wildlife, 3)
+    for entry in log[:2]:  # the teams join
+        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
+    prepare(again)
+    for entry in log[2:]:
+        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
+    assert again.log == ex.log and again.action_plan() == ex.action_plan()
+    assert again.sim.whereabouts == ex.sim.whereabouts and again.sim.alert == ex.sim.alert
+    for c in ("KE", "TZ"):
+        assert again.view(c) == ex.view(c)
+    assert again.debrief() == ex.debrief() and again.joint_debrief() == ex.joint_debrief()
+    return again
+
+
 def test_arrests_in_two_countries_on_the_same_day_both_succeed(ex):
     ke = ready(ex, "KE", person(ex, "KE", "broker"))
     tz = ready(ex, "TZ", person(ex, "TZ", "broker"))
@@ -192,31 +217,13 @@ def test_refusals(wildlife, ex):
 
 
 def test_an_action_day_replays_from_its_log_to_the_same_state(wildlife, ex):
-    """Warrants and names take weeks of play: they are filed the same way before the log's
-    team actions are replayed, the rest is the log (``Exercise.from_log``'s loop)."""
-
-    def prepare(e: Exercise) -> tuple[str, str]:
-        return (ready(e, "KE", person(e, "KE", "broker")),
-                ready(e, "TZ", person(e, "TZ", "broker")))
-
     ke, tz = prepare(ex)
     ex.apply({"kind": "set_action_day", "day": 3}, CONTROL)
     ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 1}, KE)
     ex.apply({"kind": "schedule_action", "what": "arrest", "target": tz}, TZ)
     advance(ex, 5)
     assert ex.action_plan("TZ")[0].status == "failed"
-    log = json.loads(json.dumps(ex.log))
-    again = Exercise(wildlife, 3)
-    for entry in log[:2]:  # the teams join
-        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
-    prepare(again)
-    for entry in log[2:]:
-        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
-    assert again.log == ex.log and again.action_plan() == ex.action_plan()
-    assert again.sim.whereabouts == ex.sim.whereabouts and again.sim.alert == ex.sim.alert
-    for c in ("KE", "TZ"):
-        assert again.view(c) == ex.view(c)
-    assert again.debrief() == ex.debrief()
+    assert_replays(wildlife, ex)
 
 
 def test_a_plan_with_nobody_to_arrest_replays_through_from_log(wildlife, ex):
@@ -317,10 +324,6 @@ def test_cancel_refusals(wildlife, ex):
 
 
 def test_a_plan_with_a_cancelled_action_replays_from_its_log_to_the_same_state(wildlife, ex):
-    def prepare(e: Exercise) -> tuple[str, str]:
-        return (ready(e, "KE", person(e, "KE", "broker")),
-                ready(e, "TZ", person(e, "TZ", "broker")))
-
     ke, tz = prepare(ex)
     ex.apply({"kind": "set_action_day", "day": 3}, CONTROL)
     plan = ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke, "day": 1},
@@ -330,16 +333,5 @@ def test_a_plan_with_a_cancelled_action_replays_from_its_log_to_the_same_state(w
     ex.apply({"kind": "schedule_action", "what": "arrest", "target": ke}, KE)
     advance(ex, 5)
     assert [p.status for p in ex.action_plan()] == ["cancelled", "done", "done"]
-    log = json.loads(json.dumps(ex.log))
-    again = Exercise(wildlife, 3)
-    for entry in log[:2]:  # the teams join
-        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
-    prepare(again)
-    for entry in log[2:]:
-        again.apply(entry["action"], Actor.model_validate(entry["actor"]))
-    assert again.log == ex.log and again.action_plan() == ex.action_plan()
-    assert again.sim.whereabouts == ex.sim.whereabouts and again.sim.alert == ex.sim.alert
-    for c in ("KE", "TZ"):
-        assert again.view(c) == ex.view(c)
-    assert again.debrief() == ex.debrief() and again.joint_debrief() == ex.joint_debrief()
+    again = assert_replays(wildlife, ex)
     assert ke in again.sim.arrested and tz in again.sim.arrested  # nobody tipped off
