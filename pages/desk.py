@@ -75,6 +75,7 @@ def desk_view() -> None:
         with actions:
             action_forms.render(view, names, lambda action: desk.act(user, exercise, action),
                                 played.live.quote)
+    desk.results_shown()  # the run got to its end: the result above was on screen
 
 
 @st.fragment(run_every=desk.WATCH_SECONDS)

@@ -86,6 +86,7 @@ def team_desk() -> None:
             action_forms.render(
                 view, names, lambda action: op.act(user, operation, action),
                 desk_now.played.live.quote)
+    desk.results_shown()  # the run got to its end: the result above was on screen
 
 
 @st.fragment(run_every=op.WATCH_SECONDS)

@@ -120,14 +120,32 @@ def act(user: CurrentUser, exercise: int, action: dict[str, Any]) -> Outcome | N
         return None
 
 
+RESULT_KEYS = (NEWS_KEY, "desk.error", "desk.last")
+SHOWN_KEY = "desk.shown"  # what this run's ``last_result`` showed, for ``results_shown``
+
+
 def last_result() -> None:
-    """Show the result of the action taken just before this run, once."""
-    if st.session_state.pop(NEWS_KEY, False):
+    """Show the result of the action taken just before this run.
+
+    It stays until a run that showed it reaches its end (``results_shown``): a run cut short
+    by the next redraw — a teammate's click, the clock, an inject — would otherwise take the
+    trainee's only sight of it away (a try in Chromium lost "Request sent" that way)."""
+    shown = {key: st.session_state.get(key) for key in RESULT_KEYS}
+    st.session_state[SHOWN_KEY] = shown
+    if shown[NEWS_KEY]:
         st.info(t("desk.news"), icon=":material/mark_email_unread:")
-    if (error := st.session_state.pop("desk.error", None)) is not None:
+    if (error := shown["desk.error"]) is not None:
         show_error(error)
-    if (outcome := st.session_state.pop("desk.last", None)) is not None:
+    if (outcome := shown["desk.last"]) is not None:
         outcome_message(outcome)
+
+
+def results_shown() -> None:
+    """The end of a run that showed the last result: it was seen, drop it — only what was
+    shown (a result stored later in this run waits for the next)."""
+    for key, value in st.session_state.pop(SHOWN_KEY, {}).items():
+        if value is not None and value is not False and st.session_state.get(key) is value:
+            del st.session_state[key]
 
 
 def outcome_message(outcome: Outcome) -> None:

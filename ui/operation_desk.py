@@ -197,14 +197,14 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                 st.caption(_status(r, lang))
                 continue
             st.caption(t("op.waiting", days=num(day - r.t, ".1f")))
-            reason = st.text_input(t("op.reason"), key=f"op.reason.{r.id}", max_chars=500)
+            st.text_input(t("op.reason"), key=f"op.reason.{r.id}", max_chars=500)
             yes, no = st.columns(2)
             for column, accept, label in ((yes, True, t("op.accept")), (no, False, t("op.decline"))):
-                if column.button(label, key=f"op.answer.{r.id}.{accept}",
-                                 type="primary" if accept else "secondary", width="stretch"):
-                    act(user, operation, {"kind": "answer_request", "request": r.id,
-                                          "accept": accept, "reason": reason.strip()})
-                    st.rerun()
+                # a callback: the click is carried out even when the redraw it starts no longer
+                # draws this button (a teammate answered meanwhile), and the trainee is told
+                column.button(label, key=f"op.answer.{r.id}.{accept}",
+                              type="primary" if accept else "secondary", width="stretch",
+                              on_click=_answer, args=(user, operation, r.id, accept))
     st.subheader(t("op.outgoing"))
     if not outgoing:
         st.info(t("op.no_outgoing"))
@@ -216,6 +216,12 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                                              - r.t, 1),
                    t("op.col_reason"): r.reason or ""} for r in outgoing],
                  hide_index=True, width="stretch")
+
+
+def _answer(user: CurrentUser, operation: int, request: str, accept: bool) -> None:
+    reason = str(st.session_state.get(f"op.reason.{request}", "")).strip()
+    act(user, operation, {"kind": "answer_request", "request": request, "accept": accept,
+                          "reason": reason})
 
 
 def _status(r: Any, lang: str) -> str:

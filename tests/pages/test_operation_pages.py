@@ -143,6 +143,26 @@ def test_a_request_from_another_team_is_answered_on_the_desk(operation):
     assert list(outgoing["Reason"]) == ["Our customs will be there"]
 
 
+def test_an_answer_a_teammate_already_gave_is_told_not_dropped(operation):
+    """Two Tanzanian desks (a teammate, or another tab) show the same pending request; one
+    declines, then the other clicks Accept on its older picture: the click reaches the
+    server and the trainee is told — it is not lost because the buttons are gone."""
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    first, second = desk(tanzanian(), "Requests"), desk(tanzanian(), "Requests")
+    first.button(key=f"op.answer.{request}.False").click().run()
+    assert f"Request {request} from Kenya declined" in [s.value for s in first.success]
+    second.button(key=f"op.answer.{request}.True").click().run()
+    assert not second.exception
+    assert [e.value for e in second.error] == [
+        "Someone in your team acted at the same moment (a teammate, or you in another tab). "
+        "Here is the latest state; please repeat your action if it is still needed."]
+    assert "declined" in texts(second).lower()  # the latest state: no buttons to click again
+    assert not [b for b in second.button if b.key and b.key.startswith("op.answer.")]
+    kenya = desk(as_trainee(), "Requests")
+    assert list(kenya.dataframe[0].value["Status"]) == ["declined"]
+
+
 def test_a_channel_message_with_html_is_shown_as_text(operation):
     kenya = desk(as_trainee(), "Channel")
     kenya.selectbox(key="op.msg.to").select(operation["team"]["TZ"])
