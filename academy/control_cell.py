@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from academy import actors, channels, exercises
 from academy.errors import AcademyError
 from academy.exercises import Played
-from academy.joint import get, teams_of
+from academy.joint import get, seated_teams, teams_of
 from academy.models import ChannelMessage, JointOperation, OperationMember, OperationTeam, User
 from academy.operation_log import fresh, record_of, write
 from academy.scenarios import get_version, parse
@@ -50,6 +50,7 @@ class ControlDesk:
     meetings: list[Any] = field(default_factory=list)  # every case meeting, every table
     plan: list[Any] = field(default_factory=list)  # every team's action-day plan
     action_day: float | None = None
+    seated: set[int] = field(default_factory=set)  # teams with someone seated
 
 
 def require(session: Session, *, user: User, operation_id: int) -> JointOperation:
@@ -131,7 +132,9 @@ def advance_if_all_ready(session: Session, operation: JointOperation) -> bool:
     session.refresh(operation)
     if not operation.advance_when_ready or operation.paused:
         return False
-    if not all(t.ready for t in teams_of(session, operation.id or 0)):
+    seated = seated_teams(session, operation.id or 0)
+    playing = [t for t in teams_of(session, operation.id or 0) if t.id in seated]
+    if not playing or not all(t.ready for t in playing):
         return False
     _advance(session, operation, [1], None)  # the armed control cell, no one clicking
     return True
@@ -210,6 +213,7 @@ def control_view(session: Session, *, user: User, operation_id: int,
     played = fresh(session, operation, held)
     live = played.live
     return ControlDesk(operation=operation, teams=teams_of(session, operation_id),
+                       seated=seated_teams(session, operation_id),
                        played=played, summary=actors.control_view(live),
                        meetings=actors.meetings(live, None), plan=actors.action_plan(live, None),
                        action_day=actors.action_day(live))

@@ -94,6 +94,13 @@ def teams_of(session: Session, operation_id: int) -> list[OperationTeam]:
         .execution_options(populate_existing=True)).all())  # ready flags as now stored
 
 
+def seated_teams(session: Session, operation_id: int) -> set[int]:
+    """Ids of the operation's teams with at least one trainee seated (a team nobody of came
+    to cannot say it is ready)."""
+    return set(session.exec(select(OperationMember.team_id).where(
+        OperationMember.operation_id == operation_id)).all())
+
+
 def workshop_teams(session: Session, *, workshop_id: int) -> set[str]:
     """The team names of a workshop: on its trainees' memberships and on its roster."""
     names = {t for t in teams(session, workshop_id=workshop_id).values() if t}

@@ -158,8 +158,11 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
     row = st.container(horizontal=True)
     row.metric(t("desk.day"), _ratio(num(day, ".1f"), num(duration)))
     row.metric(t("cc.pending"), len(desk.summary.pending))
-    row.metric(t("cc.teams_ready"), _ratio(num(sum(tm.ready for tm in desk.teams)),
-                                           num(len(desk.teams))))
+    playing = [tm for tm in desk.teams if tm.id in desk.seated]  # the rest: nobody came
+    row.metric(t("cc.teams_ready"), _ratio(num(sum(tm.ready for tm in playing)),
+                                           num(len(playing))))
+    if empty := [tm.name for tm in desk.teams if tm.id not in desk.seated]:
+        st.caption(t("cc.empty_teams", teams=plain(", ".join(empty))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
         buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,

@@ -562,6 +562,24 @@ def test_the_clock_moves_when_every_team_is_ready(engine, op):
         assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
 
 
+def test_a_team_nobody_sits_in_does_not_hold_the_clock(engine, op):
+    """A team with no trainee seated (nobody of it came, as Mozambique in the demo) cannot
+    say it is ready: "when every team is ready" waits for the teams that have someone."""
+    with session_scope(engine) as s:
+        for member in s.exec(select(OperationMember).where(
+                OperationMember.team_id == op["team"]["MZ"])).all():
+            s.delete(member)
+    with session_scope(engine) as s:
+        assert joint.seated_teams(s, op["op"]) == {op["team"]["KE"], op["team"]["TZ"]}
+        control_cell.advance_when_ready(s, user=user(s, op, "instructor"),
+                                        operation_id=op["op"], armed=True)
+    for name, moved in (("Kenya Two", False), ("Tanzania One", True)):
+        with session_scope(engine) as s:
+            assert joint.set_ready(s, user=user(s, op, name), operation_id=op["op"]) is moved
+    with Session(engine) as s:
+        assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
+
+
 def test_a_paused_operation_waits_for_the_resume_to_move_the_clock(engine, op):
     with session_scope(engine) as s:
         me = user(s, op, "instructor")

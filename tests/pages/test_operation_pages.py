@@ -127,6 +127,15 @@ def test_a_second_control_screen_is_told_the_clock_already_moved(operation):
     assert {m.label: m.value for m in second.metric}["Day"] == "2.0 / 90"
 
 
+def test_the_control_cell_counts_only_teams_someone_sits_in(operation):
+    desk(tanzanian())  # the Tanzanian trainee opens the operation: seated; Mozambique: nobody
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Teams ready"] == "0 / 2"
+    assert any(c.value.startswith("Nobody is seated yet in Mozambique NEST") for c in at.caption)
+
+
 def test_a_request_from_another_team_is_answered_on_the_desk(operation):
     sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
     request = sent.played.outcome.params["request"]
