@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from academy.catalogs import say
-from academy.demo import DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_TRAINEE
+from academy.demo import DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_WORKSHOP_CODE
 from tests.browser.axe_scan import AXE_DIR, Scan, report, scan, summary
 from tests.browser.steps import choose_language, sign_in_staff, sign_in_trainee, wait_idle
 from tests.pages.helpers import play_steps
@@ -30,6 +30,22 @@ def scans() -> Iterator[list[Scan]]:
     found: list[Scan] = []
     yield found
     summary(found, AXE_DIR / "summary.md")
+
+
+@pytest.fixture(scope="module")
+def wrong_pin_trainee(server) -> str:  # type: ignore[no-untyped-def]
+    """A trainee of the demo workshop whom only the wrong-PIN scan signs in as: its wrong
+    attempts slow down that name's next try (2^n s), and the trainee scans that follow sign
+    in as the demo trainee — a shared name made them wait and fail now and then."""
+    from academy.accounts import join_workshop
+    from academy.db import make_engine, session_scope
+
+    name = "Audit Wrongpin"
+    engine = make_engine(server.db_url)
+    with session_scope(engine) as s:
+        join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name=name, pin="1357")
+    engine.dispose()
+    return name
 
 
 @pytest.fixture(scope="module")
@@ -137,13 +153,13 @@ def key(page: Page, name: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_signed_out_pages(server, page, scans, lang):
+def test_signed_out_pages(server, page, scans, wrong_pin_trainee, lang):
     audit = Audit(page, "signed-out", lang, scans)
     page.goto(server.url)
     audit.language()
     audit("sign-in")
     key(page, "signin.code").locator("input").fill("DEMO26")
-    key(page, "signin.name").locator("input").fill(DEMO_TRAINEE[0])
+    key(page, "signin.name").locator("input").fill(wrong_pin_trainee)
     key(page, "signin.pin").locator("input").fill("0000")
     page.get_by_test_id("stMain").get_by_role("button", name=audit.say("signin.join_button")).click()
     expect(page.get_by_test_id("stAlert")).to_be_visible()
