@@ -28,6 +28,7 @@ from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
 from engine.joint_debrief import Flow, JointDebrief, MissedConnection
+from engine.messages import country_name
 from engine.scenario import Scenario
 
 
@@ -43,14 +44,16 @@ class OperationDebrief:
     instructor: bool
     my_country: str | None  # the reader's team's country (None: an instructor)
 
-    def team_name(self, country: str) -> str:
+    def team_name(self, country: str, lang: str) -> str:
         """A team as people call it: its workshop name and the country it plays."""
         name = next((t.name for t in self.teams if t.country == country), "")
-        place = self.country_name(country)
+        place = self.country_name(country, lang)
         return f"{name} ({place})" if name else place
 
-    def country_name(self, country: str) -> str:
-        return next((c.name for c in self.scenario.countries if c.code == country), country)
+    @staticmethod
+    def country_name(country: str, lang: str) -> str:
+        """The country's name in the reader's language (CLDR), as the desks write it."""
+        return country_name(country, lang)
 
 
 def ended(session: Session, operation: JointOperation) -> bool:
@@ -120,19 +123,19 @@ def improvements(od: OperationDebrief, lang: str) -> list[str]:
         key = (m.kind, m.holder, m.needed_by)
         if key not in items:
             items[key] = catalogs.say(f"joint_debrief.improve.{m.kind}", lang,
-                                      holder=od.team_name(m.holder),
-                                      needed_by=od.team_name(m.needed_by))
+                                      holder=od.team_name(m.holder, lang),
+                                      needed_by=od.team_name(m.needed_by, lang))
     for country, n in od.debrief.handling_refused.items():
         if n:
             items[("handling", country, "")] = catalogs.say(
-                "joint_debrief.improve.handling", lang, team=od.team_name(country), count=n)
+                "joint_debrief.improve.handling", lang, team=od.team_name(country, lang), count=n)
     return list(items.values())
 
 
 def missed_text(od: OperationDebrief, m: MissedConnection, lang: str) -> str:
     """One missed connection in words: who held what, who needed it, when and why."""
     return catalogs.say(f"joint_debrief.missed.{m.kind}", lang,
-                        holder=od.team_name(m.holder), needed_by=od.team_name(m.needed_by),
+                        holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
                         names=", ".join(m.labels), shipment=m.shipment or "",
                         place=m.place or "", request=m.request or "",
                         day=wording.number(m.day, lang, ".1f"),
@@ -156,7 +159,7 @@ def missed_lines(od: OperationDebrief, lang: str) -> list[str]:
         m = group[0]
         out.append(catalogs.say(
             "joint_debrief.missed.held_not_shared_loads", lang,
-            holder=od.team_name(m.holder), needed_by=od.team_name(m.needed_by),
+            holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
             names=", ".join(m.labels), since=wording.number(m.since or 0.0, lang, ".1f"),
             day=wording.number(m.day, lang, ".1f"),
             shipments=", ".join(f"{x.shipment} ({wording.number(x.day, lang, '.1f')})"
@@ -198,13 +201,13 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.heading(say("ratings"))
     report.paragraph(catalogs.say("debrief.rating_scale", lang))
     report.table([say("objective"), *(say("joint") if r.country == "joint"
-                                      else od.team_name(r.country) for r in rows)],
+                                      else od.team_name(r.country, lang) for r in rows)],
                  [[scenario.text(o.text, lang),
                    *(catalogs.rating(r.ratings.get(o.id, "U"), lang) for r in rows)]
                   for o in scenario.objectives])
     report.table([say("team"), say("score"), say("seized"), say("arrested"), say("mapped"),
                   say("withheld")],
-                 [[say("joint") if r.country == "joint" else od.team_name(r.country),
+                 [[say("joint") if r.country == "joint" else od.team_name(r.country, lang),
                    num(r.score, ".1f"), num(len(r.seized)), num(len(r.arrested)),
                    num(r.measures.get("network_mapped", 0.0) * 100, ".0f") + " %",
                    num(r.withheld)] for r in rows])
@@ -213,8 +216,8 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.heading(say("timeline"))
     if jd.flows:
         report.table([say("day"), say("from"), say("to"), say("kind"), say("detail")],
-                     [[num(f.day, ".1f"), od.country_name(f.from_country),
-                       od.country_name(f.to_country), say(f"flow.{f.kind}"),
+                     [[num(f.day, ".1f"), od.country_name(f.from_country, lang),
+                       od.country_name(f.to_country, lang), say(f"flow.{f.kind}"),
                        flow_detail(f, lang)]
                       for f in jd.flows])
     else:
@@ -229,8 +232,8 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.heading(say("network"))
     known_by = jd.known_by
     report.table([say("member"), say("role"), say("country"), say("arrested"), say("known_by")],
-                 [[m.label, catalogs.role(m.role, lang), od.country_name(m.country),
+                 [[m.label, catalogs.role(m.role, lang), od.country_name(m.country, lang),
                    catalogs.yes_no(m.arrested, lang),
-                   ", ".join(od.country_name(c) for c in known_by.get(m.id, [])) or "—"]
+                   ", ".join(od.country_name(c, lang) for c in known_by.get(m.id, [])) or "—"]
                   for m in jd.world.members])
     return report.render()

@@ -20,7 +20,9 @@ from ui.text import plain
 
 
 def _team(od: OperationDebrief, country: str) -> str:
-    return t("joint_debrief.pdf.joint") if country == "joint" else od.team_name(country)
+    if country == "joint":
+        return t("joint_debrief.pdf.joint")
+    return od.team_name(country, current_language())
 
 
 def ratings(od: OperationDebrief) -> None:
@@ -65,8 +67,8 @@ def missed(od: OperationDebrief) -> None:
 
 def timeline_rows(od: OperationDebrief) -> list[dict[str, Any]]:
     lang = current_language()
-    return [{"day": f.day, "from": od.country_name(f.from_country),
-             "to": od.country_name(f.to_country), "kind": t(f"joint_debrief.pdf.flow.{f.kind}"),
+    return [{"day": f.day, "from": od.country_name(f.from_country, lang),
+             "to": od.country_name(f.to_country, lang), "kind": t(f"joint_debrief.pdf.flow.{f.kind}"),
              "detail": flow_detail(f, lang)} for f in od.debrief.flows]
 
 
@@ -101,10 +103,11 @@ def timeline(od: OperationDebrief) -> None:
 
 def known_by(od: OperationDebrief) -> None:
     """Which team knew each member of the real network at the end."""
+    lang = current_language()
     rows = [{t("joint_debrief.pdf.member"): m.label,
-             t("joint_debrief.pdf.country"): od.country_name(m.country),
+             t("joint_debrief.pdf.country"): od.country_name(m.country, lang),
              t("joint_debrief.pdf.known_by"): ", ".join(
-                 od.team_name(c) for c in od.debrief.known_by.get(m.id, [])) or "—"}
+                 od.team_name(c, lang) for c in od.debrief.known_by.get(m.id, [])) or "—"}
             for m in od.debrief.world.members]
     st.dataframe(rows, hide_index=True, key="operation_debrief.known_by")
 

@@ -81,3 +81,15 @@ def test_an_instructor_sees_it_running_and_ends_it(operation):
     assert not at.exception
     said = texts(at)
     assert "The operation ended on day" in said and "still running" not in said
+
+
+def test_the_debrief_names_countries_in_the_readers_language(app_db, operation):
+    share(app_db, operation)
+    end(app_db, operation)
+    at = as_trainee()
+    at.session_state["i18n.lang"] = "fr"
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    said = texts(at) + " ".join(d.value.to_csv() for d in at.dataframe)
+    assert "Tanzania NEST (Tanzanie)" in said and "Kenya NEST (Kenya)" in said
+    assert "(Tanzania)" not in said  # the scenario's English name was shown in every language
