@@ -9,6 +9,7 @@ from academy.errors import AcademyError
 from ui import debrief as panels
 from ui import operation_debrief as joint_panels
 from ui import session
+from ui.choice import choice
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.state import db
@@ -23,9 +24,9 @@ with db() as s:
 if not choices:
     st.info(t("operation_debrief.none"))
     st.stop()
-chosen = st.selectbox(t("operation_debrief.pick"), [o.id for o in choices],
-                      format_func=lambda i: t("operation_debrief.option", id=i, scenario=titles[i]),
-                      key="operation_debrief.operation") if len(choices) > 1 else choices[0].id
+chosen = choice(t("operation_debrief.pick"), [o.id for o in choices],
+                format_func=lambda i: t("operation_debrief.option", id=i, scenario=titles[i]),
+                key="operation_debrief.operation") if len(choices) > 1 else choices[0].id
 try:
     with db() as s:
         od = joint_debrief.read(s, user=me, operation_id=chosen or 0)

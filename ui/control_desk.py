@@ -27,6 +27,7 @@ from academy.roster import teams
 from academy.scenarios import get_version, latest, parse
 from academy.workshops import trainees_of
 from engine.messages import country_name
+from ui.choice import choice
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import show_error
@@ -78,16 +79,8 @@ def pick(user: CurrentUser, workshop: Workshop) -> int | None:
         return None
     ids = [o.id or 0 for o in operations]
     stamps = {o.id: o.created_at.strftime("%Y-%m-%d %H:%M") for o in operations}
-    # The choice is kept apart from the widget, whose key carries the language: a widget
-    # kept across a language switch went on showing its lines in the language it was drawn in.
-    kept, widget = f"cc.pick.{workshop.id}", f"cc.pick.{workshop.id}.{current_language()}"
-    if st.session_state.get(kept) in ids:
-        st.session_state[widget] = st.session_state[kept]
-    picked = st.selectbox(t("cc.operation"), ids, key=widget,
-                          format_func=lambda i: t("cc.operation_line", id=i, at=stamps[i]),
-                          on_change=lambda: st.session_state.update({kept: st.session_state[widget]}))
-    st.session_state[kept] = picked
-    return picked
+    return choice(t("cc.operation"), ids, key=f"cc.pick.{workshop.id}",
+                  format_func=lambda i: t("cc.operation_line", id=i, at=stamps[i]))
 
 
 def start_form(user: CurrentUser, workshop: Workshop) -> None:
