@@ -5,6 +5,7 @@ import streamlit as st
 from academy.agency_map import add_agency, agencies_of, coverage, gaps, remove_agency
 from academy.errors import AcademyError
 from ui import session
+from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import agencies, content_lang, content_notice, team_for
 from ui.i18n import t
@@ -28,9 +29,10 @@ with st.expander(t("agencies.add"), icon=":material/add:"), \
                         key="agencies.type")
     name = st.text_input(t("agencies.name"), max_chars=120, key="agencies.name")
     chosen_areas = st.multiselect(t("agencies.areas"), list(areas), format_func=areas.__getitem__,
-                                  key="agencies.areas")
+                                  key="agencies.areas", placeholder=prompt(areas))
     chosen_functions = st.multiselect(t("agencies.functions"), list(functions),
-                                      format_func=functions.__getitem__, key="agencies.functions")
+                                      format_func=functions.__getitem__, key="agencies.functions",
+                                      placeholder=prompt(functions))
     if st.form_submit_button(t("agencies.save"), type="primary"):
         try:
             with db() as s:

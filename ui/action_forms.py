@@ -16,6 +16,7 @@ import streamlit as st
 from engine.messages import country_name
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
+from ui.choice import prompt
 from ui.i18n import current_language, t
 from ui.text import plain
 
@@ -196,6 +197,7 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     subject = _pick(t("actions.subject"), options, names, fill, "subject", f"diff.s.{purpose}")
     partners = list(info.partner_countries)
     countries = st.multiselect(t("actions.countries"), partners, key=fill.key("diff.countries"),
+                               placeholder=prompt(partners),
                                default=[c for c in fill.values.get("countries") or []
                                         if c in partners],
                                format_func=lambda c: names.get(c, c))
@@ -248,6 +250,7 @@ def _share(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> d
 def _meeting(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     partners = list(info.partner_countries)
     countries = st.multiselect(t("actions.countries"), partners, key=fill.key("meeting.countries"),
+                               placeholder=prompt(partners),
                                default=[c for c in fill.values.get("countries") or []
                                         if c in partners],
                                format_func=lambda c: names.get(c, c))

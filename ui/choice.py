@@ -9,12 +9,12 @@ a page may still set ``st.session_state[key]`` to choose for the reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import streamlit as st
 
-from ui.i18n import current_language
+from ui.i18n import current_language, t
 
 
 def choice(label: str, options: Sequence[Any], *, key: str,
@@ -27,3 +27,9 @@ def choice(label: str, options: Sequence[Any], *, key: str,
                           on_change=lambda: st.session_state.update({key: st.session_state[widget]}))
     st.session_state[key] = picked
     return picked
+
+
+def prompt(options: Collection[Any]) -> str:
+    """What an empty select box says, in the reader's language (Streamlit's own "Choose
+    options" / "No options to select" are English on every page)."""
+    return t("actions.choose") if options else t("actions.none_to_choose")

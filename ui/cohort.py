@@ -12,6 +12,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
 from ui import tables
+from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import content_lang, framework
 from ui.i18n import current_language, num, t
@@ -109,6 +110,7 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
             lang = content_lang()
             indicator = st.selectbox(t("hotwash.indicator"), list(fw.indicators),
                                      key="hotwash.note.indicator", index=None,
+                                     placeholder=prompt(fw.indicators),
                                      format_func=lambda i: f"{i} · {fw.indicators[i].title.get(lang)}")
             owner_col, due_col = st.columns(2)
             owner = owner_col.text_input(t("hotwash.owner"), max_chars=improvement.MAX_OWNER,

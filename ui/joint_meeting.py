@@ -27,6 +27,7 @@ from academy.errors import AcademyError
 from academy.joint import Desk
 from engine.messages import country_name
 from engine.records import Outcome
+from ui.choice import prompt
 from ui.desk import inbox_source, inbox_text, message_text, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
@@ -109,7 +110,7 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
     others = [c for c in desk.played.live.teams if c != mine]
     with st.form("jm.propose"):
         invite = st.multiselect(t("jm.meeting.invite"), others, default=others,
-                                format_func=_country, key="jm.invite")
+                                format_func=_country, key="jm.invite", placeholder=prompt(others))
         agenda = st.text_area(t("jm.meeting.agenda"), max_chars=2000, key="jm.agenda")
         if st.form_submit_button(t("jm.meeting.propose")):
             _send(act, {"kind": "propose_meeting", "countries": invite,
@@ -147,11 +148,11 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     with st.form(f"jm.table.{meeting.id}"):
         st.markdown(t("jm.meeting.table"))
         ents = st.multiselect(t("jm.meeting.entities"), list(names), format_func=lambda e: names.get(e, e),
-                              key=f"jm.ents.{meeting.id}")
+                              key=f"jm.ents.{meeting.id}", placeholder=prompt(names))
         chosen = st.multiselect(t("jm.meeting.links"), list(links), format_func=lambda e: links.get(e, e),
-                                key=f"jm.links.{meeting.id}")
+                                key=f"jm.links.{meeting.id}", placeholder=prompt(links))
         its = st.multiselect(t("jm.meeting.items"), list(items), format_func=lambda e: items.get(e, e),
-                             key=f"jm.items.{meeting.id}")
+                             key=f"jm.items.{meeting.id}", placeholder=prompt(items))
         if st.form_submit_button(t("jm.meeting.table_button")):
             _send(act, {"kind": "table_items", "meeting": meeting.id, "entities": ents,
                         "links": [c.split("|") for c in chosen], "items": its}, "meeting")
@@ -167,7 +168,8 @@ def _target_form(desk: Desk, meeting: Any, labels: dict[str, str], act: Act) -> 
         what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
                         format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
         target = st.selectbox(t("jm.meeting.target"), list(kinds), index=None,
-                              format_func=lambda e: labels.get(e, e), key=f"jm.tg.{meeting.id}")
+                              format_func=lambda e: labels.get(e, e), key=f"jm.tg.{meeting.id}",
+                              placeholder=prompt(kinds))
         if st.form_submit_button(t("jm.meeting.own")):
             if target is None:
                 st.warning(t("jm.meeting.choose_target"))
@@ -186,7 +188,7 @@ def _withdraw_form(meeting: Any, mine: str, act: Act) -> None:
         target = st.selectbox(
             t("jm.meeting.withdraw_pick"), list(owned), index=None,
             format_func=lambda e: f"{owned[e].label} ({t(f'jm.action.{owned[e].action}')})",
-            key=f"jm.wd.{meeting.id}")
+            key=f"jm.wd.{meeting.id}", placeholder=prompt(owned))
         if st.form_submit_button(t("jm.meeting.withdraw")):
             if target is None:
                 st.warning(t("jm.meeting.withdraw_choose"))
@@ -213,11 +215,12 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
         what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
                         format_func=lambda a: t(f"jm.action.{a}"), key="jm.day.what")
         person = st.selectbox(t("jm.day.person"), people, index=None, format_func=lambda e: names.get(e, e),
-                              key="jm.day.person")
+                              key="jm.day.person", placeholder=prompt(people))
         load = st.selectbox(t("jm.day.shipment"), loads, index=None, format_func=lambda e: names.get(e, e),
-                            key="jm.day.load")
+                            key="jm.day.load", placeholder=prompt(loads))
         place = st.selectbox(t("jm.day.location"), list(places), index=None,
-                             format_func=lambda e: places.get(e, e), key="jm.day.place")
+                             format_func=lambda e: places.get(e, e), key="jm.day.place",
+                             placeholder=prompt(places))
         # keyed by the action day and today: a form first drawn before the control cell set
         # the day (or yesterday) starts again on it, instead of keeping its old choice
         on_day = st.checkbox(t("jm.day.on_action_day"), value=day is not None,
@@ -256,7 +259,8 @@ def _cancel_form(plan: list[Any], names: dict[str, str], act: Act) -> None:
 
     with st.form("jm.cancel"):
         chosen = st.selectbox(t("jm.day.cancel_pick"), list(planned), index=None,
-                              format_func=option, key="jm.cancel.plan")
+                              format_func=option, key="jm.cancel.plan",
+                              placeholder=prompt(planned))
         if st.form_submit_button(t("jm.day.cancel")):
             if chosen is None:
                 st.warning(t("jm.day.cancel_choose"))

@@ -13,6 +13,7 @@ from academy.scenarios import digest
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import charts, debrief
+from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import current_language, t
 from ui.messages import show_error
@@ -140,7 +141,8 @@ def calibrate(user: CurrentUser, version_id: int, scenario_id: str) -> None:
     cols = st.columns([1, 3])
     runs = cols[0].number_input(t("studio.runs"), 1, calibration.MAX_RUNS, 30, key="studio.runs")
     policies = cols[1].multiselect(t("studio.policies"), list(calibration.POLICIES),
-                                   list(calibration.POLICIES), key="studio.policies")
+                                   list(calibration.POLICIES), key="studio.policies",
+                                   placeholder=prompt(calibration.POLICIES))
     if st.button(t("studio.calibrate"), key="studio.calibrate", icon=":material/science:"):
         try:
             with db() as s:

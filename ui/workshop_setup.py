@@ -9,6 +9,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from academy.scenarios import latest, parse, sync_shipped
 from academy.workshops import trainees_of
+from ui.choice import prompt
 from ui.i18n import LANGUAGES, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -133,7 +134,8 @@ def modules(user: CurrentUser, workshop: Workshop) -> None:
         current = assignments.modules_of(s, workshop_id=workshop.id)
     with st.form("ws.modules"):
         picked = st.multiselect(t("ws.modules_field"), list(titles), current,
-                                format_func=lambda m: titles.get(m, m), key=f"ws.modules.pick.{workshop.id}")
+                                format_func=lambda m: titles.get(m, m), key=f"ws.modules.pick.{workshop.id}",
+                                placeholder=prompt(titles))
         if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.set_modules(
                 s, user=me(user), workshop_id=workshop.id, module_ids=picked), t("ws.saved")):
             st.rerun()
