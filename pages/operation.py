@@ -37,7 +37,8 @@ def team_desk() -> None:
         st.warning(t("op.paused"), icon=":material/pause_circle:")
     desk.last_result()
     op.clock_moved()
-    op.ready_toggle(user, operation, desk_now)
+    if not view.finished:  # after the end no clock is left to move
+        op.ready_toggle(user, operation, desk_now)
     if view.finished:
         st.success(t("desk.finished"), icon=":material/flag:")
 

@@ -32,7 +32,10 @@ try:
         od = joint_debrief.read(s, user=me, operation_id=chosen or 0)
         facilitator = joint_debrief.notes(s, user=me, od=od)
 except AcademyError as error:
-    show_error(error)
+    if error.code == "joint_debrief_locked":  # the normal state of a running operation
+        st.info(t("error.joint_debrief_locked"), icon=":material/schedule:")
+    else:
+        show_error(error)
     st.stop()
 
 if od.ended:

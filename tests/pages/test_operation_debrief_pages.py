@@ -37,8 +37,8 @@ def end(app_db: str, oid: int) -> None:
 def test_a_trainee_is_refused_before_the_operation_ends(operation):
     at = as_trainee().switch_page(PAGE).run()
     assert not at.exception
-    said = texts(at)
-    assert "The joint debrief opens when the operation has ended." in said
+    assert [i.value for i in at.info] == ["The joint debrief opens when the operation has ended."]
+    assert not at.error  # a running operation is no mistake: said, not shown in red
     assert not at.get("vega_lite_chart") and not at.get("download_button")
 
 
@@ -70,6 +70,9 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
              and "case file" in d.value.to_csv()]
     assert flows  # the table beside the timeline chart
     assert not [b for b in at.button if b.key == "operation_debrief.end"]
+    desk = as_trainee().switch_page("pages/operation.py").run()
+    assert not desk.exception and "Kenya NEST" in texts(desk)
+    assert not [tg for tg in desk.toggle if str(tg.key).startswith("op.ready")]  # no clock left
 
 
 def test_an_instructor_sees_it_running_and_ends_it(operation):
