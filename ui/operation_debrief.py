@@ -40,16 +40,19 @@ def ratings(od: OperationDebrief) -> None:
                  alt.Tooltip("score:Q", title=t("joint_debrief.pdf.score"), format=".1f")],
     ).properties(height=alt.Step(36))
     figure(chart, title=t("operation_debrief.scores"))  # the table below says it in full
-    table = [{t("joint_debrief.pdf.team"): _team(od, r.country),
-              t("joint_debrief.pdf.score"): num(r.score, ".1f"),
-              t("joint_debrief.pdf.seized"): len(r.seized),
-              t("joint_debrief.pdf.arrested"): len(r.arrested),
-              t("joint_debrief.pdf.mapped"): f"{num(r.measures.get('network_mapped', 0) * 100, '.0f')} %",
-              t("joint_debrief.pdf.withheld"): r.withheld,
-              **{plain(od.scenario.text(o.text, lang)): r.ratings.get(o.id, "U")
-                 for o in od.scenario.objectives}}
-             for r in [*jd.per_team, jd.joint]]
-    st.dataframe(table, hide_index=True, key="operation_debrief.ratings_table")
+    rows = [*jd.per_team, jd.joint]
+    st.dataframe([{t("joint_debrief.pdf.team"): _team(od, r.country),
+                   t("joint_debrief.pdf.score"): num(r.score, ".1f"),
+                   t("joint_debrief.pdf.seized"): len(r.seized),
+                   t("joint_debrief.pdf.arrested"): len(r.arrested),
+                   t("joint_debrief.pdf.mapped"):
+                       f"{num(r.measures.get('network_mapped', 0) * 100, '.0f')} %",
+                   t("joint_debrief.pdf.withheld"): r.withheld} for r in rows],
+                 hide_index=True, key="operation_debrief.ratings_table")
+    # each objective is a sentence: one row each, read whole, a column per team
+    st.table([{t("debrief_pdf.objective"): plain(od.scenario.text(o.text, lang)),
+               **{_team(od, r.country): r.ratings.get(o.id, "U") for r in rows}}
+              for o in od.scenario.objectives], hide_index=True)
     st.caption(t("debrief.rating_scale"))
 
 

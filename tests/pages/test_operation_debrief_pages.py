@@ -66,6 +66,11 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
     assert "held" in said and "never shared it in time" in said  # a missed connection
     assert "a handler of loads" in said  # told once for every load it concerned
     assert len(at.get("vega_lite_chart")) >= 3  # ratings, information flow, network
+    (objectives,) = [tb.value for tb in at.table if "Objective" in tb.value.columns]
+    assert list(objectives.columns) == ["Objective", "Kenya NEST (Kenya)", "Tanzania NEST "
+                                        "(Tanzania)", "Mozambique NEST (Mozambique)",
+                                        "Joint operation"]
+    assert objectives["Objective"].iloc[0].startswith("Interdict the flow of ivory")  # whole
     flows = [d for d in at.dataframe if "Tanzania" in d.value.to_csv()
              and "case file" in d.value.to_csv()]
     assert flows  # the table beside the timeline chart
