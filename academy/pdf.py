@@ -22,6 +22,7 @@ from academy.wording import RTL
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
+KEEP_WITH_NEXT_MM = 30  # a heading and the first lines or rows of what it heads
 
 
 @dataclass
@@ -80,6 +81,8 @@ class Report:
 
     @staticmethod
     def _draw_heading(pdf: _Pdf, text: object) -> None:
+        if pdf.will_page_break(KEEP_WITH_NEXT_MM):  # never a heading alone at a page's foot
+            pdf.add_page()
         pdf.ln(2)
         pdf.set_font(FAMILY, "B", 13)
         pdf.multi_cell(0, 7, str(text), align=pdf.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
