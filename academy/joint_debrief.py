@@ -26,6 +26,7 @@ from academy.models import FacilitatorNote, JointOperation, OperationTeam, User
 from academy.operation_log import fresh, record_of
 from academy.pdf import Report
 from academy.scenarios import get_version, parse
+from academy.wording import listed
 from academy.workshops import can_manage
 from engine.joint_debrief import Flow, JointDebrief, MissedConnection
 from engine.messages import country_name
@@ -234,6 +235,6 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.table([say("member"), say("role"), say("country"), say("arrested"), say("known_by")],
                  [[m.label, catalogs.role(m.role, lang), od.country_name(m.country, lang),
                    catalogs.yes_no(m.arrested, lang),
-                   ", ".join(od.country_name(c, lang) for c in known_by.get(m.id, [])) or "—"]
+                   listed([od.country_name(c, lang) for c in known_by.get(m.id, [])], lang) or "—"]
                   for m in jd.world.members])
     return report.render()

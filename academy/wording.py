@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 Entry = str | Mapping[str, str]  # a sentence, or its plural forms by CLDR category
@@ -49,6 +50,12 @@ def category(count: float, lang: str) -> str:
     """The CLDR plural category of ``count`` in ``lang``: "one" for 1 in French, "many"
     for 60 in Arabic."""
     return locale(lang).plural_form(abs(count))
+
+
+def listed(items: list[str], lang: str) -> str:
+    """Items as a list reads in ``lang`` (CLDR): "Kenya, Tanzanie et Mozambique",
+    "كينيا وتنزانيا وموزمبيق" — not a Latin comma in Arabic."""
+    return format_list(list(items), style="standard", locale=locale(lang)) if items else ""
 
 
 def number(value: float, lang: str, spec: str = "") -> str:

@@ -440,8 +440,9 @@ def resolve(params: Mapping[str, Any], lang: str, lookup: Lookup,
 
 
 def countries_named(value: str, lang: str) -> str:
-    """``"KE, TZ"`` as ``"Kenya, Tanzania"`` in ``lang``."""
-    return COUNTRY_CODES.sub(lambda m: country_name(m.group(), lang), value)
+    """``"KE, TZ"`` as ``"Kenya, Tanzania"`` in ``lang`` (with the Arabic comma in Arabic)."""
+    named = COUNTRY_CODES.sub(lambda m: country_name(m.group(), lang), value)
+    return named.replace(", ", "، ") if lang == "ar" else named
 
 
 def with_country_names(params: Mapping[str, Any], lang: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from academy.errors import AcademyError
 from academy.models import User, Workshop
 from academy.roster import teams
 from academy.scenarios import get_version, latest, parse
+from academy.wording import listed
 from academy.workshops import trainees_of
 from engine.messages import country_name
 from ui.choice import choice
@@ -163,7 +164,7 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
     row.metric(t("cc.teams_ready"), _ratio(num(sum(tm.ready for tm in playing)),
                                            num(len(playing))))
     if empty := [tm.name for tm in desk.teams if tm.id not in desk.seated]:
-        st.caption(t("cc.empty_teams", teams=plain(", ".join(empty))))
+        st.caption(t("cc.empty_teams", teams=plain(listed(empty, current_language()))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
         buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
@@ -265,7 +266,7 @@ def world(desk: cell.ControlDesk) -> None:
            tables=[[{t("cc.col_member"): m["label"],
                      t("cc.col_role"): catalogs.role(m["role"], lang) if m["role"] else "—",
                      t("cc.col_country"): country_name(m["country"], lang),
-                     t("cc.col_known_by"): ", ".join(country_name(c, lang) for c in m["known_by"])
+                     t("cc.col_known_by"): listed([country_name(c, lang) for c in m["known_by"]], lang)
                      or "—", t("cc.col_arrested"): "✔" if m["arrested"] else ""}
                     for m in summary.members]])
 

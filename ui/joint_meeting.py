@@ -25,6 +25,7 @@ from academy import control_cell
 from academy.control_cell import ControlDesk
 from academy.errors import AcademyError
 from academy.joint import Desk
+from academy.wording import listed
 from engine.messages import country_name
 from engine.records import Outcome
 from ui.choice import prompt
@@ -73,7 +74,7 @@ def _status(meeting: Any) -> str:
 
 def _heading(meeting: Any) -> str:
     return t("jm.meeting.heading", meeting=meeting.id, status=_status(meeting),
-             countries=", ".join(_country(c) for c in meeting.countries))
+             countries=listed([_country(c) for c in meeting.countries], current_language()))
 
 
 def _targets(meeting: Any) -> None:

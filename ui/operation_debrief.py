@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_lines
+from academy.wording import listed
 from ui.charts import LABEL_LIMIT
 from ui.figures import figure
 from ui.i18n import current_language, num, t
@@ -124,7 +125,7 @@ def meetings(od: OperationDebrief) -> None:
         st.info(t("operation_debrief.no_meeting"))
     for r in reviews:
         st.subheader(t("operation_debrief.meeting", id=r.meeting,
-                       teams=", ".join(_team(od, c) for c in r.countries)))
+                       teams=listed([_team(od, c) for c in r.countries], current_language())))
         st.dataframe([{t("operation_debrief.target"): plain(x.label),
                        t("operation_debrief.target_action"): t(f"operation_debrief.do_{x.action}"),
                        t("operation_debrief.owner"): _team(od, x.owner),

@@ -98,3 +98,14 @@ def test_categories_come_from_cldr():
     assert wording.category(2, "fr") == "other" and wording.category(1_000_000, "fr") == "many"
     assert [wording.category(n, "ar") for n in (0, 1, 2, 3, 11, 100)] == [
         "zero", "one", "two", "few", "many", "other"]
+
+
+def test_a_list_reads_as_the_language_lists():
+    from academy.wording import listed
+    from engine.messages import countries_named
+
+    assert listed(["Kenya", "Tanzanie", "Mozambique"], "fr") == "Kenya, Tanzanie et Mozambique"
+    assert listed(["كينيا", "تنزانيا"], "ar") == "كينيا وتنزانيا"  # no Latin comma
+    assert listed([], "en") == ""
+    assert "," not in countries_named("KE, TZ", "ar") and "،" in countries_named("KE, TZ", "ar")
+    assert countries_named("KE, TZ", "en") == "Kenya, Tanzania"
