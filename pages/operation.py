@@ -87,7 +87,8 @@ def team_desk() -> None:
             action_forms.render(
                 view, names, lambda action: op.act(user, operation, action),
                 desk_now.played.live.quote)
-    desk.results_shown()  # the run got to its end: the result above was on screen
+    # no results_shown(): on a shared desk every teammate's click and every move of the
+    # clock redraws it, so the team's own last result stays until its next action
 
 
 @st.fragment(run_every=op.WATCH_SECONDS)

@@ -11,6 +11,7 @@ every message on the channels. Every call is checked on the server
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,7 @@ from ui.state import db
 from ui.text import plain
 
 HELD = "cc.held"
+LAST_ADVANCE = "cc.last_advance"  # when this screen last moved the clock (monotonic s)
 PULSE = "cc.pulse"
 ERROR = "cc.error"
 DONE = "cc.done"
@@ -63,6 +65,21 @@ def run(user: CurrentUser, call: Callable[..., Any], done: str | None = None, **
     if done:
         st.session_state[DONE] = done
     return result
+
+
+DOUBLE_CLICK_S = 1.0  # a second "Advance" this soon after one from the same screen
+
+
+def advance(user: CurrentUser, call: Callable[..., Any], **kw: Any) -> None:
+    """Move the clock, unless this screen moved it a moment ago: a double click reaches the
+    button redrawn for the new day (its key and ``from_day`` are the new day's), so only
+    the time between the two clicks tells it from a deliberate second advance."""
+    now = time.monotonic()
+    if now - st.session_state.get(LAST_ADVANCE, -DOUBLE_CLICK_S) < DOUBLE_CLICK_S:
+        st.session_state[ERROR] = AcademyError("joint_double_click")
+        return
+    if run(user, call, **kw) is not None:  # moved: a refusal moved nothing
+        st.session_state[LAST_ADVANCE] = now
 
 
 def notices() -> None:
@@ -167,15 +184,19 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
         st.caption(t("cc.empty_teams", teams=plain(listed(empty, current_language()))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
-        buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
-                       on_click=run, args=(user, cell.advance),
+        # keyed by the day drawn: a second click of a double click reaches the button of a
+        # day already left — refused then ("moved meanwhile"), or no button at all once
+        # redrawn (a callback's arguments are the latest run's, so from_day alone cannot)
+        buttons.button(label, key=f"cc.advance.{days}.{day:g}", disabled=desk.played.live.finished,
+                       on_click=advance, args=(user, cell.advance),
                        kwargs={"operation_id": operation, "days": days, "from_day": day})
     first = int(day) + 1
     target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
                                   max_value=max(int(duration), first), step=1,
                                   key=f"cc.to_day.{operation}.{int(day)}", label_visibility="collapsed")
-    buttons.button(t("cc.advance_to"), key="cc.advance_to", disabled=desk.played.live.finished,
-                   on_click=run, args=(user, cell.advance_to),
+    buttons.button(t("cc.advance_to"), key=f"cc.advance_to.{day:g}",
+                   disabled=desk.played.live.finished,
+                   on_click=advance, args=(user, cell.advance_to),
                    kwargs={"operation_id": operation, "day": int(target), "from_day": day})
     flags = st.container(horizontal=True)
     _toggle(flags, t("cc.when_ready"), f"cc.armed.{operation}", op.advance_when_ready,

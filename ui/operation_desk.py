@@ -104,7 +104,11 @@ def scenario(operation: joint.JointOperation) -> Scenario:
 
 def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | None:
     """Carry out one action for the team, decided on the day the desk showed; a
-    teammate's click since is told, not lost; a move of the clock since is told."""
+    teammate's click since is told, not lost; a move of the clock since is told. The result
+    stays on the desk until the trainee's next action (the desk redraws whenever a teammate
+    acts or the clock moves: a result dropped once drawn was gone before it was read)."""
+    for shown in ("desk.last", "desk.error"):  # the previous action's, replaced now
+        st.session_state.pop(shown, None)
     held = st.session_state.get(HELD)
     try:
         with db() as s:

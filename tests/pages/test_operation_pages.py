@@ -50,6 +50,12 @@ def call(ids: dict, fn, who: str, **kw):  # type: ignore[no-untyped-def]
     return result
 
 
+def advance_button(at):  # type: ignore[no-untyped-def]
+    """The control cell's "Advance a day" (keyed by the day it was drawn on)."""
+    (button,) = [b for b in at.button if str(b.key).startswith("cc.advance.1.")]
+    return button
+
+
 def tanzanian():  # type: ignore[no-untyped-def]
     at = app()
     at.text_input(key="signin.code").input(DEMO_WORKSHOP_CODE)
@@ -104,7 +110,7 @@ def test_the_control_cell_moves_the_clock_and_sees_every_team(operation):
     seating = at.dataframe[0].value
     assert list(seating["Team"]) == ["Kenya NEST", "Tanzania NEST", "Mozambique NEST"]
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # who knows whom
-    at.button(key="cc.advance.1").click().run()
+    advance_button(at).click().run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Day"] == "1.0 / 90"
     kenya = desk(as_trainee())
@@ -116,14 +122,14 @@ def test_a_second_control_screen_is_told_the_clock_already_moved(operation):
     first, second = as_instructor(), as_instructor()  # two instructors, both on day 0
     for screen in (first, second):
         screen.switch_page("pages/control_cell.py").run()
-    first.button(key="cc.advance.1").click().run()
-    second.button(key="cc.advance.1").click().run()
+    advance_button(first).click().run()
+    advance_button(second).click().run()
     assert not second.exception
     assert [e.value for e in second.error] == [
         "The clock was moved meanwhile (by another instructor, another tab, or every team "
         "being ready): it is now day 1.0. Nothing more was advanced; advance again if needed."]
     assert {m.label: m.value for m in second.metric}["Day"] == "1.0 / 90"  # not day 2
-    second.button(key="cc.advance.1").click().run()  # now decided on day 1: it moves on
+    advance_button(second).click().run()  # now decided on day 1: it moves on
     assert {m.label: m.value for m in second.metric}["Day"] == "2.0 / 90"
 
 
@@ -134,6 +140,22 @@ def test_the_control_cell_counts_only_teams_someone_sits_in(operation):
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Teams ready"] == "0 / 2"
     assert any(c.value.startswith("Nobody is seated yet in Mozambique NEST") for c in at.caption)
+
+
+def test_a_double_click_on_advance_moves_the_clock_once(operation):
+    """The second click of a double click reaches the button redrawn for the new day; it is
+    told it was taken for a double click, and a click after a moment moves the clock."""
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    advance_button(at).click().run()
+    advance_button(at).click().run()  # at once: the redrawn button, day 1
+    assert {m.label: m.value for m in at.metric}["Day"] == "1.0 / 90"
+    assert [e.value for e in at.error] == [
+        "The clock was moved a moment ago from this screen: a second click so soon is taken "
+        "as a double click and ignored. Click again to advance once more."]
+    at.session_state["cc.last_advance"] = -10.0  # as if a while had passed (no timing here)
+    advance_button(at).click().run()
+    assert {m.label: m.value for m in at.metric}["Day"] == "2.0 / 90"
 
 
 def test_a_request_from_another_team_is_answered_on_the_desk(operation):
@@ -170,6 +192,23 @@ def test_an_answer_a_teammate_already_gave_is_told_not_dropped(operation):
     assert not [b for b in second.button if b.key and b.key.startswith("op.answer.")]
     kenya = desk(as_trainee(), "Requests")
     assert list(kenya.dataframe[0].value["Status"]) == ["declined"]
+
+
+def test_a_result_stays_on_the_shared_desk_until_the_next_action(operation):
+    """A teammate's click or the clock redraws a shared desk at any moment: the trainee's
+    own last result must survive those redraws (in Chromium it flashed and was gone)."""
+    for _ in range(2):  # R001 and R002
+        call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    at = desk(tanzanian(), "Requests")
+    at.button(key="op.answer.R001.False").click().run()
+    said = "Request R001 from Kenya declined"
+    assert said in [s.value for s in at.success]
+    call(operation, control_cell.advance, "instructor")  # the clock moves: the desk redraws
+    at.run()
+    assert said in [s.value for s in at.success]  # still there
+    at.button(key="op.answer.R002.True").click().run()  # the next action replaces it
+    successes = [s.value for s in at.success]
+    assert said not in successes and any("R002" in v for v in successes)
 
 
 def test_a_channel_message_with_html_is_shown_as_text(operation):
