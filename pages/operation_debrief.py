@@ -60,7 +60,7 @@ with tabs[2]:
 with tabs[3]:
     joint_panels.meetings(od)
 with tabs[4]:
-    panels.network(od.debrief.world, {})
+    panels.network(od.debrief.world, {}, words="operation_debrief")  # found by any team
     joint_panels.known_by(od)
     panels.shipments(od.debrief.world, od.scenario)
 with tabs[5]:

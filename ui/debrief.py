@@ -44,10 +44,12 @@ def score(debrief: Debrief) -> None:
                    f"{explanation(c, lang)}")
 
 
-def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
+def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief") -> None:
+    """The real network and who of it was found; ``words``: the catalog prefix of "found"
+    and of the count ("debrief": by you; "operation_debrief": by any team of the operation)."""
     nodes = [{"id": m.id, "label": m.label, "role": m.role, "country": m.country,
               "status": t("debrief.arrested") if m.arrested else
-              (t("debrief.found") if m.known else t("debrief.unknown")),
+              (t(f"{words}.found") if m.known else t("debrief.unknown")),
               "betweenness": m.betweenness, "your_hypothesis": hypotheses.get(m.id, "")}
              for m in debrief.members]
     edges = [{"a": a, "b": b, "relation": r} for a, b, r in debrief.edges]
@@ -60,7 +62,7 @@ def network(debrief: Debrief, hypotheses: dict[str, str]) -> None:
     figure(charts.network(nodes, edges, colour="status", legend=t("debrief.col_status")),
            title=t("debrief.tab_network"), tables=[rows])
     found = sum(m.known for m in debrief.members)
-    st.caption(t("debrief.found_count", found=found, total=len(debrief.members)))
+    st.caption(t(f"{words}.found_count", found=found, total=len(debrief.members)))
 
 
 def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:

@@ -71,6 +71,7 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
                                         "(Tanzania)", "Mozambique NEST (Mozambique)",
                                         "Joint operation"]
     assert objectives["Objective"].iloc[0].startswith("Interdict the flow of ivory")  # whole
+    assert "The teams together found" in said and "You found" not in said  # not "by you"
     flows = [d for d in at.dataframe if "Tanzania" in d.value.to_csv()
              and "case file" in d.value.to_csv()]
     assert flows  # the table beside the timeline chart
