@@ -121,6 +121,11 @@ def reason(code: str, lang: str) -> str:
     return word(f"engine.{code}", lang, say("pdf.refused", lang))
 
 
+def relation(rel: str, lang: str) -> str:
+    """A relation between two members in words ("ships for", « expédie pour »), not its id."""
+    return word(f"inbox.relation.{rel}", lang, rel.replace("_", " "))
+
+
 def role(role_id: str, lang: str) -> str:
     """A network member's role in words ("front company", not ``exporter_front``)."""
     return word(f"studio.role.{role_id}", lang, role_id.replace("_", " "))

@@ -137,7 +137,7 @@ def missed_text(od: OperationDebrief, m: MissedConnection, lang: str) -> str:
     """One missed connection in words: who held what, who needed it, when and why."""
     return catalogs.say(f"joint_debrief.missed.{m.kind}", lang,
                         holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
-                        names=", ".join(m.labels), shipment=m.shipment or "",
+                        names=wording.listed(m.labels, lang), shipment=m.shipment or "",
                         place=m.place or "", request=m.request or "",
                         day=wording.number(m.day, lang, ".1f"),
                         since=wording.number(m.since or 0.0, lang, ".1f"))
@@ -161,10 +161,10 @@ def missed_lines(od: OperationDebrief, lang: str) -> list[str]:
         out.append(catalogs.say(
             "joint_debrief.missed.held_not_shared_loads", lang,
             holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
-            names=", ".join(m.labels), since=wording.number(m.since or 0.0, lang, ".1f"),
+            names=wording.listed(m.labels, lang), since=wording.number(m.since or 0.0, lang, ".1f"),
             day=wording.number(m.day, lang, ".1f"),
-            shipments=", ".join(f"{x.shipment} ({wording.number(x.day, lang, '.1f')})"
-                                for x in group)))
+            shipments=wording.listed([f"{x.shipment} ({wording.number(x.day, lang, '.1f')})"
+                                      for x in group], lang)))
     return out
 
 

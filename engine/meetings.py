@@ -116,7 +116,8 @@ def propose_meeting(sim: Simulation, a: A.ProposeMeeting) -> Outcome:
     mid = f"M{len(sim.meetings) + 1:03d}"
     sim.meetings.append(Meeting(mid, sim.acting, round(sim.env.now, 6), countries, a.rationale))
     return ok("meeting.proposed", f"meeting {mid} proposed to the control cell with"
-              f" {', '.join(countries[1:])}", meeting=mid, countries=", ".join(countries))
+              f" {', '.join(countries[1:])}", meeting=mid,
+              countries=", ".join(countries[1:]))  # the others, as the English says
 
 
 def convene_meeting(sim: Simulation, a: A.ConveneMeeting) -> Outcome:

@@ -324,7 +324,8 @@ def focused(entity: KnownEntity, view: TraineeView) -> None:
     """The entity opened from the inbox: what is known of it and what it is linked to."""
     names = {e.id: e.label for e in view.entities}
     links = [f"{names.get(k.b if k.a == entity.id else k.a, k.b if k.a == entity.id else k.a)}"
-             f" ({k.relation.replace('_', ' ')})" for k in view.links if entity.id in (k.a, k.b)]
+             f" ({catalogs.relation(k.relation, current_language())})"
+             for k in view.links if entity.id in (k.a, k.b)]
     facts = ", ".join(f"{k}: {v}" for k, v in entity.attributes.items() if k != "name")
     st.info(f"**{entity.label}** ({t('entity.' + entity.type)}) · {entity.source} "
             f"`{entity.grade}`" + (f"\n\n{facts}" if facts else "")

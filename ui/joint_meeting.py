@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from academy import control_cell
+from academy import catalogs, control_cell
 from academy.control_cell import ControlDesk
 from academy.errors import AcademyError
 from academy.joint import Desk
@@ -143,8 +143,9 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
 def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     view = desk.view
     names = {e.id: e.label for e in view.entities}
-    links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {k.relation} — {names.get(k.b, k.b)}"
-             for k in view.links}
+    lang = current_language()
+    links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {catalogs.relation(k.relation, lang)} — "
+                             f"{names.get(k.b, k.b)}" for k in view.links}
     items = {i.id: _report(i) for i in view.inbox}
     with st.form(f"jm.table.{meeting.id}"):
         st.markdown(t("jm.meeting.table"))

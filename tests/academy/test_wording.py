@@ -109,3 +109,11 @@ def test_a_list_reads_as_the_language_lists():
     assert listed([], "en") == ""
     assert "," not in countries_named("KE, TZ", "ar") and "،" in countries_named("KE, TZ", "ar")
     assert countries_named("KE, TZ", "en") == "Kenya, Tanzania"
+
+
+def test_a_relation_is_named_in_the_readers_words():
+    from academy.catalogs import relation
+
+    assert relation("ships_for", "en") == "ships for"
+    assert relation("ships_for", "fr") not in ("ships for", "ships_for")
+    assert relation("no_such_relation", "fr") == "no such relation"  # a scenario's own label

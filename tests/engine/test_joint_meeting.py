@@ -47,6 +47,7 @@ def learn(ex: Exercise, side: str, eid: str) -> None:
 def open_meeting(ex: Exercise) -> str:
     out = ex.apply({"kind": "propose_meeting", "countries": ["TZ"]}, KE)
     assert out.code == "meeting.proposed", out
+    assert out.params["countries"] == "TZ"  # the others invited, as the English line says
     mid = out.params["meeting"]
     assert ex.apply({"kind": "convene_meeting", "meeting": mid}, CONTROL).code \
         == "meeting.convened_teams"
