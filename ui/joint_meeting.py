@@ -46,13 +46,19 @@ def _country(code: str) -> str:
     return country_name(code, current_language())
 
 
-def _send(act: Act, action: dict[str, Any], key: str) -> None:
-    st.session_state[f"{RESULT}.{key}"] = act(action)
+def _send(act: Act, action: dict[str, Any], key: str, clear: tuple[str, ...] = ()) -> None:
+    """Send ``action``; once accepted, the form's choices ``clear`` start empty again (the
+    same arrest could be scheduled twice with a second click)."""
+    out = st.session_state[f"{RESULT}.{key}"] = act(action)
+    if isinstance(out, Outcome) and out.accepted:
+        for widget in clear:
+            st.session_state.pop(widget, None)
 
 
 def _result(key: str) -> None:
-    """The outcome of the action this panel sent on the previous click, once."""
-    out = st.session_state.pop(f"{RESULT}.{key}", None)
+    """The outcome of the action this panel sent last: it stays until the panel's next
+    action (a teammate's click or the clock redraws the desk at any moment)."""
+    out = st.session_state.get(f"{RESULT}.{key}")
     if isinstance(out, Outcome):
         outcome_message(out)
 
@@ -157,7 +163,9 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
                              key=f"jm.items.{meeting.id}", placeholder=prompt(items))
         if st.form_submit_button(t("jm.meeting.table_button")):
             _send(act, {"kind": "table_items", "meeting": meeting.id, "entities": ents,
-                        "links": [c.split("|") for c in chosen], "items": its}, "meeting")
+                        "links": [c.split("|") for c in chosen], "items": its}, "meeting",
+                  clear=(f"jm.ents.{meeting.id}", f"jm.links.{meeting.id}",
+                         f"jm.items.{meeting.id}"))
             st.rerun()
 
 
@@ -240,7 +248,7 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
                                       else float(chosen)}
             if what == "seizure":
                 action["location"] = place
-            _send(act, action, "day")
+            _send(act, action, "day", clear=("jm.day.person", "jm.day.load", "jm.day.place"))
             st.rerun()
     _plan(desk.plan, names, view.locations)
     _cancel_form(desk.plan, names, act)

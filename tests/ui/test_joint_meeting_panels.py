@@ -165,6 +165,9 @@ def test_a_team_cancels_a_planned_seizure_through_the_panel(op):
     team.number_input(key="jm.day.n.2").set_value(4)
     _button(team, "Schedule").click().run()
     assert "scheduled for day 4" in text(team), text(team)
+    # the form starts empty again: a second click cannot schedule the same seizure twice
+    assert team.selectbox(key="jm.day.load").value is None
+    assert team.selectbox(key="jm.day.place").value is None
     label = desk_of(op, "Kenya One").plan[0].label
     _button(team, "Cancel this action").click().run()  # nothing chosen
     assert "Choose one of your planned actions first." in [w.value for w in team.warning]
