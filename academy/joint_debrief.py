@@ -48,13 +48,8 @@ class OperationDebrief:
     def team_name(self, country: str, lang: str) -> str:
         """A team as people call it: its workshop name and the country it plays."""
         name = next((t.name for t in self.teams if t.country == country), "")
-        place = self.country_name(country, lang)
+        place = country_name(country, lang)  # CLDR, in the reader's language, as the desks
         return f"{name} ({place})" if name else place
-
-    @staticmethod
-    def country_name(country: str, lang: str) -> str:
-        """The country's name in the reader's language (CLDR), as the desks write it."""
-        return country_name(country, lang)
 
 
 def ended(session: Session, operation: JointOperation) -> bool:
@@ -217,8 +212,8 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.heading(say("timeline"))
     if jd.flows:
         report.table([say("day"), say("from"), say("to"), say("kind"), say("detail")],
-                     [[num(f.day, ".1f"), od.country_name(f.from_country, lang),
-                       od.country_name(f.to_country, lang), say(f"flow.{f.kind}"),
+                     [[num(f.day, ".1f"), country_name(f.from_country, lang),
+                       country_name(f.to_country, lang), say(f"flow.{f.kind}"),
                        flow_detail(f, lang)]
                       for f in jd.flows])
     else:
@@ -233,8 +228,8 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     report.heading(say("network"))
     known_by = jd.known_by
     report.table([say("member"), say("role"), say("country"), say("arrested"), say("known_by")],
-                 [[m.label, catalogs.role(m.role, lang), od.country_name(m.country, lang),
+                 [[m.label, catalogs.role(m.role, lang), country_name(m.country, lang),
                    catalogs.yes_no(m.arrested, lang),
-                   listed([od.country_name(c, lang) for c in known_by.get(m.id, [])], lang) or "—"]
+                   listed([country_name(c, lang) for c in known_by.get(m.id, [])], lang) or "—"]
                   for m in jd.world.members])
     return report.render()

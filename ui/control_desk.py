@@ -71,8 +71,8 @@ DOUBLE_CLICK_S = 1.0  # a second "Advance" this soon after one from the same scr
 
 
 def advance(user: CurrentUser, call: Callable[..., Any], **kw: Any) -> None:
-    """Move the clock, unless this screen moved it a moment ago: a double click reaches the
-    button redrawn for the new day (its key and ``from_day`` are the new day's), so only
+    """Move the clock, unless this screen moved it a moment ago: the second click of a double
+    click runs the callback the redraw registered, with the new day as ``from_day``, so only
     the time between the two clicks tells it from a deliberate second advance."""
     now = time.monotonic()
     if now - st.session_state.get(LAST_ADVANCE, -DOUBLE_CLICK_S) < DOUBLE_CLICK_S:
@@ -184,18 +184,15 @@ def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: f
         st.caption(t("cc.empty_teams", teams=plain(listed(empty, current_language()))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
-        # keyed by the day drawn: a second click of a double click reaches the button of a
-        # day already left — refused then ("moved meanwhile"), or no button at all once
-        # redrawn (a callback's arguments are the latest run's, so from_day alone cannot)
-        buttons.button(label, key=f"cc.advance.{days}.{day:g}", disabled=desk.played.live.finished,
+        # from_day: another screen's advance since is told; a double click: ``advance``
+        buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
                        on_click=advance, args=(user, cell.advance),
                        kwargs={"operation_id": operation, "days": days, "from_day": day})
     first = int(day) + 1
     target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
                                   max_value=max(int(duration), first), step=1,
                                   key=f"cc.to_day.{operation}.{int(day)}", label_visibility="collapsed")
-    buttons.button(t("cc.advance_to"), key=f"cc.advance_to.{day:g}",
-                   disabled=desk.played.live.finished,
+    buttons.button(t("cc.advance_to"), key="cc.advance_to", disabled=desk.played.live.finished,
                    on_click=advance, args=(user, cell.advance_to),
                    kwargs={"operation_id": operation, "day": int(target), "from_day": day})
     flags = st.container(horizontal=True)

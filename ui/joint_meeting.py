@@ -287,12 +287,12 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
     place = {loc.id: loc.name for loc in locations}
     # a static table: each action's result is a sentence, wrapped whole rather than cut
     st.table([{**({t("jm.col.owner"): _country(p.country)} if owners else {}),
-            t("jm.col.action"): t(f"jm.action.{p.what}"),
-            t("jm.col.target"): plain(names.get(p.target, p.label)),
-            t("jm.day.location"): plain(place.get(p.location or "", "")),
-            t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
-            t("jm.col.status"): t(f"jm.plan.{p.status}"),
-            t("jm.col.result"): plain(_said(p))} for p in plan], hide_index=True)
+               t("jm.col.action"): t(f"jm.action.{p.what}"),
+               t("jm.col.target"): plain(names.get(p.target, p.label)),
+               t("jm.day.location"): plain(place.get(p.location or "", "")),
+               t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
+               t("jm.col.status"): t(f"jm.plan.{p.status}"),
+               t("jm.col.result"): plain(_said(p))} for p in plan], hide_index=True)
 
 
 def _said(p: Any) -> str:

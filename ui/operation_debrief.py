@@ -14,6 +14,7 @@ import streamlit as st
 
 from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_lines
 from academy.wording import listed
+from engine.messages import country_name
 from ui.charts import LABEL_LIMIT
 from ui.figures import figure
 from ui.i18n import current_language, num, t
@@ -71,8 +72,8 @@ def missed(od: OperationDebrief) -> None:
 
 def timeline_rows(od: OperationDebrief) -> list[dict[str, Any]]:
     lang = current_language()
-    return [{"day": f.day, "from": od.country_name(f.from_country, lang),
-             "to": od.country_name(f.to_country, lang), "kind": t(f"joint_debrief.pdf.flow.{f.kind}"),
+    return [{"day": f.day, "from": country_name(f.from_country, lang),
+             "to": country_name(f.to_country, lang), "kind": t(f"joint_debrief.pdf.flow.{f.kind}"),
              "detail": flow_detail(f, lang)} for f in od.debrief.flows]
 
 
@@ -109,7 +110,7 @@ def known_by(od: OperationDebrief) -> None:
     """Which team knew each member of the real network at the end."""
     lang = current_language()
     rows = [{t("joint_debrief.pdf.member"): m.label,
-             t("joint_debrief.pdf.country"): od.country_name(m.country, lang),
+             t("joint_debrief.pdf.country"): country_name(m.country, lang),
              t("joint_debrief.pdf.known_by"): ", ".join(
                  od.team_name(c, lang) for c in od.debrief.known_by.get(m.id, [])) or "—"}
             for m in od.debrief.world.members]

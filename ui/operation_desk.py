@@ -107,8 +107,7 @@ def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | 
     teammate's click since is told, not lost; a move of the clock since is told. The result
     stays on the desk until the trainee's next action (the desk redraws whenever a teammate
     acts or the clock moves: a result dropped once drawn was gone before it was read)."""
-    for shown in ("desk.last", "desk.error"):  # the previous action's, replaced now
-        st.session_state.pop(shown, None)
+    _replace_result()
     held = st.session_state.get(HELD)
     try:
         with db() as s:
@@ -127,6 +126,13 @@ def act(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | 
     if acted.clock_moved:
         st.session_state[MOVED] = acted.day
     return acted.played.outcome
+
+
+def _replace_result() -> None:
+    """A new click of the trainee's: the previous result on the shared desk (which stays
+    through the redraws others cause, see ``act``) makes way for this one's."""
+    for shown in ("desk.last", "desk.error"):
+        st.session_state.pop(shown, None)
 
 
 def act_quietly(user: CurrentUser, operation: int, action: dict[str, Any]) -> Outcome | None:
@@ -165,6 +171,7 @@ def ready_toggle(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
     """The team's flag for the control cell: ready for the clock to move on."""
 
     def flip() -> None:
+        _replace_result()
         try:
             with db() as s:
                 joint.set_ready(s, user=_me(s, user), operation_id=operation,
@@ -246,6 +253,7 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
     targets: dict[int, str] = {0: t("joint.control_cell"), **{i or 0: n for i, n in teams}}
 
     def send() -> None:
+        _replace_result()
         body = st.session_state.get("op.msg.body", "")
         to = st.session_state.get("op.msg.to", 0)
         try:

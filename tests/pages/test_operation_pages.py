@@ -51,9 +51,8 @@ def call(ids: dict, fn, who: str, **kw):  # type: ignore[no-untyped-def]
 
 
 def advance_button(at):  # type: ignore[no-untyped-def]
-    """The control cell's "Advance a day" (keyed by the day it was drawn on)."""
-    (button,) = [b for b in at.button if str(b.key).startswith("cc.advance.1.")]
-    return button
+    """The control cell's "Advance a day"."""
+    return at.button(key="cc.advance.1")
 
 
 def tanzanian():  # type: ignore[no-untyped-def]
@@ -209,6 +208,17 @@ def test_a_result_stays_on_the_shared_desk_until_the_next_action(operation):
     at.button(key="op.answer.R002.True").click().run()  # the next action replaces it
     successes = [s.value for s in at.success]
     assert said not in successes and any("R002" in v for v in successes)
+
+
+def test_a_refused_message_gives_way_to_the_next_click(operation):
+    """On the shared desk a result stays until the trainee's next click — any click: a
+    refused (empty) channel message is not left on screen after a successful one."""
+    at = desk(as_trainee(), "Channel")
+    at.button(key="FormSubmitter:op.msg-Send the message").click().run()  # nothing written
+    assert at.error
+    at.text_area(key="op.msg.body").input("We hold the courier's phone")
+    at.button(key="FormSubmitter:op.msg-Send the message").click().run()
+    assert not at.exception and not at.error
 
 
 def test_a_channel_message_with_html_is_shown_as_text(operation):
