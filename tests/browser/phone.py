@@ -7,10 +7,12 @@ sideways scrolling and a whole-page screenshot makes the window as tall as that 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.steps import wait_idle
@@ -63,6 +65,15 @@ def sideways(page: Page) -> dict[str, int]:
     })""")
 
 
+_SIDEBAR_AT_REST = """() => {
+  const side = document.querySelector('[data-testid=stSidebar]');
+  const main = document.querySelector('[data-testid=stMainBlockContainer]');
+  if (!side || !main) return true;
+  const s = side.getBoundingClientRect(), m = main.getBoundingClientRect();
+  return s.right <= m.left + 1 || s.left >= m.right - 1 || s.width === 0;
+}"""
+
+
 def assert_usable(page: Page, *, folded: bool | None = True) -> None:
     """No sideways scrolling, no text cut off, the sidebar folded away (``folded``; with
     None, open or folded as Streamlit chose), never over the content, the content in view."""
@@ -77,6 +88,10 @@ def assert_usable(page: Page, *, folded: bool | None = True) -> None:
     if sidebar.count():
         if folded is not None:
             expect(sidebar).to_have_attribute("data-collapsed", "true" if folded else "false")
+        # a folding sidebar slides out over ~0.3 s: wait for it to come to rest (at most 5 s;
+        # one still over the content after that fails below)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(_SIDEBAR_AT_REST, timeout=5_000)
         side = sidebar.bounding_box()  # out of the window, or beside the content
         assert side is None or side["x"] + side["width"] <= main["x"] + 1 \
             or side["x"] >= main["x"] + main["width"] - 1, (side, main)
