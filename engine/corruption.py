@@ -72,7 +72,7 @@ def tip_off(sim: Simulation, location: str, start: float, end: float, shipment: 
     for m in sim.officials_at.get(location, ()):
         if m in sim.arrested or sim.leaks.get(m, 0.0) <= 0.0:
             continue
-        u = sim.rng("leak", m, location, round(start, 3), shipment).random()
+        u = sim.draw("leak", m, location, round(start, 3), shipment)
         if u < sim.leaks[m]:
             sim.tips.append(Tip(location, start, end, m, sim.env.now))
             return

@@ -53,35 +53,58 @@ _norm = repr
 
 @dataclass
 class Holdings:
-    """Who said what: the sources behind each entity, attribute value and link held."""
+    """Who said what: the sources behind each entity, attribute value and link held.
+
+    Every report of every run is noted here, but the holdings are only read when a report
+    is graded (``status``), which most reports of a run never need: a report is noted as
+    it comes (``entity``, ``link``: one append) and the indexes are brought up to date,
+    in the order the reports came, when something is graded."""
 
     entities: dict[str, set[str]] = field(default_factory=dict)
     values: dict[tuple[str, str], dict[str, set[str]]] = field(default_factory=dict)
     links: dict[tuple[frozenset[str], str], set[str]] = field(default_factory=dict)
     linked: dict[str, set[str]] = field(default_factory=dict)  # entity -> sources of its links
+    # reports noted and not yet indexed: (eid, attrs, source) or (a, b, relation, source)
+    pending: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
 
-    # Called for every entity and link of every report of every run: a new set or dict
-    # is made only where none is held yet (``setdefault`` would make one on every call).
     def entity(self, eid: str, attrs: dict[str, Any], source: str) -> None:
-        _add(self.entities, eid, source)
-        values = self.values
-        for key, value in attrs.items():
-            if key not in IDENTITY:
-                by_value = values.get((eid, key))
-                if by_value is None:
-                    values[eid, key] = {_norm(value): {source}}
-                else:
-                    _add(by_value, _norm(value), source)
+        self.pending.append((eid, dict(attrs), source))  # as it is now
 
     def link(self, a: str, b: str, relation: str, source: str) -> None:
-        # A link reported as (a, b) by one source and (b, a) by another is the same link.
-        _add(self.links, (frozenset((a, b)), relation), source)
-        _add(self.linked, a, source)
-        _add(self.linked, b, source)
+        self.pending.append((a, b, relation, source))
+
+    def settle(self) -> None:
+        """Index every report noted since the last grading, in the order they came."""
+        if not self.pending:
+            return
+        entities, values, links, linked = self.entities, self.values, self.links, self.linked
+        for noted in self.pending:
+            if len(noted) == 3:
+                eid, attrs, source = noted
+                _add(entities, eid, source)
+                # A new set or dict only where none is held yet (``setdefault`` would
+                # make one on every call).
+                for key, value in attrs.items():
+                    if key not in IDENTITY:
+                        by_value = values.get((eid, key))
+                        if by_value is None:
+                            values[eid, key] = {_norm(value): {source}}
+                        else:
+                            _add(by_value, _norm(value), source)
+            else:
+                a, b, relation, source = noted
+                # A link reported as (a, b) by one source and (b, a) by another is the
+                # same link.
+                _add(links, (frozenset((a, b)), relation), source)
+                _add(linked, a, source)
+                _add(linked, b, source)
+        self.pending.clear()
 
     def status(self, claim: Claim, source: str) -> str:
         """``C`` confirmed by another source, ``X`` contradicted by another source, ``K``
         consistent (about something another source holds), ``N`` nothing held bears on it."""
+
+        self.settle()
 
         def other(sources: set[str] | None) -> bool:
             return bool(sources and sources - {source})

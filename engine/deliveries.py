@@ -67,7 +67,7 @@ def delivered_under_surveillance(
 ) -> None:
     t, k, w = sim.env.now, sim.knowledge, sim.world
     dest = sim.locs[ship.where or ""]
-    if sim.rng("cd", ship.id).random() < sim.scenario.legal.controlled_delivery_loss:
+    if sim.draw("cd", ship.id) < sim.scenario.legal.controlled_delivery_loss:
         ship.status, ship.lost_at = "missed", ship.where
         k.item(
             t,

@@ -81,7 +81,7 @@ def request_forensics(sim: Simulation, a: A.RequestForensics) -> Outcome:
     now = sim.env.now
     team = lab.team_on(now)
     spec = support_team(sim.scenario)
-    delay = triangular_at(sim.rng("forensic", an.id, a.item).random(), an.delay_days)
+    delay = triangular_at(sim.draw("forensic", an.id, a.item), an.delay_days)
     if team:
         delay *= spec.speedup
     weight = min(1.0, an.weight + (spec.weight_bonus if team else 0.0))
@@ -268,7 +268,7 @@ def request_support_team(sim: Simulation, a: A.RequestSupportTeam) -> Outcome:
     if (r := _pay(sim, spec.cost)) is not None:
         return r
     _spend(sim, spec.cost)
-    delay = triangular_at(sim.rng("support-team", round(now, 3)).random(), spec.deploy_days)
+    delay = triangular_at(sim.draw("support-team", round(now, 3)), spec.deploy_days)
     lab.team_from, lab.team_until = now + delay, now + delay + spec.stays_days
 
     def arrive() -> None:

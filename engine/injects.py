@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -32,29 +31,18 @@ class Trigger(StrEnum):
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]{0,63})\}")
 
 
-@lru_cache(maxsize=4096)
-def _pieces(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """``text`` cut at its placeholders (text, group, text, group, ..., text), and the groups
-    it names. An inject's texts are the scenario's, filled again in every run: cut once."""
-    pieces = tuple(PLACEHOLDER.split(text))
-    return pieces, frozenset(pieces[1::2])
-
-
 def fill(text: str, names: dict[str, str], append: bool = True) -> str:
     """``text`` with each ``{group}`` placeholder replaced by the name revealed for it; with
-    ``append``, a name the text has no place for (an old text) follows it in parentheses."""
-    if not names:  # nothing revealed: the text as written (most injects)
-        return text
-    pieces, used = _pieces(text)
-    if used:  # a placeholder whose group revealed nobody stays as written
-        out = list(pieces)
-        for i in range(1, len(out), 2):
-            out[i] = names.get(out[i], "{" + out[i] + "}")
-        text = "".join(out)
-    if not append or used.issuperset(names):  # every name has its place (today's texts)
-        return text
-    extra = [name for group, name in names.items() if group not in used]
-    return f"{text} ({', '.join(extra)})"
+    ``append``, a name the text has no place for (an old text) follows it in parentheses.
+    A placeholder whose group revealed nobody stays as written."""
+    extra = []
+    for group, name in names.items():
+        placeholder = "{" + group + "}"
+        if placeholder in text:
+            text = text.replace(placeholder, name)
+        elif append:
+            extra.append(name)
+    return f"{text} ({', '.join(extra)})" if extra else text
 
 
 class Contingency(Frozen):

@@ -32,6 +32,12 @@ def evidence_weight(reliability: str, credibility: int) -> float:
     return 0.25
 
 
+# Inbox ids I001 .. I999, made once: an id is formatted for every report of every run.
+_ITEM_IDS = tuple(f"I{n:03d}" for n in range(1, 1000))
+# An Admiralty grade ("B2") as the item keeps it: reliability "B", credibility 2.
+_GRADES = {f"{r}{c}": (r, c) for r in "ABCDEF" for c in range(1, 7)}
+
+
 @dataclass
 class Knowledge:
     """The trainee's side of the exercise: everything here came through a graded channel."""
@@ -62,15 +68,16 @@ class Knowledge:
     ) -> str:
         """File a report: its English text comes from the template of ``code``; a fixed
         sender (``M.sender``) is kept in the params as ``source_msg``."""
-        iid = f"I{len(self.inbox) + 1:03d}"
+        n = len(self.inbox)
+        iid = _ITEM_IDS[n] if n < 999 else f"I{n + 1:03d}"
         if code not in M.TEMPLATES:
             raise KeyError(f"no inbox template {code!r}")
         if not isinstance(source, str):
             params = {**params, **M.nested("source", source)}
             source = params["source"]
+        reliability, cred = _GRADES.get(grade) or (grade[0], int(grade[1]))
         self.inbox.append(
-            InboxItem(iid, round(t, 3), source, grade[0], int(grade[1]), kind, code, params,
-                      handling)
+            InboxItem(iid, round(t, 3), source, reliability, cred, kind, code, params, handling)
         )
         return iid
 
@@ -84,13 +91,14 @@ class Knowledge:
         source: str,
         grade: str,
     ) -> None:
-        self.held.entity(eid, attrs, source)
         old = self.entities.get(eid)
         if old is None:
-            self.entities[eid] = KnownEntity(
-                eid, typ, label, dict(attrs), round(t, 3), source, grade
-            )
-        elif any(old.attributes.get(k) != v for k, v in attrs.items()):
+            attrs = dict(attrs)  # the file's own copy, noted once for grading (``held``)
+            self.held.pending.append((eid, attrs, source))
+            self.entities[eid] = KnownEntity(eid, typ, label, attrs, round(t, 3), source, grade)
+            return
+        self.held.entity(eid, attrs, source)
+        if any(old.attributes.get(k) != v for k, v in attrs.items()):
             merged = {**old.attributes, **attrs}
             self.entities[eid] = KnownEntity(
                 eid, typ, label, merged, old.first_seen, old.source, min(old.grade, grade)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from engine import messages as M
 from engine.circulation import in_force
 from engine.deliveries import cd_cleared, cd_why_not, names_said
+from engine.geography import Mode
 from engine.intel import person_attrs
 from engine.records import Movement
 from engine.tuning import Tuning
@@ -172,8 +173,12 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
             "notice",
         )
     wanted = red and person not in sim.arrested
-    if wanted and sim.rng("red-border", person, round(t, 3)).random() < sim._act(country):
+    if wanted and sim.draw("red-border", person, round(t, 3)) < sim._act(country):
         sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name))
+
+
+# Legs on which the crew travels with the load (a driver, a courier): caught with it.
+TRAVELLERS_MET = frozenset({Mode.road, Mode.river, Mode.air})
 
 
 def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str, str]) -> bool:
@@ -204,11 +209,11 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         else M.nested("concealment", M.message("word.cargo"))
     )
     k.concealments.add(ship.concealment or "")
-    company = next((m for m in handlers.values() if w.entities[m].type == "company"), None)
+    crew = [(m, w.entities[m]) for m in handlers.values()]
+    company = next((m for m, e in crew if e.type == "company"), None)
     names = []
-    travellers_met = leg.mode.value in ("road", "river", "air")  # a driver, courier ... is there
-    for m in handlers.values():
-        e = w.entities[m]
+    travellers_met = leg.mode in TRAVELLERS_MET  # a driver, courier ... is there
+    for m, e in crew:
         if m == company or (e.role in ("transporter", "courier") and travellers_met):
             keys = (
                 ("name", "date_of_birth", "nationality", "passport")

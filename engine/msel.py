@@ -123,7 +123,7 @@ def reveal_member(
         return None
     unknown = [m for m in members if m not in sim.knowledge.entities] or members
     # A stream of its own, used for this one choice: with one candidate nothing to draw.
-    m = unknown[0] if len(unknown) == 1 else sim.rng("reveal", salt, group).choice(unknown)
+    m = unknown[0] if len(unknown) == 1 else sim.pick(unknown, "reveal", salt, group)
     ent = sim.world.entities[m]
     sim.knowledge.learn(m, ent.type, ent.label, person_attrs(ent), sim.env.now, source, grade)
     # Engine assumption: a tip-off counts as weak evidence (C3) whatever grade it carries;

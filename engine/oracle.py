@@ -89,7 +89,7 @@ class OracleBot:
                 continue
             buyers = [m for m in (ship.handlers or p.handlers).values()
                       if w.entities[m].role == "buyer" and m not in sim.arrested]
-            if not buyers or sim.rng("cd", p.id).random() < loss:
+            if not buyers or sim.draw("cd", p.id) < loss:
                 continue
             self.done.add(("cd", p.id))
             ex.apply(A.ControlledDelivery(shipment=p.id))

@@ -109,11 +109,20 @@ def arrest_country(sim: Simulation, member: str, how: M.Message) -> str:
         return str(p["country"])
     if "shipment" in p and (st := sim.ships.get(p["shipment"])) is not None and st.where:
         return sim.locs[st.where].country
-    if "place" in p:
-        for loc in sim.locs.values():
-            if loc.name == p["place"]:
-                return loc.country
+    if "place" in p and (country := _place_countries(sim).get(p["place"])) is not None:
+        return country
     return sim.world.entities[member].country
+
+
+def _place_countries(sim: Simulation) -> dict[str, str]:
+    """Place name -> its country (the first place of that name, as a search would find)."""
+    got: dict[str, str] | None = sim.__dict__.get("_place_countries")
+    if got is None:
+        got = {}
+        for loc in sim.locs.values():
+            got.setdefault(loc.name, loc.country)
+        sim.__dict__["_place_countries"] = got
+    return got
 
 
 def _charge(sim: Simulation, case: Case) -> None:
@@ -135,7 +144,7 @@ def _verdict(sim: Simulation, case: Case) -> None:
     case.strength = usable_weight(sim, case.member, sim.env.now)
     label = sim.world.entities[case.member].label
     params = {"subject": label, "country": case.forum, "strength": round(case.strength, 2)}
-    if sim.rng("verdict", case.member).random() < conviction_chance(case.strength):
+    if sim.draw("verdict", case.member) < conviction_chance(case.strength):
         case.status = "convicted"
         case.sentence = sentence(sim, case.member, case.forum, case.strength)
         low, high = case.sentence
@@ -185,9 +194,9 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
         if a == member:
             linked[b] = linked.get(b, False) or link.source.startswith(("Customs ", "NCB "))
     out, seized_links = [], 0
-    for st in sim.ships.values():
-        if st.id not in linked:
-            continue
+    ships = sim.ships  # the linked ones, in the order of the network's plan
+    linked_ships = sorted((ships[b] for b in linked if b in ships), key=_plan_order)
+    for st in linked_ships:
         if st.status in ("seized", "controlled_delivery"):
             seized_links += linked[st.id]
             custody = lawful(sim, st)
@@ -204,6 +213,10 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
         out.append(Exhibit(member, ExhibitKind.report, round(weight - old, 3),
                            round(sim.env.now, 3), f"reports@{round(sim.env.now, 1):g}"))
     return out
+
+
+def _plan_order(st: ShipmentState) -> int:
+    return st.plan_index
 
 
 def file_exhibits(sim: Simulation, member: str) -> None:

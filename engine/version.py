@@ -9,8 +9,14 @@ an exercise played before was replayed under newer rules.
 - 2: inspection teams are a SimPy resource booked for their window only (an inspection
   booked for day 40 leaves the team free until then); answers, intelligence deliveries and
   injects are SimPy processes.
+- 3: a decision drawn once (a verdict, a leak, an arrest at a border, the member an inject
+  names, a laboratory's or a support team's delay, surveillance lost on a controlled
+  delivery) takes its number from a hash of the exercise's seed and the decision's name
+  (``Simulation.draw``) instead of seeding a random generator for it: each still has its
+  own number that no other draw moves, at a tenth of the cost, but the numbers differ, so
+  a log of version 2 replays to other verdicts and tip-offs.
 """
 
 from __future__ import annotations
 
-ENGINE_VERSION = 2
+ENGINE_VERSION = 3

@@ -15,7 +15,7 @@ def convicted(app_db):
     """An inspection at the Unity Bridge border post (Tanzania) finds a load in the cohort's
     world: the courier caught with it is tried in Tanzania and convicted on the seizure."""
     exercise_id, live = play_to_end(app_db, {
-        "kind": "inspection", "location": "unity-bridge", "start_day": 10, "days": 30})
+        "kind": "inspection", "location": "unity-bridge", "start_day": 20, "days": 30})
     (case,) = live.debrief().prosecutions
     assert case.outcome == "convicted"
     return exercise_id, case

@@ -9,9 +9,9 @@ from tests.pages.helpers import as_trainee, play_to_end, reopen_desk, start_wild
 from tests.pages.test_debrief_i18n_pages import open_debrief
 
 NOTE = {
-    "en": "Played on engine version 1; replayed under version 2 rules",
-    "fr": "Joué sur la version 1 du moteur ; rejoué selon les règles de la version 2",
-    "es": "Jugado con la versión 1 del motor; reproducido con las reglas de la versión 2",
+    "en": "Played on engine version 1; replayed under version 3 rules",
+    "fr": "Joué sur la version 1 du moteur ; rejoué selon les règles de la version 3",
+    "es": "Jugado con la versión 1 del motor; reproducido con las reglas de la versión 3",
     "ar": "لُعب هذا التمرين على الإصدار \u20681\u2069 من المحرّك",  # numbers isolated
 }
 
