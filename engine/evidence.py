@@ -25,7 +25,7 @@ class ExhibitKind(StrEnum):
     witness = "witness"  # a cooperating co-accused or an officer's testimony
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Exhibit:
     """One piece of evidence against ``member`` (a world entity id)."""
 
@@ -35,6 +35,13 @@ class Exhibit:
     day: float
     ref: str  # what produced it: an inbox item, a shipment or a request id
     custody_kept: bool = True  # False: seized or handled without the legal steps
+
+    def __init__(self, member: str, kind: ExhibitKind, weight: float, day: float, ref: str,
+                 custody_kept: bool = True) -> None:
+        # Made at every charge and verdict of every run: one update of the instance's dict
+        # instead of the six ``object.__setattr__`` calls a frozen dataclass's __init__ makes.
+        self.__dict__.update(member=member, kind=kind, weight=weight, day=day, ref=ref,
+                             custody_kept=custody_kept)
 
 
 @dataclass

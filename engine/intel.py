@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
 from engine.credibility import Claim, Holdings, credibility
+from engine.messages import TEMPLATES
 from engine.records import InboxItem, KnownEntity, KnownLink, Movement, NoticeRecord
 
 if TYPE_CHECKING:
@@ -68,16 +69,17 @@ class Knowledge:
     ) -> str:
         """File a report: its English text comes from the template of ``code``; a fixed
         sender (``M.sender``) is kept in the params as ``source_msg``."""
-        n = len(self.inbox)
+        inbox = self.inbox
+        n = len(inbox)
         iid = _ITEM_IDS[n] if n < 999 else f"I{n + 1:03d}"
-        if code not in M.TEMPLATES:
+        if code not in TEMPLATES:
             raise KeyError(f"no inbox template {code!r}")
         if not isinstance(source, str):
             params = {**params, **M.nested("source", source)}
             source = params["source"]
-        reliability, cred = _GRADES.get(grade) or (grade[0], int(grade[1]))
-        self.inbox.append(
-            InboxItem(iid, round(t, 3), source, reliability, cred, kind, code, params, handling)
+        graded = _GRADES.get(grade) or (grade[0], int(grade[1]))
+        inbox.append(
+            InboxItem(iid, round(t, 3), source, graded[0], graded[1], kind, code, params, handling)
         )
         return iid
 
