@@ -74,8 +74,10 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
     if sent:
         colours = {t(f"fate.{f}"): c for f, c in charts.FATE_COLOURS.items()}
         figure(charts.shipments(sent, colours, titles), title=t("debrief.tab_shipments"))
+    widths = {titles["cause"]: st.column_config.TextColumn(width="large"),  # a long cause
+              titles["route"]: st.column_config.TextColumn(width="medium")}  # keeps the rest in view
     st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
-                 width="stretch")
+                 width="stretch", column_config=widths)
     fates = [s.fate for s in debrief.shipments]  # prevented is not seized: said apart
     st.caption(t("debrief.flow_split", seized=fates.count("seized") + fates.count("controlled_delivery"),
                  prevented=fates.count("prevented"), missed=fates.count("missed")))
@@ -90,8 +92,13 @@ def prosecutions(debrief: Debrief, scenario: Scenario | None = None) -> None:
     st.caption(t("debrief.prosecution_intro"))
     counts = {o: sum(c.outcome == o for c in debrief.prosecutions) for o in OUTCOMES}
     st.markdown(t("debrief.prosecution_counts", **counts))
+    # The verdict first; the long sentences (path, exhibits, why) in columns of a set width,
+    # so a long path cannot push the outcome out of sight (hover or widen to read them whole)
+    wide = {t(k): st.column_config.TextColumn(width="medium")
+            for k in ("debrief.col_path", "debrief.col_exhibits", "debrief.col_why")}
+    wide[t("debrief.col_person")] = st.column_config.TextColumn(pinned=True)
     st.dataframe(prosecution_rows(debrief, current_language(), scenario), hide_index=True,
-                 width="stretch")
+                 width="stretch", column_config=wide)
 
 
 def prosecution_rows(debrief: Debrief, lang: str,
@@ -99,12 +106,12 @@ def prosecution_rows(debrief: Debrief, lang: str,
     """One row per case, in the reader's language; the country trying it by its name."""
     places = names_of(debrief, scenario, lang)
     return [{t("debrief.col_person"): c.label,
-             t("figure.col_role"): c.role + (f" ({t('debrief.leader')})" if c.leading else ""),
-             t("debrief.col_tried_in"): places.get(c.forum, c.forum),
-             t("debrief.col_path"): t(f"case.path.{c.path}"),
              t("debrief.col_outcome"): t(f"case.outcome.{c.outcome}"),
              t("debrief.col_sentence"): (f"{num(c.sentence[0], '.1f')}–{num(c.sentence[1], '.1f')}"
                                          if c.sentence else ""),
+             t("debrief.col_tried_in"): places.get(c.forum, c.forum),
+             t("debrief.col_path"): t(f"case.path.{c.path}"),
+             t("figure.col_role"): c.role + (f" ({t('debrief.leader')})" if c.leading else ""),
              t("debrief.col_exhibits"): "; ".join(exhibit_line(e, c) for e in c.exhibits),
              t("debrief.col_why"): engine_text(c.cause, c.cause_params, c.cause_text, lang,
                                                isolate=lang in RTL)}
