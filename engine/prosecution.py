@@ -109,20 +109,11 @@ def arrest_country(sim: Simulation, member: str, how: M.Message) -> str:
         return str(p["country"])
     if "shipment" in p and (st := sim.ships.get(p["shipment"])) is not None and st.where:
         return sim.locs[st.where].country
-    if "place" in p and (country := _place_countries(sim).get(p["place"])) is not None:
-        return country
-    return sim.world.entities[member].country
-
-
-def _place_countries(sim: Simulation) -> dict[str, str]:
-    """Place name -> its country (the first place of that name, as a search would find)."""
-    got: dict[str, str] | None = sim.__dict__.get("_place_countries")
-    if got is None:
-        got = {}
+    if "place" in p:
         for loc in sim.locs.values():
-            got.setdefault(loc.name, loc.country)
-        sim.__dict__["_place_countries"] = got
-    return got
+            if loc.name == p["place"]:
+                return loc.country
+    return sim.world.entities[member].country
 
 
 def _charge(sim: Simulation, case: Case) -> None:
