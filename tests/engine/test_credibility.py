@@ -180,3 +180,29 @@ def test_an_msel_grade_outside_the_code_is_refused(wildlife):
 
     with pytest.raises(ValidationError):
         type(wildlife.msel[0]).model_validate({**wildlife.msel[0].model_dump(), "grade": "B7"})
+
+
+def test_holdings_noted_between_gradings_grade_as_if_indexed_at_once():
+    """Reports are noted as they come and indexed when something is graded: the grades are
+    those of holdings indexed report by report, whenever the grading happens."""
+    noted, eager = Holdings(), Holdings()
+    reports = [("P1", {"name": "A", "phone": "+254 1"}, "R1"), ("P1", {"phone": "+254 1"}, "R2"),
+               ("P2", {"passport": "X1"}, "R1")]
+    claims = [Claim("attr", "P1", "phone", "+254 1"), Claim("attr", "P2", "passport", "X2"),
+              Claim("link", "P1", "P2", "pays"), Claim("absent", "P1")]
+    for i, (eid, attrs, source) in enumerate(reports):
+        noted.entity(eid, attrs, source)
+        eager.entity(eid, attrs, source)
+        eager.settle()  # indexed at once
+        if i == 1:  # a grading in between settles what was noted so far
+            assert credibility(noted, claims[:1], "R3", "B") == credibility(eager, claims[:1], "R3", "B")
+    noted.link("P1", "P2", "pays", "R2")
+    eager.link("P1", "P2", "pays", "R2")
+    eager.settle()
+    assert noted.pending  # nothing graded since: still only noted
+    for claim in claims:
+        for source in ("R1", "R2", "R3"):
+            assert credibility(noted, [claim], source, "B") == credibility(eager, [claim], source, "B")
+    assert not noted.pending
+    assert (noted.entities, noted.values, noted.links, noted.linked) == (
+        eager.entities, eager.values, eager.links, eager.linked)

@@ -171,3 +171,21 @@ def test_an_agreed_control_opens_its_window_in_the_controls_part(wildlife):
     assert [(c.location, c.end) for c in ex.sim.controls] == [(loc, 25)]
     assert len(list(ex.sim.controls.at(loc, 22))) == 1
     assert not list(ex.sim.controls.at(loc, 26))
+
+
+def test_a_decision_drawn_once_has_its_own_number(wildlife):
+    """``Simulation.draw`` (engine version 3): the same exercise and decision give the same
+    number, another decision or seed another one; the numbers spread evenly over [0, 1)."""
+    sim = Exercise(wildlife, 7).sim
+    same = Exercise(wildlife, 7).sim
+    assert sim.draw("verdict", "P01") == same.draw("verdict", "P01")
+    assert sim.draw("verdict", "P01") != sim.draw("verdict", "P02")
+    assert sim.draw("verdict", "P01") != Exercise(wildlife, 8).sim.draw("verdict", "P01")
+    numbers = [sim.draw("leak", n) for n in range(4000)]
+    assert all(0.0 <= u < 1.0 for u in numbers)
+    tenths = [sum(int(u * 10) == k for u in numbers) for k in range(10)]
+    assert min(tenths) > 330 and max(tenths) < 470  # ~400 in each tenth
+    options = ["a", "b", "c"]
+    picks = {sim.pick(options, "reveal", n) for n in range(60)}
+    assert picks == set(options)
+    assert sim.pick(options, "reveal", 1) == same.pick(options, "reveal", 1)
