@@ -30,6 +30,7 @@ class Msel:
         self.sim = sim
         self.delivered: set[str] = set()
         self.named: dict[str, dict[str, str]] = {}  # inject id -> group -> name revealed
+        self.worded: dict[tuple[str, str], dict[str, Any]] = {}  # (inject id, code) -> params
         self.by_id = {inj.id: inj for inj in sim.scenario.msel}
         self.by_trigger: dict[str, list[Inject]] = {}  # event name -> its injects, in MSEL order
         for inj in sim.scenario.msel:
@@ -64,9 +65,8 @@ class Msel:
                         names[group] = sim.world.entities[m].label
                 if i == 0:
                     self.named[inj.id] = names
-                said = {k: fill(v, names) for k, v in inj.message.items()} if names else inj.message
-                text = localized("text", said)  # (a copy: the scenario's texts stay its own)
-                sim.knowledge.item(t, _filed(inj, text), inj.grade, "inject.msel", text, "inject")
+                text = self._text(inj, "inject.msel", inj.message, names)
+                sim.knowledge.item(t, inj.source, inj.grade, "inject.msel", text, "inject")
         if inj.contingency is not None and inj.expected_action is not None:
             with sim.acting_as(sim.home):  # checked for the sides it went to, not for one
                 sim.later(inj.contingency.after_days, lambda: self._check(inj, t, sides))
@@ -86,13 +86,24 @@ class Msel:
         )
         if not done and inj.contingency is not None:
             names = self.named.get(inj.id, {})
-            said = inj.contingency.message
-            if names:
-                said = {k: fill(v, names, append=False) for k, v in said.items()}
-            text = localized("text", said)  # (a copy, as in ``deliver``)
+            text = self._text(inj, "inject.contingency", inj.contingency.message, names)
             self.sim.knowledge.item(
-                self.sim.env.now, _filed(inj, text), inj.grade, "inject.contingency", text, "inject"
+                self.sim.env.now, inj.source, inj.grade, "inject.contingency", text, "inject"
             )
+
+    def _text(self, inj: Inject, code: str, texts: dict[str, str],
+              names: dict[str, str]) -> dict[str, Any]:
+        """An inject's item params: its texts in every language (the names it reveals put in
+        their places; a contingency adds none after its text) and the sender as filed. Each
+        item has its own params; an inject that names nobody is worded once per exercise (a
+        copy of the scenario's texts, which stay its own), not once per item."""
+        if not names:
+            made = self.worded.get((inj.id, code))
+            if made is None:
+                made = self.worded[inj.id, code] = _filed(inj, localized("text", texts))
+            return dict(made)
+        append = code == "inject.msel"
+        return _filed(inj, localized("text", {k: fill(v, names, append) for k, v in texts.items()}))
 
 
 COORDINATOR = sender("coordinator")
@@ -104,13 +115,13 @@ COORDINATOR_NAME = M.text(COORDINATOR)  # "NEST coordinator", the schema's defau
 COORDINATOR_SAID = M.nested("source", COORDINATOR)
 
 
-def _filed(inj: Inject, params: dict[str, Any]) -> str:
-    """The inject's sender, as filed: the default coordinator is ours to translate (its
-    message goes into ``params``, as ``Knowledge.item`` would put it); any other name is
-    the scenario author's, kept as written."""
+def _filed(inj: Inject, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with the inject's sender as filed: the default coordinator is ours to
+    translate (its message goes into the params, as ``Knowledge.item`` would put it); any
+    other name is the scenario author's, kept as written."""
     if inj.source == COORDINATOR_NAME:
         params.update(COORDINATOR_SAID)
-    return inj.source
+    return params
 
 
 def reveal_member(
