@@ -225,7 +225,8 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
             names.append(e.label)
             if e.type == "person" and m not in sim.arrested:
-                sim.arrest(m, M.message("arrest.caught", place=loc.name), announce=False)
+                sim.arrest(m, M.message("arrest.caught", place=loc.name, country=loc.country),
+                           announce=False)
                 sim.credit[m] = side  # caught with the load: the finder's arrest
     k.item(
         t,
