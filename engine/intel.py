@@ -75,7 +75,7 @@ class Knowledge:
         if code not in TEMPLATES:
             raise KeyError(f"no inbox template {code!r}")
         if not isinstance(source, str):
-            params = {**params, **M.nested("source", source)}
+            params = {**params, **M.source_said(source)}
             source = params["source"]
         graded = _GRADES.get(grade) or (grade[0], int(grade[1]))
         inbox.append(

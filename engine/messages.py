@@ -362,9 +362,30 @@ def message(code: str, **params: Any) -> Message:
     return {"code": code, "params": params}
 
 
+# Senders are few (a code, perhaps a country): each is one message, made once, with the
+# params ``Knowledge.item`` adds for it (``source_said``). An item keeps the shared message
+# as ``source_msg``, which nothing changes.
+_SENDERS: dict[tuple[Any, ...], Message] = {}
+_SAID: dict[int, dict[str, Any]] = {}  # id of a sender's message -> nested("source", it)
+
+
 def sender(code: str, **params: Any) -> Message:
     """Who files an item, as a message (``sender.<who>``) rather than English words."""
-    return message(f"sender.{code}", **params)
+    key = (code, *params.items())
+    msg = _SENDERS.get(key)
+    if msg is None:
+        msg = message(f"sender.{code}", **params)
+        _SAID[id(msg)] = nested("source", msg)
+        _SENDERS[key] = msg
+    return msg
+
+
+def source_said(msg: Message) -> dict[str, Any]:
+    """``nested("source", msg)``: made once for a sender's message, else now."""
+    said = _SAID.get(id(msg))
+    if said is not None and said["source_msg"] is msg:
+        return said
+    return nested("source", msg)
 
 
 def text(msg: Message) -> str:
