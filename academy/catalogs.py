@@ -126,6 +126,12 @@ def relation(rel: str, lang: str) -> str:
     return word(f"inbox.relation.{rel}", lang, rel.replace("_", " "))
 
 
+def unit(word_: str, lang: str) -> str:
+    """The scenario's budget unit in the reader's language ("jours-analyste"), where the
+    catalogs know it; else as the scenario's author wrote it."""
+    return word(f"inbox.unit.{word_}", lang, word_)
+
+
 def role(role_id: str, lang: str) -> str:
     """A network member's role in words ("front company", not ``exporter_front``)."""
     return word(f"studio.role.{role_id}", lang, role_id.replace("_", " "))

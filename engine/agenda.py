@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine import messages as M
 from engine.records import AgendaItem
 from engine.tariff import BUDGET_WEEK
 
@@ -49,7 +50,7 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
         nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK
-        add(nxt, "budget", amount=round(weekly, 3), unit=sim.scenario.resources.unit)
+        add(nxt, "budget", amount=round(weekly, 3), **M.unit("unit", sim.scenario.resources.unit))
     items.sort(key=lambda x: (x.day, x.code))
     items.append(AgendaItem(end, "agenda.end", {}))
     return items

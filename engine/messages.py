@@ -419,6 +419,12 @@ def relation(name: str, rel: str) -> dict[str, Any]:
     return term(name, f"relation.{rel}", rel.replace("_", " "))
 
 
+def unit(name: str, word: str) -> dict[str, Any]:
+    """The scenario's budget unit ("analyst-days"), said in the reader's language where the
+    catalogs know the word (``inbox.unit.<word>``), else as the author wrote it."""
+    return term(name, f"unit.{word}", word)
+
+
 # --- rendering in any language -----------------------------------------------------------
 def render(code: str, params: Mapping[str, Any], lang: str, lookup: Lookup,
            fill: Fill = _format) -> str:

@@ -46,7 +46,7 @@ class IntelSource(Frozen):
 
 
 class Resources(Frozen):
-    unit: ShortText = Field("analyst-days", description="the name of the budget unit, shown to the trainee (e.g. analyst-days)")
+    unit: ShortText = Field("analyst-days", description="the name of the budget unit, shown to the trainee (e.g. analyst-days); said in the trainee's language where the catalogs know the word (inbox.unit.<word> in locales/<lang>/inbox.yaml), else as written")
     start_budget: Annotated[float, Field(ge=0, le=1000, description="budget units (resources.unit, e.g. analyst-days) available on day 0, 0–1000")] = 10
     budget_per_week: Annotated[float, Field(ge=0, le=1000, description="budget units (resources.unit, e.g. analyst-days) added every 7 days, 0–1000")] = 5
     inspection_teams: Annotated[int, Field(ge=0, le=20, description="number of inspection teams (0–20); an inspection holds one team")] = 2

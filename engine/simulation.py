@@ -45,7 +45,7 @@ from engine.interdiction import (
     detection,
 )
 from engine.laboratory import Lab
-from engine.messages import Message, nested, sender
+from engine.messages import Message, nested, sender, unit
 from engine.msel import COORDINATOR_SAID
 from engine.prosecution import Case, open_case
 from engine.reports import ShipmentReports
@@ -334,8 +334,9 @@ class Simulation(Communications, ShipmentReports):
         weekly = self.scenario.resources.budget_per_week * self.ov.resources
         # The same every week but the budget, made once: the amount, the unit and who says
         # it (the sender's English text and its message, as ``Knowledge.item`` adds them).
-        source, unit = COORDINATOR_SAID["source"], self.scenario.resources.unit
-        week = {"amount": round(weekly, 3), "unit": unit, "budget": 0.0, "every": BUDGET_WEEK}
+        source, budget_unit = COORDINATOR_SAID["source"], self.scenario.resources.unit
+        week = {"amount": round(weekly, 3), **unit("unit", budget_unit), "budget": 0.0,
+                "every": BUDGET_WEEK}
         week.update(COORDINATOR_SAID)
         purse, top_up = funds.purse, funds.top_up  # home's, for the whole exercise
         while True:

@@ -42,11 +42,18 @@ def relations(scenarios) -> set[str]:
     return {r.relation for s in scenarios for r in s.network.relations}
 
 
+def units(scenarios) -> set[str]:
+    """The budget units the shipped scenarios name (``resources.unit``)."""
+    return {s.resources.unit for s in scenarios}
+
+
 def test_english_catalog_is_the_engine_templates(scenarios):
     english = inbox_catalog("en")
     assert {k: english[f"inbox.{k}"] for k in M.TEMPLATES} == M.TEMPLATES
     for rel in relations(scenarios):
         assert english[f"inbox.relation.{rel}"] == rel.replace("_", " ")
+    for unit in units(scenarios):
+        assert english[f"inbox.unit.{unit}"] == unit
     assert {k: english[f"inbox.{k}"] for k in M.TERMS} == M.TERMS
 
 
@@ -59,8 +66,11 @@ def test_every_template_and_relation_is_translated(lang, scenarios):
         assert theirs[f"inbox.relation.{rel}"], (lang, rel)
     for code in M.TERMS:
         assert theirs[f"inbox.{code}"], (lang, code)
+    for unit in units(scenarios):
+        assert theirs[f"inbox.unit.{unit}"], (lang, unit)
     known = ({f"inbox.{c}" for c in M.TEMPLATES | M.TERMS}
-             | {f"inbox.relation.{r}" for r in relations(scenarios)})
+             | {f"inbox.relation.{r}" for r in relations(scenarios)}
+             | {f"inbox.unit.{u}" for u in units(scenarios)})
     assert set(theirs) == known, "inbox.yaml holds exactly the engine's messages"
 
 

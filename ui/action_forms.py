@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from academy import catalogs
 from engine.messages import country_name
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
@@ -95,7 +96,7 @@ def clear() -> None:
 
 def price(quote: Quote) -> str:
     """What an action costs and when its answer comes, as the engine quotes it."""
-    cost = t("actions.cost", cost=f"{quote.cost:g}", unit=quote.unit)
+    cost = t("actions.cost", cost=f"{quote.cost:g}", unit=catalogs.unit(quote.unit, current_language()))
     if quote.team is not None:
         return f"{cost} · {t('actions.delay_team', country=country_name(quote.team, current_language()))}"
     if quote.delay is None:

@@ -50,8 +50,9 @@ def test_every_item_is_its_template_filled_with_its_params(inboxes, sid):
 
 def test_sub_messages_and_terms_are_known(inboxes):
     used = used_codes(inboxes)
-    terms = {c for c in used if c.startswith("relation.")}
-    assert terms, "reports name relations between members"
+    terms = {c for c in used if c.startswith(("relation.", "unit."))}  # scenarios' words
+    assert {c for c in terms if c.startswith("relation.")}, "reports name relations"
+    assert "unit.analyst-days" in terms, "the weekly top-up names the budget unit"
     assert used - terms <= set(M.TEMPLATES)
     # the bots meet most kinds of message: a template nobody ever files is a dead sentence
     assert {"intel.report", "fact.associate", "partner.seizure", "inject.msel"} <= used

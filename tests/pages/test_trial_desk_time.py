@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.helpers import KNOWN_COMPANY, as_trainee, play_to_end, start_wildlife, texts
+from tests.pages.helpers import (
+    KNOWN_COMPANY,
+    as_trainee,
+    play_to_end,
+    reopen_desk,
+    start_wildlife,
+    texts,
+)
 from tests.pages.test_debrief_i18n_pages import open_debrief
 
 
@@ -125,3 +132,40 @@ def test_the_debrief_lists_every_shipment_with_why(played):
     at = open_debrief(exercise_id, "fr", "Envois")
     why = next(d.value for d in at.dataframe if "Pourquoi" in d.value.columns)["Pourquoi"]
     assert not any(w.startswith("got through") for w in why)
+
+
+PRICE = {"fr": "Coût", "es": "Coste", "ar": "التكلفة"}  # actions.cost, the action's price
+NEXT = {"fr": "Prochain événement", "es": "Próximo evento", "ar": "الحدث المعروف التالي"}
+
+
+@pytest.mark.parametrize(("lang", "tab", "word"), [
+    ("fr", "Mesures", "jours-analyste"), ("es", "Acciones", "días-analista"),
+    ("ar", "الإجراءات", "أيام عمل المحلّلين")])
+def test_the_budget_unit_is_said_in_the_readers_language(app_db, lang, tab, word):
+    """The scenario's budget unit ("analyst-days") in the next known event, a weekly top-up
+    in the inbox and an action's price, in the trainee's language (it was English in all)."""
+    from sqlmodel import select
+
+    from academy import exercises
+    from academy.db import make_engine, session_scope
+    from academy.models import ExerciseRecord, User
+
+    start_wildlife(as_trainee())
+    engine = make_engine(app_db)
+    with session_scope(engine) as s:  # past the first weekly top-up
+        trainee = s.exec(select(User).where(User.role == "trainee")).one()
+        record = s.exec(select(ExerciseRecord).where(ExerciseRecord.user_id == trainee.id)).one()
+        exercises.play(s, exercise_id=record.id, user_id=trainee.id, held=None,
+                       action={"kind": "advance", "days": 8})
+    engine.dispose()
+    at = reopen_desk(lang, tab)
+    assert not at.exception
+    said = texts(at)
+    assert "analyst-days" not in said
+    next_event = [c.value for c in at.caption if c.value.startswith(NEXT[lang])]
+    assert next_event and all(word in c for c in next_event), next_event
+    prices = [c.value for c in at.caption if c.value.startswith(PRICE[lang])]
+    assert prices and all(word in p for p in prices), [c.value for c in at.caption]
+    inbox = reopen_desk(lang, {"fr": "Boîte de réception", "es": "Bandeja de entrada",
+                               "ar": "البريد الوارد"}[lang])
+    assert any(word in m for m in [m.value for m in inbox.markdown]), "the weekly top-up"
