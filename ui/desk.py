@@ -209,9 +209,16 @@ def header(view: TraineeView) -> None:
     st.progress(min(1.0, view.day / view.duration_days))
 
 
+def entity_label(e: KnownEntity) -> str:
+    """A known entity's name for the reader: a person's, a company's, a phone's as the
+    report gave it; a shipment by its id in the reader's language ("Expédition S737")."""
+    return t("entity.shipment_named", id=e.id) if e.type == "shipment" else e.label
+
+
 def labels(view: TraineeView) -> dict[str, str]:
     """Readable names for every id the trainee knows."""
-    names = {e.id: f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
+    names = {e.id: entity_label(e) if e.type == "shipment"  # says what it is already
+             else f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
     lang = current_language()  # a place's country by its name in the reader's language
     names.update({loc.id: f"{loc.name} ({country_name(loc.country, lang)})"
                   for loc in view.locations})
@@ -292,7 +299,8 @@ def inbox(view: TraineeView, seen_key: str, tabs_key: str = "desk.tab") -> None:
                 cols = st.columns(min(len(named), 4))
                 for i, e in enumerate(named):
                     cols[i % len(cols)].button(
-                        plain(e.label), key=f"desk.inbox.{item.id}.{e.id}", icon=":material/hub:",
+                        plain(entity_label(e)), key=f"desk.inbox.{item.id}.{e.id}",
+                        icon=":material/hub:",
                         type="tertiary", help=t("desk.open_in_chart"), on_click=focus,
                         args=(e.id, tabs_key))
     st.session_state[seen_key] = len(view.inbox)
@@ -300,7 +308,8 @@ def inbox(view: TraineeView, seen_key: str, tabs_key: str = "desk.tab") -> None:
 
 def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
     nodes = [{"id": e.id, "type": e.type, "source": e.source,
-              "label": f"{e.label} — {hypotheses[e.id]}" if e.id in hypotheses else e.label,
+              "label": (f"{entity_label(e)} — {hypotheses[e.id]}" if e.id in hypotheses
+                        else entity_label(e)),
               "grade": e.grade, "hypothesis": hypotheses.get(e.id, "")} for e in view.entities]
     edges = [{"a": k.a, "b": k.b, "relation": k.relation, "source": k.source, "grade": k.grade,
               "t": k.t} for k in view.links]
@@ -311,8 +320,8 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
     known = {e.id: e for e in view.entities}
     if chosen in known:
         focused(known[chosen], view)
-    names = {e.id: e.label for e in view.entities}
-    rows = [{t("figure.col_name"): e.label, t("figure.col_type"): t(f"entity.{e.type}"),
+    names = {e.id: entity_label(e) for e in view.entities}
+    rows = [{t("figure.col_name"): entity_label(e), t("figure.col_type"): t(f"entity.{e.type}"),
              t("figure.col_source"): e.source, t("figure.col_grade"): e.grade,
              t("desk.linked_to"): "; ".join(sorted(
                  names.get(k.b if k.a == e.id else k.a, "") for k in view.links
@@ -322,12 +331,12 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
 
 def focused(entity: KnownEntity, view: TraineeView) -> None:
     """The entity opened from the inbox: what is known of it and what it is linked to."""
-    names = {e.id: e.label for e in view.entities}
+    names = {e.id: entity_label(e) for e in view.entities}
     links = [f"{names.get(k.b if k.a == entity.id else k.a, k.b if k.a == entity.id else k.a)}"
              f" ({catalogs.relation(k.relation, current_language())})"
              for k in view.links if entity.id in (k.a, k.b)]
     facts = ", ".join(f"{k}: {v}" for k, v in entity.attributes.items() if k != "name")
-    st.info(f"**{entity.label}** ({t('entity.' + entity.type)}) · {entity.source} "
+    st.info(f"**{plain(entity_label(entity))}** ({t('entity.' + entity.type)}) · {entity.source} "
             f"`{entity.grade}`" + (f"\n\n{facts}" if facts else "")
             + (f"\n\n{t('desk.linked_to')}: " + "; ".join(links) if links else ""),
             icon=":material/hub:")
