@@ -68,7 +68,9 @@ class Holdings:
     pending: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
 
     def entity(self, eid: str, attrs: dict[str, Any], source: str) -> None:
-        self.pending.append((eid, dict(attrs), source))  # as it is now
+        """Note a report on ``eid``; ``attrs`` is kept as given (the caller's own copy,
+        which nothing changes afterwards)."""
+        self.pending.append((eid, attrs, source))
 
     def link(self, a: str, b: str, relation: str, source: str) -> None:
         self.pending.append((a, b, relation, source))

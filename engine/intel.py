@@ -93,14 +93,12 @@ class Knowledge:
         source: str,
         grade: str,
     ) -> None:
+        attrs = dict(attrs)  # the file's own copy, as the report said it
+        self.held.entity(eid, attrs, source)
         old = self.entities.get(eid)
         if old is None:
-            attrs = dict(attrs)  # the file's own copy, noted once for grading (``held``)
-            self.held.pending.append((eid, attrs, source))
             self.entities[eid] = KnownEntity(eid, typ, label, attrs, round(t, 3), source, grade)
-            return
-        self.held.entity(eid, attrs, source)
-        if any(old.attributes.get(k) != v for k, v in attrs.items()):
+        elif any(old.attributes.get(k) != v for k, v in attrs.items()):
             merged = {**old.attributes, **attrs}
             self.entities[eid] = KnownEntity(
                 eid, typ, label, merged, old.first_seen, old.source, min(old.grade, grade)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Container
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from engine import messages as M
@@ -186,7 +187,8 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
             linked[b] = linked.get(b, False) or link.source.startswith(("Customs ", "NCB "))
     out, seized_links = [], 0
     ships = sim.ships  # the linked ones, in the order of the network's plan
-    linked_ships = sorted((ships[b] for b in linked if b in ships), key=_plan_order)
+    linked_ships = sorted((ships[b] for b in linked if b in ships),
+                          key=attrgetter("plan_index"))
     for st in linked_ships:
         if st.status in ("seized", "controlled_delivery"):
             seized_links += linked[st.id]
@@ -204,10 +206,6 @@ def candidate_exhibits(sim: Simulation, member: str) -> list[Exhibit]:
         out.append(Exhibit(member, ExhibitKind.report, round(weight - old, 3),
                            round(sim.env.now, 3), f"reports@{round(sim.env.now, 1):g}"))
     return out
-
-
-def _plan_order(st: ShipmentState) -> int:
-    return st.plan_index
 
 
 def file_exhibits(sim: Simulation, member: str) -> None:

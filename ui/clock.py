@@ -14,7 +14,7 @@ import streamlit as st
 
 from engine.records import AgendaItem, TraineeView
 from ui.desk import act, message_text
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.session import CurrentUser
 
 CONFIRM_KEY = "desk.confirm_end"  # the step held until the trainee confirms the end
@@ -40,10 +40,10 @@ def advance_buttons(user: CurrentUser, exercise: int, view: TraineeView,
                       args=(action,) if asks else (user, exercise, action))
     if not view.finished:
         what = message_text(upcoming.code, upcoming.params, upcoming.text)
-        st.caption(t("desk.next_event", day=f"{upcoming.day:.1f}", what=what))
+        st.caption(t("desk.next_event", day=num(upcoming.day, ".1f"), what=what))
         with st.expander(t("desk.agenda", n=len(agenda)), icon=":material/event:"):
             st.markdown("\n".join(
-                f"- {t('desk.day')} {a.day:.1f} — {message_text(a.code, a.params, a.text)}"
+                f"- {t('desk.day')} {num(a.day, '.1f')} — {message_text(a.code, a.params, a.text)}"
                 for a in agenda))
     if st.session_state.get(CONFIRM_KEY) and not view.finished:
         with st.container(border=True):

@@ -211,13 +211,13 @@ def header(view: TraineeView) -> None:
 
 def entity_label(e: KnownEntity) -> str:
     """A known entity's name for the reader: a person's, a company's, a phone's as the
-    report gave it; a shipment by its id in the reader's language ("Expédition S737")."""
+    report gave it; a shipment by its id in the reader's language ("Envoi S737")."""
     return t("entity.shipment_named", id=e.id) if e.type == "shipment" else e.label
 
 
 def labels(view: TraineeView) -> dict[str, str]:
     """Readable names for every id the trainee knows."""
-    names = {e.id: entity_label(e) if e.type == "shipment"  # says what it is already
+    names = {e.id: entity_label(e) if e.type == "shipment"  # "Envoi S737" says what it is
              else f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
     lang = current_language()  # a place's country by its name in the reader's language
     names.update({loc.id: f"{loc.name} ({country_name(loc.country, lang)})"

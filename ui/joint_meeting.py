@@ -29,7 +29,7 @@ from academy.wording import listed
 from engine.messages import country_name
 from engine.records import Outcome
 from ui.choice import prompt
-from ui.desk import inbox_source, inbox_text, message_text, outcome_message
+from ui.desk import entity_label, inbox_source, inbox_text, message_text, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -64,7 +64,7 @@ def _result(key: str) -> None:
 
 
 def _labels(desk: Desk, meeting: Any) -> dict[str, str]:
-    return {**meeting.labels, **{e.id: e.label for e in desk.view.entities}}
+    return {**meeting.labels, **{e.id: entity_label(e) for e in desk.view.entities}}
 
 
 def _report(item: Any) -> str:
@@ -148,7 +148,7 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
 
 def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
     view = desk.view
-    names = {e.id: e.label for e in view.entities}
+    names = {e.id: entity_label(e) for e in view.entities}
     lang = current_language()
     links = {f"{k.a}|{k.b}": f"{names.get(k.a, k.a)} — {catalogs.relation(k.relation, lang)} — "
                              f"{names.get(k.b, k.b)}" for k in view.links}
@@ -217,7 +217,7 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
     st.info(t("jm.day.is", day=num(day, "g")) if day is not None else t("jm.day.not_set"),
             icon=":material/event:")
     view, mine = desk.view, desk.seat.team.country
-    names = {e.id: e.label for e in view.entities}
+    names = {e.id: entity_label(e) for e in view.entities}
     people = [e.id for e in view.entities if e.type == "person"]
     loads = [e.id for e in view.entities if e.type == "shipment"]
     places = {loc.id: loc.name for loc in view.locations if loc.country == mine}

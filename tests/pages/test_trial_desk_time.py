@@ -4,6 +4,8 @@ the debrief's shipments said what but not why (trust issue items 8, 12, 13, 14).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.pages.helpers import (
@@ -164,6 +166,8 @@ def test_the_budget_unit_is_said_in_the_readers_language(app_db, lang, tab, word
     assert "analyst-days" not in said
     next_event = [c.value for c in at.caption if c.value.startswith(NEXT[lang])]
     assert next_event and all(word in c for c in next_event), next_event
+    if lang in ("fr", "es"):  # the day written the language's way too: "7,0", not "7.0"
+        assert all(re.search(r"\d,0 ", c) for c in next_event), next_event
     prices = [c.value for c in at.caption if c.value.startswith(PRICE[lang])]
     assert prices and all(word in p for p in prices), [c.value for c in at.caption]
     inbox = reopen_desk(lang, {"fr": "Boîte de réception", "es": "Bandeja de entrada",
