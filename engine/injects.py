@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
 from engine.fields import Days, Frozen, Grade, ShortText, Slug, Text
+from engine.messages import filed_by, localized
 
 
 class Trigger(StrEnum):
@@ -96,6 +98,18 @@ class Inject(Frozen):
         " omitted: every team. While no team plays that country, the home country's file"
         " receives it (as in single play)",
     )
+
+    @cached_property
+    def said(self) -> dict[str, dict[str, Any]]:
+        """What an inbox item files for the inject (``inject.msel``) and its contingency
+        (``inject.contingency``) when no name is filled in: the texts in every language and
+        the sender as filed (``engine.messages.filed_by``). Worded once per loaded scenario,
+        not once per exercise; the MSEL gives each item its own copy."""
+        out = {"inject.msel": filed_by(self.source, localized("text", self.message))}
+        if self.contingency is not None:
+            texts = localized("text", self.contingency.message)
+            out["inject.contingency"] = filed_by(self.source, texts)
+        return out
 
     @model_validator(mode="after")
     def _time_or_trigger(self) -> Inject:

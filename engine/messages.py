@@ -407,6 +407,21 @@ def localized(name: str, texts: Mapping[Any, str], strip: bool = False) -> dict[
     return {name: clean["en"], f"{name}_i18n": clean}
 
 
+# The coordinator, who files the weekly budget and any inject an author did not sign: a
+# fixed sender, its English name and its message as ``Knowledge.item`` adds them, made once.
+COORDINATOR = sender("coordinator")
+COORDINATOR_NAME = text(COORDINATOR)  # "NEST coordinator", the schema's default source
+COORDINATOR_SAID = nested("source", COORDINATOR)
+
+
+def filed_by(source: str, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with an author's sender as filed: the default coordinator is ours to
+    translate (its message goes into the params); any other name is the author's, as written."""
+    if source == COORDINATOR_NAME:
+        params.update(COORDINATOR_SAID)
+    return params
+
+
 # Words the engine itself names by code (a scenario's relations are the other terms)
 TERMS = {"target.arrest": "arrest", "target.seizure": "seizure"}
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from engine import messages as M
 from engine.injects import fill
 from engine.intel import person_attrs
-from engine.messages import localized, sender
+from engine.messages import localized
 from engine.scenario import Inject
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ class Msel:
         self.sim = sim
         self.delivered: set[str] = set()
         self.named: dict[str, dict[str, str]] = {}  # inject id -> group -> name revealed
-        self.worded: dict[tuple[str, str], dict[str, Any]] = {}  # (inject id, code) -> params
         self.by_id = {inj.id: inj for inj in sim.scenario.msel}
         self.by_trigger: dict[str, list[Inject]] = {}  # event name -> its injects, in MSEL order
         for inj in sim.scenario.msel:
@@ -95,33 +94,13 @@ class Msel:
               names: dict[str, str]) -> dict[str, Any]:
         """An inject's item params: its texts in every language (the names it reveals put in
         their places; a contingency adds none after its text) and the sender as filed. Each
-        item has its own params; an inject that names nobody is worded once per exercise (a
-        copy of the scenario's texts, which stay its own), not once per item."""
+        item has its own params; an inject that names nobody is worded once per loaded
+        scenario (``Inject.said``), each item a copy."""
         if not names:
-            made = self.worded.get((inj.id, code))
-            if made is None:
-                made = self.worded[inj.id, code] = _filed(inj, localized("text", texts))
-            return dict(made)
+            return dict(inj.said[code])
         append = code == "inject.msel"
-        return _filed(inj, localized("text", {k: fill(v, names, append) for k, v in texts.items()}))
-
-
-COORDINATOR = sender("coordinator")
-COORDINATOR_NAME = M.text(COORDINATOR)  # "NEST coordinator", the schema's default source
-
-
-# The coordinator as ``Knowledge.item`` files a fixed sender (its English name and its
-# message, added to the params), made once rather than for every inject of every run.
-COORDINATOR_SAID = M.nested("source", COORDINATOR)
-
-
-def _filed(inj: Inject, params: dict[str, Any]) -> dict[str, Any]:
-    """``params`` with the inject's sender as filed: the default coordinator is ours to
-    translate (its message goes into the params, as ``Knowledge.item`` would put it); any
-    other name is the scenario author's, kept as written."""
-    if inj.source == COORDINATOR_NAME:
-        params.update(COORDINATOR_SAID)
-    return params
+        said = localized("text", {k: fill(v, names, append) for k, v in texts.items()})
+        return M.filed_by(inj.source, said)
 
 
 def reveal_member(

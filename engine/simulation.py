@@ -45,8 +45,7 @@ from engine.interdiction import (
     detection,
 )
 from engine.laboratory import Lab
-from engine.messages import Message, nested, sender, unit
-from engine.msel import COORDINATOR_SAID
+from engine.messages import COORDINATOR_SAID, Message, nested, sender, unit
 from engine.prosecution import Case, open_case
 from engine.reports import ShipmentReports
 from engine.scenario import Scenario
