@@ -84,8 +84,6 @@ def engine_per_event(scenario, seeds: range) -> tuple[float, int]:
     time); then each is run to the end of the exercise under the clock.
     """
     exercises = [Exercise(scenario, seed, Overrides(shipment_rate=4.0)) for seed in seeds]
-    for ex in exercises:
-        ex.world.outgoing("")  # lazily built adjacency: world set-up, not simulation time
     gc.collect()  # nor is collecting the garbage Faker left while building the worlds
     t0 = CLOCK()
     for ex in exercises:

@@ -84,6 +84,7 @@ class Simulation(Communications, ShipmentReports):
 
     def __init__(self, scenario: Scenario, world: World, seed: int, overrides: Any) -> None:
         self.scenario, self.world, self.seed, self.ov = scenario, world, seed, overrides
+        self.salt = f"{seed}:"  # what every decision's name follows in ``draw``
         self.env = simpy.Environment()
         # One side per country played (engine.joint): the home country's is single play's.
         self.home = scenario.home_country
@@ -272,7 +273,7 @@ class Simulation(Communications, ShipmentReports):
         the first 8 bytes of a BLAKE2b hash of the exercise's seed and the decision's
         name, so each decision has its own number and no other draw moves it. A tenth of
         the cost of seeding a ``random.Random`` for a single number."""
-        key = f"{self.seed}:{':'.join(map(str, parts))}".encode()
+        key = (self.salt + ":".join(map(str, parts))).encode()
         return int.from_bytes(blake2b(key, digest_size=8).digest()) / 18446744073709551616.0
 
     def pick(self, options: list[Any], *parts: object) -> Any:

@@ -85,24 +85,20 @@ class World:
     def betweenness(self) -> dict[str, float]:
         return nx.betweenness_centrality(self.graph, normalized=True)
 
+    def __post_init__(self) -> None:
+        # Indexes of the world's structure, made with the world (it never changes after):
+        # the simulation reads them from its first events on.
+        self._groups: dict[str, list[str]] = {}
+        for m in self.members:
+            self._groups.setdefault(self.entities[m].group or "", []).append(m)
+        self._adjacency: dict[str, list[tuple[str, str, bool]]] = {}
+        for a, b, r in self.edges:
+            self._adjacency.setdefault(a, []).append((b, r, True))
+        for a, b, r in self.edges:
+            self._adjacency.setdefault(b, []).append((a, r, False))
+
     def by_group(self, group: str) -> list[str]:
         return list(self._groups.get(group, ()))
-
-    @cached_property
-    def _groups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for m in self.members:
-            out.setdefault(self.entities[m].group or "", []).append(m)
-        return out
-
-    @cached_property
-    def _adjacency(self) -> dict[str, list[tuple[str, str, bool]]]:
-        adj: dict[str, list[tuple[str, str, bool]]] = {}
-        for a, b, r in self.edges:
-            adj.setdefault(a, []).append((b, r, True))
-        for a, b, r in self.edges:
-            adj.setdefault(b, []).append((a, r, False))
-        return adj
 
     def neighbours(self, member: str) -> list[tuple[str, str]]:
         return [(o, r) for o, r, _ in self._adjacency.get(member, ())]
