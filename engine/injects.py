@@ -104,7 +104,9 @@ class Inject(Frozen):
         """What an inbox item files for the inject (``inject.msel``) and its contingency
         (``inject.contingency``) when no name is filled in: the texts in every language and
         the sender as filed (``engine.messages.filed_by``). Worded once per loaded scenario,
-        not once per exercise; the MSEL gives each item its own copy."""
+        not once per exercise; the MSEL gives each item its own copy. (An inject is never
+        changed after loading; ``model_copy(update=...)`` would carry this over: validate a
+        new one instead.)"""
         out = {"inject.msel": filed_by(self.source, localized("text", self.message))}
         if self.contingency is not None:
             texts = localized("text", self.contingency.message)

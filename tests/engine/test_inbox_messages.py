@@ -77,6 +77,25 @@ def test_scenario_text_keeps_every_language(wildlife):
     assert briefing.text == wildlife.briefing["en"].strip()
 
 
+
+def test_an_inject_is_worded_once_per_scenario_and_each_item_has_its_own_params(wildlife):
+    """Exercises of one loaded scenario share an inject's wording (``Inject.said``), never
+    an item's params: a change to one item's params reaches no other item or exercise."""
+    inj = next(i for i in wildlife.msel if not i.reveals and i.at_day is not None)
+    items = []
+    for seed in (3, 4):
+        ex = Exercise(wildlife, seed)
+        ex.sim.run_until(inj.at_day + 0.5)
+        items.append(next(i for i in ex.sim.knowledge.inbox
+                          if i.code == "inject.msel" and i.params["text"] == inj.message["en"]))
+    mine, theirs = items
+    assert mine.params == theirs.params == inj.said["inject.msel"]
+    assert mine.params["text_i18n"]["fr"] == inj.message["fr"]
+    assert mine.params is not theirs.params
+    mine.params["text"] = "changed"
+    assert theirs.params["text"] == inj.said["inject.msel"]["text"] == inj.message["en"]
+
+
 def test_arrest_and_release_messages(wildlife):
     ex = Exercise(wildlife, 3)
     sim = ex.sim
