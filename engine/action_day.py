@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from engine import actions as A
 from engine import messages as M
 from engine.records import Outcome, Record
-from engine.requests import _known, ok, refuse
+from engine.requests import _known, not_a_person, ok, refuse
 from engine.state import Tip
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
                       target=label)
     k = sim.knowledge
     if a.what == "arrest":
+        held = k.entities.get(a.target)
+        if held is not None and (r := not_a_person(held)) is not None:
+            return r
         if not _known(sim, a.target, "person"):
             return refuse("arrest.unknown_subject",
                           f"'{a.target}' is not a person in your case file")

@@ -19,7 +19,7 @@ from engine.joint import TeamRequest, send
 from engine.messages import message, nested, sender
 from engine.notices import NCB, RPD
 from engine.records import Outcome
-from engine.requests import _known, _n, _pay, _spend, ok, refuse
+from engine.requests import _known, _n, _pay, _spend, not_a_person, ok, refuse
 from engine.simulation import ControlRequest, DeliveryRequest, Simulation
 from engine.world import triangular_at
 
@@ -233,6 +233,9 @@ def _cd_answer(sim: Simulation, req: DeliveryRequest, country: str) -> None:
 
 def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     k = sim.knowledge
+    held = k.entities.get(a.subject)
+    if held is not None and (r := not_a_person(held)) is not None:
+        return r
     if not _known(sim, a.subject, "person"):
         return refuse("arrest.unknown_subject", f"'{a.subject}' is not a person in your case file")
     if a.subject not in sim.warrants:

@@ -9,8 +9,8 @@ invites); the control cell convenes it (``convene_meeting``) and closes it
 from its own file (``table_items``: entities, links and inbox items it holds) — an item it
 received under 'do not share', or an entity it got in a 'do not share' case file, stays
 off the table (``handling.not_shareable``, the 3x5x2 rule) — and proposes the targets it
-will own (``propose_target``: a person or company to arrest, a shipment to seize, from its
-file or from the table; one owner per target), or takes one of its own back while the
+will own (``propose_target``: a person to arrest, a shipment to seize, from its file or
+from the table; one owner per target — a company is no person: it cannot be arrested), or takes one of its own back while the
 meeting is open (``withdraw_target``: another team may then own it). The targets proposed when the meeting
 closes are the agreed list: an agreement by commitment, as at a real meeting where each
 country says what it will do and the chair reads the list back. On closing, what was tabled
@@ -31,14 +31,14 @@ from engine.cooperation import shareable
 from engine.joint import HANDLING_RULE
 from engine.network import LEADING_ROLES
 from engine.records import InboxItem, Outcome, Record
-from engine.requests import ok, refuse
+from engine.requests import not_a_person, ok, refuse
 
 if TYPE_CHECKING:
     from engine.simulation import Simulation
 
 MEETING_RULE = "Regional case meeting: the control cell convenes and closes it; only the" \
     " teams invited take part"
-TARGET_TYPES = {"arrest": ("person", "company"), "seizure": ("shipment",)}
+TARGET_TYPES = {"arrest": ("person",), "seizure": ("shipment",)}  # a company: its loads
 
 
 @dataclass
@@ -75,13 +75,15 @@ class Meeting(Record):
     targets: list[Target] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # tabled entity -> label
     reports: dict[str, InboxItem] = field(default_factory=dict)  # tabled inbox item id -> the item
+    kinds: dict[str, str] = field(default_factory=dict)  # tabled entity -> its type
 
     def copy(self) -> Meeting:
         return Meeting(self.id, self.proposed_by, self.proposed_t, list(self.countries),
                        self.agenda, self.status, self.convened_t, self.closed_t,
                        {c: Tabled(list(x.entities), list(x.links), list(x.items))
                         for c, x in self.tabled.items()},
-                       list(self.targets), dict(self.labels), dict(self.reports))
+                       list(self.targets), dict(self.labels), dict(self.reports),
+                       dict(self.kinds))
 
 
 def _joint_only(sim: Simulation) -> Outcome | None:
@@ -191,6 +193,7 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
         if e not in mine.entities:
             mine.entities.append(e)
             m.labels[e] = k.entities[e].label
+            m.kinds[e] = k.entities[e].type  # what it is: what it can be a target for
     for key in wanted_links:
         if key not in mine.links:
             mine.links.append(key)
@@ -215,6 +218,8 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     if ent is None and a.target in on_table(m):
         ent = next(sim.knowledge_of[c].entities[a.target] for c, x in m.tabled.items()
                    if a.target in x.entities)
+    if ent is not None and a.action == "arrest" and (r := not_a_person(ent)) is not None:
+        return r  # the rule of every arrest (engine.requests), not "not in your file"
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
         name = ent.label if ent is not None else a.target  # a name, where the team has one
         return refuse("meeting.bad_target", f"'{name}' is not a"

@@ -26,6 +26,7 @@ from academy.control_cell import ControlDesk
 from academy.errors import AcademyError
 from academy.joint import Desk
 from academy.wording import listed
+from engine.meetings import TARGET_TYPES
 from engine.messages import country_name
 from engine.records import Outcome
 from ui.choice import prompt
@@ -170,16 +171,20 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
 
 
 def _target_form(desk: Desk, meeting: Any, labels: dict[str, str], act: Act) -> None:
+    """Own a target: a person to arrest, a shipment to seize, from the file or the table.
+    The action is chosen first, outside the form, so that the list offers what that action
+    can take (a company is never offered: only a person can be arrested)."""
     kinds = {e.id: e.type for e in desk.view.entities}
-    for x in meeting.tabled.values():
-        for e in x.entities:
-            kinds.setdefault(e, "")
+    for e, kind in meeting.kinds.items():
+        kinds.setdefault(e, kind)
+    what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
+                    format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
+    wanted = TARGET_TYPES[what]
+    offered = [e for e, kind in kinds.items() if kind in wanted]
     with st.form(f"jm.target.{meeting.id}"):
-        what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
-                        format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
-        target = st.selectbox(t("jm.meeting.target"), list(kinds), index=None,
+        target = st.selectbox(t("jm.meeting.target"), offered, index=None,
                               format_func=lambda e: labels.get(e, e), key=f"jm.tg.{meeting.id}",
-                              placeholder=prompt(kinds))
+                              placeholder=prompt(offered))
         if st.form_submit_button(t("jm.meeting.own")):
             if target is None:
                 st.warning(t("jm.meeting.choose_target"))

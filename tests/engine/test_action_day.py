@@ -196,6 +196,8 @@ def test_refusals(wildlife, ex):
     assert out.code == "action_day.not_set" and out.rule == ACTION_DAY_RULE
     assert ex.apply({**arrest, "day": 200}, KE).code == "action_day.bad_day"
     assert ex.apply({**arrest, "target": "P999", "day": 3}, KE).code == "arrest.unknown_subject"
+    company = next(e.id for e in ex.view("KE").entities if e.type == "company")
+    assert ex.apply({**arrest, "target": company, "day": 3}, KE).code == "arrest.not_a_person"
     assert ex.apply({**arrest, "target": unsigned, "day": 3}, KE).code == "arrest.no_warrant"
     out = ex.apply({"kind": "schedule_action", "what": "seizure", "target": load,
                     "location": tz_port, "day": 3}, KE)

@@ -193,22 +193,44 @@ def test_a_team_cancels_a_planned_seizure_through_the_panel(op):
     assert "action_day.watching" not in [i.code for i in desk_of(op, "Kenya One").view.inbox]
 
 
-def test_a_team_withdraws_its_target_through_the_panel(op):
+def _meeting_open(op: dict) -> AppTest:
+    """Kenya proposes a meeting with Tanzania, the control cell convenes it: Kenya's desk."""
     team = page(op, "Kenya One", "team")
     team.multiselect(key="jm.invite").set_value(["TZ"])
     team.button[0].click().run()
     page(op, "instructor", "control").button(key="jm.convene.M001").click().run()
-    company = next(e for e in desk_of(op, "Kenya One").view.entities if e.type == "company")
-    team = page(op, "Kenya One", "team")
+    return page(op, "Kenya One", "team")
+
+
+def test_a_team_withdraws_its_target_through_the_panel(op):
+    load = _shipments_known_to_kenya(op)[0]
+    team = _meeting_open(op)
+    name = f"Shipment {load}"
     assert not [s for s in team.selectbox if s.key == "jm.wd.M001"]  # owns nothing yet
-    team.selectbox(key="jm.tg.M001").set_value(company.id)
+    team.radio(key="jm.what.M001").set_value("seizure").run()
+    team.selectbox(key="jm.tg.M001").set_value(load)
     _button(team, "Own this target").click().run()
-    assert f"{company.label} on the target list" in text(team), text(team)
-    assert [company.label, "Arrest", "Kenya"] in frames(team)
-    team.selectbox(key="jm.wd.M001").set_value(company.id)
+    assert f"{name} on the target list" in text(team), text(team)
+    assert [name, "Seizure", "Kenya"] in frames(team)
+    team.selectbox(key="jm.wd.M001").set_value(load)
     _button(team, "Withdraw this target").click().run()
     assert not team.exception
-    assert f"{company.label} withdrawn from the target list of meeting M001" in text(team)
-    assert [company.label, "Arrest", "Kenya"] not in frames(team)
+    assert f"{name} withdrawn from the target list of meeting M001" in text(team)
+    assert [name, "Seizure", "Kenya"] not in frames(team)
     assert "No target yet." in text(team)
     assert desk_of(op, "Tanzania One").meetings[0].targets == []
+
+
+def test_the_target_form_never_offers_a_company_for_arrest(op):
+    """Only a person can be arrested: the form offers the people of the file for an arrest
+    and its shipments for a seizure; the company in Kenya's file is offered for neither."""
+    loads = _shipments_known_to_kenya(op)
+    team = _meeting_open(op)
+    view = desk_of(op, "Kenya One").view
+    company = next(e.label for e in view.entities if e.type == "company")
+    people = {e.label for e in view.entities if e.type == "person"}
+    assert team.radio(key="jm.what.M001").value == "arrest"
+    assert set(team.selectbox(key="jm.tg.M001").options) == people  # (shown by name)
+    team.radio(key="jm.what.M001").set_value("seizure").run()
+    offered = team.selectbox(key="jm.tg.M001").options
+    assert set(offered) == {f"Shipment {x}" for x in loads} and company not in offered
