@@ -76,6 +76,8 @@ class MissedConnection(Record):
     place: str | None = None  # the place's name where the load passed
     request: str | None = None  # a request's id (request_waiting)
     since: float | None = None  # when B first held it / the request was sent
+    kinds: list[str] = field(default_factory=list)  # each subject's type: a reader names a
+    # shipment in its own words ("Envoi S737"), the others by their labels
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,12 @@ def _label(sim: Simulation, eid: str) -> str:
     return ent.label if ent is not None else eid
 
 
+def _kinds(sim: Simulation, eids: list[str]) -> list[str]:
+    """What each subject is, so that a reader names a load in its own language."""
+    w = sim.world.entities
+    return [w[x].type if x in w else "shipment" if x in sim.ships else "" for x in eids]
+
+
 def _knew_by(k: Any, eid: str, day: float) -> float | None:
     """The day a side first held ``eid``, if it did by ``day``."""
     ent = k.entities.get(eid)
@@ -209,7 +217,7 @@ def held_not_shared(sim: Simulation) -> list[MissedConnection]:
                     out.append(MissedConnection(
                         "held_not_shared", round(day, 3), b, a, list(held),
                         [_label(sim, x) for x in held], sid, sim.locs[place].name, None,
-                        round(min(held.values()), 3)))
+                        round(min(held.values()), 3), _kinds(sim, list(held))))
     return out
 
 
@@ -237,7 +245,7 @@ def looked_for(sim: Simulation) -> list[MissedConnection]:
                     out.append(MissedConnection(
                         "looked_for", round(max(t_a, since), 3), b, a, [m, *others],
                         [_label(sim, x) for x in (m, *others)], None, None, None,
-                        round(since, 3)))
+                        round(since, 3), _kinds(sim, [m, *others])))
     return out
 
 
@@ -271,7 +279,8 @@ def requests_waiting(sim: Simulation) -> list[MissedConnection]:
             subjects = [subject] if subject else [sid]
             out.append(MissedConnection(
                 "request_waiting", round(day, 3), r.to_country, r.from_country, subjects,
-                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name, r.id, r.t))
+                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name, r.id, r.t,
+                _kinds(sim, subjects)))
     return out
 
 

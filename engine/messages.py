@@ -386,6 +386,8 @@ TEMPLATES: dict[str, str] = {
     "sender.support_team": "INTERPOL Operational Support Team",
     "sender.fiu": "Financial Intelligence Unit",
     "sender.asset_tracing": "Asset tracing",
+    # --- a known entity named in a message (``entity``): a load by its id, in words ------
+    "name.shipment": "Shipment {id}",
 }
 
 
@@ -461,6 +463,16 @@ TERMS = {"target.arrest": "arrest", "target.seizure": "seizure"}
 
 def term(name: str, code: str, english: str) -> dict[str, Any]:
     return {name: english, f"{name}_term": code}
+
+
+def entity(name: str, eid: str, kind: str, label: str) -> dict[str, Any]:
+    """A known entity named in a message, as the desk names it: a person, a company, a
+    vessel, a phone by the name or number a report gave (the same in every language); a
+    shipment by its id, in the reader's words (``name.shipment``: "Envoi S737"), never the
+    English label a file keeps for it ("Shipment S737")."""
+    if kind == "shipment":
+        return nested(name, message("name.shipment", id=eid))
+    return {name: label}
 
 
 def relation(name: str, rel: str) -> dict[str, Any]:

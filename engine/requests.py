@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.messages import entity
 from engine.records import KnownEntity, Outcome
 from engine.simulation import Simulation
 
@@ -67,5 +68,5 @@ def not_a_person(ent: KnownEntity) -> Outcome | None:
         "arrest.not_a_person",
         f"{ent.label} is a {ent.type}, not a person: only a person can be arrested",
         ARREST_RULE,
-        target=ent.label,
+        **entity("target", ent.id, ent.type, ent.label),
     )
