@@ -23,8 +23,9 @@ day, the teams, what and why it mattered:
   it waited longer than it took the load to go by.
 
 The information-flow timeline lists every exchange between countries: each share (and
-each share refused for a handling code), request, answer and notice circulated by the
-General Secretariat, with its day, from, to and kind.
+each share refused for a handling code), request, answer — a team's by hand, a simulated
+partner's drawn (read from the asking side's inbox) — and notice circulated by the General
+Secretariat, with its day, from, to and kind.
 """
 
 from __future__ import annotations
@@ -300,8 +301,41 @@ def _asked(sim: Simulation, side: str, d: Any) -> list[str]:
     return [c for c in states if c != side and c not in sim.played]
 
 
+# A simulated partner's answer to a request, as the asking side's inbox has it: the message
+# code -> (flow kind, the request's kind). (A team's answers are its answered requests.)
+ANSWERS = {
+    "partner.inspection_agreed": ("accepted", "inspection"),
+    "partner.inspection_declined": ("declined", "inspection"),
+    "partner.seizure_agreed": ("accepted", "seizure"),
+    "partner.seizure_declined": ("declined", "seizure"),
+    "partner.cd_state_agreed": ("accepted", "controlled_delivery"),
+    "partner.cd_state_refused": ("declined", "controlled_delivery"),
+    "partner.arrest_failed": ("declined", "arrest"),
+    "finance.frozen": ("accepted", "freeze_assets"),
+    "finance.freeze_declined": ("declined", "freeze_assets"),
+}
+
+
+def _answered(i: Any) -> tuple[str, str, str] | None:
+    """(country, flow kind, request kind) when inbox item ``i`` is a partner's answer to a
+    request; an arrest made on request is told as the arrest (``arrest.on_request``)."""
+    if i.code == "partner.arrest":
+        how = i.params.get("how_msg") or {}
+        if how.get("code") != "arrest.on_request":
+            return None  # caught with a load, on a Red Notice at a border: no answer
+        return str(how["params"].get("country", "")), "accepted", "arrest"
+    said = ANSWERS.get(i.code)
+    return None if said is None else (str(i.params.get("country", "")), *said)
+
+
 def flows(sim: Simulation) -> list[Flow]:
     out = []
+    for side, k in sim.knowledge_of.items():  # the answers of partners no team plays
+        for i in k.inbox:
+            if (answer := _answered(i)) is not None:
+                country, kind, what = answer
+                if country and country != side and country not in sim.played:
+                    out.append(Flow(i.t, country, side, kind, what))
     for side, decisions in sim.decisions_of.items():
         for d in decisions:
             if d.kind != "share_intel" or not d.params.get("country"):
