@@ -10,8 +10,9 @@ from its own file (``table_items``: entities, links and inbox items it holds) �
 received under 'do not share', or an entity it got in a 'do not share' case file, stays
 off the table (``handling.not_shareable``, the 3x5x2 rule) — and proposes the targets it
 will own (``propose_target``: a person to arrest, a shipment to seize, from its file or
-from the table; one owner per target — a company is no person: it cannot be arrested), or takes one of its own back while the
-meeting is open (``withdraw_target``: another team may then own it). The targets proposed when the meeting
+from the table; one owner per target — a company is no person: it cannot be arrested), or
+takes one of its own back while the meeting is open (``withdraw_target``: another team may
+then own it). The targets proposed when the meeting
 closes are the agreed list: an agreement by commitment, as at a real meeting where each
 country says what it will do and the chair reads the list back. On closing, what was tabled
 reaches every participant's file, credited to the country that tabled it.
