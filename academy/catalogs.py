@@ -69,6 +69,27 @@ def _no_catalog(code: str) -> None:
     return None  # English: the engine's templates are the catalog
 
 
+def engine_values(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """An engine message's params with every value put into ``lang`` (countries by name, a
+    load as "Envoi S737", a term in words: ``engine.messages.resolve``), its companions
+    dropped — for a catalog sentence of the platform's own (an outcome's ``engine.<code>``)."""
+    local = catalog(lang)
+
+    def fill(entry: object, values: Mapping[str, Any]) -> str:
+        return wording.fill(entry, lang, values)  # type: ignore[arg-type]
+
+    return messages.resolve(params, lang, lambda c: local.get(f"inbox.{c}"), fill)
+
+
+def entity_name(eid: str, kind: str, label: str, lang: str, *, isolate: bool = False) -> str:
+    """A known entity's name for a reader of ``lang``: a person's, a company's, a phone's as
+    the report gave it; a shipment by its id in the reader's words ("Envoi S737") — the
+    engine keeps an English label for it ("Shipment S737"), never meant to be read."""
+    if kind == "shipment":
+        return say("entity.shipment_named", lang, isolate=isolate, id=eid)
+    return label
+
+
 VALUE_KEYS = {"colour": "notice", "purpose": "purpose", "grounds": "grounds"}
 
 

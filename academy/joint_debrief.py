@@ -128,11 +128,19 @@ def improvements(od: OperationDebrief, lang: str) -> list[str]:
     return list(items.values())
 
 
+def names(m: MissedConnection, lang: str) -> list[str]:
+    """What a missed connection was about, named for a reader of ``lang``: a load by its id
+    in the reader's words ("Envoi S737"), the others by their labels."""
+    kinds = m.kinds or [""] * len(m.subjects)
+    return [catalogs.entity_name(x, kind, label, lang)
+            for x, kind, label in zip(m.subjects, kinds, m.labels, strict=False)]
+
+
 def missed_text(od: OperationDebrief, m: MissedConnection, lang: str) -> str:
     """One missed connection in words: who held what, who needed it, when and why."""
     return catalogs.say(f"joint_debrief.missed.{m.kind}", lang,
                         holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
-                        names=wording.listed(m.labels, lang), shipment=m.shipment or "",
+                        names=wording.listed(names(m, lang), lang), shipment=m.shipment or "",
                         place=m.place or "", request=m.request or "",
                         day=wording.number(m.day, lang, ".1f"),
                         since=wording.number(m.since or 0.0, lang, ".1f"))
@@ -156,7 +164,8 @@ def missed_lines(od: OperationDebrief, lang: str) -> list[str]:
         out.append(catalogs.say(
             "joint_debrief.missed.held_not_shared_loads", lang,
             holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
-            names=wording.listed(m.labels, lang), since=wording.number(m.since or 0.0, lang, ".1f"),
+            names=wording.listed(names(m, lang), lang),
+            since=wording.number(m.since or 0.0, lang, ".1f"),
             day=wording.number(m.day, lang, ".1f"),
             shipments=wording.listed([f"{x.shipment} ({wording.number(x.day, lang, '.1f')})"
                                       for x in group], lang)))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from engine import actions as A
 from engine import messages as M
 from engine.records import Outcome, Record
-from engine.requests import _known, ok, refuse
+from engine.requests import _known, not_a_person, ok, refuse
 from engine.state import Tip
 
 if TYPE_CHECKING:
@@ -59,6 +59,16 @@ class Planned(Record):
     done_t: float | None = None  # when it was carried out (or cancelled)
     code: str | None = None  # what happened, as a message code and its params (to say it
     params: dict[str, Any] = field(default_factory=dict)  # in the reader's language)
+
+    @property
+    def kind(self) -> str:
+        """What the target is: a person to arrest, a shipment to seize."""
+        return "person" if self.what == "arrest" else "shipment"
+
+    def named(self, name: str = "target") -> dict[str, Any]:
+        """The target as a message names it: "Envoi S737" to a French reader, not the
+        English label its file keeps."""
+        return M.entity(name, self.target, self.kind, self.label)
 
 
 @dataclass(frozen=True)
@@ -114,11 +124,14 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
                       f" {sim.env.now:.1f}) and the end of the exercise", day=day)
     if any(p.country == sim.acting and p.what == a.what and p.target == a.target
            and p.status == "planned" for p in sim.action_plan):
-        label = next(p.label for p in sim.action_plan if p.target == a.target)
-        return refuse("action_day.already_planned", f"{label} is already in your plan",
-                      target=label)
+        p = next(p for p in sim.action_plan if p.target == a.target)
+        return refuse("action_day.already_planned", f"{p.label} is already in your plan",
+                      **p.named())
     k = sim.knowledge
     if a.what == "arrest":
+        held = k.entities.get(a.target)
+        if held is not None and (r := not_a_person(held)) is not None:
+            return r
         if not _known(sim, a.target, "person"):
             return refuse("arrest.unknown_subject",
                           f"'{a.target}' is not a person in your case file")
@@ -139,11 +152,12 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
                           " playing it", ACTION_DAY_RULE, country=loc.country)
         location = loc.id
     pid = f"A{len(sim.action_plan) + 1:03d}"
-    sim.action_plan.append(Planned(pid, sim.acting, a.what, a.target, k.entities[a.target].label,
-                                   location, a.day, round(sim.env.now, 6)))
+    plan = Planned(pid, sim.acting, a.what, a.target, k.entities[a.target].label, location,
+                   a.day, round(sim.env.now, 6))
+    sim.action_plan.append(plan)
     _wake(sim, day)
-    return ok("action_day.scheduled", f"{a.what} of {k.entities[a.target].label} scheduled for"
-              f" day {day:g}", day=day, target=k.entities[a.target].label, plan=pid)
+    return ok("action_day.scheduled", f"{a.what} of {plan.label} scheduled for day {day:g}",
+              day=day, **plan.named(), plan=pid)
 
 
 def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
@@ -162,17 +176,17 @@ def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
                       " the team that scheduled it may cancel it", plan=a.plan)
     if p.status == "cancelled":
         return refuse("action_day.already_cancelled", f"{p.label} ({p.id}) is already"
-                      " cancelled", plan=p.id, target=p.label)
+                      " cancelled", plan=p.id, **p.named())
     if p.status != "planned":
         return refuse("action_day.carried_out", f"{p.label} ({p.id}) was already carried out"
-                      f" ({p.status}): it cannot be cancelled", plan=p.id, target=p.label,
+                      f" ({p.status}): it cannot be cancelled", plan=p.id, **p.named(),
                       status=p.status)
     now = round(sim.env.now, 6)
     p.status, p.done_t = "cancelled", now
     p.result = f"Cancelled by the team on day {now:g}"
-    p.code, p.params = "action_day.cancelled_plan", {"target": p.label, "day": now}
+    p.code, p.params = "action_day.cancelled_plan", {**p.named(), "day": now}
     return ok("action_day.cancelled", f"{p.what} of {p.label} ({p.id}) cancelled: it will not"
-              " be carried out", plan=p.id, target=p.label)
+              " be carried out", plan=p.id, **p.named())
 
 
 def at_dawn(sim: Simulation) -> None:
@@ -197,7 +211,7 @@ def execute(sim: Simulation, day: float) -> None:
 def _report(sim: Simulation, p: Planned, ok_: bool, code: str, line: str,
             **params: Any) -> None:
     p.status, p.result, p.done_t = ("done" if ok_ else "failed"), line, round(sim.env.now, 6)
-    p.code, p.params = code, {"target": p.label, **params}
+    p.code, p.params = code, {**p.named(), **params}
     sim.knowledge.item(sim.env.now, M.sender("coordinator"), "A1", code, p.params, "partner")
 
 

@@ -46,7 +46,7 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
     for p in sim.action_plan:  # the team's own arrests and seizures (engine.action_day)
         when = p.day if p.day is not None else sim.action_day
         if p.country == sim.acting and p.status == "planned" and when is not None:
-            add(when, f"action_{p.what}", target=p.label)
+            add(when, f"action_{p.what}", **p.named())  # a load in the reader's words
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
         nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK

@@ -208,6 +208,7 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
         acts = rng.random() < sim._act(country)
     sim.money.pending.add(a.account)
     number = sim.knowledge.entities[a.account].label
+    own = country == sim.acting
 
     def answer(acts: bool) -> None:
         sim.money.pending.discard(a.account)
@@ -218,9 +219,13 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
             code = "finance.frozen"
         else:
             code = "finance.freeze_declined"
+        if own:  # the team's own authorities, not a partner "sent" the order
+            by, code = M.sender("national"), "home.frozen" if acts else "home.freeze_declined"
+        else:
+            by = M.sender("ncb", country=country)
         sim.knowledge.item(
-            t, M.sender("ncb", country=country), "B2", code,
-            {"account": number, "country": country, "total": amount}, "finance",
+            t, by, "B2", code, {"account": number, "country": country, "total": amount},
+            "finance",
         )
 
     if country != sim.acting and sim.played_by_team(country):  # its team answers by hand
@@ -229,7 +234,16 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
         return ok("request.sent_to_team",
                   f"request {req.id} sent to the team playing {country}; it answers by hand",
                   request=req.id, country=country)
-    sim.answer(delay, lambda: answer(acts), "freeze", account=number, country=country)
+    sim.answer(delay, lambda: answer(acts), "freeze_home" if own else "freeze",
+               account=number, country=country)
+    if own:
+        return ok(
+            "freeze.booked_home",
+            f"freezing order on {number} put to your national authorities; their decision is"
+            f" expected around day {sim.env.now + delay:.1f}",
+            country=country,
+            eta_day=round(sim.env.now + delay, 3),
+        )
     return ok(
         "freeze.requested",
         f"freezing order on {number} sent to {country}; answer expected around day "

@@ -19,7 +19,7 @@ from engine.joint import TeamRequest, send
 from engine.messages import message, nested, sender
 from engine.notices import NCB, RPD
 from engine.records import Outcome
-from engine.requests import _known, _n, _pay, _spend, ok, refuse
+from engine.requests import _known, _n, _pay, _spend, not_a_person, ok, refuse
 from engine.simulation import ControlRequest, DeliveryRequest, Simulation
 from engine.world import triangular_at
 
@@ -59,6 +59,9 @@ def _control(
     delay = triangular_at(rng.random(), partner.response_days)
     acts = rng.random() < sim._act(country)
 
+    own = country == sim.acting  # booked with the team's own services, not "sent to" it
+    by, said = (sender("national"), "home") if own else (sender("ncb", country=country), "partner")
+
     def answer(acts: bool, record: bool = True) -> None:
         """The effect of the partner's answer (drawn, or a team's: ``record`` it then)."""
         t = sim.env.now
@@ -72,9 +75,9 @@ def _control(
             tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
             sim.knowledge.item(
                 t,
-                sender("ncb", country=country),
+                by,
                 "B2",
-                f"partner.{what}_agreed",
+                f"{said}.{what}_agreed",
                 {"country": country, "place": name, "start": max(start, t), "end": end}
                 | ({"shipment": shipment} if shipment else {}),
                 "partner",
@@ -83,9 +86,9 @@ def _control(
             sim.teams.cancel(booking)
             sim.knowledge.item(
                 t,
-                sender("ncb", country=country),
+                by,
                 "B2",
-                f"partner.{what}_declined",
+                f"{said}.{what}_declined",
                 {"country": country, "place": name},
                 "partner",
             )
@@ -100,8 +103,17 @@ def _control(
     sim.requests.append(
         ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end)
     )
-    sim.answer(delay, lambda: answer(acts, False), what, country=country, place=place,
-               **({"shipment": shipment} if shipment else {}))
+    sim.answer(delay, lambda: answer(acts, False), f"{what}_home" if own else what,
+               country=country, place=place, **({"shipment": shipment} if shipment else {}))
+    if own:
+        return ok(
+            f"{what}.booked_home",
+            f"{what} booked with your national teams (cost {cost:g}); their confirmation is"
+            f" expected in about {delay:.1f} days",
+            country=country,
+            eta_day=round(now + delay, 3),
+            cost=cost,
+        )
     return ok(
         f"{what}.requested",
         f"request sent to {country} (cost {cost:g}); answer expected in about {delay:.1f} days",
@@ -196,6 +208,24 @@ def controlled_delivery(sim: Simulation, a: A.ControlledDelivery) -> Outcome:
             sim.answer(due[country] - now, lambda c=country: _cd_answer(sim, req, c), "cd",
                        country=country, shipment=a.shipment)
     last = max(due.values())
+    others = [c for c in states if c != home]
+    if home in states and not others:  # the route stays in the team's own country
+        return ok(
+            "cd.in_force_home",
+            f"controlled delivery of {a.shipment} arranged with your national teams: its"
+            " route does not leave your country",
+            shipment=a.shipment,
+        )
+    if home in states:  # its own services agree at once: the request goes to the others
+        return ok(
+            "cd.requested_home",
+            f"controlled delivery of {a.shipment}: your national teams agree; put to the other"
+            f" states on its route ({', '.join(others)}); all must agree; last answer expected"
+            f" around day {last:.1f}",
+            countries=", ".join(others),
+            eta_day=round(last, 3),
+            **({"requests": ", ".join(sent)} if sent else {}),
+        )
     return ok(
         "cd.requested",
         f"controlled delivery of {a.shipment} put to every state on its route"
@@ -221,7 +251,8 @@ def _cd_answer(sim: Simulation, req: DeliveryRequest, country: str) -> None:
     agreed = [c for c in req.countries if req.answers[c]]
     if req.agreed:
         sim.cd_requests.add(req.shipment)
-        k.item(t, sender("coordinator"), "A1", "partner.cd_in_force",
+        own = req.countries == (sim.acting,)  # no other state on the route was asked
+        k.item(t, sender("coordinator"), "A1", "home.cd_in_force" if own else "partner.cd_in_force",
                {"shipment": req.shipment, "countries": ", ".join(req.countries)}, "partner")
         return
     k.item(t, sender("coordinator"), "A1", "partner.cd_refused",
@@ -233,6 +264,9 @@ def _cd_answer(sim: Simulation, req: DeliveryRequest, country: str) -> None:
 
 def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     k = sim.knowledge
+    held = k.entities.get(a.subject)
+    if held is not None and (r := not_a_person(held)) is not None:
+        return r
     if not _known(sim, a.subject, "person"):
         return refuse("arrest.unknown_subject", f"'{a.subject}' is not a person in your case file")
     if a.subject not in sim.warrants:
@@ -267,17 +301,20 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
         rng.random() < sim._act(country),
     )
 
+    own = country == sim.acting  # the team's own police, not a request "sent to" its country
+
     def answer(acts: bool) -> None:
         if a.subject in sim.arrested:
             return
-        if acts:
-            sim.arrest(a.subject, message("arrest.on_request", country=country))
+        if acts:  # (the country stays in the params: the prosecution's forum reads it)
+            sim.arrest(a.subject, message("arrest.by_home" if own else "arrest.on_request",
+                                          country=country))
         else:
             k.item(
                 sim.env.now,
-                sender("ncb", country=country),
+                sender("national") if own else sender("ncb", country=country),
                 "B2",
-                "partner.arrest_failed",
+                "home.arrest_failed" if own else "partner.arrest_failed",
                 {"country": country, "subject": k.entities[a.subject].label},
                 "partner",
             )
@@ -285,8 +322,16 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     if _to_team(sim, country):
         return _sent(send(sim, country, "arrest",
                           {"subject": a.subject, "label": k.entities[a.subject].label}, answer))
-    sim.answer(delay, lambda: answer(acts), "arrest", country=country,
-               subject=k.entities[a.subject].label)
+    sim.answer(delay, lambda: answer(acts), "arrest_home" if own else "arrest",
+               country=country, subject=k.entities[a.subject].label)
+    if own:
+        return ok(
+            "arrest.booked_home",
+            "arrest entrusted to your national police; the result is expected around day"
+            f" {sim.env.now + delay:.1f}",
+            country=country,
+            eta_day=round(sim.env.now + delay, 3),
+        )
     return ok(
         "arrest.requested",
         f"arrest requested from {country}",

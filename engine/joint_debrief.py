@@ -23,8 +23,9 @@ day, the teams, what and why it mattered:
   it waited longer than it took the load to go by.
 
 The information-flow timeline lists every exchange between countries: each share (and
-each share refused for a handling code), request, answer and notice circulated by the
-General Secretariat, with its day, from, to and kind.
+each share refused for a handling code), request, answer — a team's by hand, a simulated
+partner's drawn (read from the asking side's inbox) — and notice circulated by the General
+Secretariat, with its day, from, to and kind.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class MissedConnection(Record):
     place: str | None = None  # the place's name where the load passed
     request: str | None = None  # a request's id (request_waiting)
     since: float | None = None  # when B first held it / the request was sent
+    kinds: list[str] = field(default_factory=list)  # each subject's type: a reader names a
+    # shipment in its own words ("Envoi S737"), the others by their labels
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,12 @@ def _label(sim: Simulation, eid: str) -> str:
     return ent.label if ent is not None else eid
 
 
+def _kinds(sim: Simulation, eids: list[str]) -> list[str]:
+    """What each subject is, so that a reader names a load in its own language."""
+    w = sim.world.entities
+    return [w[x].type if x in w else "shipment" if x in sim.ships else "" for x in eids]
+
+
 def _knew_by(k: Any, eid: str, day: float) -> float | None:
     """The day a side first held ``eid``, if it did by ``day``."""
     ent = k.entities.get(eid)
@@ -209,7 +218,7 @@ def held_not_shared(sim: Simulation) -> list[MissedConnection]:
                     out.append(MissedConnection(
                         "held_not_shared", round(day, 3), b, a, list(held),
                         [_label(sim, x) for x in held], sid, sim.locs[place].name, None,
-                        round(min(held.values()), 3)))
+                        round(min(held.values()), 3), _kinds(sim, list(held))))
     return out
 
 
@@ -237,7 +246,7 @@ def looked_for(sim: Simulation) -> list[MissedConnection]:
                     out.append(MissedConnection(
                         "looked_for", round(max(t_a, since), 3), b, a, [m, *others],
                         [_label(sim, x) for x in (m, *others)], None, None, None,
-                        round(since, 3)))
+                        round(since, 3), _kinds(sim, [m, *others])))
     return out
 
 
@@ -271,7 +280,8 @@ def requests_waiting(sim: Simulation) -> list[MissedConnection]:
             subjects = [subject] if subject else [sid]
             out.append(MissedConnection(
                 "request_waiting", round(day, 3), r.to_country, r.from_country, subjects,
-                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name, r.id, r.t))
+                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name, r.id, r.t,
+                _kinds(sim, subjects)))
     return out
 
 
@@ -291,8 +301,41 @@ def _asked(sim: Simulation, side: str, d: Any) -> list[str]:
     return [c for c in states if c != side and c not in sim.played]
 
 
+# A simulated partner's answer to a request, as the asking side's inbox has it: the message
+# code -> (flow kind, the request's kind). (A team's answers are its answered requests.)
+ANSWERS = {
+    "partner.inspection_agreed": ("accepted", "inspection"),
+    "partner.inspection_declined": ("declined", "inspection"),
+    "partner.seizure_agreed": ("accepted", "seizure"),
+    "partner.seizure_declined": ("declined", "seizure"),
+    "partner.cd_state_agreed": ("accepted", "controlled_delivery"),
+    "partner.cd_state_refused": ("declined", "controlled_delivery"),
+    "partner.arrest_failed": ("declined", "arrest"),
+    "finance.frozen": ("accepted", "freeze_assets"),
+    "finance.freeze_declined": ("declined", "freeze_assets"),
+}
+
+
+def _answered(i: Any) -> tuple[str, str, str] | None:
+    """(country, flow kind, request kind) when inbox item ``i`` is a partner's answer to a
+    request; an arrest made on request is told as the arrest (``arrest.on_request``)."""
+    if i.code == "partner.arrest":
+        how = i.params.get("how_msg") or {}
+        if how.get("code") != "arrest.on_request":
+            return None  # caught with a load, on a Red Notice at a border: no answer
+        return str(how["params"].get("country", "")), "accepted", "arrest"
+    said = ANSWERS.get(i.code)
+    return None if said is None else (str(i.params.get("country", "")), *said)
+
+
 def flows(sim: Simulation) -> list[Flow]:
     out = []
+    for side, k in sim.knowledge_of.items():  # the answers of partners no team plays
+        for i in k.inbox:
+            if (answer := _answered(i)) is not None:
+                country, kind, what = answer
+                if country and country != side and country not in sim.played:
+                    out.append(Flow(i.t, country, side, kind, what))
     for side, decisions in sim.decisions_of.items():
         for d in decisions:
             if d.kind != "share_intel" or not d.params.get("country"):

@@ -9,9 +9,10 @@ invites); the control cell convenes it (``convene_meeting``) and closes it
 from its own file (``table_items``: entities, links and inbox items it holds) — an item it
 received under 'do not share', or an entity it got in a 'do not share' case file, stays
 off the table (``handling.not_shareable``, the 3x5x2 rule) — and proposes the targets it
-will own (``propose_target``: a person or company to arrest, a shipment to seize, from its
-file or from the table; one owner per target), or takes one of its own back while the
-meeting is open (``withdraw_target``: another team may then own it). The targets proposed when the meeting
+will own (``propose_target``: a person to arrest, a shipment to seize, from its file or
+from the table; one owner per target — a company is no person: it cannot be arrested), or
+takes one of its own back while the meeting is open (``withdraw_target``: another team may
+then own it). The targets proposed when the meeting
 closes are the agreed list: an agreement by commitment, as at a real meeting where each
 country says what it will do and the chair reads the list back. On closing, what was tabled
 reaches every participant's file, credited to the country that tabled it.
@@ -23,7 +24,7 @@ different action and is unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine import actions as A
 from engine import messages as M
@@ -31,14 +32,14 @@ from engine.cooperation import shareable
 from engine.joint import HANDLING_RULE
 from engine.network import LEADING_ROLES
 from engine.records import InboxItem, Outcome, Record
-from engine.requests import ok, refuse
+from engine.requests import not_a_person, ok, refuse
 
 if TYPE_CHECKING:
     from engine.simulation import Simulation
 
 MEETING_RULE = "Regional case meeting: the control cell convenes and closes it; only the" \
     " teams invited take part"
-TARGET_TYPES = {"arrest": ("person", "company"), "seizure": ("shipment",)}
+TARGET_TYPES = {"arrest": ("person",), "seizure": ("shipment",)}  # a company: its loads
 
 
 @dataclass
@@ -46,10 +47,14 @@ class Target(Record):
     """One line of the agreed target list: what, the action, the team that owns it."""
 
     target: str
-    label: str
+    label: str  # the name a file gives it (a shipment's is English: readers use ``kind``)
     action: str  # arrest | seizure
     owner: str  # the country of the team that will act
     t: float
+    kind: str = ""  # person | shipment: how a reader's desk names it (``M.entity``)
+
+    def named(self, name: str = "target") -> dict[str, Any]:
+        return M.entity(name, self.target, self.kind, self.label)
 
 
 @dataclass
@@ -75,13 +80,15 @@ class Meeting(Record):
     targets: list[Target] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # tabled entity -> label
     reports: dict[str, InboxItem] = field(default_factory=dict)  # tabled inbox item id -> the item
+    kinds: dict[str, str] = field(default_factory=dict)  # tabled entity -> its type
 
     def copy(self) -> Meeting:
         return Meeting(self.id, self.proposed_by, self.proposed_t, list(self.countries),
                        self.agenda, self.status, self.convened_t, self.closed_t,
                        {c: Tabled(list(x.entities), list(x.links), list(x.items))
                         for c, x in self.tabled.items()},
-                       list(self.targets), dict(self.labels), dict(self.reports))
+                       list(self.targets), dict(self.labels), dict(self.reports),
+                       dict(self.kinds))
 
 
 def _joint_only(sim: Simulation) -> Outcome | None:
@@ -191,6 +198,7 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
         if e not in mine.entities:
             mine.entities.append(e)
             m.labels[e] = k.entities[e].label
+            m.kinds[e] = k.entities[e].type  # what it is: what it can be a target for
     for key in wanted_links:
         if key not in mine.links:
             mine.links.append(key)
@@ -215,18 +223,23 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     if ent is None and a.target in on_table(m):
         ent = next(sim.knowledge_of[c].entities[a.target] for c, x in m.tabled.items()
                    if a.target in x.entities)
+    if ent is not None and a.action == "arrest" and (r := not_a_person(ent)) is not None:
+        return r  # the rule of every arrest (engine.requests), not "not in your file"
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
-        name = ent.label if ent is not None else a.target  # a name, where the team has one
-        return refuse("meeting.bad_target", f"'{name}' is not a"
+        named = (M.entity("target", a.target, ent.type, ent.label) if ent is not None
+                 else {"target": a.target})  # a name, where the team has one
+        return refuse("meeting.bad_target", f"'{named['target']}' is not a"
                       f" {' or '.join(TARGET_TYPES[a.action])} in your file or on the table",
-                      target=name)
+                      **named)
+    said = M.entity("target", a.target, ent.type, ent.label)  # "Envoi S737" in French
     taken = next((x for x in m.targets if x.target == a.target), None)
     if taken is not None:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",
-                      target=ent.label, country=taken.owner)
-    m.targets.append(Target(a.target, ent.label, a.action, sim.acting, round(sim.env.now, 6)))
+                      **said, country=taken.owner)
+    m.targets.append(Target(a.target, ent.label, a.action, sim.acting, round(sim.env.now, 6),
+                            ent.type))
     return ok("meeting.target_owned", f"{ent.label} on the target list for {a.action},"
-              f" owned by {sim.acting}", target=ent.label, country=sim.acting)
+              f" owned by {sim.acting}", **said, country=sim.acting)
 
 
 def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
@@ -241,10 +254,10 @@ def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
                       f" meeting {m.id}", target=a.target, meeting=m.id)
     if x.owner != sim.acting:
         return refuse("meeting.not_your_target", f"{x.owner} owns {x.label}: only the team"
-                      " that owns a target withdraws it", target=x.label, country=x.owner)
+                      " that owns a target withdraws it", **x.named(), country=x.owner)
     m.targets.remove(x)
     return ok("meeting.target_withdrawn", f"{x.label} withdrawn from the target list of"
-              f" meeting {m.id}", target=x.label, meeting=m.id)
+              f" meeting {m.id}", **x.named(), meeting=m.id)
 
 
 def close_meeting(sim: Simulation, a: A.CloseMeeting) -> Outcome:
@@ -274,7 +287,7 @@ def close_meeting(sim: Simulation, a: A.CloseMeeting) -> Outcome:
                 item = next(i for i in mine.inbox if i.id == iid)
                 theirs.item(t, item.source, f"{item.reliability}{item.credibility}", item.code,
                             {**item.params, "shared_by": src}, item.kind, item.handling)
-    targets = [M.message("meeting.target", target=x.label, country=x.owner,
+    targets = [M.message("meeting.target", **x.named(), country=x.owner,
                          **M.term("action", f"target.{x.action}", M.TERMS[f"target.{x.action}"]))
                for x in m.targets]  # "X (arrest, Kenya)" in the reader's language
     for c in m.countries:
@@ -296,6 +309,7 @@ class TargetReview(Record):
     real: bool  # a member of the network / a real shipment
     role: str  # the member's role in the network ("" when not a member)
     done: bool  # arrested / seized by the end
+    kind: str = ""  # person | shipment: how a reader names it
 
 
 @dataclass(frozen=True)
@@ -321,7 +335,7 @@ def review(sim: Simulation) -> list[MeetingReview]:
                 x.target, x.label, x.action, x.owner, member or ship is not None,
                 (w.entities[x.target].role or "") if member else "",
                 x.target in sim.arrested if x.action == "arrest"
-                else ship is not None and ship.status == "seized"))
+                else ship is not None and ship.status == "seized", x.kind))
         listed = {x.target for x in m.targets}
         missed = [w.entities[e].label for e in w.members
                   if w.entities[e].role in LEADING_ROLES and w.entities[e].type == "person"

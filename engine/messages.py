@@ -106,6 +106,7 @@ TEMPLATES: dict[str, str] = {
     "arrest.caught": "caught with the shipment at {place}",
     "arrest.receiving": "arrested receiving shipment {shipment}",
     "arrest.on_request": "arrested by {country} on your request",
+    "arrest.by_home": "arrested by your national police on your request",
     "arrest.action_day": "arrested in {country} on the coordinated action day",
     "system.released": "{subject} was released: nothing links them to the case.",
     "partner.arrest_failed": "{country} could not arrest {subject}.",
@@ -147,6 +148,31 @@ TEMPLATES: dict[str, str] = {
     ),
     "partner.inspection_declined": "{country} declines the inspection at {place} (no capacity).",
     "partner.seizure_declined": "{country} declines the seizure at {place} (no capacity).",
+    # --- the team's own country: booked with its own services, not asked of a partner ----
+    "home.inspection_agreed": (
+        "Your national teams confirm the inspection at {place} from day {start:.1f} to"
+        " {end:.1f}."
+    ),
+    "home.seizure_agreed": (
+        "Your national teams confirm the seizure at {place} from day {start:.1f} to {end:.1f}"
+        " for shipment {shipment}."
+    ),
+    "home.inspection_declined": (
+        "Your national teams cannot carry out the inspection at {place} (no capacity)."
+    ),
+    "home.seizure_declined": (
+        "Your national teams cannot carry out the seizure at {place} (no capacity)."
+    ),
+    "home.arrest_failed": "Your national police could not arrest {subject}.",
+    "home.frozen": (
+        "Your national authorities froze account {account}: {total:,.0f} USD held as proceeds."
+    ),
+    "home.freeze_declined": "Your national authorities did not freeze account {account}.",
+    "home.cd_in_force": (
+        "Controlled delivery of shipment {shipment} in force with your national teams: its"
+        " route does not leave your country. If a control finds it, it will run on under"
+        " surveillance."
+    ),
     "notice.blue": "Blue Notice answer: {subject} ({nationality}) is located in {place}.",
     "notice.blue_no_trace": (
         "Blue Notice answer: no trace of {subject} in INTERPOL's member countries."
@@ -208,6 +234,12 @@ TEMPLATES: dict[str, str] = {
     "agenda.inspection": "{country}'s answer on the inspection at {place}",
     "agenda.seizure": "{country}'s answer on the seizure of {shipment} at {place}",
     "agenda.arrest": "{country}'s answer on the arrest of {subject}",
+    "agenda.inspection_home": "your national teams' confirmation of the inspection at {place}",
+    "agenda.seizure_home": (
+        "your national teams' confirmation of the seizure of {shipment} at {place}"
+    ),
+    "agenda.arrest_home": "your national police's report on the arrest of {subject}",
+    "agenda.freeze_home": "your national authorities' decision on freezing account {account}",
     "agenda.action_arrest": "your team's arrest of {target} (action day)",
     "agenda.action_seizure": "your team's seizure of {target} (action day)",
     "agenda.cd": "{country}'s answer on the controlled delivery of {shipment}",
@@ -344,6 +376,7 @@ TEMPLATES: dict[str, str] = {
     "sender.ncb": "NCB {country}",
     "sender.ncb_home": "NCB",
     "sender.customs": "Customs {country}",
+    "sender.national": "National services",
     "sender.case_meeting": "Regional case meeting",
     "sender.prosecutor": "Prosecutor",
     "sender.blue_notice": "Blue Notice",
@@ -353,6 +386,8 @@ TEMPLATES: dict[str, str] = {
     "sender.support_team": "INTERPOL Operational Support Team",
     "sender.fiu": "Financial Intelligence Unit",
     "sender.asset_tracing": "Asset tracing",
+    # --- a known entity named in a message (``entity``): a load by its id, in words ------
+    "name.shipment": "Shipment {id}",
 }
 
 
@@ -428,6 +463,16 @@ TERMS = {"target.arrest": "arrest", "target.seizure": "seizure"}
 
 def term(name: str, code: str, english: str) -> dict[str, Any]:
     return {name: english, f"{name}_term": code}
+
+
+def entity(name: str, eid: str, kind: str, label: str) -> dict[str, Any]:
+    """A known entity named in a message, as the desk names it: a person, a company, a
+    vessel, a phone by the name or number a report gave (the same in every language); a
+    shipment by its id, in the reader's words (``name.shipment``: "Envoi S737"), never the
+    English label a file keeps for it ("Shipment S737")."""
+    if kind == "shipment":
+        return nested(name, message("name.shipment", id=eid))
+    return {name: label}
 
 
 def relation(name: str, rel: str) -> dict[str, Any]:

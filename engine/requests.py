@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.records import Outcome
+from engine.messages import entity
+from engine.records import KnownEntity, Outcome
 from engine.simulation import Simulation
 
 WARRANT_RULE = "Prosecutor: reasonable grounds from graded evidence (threshold: scenario assumption legal.warrant_evidence)"
+ARREST_RULE = (
+    "Arrest: only a person can be arrested; a company is acted on through its shipments"
+    " (seizure) and its assets (tracing, freezing, confiscation)"
+)
 
 
 def refuse(code: str, message: str, rule: str | None = None, **params: Any) -> Outcome:
@@ -51,3 +56,17 @@ def _spend(sim: Simulation, cost: float) -> None:
 def _known(sim: Simulation, eid: str, *types: str) -> bool:
     ent = sim.knowledge.entities.get(eid)
     return ent is not None and (not types or ent.type in types)
+
+
+def not_a_person(ent: KnownEntity) -> Outcome | None:
+    """The refusal of an arrest whose target is in the file but is no person (a company, a
+    vessel, a shipment); None for a person. The single-player arrest, the action day's
+    arrest and a case meeting's arrest target all cite this one rule."""
+    if ent.type == "person":
+        return None
+    return refuse(
+        "arrest.not_a_person",
+        f"{ent.label} is a {ent.type}, not a person: only a person can be arrested",
+        ARREST_RULE,
+        **entity("target", ent.id, ent.type, ent.label),
+    )

@@ -16,7 +16,7 @@ from engine.forensics import CUSTODY_RULE
 from engine.joint import CLOCK_RULE, HANDLING_RULE, ROLE_RULE
 from engine.notices import NCB, PURPOSES, RPD, Basis, Thresholds, check_notice
 from engine.policies import run_policy
-from engine.requests import WARRANT_RULE
+from engine.requests import ARREST_RULE, WARRANT_RULE
 from engine.scenario import load_scenario
 from engine.scoring import EXPLAIN, WRONGFUL_PENALTY
 from tests.engine.conftest import SCENARIO_FILES
@@ -130,6 +130,7 @@ def engine_rules() -> dict[str, str]:
     found["arrest.non_member"] = NCB + "; a notice is circulated to member countries only"
     found["diffusion.non_member"] = NCB + "; a diffusion goes from one NCB to others"
     found["arrest.no_warrant"] = "Due process: a valid arrest warrant"
+    found["arrest.not_a_person"] = ARREST_RULE
     found["arrest.needs_red_notice"] = RPD + ": locate and provisionally arrest pending extradition"
     found["warrant.insufficient_evidence"] = WARRANT_RULE
     found["forensic.not_seized"] = found["forensic.not_in_custody"] = CUSTODY_RULE
@@ -143,7 +144,7 @@ def engine_rules() -> dict[str, str]:
 
 def test_every_rule_the_engine_cites_is_translated():
     rules = engine_rules()
-    assert len(rules) == 23
+    assert len(rules) == 24
     assert {k[len("rule."):]: v for k, v in catalog_files("en")["rules.yaml"].items()} == rules
     for lang in LANGS[1:]:
         theirs = catalog_files(lang)["rules.yaml"]

@@ -17,7 +17,7 @@ from academy.accounts import get_user
 from academy.debriefs import scenario_of
 from academy.errors import AcademyError
 from academy.models import ExerciseRecord
-from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name, with_country_names
+from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
@@ -153,7 +153,8 @@ def outcome_message(outcome: Outcome) -> None:
     the catalog's translation of its reason code otherwise."""
     key = f"engine.{outcome.code}"
     lang = current_language()  # English: the engine's own sentence, which is more precise
-    params = with_country_names(outcome.params, lang)  # "Kenya", not "KE"
+    # "Kenya", not "KE"; a load "Envoi S737", not "Shipment S737"
+    params = catalogs.engine_values(outcome.params, lang)
     if outcome.code == ROLE_REFUSAL:  # "NCB officer", not "ncb", in every language
         params["role"] = " / ".join(t(f"joint.role.{r}")
                                     for r in str(params.get("role", "")).split(" or "))
@@ -212,7 +213,14 @@ def header(view: TraineeView) -> None:
 def entity_label(e: KnownEntity) -> str:
     """A known entity's name for the reader: a person's, a company's, a phone's as the
     report gave it; a shipment by its id in the reader's language ("Envoi S737")."""
-    return t("entity.shipment_named", id=e.id) if e.type == "shipment" else e.label
+    return named(e.id, e.type, e.label)
+
+
+def named(eid: str, kind: str, label: str) -> str:
+    """What the engine names by id, kind and label (a meeting's tabled entity or target, a
+    planned action's target), as ``entity_label`` names what the reader's file holds."""
+    lang = current_language()
+    return catalogs.entity_name(eid, kind, label, lang, isolate=lang in RTL)
 
 
 def labels(view: TraineeView) -> dict[str, str]:

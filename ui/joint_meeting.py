@@ -26,10 +26,11 @@ from academy.control_cell import ControlDesk
 from academy.errors import AcademyError
 from academy.joint import Desk
 from academy.wording import listed
+from engine.meetings import TARGET_TYPES
 from engine.messages import country_name
 from engine.records import Outcome
 from ui.choice import prompt
-from ui.desk import entity_label, inbox_source, inbox_text, message_text, outcome_message
+from ui.desk import entity_label, inbox_source, inbox_text, message_text, named, outcome_message
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -63,8 +64,20 @@ def _result(key: str) -> None:
         outcome_message(out)
 
 
+def _tabled(meeting: Any) -> dict[str, str]:
+    """What was put on the table, named in the reader's language: the engine keeps each
+    entity's label and kind, a load's label being English ("Shipment S737")."""
+    kinds = meeting.kinds
+    return {e: named(e, kinds.get(e, ""), label) for e, label in meeting.labels.items()}
+
+
 def _labels(desk: Desk, meeting: Any) -> dict[str, str]:
-    return {**meeting.labels, **{e.id: entity_label(e) for e in desk.view.entities}}
+    return {**_tabled(meeting), **{e.id: entity_label(e) for e in desk.view.entities}}
+
+
+def _target(x: Any) -> str:
+    """A target of the agreed list (or of a plan) by its name in the reader's language."""
+    return named(x.target, x.kind, x.label)
 
 
 def _report(item: Any) -> str:
@@ -87,7 +100,7 @@ def _targets(meeting: Any) -> None:
     if not meeting.targets:
         st.caption(t("jm.meeting.no_targets"))
         return
-    table([{t("jm.col.target"): plain(x.label), t("jm.col.action"): t(f"jm.action.{x.action}"),
+    table([{t("jm.col.target"): plain(_target(x)), t("jm.col.action"): t(f"jm.action.{x.action}"),
             t("jm.col.owner"): _country(x.owner)} for x in meeting.targets])
 
 
@@ -170,16 +183,20 @@ def _table_form(desk: Desk, meeting: Any, act: Act) -> None:
 
 
 def _target_form(desk: Desk, meeting: Any, labels: dict[str, str], act: Act) -> None:
+    """Own a target: a person to arrest, a shipment to seize, from the file or the table.
+    The action is chosen first, outside the form, so that the list offers what that action
+    can take (a company is never offered: only a person can be arrested)."""
     kinds = {e.id: e.type for e in desk.view.entities}
-    for x in meeting.tabled.values():
-        for e in x.entities:
-            kinds.setdefault(e, "")
+    for e, kind in meeting.kinds.items():
+        kinds.setdefault(e, kind)
+    what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
+                    format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
+    wanted = TARGET_TYPES[what]
+    offered = [e for e, kind in kinds.items() if kind in wanted]
     with st.form(f"jm.target.{meeting.id}"):
-        what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
-                        format_func=lambda a: t(f"jm.action.{a}"), key=f"jm.what.{meeting.id}")
-        target = st.selectbox(t("jm.meeting.target"), list(kinds), index=None,
+        target = st.selectbox(t("jm.meeting.target"), offered, index=None,
                               format_func=lambda e: labels.get(e, e), key=f"jm.tg.{meeting.id}",
-                              placeholder=prompt(kinds))
+                              placeholder=prompt(offered))
         if st.form_submit_button(t("jm.meeting.own")):
             if target is None:
                 st.warning(t("jm.meeting.choose_target"))
@@ -197,7 +214,7 @@ def _withdraw_form(meeting: Any, mine: str, act: Act) -> None:
     with st.form(f"jm.withdraw.{meeting.id}"):
         target = st.selectbox(
             t("jm.meeting.withdraw_pick"), list(owned), index=None,
-            format_func=lambda e: f"{owned[e].label} ({t(f'jm.action.{owned[e].action}')})",
+            format_func=lambda e: f"{_target(owned[e])} ({t(f'jm.action.{owned[e].action}')})",
             key=f"jm.wd.{meeting.id}", placeholder=prompt(owned))
         if st.form_submit_button(t("jm.meeting.withdraw")):
             if target is None:
@@ -265,7 +282,7 @@ def _cancel_form(plan: list[Any], names: dict[str, str], act: Act) -> None:
         day = t("jm.day.on_day", day=num(p.day, "g")) if p.day is not None \
             else t("jm.day.the_day")
         return t("jm.day.cancel_option", action=t(f"jm.action.{p.what}"),
-                 target=names.get(p.target, p.label), day=day)
+                 target=names.get(p.target) or _target(p), day=day)
 
     with st.form("jm.cancel"):
         chosen = st.selectbox(t("jm.day.cancel_pick"), list(planned), index=None,
@@ -288,7 +305,7 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
     # a static table: each action's result is a sentence, wrapped whole rather than cut
     st.table([{**({t("jm.col.owner"): _country(p.country)} if owners else {}),
                t("jm.col.action"): t(f"jm.action.{p.what}"),
-               t("jm.col.target"): plain(names.get(p.target, p.label)),
+               t("jm.col.target"): plain(names.get(p.target) or _target(p)),
                t("jm.day.location"): plain(place.get(p.location or "", "")),
                t("jm.day.day"): num(p.day, "g") if p.day is not None else t("jm.day.the_day"),
                t("jm.col.status"): t(f"jm.plan.{p.status}"),
@@ -365,6 +382,6 @@ def control_meeting_panel(desk: ControlDesk, act: Act) -> None:
                 _send(act, {"kind": "close_meeting", "meeting": meeting.id}, "control")
                 st.rerun()
             if meeting.status != "proposed":
-                _table(meeting, {**names, **meeting.labels})
+                _table(meeting, {**names, **_tabled(meeting)})
                 st.markdown(f"**{t('jm.meeting.targets')}**")
                 _targets(meeting)

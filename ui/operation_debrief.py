@@ -16,6 +16,7 @@ from academy.joint_debrief import OperationDebrief, flow_detail, improvements, m
 from academy.wording import listed
 from engine.messages import country_name
 from ui.charts import LABEL_LIMIT
+from ui.desk import named
 from ui.figures import figure
 from ui.i18n import current_language, num, t
 from ui.text import plain
@@ -127,7 +128,7 @@ def meetings(od: OperationDebrief) -> None:
     for r in reviews:
         st.subheader(t("operation_debrief.meeting", id=r.meeting,
                        teams=listed([_team(od, c) for c in r.countries], current_language())))
-        st.dataframe([{t("operation_debrief.target"): plain(x.label),
+        st.dataframe([{t("operation_debrief.target"): plain(named(x.target, x.kind, x.label)),
                        t("operation_debrief.target_action"): t(f"operation_debrief.do_{x.action}"),
                        t("operation_debrief.owner"): _team(od, x.owner),
                        t("operation_debrief.real"): "✔" if x.real else "✘",

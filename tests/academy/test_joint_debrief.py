@@ -80,3 +80,29 @@ def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):  # 
     assert "Brief the NCB officers on sharing early" in en
     assert "Connexions manquées" in fr and "Plan d'amélioration" in fr
     assert "Missed connections" not in ar and "Kenya NEST" in ar
+
+
+def test_a_missed_connection_names_a_load_in_the_readers_language():
+    """Kenya held a load that passed Tanzania and never shared it: the debrief names the
+    load "Envoi S…" in French (the engine carries its id and kind), as the desks do."""
+    from engine.exercise import Exercise
+    from engine.joint import Actor
+    from engine.scenario import load_scenario
+    from tests.engine.conftest import ROOT
+
+    scenario = load_scenario(ROOT / "scenarios" / "wildlife-ivory-corridor.yaml")
+    control = Actor(role="control", user=1)
+    e = Exercise(scenario, 3)
+    for c in ("KE", "TZ"):
+        e.apply({"kind": "team_joins", "country": c}, control)
+    sid = next(sid for sid, st in e.sim.ships.items()
+               if any(e.sim.locs[loc].country == "TZ" for loc in e.sim.describe_route(sid)))
+    e.sim.knowledge_of["KE"].learn(sid, "shipment", f"Shipment {sid}", {}, 0.0, "test", "A1")
+    while not e.finished:
+        e.apply({"kind": "advance", "days": 7}, control)
+    jd = e.joint_debrief()
+    held = [m for m in jd.missed if sid in m.subjects]
+    assert held, "the load got through Tanzania on this seed"
+    od = joint_debrief.OperationDebrief(None, scenario, jd, [], True, True, None)  # type: ignore[arg-type]
+    lines = [x for x in joint_debrief.missed_lines(od, "fr") if sid in x]
+    assert lines and all(f"Envoi {sid}" in x and "Shipment" not in x for x in lines), lines

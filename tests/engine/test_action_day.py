@@ -196,6 +196,8 @@ def test_refusals(wildlife, ex):
     assert out.code == "action_day.not_set" and out.rule == ACTION_DAY_RULE
     assert ex.apply({**arrest, "day": 200}, KE).code == "action_day.bad_day"
     assert ex.apply({**arrest, "target": "P999", "day": 3}, KE).code == "arrest.unknown_subject"
+    company = next(e.id for e in ex.view("KE").entities if e.type == "company")
+    assert ex.apply({**arrest, "target": company, "day": 3}, KE).code == "arrest.not_a_person"
     assert ex.apply({**arrest, "target": unsigned, "day": 3}, KE).code == "arrest.no_warrant"
     out = ex.apply({"kind": "schedule_action", "what": "seizure", "target": load,
                     "location": tz_port, "day": 3}, KE)
@@ -335,3 +337,31 @@ def test_a_plan_with_a_cancelled_action_replays_from_its_log_to_the_same_state(w
     assert [p.status for p in ex.action_plan()] == ["cancelled", "done", "done"]
     again = assert_replays(wildlife, ex)
     assert ke in again.sim.arrested and tz in again.sim.arrested  # nobody tipped off
+
+
+def test_a_planned_seizure_names_its_load_in_the_readers_language(ex):
+    """The engine carries a load by its id (its file's label is English, "Shipment S…"):
+    the outcome, the agenda, the plan's result and the report read "الشحنة S…" in Arabic."""
+    from academy.catalogs import catalog, engine_text, engine_values, say
+
+    sid = ex.world.plan[0].id
+    with ex.sim.acting_as("KE"):
+        ex.sim.record_shipment(sid, "test", "A1")  # what a report of the load files
+    out = ex.apply({"kind": "schedule_action", "what": "seizure", "target": sid,
+                    "location": "mombasa-port", "day": 2}, KE)
+    assert out.accepted and f"Shipment {sid}" in out.message  # English as before
+    arabic = f"الشحنة {sid}"
+    said = say("engine.action_day.scheduled", "ar", **engine_values(out.params, "ar"))
+    assert arabic in said and "Shipment" not in said, said
+    (due,) = [a for a in ex.agenda("KE") if a.code == "agenda.action_seizure"]
+    assert arabic in engine_text(due.code, due.params, "", "ar")
+    advance(ex, 2)
+    (p,) = ex.sim.action_plan
+    text = engine_text(p.code, p.params, p.result or "", "ar")
+    assert p.status == "done" and arabic in text and "Shipment" not in text, text
+    item = next(i for i in ex.view("KE").inbox if i.code == "action_day.watching")
+    assert arabic in engine_text(item.code, item.params, item.text, "ar")
+    assert f"Shipment {sid}" in item.text
+    for lang in ("en", "fr", "es", "ar"):  # the engine's words for a load are the desk's
+        words = catalog(lang)
+        assert words["inbox.name.shipment"] == words["entity.shipment_named"], lang

@@ -73,7 +73,8 @@ def _ask_cd(ex: Exercise) -> Any:
     p = ex.world.plan[0]
     ex.sim.record_shipment(p.id, "Test informant", "B2")  # the load is in the case file
     out = ex.apply(A.ControlledDelivery(shipment=p.id))
-    assert out.accepted and out.code == "cd.requested"
+    # a route through the home state: its own services agree, the others are asked
+    assert out.accepted and out.code in ("cd.requested", "cd.requested_home")
     return p
 
 
@@ -354,6 +355,8 @@ def test_the_home_state_asks_and_so_agrees_at_once():
     p = _ask_cd(ex)
     req = ex.sim.cd_asked[p.id]
     assert req.countries == ("MZ", "KE", "VN") and "KE" in req.heard
+    (said,) = [d for d in ex.view().decisions if d.kind == "controlled_delivery"]
+    assert said.code == "cd.requested_home"  # "your national teams agree", not "sent to KE"
     waiting = {i.params["country"] for i in ex.agenda() if i.code == "agenda.cd"}
     assert waiting == {"MZ", "VN"}  # the trainee waits for the partners' answers only
     run_to(ex, lambda: req.complete)

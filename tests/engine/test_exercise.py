@@ -42,6 +42,18 @@ def test_refused_actions_change_nothing_but_are_logged(wildlife):
     assert len(ex.log) == 6 and [d.accepted for d in after.decisions] == [False] * 6
 
 
+def test_only_a_person_can_be_arrested(wildlife):
+    """A company in the file is refused for arrest by the arrest rule (not told it is
+    missing from the file); its loads and assets are what can be acted on."""
+    ex = Exercise(wildlife, 1)
+    company = next(e for e in ex.view().entities if e.type == "company")
+    out = ex.apply(A.Arrest(subject=company.id))
+    assert (out.accepted, out.code) == (False, "arrest.not_a_person")
+    assert out.params["target"] == company.label
+    assert out.rule and "only a person can be arrested" in out.rule.lower()
+    assert ex.apply(A.Arrest(subject="P99")).code == "arrest.unknown_subject"
+
+
 def test_invalid_dict_action_is_refused_and_logged(wildlife):
     ex = Exercise(wildlife, 1)
     out = ex.apply({"kind": "teleport"})

@@ -549,3 +549,81 @@ def test_news_changes_for_a_team_only_when_its_desk_would_change(ex):
     advance(ex, 1)
     assert ex.news("KE") != kenya
     assert ex.news("MZ") == ()  # no team plays Mozambique
+
+
+# --- a request to the team's own country ------------------------------------------------
+def test_a_request_to_the_teams_own_country_is_booked_with_its_national_services(ex):
+    """Kenya's inspection at Mombasa, Tanzania's seizure at Dar es Salaam, Kenya's arrest of
+    a Kenyan and its freezing of a Kenyan account are no requests "sent to Kenya": they are
+    booked with the team's own services, and the desk (outcome, agenda) and the inbox (the
+    answer, its sender) say so in every language, never naming the team's own country."""
+    from academy.catalogs import catalog, engine_text
+
+    sid = next(iter(ex.sim.ships))
+    with ex.sim.acting_as("TZ"):
+        ex.sim.record_shipment(sid, "test", "A1")
+    ke = person_in(ex, "KE")
+    learn(ex, "KE", ke)
+    ex.sim.warrants_of["KE"].add(ke)
+    account = ex.world.accounts[ke]
+    learn(ex, "KE", account)
+    ex.sim.money.traced[account] = 5000.0  # traced: a basis for freezing it
+    asked = {
+        "inspection": (ex.apply({"kind": "inspection", "location": "mombasa-port",
+                                 "start_day": 1}, KE), "KE"),
+        "seizure": (ex.apply({"kind": "seizure", "shipment": sid,
+                              "location": "dar-es-salaam-port", "start_day": 1}, TZ), "TZ"),
+        "arrest": (ex.apply({"kind": "arrest", "subject": ke}, KE), "KE"),
+        "freeze": (ex.apply({"kind": "freeze_assets", "account": account}, KE), "KE"),
+    }
+    for what, (out, team) in asked.items():
+        assert (out.accepted, out.code) == (True, f"{what}.booked_home"), (what, out)
+        assert "sent to" not in out.message and team not in out.message, out.message
+        for lang in ("en", "fr", "es", "ar"):
+            said = catalog(lang)[f"engine.{what}.booked_home"]
+            assert "{country}" not in said, (lang, what)
+    agenda = [a.code for a in ex.agenda("KE")] + [a.code for a in ex.agenda("TZ")]
+    for what in asked:
+        assert f"agenda.{what}_home" in agenda, (what, agenda)
+        assert f"agenda.{what}" not in agenda
+    advance(ex, 14)
+    answers = [i for c in ("KE", "TZ") for i in ex.view(c).inbox
+               if i.code.startswith(("home.", "partner.inspection", "partner.seizure",
+                                     "partner.arrest", "finance.frozen",
+                                     "finance.freeze_declined"))]
+    assert answers
+    for i in answers:  # from its own services, in its own words
+        assert i.code.startswith("home.") or (
+            i.code == "partner.arrest" and i.params["how_msg"]["code"] == "arrest.by_home"), i
+        for lang in ("fr", "es", "ar"):
+            text = engine_text(i.code, i.params, i.text, lang)
+            assert "Kenya" not in text and "Tanzani" not in text, (lang, text)
+    assert ex.sim.cases.get(ke) is None or ex.sim.cases[ke].forum == "KE"
+
+
+def test_a_single_player_inspection_at_home_is_booked_not_sent(wildlife):
+    ex = Exercise(wildlife, 3)
+    out = ex.apply({"kind": "inspection", "location": "mombasa-port", "start_day": 1})
+    assert out.code == "inspection.booked_home" and "KE" not in out.message
+    out = ex.apply({"kind": "inspection", "location": "port-klang", "start_day": 1})
+    assert out.code == "inspection.requested" and out.params["country"] == "MY"
+
+
+def test_a_controlled_delivery_through_the_teams_own_country_asks_only_the_others(
+        wildlife, ex):
+    """Tanzania's own services agree at once: its request goes to the other states on the
+    route (Mozambique, Malaysia, Viet Nam), and the desk says so, not "sent to Tanzania";
+    a load whose route (as the file holds it) stays in Kenya needs nobody else."""
+    sid = next(iter(ex.sim.ships))
+    with ex.sim.acting_as("TZ"):
+        ex.sim.record_shipment(sid, "test", "A1")
+    out = ex.apply({"kind": "controlled_delivery", "shipment": sid}, as_(TZ, "ncb"))
+    assert out.code == "cd.requested_home", out
+    assert "TZ" not in out.params["countries"].split(", ") and out.params["countries"]
+    single = Exercise(wildlife, 3)
+    single.sim.knowledge.learn(sid, "shipment", f"Shipment {sid}",
+                               {"route": ["horohoro", "mombasa-port"]}, 0.0, "test", "A1")
+    out = single.apply({"kind": "controlled_delivery", "shipment": sid})
+    assert out.code == "cd.in_force_home" and "KE" not in out.message
+    assert sid in single.sim.cd_requests
+    assert "home.cd_in_force" in codes(single.view())

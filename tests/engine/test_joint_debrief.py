@@ -274,3 +274,25 @@ def test_requests_to_a_simulated_partner_and_diffusions_are_on_the_timeline(wild
     got = [(f.from_country, f.to_country, f.kind, f.detail) for f in e.joint_debrief().flows]
     assert got == [("KE", abroad.country, "request", "inspection"),
                    ("KE", "MZ", "diffusion", "blue"), ("KE", "TZ", "diffusion", "blue")]
+
+
+def test_a_simulated_partners_answers_are_on_the_timeline(wildlife):
+    """Malaysia (no team plays it) answers Kenya's inspection at Port Klang, Tanzania's team
+    is asked one too: the drawn answer is a flow from Malaysia back to Kenya on the day it
+    came, as a team's answer is; a team's answer is not counted twice."""
+    e = joint(wildlife)
+    klang = next(loc for loc in wildlife.locations if loc.country == "MY")
+    tz_port = next(loc for loc in wildlife.locations if loc.country == "TZ")
+    assert e.apply({"kind": "inspection", "location": klang.id, "start_day": 1}, KE).accepted
+    rid = e.apply({"kind": "inspection", "location": tz_port.id, "start_day": 1},
+                  KE).params["request"]
+    e.apply({"kind": "answer_request", "request": rid, "accept": True}, TZ)
+    for _ in range(10):
+        e.apply({"kind": "advance", "days": 1}, CONTROL)
+    (told,) = [i for i in e.view("KE").inbox if i.code.startswith("partner.inspection_")
+               and i.params["country"] == "MY"]
+    kind = "accepted" if told.code.endswith("agreed") else "declined"
+    got = [(f.day, f.from_country, f.to_country, f.kind, f.detail)
+           for f in e.joint_debrief().flows]
+    assert (told.t, "MY", "KE", kind, "inspection") in got, got
+    assert [g for g in got if g[1] == "TZ"] == [(0.0, "TZ", "KE", "accepted", "inspection")]

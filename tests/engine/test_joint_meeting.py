@@ -94,7 +94,8 @@ def test_a_meeting_leaves_a_shared_file_credited_to_its_source_and_a_target_list
 
 
 def test_the_debrief_sets_the_target_list_beside_the_real_network(ex):
-    tz_broker, decoy = member(ex, "TZ", "broker"), ex.world.decoys[0]
+    tz_broker = member(ex, "TZ", "broker")
+    decoy = next(d for d in ex.world.decoys if ex.world.entities[d].type == "person")
     learn(ex, "TZ", tz_broker)
     learn(ex, "KE", decoy)
     mid = open_meeting(ex)
@@ -204,6 +205,30 @@ def test_target_refusals(ex):
                      "action": "arrest"}, MZ).code == "meeting.not_invited"
 
 
+def test_a_company_is_not_put_for_arrest_only_a_person_is(ex):
+    """Only a person can be arrested: a company in the file (or on the table) is refused for
+    arrest with the arrest rule, in every language, and stays off the list."""
+    company = next(e for e in ex.view("KE").entities if e.type == "company")
+    mid = open_meeting(ex)
+    out = ex.apply({"kind": "propose_target", "meeting": mid, "target": company.id,
+                    "action": "arrest"}, KE)
+    assert (out.accepted, out.code) == (False, "arrest.not_a_person")
+    assert out.params["target"] == company.label and company.id not in out.message
+    assert out.rule and "only a person can be arrested" in out.rule.lower()
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [company.id]},
+                    KE).accepted
+    out = ex.apply({"kind": "propose_target", "meeting": mid, "target": company.id,
+                    "action": "arrest"}, TZ)  # on the table, not in TZ's file: the same rule
+    assert out.code == "arrest.not_a_person"
+    assert ex.apply({"kind": "propose_target", "meeting": mid, "target": company.id,
+                     "action": "seizure"}, KE).code == "meeting.bad_target"
+    assert ex.meetings("KE")[0].targets == []
+    for lang in ("en", "fr", "es", "ar"):
+        words = catalog(lang)
+        assert "{target}" in words["engine.arrest.not_a_person"], lang
+        assert words["rule.arrest.not_a_person"], lang
+
+
 def test_a_meeting_replays_from_its_log_to_the_same_state(wildlife, ex):
     mid = open_meeting(ex)
     ex.apply({"kind": "advance", "days": 7}, CONTROL)
@@ -273,7 +298,9 @@ def test_withdraw_refusals(wildlife, ex):
 
 def test_a_meeting_with_a_withdrawn_target_replays_from_its_log(wildlife, ex):
     mid = open_meeting(ex)
-    held = [e.id for e in ex.view("KE").entities]  # KE plays the home country: a company
+    ex.apply({"kind": "advance", "days": 7}, CONTROL)  # KE's file then names people
+    held = [e.id for e in ex.view("KE").entities if e.type == "person"]  # arrest: a person
+    assert held
     assert ex.apply({"kind": "propose_target", "meeting": mid, "target": held[0],
                      "action": "arrest"}, KE).accepted
     assert ex.apply({"kind": "withdraw_target", "meeting": mid, "target": held[0]},

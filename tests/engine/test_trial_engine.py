@@ -48,8 +48,8 @@ def test_next_event_stops_when_a_control_window_opens(wildlife):
     out = ex.apply(A.Inspection(location="mombasa-port", start_day=86.5, days=2))
     assert out.accepted
     stops, _, _ = _advance_all(ex)
-    agreed = [i for i in ex.view().inbox if i.code == "partner.inspection_agreed"]
-    assert agreed, "Kenya agrees on this seed"
+    agreed = [i for i in ex.view().inbox if i.code == "home.inspection_agreed"]
+    assert agreed, "Kenya's own teams confirm on this seed"
     assert 86.5 in stops and 88.5 in stops, stops
 
 

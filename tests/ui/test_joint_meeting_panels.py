@@ -31,8 +31,11 @@ def op(app_db) -> dict:  # type: ignore[no-untyped-def]
     return ids
 
 
-def page(ids: dict, who: str, mode: str) -> AppTest:
+def page(ids: dict, who: str, mode: str, lang: str = "en", result=None) -> AppTest:  # type: ignore[no-untyped-def]
     at = AppTest.from_file(PAGE, default_timeout=30)
+    at.session_state["i18n.lang"] = lang
+    if result is not None:  # the outcome of the meeting panel's last action
+        at.session_state["jm.result.meeting"] = result
     at.session_state["jm.test.user"] = ids[who]
     at.session_state["jm.test.op"] = ids["op"]
     at.session_state["jm.test.mode"] = mode
@@ -193,22 +196,84 @@ def test_a_team_cancels_a_planned_seizure_through_the_panel(op):
     assert "action_day.watching" not in [i.code for i in desk_of(op, "Kenya One").view.inbox]
 
 
-def test_a_team_withdraws_its_target_through_the_panel(op):
+def _meeting_open(op: dict) -> AppTest:
+    """Kenya proposes a meeting with Tanzania, the control cell convenes it: Kenya's desk."""
     team = page(op, "Kenya One", "team")
     team.multiselect(key="jm.invite").set_value(["TZ"])
     team.button[0].click().run()
     page(op, "instructor", "control").button(key="jm.convene.M001").click().run()
-    company = next(e for e in desk_of(op, "Kenya One").view.entities if e.type == "company")
-    team = page(op, "Kenya One", "team")
+    return page(op, "Kenya One", "team")
+
+
+def test_a_team_withdraws_its_target_through_the_panel(op):
+    load = _shipments_known_to_kenya(op)[0]
+    team = _meeting_open(op)
+    name = f"Shipment {load}"
     assert not [s for s in team.selectbox if s.key == "jm.wd.M001"]  # owns nothing yet
-    team.selectbox(key="jm.tg.M001").set_value(company.id)
+    team.radio(key="jm.what.M001").set_value("seizure").run()
+    team.selectbox(key="jm.tg.M001").set_value(load)
     _button(team, "Own this target").click().run()
-    assert f"{company.label} on the target list" in text(team), text(team)
-    assert [company.label, "Arrest", "Kenya"] in frames(team)
-    team.selectbox(key="jm.wd.M001").set_value(company.id)
+    assert f"{name} on the target list" in text(team), text(team)
+    assert [name, "Seizure", "Kenya"] in frames(team)
+    team.selectbox(key="jm.wd.M001").set_value(load)
     _button(team, "Withdraw this target").click().run()
     assert not team.exception
-    assert f"{company.label} withdrawn from the target list of meeting M001" in text(team)
-    assert [company.label, "Arrest", "Kenya"] not in frames(team)
+    assert f"{name} withdrawn from the target list of meeting M001" in text(team)
+    assert [name, "Seizure", "Kenya"] not in frames(team)
     assert "No target yet." in text(team)
     assert desk_of(op, "Tanzania One").meetings[0].targets == []
+
+
+def test_the_target_form_never_offers_a_company_for_arrest(op):
+    """Only a person can be arrested: the form offers the people of the file for an arrest
+    and its shipments for a seizure; the company in Kenya's file is offered for neither."""
+    loads = _shipments_known_to_kenya(op)
+    team = _meeting_open(op)
+    view = desk_of(op, "Kenya One").view
+    company = next(e.label for e in view.entities if e.type == "company")
+    people = {e.label for e in view.entities if e.type == "person"}
+    assert team.radio(key="jm.what.M001").value == "arrest"
+    assert set(team.selectbox(key="jm.tg.M001").options) == people  # (shown by name)
+    team.radio(key="jm.what.M001").set_value("seizure").run()
+    offered = team.selectbox(key="jm.tg.M001").options
+    assert set(offered) == {f"Shipment {x}" for x in loads} and company not in offered
+
+
+def test_a_french_desk_names_the_loads_on_the_table_and_the_list_in_french(op):
+    """Kenya (English) tables a shipment its customs found and owns its seizure; Tanzania's
+    desk and the control cell, read in French, name it "Envoi S…" on the table, on the
+    agreed list, in the refusal Tanzania gets and in the closing report — not "Shipment
+    S…" — though the load is not in Tanzania's file."""
+    from academy.catalogs import catalog, engine_text
+
+    fr = catalog("fr")
+    load = _shipments_known_to_kenya(op)[0]
+    ke = _meeting_open(op)
+    ke.multiselect(key="jm.ents.M001").select(load)
+    _button(ke, "Put on the table").click().run()
+    ke.radio(key="jm.what.M001").set_value("seizure").run()
+    ke.selectbox(key="jm.tg.M001").set_value(load)
+    _button(ke, "Own this target").click().run()
+    assert f"Shipment {load} on the target list" in text(ke), text(ke)  # English stays
+    french = f"Envoi {load}"
+    tz = page(op, "Tanzania One", "team", lang="fr")
+    assert load not in {e.id for e in desk_of(op, "Tanzania One").view.entities}
+    assert [french, "Kenya"] in frames(tz)  # on the table, by who tabled it
+    assert [french, fr["jm.action.seizure"], "Kenya"] in frames(tz)  # the agreed list
+    engine = make_engine(op["url"])  # Tanzania asks to own it too (AppTest cannot rerun a
+    with session_scope(engine) as s:  # page whose radio is worded in French)
+        taken = joint.act(s, user=s.get(User, op["Tanzania One"]), operation_id=op["op"],
+                          action={"kind": "propose_target", "meeting": "M001", "target": load,
+                                  "action": "seizure"}, seen_day=2.0).played.outcome
+    engine.dispose()
+    assert taken.code == "meeting.target_taken"
+    tz = page(op, "Tanzania One", "team", lang="fr", result=taken)  # the panel shows it
+    refused = [e.value for e in tz.error]
+    assert any(french in x for x in refused) and "Shipment" not in str(refused), refused
+    cell = page(op, "instructor", "control", lang="fr")
+    assert [french, fr["jm.action.seizure"], "Kenya"] in frames(cell)
+    assert not [row for row in frames(tz) + frames(cell) if any("Shipment" in x for x in row)]
+    cell.button(key="jm.close.M001").click().run()
+    closed = next(i for i in desk_of(op, "Tanzania One").view.inbox if i.code == "meeting.closed")
+    said = engine_text(closed.code, closed.params, closed.text, "fr")
+    assert f"{french} (saisie, Kenya)" in said and "Shipment" not in said, said
