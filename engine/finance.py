@@ -236,21 +236,15 @@ def freeze_assets(sim: Simulation, a: A.FreezeAssets) -> Outcome:
                   request=req.id, country=country)
     sim.answer(delay, lambda: answer(acts), "freeze_home" if own else "freeze",
                account=number, country=country)
-    if own:
-        return ok(
-            "freeze.booked_home",
-            f"freezing order on {number} put to your national authorities; their decision is"
-            f" expected around day {sim.env.now + delay:.1f}",
-            country=country,
-            eta_day=round(sim.env.now + delay, 3),
-        )
-    return ok(
-        "freeze.requested",
-        f"freezing order on {number} sent to {country}; answer expected around day "
-        f"{sim.env.now + delay:.1f}",
-        country=country,
-        eta_day=round(sim.env.now + delay, 3),
-    )
+    eta = sim.env.now + delay
+    if own:  # the team's own authorities decide: nothing is "sent to" its country
+        code, line = "freeze.booked_home", (f"freezing order on {number} put to your national"
+                                            f" authorities; their decision is expected"
+                                            f" around day {eta:.1f}")
+    else:
+        code, line = "freeze.requested", (f"freezing order on {number} sent to {country};"
+                                          f" answer expected around day {eta:.1f}")
+    return ok(code, line, country=country, eta_day=round(eta, 3))
 
 
 def confiscate_assets(sim: Simulation, a: A.ConfiscateAssets) -> Outcome:
