@@ -75,6 +75,13 @@ class Audit:
         """Every chart drawn is named for screen readers with the sentence that sends them
         to its table (ui/figures.py), in the page's language."""
         sentence = say("figure.described", self.lang, title="").strip(". ")
+        # A tab opens in the browser without a rerun, so wait_idle cannot tell when its
+        # charts are drawn: wait until every chart outside a hidden tab has named itself.
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+            "  .filter(c => { const p = c.closest('[data-testid=\"stTabPanel\"]');"
+            "                 return !p || p.checkVisibility(); })"
+            "  .every(c => c.getAttribute('aria-label'))")
         labels = self.page.get_by_test_id("stVegaLiteChart").evaluate_all(  # Vega names its
             "charts => charts.filter(c => c.checkVisibility())"  # own container, once drawn
             "  .map(c => c.getAttribute('aria-label') || '')")
