@@ -333,7 +333,7 @@ TEMPLATES: dict[str, str] = {
     "cause.after_end": "not due to leave before the end of the exercise (planned for day {day:g})",
     # --- prosecution (engine.prosecution): inbox items, and each case's line in the debrief
     "prosecution.extradition": (
-        "{subject}, arrested in {country} on a Red Notice, will be extradited to you; your"
+        "{subject}, provisionally arrested in {country}, will be extradited to you; your"
         " prosecutor decides on the charge around day {day:g}."
     ),
     "prosecution.prosecution_request": (

@@ -242,13 +242,17 @@ def test_an_inland_seizure_needs_a_warrant_where_the_law_says_so(
 
 
 # --- where a case is tried: extradition and nationality ---------------------------------------
-def test_a_red_notice_arrest_abroad_is_extradited_to_the_requesting_country(wildlife, cast):
+def test_an_arrest_abroad_is_extradited_to_the_requesting_country(wildlife, cast):
     court = wildlife.legal.court
     ex = arrested(wildlife, cast["driver"], message("arrest.on_request", country="TZ"))
     c = case(ex, cast["driver"])
     assert (c.path, c.arrested_in, c.forum) == ("extradition", "TZ", HOME)
     assert c.charge_day == court.extradition_days + court.charge_days
-    assert ex.sim.knowledge.inbox[-1].code == "prosecution.extradition"
+    item = ex.sim.knowledge.inbox[-1]
+    assert item.code == "prosecution.extradition"
+    # arrested on request (a diffusion or a notice): the message does not name a basis it
+    # does not know
+    assert "Red Notice" not in item.text and "provisionally arrested in TZ" in item.text
 
 
 def test_a_national_of_a_state_that_does_not_extradite_is_prosecuted_there(wildlife, cast):
