@@ -214,7 +214,8 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     names = []
     travellers_met = leg.mode in TRAVELLERS_MET  # a driver, courier ... is there
     for m, e in crew:
-        if m == company or (e.role in ("transporter", "courier") and travellers_met):
+        if m == company or (e.role in ("transporter", "courier") and travellers_met
+                            and m not in sim.arrested):  # one in custody is not with it
             keys = (
                 ("name", "date_of_birth", "nationality", "passport")
                 if e.type == "person"

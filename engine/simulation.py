@@ -407,7 +407,8 @@ class Simulation(Communications, ShipmentReports):
                 break
         # Read on every leg: bound once per shipment (the containers are never replaced).
         timeout, passed, tips, controls = env.timeout, ship.passed, self.tips, self.controls
-        notices, diffusions, posts = self.notices, self.diffusions, self.officials_at
+        notices, diffusions, posts, arrested = (
+            self.notices, self.diffusions, self.officials_at, self.arrested)
         # Draws are made for the longest route: a shorter one uses the first of them.
         legs, alone = self.legs[route], self.checkpoint_only[route, concealment]
         draws = zip(legs, plan.leg_days, plan.detect_u, alone, strict=False)
@@ -419,6 +420,8 @@ class Simulation(Communications, ShipmentReports):
             yield timeout(travel)
             ship.where = to
             passed.append((to, env.now))
+            if traveller and arrested and traveller in arrested:
+                traveller = None  # in custody: the load goes on without them
             if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel
                 if self.played:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from engine import actions as A
 from engine.exercise import Exercise
 from engine.interdiction import border_crossing
+from engine.messages import message
 from tests.engine.test_notice_basis import (
     decoy_named_by_a_false_lead,
     document,
@@ -147,3 +148,30 @@ def test_no_diffusion_to_a_state_outside_interpol(wildlife):
     out = ex.apply(A.RequestDiffusion(purpose="arrest", subject=broker, countries=["TZ", "MY"]))
     assert out.code == "diffusion.non_member" and "Art. 32" in out.rule
     assert not ex.sim.diffusions
+
+
+def test_a_courier_in_custody_travels_no_further(wildlife):
+    """Arrested while a load they travel with is on its way, a courier stays in custody:
+    no border alert, no movement on a notice after the arrest (a trial saw a person
+    'extradited to you' cross into Viet Nam twice afterwards)."""
+    for seed in range(3, 12):
+        ex = Exercise(wildlife, seed)
+        sim = ex.sim
+        courier = member(ex, "transporter")
+        plan = next((p for p in ex.world.plan if courier in p.handlers.values()), None)
+        if plan is not None:
+            break
+    sim.notices[("green", courier)] = 0.0  # flagged everywhere from day 0
+    ship = sim.ships[plan.id]
+    sim.run_until(wildlife.duration_days, stop=lambda: ship.status == "in_transit")
+    assert ship.status == "in_transit"
+    sim.arrest(courier, message("arrest.by_home"))
+    arrested_day = sim.env.now
+    sim.run_until(wildlife.duration_days)
+    assert ship.passed and ship.passed[-1][1] > arrested_day  # the load went on
+    after = [m for m in sim.knowledge.movements if m.subject == courier and m.t > arrested_day]
+    assert after == []
+    label = ex.world.entities[courier].label
+    alerts = [i for i in sim.knowledge.inbox
+              if i.code == "notice.border" and i.params["subject"] == label and i.t > arrested_day]
+    assert alerts == []
