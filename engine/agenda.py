@@ -27,8 +27,9 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
     now, end = sim.env.now, float(sim.scenario.duration_days)
     items: list[AgendaItem] = []
 
-    def add(day: float, code: str, **params: object) -> None:
-        if now + EPS < day < end - EPS:
+    def add(day: float, code: str, due_now: bool = False, **params: object) -> None:
+        # after now; ``due_now``: the caller knows it has not come yet, so today counts
+        if (now - EPS <= day if due_now else now + EPS < day) and day < end - EPS:
             items.append(AgendaItem(day, f"agenda.{code}", dict(params)))
 
     for day, code, params in sim.due:
@@ -49,8 +50,10 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
             add(when, f"action_{p.what}", **p.named())  # a load in the reader's words
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
-        nxt = (int(now / BUDGET_WEEK + EPS) + 1) * BUDGET_WEEK
-        add(nxt, "budget", amount=round(weekly, 3), **M.unit("unit", sim.scenario.resources.unit))
+        # the week after the last top-up: one due today that has not run yet is still to come
+        # (an advance stops before the events of the day it reaches; "next event" runs them)
+        add((sim.funds.weeks + 1) * BUDGET_WEEK, "budget", due_now=True,
+            amount=round(weekly, 3), **M.unit("unit", sim.scenario.resources.unit))
     items.sort(key=lambda x: (x.day, x.code))
     items.append(AgendaItem(end, "agenda.end", {}))
     return items

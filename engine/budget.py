@@ -19,6 +19,7 @@ class Budget:
         self.purse = simpy.Container(env, init=start)  # capacity: unbounded
         self.spent = 0.0
         self.total = start  # granted so far: the start plus every top-up
+        self.weeks = 0  # weekly top-ups so far (the agenda's next one is the week after)
 
     @property
     def left(self) -> float:
@@ -33,6 +34,8 @@ class Budget:
         self.spent += cost
 
     def top_up(self, amount: float) -> None:
+        """The week's top-up (the coordinator's, ``Simulation._weekly_budget``)."""
+        self.weeks += 1
         if amount > 0:
             self.purse.put(amount)
         self.total += amount

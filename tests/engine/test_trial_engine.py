@@ -57,6 +57,9 @@ def test_the_end_is_never_reached_without_asking(wildlife):
     ex = Exercise(wildlife, 2)
     for _ in range(12):
         ex.apply(A.Advance(days=7))
+    nxt = ex.next_event()  # day 84: that day's top-up has not come yet
+    assert (nxt.code, nxt.day) == ("agenda.budget", 84.0)
+    assert ex.apply(A.AdvanceToNextEvent()).accepted and ex.day == 84.0
     assert ex.next_event().code == "agenda.end"
     day = ex.day
     out = ex.apply(A.AdvanceToNextEvent())
@@ -295,3 +298,19 @@ def test_a_seizure_that_came_too_late_or_was_declined_says_so(wildlife):
             assert rec.cause == "cause.off_route"
         seen.add(rec.cause)
     assert {"cause.window_late", "cause.declined_seizure"} <= seen, seen
+
+
+def test_a_top_up_due_on_the_day_time_stopped_stays_on_the_agenda(wildlife):
+    """A user trial: "advance a week" stops at day 7.0, before the day-7 top-up runs; the
+    agenda then said the next top-up was day 14 and the budget had not moved. What is due
+    now and has not come yet stays on the agenda, and "next event" brings it."""
+    ex = Exercise(wildlife, 3)
+    before = ex.sim.budget
+    ex.apply(A.Advance(days=7))
+    assert ex.day == 7.0 and ex.sim.budget == before  # the top-up of day 7 has not run
+    budget = [a.day for a in ex.agenda() if a.code == "agenda.budget"]
+    assert budget == [7.0]
+    ex.apply(A.AdvanceToNextEvent())
+    assert ex.day == 7.0 and ex.sim.budget > before
+    assert ex.sim.knowledge.inbox[-1].code == "system.budget"
+    assert [a.day for a in ex.agenda() if a.code == "agenda.budget"] == [14.0]
