@@ -222,8 +222,9 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
             facts += _reveal(sim, reveal.value, subj, rng, rep)
         if reveal.value == "shipments" and at_location:
             for ship in sim.upcoming(through=target):
-                rep.shipments.append(ship.id)
-                facts.append(ship.id)
+                if ship.id not in rep.shipments:  # named once, however many handle it
+                    rep.shipments.append(ship.id)
+                    facts.append(ship.id)
     if not facts:
         facts = [M.message("fact.nothing_new", target=_name(sim, target))]
     rep.file("intel.report", _report(src, _name(sim, target)), facts)
@@ -329,9 +330,10 @@ def _reveal(
                 )
     elif what == "shipments":
         for ship in sim.upcoming(handler=subj):
-            rep.shipments.append(ship.id)
             links.append((subj, ship.id, "handles"))
-            out.append(ship.id)
+            if ship.id not in rep.shipments:  # a load several members handle: named once
+                rep.shipments.append(ship.id)
+                out.append(ship.id)
     return out
 
 

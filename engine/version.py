@@ -15,8 +15,13 @@ an exercise played before was replayed under newer rules.
   (``Simulation.draw``) instead of seeding a random generator for it: each still has its
   own number that no other draw moves, at a tenth of the cost, but the numbers differ, so
   a log of version 2 replays to other verdicts and tip-offs.
+- 4: a report names each load once however many members handle it (it listed a load once
+  per member: the grade weighed the repeats); a courier arrested while a load is on its way
+  travels no further (no border alerts or movements after the arrest, not "caught" with the
+  load later). A log of version 3 replays to other report grades where a report repeated a
+  load, and to other movements where a courier was arrested mid-route.
 """
 
 from __future__ import annotations
 
-ENGINE_VERSION = 3
+ENGINE_VERSION = 4

@@ -314,3 +314,25 @@ def test_a_top_up_due_on_the_day_time_stopped_stays_on_the_agenda(wildlife):
     assert ex.day == 7.0 and ex.sim.budget > before
     assert ex.sim.knowledge.inbox[-1].code == "system.budget"
     assert [a.day for a in ex.agenda() if a.code == "agenda.budget"] == [14.0]
+
+
+def test_a_report_on_a_place_names_each_load_once(wildlife):
+    """A user trial: customs data on a port listed the same loads three times, once for each
+    member handling them there. A load is named once in a report, whoever handles it."""
+    repeated, seen = [], 0
+    for seed in range(6):
+        ex = Exercise(wildlife, seed)
+        for loc in wildlife.locations:
+            ex.sim.budget = 100.0
+            ex.apply(A.RequestIntel(source="customs-data", target=loc.id))
+        ex.apply(A.Advance(days=7))
+        for item in ex.sim.knowledge.inbox:
+            if item.code != "intel.report":
+                continue
+            loads = [p["params"]["shipment"] for p in item.params["facts_parts"]
+                     if "shipment" in p.get("params", {}) and p["code"].startswith("fact.shipment")]
+            seen += len(loads)
+            if len(loads) != len(set(loads)):
+                repeated.append((seed, item.params["target"], loads))
+    assert seen, "no report named a load: the test would prove nothing"
+    assert repeated == []
