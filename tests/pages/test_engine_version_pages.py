@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from engine.version import ENGINE_VERSION
 from tests.pages.helpers import as_trainee, play_to_end, reopen_desk, start_wildlife
 from tests.pages.test_debrief_i18n_pages import open_debrief
 
 NOTE = {
-    "en": "Played on engine version 1; replayed under version 3 rules",
-    "fr": "Joué sur la version 1 du moteur ; rejoué selon les règles de la version 3",
-    "es": "Jugado con la versión 1 del motor; reproducido con las reglas de la versión 3",
+    "en": f"Played on engine version 1; replayed under version {ENGINE_VERSION} rules",
+    "fr": f"Joué sur la version 1 du moteur ; rejoué selon les règles de la version {ENGINE_VERSION}",
+    "es": f"Jugado con la versión 1 del motor; reproducido con las reglas de la versión {ENGINE_VERSION}",
     "ar": "لُعب هذا التمرين على الإصدار \u20681\u2069 من المحرّك",  # numbers isolated
 }
 
