@@ -144,13 +144,19 @@ def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
         )
     _publish(sim, a.colour, a.subject)
     rng = sim.rng("notice", a.colour, a.subject)
-    if a.colour == "blue":
-        delay = triangular_at(rng.random(), notice_delay("blue"))
-        sim.answer(delay, lambda: _blue_answer(sim, a.subject), "blue", **label)
-    elif a.colour == "silver":
-        delay = triangular_at(rng.random(), notice_delay("silver"))
-        sim.answer(delay, lambda: gather_assets(sim, a.subject), "silver", **label)
-    return Outcome(True, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
+    answer = {"blue": _blue_answer, "silver": gather_assets}.get(a.colour)
+    if answer is None:
+        return Outcome(True, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
+    # A Blue or Silver Notice is known by its answer, whose delay includes the review.
+    delay = triangular_at(rng.random(), notice_delay(a.colour))
+    sim.answer(delay, lambda: answer(sim, a.subject), a.colour, **label)
+    day = round(t + delay, 3)
+    return Outcome(
+        True, "notice.answer_due",
+        f"{a.colour.title()} Notice accepted; after the General Secretariat's review, the"
+        f" answer is due around day {day:g}",
+        {"colour": a.colour, "day": day}, verdict.rule,
+    )
 
 
 def _publish(sim: Simulation, colour: str, subject: str) -> None:

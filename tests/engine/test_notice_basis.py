@@ -194,3 +194,21 @@ def test_the_case_file_gives_a_basis_intelligence_alone_does_not(wildlife):
     )
     ex.sim.case_file.add(financier, ExhibitKind.financial, 1.0, 0, "FIU report")
     assert ex.apply(A.RequestNotice(colour="silver", subject=financier, purpose="assets")).accepted
+
+
+@pytest.mark.parametrize("colour, purpose", [("blue", "locate"), ("silver", "assets")])
+def test_a_blue_or_silver_notice_says_when_its_answer_comes_not_that_it_is_out(
+    wildlife, colour, purpose
+):
+    """A user trial: the form said the General Secretariat publishes a notice after review,
+    and an accepted Blue Notice said "published" the same day, its answer days later. Its
+    answer's delay includes the review: the outcome says when the answer is due."""
+    ex = Exercise(wildlife, 3)
+    broker = member(ex, "broker", home=False)
+    document(ex, broker)
+    ex.sim.knowledge.link(broker, "C01", "associates_with", 0, "Informant", "B2")
+    out = ex.apply(A.RequestNotice(colour=colour, subject=broker, purpose=purpose))
+    assert out.accepted and out.code == "notice.answer_due"
+    due = [a.day for a in ex.agenda() if a.code == f"agenda.{colour}"]
+    assert due and out.params["day"] == pytest.approx(due[0], abs=1e-3) and due[0] > ex.day
+    assert "published" not in out.message
