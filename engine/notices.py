@@ -209,7 +209,7 @@ def _basis(colour: str, b: Basis, identifiers: int, th: Thresholds) -> NoticeChe
             f"no record and only {b.evidence:g} points of graded evidence on this person "
             f"({th.notice_evidence:g} needed to assess them as a threat)",
             BASIS + ": Green — a possible threat, assessed from a record or reasonable grounds "
-            "(evidence threshold: scenario assumption legal.notice_evidence)",
+            "(evidence threshold: scenario assumption)",
         )
     if colour == "blue" and (identifiers < th.blue_min_identifiers or not b.linked):
         return NoticeCheck(
@@ -218,7 +218,7 @@ def _basis(colour: str, b: Basis, identifiers: int, th: Thresholds) -> NoticeChe
             f"{identifiers} identifier{'' if identifiers == 1 else 's'} known "
             f"({th.blue_min_identifiers} needed) and {'a' if b.linked else 'no'} link to the case",
             BASIS + ": Blue — a person of interest in a criminal investigation, with enough "
-            "identifiers (threshold: scenario assumption legal.blue_min_identifiers)",
+            "identifiers (threshold: scenario assumption)",
         )
     if colour == "silver" and not (b.financial or (b.account and threat)):
         return NoticeCheck(

@@ -15,7 +15,7 @@ from engine.messages import entity
 from engine.records import KnownEntity, Outcome
 from engine.simulation import Simulation
 
-WARRANT_RULE = "Prosecutor: reasonable grounds from graded evidence (threshold: scenario assumption legal.warrant_evidence)"
+WARRANT_RULE = "Prosecutor: reasonable grounds from graded evidence (threshold: scenario assumption)"
 ARREST_RULE = (
     "Arrest: only a person can be arrested; a company is acted on through its shipments"
     " (seizure) and its assets (tracing, freezing, confiscation)"

@@ -335,7 +335,7 @@ def test_calibration_runs_in_a_worker_and_records_progress(session, room, engine
     assert Worker(engine).run_once() == run.id
     session.expire_all()
     done = calibration.get(session, user=room["boss"], run_id=run.id)
-    assert (done.status, done.done, done.total) == ("done", 6, 6)
+    assert (done.status, done.done, done.total) == ("done", 6, 6), done.error
     assert {p: len(s) for p, s in done.scores.items()} == {"random": 3, "heuristic": 3}
     assert len(calibration.distribution_rows(done)) == 6
     assert calibration.runs_of(session, user=room["boss"], scenario_id=WILDLIFE)[0].id == run.id
