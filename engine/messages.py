@@ -298,6 +298,24 @@ TEMPLATES: dict[str, str] = {
     "cause.declined_inspection": (
         "got through: {country} did not act on your inspection request at {place}"
     ),
+    # booked with the team's own national teams (``*.booked_home``), not asked of a partner;
+    # ``_team``: the same in a joint operation's list, which every team reads
+    "cause.declined_seizure_home": (
+        "got through: your national teams did not act on the seizure booked with them at"
+        " {place}"
+    ),
+    "cause.declined_inspection_home": (
+        "got through: your national teams did not act on the inspection booked with them"
+        " at {place}"
+    ),
+    "cause.declined_seizure_team": (
+        "got through: the national teams of {country} did not act on the seizure their own"
+        " team booked with them at {place}"
+    ),
+    "cause.declined_inspection_team": (
+        "got through: the national teams of {country} did not act on the inspection their own"
+        " team booked with them at {place}"
+    ),
     "cause.window_late": (
         "got through: it passed {place} on day {passed:g}, before the control window opened"
         " on day {opened:g}"
