@@ -215,6 +215,19 @@ def on_table(m: Meeting) -> set[str]:
     return {e for x in m.tabled.values() for e in x.entities}
 
 
+def _named(sim: Simulation, m: Meeting, eid: str) -> dict[str, Any]:
+    """``eid`` as the ``target`` of a message, named as the acting team knows it: from its
+    file, else from the meeting's table (a load in the reader's words, ``M.entity``). One it
+    holds neither way keeps the id it gave: a name from the world would tell what the team
+    has not learnt."""
+    ent = sim.knowledge.entities.get(eid)
+    if ent is not None:
+        return M.entity("target", eid, ent.type, ent.label)
+    if eid in m.labels:
+        return M.entity("target", eid, m.kinds.get(eid, ""), m.labels[eid])
+    return {"target": eid}
+
+
 def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     m = _open_for(sim, a.meeting)
     if isinstance(m, Outcome):
@@ -226,8 +239,7 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     if ent is not None and a.action == "arrest" and (r := not_a_person(ent)) is not None:
         return r  # the rule of every arrest (engine.requests), not "not in your file"
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
-        named = (M.entity("target", a.target, ent.type, ent.label) if ent is not None
-                 else {"target": a.target})  # a name, where the team has one
+        named = _named(sim, m, a.target)  # a name, where the team has one
         return refuse("meeting.bad_target", f"'{named['target']}' is not a"
                       f" {' or '.join(TARGET_TYPES[a.action])} in your file or on the table",
                       **named)
@@ -249,9 +261,10 @@ def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
     if isinstance(m, Outcome):
         return m
     x = next((x for x in m.targets if x.target == a.target), None)
-    if x is None:
-        return refuse("meeting.not_on_list", f"'{a.target}' is not on the target list of"
-                      f" meeting {m.id}", target=a.target, meeting=m.id)
+    if x is None:  # (a teammate's other tab may have withdrawn it): said by its name
+        named = _named(sim, m, a.target)
+        return refuse("meeting.not_on_list", f"'{named['target']}' is not on the target list"
+                      f" of meeting {m.id}", **named, meeting=m.id)
     if x.owner != sim.acting:
         return refuse("meeting.not_your_target", f"{x.owner} owns {x.label}: only the team"
                       " that owns a target withdraws it", **x.named(), country=x.owner)

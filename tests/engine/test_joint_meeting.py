@@ -338,3 +338,37 @@ def test_a_target_changing_hands_redraws_every_participants_desk(ex):
                     KE).accepted
     assert ex.apply(own, TZ).accepted
     assert ex.news("MZ") != before
+
+
+def test_a_target_no_longer_on_the_list_is_named_as_the_reader_knows_it(ex):
+    """Withdrawing what is not (or no longer: a teammate's other tab withdrew it) on the list
+    is refused with the target's name — a person from the team's file or from the table, a
+    load in the reader's words ("Envoi S737") — never its id; one the team does not hold
+    keeps the id the team gave (naming it would tell what the team has not learnt)."""
+    from academy.catalogs import engine_values, say
+
+    ke_agent, tz_broker = member(ex, "KE"), member(ex, "TZ", "broker")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", tz_broker)
+    sid = next(iter(ex.sim.ships))
+    ex.sim.record_shipment(sid, "test", "A1")  # Kenya's file (the home side)
+    mid = open_meeting(ex)
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [tz_broker]},
+                    TZ).accepted  # on the table: Kenya reads its name there
+
+    def refused(target: str) -> dict:
+        out = ex.apply({"kind": "withdraw_target", "meeting": mid, "target": target}, KE)
+        assert out.code == "meeting.not_on_list", out
+        return out
+
+    for person in (ke_agent, tz_broker):
+        out = refused(person)
+        label = ex.world.entities[person].label
+        assert out.params["target"] == label and person not in out.message, out
+    out = refused(sid)
+    assert out.params["target_msg"] == M.message("name.shipment", id=sid)
+    said = {lang: say("engine.meeting.not_on_list", lang, **engine_values(out.params, lang))
+            for lang in ("fr", "es", "ar")}
+    assert f"Envoi {sid}" in said["fr"] and f"Cargamento {sid}" in said["es"], said
+    assert f"الشحنة {sid}" in said["ar"], said
+    assert refused("P999").params["target"] == "P999"
