@@ -245,6 +245,8 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
                       **named)
     said = M.entity("target", a.target, ent.type, ent.label)  # "Envoi S737" in French
     taken = next((x for x in m.targets if x.target == a.target), None)
+    if taken is not None and taken.owner == sim.acting:  # its own: "your team", not "Kenya"
+        return refuse("meeting.already_yours", f"your team already owns {ent.label}", **said)
     if taken is not None:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",
                       **said, country=taken.owner)

@@ -372,3 +372,26 @@ def test_a_target_no_longer_on_the_list_is_named_as_the_reader_knows_it(ex):
     assert f"Envoi {sid}" in said["fr"] and f"Cargamento {sid}" in said["es"], said
     assert f"الشحنة {sid}" in said["ar"], said
     assert refused("P999").params["target"] == "P999"
+
+
+def test_owning_again_a_target_the_team_owns_says_your_team_not_its_country(ex):
+    """Kenya's team puts forward a target it already owns (its other tab, a teammate): the
+    refusal says the team owns it already — never "Kenya already owns…" to Kenya's team;
+    another team is still told which country owns it."""
+    from academy.catalogs import engine_values, say
+    from engine.messages import country_name
+
+    ke_agent = member(ex, "KE")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", ke_agent)
+    mid = open_meeting(ex)
+    own = {"kind": "propose_target", "meeting": mid, "target": ke_agent, "action": "arrest"}
+    assert ex.apply(own, KE).accepted
+    out = ex.apply(own, KE)
+    assert (out.accepted, out.code) == (False, "meeting.already_yours"), out
+    label = ex.world.entities[ke_agent].label
+    assert out.params == {"target": label} and "KE" not in out.message, out
+    for lang in ("en", "fr", "es", "ar"):
+        said = say(f"engine.{out.code}", lang, **engine_values(out.params, lang))
+        assert label in said and country_name("KE", lang) not in said, (lang, said)
+    assert ex.apply(own, TZ).code == "meeting.target_taken"  # another team: who owns it
