@@ -178,17 +178,18 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
     if missing:
         return refuse("meeting.not_in_file", f"not in your file: {', '.join(missing)}",
                       items=", ".join(missing))
-    barred = [i for i in a.items if not shareable(inbox[i])]
-    barred += [e for e in a.entities if e in k.restricted]
-    barred += [f"{x}-{y}" for x, y, _r in wanted_links if x in k.restricted or y in k.restricted]
+    barred = _barred(k, [inbox[i] for i in a.items if not shareable(inbox[i])],
+                     [e for e in a.entities if e in k.restricted],
+                     [key for key in wanted_links if {key[0], key[1]} & k.restricted])
     if barred:
         sim.withheld[sim.acting] = sim.withheld.get(sim.acting, 0) + 1
+        said = M.joined("items", barred)  # named as the team reads them, not "I002, P07"
         return refuse(
             "handling.not_shareable",
-            f"{', '.join(barred)} came from another country under 'do not share': it may not"
+            f"{said['items']} came from another country under 'do not share': it may not"
             " be tabled without the originator's consent",
             HANDLING_RULE,
-            items=", ".join(barred),
+            **said,
         )
     if not (a.entities or a.items or a.links):
         return refuse("meeting.nothing_tabled", "choose what to put on the table",
@@ -209,6 +210,19 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
     n = len(a.entities) + len(wanted_links) + len(a.items)
     return ok("meeting.tabled", f"{n} element(s) put on the table of meeting {m.id}",
               meeting=m.id, n=n)
+
+
+def _barred(k: Any, items: list[InboxItem], entities: list[str],
+            links: list[tuple[str, str, str]]) -> list[M.Message]:
+    """What may not be tabled, each named as the team's desk names it: a report by its day
+    and sender, an entity by its name (a load in the reader's words), a link by its ends."""
+    def ends(eid: str) -> tuple[str, str, str]:
+        ent = k.entities.get(eid)
+        return (eid, ent.type, ent.label) if ent is not None else (eid, "", eid)
+
+    return ([M.report_listed(i.t, i.source, i.params) for i in items]
+            + [M.listed(*ends(e)) for e in entities]
+            + [M.link_listed(ends(x), rel, ends(y)) for x, y, rel in links])
 
 
 def on_table(m: Meeting) -> set[str]:

@@ -395,3 +395,40 @@ def test_owning_again_a_target_the_team_owns_says_your_team_not_its_country(ex):
         said = say(f"engine.{out.code}", lang, **engine_values(out.params, lang))
         assert label in said and country_name("KE", lang) not in said, (lang, said)
     assert ex.apply(own, TZ).code == "meeting.target_taken"  # another team: who owns it
+
+
+def test_what_may_not_be_tabled_is_named_not_numbered(ex):
+    """A report, a person and a link Mozambique gave under 'do not share': the refusal to
+    table them names them as the team reads them — the report by its sender and day, the
+    person by name, the link by its two ends and relation, in the reader's language —
+    never "I002, P07, P07-P03"."""
+    from academy.catalogs import engine_values, say
+
+    ke_agent, mz_poacher = member(ex, "KE"), member(ex, "MZ")
+    learn(ex, "MZ", mz_poacher)
+    learn(ex, "MZ", ke_agent)
+    ex.sim.knowledge_of["MZ"].link(mz_poacher, ke_agent, "sells_to", 0.0, "test", "B2")
+    mz_item = ex.view("MZ").inbox[0].id  # its briefing
+    assert ex.apply({"kind": "share_intel", "country": "KE", "items": [mz_item],
+                     "handling": "no_share"}, MZ).accepted
+    assert ex.apply({"kind": "share_intel", "country": "KE", "handling": "no_share"}, MZ).accepted
+    got = next(i for i in ex.view("KE").inbox if i.params.get("shared_by") == "MZ"
+               and i.code == "system.team_briefing")
+    mid = open_meeting(ex)
+    out = ex.apply({"kind": "table_items", "meeting": mid, "items": [got.id],
+                    "entities": [mz_poacher], "links": [[mz_poacher, ke_agent]]}, KE)
+    assert out.code == "handling.not_shareable", out
+    poacher, agent = (ex.world.entities[x].label for x in (mz_poacher, ke_agent))
+    ids = (got.id, mz_poacher, f"{mz_poacher}-{ke_agent}", f"{ke_agent}-{mz_poacher}")
+    relation = {"en": "sells to"} | {lang: catalog(lang)["inbox.relation.sells_to"]
+                                     for lang in ("fr", "es", "ar")}
+    for lang in ("en", "fr", "es", "ar"):
+        said = (out.message if lang == "en"
+                else say(f"engine.{out.code}", lang, **engine_values(out.params, lang)))
+        assert poacher in said and agent in said and relation[lang] in said, (lang, said)
+        assert got.source in said or lang != "en", said  # the report by its sender
+        assert not [x for x in ids if x in said], (lang, said)
+    # passing the report on to another team is refused the same way
+    out = ex.apply({"kind": "share_intel", "country": "TZ", "items": [got.id]}, KE)
+    assert out.code == "handling.not_shareable" and got.id not in out.message, out
+    assert out.message.startswith(f"the report of day {got.t:.1f} from {got.source}")
