@@ -47,15 +47,17 @@ def share_intel(sim: Simulation, a: A.ShareIntel) -> Outcome:
     if missing:
         return refuse("share.unknown_item", f"not in your inbox: {', '.join(missing)}",
                       items=", ".join(missing))
-    barred = [i for i in a.items or () if not shareable(inbox[i])]
+    barred = [inbox[i] for i in a.items or () if not shareable(inbox[i])]
     if barred:
         sim.withheld[sim.acting] = sim.withheld.get(sim.acting, 0) + 1
+        # each report by its day and sender, as the desk shows it (never its number)
+        said = M.joined("items", [M.report_listed(i.t, i.source, i.params) for i in barred])
         return refuse(
             "handling.not_shareable",
-            f"{', '.join(barred)} came from another country under 'do not share': it may not"
+            f"{said['items']} came from another country under 'do not share': it may not"
             " be passed on without the originator's consent",
             HANDLING_RULE,
-            items=", ".join(barred),
+            **said,
         )
     if sim.played_by_team(a.country):
         return _share_with_team(sim, a)

@@ -127,8 +127,12 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
         and r.location in passed
         and r.start - NEAR <= passed[r.location] <= r.end + NEAR
     ]
+    # a control booked with the asker's own national teams: "your national teams did not
+    # act"; in a joint operation, whose list every team reads, the country's national teams
+    own = "_team" if sim.played else "_home"
     for group in (aimed, nearby):
-        best = min((_miss(r, passed, name) for r in group), default=None, key=lambda m: m[0])
+        best = min((_miss(r, passed, name, own) for r in group), default=None,
+                   key=lambda m: m[0])
         if best is not None:
             return best[1], best[2]
     if st.id in sim.cd_requests:
@@ -142,13 +146,15 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
 
 
 def _miss(
-    r: ControlRequest, passed: dict[str, float], name: dict[str, str]
+    r: ControlRequest, passed: dict[str, float], name: dict[str, str], own: str = "_home"
 ) -> tuple[int, str, dict[str, Any]]:
     """(rank, code, params) of one request that did not stop the load: the lower the rank,
-    the nearer it came (a control it passed unseen before a window it missed...)."""
+    the nearer it came (a control it passed unseen before a window it missed...). ``own``:
+    the wording of a control booked at home (``_home``, or ``_team`` for every team's list)."""
     place = name[r.location]
     if not r.agreed:
-        return 4, f"cause.declined_{r.what}", {"country": r.country, "place": place}
+        code = f"cause.declined_{r.what}{own if r.home else ''}"
+        return 4, code, {"country": r.country, "place": place}
     day = passed.get(r.location)
     if day is None:
         return 3, "cause.off_route", {"place": place}

@@ -67,7 +67,7 @@ def _control(
         t = sim.env.now
         if record:
             sim.requests.append(
-                ControlRequest(what, location, shipment, country, acts, max(start, t), end)
+                ControlRequest(what, location, shipment, country, acts, max(start, t), end, own)
             )
         name = sim.locs[location].name
         if acts:
@@ -101,7 +101,8 @@ def _control(
         return _sent(req)
     # the request as the partner's agencies will have it when they answer (the debrief's)
     sim.requests.append(
-        ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end)
+        ControlRequest(what, location, shipment, country, acts, max(start, now + delay), end,
+                       own)
     )
     sim.answer(delay, lambda: answer(acts, False), f"{what}_home" if own else what,
                country=country, place=place, **({"shipment": shipment} if shipment else {}))

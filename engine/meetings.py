@@ -178,17 +178,18 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
     if missing:
         return refuse("meeting.not_in_file", f"not in your file: {', '.join(missing)}",
                       items=", ".join(missing))
-    barred = [i for i in a.items if not shareable(inbox[i])]
-    barred += [e for e in a.entities if e in k.restricted]
-    barred += [f"{x}-{y}" for x, y, _r in wanted_links if x in k.restricted or y in k.restricted]
+    barred = _barred(k, [inbox[i] for i in a.items if not shareable(inbox[i])],
+                     [e for e in a.entities if e in k.restricted],
+                     [key for key in wanted_links if {key[0], key[1]} & k.restricted])
     if barred:
         sim.withheld[sim.acting] = sim.withheld.get(sim.acting, 0) + 1
+        said = M.joined("items", barred)  # named as the team reads them, not "I002, P07"
         return refuse(
             "handling.not_shareable",
-            f"{', '.join(barred)} came from another country under 'do not share': it may not"
+            f"{said['items']} came from another country under 'do not share': it may not"
             " be tabled without the originator's consent",
             HANDLING_RULE,
-            items=", ".join(barred),
+            **said,
         )
     if not (a.entities or a.items or a.links):
         return refuse("meeting.nothing_tabled", "choose what to put on the table",
@@ -211,8 +212,34 @@ def table_items(sim: Simulation, a: A.TableItems) -> Outcome:
               meeting=m.id, n=n)
 
 
+def _barred(k: Any, items: list[InboxItem], entities: list[str],
+            links: list[tuple[str, str, str]]) -> list[M.Message]:
+    """What may not be tabled, each named as the team's desk names it: a report by its day
+    and sender, an entity by its name (a load in the reader's words), a link by its ends."""
+    def ends(eid: str) -> tuple[str, str, str]:
+        ent = k.entities.get(eid)
+        return (eid, ent.type, ent.label) if ent is not None else (eid, "", eid)
+
+    return ([M.report_listed(i.t, i.source, i.params) for i in items]
+            + [M.listed(*ends(e)) for e in entities]
+            + [M.link_listed(ends(x), rel, ends(y)) for x, y, rel in links])
+
+
 def on_table(m: Meeting) -> set[str]:
     return {e for x in m.tabled.values() for e in x.entities}
+
+
+def _named(sim: Simulation, m: Meeting, eid: str) -> dict[str, Any]:
+    """``eid`` as the ``target`` of a message, named as the acting team knows it: from its
+    file, else from the meeting's table (a load in the reader's words, ``M.entity``). One it
+    holds neither way keeps the id it gave: a name from the world would tell what the team
+    has not learnt."""
+    ent = sim.knowledge.entities.get(eid)
+    if ent is not None:
+        return M.entity("target", eid, ent.type, ent.label)
+    if eid in m.labels:
+        return M.entity("target", eid, m.kinds.get(eid, ""), m.labels[eid])
+    return {"target": eid}
 
 
 def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
@@ -226,13 +253,14 @@ def propose_target(sim: Simulation, a: A.ProposeTarget) -> Outcome:
     if ent is not None and a.action == "arrest" and (r := not_a_person(ent)) is not None:
         return r  # the rule of every arrest (engine.requests), not "not in your file"
     if ent is None or ent.type not in TARGET_TYPES[a.action]:
-        named = (M.entity("target", a.target, ent.type, ent.label) if ent is not None
-                 else {"target": a.target})  # a name, where the team has one
+        named = _named(sim, m, a.target)  # a name, where the team has one
         return refuse("meeting.bad_target", f"'{named['target']}' is not a"
                       f" {' or '.join(TARGET_TYPES[a.action])} in your file or on the table",
                       **named)
     said = M.entity("target", a.target, ent.type, ent.label)  # "Envoi S737" in French
     taken = next((x for x in m.targets if x.target == a.target), None)
+    if taken is not None and taken.owner == sim.acting:  # its own: "your team", not "Kenya"
+        return refuse("meeting.already_yours", f"your team already owns {ent.label}", **said)
     if taken is not None:
         return refuse("meeting.target_taken", f"{taken.owner} already owns {ent.label}",
                       **said, country=taken.owner)
@@ -249,9 +277,10 @@ def withdraw_target(sim: Simulation, a: A.WithdrawTarget) -> Outcome:
     if isinstance(m, Outcome):
         return m
     x = next((x for x in m.targets if x.target == a.target), None)
-    if x is None:
-        return refuse("meeting.not_on_list", f"'{a.target}' is not on the target list of"
-                      f" meeting {m.id}", target=a.target, meeting=m.id)
+    if x is None:  # (a teammate's other tab may have withdrawn it): said by its name
+        named = _named(sim, m, a.target)
+        return refuse("meeting.not_on_list", f"'{named['target']}' is not on the target list"
+                      f" of meeting {m.id}", **named, meeting=m.id)
     if x.owner != sim.acting:
         return refuse("meeting.not_your_target", f"{x.owner} owns {x.label}: only the team"
                       " that owns a target withdraws it", **x.named(), country=x.owner)

@@ -298,6 +298,24 @@ TEMPLATES: dict[str, str] = {
     "cause.declined_inspection": (
         "got through: {country} did not act on your inspection request at {place}"
     ),
+    # booked with the team's own national teams (``*.booked_home``), not asked of a partner;
+    # ``_team``: the same in a joint operation's list, which every team reads
+    "cause.declined_seizure_home": (
+        "got through: your national teams did not act on the seizure booked with them at"
+        " {place}"
+    ),
+    "cause.declined_inspection_home": (
+        "got through: your national teams did not act on the inspection booked with them"
+        " at {place}"
+    ),
+    "cause.declined_seizure_team": (
+        "got through: the national teams of {country} did not act on the seizure their own"
+        " team booked with them at {place}"
+    ),
+    "cause.declined_inspection_team": (
+        "got through: the national teams of {country} did not act on the inspection their own"
+        " team booked with them at {place}"
+    ),
     "cause.window_late": (
         "got through: it passed {place} on day {passed:g}, before the control window opened"
         " on day {opened:g}"
@@ -388,6 +406,10 @@ TEMPLATES: dict[str, str] = {
     "sender.asset_tracing": "Asset tracing",
     # --- a known entity named in a message (``entity``): a load by its id, in words ------
     "name.shipment": "Shipment {id}",
+    # ... and as one of a list (``joined``): a name as filed, a link, a report in an inbox
+    "name.entity": "{name}",
+    "name.link": "{a} — {relation} — {b}",
+    "name.report": "the report of day {day:.1f} from {source}",
 }
 
 
@@ -473,6 +495,31 @@ def entity(name: str, eid: str, kind: str, label: str) -> dict[str, Any]:
     if kind == "shipment":
         return nested(name, message("name.shipment", id=eid))
     return {name: label}
+
+
+def listed(eid: str, kind: str, label: str) -> Message:
+    """A known entity as one part of a list of names (``joined``), as ``entity`` names it."""
+    if kind == "shipment":
+        return message("name.shipment", id=eid)
+    return message("name.entity", name=label)
+
+
+def link_listed(a: tuple[str, str, str], rel: str, b: tuple[str, str, str]) -> Message:
+    """A link of the file, its ends as ``(id, kind, label)``: "X — sells to — Y"."""
+    return message("name.link", **entity("a", *a), **relation("relation", rel),
+                   **entity("b", *b))
+
+
+def report_listed(t: float, source: str, params: Mapping[str, Any]) -> Message:
+    """An inbox report by its day and sender (the reader never sees its number); the
+    sender in the reader's language where the item keeps how to say it."""
+    said: dict[str, Any] = {"source": source}
+    texts, msg = params.get("source_i18n"), params.get("source_msg")
+    if isinstance(texts, Mapping) and source == texts.get("en"):
+        said["source_i18n"] = texts
+    elif isinstance(msg, Mapping) and source == params.get("source"):
+        said["source_msg"] = msg
+    return message("name.report", day=round(t, 1), **said)
 
 
 def relation(name: str, rel: str) -> dict[str, Any]:

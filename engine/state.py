@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ControlRequest:
-    """An inspection or seizure the trainee asked of a partner, as it will turn out."""
+    """An inspection or seizure the trainee asked of a partner (or booked with their own
+    national teams), as it will turn out."""
 
     what: str  # inspection | seizure
     location: str
@@ -25,6 +26,8 @@ class ControlRequest:
     agreed: bool  # the partner acts (decided when asked, told after its delay)
     start: float  # the window as it will run: from the later of asked start and the answer
     end: float
+    home: bool = False  # booked with the asking team's own national teams, not asked of a
+    # partner: the debrief says "your national teams did not act", not "Kenya did not act"
 
 
 @dataclass(frozen=True)

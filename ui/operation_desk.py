@@ -24,6 +24,7 @@ from academy.scenarios import get_version, parse
 from engine.messages import country_name
 from engine.records import Outcome
 from engine.scenario import Scenario
+from ui.desk import named
 from ui.i18n import current_language, num, t
 from ui.session import CurrentUser
 from ui.state import db
@@ -185,9 +186,24 @@ def ready_toggle(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
 
 
 def _describe(request: Any, names: dict[str, str]) -> str:
-    params = ", ".join(f"{names.get(str(v), v)}" for k, v in request.params.items()
+    params = ", ".join(_named(k, str(v), request.params, names)
+                       for k, v in request.params.items()
                        if k in ("location", "shipment", "subject", "account") and v)
     return f"{t('actions.' + request.kind)}" + (f" · {params}" if params else "")
+
+
+def _named(key: str, value: str, params: dict[str, Any], names: dict[str, str]) -> str:
+    """What a request is about, by the reader's name for it, else as the asking team's file
+    names it (the team answering may not hold it): a person by the name it sent, an account
+    by its number, a load in the reader's words — never the engine's id ("P07")."""
+    if value in names:
+        return names[value]
+    if key == "shipment":
+        return named(value, "shipment", "")
+    said = {"subject": ("label", "person"), "account": ("number", "account")}.get(key)
+    if said is not None and params.get(said[0]):
+        return f"{params[said[0]]} ({t('entity.' + said[1])})"
+    return str(params.get("place") or value) if key == "location" else value
 
 
 def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[str, str]) -> None:

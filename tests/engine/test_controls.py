@@ -361,3 +361,45 @@ def test_the_home_state_asks_and_so_agrees_at_once():
     assert waiting == {"MZ", "VN"}  # the trainee waits for the partners' answers only
     run_to(ex, lambda: req.complete)
     assert req.agreed and inbox(ex, "partner.cd_in_force")
+
+
+# --- a control the team's own national teams did not carry out ------------------------
+def _declined_seizures(at: dict[str, str]) -> Exercise:
+    """A seizure of the first load asked at each of ``at`` (place -> country), every one of
+    those countries declining; nothing found on the way, so the load gets through and the
+    debrief says why."""
+    ex = Exercise(variant(lambda d: partners(d, **{c: 0.0 for c in at.values()})), 3,
+                  Overrides(detection=0.0, corruption=0.0))
+    p = ex.world.plan[0]
+    ex.sim.record_shipment(p.id, "Test informant", "B2")
+    for place in at:
+        assert ex.apply(A.Seizure(shipment=p.id, location=place, start_day=0.0, days=3)).accepted
+    run_to(ex, lambda: ex.finished)
+    return ex
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar"])
+def test_a_load_the_national_teams_did_not_stop_says_so_not_the_home_country(lang):
+    """Kenya is the trainee's own country: a seizure at Mombasa is booked with their national
+    teams, and when those do not act the debrief says so — never "Kenya did not act on your
+    request", as of a partner asked through its NCB."""
+    from academy.catalogs import engine_text
+    from engine.messages import country_name
+
+    ex = _declined_seizures({"mombasa-port": "KE"})
+    p = ex.world.plan[0]
+    rec = next(r for r in ex.debrief().shipments if r.id == p.id)
+    assert rec.fate == "missed" and rec.cause == "cause.declined_seizure_home", rec
+    said = engine_text(rec.cause, rec.cause_params, rec.cause_text, lang)
+    assert country_name("KE", lang) not in said and "KE" not in said, said
+    assert "Port of Mombasa" in said
+    national = {"en": "national teams", "fr": "équipes nationales", "es": "equipos nacionales",
+                "ar": "الوطنية"}[lang]
+    assert national in said, said
+
+
+def test_a_partner_that_did_not_act_is_still_named():
+    ex = _declined_seizures({DAR: "TZ"})
+    rec = next(r for r in ex.debrief().shipments if r.id == ex.world.plan[0].id)
+    assert rec.cause == "cause.declined_seizure" and rec.cause_params["country"] == "TZ"
+    assert rec.cause_text.startswith("got through: TZ did not act")

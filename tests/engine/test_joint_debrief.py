@@ -296,3 +296,36 @@ def test_a_simulated_partners_answers_are_on_the_timeline(wildlife):
            for f in e.joint_debrief().flows]
     assert (told.t, "MY", "KE", kind, "inspection") in got, got
     assert [g for g in got if g[1] == "TZ"] == [(0.0, "TZ", "KE", "accepted", "inspection")]
+
+
+# --- why each load got through, read by every team ---------------------------------------
+def test_a_teams_own_national_teams_that_did_not_act_are_named_for_every_reader(wildlife):
+    """Tanzania's team books a seizure at Dar es Salaam with its own national teams, which
+    do not act; Kenya's team asks Mozambique, which does not act either. The operation's
+    shipment list is read by both teams and the control cell: Tanzania's own booking is
+    said as its national teams' (never "Tanzania did not act on your request", as of a
+    partner asked), Mozambique as the partner it is."""
+    from academy.catalogs import engine_text
+    from engine.messages import country_name
+    from tests.engine.test_controls import partners, variant
+
+    e = joint(variant(lambda d: partners(d, TZ=0.0, MZ=0.0)), 3,
+              Overrides(detection=0.0, corruption=0.0))
+    first, second = e.world.plan[0].id, e.world.plan[1].id
+    with e.sim.acting_as("TZ"):
+        e.sim.record_shipment(first, "test", "A1")
+    e.sim.record_shipment(second, "test", "A1")  # Kenya's file (the home side)
+    assert e.apply({"kind": "seizure", "shipment": first, "location": "dar-es-salaam-port",
+                    "start_day": 0.0}, TZ).code == "seizure.booked_home"
+    assert e.apply({"kind": "seizure", "shipment": second, "location": "niassa-reserve",
+                    "start_day": 0.0}, KE).code == "seizure.requested"
+    run_out(e)
+    causes = {s.id: s for s in e.joint_debrief().world.shipments}
+    own, partner = causes[first], causes[second]
+    assert (own.fate, own.cause) == ("missed", "cause.declined_seizure_team"), own
+    assert (partner.fate, partner.cause) == ("missed", "cause.declined_seizure"), partner
+    assert partner.cause_params["country"] == "MZ"
+    for lang in ("en", "fr", "es", "ar"):
+        said = engine_text(own.cause, own.cause_params, own.cause_text, lang)
+        assert country_name("TZ", lang) in said, (lang, said)
+        assert said != engine_text("cause.declined_seizure", own.cause_params, "", lang)

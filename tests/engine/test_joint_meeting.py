@@ -338,3 +338,97 @@ def test_a_target_changing_hands_redraws_every_participants_desk(ex):
                     KE).accepted
     assert ex.apply(own, TZ).accepted
     assert ex.news("MZ") != before
+
+
+def test_a_target_no_longer_on_the_list_is_named_as_the_reader_knows_it(ex):
+    """Withdrawing what is not (or no longer: a teammate's other tab withdrew it) on the list
+    is refused with the target's name — a person from the team's file or from the table, a
+    load in the reader's words ("Envoi S737") — never its id; one the team does not hold
+    keeps the id the team gave (naming it would tell what the team has not learnt)."""
+    from academy.catalogs import engine_values, say
+
+    ke_agent, tz_broker = member(ex, "KE"), member(ex, "TZ", "broker")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", tz_broker)
+    sid = next(iter(ex.sim.ships))
+    ex.sim.record_shipment(sid, "test", "A1")  # Kenya's file (the home side)
+    mid = open_meeting(ex)
+    assert ex.apply({"kind": "table_items", "meeting": mid, "entities": [tz_broker]},
+                    TZ).accepted  # on the table: Kenya reads its name there
+
+    def refused(target: str) -> dict:
+        out = ex.apply({"kind": "withdraw_target", "meeting": mid, "target": target}, KE)
+        assert out.code == "meeting.not_on_list", out
+        return out
+
+    for person in (ke_agent, tz_broker):
+        out = refused(person)
+        label = ex.world.entities[person].label
+        assert out.params["target"] == label and person not in out.message, out
+    out = refused(sid)
+    assert out.params["target_msg"] == M.message("name.shipment", id=sid)
+    said = {lang: say("engine.meeting.not_on_list", lang, **engine_values(out.params, lang))
+            for lang in ("fr", "es", "ar")}
+    assert f"Envoi {sid}" in said["fr"] and f"Cargamento {sid}" in said["es"], said
+    assert f"الشحنة {sid}" in said["ar"], said
+    assert refused("P999").params["target"] == "P999"
+
+
+def test_owning_again_a_target_the_team_owns_says_your_team_not_its_country(ex):
+    """Kenya's team puts forward a target it already owns (its other tab, a teammate): the
+    refusal says the team owns it already — never "Kenya already owns…" to Kenya's team;
+    another team is still told which country owns it."""
+    from academy.catalogs import engine_values, say
+    from engine.messages import country_name
+
+    ke_agent = member(ex, "KE")
+    learn(ex, "KE", ke_agent)
+    learn(ex, "TZ", ke_agent)
+    mid = open_meeting(ex)
+    own = {"kind": "propose_target", "meeting": mid, "target": ke_agent, "action": "arrest"}
+    assert ex.apply(own, KE).accepted
+    out = ex.apply(own, KE)
+    assert (out.accepted, out.code) == (False, "meeting.already_yours"), out
+    label = ex.world.entities[ke_agent].label
+    assert out.params == {"target": label} and "KE" not in out.message, out
+    for lang in ("en", "fr", "es", "ar"):
+        said = say(f"engine.{out.code}", lang, **engine_values(out.params, lang))
+        assert label in said and country_name("KE", lang) not in said, (lang, said)
+    assert ex.apply(own, TZ).code == "meeting.target_taken"  # another team: who owns it
+
+
+def test_what_may_not_be_tabled_is_named_not_numbered(ex):
+    """A report, a person and a link Mozambique gave under 'do not share': the refusal to
+    table them names them as the team reads them — the report by its sender and day, the
+    person by name, the link by its two ends and relation, in the reader's language —
+    never "I002, P07, P07-P03"."""
+    from academy.catalogs import engine_values, say
+
+    ke_agent, mz_poacher = member(ex, "KE"), member(ex, "MZ")
+    learn(ex, "MZ", mz_poacher)
+    learn(ex, "MZ", ke_agent)
+    ex.sim.knowledge_of["MZ"].link(mz_poacher, ke_agent, "sells_to", 0.0, "test", "B2")
+    mz_item = ex.view("MZ").inbox[0].id  # its briefing
+    assert ex.apply({"kind": "share_intel", "country": "KE", "items": [mz_item],
+                     "handling": "no_share"}, MZ).accepted
+    assert ex.apply({"kind": "share_intel", "country": "KE", "handling": "no_share"}, MZ).accepted
+    got = next(i for i in ex.view("KE").inbox if i.params.get("shared_by") == "MZ"
+               and i.code == "system.team_briefing")
+    mid = open_meeting(ex)
+    out = ex.apply({"kind": "table_items", "meeting": mid, "items": [got.id],
+                    "entities": [mz_poacher], "links": [[mz_poacher, ke_agent]]}, KE)
+    assert out.code == "handling.not_shareable", out
+    poacher, agent = (ex.world.entities[x].label for x in (mz_poacher, ke_agent))
+    ids = (got.id, mz_poacher, f"{mz_poacher}-{ke_agent}", f"{ke_agent}-{mz_poacher}")
+    relation = {"en": "sells to"} | {lang: catalog(lang)["inbox.relation.sells_to"]
+                                     for lang in ("fr", "es", "ar")}
+    for lang in ("en", "fr", "es", "ar"):
+        said = (out.message if lang == "en"
+                else say(f"engine.{out.code}", lang, **engine_values(out.params, lang)))
+        assert poacher in said and agent in said and relation[lang] in said, (lang, said)
+        assert got.source in said or lang != "en", said  # the report by its sender
+        assert not [x for x in ids if x in said], (lang, said)
+    # passing the report on to another team is refused the same way
+    out = ex.apply({"kind": "share_intel", "country": "TZ", "items": [got.id]}, KE)
+    assert out.code == "handling.not_shareable" and got.id not in out.message, out
+    assert out.message.startswith(f"the report of day {got.t:.1f} from {got.source}")
