@@ -100,15 +100,10 @@ def _locate(sim: Simulation, subject: str, countries: list[str]) -> None:
                {"subject": ent.label, "countries": ", ".join(countries)}, "notice")
         return
     k.learn(subject, "person", ent.label, {"located": where}, t, f"NCB {country}", "B2")
-    k.item(
-        t,
-        M.sender("ncb", country=country),
-        "B2",
-        "diffusion.located",
-        {
-            "subject": ent.label,
-            "country": country,
-            "place": sim.locs[where].name if where in sim.locs else where,
-        },
-        "notice",
-    )
+    said = {"subject": ent.label, "country": country}
+    if where in sim.locs:
+        k.item(t, M.sender("ncb", country=country), "B2", "diffusion.located",
+               {**said, "place": sim.locs[where].name}, "notice")
+    else:  # known only by country: "located there"
+        k.item(t, M.sender("ncb", country=country), "B2", "diffusion.located_country", said,
+               "notice")

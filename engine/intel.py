@@ -281,8 +281,9 @@ def _reveal(
     elif what == "location":
         where = ent.attributes.get("location") or ent.country
         rep.learn(subj, ent.type, ent.label, {"located": where})
-        place = _name(sim, where) if where != ent.country else where
-        out.append(M.message("fact.location", subject=ent.label, place=place))
+        out.append(M.message("fact.location", subject=ent.label, place=_name(sim, where))
+                   if where != ent.country  # a place; else the country, named by the reader
+                   else M.message("fact.location_country", subject=ent.label, country=where))
     elif what == "phones" and subj in w.phones:
         ph = w.entities[w.phones[subj]]
         rep.learn(ph.id, "phone", ph.label, {"number": ph.label})

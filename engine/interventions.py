@@ -291,8 +291,8 @@ def arrest(sim: Simulation, a: A.Arrest) -> Outcome:
     if country != sim.acting and not in_force(sim, "red", a.subject, country):
         return refuse(
             "arrest.needs_red_notice",
-            f"the person is in {country}: a provisional arrest abroad needs a published Red "
-            "Notice or an arrest diffusion sent there",
+            "this person is abroad: a provisional arrest abroad needs a published Red "
+            "Notice or an arrest diffusion sent to the country where they are",
             RPD + ": locate and provisionally arrest pending extradition",
         )
     rng = sim.rng("arrest", a.subject, _n(sim, "arrest", a.subject))

@@ -54,8 +54,9 @@ TEMPLATES: dict[str, str] = {
     "sep.facts": "; ",
     "fact.nothing_new": "nothing new on {target}",
     "fact.associate": "{subject} {relation} / is linked to {other} ({country})",
-    "fact.identifiers": "{subject}: born {born}, {nationality} passport {passport}",
+    "fact.identifiers": "{subject}: born {born}, passport {passport} ({nationality})",
     "fact.location": "{subject} is currently in or near {place}",
+    "fact.location_country": "{subject} is currently in {country}",
     "fact.phone": "{subject} uses {phone}",
     "fact.phone_contacts": "{subject} uses {phone}; {contacts} frequent contacts",
     "fact.account": "{subject} holds account {account}",
@@ -174,10 +175,12 @@ TEMPLATES: dict[str, str] = {
         " surveillance."
     ),
     "notice.blue": "Blue Notice answer: {subject} ({nationality}) is located in {place}.",
+    "notice.blue_country": "Blue Notice answer: {subject} ({nationality}) is located in {country}.",
     "notice.blue_no_trace": (
         "Blue Notice answer: no trace of {subject} in INTERPOL's member countries."
     ),
     "diffusion.located": "Diffusion answer from {country}: {subject} is located in {place}.",
+    "diffusion.located_country": "Diffusion answer from {country}: {subject} is located there.",
     "diffusion.no_trace": "Diffusion answers: no trace of {subject} in {countries}.",
     "notice.silver": (
         "Silver Notice answer: {subject} holds {account}; {payments} payments"
@@ -587,7 +590,7 @@ def with_country_names(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 # Params that hold ISO 3166 country codes (one, or several joined by commas): a reader sees
 # "Kenya agrees…" / "le Kenya…" rather than "KE", in their language (CLDR through Babel).
-COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed", "home"})
+COUNTRY_PARAMS = frozenset({"country", "countries", "refused", "agreed", "home", "nationality"})
 COUNTRY_CODES = re.compile(r"\b[A-Z]{2}\b")
 
 

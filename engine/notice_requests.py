@@ -221,18 +221,13 @@ def _blue_answer(sim: Simulation, subject: str) -> None:
         "Blue Notice",
         "B2",
     )
-    k.item(
-        t,
-        M.sender("blue_notice"),
-        "B2",
-        "notice.blue",
-        {
-            "subject": ent.label,
-            "nationality": ent.attributes["nationality"],
-            "place": sim.locs[where].name if where in sim.locs else where,
-        },
-        "notice",
-    )
+    said = {"subject": ent.label, "nationality": ent.attributes["nationality"]}
+    if where in sim.locs:
+        k.item(t, M.sender("blue_notice"), "B2", "notice.blue",
+               {**said, "place": sim.locs[where].name}, "notice")
+    else:  # known only by country: the reader names it
+        k.item(t, M.sender("blue_notice"), "B2", "notice.blue_country",
+               {**said, "country": where}, "notice")
 
 
 def gather_assets(sim: Simulation, subject: str) -> None:

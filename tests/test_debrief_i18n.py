@@ -94,7 +94,8 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     for m in debrief.missed:
         groups.setdefault(m.intel or m.text, []).append(m)
     assert missed_bullets(english) == [
-        f"Day {g[0].t:.1f}: {g[0].text} (shipment {', '.join(dict.fromkeys(m.shipment for m in g))})"
+        f"Day {g[0].t:.1f}: {catalogs.engine_text(g[0].code, g[0].params, g[0].text, 'en')}"
+        f" (shipment {', '.join(dict.fromkeys(m.shipment for m in g))})"
         for g in groups.values()]
     french = blocks(monkeypatch, debrief, scenario, "fr")
     assert french[0].endswith(" — revue après action")

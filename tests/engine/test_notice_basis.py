@@ -212,3 +212,16 @@ def test_a_blue_or_silver_notice_says_when_its_answer_comes_not_that_it_is_out(
     due = [a.day for a in ex.agenda() if a.code == f"agenda.{colour}"]
     assert due and out.params["day"] == pytest.approx(due[0], abs=1e-3) and due[0] > ex.day
     assert "published" not in out.message
+
+
+def test_a_refused_arrest_abroad_does_not_say_where_the_person_now_is(wildlife):
+    """A user trial read "the person is in TZ: a provisional arrest abroad needs…": the
+    refusal told the trainee where the person really is, which only the debrief may. It says
+    the person is abroad, as the catalogs' sentence does."""
+    ex = Exercise(wildlife, 3)
+    broker = member(ex, "broker", home=False)
+    wanted(ex, broker)
+    ex.sim.whereabouts[broker] = "MZ"  # fled after a tip-off: nothing on file says so
+    out = ex.apply(A.Arrest(subject=broker))
+    assert out.code == "arrest.needs_red_notice"
+    assert "MZ" not in out.message and "MZ" not in str(out.params)
