@@ -8,8 +8,9 @@ import streamlit as st
 
 from academy import debriefs
 from academy.accounts import get_user
-from academy.catalogs import decision_text, engine_text
+from academy.catalogs import decision_text, engine_text, role
 from academy.debriefs import explanation, names, route_names
+from engine.messages import country_name
 from engine.prosecution import OUTCOMES
 from engine.records import CaseRecord, Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
@@ -47,7 +48,9 @@ def score(debrief: Debrief) -> None:
 def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief") -> None:
     """The real network and who of it was found; ``words``: the catalog prefix of "found"
     and of the count ("debrief": by you; "operation_debrief": by any team of the operation)."""
-    nodes = [{"id": m.id, "label": m.label, "role": m.role, "country": m.country,
+    lang = current_language()
+    nodes = [{"id": m.id, "label": m.label, "role": role(m.role, lang) if m.role else "",
+              "country": country_name(m.country, lang) if m.country else "",
               "status": t("debrief.arrested") if m.arrested else
               (t(f"{words}.found") if m.known else t("debrief.unknown")),
               "betweenness": m.betweenness, "your_hypothesis": hypotheses.get(m.id, "")}
@@ -111,7 +114,8 @@ def prosecution_rows(debrief: Debrief, lang: str,
                                          if c.sentence else ""),
              t("debrief.col_tried_in"): places.get(c.forum, c.forum),
              t("debrief.col_path"): t(f"case.path.{c.path}"),
-             t("figure.col_role"): c.role + (f" ({t('debrief.leader')})" if c.leading else ""),
+             t("figure.col_role"): role(c.role, lang) + (f" ({t('debrief.leader')})"
+                                                         if c.leading else ""),
              t("debrief.col_exhibits"): "; ".join(exhibit_line(e, c) for e in c.exhibits),
              t("debrief.col_why"): engine_text(c.cause, c.cause_params, c.cause_text, lang,
                                                isolate=lang in RTL)}
