@@ -8,13 +8,16 @@
                           behind Debian's nginx on http://localhost:8501 (docs/deployment.md)
 
 Setting up means: a virtual environment in .venv with the project and its test extra
-installed (again only when pyproject.toml changed), and Debian's chromium (browser tests) and
-nginx (the replicas' proxy) when missing. Standard library only: this runs before anything is
+installed (again only when pyproject.toml changed), the engine's busiest modules compiled with
+Cython when their sources changed (engine/compiled.py; Debian's gcc and python3-dev when
+missing, the Python source when that fails), and Debian's chromium (browser tests) and nginx
+(the replicas' proxy) when missing. Standard library only: this runs before anything is
 installed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -54,6 +57,18 @@ def ensure_venv() -> None:
         STAMP.touch()
 
 
+def ensure_compiled_engine() -> None:
+    """The engine's busiest modules compiled with Cython (engine/compiled.py), rebuilt when
+    their sources change; without a C compiler the engine runs from its Python source."""
+    include = subprocess.run([str(PY), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                              "['include'])"], capture_output=True, text=True).stdout.strip()
+    if not shutil.which("cc") or not (Path(include) / "Python.h").exists():
+        # failing that, the build says why and the engine runs from its source
+        with contextlib.suppress(subprocess.CalledProcessError, OSError):
+            apt_install("gcc", "libc6-dev", "python3-dev")
+    sh(PY, "-m", "engine", "compile")
+
+
 def ensure_chromium() -> None:
     if not Path("/usr/bin/chromium").exists():
         apt_install("chromium")
@@ -66,6 +81,7 @@ def ensure_nginx() -> None:
 
 def run() -> None:
     ensure_venv()
+    ensure_compiled_engine()
     sh(PY, "-m", "academy", "seed-demo")
     port = os.environ.get("PORT", "8501")
     print(f"\nNEST Academy on http://localhost:{port} — demo accounts are listed in README.md\n")
@@ -74,6 +90,7 @@ def run() -> None:
 
 def test(extra: list[str]) -> None:
     ensure_venv()
+    ensure_compiled_engine()
     ensure_chromium()
     ensure_nginx()  # the replica tests start two servers behind it
     sh(PY, "-m", "ruff", "check", ".")
@@ -97,6 +114,7 @@ def serve(argv: list[str]) -> None:
     if replica_count < 1:
         ap.error("--replicas must be at least 1")
     ensure_venv()
+    ensure_compiled_engine()
     ensure_nginx()
     sh(PY, "-m", "academy", "seed-demo")  # migrate and seed once, before any replica starts
     sys.path.insert(0, str(ROOT))

@@ -1,6 +1,8 @@
 """Engine benchmarks (figures, not timed tests). Run: python bench/engine_bench.py [--help]
 
-1. Engine cost per simulated event against bare SimPy timeouts, in the same run: each of
+1. Engine cost per simulated event against bare SimPy timeouts, in the same run (the engine
+   as this process runs it: its compiled modules where built, ``NEST_PURE_PYTHON=1`` for the
+   Python source; the first line says which): each of
    ``--repeat`` repeats runs 20 fresh exercises (built beforehand, shipment rate x4, no
    trainee) and then bare SimPy processes doing only timeouts for the same number of
    events, stepped by the same loop; medians of both and of the paired ratios. CPU time of
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine import actions as A  # noqa: E402
+from engine import compiled  # noqa: E402
 from engine.__main__ import calibrate  # noqa: E402
 from engine.exercise import Exercise, Overrides  # noqa: E402
 from engine.policies import run_policy  # noqa: E402
@@ -164,9 +167,11 @@ def main() -> None:
 
 
 def _per_event(scenarios, repeat: int) -> None:
+    mode = ("compiled modules (engine/compiled.py)" if compiled.in_use()
+            else "Python source (NEST_PURE_PYTHON=1, or not compiled here)")
     print(
         f"1. engine time per simulated event vs bare SimPy timeouts (same run; median of "
-        f"{repeat} paired repeats, 20 exercises each; budget 3x)"
+        f"{repeat} paired repeats, 20 exercises each; budget 3x); engine: {mode}"
     )
     bare_share = 20 / 22  # bare_simpy: 20 timeouts between a process's start and its end
     for sid, s in scenarios.items():

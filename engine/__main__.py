@@ -168,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("schema", help="print the scenario JSON Schema")
     sub.add_parser("guide", help="print the field reference of the author's guide (Markdown)")
+    k = sub.add_parser("compile", help="compile the busiest modules with Cython when their "
+                       "sources changed (engine/compiled.py; python3 dev.py does it)")
+    k.add_argument("--force", action="store_true", help="compile even if current")
     r = sub.add_parser("run", help="play one exercise with a bot")
     r.add_argument("scenario", help="a scenario file or id")
     r.add_argument("--seed", type=int, default=0)
@@ -217,6 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         from engine.guide import field_reference
 
         print(field_reference(), end="")
+        return 0
+    if a.cmd == "compile":
+        from engine.compiled import build
+
+        compiled = build(force=a.force)
+        print("engine: compiled modules current" if compiled else "engine: runs from its source")
         return 0
     try:
         scenario = load_scenario(scenario_path(a.scenario))
