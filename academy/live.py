@@ -26,6 +26,7 @@ from academy.workshops import trainees_of
 from engine.records import DecisionRecord, TraineeView
 
 STUCK_AFTER = timedelta(minutes=10)
+MAX_INJECT = 4000  # the engine's own limit of an instructor's message (engine.actions.InstructorInject)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,9 @@ def inject(
     """Deliver one inject to each exercise; (delivered, refused) — e.g. an unknown event.
     ``grade``: the instructor's Admiralty grade of a free message (an event keeps its own)."""
     check_manage(session, user=user, workshop_id=workshop_id)
-    message = message.strip()[:1000]
+    message = message.strip()
+    if len(message) > MAX_INJECT:  # refused whole: a cut message would say less than meant
+        raise AcademyError("text_too_long", limit=MAX_INJECT)
     if not message and not event:
         raise AcademyError("inject_empty")
     delivered = refused = 0

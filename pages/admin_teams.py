@@ -4,7 +4,7 @@ import streamlit as st
 
 from academy.errors import AcademyError
 from academy.teams import create_team, members_of, teams_visible_to
-from ui import session
+from ui import bounded, session
 from ui.i18n import t
 from ui.messages import show_error
 from ui.state import db
@@ -27,8 +27,8 @@ for team in teams:
 with st.expander(t("teams.new"), icon=":material/add:"), st.form("teams.new_form"):
     country = st.text_input(t("teams.country"), max_chars=2, key="teams.country",
                             help=t("teams.country_help"))
-    name = st.text_input(t("teams.name"), max_chars=120, key="teams.name")
-    if st.form_submit_button(t("teams.create"), type="primary"):
+    name = bounded.text_input(t("teams.name"), limit=120, key="teams.name")
+    if st.form_submit_button(t("teams.create"), type="primary") and bounded.fits((name, 120)):
         try:
             with db() as s:
                 created = create_team(s, acting_user_id=user.id, country=country, name=name)

@@ -17,6 +17,7 @@ from academy import catalogs
 from engine.messages import country_name
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
+from ui import bounded
 from ui.choice import prompt
 from ui.i18n import current_language, t
 from ui.text import plain
@@ -49,8 +50,12 @@ class Fill:
         return options.index(value) if value in options else None
 
 
+RATIONALE_MAX = 2000  # the engine's own limit (engine.actions.Rationale)
+
+
 def _rationale(key: str) -> str | None:
-    text = st.text_area(t("actions.rationale"), key=f"{key}.why", max_chars=2000, height=68)
+    text = bounded.text_area(t("actions.rationale"), key=f"{key}.why", limit=RATIONALE_MAX,
+                            height=68)
     return text.strip() or None
 
 
@@ -129,6 +134,9 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
         if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
             if missing(action):
                 st.warning(t("actions.missing"))
+            elif not bounded.fits((action["rationale"], RATIONALE_MAX)):
+                st.error(bounded.limit_error(action["rationale"], RATIONALE_MAX),
+                         icon=":material/error:")
             else:
                 outcome = submit({"kind": kind, **action})
                 if outcome is not None and outcome.accepted:  # done: a second click would

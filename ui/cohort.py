@@ -11,7 +11,7 @@ from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
-from ui import tables
+from ui import bounded, tables
 from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import content_lang, framework
@@ -102,10 +102,11 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
     if team is not None:
         st.info(t("hotwash.plan_team", **plain_values({"team": team.name})),
                 icon=":material/flag:")
-    with st.form("hotwash.note", clear_on_submit=True):
+    with st.form("hotwash.note"):  # emptied once added; a refused note stays to be corrected
         kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
                             format_func=lambda k: t(f"hotwash.kind_{k}"))
-        text = st.text_area(t("hotwash.note_text"), max_chars=2000, key="hotwash.note.text")
+        text = bounded.text_area(t("hotwash.note_text"), limit=improvement.MAX_TEXT,
+                                 key="hotwash.note.text")
         if team is not None:
             lang = content_lang()
             indicator = st.selectbox(t("hotwash.indicator"), list(fw.indicators),
@@ -113,10 +114,13 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                                      placeholder=prompt(fw.indicators),
                                      format_func=lambda i: f"{i} · {fw.indicators[i].title.get(lang)}")
             owner_col, due_col = st.columns(2)
-            owner = owner_col.text_input(t("hotwash.owner"), max_chars=improvement.MAX_OWNER,
-                                         key="hotwash.note.owner")
+            owner = bounded.text_input(t("hotwash.owner"), limit=improvement.MAX_OWNER,
+                                       key="hotwash.note.owner", where=owner_col)
             due = due_col.date_input(t("hotwash.due"), value=None, key="hotwash.note.due")
-        if st.form_submit_button(t("hotwash.note_add")):
+        else:
+            indicator, owner, due = None, "", None
+        sent = st.form_submit_button(t("hotwash.note_add"))
+        if sent and bounded.fits((text, improvement.MAX_TEXT), (owner, improvement.MAX_OWNER)):
             try:
                 with db() as s:
                     if team is None or kind == "note":
@@ -126,6 +130,8 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                         improvement.add_item(s, user=me(user), workshop_id=workshop.id,
                                              kind=kind, text=text, indicator_id=indicator or "",
                                              valid_ids=fw.indicators, owner=owner, due_on=due)
+                bounded.empty_next("hotwash.note.text", "hotwash.note.owner")
+                st.rerun()
             except AcademyError as error:
                 show_error(error)
     with db() as s:

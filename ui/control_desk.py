@@ -29,6 +29,7 @@ from academy.scenarios import get_version, latest, parse
 from academy.wording import listed
 from academy.workshops import trainees_of
 from engine.messages import country_name
+from ui import bounded
 from ui.choice import choice
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
@@ -254,11 +255,15 @@ def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None
 
     def send() -> None:
         get = st.session_state.get
-        run(user, cell.inject, t("cc.injected"), operation_id=operation,
-            message=get("cc.inj.message", ""), team_id=get("cc.inj.team") or None,
-            role=get("cc.inj.role"), to_user_id=get("cc.inj.person") or None)
+        if not bounded.fits((get("cc.inj.message", ""), channels.MAX_BODY)):
+            return  # kept in the box, which says how much too long it is
+        if run(user, cell.inject, t("cc.injected"), operation_id=operation,
+               message=get("cc.inj.message", ""), team_id=get("cc.inj.team") or None,
+               role=get("cc.inj.role"), to_user_id=get("cc.inj.person") or None) is not None:
+            st.session_state["cc.inj.message"] = ""
 
-    with st.form("cc.inj", clear_on_submit=True):
+    # not cleared on submit: a refused message stays to be corrected; ``send`` empties it
+    with st.form("cc.inj"):
         cols = st.columns(3)
         cols[0].selectbox(t("cc.inj_team"), list(teams), format_func=lambda i: teams[i],
                           key="cc.inj.team")
@@ -266,7 +271,9 @@ def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None
                           format_func=lambda r: role_name(r) if r else "—")
         cols[2].selectbox(t("cc.inj_person"), list(people), format_func=lambda i: people[i],
                           key="cc.inj.person")
-        st.text_area(t("cc.inj_message"), key="cc.inj.message", max_chars=2000, height=80)
+        # a message to a role or a person goes on the channel: the channel's limit for all
+        bounded.text_area(t("cc.inj_message"), key="cc.inj.message", limit=channels.MAX_BODY,
+                         height=80)
         st.form_submit_button(t("cc.inj_send"), on_click=send)
 
 
@@ -328,13 +335,16 @@ def channel(user: CurrentUser, operation: int, lines: list[Any], seated: list[ce
     teams = {s.team_id: s.name for s in seated}
 
     def send() -> None:
-        run(user, channels.post, t("op.sent"), operation_id=operation,
-            body=st.session_state.get("cc.msg.body", ""),
-            to_team_id=st.session_state.get("cc.msg.to"))
+        body = st.session_state.get("cc.msg.body", "")
+        if not bounded.fits((body, channels.MAX_BODY)):
+            return  # kept in the box, which says how much too long it is
+        if run(user, channels.post, t("op.sent"), operation_id=operation, body=body,
+               to_team_id=st.session_state.get("cc.msg.to")) is not None:
+            st.session_state["cc.msg.body"] = ""
 
-    with st.form("cc.msg", clear_on_submit=True):
+    with st.form("cc.msg"):  # emptied by ``send`` once sent, kept when refused
         st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to")
-        st.text_area(t("op.message"), key="cc.msg.body", max_chars=2000, height=80)
+        bounded.text_area(t("op.message"), key="cc.msg.body", limit=channels.MAX_BODY, height=80)
         st.form_submit_button(t("op.send"), on_click=send)
     show_lines(lines)
 

@@ -16,7 +16,7 @@ import streamlit as st
 from academy import live
 from academy.errors import AcademyError
 from academy.models import Workshop
-from ui import curriculum, desk, tables
+from ui import bounded, curriculum, desk, tables
 from ui.i18n import num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
@@ -108,8 +108,10 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
     chosen = live.targets(table, scope=scope, team=team, exercise_id=one)
     st.caption(t("dash.reaches", n=len(chosen)))
     wid, actor = workshop.id or 0, user
-    with st.form("dash.inject", clear_on_submit=True):
-        st.text_area(t("dash.message"), max_chars=1000, key="dash.message")
+    # not cleared on submit: a message refused (too long) stays to be shortened; a delivered
+    # one is emptied by ``_inject``
+    with st.form("dash.inject"):
+        bounded.text_area(t("dash.message"), key="dash.message", limit=live.MAX_INJECT)
         st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
                      format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"))
         left, right = st.columns(2)  # a free message's grade; an event keeps its author's
@@ -129,8 +131,12 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
 def _inject(user: CurrentUser, workshop_id: int, chosen: list[int]) -> None:
     message, event = st.session_state.get("dash.message", ""), st.session_state.get("dash.event")
     grade = st.session_state.get("dash.reliability", "A") + st.session_state.get("dash.credibility", "1")
-    _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
-                              message=message or "", event=event or None, grade=grade), "dash.sent")
+    if not bounded.fits((message, live.MAX_INJECT)):
+        return  # the box keeps the text and says, under it, how much too long it is
+    if _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
+                                 message=message or "", event=event or None, grade=grade),
+           "dash.sent"):
+        st.session_state["dash.message"], st.session_state["dash.event"] = "", ""
 
 
 def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool) -> None:
@@ -138,16 +144,18 @@ def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool)
                              paused=paused), "dash.paused" if paused else "dash.resumed")
 
 
-def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
-    """Carry out an inject or a pause; what it did (or why not) is shown on the redraw."""
+def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> bool:
+    """Carry out an inject or a pause; what it did (or why not) is shown on the redraw.
+    True when it was carried out."""
     try:
         with db() as s:
             result = action(s)
     except AcademyError as error:
         st.session_state[FLASH] = (False, t(f"error.{error.code}", **plain_values(error.params)))
-        return
+        return False
     done, refused = result if isinstance(result, tuple) else (result, 0)
     st.session_state[FLASH] = (True, t(key, n=done, refused=refused))
+    return True
 
 
 def drill(seen: live.Drill) -> None:

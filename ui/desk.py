@@ -21,7 +21,7 @@ from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
-from ui import charts
+from ui import bounded, charts
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result, show_error
@@ -415,18 +415,22 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
         return
 
     def save() -> None:  # a callback: the chart above is drawn after it, with the new mark
+        label = st.session_state["desk.hyp.label"]
+        if not bounded.fits((label, exercises.MAX_HYPOTHESIS)):
+            return  # kept in the box, which says how much too long it is
         with db() as s:
             exercises.set_hypothesis(s, exercise_id=exercise, user=get_user(s, user_id=user.id),
-                                     entity=st.session_state["desk.hyp.entity"],
-                                     label=st.session_state["desk.hyp.label"])
+                                     entity=st.session_state["desk.hyp.entity"], label=label)
+        st.session_state["desk.hyp.label"] = ""
         st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
 
-    with st.form("desk.hypothesis", clear_on_submit=True):
+    with st.form("desk.hypothesis"):  # emptied by ``save``; a refused label stays
         cols = st.columns([2, 2, 1])
         cols[0].selectbox(t("desk.hypothesis_entity"), options,
                           format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
-        cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
-                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+        bounded.text_input(t("desk.hypothesis_label"), limit=exercises.MAX_HYPOTHESIS,
+                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label",
+                           where=cols[1])
         cols[2].form_submit_button(t("desk.hypothesis_save"), on_click=save)
 
 

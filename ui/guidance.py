@@ -28,6 +28,7 @@ from academy.guidance import (
 from academy.models import CountryTeam, ReadinessAssessment
 from academy.teams import require_team, teams_visible_to
 from academy.templates_pdf import markdown_report
+from ui import bounded
 from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
@@ -124,15 +125,18 @@ def assessment_for(user: CurrentUser, team: CountryTeam,
 
 def _new_round_form(user: CurrentUser, team: CountryTeam) -> None:
     with st.expander(t("guidance.new_assessment"), icon=":material/add:"), \
-            st.form("guidance.new_round", clear_on_submit=True):
-        title = st.text_input(t("guidance.assessment_title"), max_chars=120, key="guidance.new_title")
-        if st.form_submit_button(t("guidance.create_assessment"), type="primary"):
+            st.form("guidance.new_round"):  # emptied once created; a refused title stays
+        title = bounded.text_input(t("guidance.assessment_title"), limit=120,
+                                   key="guidance.new_title")
+        if (st.form_submit_button(t("guidance.create_assessment"), type="primary")
+                and bounded.fits((title, 120))):
             try:
                 with db() as s:
                     created = create_assessment(s, acting_user_id=user.id, team_id=team.id or 0,
                                                 title=title,
                                                 framework_version=str(framework().version))
                     st.session_state[ROUND_KEY] = created.id  # the new round opens at once
+                bounded.empty_next("guidance.new_title")
                 st.rerun()
             except AcademyError as error:
                 show_error(error)

@@ -12,7 +12,7 @@ from academy.exercises import cohort_seed
 from academy.scenarios import digest
 from engine.records import Debrief
 from engine.scenario import Scenario
-from ui import charts, debrief
+from ui import bounded, charts, debrief
 from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import current_language, t
@@ -104,8 +104,8 @@ def editor(user: CurrentUser, text: str) -> None:
             show_error(error)
     if EDIT_KEY not in st.session_state:
         st.session_state[EDIT_KEY] = text
-    draft = st.text_area(t("studio.yaml"), height=420, max_chars=studio.MAX_UPLOAD_BYTES,
-                         key=EDIT_KEY)
+    draft = bounded.text_area(t("studio.yaml"), height=420, limit=studio.MAX_UPLOAD_BYTES,
+                              key=EDIT_KEY)
     found = checked(draft)
     if found:
         st.error(t("studio.problems", n=len(found)))

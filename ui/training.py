@@ -10,6 +10,7 @@ from academy.models import CountryTeam, TrainingRequest, Workshop
 from academy.scenarios import latest, parse
 from academy.training_plan import TrainingPlan, create_workshop_from
 from engine.scenario import Scenario
+from ui import bounded
 from ui.curriculum import title_of
 from ui.i18n import current_language, num, t
 from ui.messages import show_error
@@ -82,10 +83,10 @@ def staff_request(user: CurrentUser, request: TrainingRequest, team: CountryTeam
         if request.workshop_id is not None:
             st.success(t("requests.taken"), icon=":material/event_available:")
             return
-        title = st.text_input(t("requests.workshop_title"), team.name,
-                              max_chars=120, key=f"requests.title.{request.id}")
+        title = bounded.text_input(t("requests.workshop_title"), limit=120, value=team.name,
+                                   key=f"requests.title.{request.id}")
         if st.button(t("requests.create"), key=f"requests.create.{request.id}", type="primary",
-                     icon=":material/add_circle:"):
+                     icon=":material/add_circle:") and bounded.fits((title, 120)):
             try:
                 with db() as s:
                     made = create_workshop_from(s, user=me(user), request_id=request.id or 0,
