@@ -85,6 +85,15 @@ def rows(
     return sorted(out, key=lambda r: (r.team or "\uffff", r.name.casefold()))
 
 
+def counts(table: list[Row]) -> dict[str, int]:
+    """The room in four numbers that add up: trainees; playing (started, not finished);
+    finished; stuck (playing, but idle too long). A trainee whose exercise ended is finished,
+    not also playing."""
+    started = [r for r in table if r.exercise_id is not None]
+    return {"trainees": len(table), "playing": sum(not r.finished for r in started),
+            "finished": sum(r.finished for r in started), "stuck": sum(r.stuck for r in started)}
+
+
 def by_team(table: list[Row]) -> list[dict[str, object]]:
     """The dashboard folded per team: trainees, playing, mean score, actions, stuck."""
     groups: dict[str, list[Row]] = {}
@@ -92,9 +101,9 @@ def by_team(table: list[Row]) -> list[dict[str, object]]:
         groups.setdefault(row.team or "", []).append(row)
     out = []
     for team, members in sorted(groups.items()):
-        playing = [r for r in members if r.exercise_id is not None]
+        playing = [r for r in members if r.exercise_id is not None]  # started: their means
         out.append({
-            "team": team, "trainees": len(members), "playing": len(playing),
+            "team": team, "trainees": len(members), "playing": counts(members)["playing"],
             "mean_day": round(sum(r.day for r in playing) / len(playing), 1) if playing else 0.0,
             "mean_score": round(sum(r.score for r in playing) / len(playing), 1) if playing else 0.0,
             "actions": sum(r.actions for r in playing),

@@ -52,12 +52,10 @@ def board(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: b
 def room(seen: live.Snapshot, workshop: Workshop, per_team: bool) -> None:
     """Every trainee's (or team's) exercise."""
     table = seen.rows
-    playing = [r for r in table if r.exercise_id is not None]
+    counts = live.counts(table)
     cols = st.columns(4)
-    cols[0].metric(t("dash.trainees"), len(table))
-    cols[1].metric(t("dash.playing"), len(playing))
-    cols[2].metric(t("dash.finished"), sum(r.finished for r in playing))
-    cols[3].metric(t("dash.stuck"), sum(r.stuck for r in playing))
+    for column, name in zip(cols, ("trainees", "playing", "finished", "stuck"), strict=True):
+        column.metric(t(f"dash.{name}"), counts[name])
     if not table:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
