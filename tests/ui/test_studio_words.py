@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.test_i18n import ROOT
 from ui import i18n, studio
 
 
@@ -36,7 +37,7 @@ def test_scenario_list_names_its_countries(french, monkeypatch):
 
     shown = []
     monkeypatch.setattr(studio.st, "dataframe", lambda rows, **_: shown.extend(rows))
-    text = open("scenarios/wildlife-ivory-corridor.yaml", encoding="utf-8").read()
+    text = (ROOT / "scenarios" / "wildlife-ivory-corridor.yaml").read_text(encoding="utf-8")
     studio.listing([Entry(version=SimpleNamespace(source="shipped"), scenario=parse(text),
                           versions=1)])
     countries = shown[0]["Pays"]
