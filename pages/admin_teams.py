@@ -5,7 +5,7 @@ import streamlit as st
 from academy.errors import AcademyError
 from academy.teams import create_team, members_of, teams_visible_to
 from ui import bounded, session
-from ui.i18n import t
+from ui.i18n import country, t
 from ui.messages import show_error
 from ui.state import db
 
@@ -20,7 +20,7 @@ if not teams:
 for team in teams:
     with st.container(border=True):
         left, right = st.columns([3, 1])
-        left.text(f"{team.country} · {team.name}")
+        left.text(f"{country(team.country)} · {team.name}")
         left.caption(t("teams.member_count", count=len(members[team.id])))
         right.metric(t("teams.join_code"), team.join_code)
 

@@ -26,7 +26,7 @@ types = {a.id: a.label.get(lang) for a in catalogue.agency_types}
 with st.expander(t("agencies.add"), icon=":material/add:"), \
         st.form("agencies.add_form"):  # emptied once added; a refused name stays
     kind = st.selectbox(t("agencies.type"), list(types), format_func=types.__getitem__,
-                        key="agencies.type")
+                        key="agencies.type", placeholder=prompt(list(types)))
     name = bounded.text_input(t("agencies.name"), limit=120, key="agencies.name")
     chosen_areas = st.multiselect(t("agencies.areas"), list(areas), format_func=areas.__getitem__,
                                   key="agencies.areas", placeholder=prompt(areas))
@@ -55,7 +55,7 @@ else:
                   for e in entries], hide_index=True, width="stretch")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     gone = left.selectbox(t("agencies.remove_which"), entries, format_func=lambda e: e.name,
-                          key="agencies.remove_pick")
+                          key="agencies.remove_pick", placeholder=prompt(entries))
     if right.button(t("agencies.remove"), key="agencies.remove", icon=":material/delete:"):
         with db() as s:
             remove_agency(s, acting_user_id=user.id, agency_id=gone.id)

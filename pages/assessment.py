@@ -13,6 +13,7 @@ from academy.assessments import (
 )
 from academy.errors import AcademyError
 from ui import bounded, session
+from ui.choice import prompt
 from ui.guidance import agencies, assessment_for, content_lang, content_notice, framework, team_for
 from ui.i18n import t
 from ui.improvement import evidence, evidence_for
@@ -59,7 +60,7 @@ def _save(indicator_id: str) -> None:
 
 st.selectbox(t("assess.agency"), list(types), format_func=types.__getitem__, on_change=_agency,
              index=list(types).index(sheet.agency) if sheet.agency in types else None,
-             key="assess.agency", disabled=locked)
+             key="assess.agency", disabled=locked, placeholder=prompt(list(types)))
 if error := st.session_state.pop("assess.error", None):
     show_error(error)
 done = sum(1 for r in scores.values() if r.level is not None)

@@ -6,6 +6,7 @@ from academy.db import typed_id
 from academy.errors import AcademyError
 from academy.regional import countries, country
 from ui import session
+from ui.choice import prompt
 from ui.guidance import content_lang, content_notice, framework
 from ui.i18n import t
 from ui.messages import show_error
@@ -36,6 +37,6 @@ by_id = {r.team_id: r for r in rows}
 picked = st.selectbox(t("regional.country"), list(by_id),
                       index=list(by_id).index(wanted) if wanted in by_id else 0,
                       format_func=lambda i: f"{by_id[i].country} · {by_id[i].name}",
-                      key="regional.pick")
+                      key="regional.pick", placeholder=prompt(list(by_id)))
 st.query_params["team"] = str(picked)
 detail(by_id[picked], rows, fw, lang)

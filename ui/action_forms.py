@@ -152,7 +152,7 @@ def _intel(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> d
         format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
                                 grade=sources[s].reliability,
-                                covers=", ".join(t("entity." + x) for x in sources[s].targets)))
+                                covers=", ".join(t("entity." + x) for x in sources[s].targets)), placeholder=prompt(list(sources)))
     allowed = set(sources[source].targets) if source else set()
     targets = [e.id for e in view.entities if e.type in allowed]
     if "location" in allowed:
@@ -172,7 +172,7 @@ def _subject(types: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
 def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key=fill.key("notice.colour"),
                           index=fill.index(NOTICE_COLOURS, "colour") or 0,
-                          format_func=lambda c: t(f"notice.{c}"))
+                          format_func=lambda c: t(f"notice.{c}"), placeholder=prompt(NOTICE_COLOURS))
     options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
     options += list(info.concealments)
     subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
@@ -187,10 +187,10 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
     purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=fill.key(f"notice.purpose.{colour}"),
                            index=usual if fill.values.get("colour") != colour else
                            fill.index(PURPOSES, "purpose") or usual,
-                           format_func=lambda p: t(f"purpose.{p}"))
+                           format_func=lambda p: t(f"purpose.{p}"), placeholder=prompt(PURPOSES))
     grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("notice.grounds"),
                            index=fill.index(GROUNDS, "grounds") or 0,
-                           format_func=lambda g: t(f"grounds.{g}"))
+                           format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"colour": colour, "subject": subject, "purpose": purpose, "grounds": grounds}
 
 
@@ -198,7 +198,7 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     """A diffusion: its purpose (the matching notice's rules), its subject, the countries."""
     purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES, key=fill.key("diff.purpose"),
                            index=fill.index(DIFFUSION_PURPOSES, "purpose") or 0,
-                           format_func=lambda p: t(f"purpose.{p}"))
+                           format_func=lambda p: t(f"purpose.{p}"), placeholder=prompt(DIFFUSION_PURPOSES))
     if purpose == "modus_operandi":
         options = [e.id for e in view.entities if e.type == "vessel"] + list(info.concealments)
     else:
@@ -212,7 +212,7 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
                                format_func=lambda c: names.get(c, c))
     grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("diff.grounds"),
                            index=fill.index(GROUNDS, "grounds") or 0,
-                           format_func=lambda g: t(f"grounds.{g}"))
+                           format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"purpose": purpose, "subject": subject, "countries": countries or None,
             "grounds": grounds}
 
@@ -270,7 +270,7 @@ def _forensics(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     menu = {a[0]: a[2] for a in info.analyses}  # id -> what it examines (goods | phone)
     analysis = st.selectbox(t("actions.analysis"), list(menu), key=fill.key("forensic.analysis"),
                             index=(fill.index(list(menu), "analysis") or 0) if menu else None,
-                            format_func=lambda a: names.get(a, a))
+                            format_func=lambda a: names.get(a, a), placeholder=prompt(list(menu)))
     items = list(info.in_custody if menu.get(analysis) == "phone" else info.seized)
     if not items:
         st.caption(t("actions.nothing_to_examine"))

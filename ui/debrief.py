@@ -14,6 +14,7 @@ from engine.prosecution import OUTCOMES
 from engine.records import CaseRecord, Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import action_forms, charts, desk
+from ui.choice import prompt
 from ui.desk import outcome_message
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
@@ -199,7 +200,7 @@ def what_if(exercise_id: int, user_id: int, choices: list[tuple[int, dict[str, A
         return
     chosen = dict(choices)
     index = st.selectbox(t("debrief.whatif_pick"), list(chosen), key="debrief.whatif.index",
-                         format_func=lambda i: action_line(chosen[i], real, scenario))
+                         format_func=lambda i: action_line(chosen[i], real, scenario), placeholder=prompt(list(chosen)))
     with db() as s:
         before = debriefs.view_before(s, exercise_id=exercise_id, index=index,
                                       user=get_user(s, user_id=user_id))

@@ -22,6 +22,7 @@ from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, Traine
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
 from ui import bounded, charts
+from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import decision, decision_result, show_error
@@ -427,7 +428,7 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
     with st.form("desk.hypothesis"):  # emptied by ``save``; a refused label stays
         cols = st.columns([2, 2, 1])
         cols[0].selectbox(t("desk.hypothesis_entity"), options,
-                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
+                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity", placeholder=prompt(options))
         bounded.text_input(t("desk.hypothesis_label"), limit=exercises.MAX_HYPOTHESIS,
                            placeholder=t("desk.hypothesis_example"), key="desk.hyp.label",
                            where=cols[1])

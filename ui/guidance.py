@@ -29,7 +29,8 @@ from academy.models import CountryTeam, ReadinessAssessment
 from academy.teams import require_team, teams_visible_to
 from academy.templates_pdf import markdown_report
 from ui import bounded
-from ui.i18n import current_language, t
+from ui.choice import prompt
+from ui.i18n import country, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -90,8 +91,8 @@ def team_for(user: CurrentUser) -> CountryTeam:
         team = visible[0]
     else:
         team = st.selectbox(t("guidance.team"), visible, key="guidance.team",
-                            format_func=lambda x: f"{x.country} · {x.name}")
-    st.caption(t("guidance.team_caption", country=plain(team.country), name=plain(team.name)))
+                            format_func=lambda x: f"{country(x.country)} · {x.name}", placeholder=prompt(visible))
+    st.caption(t("guidance.team_caption", country=country(team.country), name=plain(team.name)))
     return team
 
 
@@ -119,7 +120,7 @@ def assessment_for(user: CurrentUser, team: CountryTeam,
     if st.session_state.get(ROUND_KEY) not in by_id:
         st.session_state.pop(ROUND_KEY, None)
     chosen = st.selectbox(t("guidance.assessment"), list(by_id), key=ROUND_KEY,
-                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}")
+                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}", placeholder=prompt(list(by_id)))
     return by_id[chosen]
 
 

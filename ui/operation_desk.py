@@ -25,6 +25,7 @@ from engine.messages import country_name
 from engine.records import Outcome
 from engine.scenario import Scenario
 from ui import bounded
+from ui.choice import prompt
 from ui.i18n import current_language, num, t
 from ui.session import CurrentUser
 from ui.state import db
@@ -275,7 +276,7 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         st.session_state["op.msg.sent"] = True
 
     with st.form("op.msg", border=True):
-        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to")
+        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to", placeholder=prompt(list(targets)))
         bounded.text_area(t("op.message"), key="op.msg.body", limit=channels.MAX_BODY, height=90)
         st.form_submit_button(t("op.send"), on_click=send, type="primary")
 

@@ -12,7 +12,7 @@ from academy.training_plan import TrainingPlan, create_workshop_from
 from engine.scenario import Scenario
 from ui import bounded
 from ui.curriculum import title_of
-from ui.i18n import current_language, num, t
+from ui.i18n import country, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -76,7 +76,7 @@ def team_requests(rows: list[tuple[TrainingRequest, Workshop | None]]) -> None:
 def staff_request(user: CurrentUser, request: TrainingRequest, team: CountryTeam,
                   fw: Framework, lang: str) -> None:
     """One request for an instructor: the plan and, if not taken, the one-click workshop."""
-    header = t("requests.item", country=plain(team.country), name=plain(team.name),
+    header = t("requests.item", country=country(team.country), name=plain(team.name),
                date=f"{request.requested_at:%Y-%m-%d}")
     with st.expander(header, expanded=request.workshop_id is None):
         show_plan(TrainingPlan.from_dict(request.plan), fw, lang)
