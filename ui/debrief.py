@@ -183,7 +183,8 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
               for d in debrief.decisions]
     events += [{"day": s.fate_day, "lane": t(f"fate.{s.fate}"), "text": s.id}
                for s in debrief.shipments if s.fate_day is not None]
-    figure(charts.timeline(events), title=t("debrief.tab_decisions"),
+    figure(charts.timeline(events, until=scenario.duration_days if scenario else 0.0),
+           title=t("debrief.tab_decisions"),
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
     st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),

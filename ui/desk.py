@@ -375,7 +375,7 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
                for d in view.decisions]
-    figure(charts.timeline(events), title=t("desk.tab_timeline"),
+    figure(charts.timeline(events, until=view.day), title=t("desk.tab_timeline"),
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
     if not view.decisions:
