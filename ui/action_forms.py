@@ -19,7 +19,7 @@ from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
 from ui import bounded
 from ui.choice import prompt
-from ui.i18n import current_language, t
+from ui.i18n import current_language, labelled, num, t
 from ui.text import plain
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
@@ -101,7 +101,10 @@ def clear() -> None:
 
 def price(quote: Quote) -> str:
     """What an action costs and when its answer comes, as the engine quotes it."""
-    cost = t("actions.cost", cost=f"{quote.cost:g}", unit=catalogs.unit(quote.unit, current_language()))
+    counted = f"actions.cost_{quote.unit}"  # a unit the catalogs count ("1 analyst-day")
+    cost = (t(counted, cost=quote.cost)
+            if counted in catalogs.catalog("en") else
+            t("actions.cost", cost=num(quote.cost), unit=catalogs.unit(quote.unit, current_language())))
     if quote.team is not None:
         return f"{cost} · {t('actions.delay_team', country=country_name(quote.team, current_language()))}"
     if quote.delay is None:
@@ -178,10 +181,10 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
     subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
     entity = next((e for e in view.entities if e.id == subject), None)
     if entity is not None:
-        st.caption(t("actions.identifiers") + ": " +
-                   (plain(", ".join(f"{k}: {v}" for k, v in entity.attributes.items())) or "—"))
+        st.caption(labelled(t("actions.identifiers"), plain(", ".join(
+            f"{k}: {v}" for k, v in entity.attributes.items())) or "—"))
         warrant = t("actions.warrant_yes") if subject in info.warrants else t("actions.warrant_no")
-        st.caption(t("actions.warrant") + ": " + warrant)
+        st.caption(labelled(t("actions.warrant"), warrant))
     # the purpose a request of this colour usually states; the trainee may still change it
     usual = NOTICE_COLOURS.index(colour)
     purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=fill.key(f"notice.purpose.{colour}"),

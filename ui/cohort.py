@@ -15,7 +15,7 @@ from ui import bounded, tables
 from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import content_lang, framework
-from ui.i18n import current_language, num, t
+from ui.i18n import current_language, labelled, num, t
 from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -145,7 +145,7 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                         indicator=named.title.get(content_lang()) if named
                         else note.indicator_id))
         else:
-            left.text(f"{kind_label}: {note.text}")
+            left.text(labelled(kind_label, note.text))
         if note.kind == "action" and note.owner:
             left.caption(t("hotwash.note_action", **plain_values({
                 "owner": note.owner, "due": note.due_on.isoformat() if note.due_on else "—",

@@ -17,7 +17,7 @@ from ui import action_forms, charts, desk
 from ui.choice import prompt
 from ui.desk import outcome_message
 from ui.figures import figure
-from ui.i18n import RTL, current_language, num, t
+from ui.i18n import RTL, current_language, labelled, num, t
 from ui.messages import decision, decision_result
 from ui.state import db
 from ui.text import plain
@@ -41,8 +41,9 @@ def score(debrief: Debrief) -> None:
              "explanation": explanation(c, lang)} for c in debrief.components]
     figure(charts.score_bars(rows), title=t("debrief.score"))  # the captions below say it
     for c in debrief.components:
-        st.caption(f"**{t(f'score.{c.id}')}** ({num(c.points, '.1f')}/{num(c.weight)}): "
-                   f"{explanation(c, lang)}")
+        st.caption(f"**{t(f'score.{c.id}')}** " + t(
+            "debrief.score_line", points=num(c.points, ".1f"), weight=num(c.weight),
+            text=explanation(c, lang)))
 
 
 def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief") -> None:
@@ -255,7 +256,7 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
         gain = d.score - real.score
         column.metric(label, num(d.score, ".1f"), delta=None if d is real else
                       ("-" if gain < 0 else "+") + num(abs(gain), ".1f"))
-        column.caption(" · ".join(f"{plain(names.get(k, k))}: {v}"
+        column.caption(" · ".join(labelled(plain(names.get(k, k)), v)
                                   for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)

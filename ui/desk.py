@@ -24,7 +24,7 @@ from engine.version import ENGINE_VERSION
 from ui import bounded, charts
 from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import RTL, current_language, num, t
+from ui.i18n import RTL, current_language, labelled, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -166,11 +166,12 @@ def outcome_message(outcome: Outcome) -> None:
     else:
         message = named_countries(outcome.message, outcome.params, lang)
         said = plain(message[:1].upper() + message[1:])  # written mid-sentence
-        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(message)}"
+        text = said if outcome.accepted else labelled(t("desk.refused"), plain(message))
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
-        rule = f" — {t('desk.rule')}: {rule_text(outcome.code, outcome.rule)}" if outcome.rule else ""
+        rule = (" — " + labelled(t("desk.rule"), rule_text(outcome.code, outcome.rule))
+                if outcome.rule else "")
         st.error(text + rule, icon=":material/block:")
 
 
@@ -347,7 +348,7 @@ def focused(entity: KnownEntity, view: TraineeView) -> None:
     facts = ", ".join(f"{k}: {v}" for k, v in entity.attributes.items() if k != "name")
     st.info(f"**{plain(entity_label(entity))}** ({t('entity.' + entity.type)}) · {entity.source} "
             f"`{entity.grade}`" + (f"\n\n{facts}" if facts else "")
-            + (f"\n\n{t('desk.linked_to')}: " + "; ".join(links) if links else ""),
+            + ("\n\n" + labelled(t("desk.linked_to"), "; ".join(links)) if links else ""),
             icon=":material/hub:")
 
 

@@ -41,6 +41,12 @@ def country(code: str) -> str:
     return country_name(code, current_language())
 
 
+def labelled(label: str, value: object) -> str:
+    """"Label: value" as the language writes it ("Refus : …" in French, with the space
+    a French colon takes), never a colon glued on in code."""
+    return t("decision.field", label=label, value=value)
+
+
 def num(value: float, spec: str = "") -> str:
     """A number written the current language's way: ``num(479.5)`` is "479,5" in French,
     ``num(8, ".1f")`` "8,0"; ``spec`` is a Python format spec (``g``, ``.1f``, ``,.0f``)."""

@@ -12,7 +12,7 @@ from academy.training_plan import TrainingPlan, create_workshop_from
 from engine.scenario import Scenario
 from ui import bounded
 from ui.curriculum import title_of
-from ui.i18n import country, current_language, num, t
+from ui.i18n import country, current_language, labelled, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -52,7 +52,7 @@ def show_plan(plan: TrainingPlan, fw: Framework, lang: str) -> None:
         st.markdown(f"- {plain(scenario.text(scenario.title, ui_lang))} — "
                     f"{t('plan.trains', indicators=_indicators(fw, planned.indicators, lang))}")
         for objective in planned.objectives:
-            st.caption(f"{t('plan.objective')}: {plain(goals.get(objective, objective))}")
+            st.caption(labelled(t("plan.objective"), plain(goals.get(objective, objective))))
     if plan.overrides:
         st.info(t("plan.preset", **{k: num(v) for k, v in {
             "resources": plan.overrides.get("resources", 1.0),
