@@ -16,7 +16,7 @@ def _glued(node: ast.AST) -> bool:
     if isinstance(node, ast.JoinedStr):
         parts = node.values
         return any(isinstance(a, ast.FormattedValue) and isinstance(b, ast.Constant)
-                   and str(b.value).startswith((":", "):")) for a, b in zip(parts, parts[1:]))
+                   and str(b.value).startswith((":", "):")) for a, b in zip(parts, parts[1:], strict=False))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return isinstance(node.right, ast.Constant) and str(node.right.value).startswith(":")
     return False
