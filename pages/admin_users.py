@@ -38,7 +38,8 @@ with st.form("admin.new_form"):  # not cleared on submit: a refused entry stays 
     name = bounded.text_input(t("admin.col_name"), limit=80, key="admin.name")
     username = st.text_input(t("admin.col_username"), max_chars=40, key="admin.username")
     role = st.selectbox(t("admin.col_role"), ["instructor", "admin", "regional"],
-                        format_func=lambda r: t(f"role.{r}"), key="admin.role", placeholder=prompt(['instructor', 'admin', 'regional']))
+                        format_func=lambda r: t(f"role.{r}"), key="admin.role",
+                        placeholder=prompt(['instructor', 'admin', 'regional']))
     password = st.text_input(t("signin.password"), type="password", max_chars=MAX_PASSWORD,
                              key="admin.password")
     if st.form_submit_button(t("admin.create"), type="primary") and bounded.fits((name, 80)):

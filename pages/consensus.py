@@ -57,7 +57,8 @@ st.header(t("consensus.agree_title"))
 order = sorted(rows, key=lambda r: (r.agreed is not None, -(r.spread or 0)))
 pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
                     format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "
-                                          f"{fw.indicators[r.indicator_id].title.get(lang)}", placeholder=prompt(order))
+                                          f"{fw.indicators[r.indicator_id].title.get(lang)}",
+                    placeholder=prompt(order))
 indicator = fw.indicators[pick.indicator_id]
 evidence(evidence_for(user, round_.id or 0).get(pick.indicator_id, []))
 with st.form("consensus.agree_form"):  # keys name the round: another round's values never stay

@@ -32,7 +32,8 @@ with st.expander(t("instructor.new"), icon=":material/add:"), st.form("instructo
     title = bounded.text_input(t("instructor.field_title"), limit=120, key="instructor.title")
     location = bounded.text_input(t("instructor.field_location"), limit=120, key="instructor.loc")
     language = st.selectbox(t("instructor.field_language"), list(LANGUAGES),
-                            format_func=LANGUAGES.__getitem__, key="instructor.lang", placeholder=prompt(list(LANGUAGES)))
+                            format_func=LANGUAGES.__getitem__, key="instructor.lang",
+                            placeholder=prompt(list(LANGUAGES)))
     starts, ends = st.columns(2)
     starts_on = starts.date_input(t("ws.starts"), value=None, key="instructor.starts")
     ends_on = ends.date_input(t("ws.ends"), value=None, key="instructor.ends")

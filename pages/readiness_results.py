@@ -78,9 +78,11 @@ else:
     names = {r.id: r.title for r, _ in history}
     left, right = st.columns(2)
     first = left.selectbox(t("results.first"), list(names), format_func=names.get,
-                           index=len(names) - 2, key="results.first", placeholder=prompt(list(names)))
+                           index=len(names) - 2, key="results.first",
+                           placeholder=prompt(list(names)))
     second = right.selectbox(t("results.second"), list(names), format_func=names.get,
-                             index=len(names) - 1, key="results.second", placeholder=prompt(list(names)))
+                             index=len(names) - 1, key="results.second",
+                             placeholder=prompt(list(names)))
     by_id = {r.id: sc.scores for r, sc in history}
     rows = compare(fw, by_id[first], by_id[second])
     st.dataframe([{t("report.dimension"): label, names[first]: cell(a), names[second]: cell(b),

@@ -25,7 +25,8 @@ except AcademyError as error:
 studio.listing(entries)
 by_id = {e.scenario.id: e for e in entries}
 chosen = st.selectbox(t("studio.open"), list(by_id), key="studio.pick",
-                      format_func=lambda i: by_id[i].scenario.title["en"], placeholder=prompt(list(by_id)))
+                      format_func=lambda i: by_id[i].scenario.title["en"],
+                      placeholder=prompt(list(by_id)))
 if st.session_state.get("studio.editing") != chosen:  # a new scenario: a fresh draft
     st.session_state["studio.editing"] = chosen
     st.session_state.pop(studio.EDIT_KEY, None)

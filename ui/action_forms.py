@@ -155,7 +155,8 @@ def _intel(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> d
         format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
                                 grade=sources[s].reliability,
-                                covers=", ".join(t("entity." + x) for x in sources[s].targets)), placeholder=prompt(list(sources)))
+                                covers=", ".join(t("entity." + x) for x in sources[s].targets)),
+                          placeholder=prompt(list(sources)))
     allowed = set(sources[source].targets) if source else set()
     targets = [e.id for e in view.entities if e.type in allowed]
     if "location" in allowed:
@@ -175,7 +176,8 @@ def _subject(types: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
 def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key=fill.key("notice.colour"),
                           index=fill.index(NOTICE_COLOURS, "colour") or 0,
-                          format_func=lambda c: t(f"notice.{c}"), placeholder=prompt(NOTICE_COLOURS))
+                          format_func=lambda c: t(f"notice.{c}"),
+                          placeholder=prompt(NOTICE_COLOURS))
     options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
     options += list(info.concealments)
     subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
@@ -201,7 +203,8 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     """A diffusion: its purpose (the matching notice's rules), its subject, the countries."""
     purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES, key=fill.key("diff.purpose"),
                            index=fill.index(DIFFUSION_PURPOSES, "purpose") or 0,
-                           format_func=lambda p: t(f"purpose.{p}"), placeholder=prompt(DIFFUSION_PURPOSES))
+                           format_func=lambda p: t(f"purpose.{p}"),
+                           placeholder=prompt(DIFFUSION_PURPOSES))
     if purpose == "modus_operandi":
         options = [e.id for e in view.entities if e.type == "vessel"] + list(info.concealments)
     else:

@@ -81,7 +81,8 @@ def compare(found: list[hotwash.Result]) -> None:
     columns = st.columns(2)
     for i, column in enumerate(columns):
         who = column.selectbox(t("hotwash.who"), keys, index=min(i, len(keys) - 1),
-                               format_func=options.get, key=f"hotwash.who.{i}", placeholder=prompt(keys))
+                               format_func=options.get, key=f"hotwash.who.{i}",
+                               placeholder=prompt(keys))
         _table(column, [{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
                          t("desk.col_action"): decision_text(
                              str(r["kind"]), r["params"], str(r["decision"]),  # type: ignore[arg-type]
@@ -104,7 +105,8 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                 icon=":material/flag:")
     with st.form("hotwash.note"):  # emptied once added; a refused note stays to be corrected
         kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
-                            format_func=lambda k: t(f"hotwash.kind_{k}"), placeholder=prompt(hotwash.NOTE_KINDS))
+                            format_func=lambda k: t(f"hotwash.kind_{k}"),
+                            placeholder=prompt(hotwash.NOTE_KINDS))
         text = bounded.text_area(t("hotwash.note_text"), limit=improvement.MAX_TEXT,
                                  key="hotwash.note.text")
         if team is not None:

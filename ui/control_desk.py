@@ -116,7 +116,8 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
         st.info(t("cc.need_teams", n=joint.MIN_TEAMS))
         return
     version_id = st.selectbox(t("cc.scenario"), list(versions), key="cc.start.scenario",
-                              format_func=lambda i: versions[i].title, placeholder=prompt(list(versions)))
+                              format_func=lambda i: versions[i].title,
+                              placeholder=prompt(list(versions)))
     scenario = parse(versions[version_id].text)
     codes = [""] + [c.code for c in scenario.countries]
     st.caption(t("cc.teams_help", low=joint.MIN_TEAMS, high=joint.MAX_TEAMS))
@@ -126,7 +127,8 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
         code = cols[i % 2].selectbox(
             plain(name), codes, key=f"cc.start.country.{version_id}.{name}",
             index=min(i + 1, len(codes) - 1) if i < len(codes) - 1 else 0,
-            format_func=lambda c: country_name(c, lang) if c else t("cc.not_playing"), placeholder=prompt(codes))
+            format_func=lambda c: country_name(c, lang) if c else t("cc.not_playing"),
+                                     placeholder=prompt(codes))
         if code:
             countries[name] = code
     roles: dict[int, str | None] = {}
@@ -229,7 +231,8 @@ def seating(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> Non
         cols = st.columns([2, 2, 1], vertical_alignment="bottom")
         who = cols[0].selectbox(t("cc.person"), list(people), format_func=lambda i: people[i],
                                 key="cc.role.who", placeholder=prompt(list(people)))
-        role = cols[1].selectbox(t("cc.role"), roles, format_func=role_name, key="cc.role.new", placeholder=prompt(roles))
+        role = cols[1].selectbox(t("cc.role"), roles, format_func=role_name, key="cc.role.new",
+                                 placeholder=prompt(roles))
         cols[2].button(t("cc.role_save"), key="cc.role.save", on_click=run,
                        args=(user, cell.set_role, t("cc.role_changed")),
                        kwargs={"operation_id": operation, "trainee_id": who, "role": role})
@@ -268,7 +271,8 @@ def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None
         cols[0].selectbox(t("cc.inj_team"), list(teams), format_func=lambda i: teams[i],
                           key="cc.inj.team", placeholder=prompt(list(teams)))
         cols[1].selectbox(t("cc.inj_role"), roles, key="cc.inj.role",
-                          format_func=lambda r: role_name(r) if r else "—", placeholder=prompt(roles))
+                          format_func=lambda r: role_name(r) if r else "—",
+                          placeholder=prompt(roles))
         cols[2].selectbox(t("cc.inj_person"), list(people), format_func=lambda i: people[i],
                           key="cc.inj.person", placeholder=prompt(list(people)))
         # a message to a role or a person goes on the channel: the channel's limit for all
@@ -343,7 +347,8 @@ def channel(user: CurrentUser, operation: int, lines: list[Any], seated: list[ce
             st.session_state["cc.msg.body"] = ""
 
     with st.form("cc.msg"):  # emptied by ``send`` once sent, kept when refused
-        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to", placeholder=prompt(list(teams)))
+        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to",
+                     placeholder=prompt(list(teams)))
         bounded.text_area(t("op.message"), key="cc.msg.body", limit=channels.MAX_BODY, height=80)
         st.form_submit_button(t("op.send"), on_click=send)
     show_lines(lines)

@@ -101,9 +101,11 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
     scope = st.radio(t("dash.scope"), ["all", "team", "trainee"], horizontal=True,
                      format_func=lambda x: t(f"dash.scope_{x}"), key="dash.scope")
     team = st.selectbox(t("dash.col_team"), teams, key="dash.team",
-                        format_func=lambda x: x or t("dash.no_team"), placeholder=prompt(teams)) if scope == "team" else None
+                        format_func=lambda x: x or t("dash.no_team"),
+                        placeholder=prompt(teams)) if scope == "team" else None
     one = st.selectbox(t("dash.col_name"), list(playing), format_func=playing.get,
-                       key="dash.one", placeholder=prompt(list(playing))) if scope == "trainee" else None
+                       key="dash.one",
+                       placeholder=prompt(list(playing))) if scope == "trainee" else None
     chosen = live.targets(table, scope=scope, team=team, exercise_id=one)
     st.caption(t("dash.reaches", n=len(chosen)))
     wid, actor = workshop.id or 0, user
@@ -112,12 +114,15 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
     with st.form("dash.inject"):
         bounded.text_area(t("dash.message"), key="dash.message", limit=live.MAX_INJECT)
         st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
-                     format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"), placeholder=prompt([''] + list(events)))
+                     format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"),
+                     placeholder=prompt([''] + list(events)))
         left, right = st.columns(2)  # a free message's grade; an event keeps its author's
         left.selectbox(t("dash.reliability"), list("ABCDEF"), key="dash.reliability",
-                       format_func=lambda g: t(f"dash.grade_{g}"), placeholder=prompt(list('ABCDEF')))
+                       format_func=lambda g: t(f"dash.grade_{g}"),
+                       placeholder=prompt(list('ABCDEF')))
         right.selectbox(t("dash.credibility"), list("123456"), key="dash.credibility",
-                        format_func=lambda g: t(f"dash.grade_{g}"), placeholder=prompt(list('123456')))
+                        format_func=lambda g: t(f"dash.grade_{g}"),
+                        placeholder=prompt(list('123456')))
         st.form_submit_button(t("dash.send"), type="primary", disabled=not chosen,
                               on_click=_inject, args=(actor, wid, chosen))
     left, right = st.columns(2)
@@ -189,4 +194,5 @@ def pick_exercise(seen: live.Snapshot) -> int | None:
         return None
     options = list(playing)
     return st.selectbox(t("dash.drill"), options, format_func=playing.get, key=DRILL,
-                        index=options.index(seen.drilled) if seen.drilled in options else 0, placeholder=prompt(options))
+                        index=options.index(seen.drilled) if seen.drilled in options else 0,
+                        placeholder=prompt(options))

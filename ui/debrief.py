@@ -202,7 +202,8 @@ def what_if(exercise_id: int, user_id: int, choices: list[tuple[int, dict[str, A
         return
     chosen = dict(choices)
     index = st.selectbox(t("debrief.whatif_pick"), list(chosen), key="debrief.whatif.index",
-                         format_func=lambda i: action_line(chosen[i], real, scenario), placeholder=prompt(list(chosen)))
+                         format_func=lambda i: action_line(chosen[i], real, scenario),
+                         placeholder=prompt(list(chosen)))
     with db() as s:
         before = debriefs.view_before(s, exercise_id=exercise_id, index=index,
                                       user=get_user(s, user_id=user_id))

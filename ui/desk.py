@@ -429,7 +429,8 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
     with st.form("desk.hypothesis"):  # emptied by ``save``; a refused label stays
         cols = st.columns([2, 2, 1])
         cols[0].selectbox(t("desk.hypothesis_entity"), options,
-                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity", placeholder=prompt(options))
+                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity",
+                          placeholder=prompt(options))
         bounded.text_input(t("desk.hypothesis_label"), limit=exercises.MAX_HYPOTHESIS,
                            placeholder=t("desk.hypothesis_example"), key="desk.hyp.label",
                            where=cols[1])

@@ -91,7 +91,8 @@ def team_for(user: CurrentUser) -> CountryTeam:
         team = visible[0]
     else:
         team = st.selectbox(t("guidance.team"), visible, key="guidance.team",
-                            format_func=lambda x: f"{country(x.country)} · {x.name}", placeholder=prompt(visible))
+                            format_func=lambda x: f"{country(x.country)} · {x.name}",
+                            placeholder=prompt(visible))
     st.caption(t("guidance.team_caption", country=country(team.country), name=plain(team.name)))
     return team
 
@@ -120,7 +121,8 @@ def assessment_for(user: CurrentUser, team: CountryTeam,
     if st.session_state.get(ROUND_KEY) not in by_id:
         st.session_state.pop(ROUND_KEY, None)
     chosen = st.selectbox(t("guidance.assessment"), list(by_id), key=ROUND_KEY,
-                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}", placeholder=prompt(list(by_id)))
+                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}",
+                          placeholder=prompt(list(by_id)))
     return by_id[chosen]
 
 

@@ -38,12 +38,14 @@ def packages(user: CurrentUser) -> None:
         left, right = st.columns(2)
         paths = {p.id: p for p in catalogue.paths}
         path_id = left.selectbox(t("lms.path"), list(paths), key="lms.path",
-                                 format_func=lambda i: curriculum.path_title(paths[i]), placeholder=prompt(list(paths)))
+                                 format_func=lambda i: curriculum.path_title(paths[i]),
+                                 placeholder=prompt(list(paths)))
         langs = lms_package.languages(catalogue)
         here = current_language()
         lang = right.selectbox(t("lms.language"), langs, key="lms.lang",
                                index=langs.index(here) if here in langs else 0,
-                               format_func=lambda code: LANGUAGES.get(code, code), placeholder=prompt(langs))
+                               format_func=lambda code: LANGUAGES.get(code, code),
+                               placeholder=prompt(langs))
         st.warning(t("lms.answer_keys"), icon=":material/key:")
         for column, kind in zip(st.columns(2), lms_package.KINDS, strict=True):
             column.download_button(

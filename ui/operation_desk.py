@@ -276,7 +276,8 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         st.session_state["op.msg.sent"] = True
 
     with st.form("op.msg", border=True):
-        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to", placeholder=prompt(list(targets)))
+        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to",
+                     placeholder=prompt(list(targets)))
         bounded.text_area(t("op.message"), key="op.msg.body", limit=channels.MAX_BODY, height=90)
         st.form_submit_button(t("op.send"), on_click=send, type="primary")
 

@@ -41,7 +41,8 @@ def choose(user: CurrentUser) -> Workshop | None:
     chosen = typed_id(wanted) if typed_id(wanted) in by_id else workshops[0].id
     picked = st.sidebar.selectbox(t("ws.pick"), list(by_id), index=list(by_id).index(chosen),
                                   key="ws.pick",
-                                  format_func=lambda i: f"{by_id[i].title} · {by_id[i].join_code}", placeholder=prompt(list(by_id)))
+                                  format_func=lambda i: f"{by_id[i].title} · {by_id[i].join_code}",
+                                  placeholder=prompt(list(by_id)))
     st.session_state[KEY] = picked
     st.query_params["workshop"] = str(picked)
     return by_id[picked]

@@ -45,7 +45,8 @@ def details(user: CurrentUser, workshop: Workshop) -> None:
         langs = list(LANGUAGES)
         language = cols[1].selectbox(t("ws.language"), langs, langs.index(workshop.language)
                                      if workshop.language in langs else 0,
-                                     format_func=LANGUAGES.__getitem__, key=f"ws.d.lang.{workshop.id}", placeholder=prompt(langs))
+                                     format_func=LANGUAGES.__getitem__, key=f"ws.d.lang.{workshop.id}",
+                                     placeholder=prompt(langs))
         starts = cols[2].date_input(t("ws.starts"), workshop.starts_on, key=f"ws.d.start.{workshop.id}")
         ends = cols[3].date_input(t("ws.ends"), workshop.ends_on, key=f"ws.d.end.{workshop.id}")
         if st.form_submit_button(t("ws.save")) and bounded.fits(
