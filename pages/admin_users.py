@@ -34,6 +34,7 @@ if created := st.session_state.pop("admin.created", None):  # the form below sta
     st.success(t("admin.created", username=created))
     for key in ("admin.username", "admin.password"):
         st.session_state[key] = ""
+    st.session_state["admin.role"] = "instructor"
 with st.form("admin.new_form"):  # not cleared on submit: a refused entry stays to be corrected
     name = bounded.text_input(t("admin.col_name"), limit=80, key="admin.name")
     username = st.text_input(t("admin.col_username"), max_chars=40, key="admin.username")

@@ -23,6 +23,7 @@ areas = {a.id: a.label.get(lang) for a in catalogue.crime_areas}
 functions = {f.id: f.label.get(lang) for f in catalogue.functions}
 types = {a.id: a.label.get(lang) for a in catalogue.agency_types}
 
+bounded.apply_resets()  # the form starts empty again once an agency was added
 with st.expander(t("agencies.add"), icon=":material/add:"), \
         st.form("agencies.add_form"):  # emptied once added; a refused name stays
     kind = st.selectbox(t("agencies.type"), list(types), format_func=types.__getitem__,
@@ -40,6 +41,8 @@ with st.expander(t("agencies.add"), icon=":material/add:"), \
                            name=name, crime_areas=chosen_areas, functions=chosen_functions,
                            catalogue=catalogue)
             bounded.empty_next("agencies.name")
+            bounded.reset_next(**{"agencies.type": next(iter(types)), "agencies.areas": [],
+                                  "agencies.functions": []})
             st.rerun()
         except AcademyError as error:
             show_error(error)

@@ -48,6 +48,21 @@ def empty_next(*keys: str) -> None:
         st.session_state[f"{key}.empty"] = True
 
 
+RESET = "bounded.reset"
+
+
+def reset_next(**values: Any) -> None:
+    """Set these widgets (by key) to these values on the next run, before they are drawn:
+    the other fields of a form that no longer clears itself on submit."""
+    st.session_state[RESET] = {**st.session_state.get(RESET, {}), **values}
+
+
+def apply_resets() -> None:
+    """Call before drawing the form whose widgets ``reset_next`` named."""
+    for key, value in st.session_state.pop(RESET, {}).items():
+        st.session_state[key] = value
+
+
 def _bounded(kind: str, label: str, key: str, limit: int, where: Any,
              options: dict[str, Any]) -> str:
     place = where if where is not None else st

@@ -103,6 +103,7 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
     if team is not None:
         st.info(t("hotwash.plan_team", **plain_values({"team": team.name})),
                 icon=":material/flag:")
+    bounded.apply_resets()
     with st.form("hotwash.note"):  # emptied once added; a refused note stays to be corrected
         kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
                             format_func=lambda k: t(f"hotwash.kind_{k}"),
@@ -133,6 +134,8 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                                              kind=kind, text=text, indicator_id=indicator or "",
                                              valid_ids=fw.indicators, owner=owner, due_on=due)
                 bounded.empty_next("hotwash.note.text", "hotwash.note.owner")
+                bounded.reset_next(**{"hotwash.note.kind": hotwash.NOTE_KINDS[0],
+                                      "hotwash.note.indicator": None, "hotwash.note.due": None})
                 st.rerun()
             except AcademyError as error:
                 show_error(error)
