@@ -33,6 +33,7 @@ from academy.readiness import MAX_LEVEL, spread
 from academy.teams import member_agency, require_team, set_member_agency
 
 SUBMITTED = ("submitted", "incomplete")
+MAX_NOTE = 2000  # an assessor's evidence, the agreed score's note
 
 
 def create_assessment(session: Session, *, acting_user_id: int, team_id: int, title: str,
@@ -115,7 +116,9 @@ def save_score(session: Session, *, acting_user_id: int, assessment_id: int, ind
         raise AcademyError("sheet_submitted")
     row = sheet_scores(session, sheet_id=sheet.id or 0).get(indicator_id)
     row = row or AssessorScore(sheet_id=sheet.id or 0, indicator_id=indicator_id)
-    row.level, row.evidence, row.at = level, evidence.strip()[:2000], utcnow()
+    if len(evidence.strip()) > MAX_NOTE:  # refused whole: a cut note says less than meant
+        raise AcademyError("text_too_long", limit=MAX_NOTE)
+    row.level, row.evidence, row.at = level, evidence.strip(), utcnow()
     session.add(row)
     session.flush()
 
@@ -191,7 +194,9 @@ def agree(session: Session, *, acting_user_id: int, assessment_id: int, indicato
     row = _agreed(session, assessment_id).get(indicator_id)
     row = row or AgreedScore(assessment_id=assessment_id, indicator_id=indicator_id, level=level,
                              by_user_id=acting_user_id)
-    row.level, row.note, row.by_user_id, row.at = level, note.strip()[:2000], acting_user_id, utcnow()
+    if len(note.strip()) > MAX_NOTE:
+        raise AcademyError("text_too_long", limit=MAX_NOTE)
+    row.level, row.note, row.by_user_id, row.at = level, note.strip(), acting_user_id, utcnow()
     session.add(row)
     session.flush()
 

@@ -208,7 +208,9 @@ def update_details(
         raise AcademyError("title_invalid")
     if starts_on and ends_on and ends_on < starts_on:  # type: ignore[operator]
         raise AcademyError("dates_invalid")
-    workshop.title, workshop.location = title, " ".join(location.split())[:120]
+    if len(" ".join(location.split())) > 120:  # refused whole, never cut
+        raise AcademyError("text_too_long", limit=120)
+    workshop.title, workshop.location = title, " ".join(location.split())
     workshop.language = language if language in LANGUAGES else "en"
     workshop.starts_on, workshop.ends_on = starts_on, ends_on  # type: ignore[assignment]
     session.add(workshop)

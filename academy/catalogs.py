@@ -54,7 +54,8 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     its unit, a Latin name — in its own direction, so "S648" and "278 kg" stay whole and in
     place inside an Arabic sentence."""
     if lang == "en" and code in messages.TEMPLATES:  # the engine's own English, with
-        return messages.render(code, params, "en", _no_catalog)  # countries by name
+        return messages.render(code, params, "en", _english_plurals,  # countries by name
+                               lambda entry, values: wording.fill(entry, "en", values))
     local = catalog(lang)
     if lang == "en" or not code or f"inbox.{code}" not in local:
         return english
@@ -65,8 +66,12 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
 
 
-def _no_catalog(code: str) -> None:
-    return None  # English: the engine's templates are the catalog
+def _english_plurals(code: str) -> Entry | None:
+    """English: the engine's templates are the catalog, except where a count chooses the
+    wording ("1 frequent contact", "3 frequent contacts"): the engine writes one sentence
+    for every count, the catalog its plural forms."""
+    entry = catalog("en").get(f"inbox.{code}")
+    return entry if isinstance(entry, Mapping) else None
 
 
 def engine_values(params: Mapping[str, Any], lang: str) -> dict[str, Any]:

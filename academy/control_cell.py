@@ -19,6 +19,7 @@ from academy import actors, channels, exercises
 from academy.errors import AcademyError
 from academy.exercises import Played
 from academy.joint import get, seated_teams, teams_of
+from academy.live import MAX_INJECT
 from academy.models import ChannelMessage, JointOperation, OperationMember, OperationTeam, User
 from academy.operation_log import fresh, record_of, write
 from academy.scenarios import get_version, parse
@@ -191,7 +192,9 @@ def inject(
             raise AcademyError("joint_event_to_team")
         return channels.post(session, user=user, operation_id=operation_id, body=message,
                              to_team_id=team_id, to_role=role, to_user_id=to_user_id)
-    action: dict[str, Any] = {"kind": "instructor_inject", "message": message.strip()[:4000],
+    if len(message.strip()) > MAX_INJECT:  # refused whole, never cut
+        raise AcademyError("text_too_long", limit=MAX_INJECT)
+    action: dict[str, Any] = {"kind": "instructor_inject", "message": message.strip(),
                               "event": event, "grade": grade}
     if team_id is not None:  # the engine files it into that team's country only
         action["team"] = _team(session, operation, team_id).country

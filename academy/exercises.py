@@ -274,6 +274,9 @@ def _summarise(record: ExerciseRecord, live: Exercise, outcome: Outcome, action:
             record.notices_refused += 1
 
 
+MAX_HYPOTHESIS = 80  # a chart label: "suspected broker"
+
+
 def set_hypothesis(
     session: Session, *, exercise_id: int, user: User, entity: str, label: str
 ) -> dict[str, str]:
@@ -281,7 +284,9 @@ def set_hypothesis(
     record = session.get(ExerciseRecord, exercise_id)
     if record is None or record.user_id != user.id:
         raise AcademyError("not_found")
-    label = " ".join(label.split())[:80]
+    label = " ".join(label.split())
+    if len(label) > MAX_HYPOTHESIS:  # refused whole, never cut
+        raise AcademyError("text_too_long", limit=MAX_HYPOTHESIS)
     hypotheses = dict(record.hypotheses)
     if label:
         hypotheses[entity[:64]] = label

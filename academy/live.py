@@ -26,6 +26,7 @@ from academy.workshops import trainees_of
 from engine.records import DecisionRecord, TraineeView
 
 STUCK_AFTER = timedelta(minutes=10)
+MAX_INJECT = 4000  # the engine's own limit of an instructor's message (engine.actions.InstructorInject)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ def rows(
     return sorted(out, key=lambda r: (r.team or "\uffff", r.name.casefold()))
 
 
+def counts(table: list[Row]) -> dict[str, int]:
+    """The room in four numbers that add up: trainees; playing (started, not finished);
+    finished; stuck (playing, but idle too long). A trainee whose exercise ended is finished,
+    not also playing."""
+    started = [r for r in table if r.exercise_id is not None]
+    return {"trainees": len(table), "playing": sum(not r.finished for r in started),
+            "finished": sum(r.finished for r in started), "stuck": sum(r.stuck for r in started)}
+
+
 def by_team(table: list[Row]) -> list[dict[str, object]]:
     """The dashboard folded per team: trainees, playing, mean score, actions, stuck."""
     groups: dict[str, list[Row]] = {}
@@ -91,9 +101,9 @@ def by_team(table: list[Row]) -> list[dict[str, object]]:
         groups.setdefault(row.team or "", []).append(row)
     out = []
     for team, members in sorted(groups.items()):
-        playing = [r for r in members if r.exercise_id is not None]
+        playing = [r for r in members if r.exercise_id is not None]  # started: their means
         out.append({
-            "team": team, "trainees": len(members), "playing": len(playing),
+            "team": team, "trainees": len(members), "playing": counts(members)["playing"],
             "mean_day": round(sum(r.day for r in playing) / len(playing), 1) if playing else 0.0,
             "mean_score": round(sum(r.score for r in playing) / len(playing), 1) if playing else 0.0,
             "actions": sum(r.actions for r in playing),
@@ -124,7 +134,9 @@ def inject(
     """Deliver one inject to each exercise; (delivered, refused) — e.g. an unknown event.
     ``grade``: the instructor's Admiralty grade of a free message (an event keeps its own)."""
     check_manage(session, user=user, workshop_id=workshop_id)
-    message = message.strip()[:1000]
+    message = message.strip()
+    if len(message) > MAX_INJECT:  # refused whole: a cut message would say less than meant
+        raise AcademyError("text_too_long", limit=MAX_INJECT)
     if not message and not event:
         raise AcademyError("inject_empty")
     delivered = refused = 0

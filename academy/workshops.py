@@ -44,10 +44,12 @@ def create_workshop(
         raise AcademyError("title_invalid")
     if starts_on and ends_on and ends_on < starts_on:
         raise AcademyError("dates_invalid")
+    if len(" ".join(location.split())) > 120:  # refused whole, never cut
+        raise AcademyError("text_too_long", limit=120)
     workshop = Workshop(
         title=title,
         join_code=join_code or new_join_code(session),
-        location=" ".join(location.split())[:120],
+        location=" ".join(location.split()),
         language=language,
         starts_on=starts_on,
         ends_on=ends_on,

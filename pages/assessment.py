@@ -3,6 +3,7 @@
 import streamlit as st
 
 from academy.assessments import (
+    MAX_NOTE,
     SUBMITTED,
     my_sheet,
     save_score,
@@ -11,7 +12,8 @@ from academy.assessments import (
     submit_sheet,
 )
 from academy.errors import AcademyError
-from ui import session
+from ui import bounded, session
+from ui.choice import prompt
 from ui.guidance import agencies, assessment_for, content_lang, content_notice, framework, team_for
 from ui.i18n import t
 from ui.improvement import evidence, evidence_for
@@ -45,6 +47,8 @@ def _agency() -> None:
 
 def _save(indicator_id: str) -> None:
     prefix = f"assess.{round_.id}.{indicator_id}"
+    if not bounded.fits((st.session_state[f"{prefix}.evidence"], MAX_NOTE)):
+        return  # kept in the box, which says how much too long it is
     try:
         with db() as s:
             save_score(s, acting_user_id=user.id, assessment_id=round_.id or 0,
@@ -56,7 +60,7 @@ def _save(indicator_id: str) -> None:
 
 st.selectbox(t("assess.agency"), list(types), format_func=types.__getitem__, on_change=_agency,
              index=list(types).index(sheet.agency) if sheet.agency in types else None,
-             key="assess.agency", disabled=locked)
+             key="assess.agency", disabled=locked, placeholder=prompt(list(types)))
 if error := st.session_state.pop("assess.error", None):
     show_error(error)
 done = sum(1 for r in scores.values() if r.level is not None)
@@ -74,9 +78,10 @@ for dim in fw.dimensions:
                      index=row.level if row and row.level is not None else None,
                      format_func=lambda n, ind=ind: f"{n} — {ind.levels[n].get(lang)}",
                      on_change=_save, args=(ind.id,))
-            st.text_area(t("assess.evidence"), value=row.evidence if row else "", max_chars=2000,
-                         key=f"{prefix}.evidence", disabled=locked, on_change=_save, args=(ind.id,),
-                         help=ind.evidence.get(lang) if ind.evidence else None, height=68)
+            bounded.text_area(t("assess.evidence"), value=row.evidence if row else "",
+                              limit=MAX_NOTE, key=f"{prefix}.evidence", disabled=locked,
+                              on_change=_save, args=(ind.id,), height=68,
+                              help=ind.evidence.get(lang) if ind.evidence else None)
 
 if not locked:
     if st.button(t("assess.submit"), type="primary", key="assess.submit"):

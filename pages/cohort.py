@@ -4,6 +4,7 @@ import streamlit as st
 
 from academy import hotwash
 from ui import cohort, lms, session
+from ui.choice import prompt
 from ui.i18n import current_language, t
 from ui.state import db
 from ui.workshop_pick import choose, me
@@ -22,7 +23,7 @@ if not played:
     st.stop()
 scenario_id = st.selectbox(t("hotwash.scenario"), list(played), key="hotwash.scenario",
                            format_func=lambda i: played[i].title.get(current_language())
-                           or played[i].title["en"])
+                           or played[i].title["en"], placeholder=prompt(list(played)))
 scenario = played[scenario_id]
 running = st.toggle(t("hotwash.include_running"), key="hotwash.running")
 found = cohort.load(user, workshop, scenario_id, running)

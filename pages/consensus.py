@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from academy.assessments import agree, agree_unanimous, consensus
+from academy.assessments import MAX_NOTE, agree, agree_unanimous, consensus
 from academy.errors import AcademyError
 from academy.readiness import DISAGREEMENT
-from ui import session
+from ui import bounded, session
+from ui.choice import prompt
 from ui.guidance import assessment_for, content_lang, content_notice, framework, team_for
 from ui.i18n import t
 from ui.improvement import evidence, evidence_for
@@ -56,15 +57,17 @@ st.header(t("consensus.agree_title"))
 order = sorted(rows, key=lambda r: (r.agreed is not None, -(r.spread or 0)))
 pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
                     format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "
-                                          f"{fw.indicators[r.indicator_id].title.get(lang)}")
+                                          f"{fw.indicators[r.indicator_id].title.get(lang)}",
+                    placeholder=prompt(order))
 indicator = fw.indicators[pick.indicator_id]
 evidence(evidence_for(user, round_.id or 0).get(pick.indicator_id, []))
 with st.form("consensus.agree_form"):  # keys name the round: another round's values never stay
     level = st.radio(t("assess.level"), [0, 1, 2, 3], key=f"consensus.level.{round_.id}.{pick.indicator_id}",
                      index=pick.agreed if pick.agreed is not None else None,
                      format_func=lambda n: f"{n} — {indicator.levels[n].get(lang)}")
-    note = st.text_area(t("consensus.note"), value=pick.note, max_chars=2000, key=f"consensus.note.{round_.id}.{pick.indicator_id}")
-    if st.form_submit_button(t("consensus.save"), type="primary"):
+    note = bounded.text_area(t("consensus.note"), value=pick.note, limit=MAX_NOTE,
+                             key=f"consensus.note.{round_.id}.{pick.indicator_id}")
+    if st.form_submit_button(t("consensus.save"), type="primary") and bounded.fits((note, MAX_NOTE)):
         try:
             if level is None:
                 raise AcademyError("level_invalid")

@@ -5,6 +5,7 @@ import streamlit as st
 from academy.errors import AcademyError
 from academy.teams import progress, set_tick, ticks_of
 from ui import session
+from ui.choice import prompt
 from ui.guidance import (
     content_lang,
     content_notice,
@@ -51,7 +52,7 @@ for phase in g.phases:
                 done=sum(i in done for i in items), total=len(items)))
 
 phase = st.selectbox(t("guide.phase"), g.phases, format_func=lambda p: p.title.get(lang),
-                     key="guide.phase")
+                     key="guide.phase", placeholder=prompt(g.phases))
 st.write(phase.summary.get(lang))
 for step in phase.steps:
     items = [c.id for c in step.checklist]

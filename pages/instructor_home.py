@@ -5,7 +5,8 @@ import streamlit as st
 from academy.accounts import get_user
 from academy.errors import AcademyError
 from academy.workshops import create_workshop, trainees_of, workshops_of
-from ui import session
+from ui import bounded, session
+from ui.choice import prompt
 from ui.i18n import LANGUAGES, t
 from ui.messages import show_error
 from ui.state import db
@@ -28,14 +29,16 @@ for workshop in workshops:
         st.caption(t("instructor.trainee_count", count=len(rosters[workshop.id])))
 
 with st.expander(t("instructor.new"), icon=":material/add:"), st.form("instructor.new_form"):
-    title = st.text_input(t("instructor.field_title"), max_chars=120, key="instructor.title")
-    location = st.text_input(t("instructor.field_location"), max_chars=120, key="instructor.loc")
+    title = bounded.text_input(t("instructor.field_title"), limit=120, key="instructor.title")
+    location = bounded.text_input(t("instructor.field_location"), limit=120, key="instructor.loc")
     language = st.selectbox(t("instructor.field_language"), list(LANGUAGES),
-                            format_func=LANGUAGES.__getitem__, key="instructor.lang")
+                            format_func=LANGUAGES.__getitem__, key="instructor.lang",
+                            placeholder=prompt(list(LANGUAGES)))
     starts, ends = st.columns(2)
     starts_on = starts.date_input(t("ws.starts"), value=None, key="instructor.starts")
     ends_on = ends.date_input(t("ws.ends"), value=None, key="instructor.ends")
-    if st.form_submit_button(t("instructor.create"), type="primary"):
+    if (st.form_submit_button(t("instructor.create"), type="primary")
+            and bounded.fits((title, 120), (location, 120))):
         try:
             with db() as s:
                 me = get_user(s, user_id=user.id)

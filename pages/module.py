@@ -15,6 +15,7 @@ from academy.progress import (
     submit_attempt,
 )
 from ui import curriculum, quiz, session
+from ui.choice import prompt
 from ui.i18n import LANGUAGES, arrow, current_language, t
 from ui.messages import show_error, show_warning
 from ui.state import db
@@ -82,7 +83,8 @@ with st.expander(t("module.objectives")):
 
 step = st.session_state["module.step"]
 st.selectbox(t("module.go_to"), range(len(steps)), format_func=steps.__getitem__,
-             key="module.jump", on_change=lambda: go(st.session_state["module.jump"]))
+             key="module.jump", on_change=lambda: go(st.session_state["module.jump"]),
+             placeholder=prompt(range(len(steps))))
 st.progress(step / quiz_step if quiz_step else 1.0,
             text=t("module.step_of", step=step + 1, total=len(steps)))
 

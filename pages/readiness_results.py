@@ -5,6 +5,7 @@ import streamlit as st
 from academy.assessments import assessments_of, round_scores
 from academy.readiness import compare, results
 from ui import session
+from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import assessment_for, content_lang, content_notice, framework, guide, team_for
 from ui.i18n import num, t
@@ -77,9 +78,11 @@ else:
     names = {r.id: r.title for r, _ in history}
     left, right = st.columns(2)
     first = left.selectbox(t("results.first"), list(names), format_func=names.get,
-                           index=len(names) - 2, key="results.first")
+                           index=len(names) - 2, key="results.first",
+                           placeholder=prompt(list(names)))
     second = right.selectbox(t("results.second"), list(names), format_func=names.get,
-                             index=len(names) - 1, key="results.second")
+                             index=len(names) - 1, key="results.second",
+                             placeholder=prompt(list(names)))
     by_id = {r.id: sc.scores for r, sc in history}
     rows = compare(fw, by_id[first], by_id[second])
     st.dataframe([{t("report.dimension"): label, names[first]: cell(a), names[second]: cell(b),

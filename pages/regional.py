@@ -5,9 +5,11 @@ import streamlit as st
 from academy.db import typed_id
 from academy.errors import AcademyError
 from academy.regional import countries, country
+from engine.messages import country_name
 from ui import session
+from ui.choice import prompt
 from ui.guidance import content_lang, content_notice, framework
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.messages import show_error
 from ui.regional import detail, overview
 from ui.state import db
@@ -35,7 +37,7 @@ st.header(t("regional.detail"))
 by_id = {r.team_id: r for r in rows}
 picked = st.selectbox(t("regional.country"), list(by_id),
                       index=list(by_id).index(wanted) if wanted in by_id else 0,
-                      format_func=lambda i: f"{by_id[i].country} · {by_id[i].name}",
-                      key="regional.pick")
+                      format_func=lambda i: f"{country_name(by_id[i].country, current_language())} · {by_id[i].name}",
+                      key="regional.pick", placeholder=prompt(list(by_id)))
 st.query_params["team"] = str(picked)
 detail(by_id[picked], rows, fw, lang)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from academy.accounts import MAX_PASSWORD, join_workshop, sign_in
 from academy.errors import AcademyError
-from ui import navigation, session
+from ui import bounded, navigation, session
 from ui.i18n import t
 from ui.messages import show_error
 from ui.state import db
@@ -42,10 +42,11 @@ def join(code: str, name: str, pin: str, *, new: bool) -> None:
 with trainee_tab:
     with st.form("signin.join"):
         code = st.text_input(t("signin.join_code"), max_chars=12, key="signin.code")
-        name = st.text_input(t("signin.name"), max_chars=80, key="signin.name")
+        name = bounded.text_input(t("signin.name"), limit=80, key="signin.name")
         pin = st.text_input(t("signin.pin"), type="password", max_chars=8, key="signin.pin",
                             help=t("signin.pin_help"))
-        if st.form_submit_button(t("signin.join_button"), type="primary"):
+        if st.form_submit_button(t("signin.join_button"), type="primary") and bounded.fits(
+                (name, 80)):
             st.session_state.pop(NEW, None)
             join(code, name, pin, new=False)
     if (pending := st.session_state.get(NEW)) is not None:

@@ -6,6 +6,7 @@ from academy import studio as domain
 from academy.errors import AcademyError
 from academy.scenarios import sync_shipped
 from ui import session, studio
+from ui.choice import prompt
 from ui.i18n import t
 from ui.messages import show_error
 from ui.state import db
@@ -24,7 +25,8 @@ except AcademyError as error:
 studio.listing(entries)
 by_id = {e.scenario.id: e for e in entries}
 chosen = st.selectbox(t("studio.open"), list(by_id), key="studio.pick",
-                      format_func=lambda i: by_id[i].scenario.title["en"])
+                      format_func=lambda i: by_id[i].scenario.title["en"],
+                      placeholder=prompt(list(by_id)))
 if st.session_state.get("studio.editing") != chosen:  # a new scenario: a fresh draft
     st.session_state["studio.editing"] = chosen
     st.session_state.pop(studio.EDIT_KEY, None)

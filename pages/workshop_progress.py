@@ -10,6 +10,7 @@ from academy.cohort import workshop_progress
 from academy.errors import AcademyError
 from academy.workshops import can_manage, workshops_of
 from ui import curriculum, session
+from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import t
 from ui.messages import show_error
@@ -26,7 +27,7 @@ if not workshops:
     st.stop()
 titles = {w.id: f"{w.title} ({w.join_code})" for w in workshops}
 workshop_id = st.selectbox(t("cohort.workshop"), list(titles), format_func=titles.__getitem__,
-                           key="cohort.workshop")
+                           key="cohort.workshop", placeholder=prompt(list(titles)))
 ids = curriculum.module_ids()
 try:
     with db() as s:
@@ -61,7 +62,7 @@ if not tried:
     st.info(t("cohort.no_attempts"))
     st.stop()
 module_id = st.selectbox(t("cohort.module"), tried, format_func=curriculum.title_of,
-                         key="cohort.module")
+                         key="cohort.module", placeholder=prompt(tried))
 quiz = curriculum.view(module_id)[0].quiz
 named = {q.id: f"{n}. {shorten(q.prompt, 70, placeholder='…')}" for n, q in enumerate(quiz, start=1)}
 rows = report.hardest(module_id)

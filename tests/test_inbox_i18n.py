@@ -49,7 +49,13 @@ def units(scenarios) -> set[str]:
 
 def test_english_catalog_is_the_engine_templates(scenarios):
     english = inbox_catalog("en")
-    assert {k: english[f"inbox.{k}"] for k in M.TEMPLATES} == M.TEMPLATES
+    # a sentence a count words differently has its plural forms ("1 frequent contact"),
+    # the engine's "(s)" written out in the plural
+    plural = {k for k in M.TEMPLATES if isinstance(english[f"inbox.{k}"], dict)}
+    assert {k: english[f"inbox.{k}"] for k in M.TEMPLATES if k not in plural} == {
+        k: v for k, v in M.TEMPLATES.items() if k not in plural}
+    for k in plural:
+        assert english[f"inbox.{k}"]["other"] == M.TEMPLATES[k].replace("(s)", "s"), k
     for rel in relations(scenarios):
         assert english[f"inbox.relation.{rel}"] == rel.replace("_", " ")
     for unit in units(scenarios):
@@ -91,3 +97,16 @@ def test_translations_are_not_left_in_english():
         same = {k for k, v in inbox_catalog(lang).items() if v == english[k] and fields(v) != {"text"}
                 and re.search(r"[A-Za-z]", re.sub(r"\{[^}]*\}", "", v))}  # words, not just values
         assert same <= {"inbox.sep.facts", "inbox.partner.arrest"}, (lang, same)
+
+
+def test_english_counts_agree_with_their_nouns():
+    """User trial: "1 frequent contacts" in a call-records report."""
+    from academy import catalogs
+
+    params = {"subject": "Amina", "phone": "+255 700", "contacts": 1}
+    one = catalogs.engine_text("fact.phone_contacts", params, "", "en")
+    assert one == "Amina uses +255 700; 1 frequent contact"
+    three = catalogs.engine_text("fact.phone_contacts", {**params, "contacts": 3}, "", "en")
+    assert three.endswith("3 frequent contacts")
+    assert "(s)" not in catalogs.engine_text(
+        "partner.share_reply", {"country": "TZ", "n": 2}, "", "en")

@@ -17,8 +17,9 @@ from academy import catalogs
 from engine.messages import country_name
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
+from ui import bounded
 from ui.choice import prompt
-from ui.i18n import current_language, t
+from ui.i18n import current_language, labelled, num, t
 from ui.text import plain
 
 NOTICE_COLOURS = ["red", "blue", "green", "purple", "silver", "yellow", "black", "orange"]
@@ -49,8 +50,12 @@ class Fill:
         return options.index(value) if value in options else None
 
 
+RATIONALE_MAX = 2000  # the engine's own limit (engine.actions.Rationale)
+
+
 def _rationale(key: str) -> str | None:
-    text = st.text_area(t("actions.rationale"), key=f"{key}.why", max_chars=2000, height=68)
+    text = bounded.text_area(t("actions.rationale"), key=f"{key}.why", limit=RATIONALE_MAX,
+                            height=68)
     return text.strip() or None
 
 
@@ -96,7 +101,10 @@ def clear() -> None:
 
 def price(quote: Quote) -> str:
     """What an action costs and when its answer comes, as the engine quotes it."""
-    cost = t("actions.cost", cost=f"{quote.cost:g}", unit=catalogs.unit(quote.unit, current_language()))
+    counted = f"actions.cost_{quote.unit}"  # a unit the catalogs count ("1 analyst-day")
+    cost = (t(counted, cost=quote.cost)
+            if counted in catalogs.catalog("en") else
+            t("actions.cost", cost=num(quote.cost), unit=catalogs.unit(quote.unit, current_language())))
     if quote.team is not None:
         return f"{cost} · {t('actions.delay_team', country=country_name(quote.team, current_language()))}"
     if quote.delay is None:
@@ -129,6 +137,9 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
         if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):
             if missing(action):
                 st.warning(t("actions.missing"))
+            elif not bounded.fits((action["rationale"], RATIONALE_MAX)):
+                st.error(bounded.limit_error(action["rationale"], RATIONALE_MAX),
+                         icon=":material/error:")
             else:
                 outcome = submit({"kind": kind, **action})
                 if outcome is not None and outcome.accepted:  # done: a second click would
@@ -144,7 +155,8 @@ def _intel(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> d
         format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
                                 grade=sources[s].reliability,
-                                covers=", ".join(t("entity." + x) for x in sources[s].targets)))
+                                covers=", ".join(t("entity." + x) for x in sources[s].targets)),
+                          placeholder=prompt(list(sources)))
     allowed = set(sources[source].targets) if source else set()
     targets = [e.id for e in view.entities if e.type in allowed]
     if "location" in allowed:
@@ -164,25 +176,26 @@ def _subject(types: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
 def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key=fill.key("notice.colour"),
                           index=fill.index(NOTICE_COLOURS, "colour") or 0,
-                          format_func=lambda c: t(f"notice.{c}"))
+                          format_func=lambda c: t(f"notice.{c}"),
+                          placeholder=prompt(NOTICE_COLOURS))
     options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
     options += list(info.concealments)
     subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
     entity = next((e for e in view.entities if e.id == subject), None)
     if entity is not None:
-        st.caption(t("actions.identifiers") + ": " +
-                   (plain(", ".join(f"{k}: {v}" for k, v in entity.attributes.items())) or "—"))
+        st.caption(labelled(t("actions.identifiers"), plain(", ".join(
+            f"{k}: {v}" for k, v in entity.attributes.items())) or "—"))
         warrant = t("actions.warrant_yes") if subject in info.warrants else t("actions.warrant_no")
-        st.caption(t("actions.warrant") + ": " + warrant)
+        st.caption(labelled(t("actions.warrant"), warrant))
     # the purpose a request of this colour usually states; the trainee may still change it
     usual = NOTICE_COLOURS.index(colour)
     purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=fill.key(f"notice.purpose.{colour}"),
                            index=usual if fill.values.get("colour") != colour else
                            fill.index(PURPOSES, "purpose") or usual,
-                           format_func=lambda p: t(f"purpose.{p}"))
+                           format_func=lambda p: t(f"purpose.{p}"), placeholder=prompt(PURPOSES))
     grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("notice.grounds"),
                            index=fill.index(GROUNDS, "grounds") or 0,
-                           format_func=lambda g: t(f"grounds.{g}"))
+                           format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"colour": colour, "subject": subject, "purpose": purpose, "grounds": grounds}
 
 
@@ -190,7 +203,8 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     """A diffusion: its purpose (the matching notice's rules), its subject, the countries."""
     purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES, key=fill.key("diff.purpose"),
                            index=fill.index(DIFFUSION_PURPOSES, "purpose") or 0,
-                           format_func=lambda p: t(f"purpose.{p}"))
+                           format_func=lambda p: t(f"purpose.{p}"),
+                           placeholder=prompt(DIFFUSION_PURPOSES))
     if purpose == "modus_operandi":
         options = [e.id for e in view.entities if e.type == "vessel"] + list(info.concealments)
     else:
@@ -204,7 +218,7 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
                                format_func=lambda c: names.get(c, c))
     grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("diff.grounds"),
                            index=fill.index(GROUNDS, "grounds") or 0,
-                           format_func=lambda g: t(f"grounds.{g}"))
+                           format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"purpose": purpose, "subject": subject, "countries": countries or None,
             "grounds": grounds}
 
@@ -262,7 +276,7 @@ def _forensics(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
     menu = {a[0]: a[2] for a in info.analyses}  # id -> what it examines (goods | phone)
     analysis = st.selectbox(t("actions.analysis"), list(menu), key=fill.key("forensic.analysis"),
                             index=(fill.index(list(menu), "analysis") or 0) if menu else None,
-                            format_func=lambda a: names.get(a, a))
+                            format_func=lambda a: names.get(a, a), placeholder=prompt(list(menu)))
     items = list(info.in_custody if menu.get(analysis) == "phone" else info.seized)
     if not items:
         st.caption(t("actions.nothing_to_examine"))

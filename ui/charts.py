@@ -28,8 +28,22 @@ FATE_COLOURS = {"seized": "#2ca02c", "controlled_delivery": "#1f77b4", "missed":
                 "in_transit": "#ff7f0e", "prevented": "#9467bd", "not_sent": "#bbbbbb"}
 
 
+NO_LAND = {"Antarctica"}  # reaches the pole, where Mercator's y is infinite
+
+
+def world_topology() -> dict[str, Any]:
+    """The land the map draws: every country but Antarctica. Its outline runs to latitude
+    -90°, which Mercator sends to infinity: the browser got a path of "NaN" coordinates and
+    logged an error on every map (and no scenario happens there)."""
+    world = json.loads(WORLD.read_text())
+    countries = world["objects"]["countries"]
+    countries["geometries"] = [g for g in countries["geometries"]
+                               if g.get("properties", {}).get("name") not in NO_LAND]
+    return world
+
+
 def _world() -> alt.InlineData:
-    return alt.InlineData(values=json.loads(WORLD.read_text()),
+    return alt.InlineData(values=world_topology(),
                           format=alt.DataFormat(type="topojson", feature="countries"))
 
 
@@ -171,11 +185,15 @@ DAY_AXIS = {"format": "d", "tickMinStep": 1}  # days read as 0, 10, 20 — never
 LABEL_LIMIT = 320  # room for a long category label (an Arabic score line) before "…"
 
 
-def timeline(events: list[dict[str, Any]], title: str = "") -> alt.Chart:
-    """Events on a day axis, one lane per kind. events: day, lane, text."""
+def timeline(events: list[dict[str, Any]], title: str = "", until: float = 0.0) -> alt.Chart:
+    """Events on a day axis, one lane per kind. events: day, lane, text. The axis runs from
+    day 0 to ``until`` (the exercise's day now, or its end) or the last event if later: on
+    day 7 with nothing since day 3.5 the axis still reaches day 7."""
     frame = pd.DataFrame(events or [{"day": 0.0, "lane": "", "text": ""}])
+    last = max([until, *frame["day"]])
     return alt.Chart(frame, title=title).mark_circle(size=110).encode(
-        x=alt.X("day:Q", title=None, axis=alt.Axis(**DAY_AXIS)),
+        x=alt.X("day:Q", title=None, axis=alt.Axis(**DAY_AXIS),
+                scale=alt.Scale(domain=[0, max(last, 1.0)], nice=False)),
         y=alt.Y("lane:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("lane:N", legend=None),
         tooltip=[alt.Tooltip("day:Q", format=".1f"), "lane:N", "text:N"],

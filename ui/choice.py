@@ -24,7 +24,8 @@ def choice(label: str, options: Sequence[Any], *, key: str,
     if st.session_state.get(key) in options:
         st.session_state[widget] = st.session_state[key]
     picked = st.selectbox(label, options, key=widget, format_func=format_func,
-                          on_change=lambda: st.session_state.update({key: st.session_state[widget]}))
+                          on_change=lambda: st.session_state.update({key: st.session_state[widget]}),
+                          placeholder=prompt(options))
     st.session_state[key] = picked
     return picked
 

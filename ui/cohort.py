@@ -11,11 +11,11 @@ from academy.catalogs import decision_text
 from academy.errors import AcademyError
 from academy.models import Workshop
 from engine.scenario import Scenario
-from ui import tables
+from ui import bounded, tables
 from ui.choice import prompt
 from ui.figures import figure
 from ui.guidance import content_lang, framework
-from ui.i18n import current_language, num, t
+from ui.i18n import current_language, labelled, num, t
 from ui.messages import decision_result, reason, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -81,7 +81,8 @@ def compare(found: list[hotwash.Result]) -> None:
     columns = st.columns(2)
     for i, column in enumerate(columns):
         who = column.selectbox(t("hotwash.who"), keys, index=min(i, len(keys) - 1),
-                               format_func=options.get, key=f"hotwash.who.{i}")
+                               format_func=options.get, key=f"hotwash.who.{i}",
+                               placeholder=prompt(keys))
         _table(column, [{t("desk.day"): r["day"], t("hotwash.trainee"): r["trainee"],
                          t("desk.col_action"): decision_text(
                              str(r["kind"]), r["params"], str(r["decision"]),  # type: ignore[arg-type]
@@ -102,10 +103,13 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
     if team is not None:
         st.info(t("hotwash.plan_team", **plain_values({"team": team.name})),
                 icon=":material/flag:")
-    with st.form("hotwash.note", clear_on_submit=True):
+    bounded.apply_resets()
+    with st.form("hotwash.note"):  # emptied once added; a refused note stays to be corrected
         kind = st.selectbox(t("hotwash.note_kind"), hotwash.NOTE_KINDS, key="hotwash.note.kind",
-                            format_func=lambda k: t(f"hotwash.kind_{k}"))
-        text = st.text_area(t("hotwash.note_text"), max_chars=2000, key="hotwash.note.text")
+                            format_func=lambda k: t(f"hotwash.kind_{k}"),
+                            placeholder=prompt(hotwash.NOTE_KINDS))
+        text = bounded.text_area(t("hotwash.note_text"), limit=improvement.MAX_TEXT,
+                                 key="hotwash.note.text")
         if team is not None:
             lang = content_lang()
             indicator = st.selectbox(t("hotwash.indicator"), list(fw.indicators),
@@ -113,10 +117,13 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                                      placeholder=prompt(fw.indicators),
                                      format_func=lambda i: f"{i} · {fw.indicators[i].title.get(lang)}")
             owner_col, due_col = st.columns(2)
-            owner = owner_col.text_input(t("hotwash.owner"), max_chars=improvement.MAX_OWNER,
-                                         key="hotwash.note.owner")
+            owner = bounded.text_input(t("hotwash.owner"), limit=improvement.MAX_OWNER,
+                                       key="hotwash.note.owner", where=owner_col)
             due = due_col.date_input(t("hotwash.due"), value=None, key="hotwash.note.due")
-        if st.form_submit_button(t("hotwash.note_add")):
+        else:
+            indicator, owner, due = None, "", None
+        sent = st.form_submit_button(t("hotwash.note_add"))
+        if sent and bounded.fits((text, improvement.MAX_TEXT), (owner, improvement.MAX_OWNER)):
             try:
                 with db() as s:
                     if team is None or kind == "note":
@@ -126,6 +133,10 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                         improvement.add_item(s, user=me(user), workshop_id=workshop.id,
                                              kind=kind, text=text, indicator_id=indicator or "",
                                              valid_ids=fw.indicators, owner=owner, due_on=due)
+                bounded.empty_next("hotwash.note.text", "hotwash.note.owner")
+                bounded.reset_next(**{"hotwash.note.kind": hotwash.NOTE_KINDS[0],
+                                      "hotwash.note.indicator": None, "hotwash.note.due": None})
+                st.rerun()
             except AcademyError as error:
                 show_error(error)
     with db() as s:
@@ -139,7 +150,7 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
                         indicator=named.title.get(content_lang()) if named
                         else note.indicator_id))
         else:
-            left.text(f"{kind_label}: {note.text}")
+            left.text(labelled(kind_label, note.text))
         if note.kind == "action" and note.owner:
             left.caption(t("hotwash.note_action", **plain_values({
                 "owner": note.owner, "due": note.due_on.isoformat() if note.due_on else "—",

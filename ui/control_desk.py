@@ -29,7 +29,8 @@ from academy.scenarios import get_version, latest, parse
 from academy.wording import listed
 from academy.workshops import trainees_of
 from engine.messages import country_name
-from ui.choice import choice
+from ui import bounded
+from ui.choice import choice, prompt
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
 from ui.messages import show_error
@@ -115,7 +116,8 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
         st.info(t("cc.need_teams", n=joint.MIN_TEAMS))
         return
     version_id = st.selectbox(t("cc.scenario"), list(versions), key="cc.start.scenario",
-                              format_func=lambda i: versions[i].title)
+                              format_func=lambda i: versions[i].title,
+                              placeholder=prompt(list(versions)))
     scenario = parse(versions[version_id].text)
     codes = [""] + [c.code for c in scenario.countries]
     st.caption(t("cc.teams_help", low=joint.MIN_TEAMS, high=joint.MAX_TEAMS))
@@ -125,7 +127,8 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
         code = cols[i % 2].selectbox(
             plain(name), codes, key=f"cc.start.country.{version_id}.{name}",
             index=min(i + 1, len(codes) - 1) if i < len(codes) - 1 else 0,
-            format_func=lambda c: country_name(c, lang) if c else t("cc.not_playing"))
+            format_func=lambda c: country_name(c, lang) if c else t("cc.not_playing"),
+                                     placeholder=prompt(codes))
         if code:
             countries[name] = code
     roles: dict[int, str | None] = {}
@@ -134,7 +137,7 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
             role = st.selectbox(f"{plain(name)} · {plain(team)}", ROLE_CHOICES,
                                 key=f"cc.start.role.{uid}",
                                 format_func=lambda r: t("cc.role_auto") if r == "auto"
-                                else role_name(r))
+                                else role_name(r), placeholder=prompt(ROLE_CHOICES))
             if role != "auto":
                 roles[uid] = role
     if st.button(t("cc.start"), type="primary", key="cc.start.go"):
@@ -227,8 +230,9 @@ def seating(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> Non
     with st.expander(t("cc.change_role"), icon=":material/badge:"):
         cols = st.columns([2, 2, 1], vertical_alignment="bottom")
         who = cols[0].selectbox(t("cc.person"), list(people), format_func=lambda i: people[i],
-                                key="cc.role.who")
-        role = cols[1].selectbox(t("cc.role"), roles, format_func=role_name, key="cc.role.new")
+                                key="cc.role.who", placeholder=prompt(list(people)))
+        role = cols[1].selectbox(t("cc.role"), roles, format_func=role_name, key="cc.role.new",
+                                 placeholder=prompt(roles))
         cols[2].button(t("cc.role_save"), key="cc.role.save", on_click=run,
                        args=(user, cell.set_role, t("cc.role_changed")),
                        kwargs={"operation_id": operation, "trainee_id": who, "role": role})
@@ -243,7 +247,7 @@ def phase(user: CurrentUser, operation: int, desk: cell.ControlDesk, msel: list[
                  format_func=lambda p: (f"{p} · {t('desk.day')} {num(days[p], 'g')}"
                                         if p and days.get(p) is not None else p or "—"),
                  on_change=lambda: run(user, cell.set_phase, operation_id=operation,
-                                       phase=st.session_state[key]))
+                                       phase=st.session_state[key]), placeholder=prompt(options))
 
 
 def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None:
@@ -254,19 +258,26 @@ def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None
 
     def send() -> None:
         get = st.session_state.get
-        run(user, cell.inject, t("cc.injected"), operation_id=operation,
-            message=get("cc.inj.message", ""), team_id=get("cc.inj.team") or None,
-            role=get("cc.inj.role"), to_user_id=get("cc.inj.person") or None)
+        if not bounded.fits((get("cc.inj.message", ""), channels.MAX_BODY)):
+            return  # kept in the box, which says how much too long it is
+        if run(user, cell.inject, t("cc.injected"), operation_id=operation,
+               message=get("cc.inj.message", ""), team_id=get("cc.inj.team") or None,
+               role=get("cc.inj.role"), to_user_id=get("cc.inj.person") or None) is not None:
+            st.session_state["cc.inj.message"] = ""
 
-    with st.form("cc.inj", clear_on_submit=True):
+    # not cleared on submit: a refused message stays to be corrected; ``send`` empties it
+    with st.form("cc.inj"):
         cols = st.columns(3)
         cols[0].selectbox(t("cc.inj_team"), list(teams), format_func=lambda i: teams[i],
-                          key="cc.inj.team")
+                          key="cc.inj.team", placeholder=prompt(list(teams)))
         cols[1].selectbox(t("cc.inj_role"), roles, key="cc.inj.role",
-                          format_func=lambda r: role_name(r) if r else "—")
+                          format_func=lambda r: role_name(r) if r else "—",
+                          placeholder=prompt(roles))
         cols[2].selectbox(t("cc.inj_person"), list(people), format_func=lambda i: people[i],
-                          key="cc.inj.person")
-        st.text_area(t("cc.inj_message"), key="cc.inj.message", max_chars=2000, height=80)
+                          key="cc.inj.person", placeholder=prompt(list(people)))
+        # a message to a role or a person goes on the channel: the channel's limit for all
+        bounded.text_area(t("cc.inj_message"), key="cc.inj.message", limit=channels.MAX_BODY,
+                         height=80)
         st.form_submit_button(t("cc.inj_send"), on_click=send)
 
 
@@ -328,13 +339,17 @@ def channel(user: CurrentUser, operation: int, lines: list[Any], seated: list[ce
     teams = {s.team_id: s.name for s in seated}
 
     def send() -> None:
-        run(user, channels.post, t("op.sent"), operation_id=operation,
-            body=st.session_state.get("cc.msg.body", ""),
-            to_team_id=st.session_state.get("cc.msg.to"))
+        body = st.session_state.get("cc.msg.body", "")
+        if not bounded.fits((body, channels.MAX_BODY)):
+            return  # kept in the box, which says how much too long it is
+        if run(user, channels.post, t("op.sent"), operation_id=operation, body=body,
+               to_team_id=st.session_state.get("cc.msg.to")) is not None:
+            st.session_state["cc.msg.body"] = ""
 
-    with st.form("cc.msg", clear_on_submit=True):
-        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to")
-        st.text_area(t("op.message"), key="cc.msg.body", max_chars=2000, height=80)
+    with st.form("cc.msg"):  # emptied by ``send`` once sent, kept when refused
+        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to",
+                     placeholder=prompt(list(teams)))
+        bounded.text_area(t("op.message"), key="cc.msg.body", limit=channels.MAX_BODY, height=80)
         st.form_submit_button(t("op.send"), on_click=send)
     show_lines(lines)
 

@@ -16,7 +16,8 @@ import streamlit as st
 from academy import live
 from academy.errors import AcademyError
 from academy.models import Workshop
-from ui import curriculum, desk, tables
+from ui import bounded, curriculum, desk, tables
+from ui.choice import prompt
 from ui.i18n import num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
@@ -52,12 +53,10 @@ def board(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: b
 def room(seen: live.Snapshot, workshop: Workshop, per_team: bool) -> None:
     """Every trainee's (or team's) exercise."""
     table = seen.rows
-    playing = [r for r in table if r.exercise_id is not None]
+    counts = live.counts(table)
     cols = st.columns(4)
-    cols[0].metric(t("dash.trainees"), len(table))
-    cols[1].metric(t("dash.playing"), len(playing))
-    cols[2].metric(t("dash.finished"), sum(r.finished for r in playing))
-    cols[3].metric(t("dash.stuck"), sum(r.stuck for r in playing))
+    for column, name in zip(cols, ("trainees", "playing", "finished", "stuck"), strict=True):
+        column.metric(t(f"dash.{name}"), counts[name])
     if not table:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
@@ -102,21 +101,28 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
     scope = st.radio(t("dash.scope"), ["all", "team", "trainee"], horizontal=True,
                      format_func=lambda x: t(f"dash.scope_{x}"), key="dash.scope")
     team = st.selectbox(t("dash.col_team"), teams, key="dash.team",
-                        format_func=lambda x: x or t("dash.no_team")) if scope == "team" else None
+                        format_func=lambda x: x or t("dash.no_team"),
+                        placeholder=prompt(teams)) if scope == "team" else None
     one = st.selectbox(t("dash.col_name"), list(playing), format_func=playing.get,
-                       key="dash.one") if scope == "trainee" else None
+                       key="dash.one",
+                       placeholder=prompt(list(playing))) if scope == "trainee" else None
     chosen = live.targets(table, scope=scope, team=team, exercise_id=one)
     st.caption(t("dash.reaches", n=len(chosen)))
     wid, actor = workshop.id or 0, user
-    with st.form("dash.inject", clear_on_submit=True):
-        st.text_area(t("dash.message"), max_chars=1000, key="dash.message")
+    # not cleared on submit: a message refused (too long) stays to be shortened; a delivered
+    # one is emptied by ``_inject``
+    with st.form("dash.inject"):
+        bounded.text_area(t("dash.message"), key="dash.message", limit=live.MAX_INJECT)
         st.selectbox(t("dash.event"), [""] + list(events), key="dash.event",
-                     format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"))
+                     format_func=lambda e: f"{e} — {events[e][:80]}" if e else t("dash.no_event"),
+                     placeholder=prompt([''] + list(events)))
         left, right = st.columns(2)  # a free message's grade; an event keeps its author's
         left.selectbox(t("dash.reliability"), list("ABCDEF"), key="dash.reliability",
-                       format_func=lambda g: t(f"dash.grade_{g}"))
+                       format_func=lambda g: t(f"dash.grade_{g}"),
+                       placeholder=prompt(list('ABCDEF')))
         right.selectbox(t("dash.credibility"), list("123456"), key="dash.credibility",
-                        format_func=lambda g: t(f"dash.grade_{g}"))
+                        format_func=lambda g: t(f"dash.grade_{g}"),
+                        placeholder=prompt(list('123456')))
         st.form_submit_button(t("dash.send"), type="primary", disabled=not chosen,
                               on_click=_inject, args=(actor, wid, chosen))
     left, right = st.columns(2)
@@ -129,8 +135,12 @@ def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:
 def _inject(user: CurrentUser, workshop_id: int, chosen: list[int]) -> None:
     message, event = st.session_state.get("dash.message", ""), st.session_state.get("dash.event")
     grade = st.session_state.get("dash.reliability", "A") + st.session_state.get("dash.credibility", "1")
-    _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
-                              message=message or "", event=event or None, grade=grade), "dash.sent")
+    if not bounded.fits((message, live.MAX_INJECT)):
+        return  # the box keeps the text and says, under it, how much too long it is
+    if _do(lambda s: live.inject(s, user=me(user), workshop_id=workshop_id, exercise_ids=chosen,
+                                 message=message or "", event=event or None, grade=grade),
+           "dash.sent"):
+        st.session_state["dash.message"], st.session_state["dash.event"] = "", ""
 
 
 def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool) -> None:
@@ -138,16 +148,18 @@ def _pause(user: CurrentUser, workshop_id: int, chosen: list[int], paused: bool)
                              paused=paused), "dash.paused" if paused else "dash.resumed")
 
 
-def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> None:
-    """Carry out an inject or a pause; what it did (or why not) is shown on the redraw."""
+def _do(action: Callable[[Any], int | tuple[int, int]], key: str) -> bool:
+    """Carry out an inject or a pause; what it did (or why not) is shown on the redraw.
+    True when it was carried out."""
     try:
         with db() as s:
             result = action(s)
     except AcademyError as error:
         st.session_state[FLASH] = (False, t(f"error.{error.code}", **plain_values(error.params)))
-        return
+        return False
     done, refused = result if isinstance(result, tuple) else (result, 0)
     st.session_state[FLASH] = (True, t(key, n=done, refused=refused))
+    return True
 
 
 def drill(seen: live.Drill) -> None:
@@ -182,4 +194,5 @@ def pick_exercise(seen: live.Snapshot) -> int | None:
         return None
     options = list(playing)
     return st.selectbox(t("dash.drill"), options, format_func=playing.get, key=DRILL,
-                        index=options.index(seen.drilled) if seen.drilled in options else 0)
+                        index=options.index(seen.drilled) if seen.drilled in options else 0,
+                        placeholder=prompt(options))

@@ -15,9 +15,10 @@ from engine.prosecution import OUTCOMES
 from engine.records import CaseRecord, Debrief, Missed, Outcome, TraineeView
 from engine.scenario import Scenario
 from ui import action_forms, charts, desk
+from ui.choice import prompt
 from ui.desk import outcome_message
 from ui.figures import figure
-from ui.i18n import RTL, current_language, num, t
+from ui.i18n import RTL, current_language, labelled, num, t
 from ui.messages import decision, decision_result
 from ui.state import db
 from ui.text import plain
@@ -41,8 +42,9 @@ def score(debrief: Debrief) -> None:
              "explanation": explanation(c, lang)} for c in debrief.components]
     figure(charts.score_bars(rows), title=t("debrief.score"))  # the captions below say it
     for c in debrief.components:
-        st.caption(f"**{t(f'score.{c.id}')}** ({num(c.points, '.1f')}/{num(c.weight)}): "
-                   f"{explanation(c, lang)}")
+        st.caption(f"**{t(f'score.{c.id}')}** " + t(
+            "debrief.score_line", points=num(c.points, ".1f"), weight=num(c.weight),
+            text=explanation(c, lang)))
 
 
 def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief") -> None:
@@ -186,7 +188,8 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
               for d in debrief.decisions]
     events += [{"day": s.fate_day, "lane": t(f"fate.{s.fate}"), "text": s.id}
                for s in debrief.shipments if s.fate_day is not None]
-    figure(charts.timeline(events), title=t("debrief.tab_decisions"),
+    figure(charts.timeline(events, until=scenario.duration_days if scenario else 0.0),
+           title=t("debrief.tab_decisions"),
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
     st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
@@ -203,7 +206,8 @@ def what_if(exercise_id: int, user_id: int, choices: list[tuple[int, dict[str, A
         return
     chosen = dict(choices)
     index = st.selectbox(t("debrief.whatif_pick"), list(chosen), key="debrief.whatif.index",
-                         format_func=lambda i: action_line(chosen[i], real, scenario))
+                         format_func=lambda i: action_line(chosen[i], real, scenario),
+                         placeholder=prompt(list(chosen)))
     with db() as s:
         before = debriefs.view_before(s, exercise_id=exercise_id, index=index,
                                       user=get_user(s, user_id=user_id))
@@ -257,7 +261,7 @@ def compare(real: Debrief, other: Debrief, scenario: Scenario | None = None) -> 
         gain = d.score - real.score
         column.metric(label, num(d.score, ".1f"), delta=None if d is real else
                       ("-" if gain < 0 else "+") + num(abs(gain), ".1f"))
-        column.caption(" · ".join(f"{plain(names.get(k, k))}: {v}"
+        column.caption(" · ".join(labelled(plain(names.get(k, k)), v)
                                   for k, v in sorted(d.ratings.items())))
         seized = sum(1 for s in d.shipments if s.fate == "seized")
         arrested = sum(1 for m in d.members if m.arrested)

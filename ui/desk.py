@@ -21,9 +21,10 @@ from engine.messages import COUNTRY_CODES, COUNTRY_PARAMS, country_name
 from engine.records import InboxItem, KnownEntity, NoticeRecord, Outcome, TraineeView
 from engine.scenario import Scenario
 from engine.version import ENGINE_VERSION
-from ui import charts
+from ui import bounded, charts
+from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import RTL, current_language, num, t
+from ui.i18n import RTL, current_language, labelled, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -165,11 +166,12 @@ def outcome_message(outcome: Outcome) -> None:
     else:
         message = named_countries(outcome.message, outcome.params, lang)
         said = plain(message[:1].upper() + message[1:])  # written mid-sentence
-        text = said if outcome.accepted else f"{t('desk.refused')}: {plain(message)}"
+        text = said if outcome.accepted else labelled(t("desk.refused"), plain(message))
     if outcome.accepted:
         st.success(text, icon=":material/check_circle:")
     else:
-        rule = f" — {t('desk.rule')}: {rule_text(outcome.code, outcome.rule)}" if outcome.rule else ""
+        rule = (" — " + labelled(t("desk.rule"), rule_text(outcome.code, outcome.rule))
+                if outcome.rule else "")
         st.error(text + rule, icon=":material/block:")
 
 
@@ -346,7 +348,7 @@ def focused(entity: KnownEntity, view: TraineeView) -> None:
     facts = ", ".join(f"{k}: {v}" for k, v in entity.attributes.items() if k != "name")
     st.info(f"**{plain(entity_label(entity))}** ({t('entity.' + entity.type)}) · {entity.source} "
             f"`{entity.grade}`" + (f"\n\n{facts}" if facts else "")
-            + (f"\n\n{t('desk.linked_to')}: " + "; ".join(links) if links else ""),
+            + ("\n\n" + labelled(t("desk.linked_to"), "; ".join(links)) if links else ""),
             icon=":material/hub:")
 
 
@@ -374,7 +376,7 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
               for i in view.inbox]
     events += [{"day": d.t, "lane": t("desk.lane_decision"), "text": decision(d, names)}
                for d in view.decisions]
-    figure(charts.timeline(events), title=t("desk.tab_timeline"),
+    figure(charts.timeline(events, until=view.day), title=t("desk.tab_timeline"),
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
     if not view.decisions:
@@ -415,18 +417,23 @@ def hypothesis_form(user: CurrentUser, exercise: int, view: TraineeView,
         return
 
     def save() -> None:  # a callback: the chart above is drawn after it, with the new mark
+        label = st.session_state["desk.hyp.label"]
+        if not bounded.fits((label, exercises.MAX_HYPOTHESIS)):
+            return  # kept in the box, which says how much too long it is
         with db() as s:
             exercises.set_hypothesis(s, exercise_id=exercise, user=get_user(s, user_id=user.id),
-                                     entity=st.session_state["desk.hyp.entity"],
-                                     label=st.session_state["desk.hyp.label"])
+                                     entity=st.session_state["desk.hyp.entity"], label=label)
+        st.session_state["desk.hyp.label"] = ""
         st.toast(t("desk.hypothesis_saved"), icon=":material/check:")
 
-    with st.form("desk.hypothesis", clear_on_submit=True):
+    with st.form("desk.hypothesis"):  # emptied by ``save``; a refused label stays
         cols = st.columns([2, 2, 1])
         cols[0].selectbox(t("desk.hypothesis_entity"), options,
-                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity")
-        cols[1].text_input(t("desk.hypothesis_label"), max_chars=80,
-                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label")
+                          format_func=lambda o: names.get(o, o), key="desk.hyp.entity",
+                          placeholder=prompt(options))
+        bounded.text_input(t("desk.hypothesis_label"), limit=exercises.MAX_HYPOTHESIS,
+                           placeholder=t("desk.hypothesis_example"), key="desk.hyp.label",
+                           where=cols[1])
         cols[2].form_submit_button(t("desk.hypothesis_save"), on_click=save)
 
 

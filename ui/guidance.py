@@ -28,7 +28,9 @@ from academy.guidance import (
 from academy.models import CountryTeam, ReadinessAssessment
 from academy.teams import require_team, teams_visible_to
 from academy.templates_pdf import markdown_report
-from ui.i18n import current_language, t
+from ui import bounded
+from ui.choice import prompt
+from ui.i18n import country, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -89,8 +91,9 @@ def team_for(user: CurrentUser) -> CountryTeam:
         team = visible[0]
     else:
         team = st.selectbox(t("guidance.team"), visible, key="guidance.team",
-                            format_func=lambda x: f"{x.country} · {x.name}")
-    st.caption(t("guidance.team_caption", country=plain(team.country), name=plain(team.name)))
+                            format_func=lambda x: f"{country(x.country)} · {x.name}",
+                            placeholder=prompt(visible))
+    st.caption(t("guidance.team_caption", country=country(team.country), name=plain(team.name)))
     return team
 
 
@@ -118,21 +121,25 @@ def assessment_for(user: CurrentUser, team: CountryTeam,
     if st.session_state.get(ROUND_KEY) not in by_id:
         st.session_state.pop(ROUND_KEY, None)
     chosen = st.selectbox(t("guidance.assessment"), list(by_id), key=ROUND_KEY,
-                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}")
+                          format_func=lambda i: f"{by_id[i].title} · {by_id[i].created_at:%Y-%m-%d}",
+                          placeholder=prompt(list(by_id)))
     return by_id[chosen]
 
 
 def _new_round_form(user: CurrentUser, team: CountryTeam) -> None:
     with st.expander(t("guidance.new_assessment"), icon=":material/add:"), \
-            st.form("guidance.new_round", clear_on_submit=True):
-        title = st.text_input(t("guidance.assessment_title"), max_chars=120, key="guidance.new_title")
-        if st.form_submit_button(t("guidance.create_assessment"), type="primary"):
+            st.form("guidance.new_round"):  # emptied once created; a refused title stays
+        title = bounded.text_input(t("guidance.assessment_title"), limit=120,
+                                   key="guidance.new_title")
+        if (st.form_submit_button(t("guidance.create_assessment"), type="primary")
+                and bounded.fits((title, 120))):
             try:
                 with db() as s:
                     created = create_assessment(s, acting_user_id=user.id, team_id=team.id or 0,
                                                 title=title,
                                                 framework_version=str(framework().version))
                     st.session_state[ROUND_KEY] = created.id  # the new round opens at once
+                bounded.empty_next("guidance.new_title")
                 st.rerun()
             except AcademyError as error:
                 show_error(error)

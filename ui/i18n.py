@@ -12,6 +12,7 @@ import streamlit as st
 
 from academy import wording
 from academy.catalogs import say  # one reading of the catalogs, shared read-only
+from engine.messages import country_name
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RTL = {"ar"}
@@ -32,6 +33,18 @@ def t(key: str, **values: object) -> str:
     right-to-left page every value kept in its own direction (``academy.catalogs.say``)."""
     lang = current_language()
     return say(key, lang, isolate=lang in RTL, **values)
+
+
+def country(code: str) -> str:
+    """A country's name in the current language (CLDR: "Kenya", « Tanzanie », "كينيا"),
+    never its ISO code; the code itself where CLDR does not know it."""
+    return country_name(code, current_language())
+
+
+def labelled(label: str, value: object) -> str:
+    """"Label: value" as the language writes it ("Refus : …" in French, with the space
+    a French colon takes), never a colon glued on in code."""
+    return t("decision.field", label=label, value=value)
 
 
 def num(value: float, spec: str = "") -> str:

@@ -20,6 +20,7 @@ from academy.errors import AcademyError
 from academy.guidance import Framework
 from academy.improvement import STATUSES, Item
 from academy.models import CountryTeam
+from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import current_language, t
 from ui.messages import show_error
@@ -128,7 +129,7 @@ def _item(user: CurrentUser, item: Item) -> None:
     key = f"{STATUS_KEY}.{item.id}"
     st.session_state[key] = item.status  # the stored status, whatever this tab last chose
     control.selectbox(t("improve.status"), STATUSES, key=key, format_func=status_label,
-                      on_change=_change, args=(user, item.id))
+                      on_change=_change, args=(user, item.id), placeholder=prompt(STATUSES))
 
 
 def exports(framework: Framework, plan: dict[str, list[Item]], team: CountryTeam) -> None:

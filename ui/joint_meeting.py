@@ -29,6 +29,7 @@ from academy.wording import listed
 from engine.meetings import TARGET_TYPES
 from engine.messages import country_name
 from engine.records import Outcome
+from ui import bounded
 from ui.choice import prompt
 from ui.desk import entity_label, inbox_source, inbox_text, message_text, named, outcome_message
 from ui.i18n import current_language, num, t
@@ -41,6 +42,7 @@ from ui.text import plain
 Act = Callable[[dict[str, Any]], Any]
 RESULT = "jm.result"  # session key: the last outcome, per panel
 SHOWN_MEETINGS = 3  # the latest meetings in full; the older ones' tables are in the file
+AGENDA_MAX = 2000  # the engine's own limit of an action's words (a proposal's agenda is its rationale)
 
 
 def _country(code: str) -> str:
@@ -131,8 +133,8 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
     with st.form("jm.propose"):
         invite = st.multiselect(t("jm.meeting.invite"), others, default=others,
                                 format_func=_country, key="jm.invite", placeholder=prompt(others))
-        agenda = st.text_area(t("jm.meeting.agenda"), max_chars=2000, key="jm.agenda")
-        if st.form_submit_button(t("jm.meeting.propose")):
+        agenda = bounded.text_area(t("jm.meeting.agenda"), limit=AGENDA_MAX, key="jm.agenda")
+        if st.form_submit_button(t("jm.meeting.propose")) and bounded.fits((agenda, AGENDA_MAX)):
             _send(act, {"kind": "propose_meeting", "countries": invite,
                         "rationale": agenda.strip() or None}, "meeting")
             st.rerun()

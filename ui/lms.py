@@ -16,6 +16,7 @@ from academy import lms_package
 from academy.curriculum import Catalogue
 from academy.models import User
 from ui import curriculum
+from ui.choice import prompt
 from ui.i18n import LANGUAGES, current_language, t
 from ui.session import CurrentUser
 from ui.workshop_pick import me
@@ -37,12 +38,14 @@ def packages(user: CurrentUser) -> None:
         left, right = st.columns(2)
         paths = {p.id: p for p in catalogue.paths}
         path_id = left.selectbox(t("lms.path"), list(paths), key="lms.path",
-                                 format_func=lambda i: curriculum.path_title(paths[i]))
+                                 format_func=lambda i: curriculum.path_title(paths[i]),
+                                 placeholder=prompt(list(paths)))
         langs = lms_package.languages(catalogue)
         here = current_language()
         lang = right.selectbox(t("lms.language"), langs, key="lms.lang",
                                index=langs.index(here) if here in langs else 0,
-                               format_func=lambda code: LANGUAGES.get(code, code))
+                               format_func=lambda code: LANGUAGES.get(code, code),
+                               placeholder=prompt(langs))
         st.warning(t("lms.answer_keys"), icon=":material/key:")
         for column, kind in zip(st.columns(2), lms_package.KINDS, strict=True):
             column.download_button(

@@ -24,6 +24,8 @@ from academy.scenarios import get_version, parse
 from engine.messages import country_name
 from engine.records import Outcome
 from engine.scenario import Scenario
+from ui import bounded
+from ui.choice import prompt
 from ui.desk import named
 from ui.i18n import current_language, num, t
 from ui.session import CurrentUser
@@ -224,7 +226,7 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                 st.caption(_status(r, lang))
                 continue
             st.caption(t("op.waiting", days=num(day - r.t, ".1f")))
-            st.text_input(t("op.reason"), key=f"op.reason.{r.id}", max_chars=500)
+            bounded.text_input(t("op.reason"), key=f"op.reason.{r.id}", limit=REASON_MAX)
             yes, no = st.columns(2)
             for column, accept, label in ((yes, True, t("op.accept")), (no, False, t("op.decline"))):
                 # a callback: the click is carried out even when the redraw it starts no longer
@@ -245,8 +247,13 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                  hide_index=True, width="stretch")
 
 
+REASON_MAX = 500  # a reason is a sentence or two (the engine would take 2,000)
+
+
 def _answer(user: CurrentUser, operation: int, request: str, accept: bool) -> None:
     reason = str(st.session_state.get(f"op.reason.{request}", "")).strip()
+    if not bounded.fits((reason, REASON_MAX)):
+        return  # kept in the box, which says how much too long it is
     act(user, operation, {"kind": "answer_request", "request": request, "accept": accept,
                           "reason": reason})
 
@@ -272,6 +279,8 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         _replace_result()
         body = st.session_state.get("op.msg.body", "")
         to = st.session_state.get("op.msg.to", 0)
+        if not bounded.fits((body, channels.MAX_BODY)):
+            return  # kept in the box, which says how much too long it is
         try:
             with db() as s:
                 channels.post(s, user=_me(s, user), operation_id=operation, body=body,
@@ -283,8 +292,9 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         st.session_state["op.msg.sent"] = True
 
     with st.form("op.msg", border=True):
-        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to")
-        st.text_area(t("op.message"), key="op.msg.body", max_chars=channels.MAX_BODY, height=90)
+        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to",
+                     placeholder=prompt(list(targets)))
+        bounded.text_area(t("op.message"), key="op.msg.body", limit=channels.MAX_BODY, height=90)
         st.form_submit_button(t("op.send"), on_click=send, type="primary")
 
 

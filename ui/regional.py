@@ -7,14 +7,14 @@ import streamlit as st
 from academy.guidance import Framework
 from academy.regional import CountryRow
 from ui.figures import figure
-from ui.i18n import num, t
+from ui.i18n import country, num, t
 from ui.readiness_charts import maturity_heatmap, radar
 from ui.readiness_view import cell
 from ui.text import plain
 
 
 def _label(row: CountryRow) -> str:
-    return f"{row.country} · {row.name}"
+    return f"{country(row.country)} · {row.name}"
 
 
 def overview(rows: list[CountryRow], fw: Framework, lang: str) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from academy.accounts import set_language as remember_language
 from ui import session
+from ui.choice import prompt
 from ui.i18n import LANGUAGES, current_language, set_language, t
 from ui.state import db
 from ui.text import plain
@@ -30,7 +31,7 @@ def render() -> None:
             options=list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
             key=LANG_KEY,
-            on_change=_language_changed,
+            on_change=_language_changed, placeholder=prompt(list(LANGUAGES))
         )
         user = session.current_user()
         if user:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -10,9 +12,11 @@ from academy import calibration, studio, worker
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
 from academy.scenarios import digest
+from academy.wording import listed
+from engine.messages import country_name
 from engine.records import Debrief
 from engine.scenario import Scenario
-from ui import charts, debrief
+from ui import bounded, charts, debrief
 from ui.choice import prompt
 from ui.figures import figure
 from ui.i18n import current_language, t
@@ -39,7 +43,9 @@ def listing(entries: list[studio.Entry]) -> None:
                    t("studio.col_area"): t(f"area.{e.scenario.crime_area.value}"),
                    t("studio.col_difficulty"): t(f"difficulty.{e.scenario.difficulty}"),
                    t("studio.col_days"): e.scenario.duration_days,
-                   t("studio.col_countries"): ", ".join(c.code for c in e.scenario.countries),
+                   t("studio.col_countries"): listed([country_name(c.code, current_language())
+                                                      for c in e.scenario.countries],
+                                                     current_language()),
                    t("studio.col_injects"): len(e.scenario.msel),
                    t("studio.col_versions"): e.versions,
                    t("studio.col_source"): e.version.source} for e in entries],
@@ -104,8 +110,8 @@ def editor(user: CurrentUser, text: str) -> None:
             show_error(error)
     if EDIT_KEY not in st.session_state:
         st.session_state[EDIT_KEY] = text
-    draft = st.text_area(t("studio.yaml"), height=420, max_chars=studio.MAX_UPLOAD_BYTES,
-                         key=EDIT_KEY)
+    draft = bounded.text_area(t("studio.yaml"), height=420, limit=studio.MAX_UPLOAD_BYTES,
+                              key=EDIT_KEY)
     found = checked(draft)
     if found:
         st.error(t("studio.problems", n=len(found)))
@@ -142,7 +148,7 @@ def calibrate(user: CurrentUser, version_id: int, scenario_id: str) -> None:
     runs = cols[0].number_input(t("studio.runs"), 1, calibration.MAX_RUNS, 30, key="studio.runs")
     policies = cols[1].multiselect(t("studio.policies"), list(calibration.POLICIES),
                                    list(calibration.POLICIES), key="studio.policies",
-                                   placeholder=prompt(calibration.POLICIES))
+                                   format_func=bot_name, placeholder=prompt(calibration.POLICIES))
     if st.button(t("studio.calibrate"), key="studio.calibrate", icon=":material/science:"):
         try:
             with db() as s:
@@ -174,14 +180,32 @@ def progress(user: CurrentUser, run_id: int) -> None:
     rows = calibration.distribution_rows(run)
     if not rows:
         return
-    frame = pd.DataFrame(rows)
-    box = alt.Chart(frame).mark_boxplot(extent="min-max").encode(
-        x=alt.X("score:Q", title=t("studio.score"), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("policy:N", title=None), color=alt.Color("policy:N", legend=None))
-    hist = alt.Chart(frame).mark_bar(opacity=0.7).encode(
-        x=alt.X("score:Q", bin=alt.Bin(maxbins=20), title=t("studio.score")),
-        y=alt.Y("count():Q", title=None, stack=None), color="policy:N")
+    box, hist, summary = distribution(rows)
     figure(box, title=t("studio.score"))  # the table below gives the same figures
     figure(hist, title=t("studio.score"))
-    summary = frame.groupby("policy")["score"].describe()[["count", "min", "50%", "mean", "max"]]
-    st.dataframe(summary.round(1), width="stretch")
+    st.dataframe(summary, hide_index=True, width="stretch")
+
+
+def bot_name(policy: str) -> str:
+    return t(f"studio.policy_{policy}")
+
+
+def distribution(rows: list[dict[str, Any]]) -> tuple[alt.Chart, alt.Chart, pd.DataFrame]:
+    """Each bot's scores as a box plot, a histogram and a table, every name and heading in
+    the reader's language (not the policy ids and pandas' "count", "50%")."""
+    frame = pd.DataFrame(rows).assign(bot=lambda f: f["policy"].map(bot_name))
+    bot = t("studio.bot")
+    box = alt.Chart(frame).mark_boxplot(extent="min-max").encode(
+        x=alt.X("score:Q", title=t("studio.score"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("bot:N", title=None), color=alt.Color("bot:N", legend=None))
+    hist = alt.Chart(frame).mark_bar(opacity=0.7).encode(
+        x=alt.X("score:Q", bin=alt.Bin(maxbins=20), title=t("studio.score")),
+        y=alt.Y("count():Q", title=None, stack=None), color=alt.Color("bot:N", title=bot))
+    scores = frame.groupby("bot", sort=False)["score"]
+    summary = pd.DataFrame({
+        bot: scores.count().index.tolist(), t("studio.col_games"): scores.count().tolist(),
+        t("studio.col_lowest"): scores.min().round(1).tolist(),
+        t("studio.col_median"): scores.median().round(1).tolist(),
+        t("studio.col_mean"): scores.mean().round(1).tolist(),
+        t("studio.col_highest"): scores.max().round(1).tolist()})
+    return box, hist, summary

@@ -10,8 +10,9 @@ from academy.models import CountryTeam, TrainingRequest, Workshop
 from academy.scenarios import latest, parse
 from academy.training_plan import TrainingPlan, create_workshop_from
 from engine.scenario import Scenario
+from ui import bounded
 from ui.curriculum import title_of
-from ui.i18n import current_language, num, t
+from ui.i18n import country, current_language, labelled, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -51,7 +52,7 @@ def show_plan(plan: TrainingPlan, fw: Framework, lang: str) -> None:
         st.markdown(f"- {plain(scenario.text(scenario.title, ui_lang))} — "
                     f"{t('plan.trains', indicators=_indicators(fw, planned.indicators, lang))}")
         for objective in planned.objectives:
-            st.caption(f"{t('plan.objective')}: {plain(goals.get(objective, objective))}")
+            st.caption(labelled(t("plan.objective"), plain(goals.get(objective, objective))))
     if plan.overrides:
         st.info(t("plan.preset", **{k: num(v) for k, v in {
             "resources": plan.overrides.get("resources", 1.0),
@@ -75,17 +76,17 @@ def team_requests(rows: list[tuple[TrainingRequest, Workshop | None]]) -> None:
 def staff_request(user: CurrentUser, request: TrainingRequest, team: CountryTeam,
                   fw: Framework, lang: str) -> None:
     """One request for an instructor: the plan and, if not taken, the one-click workshop."""
-    header = t("requests.item", country=plain(team.country), name=plain(team.name),
+    header = t("requests.item", country=country(team.country), name=plain(team.name),
                date=f"{request.requested_at:%Y-%m-%d}")
     with st.expander(header, expanded=request.workshop_id is None):
         show_plan(TrainingPlan.from_dict(request.plan), fw, lang)
         if request.workshop_id is not None:
             st.success(t("requests.taken"), icon=":material/event_available:")
             return
-        title = st.text_input(t("requests.workshop_title"), team.name,
-                              max_chars=120, key=f"requests.title.{request.id}")
+        title = bounded.text_input(t("requests.workshop_title"), limit=120, value=team.name,
+                                   key=f"requests.title.{request.id}")
         if st.button(t("requests.create"), key=f"requests.create.{request.id}", type="primary",
-                     icon=":material/add_circle:"):
+                     icon=":material/add_circle:") and bounded.fits((title, 120)):
             try:
                 with db() as s:
                     made = create_workshop_from(s, user=me(user), request_id=request.id or 0,

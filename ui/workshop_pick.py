@@ -13,6 +13,7 @@ from academy.accounts import get_user
 from academy.db import typed_id
 from academy.models import User, Workshop
 from academy.roster import managed_workshops
+from ui.choice import prompt
 from ui.i18n import t
 from ui.session import CurrentUser
 from ui.state import db
@@ -40,7 +41,8 @@ def choose(user: CurrentUser) -> Workshop | None:
     chosen = typed_id(wanted) if typed_id(wanted) in by_id else workshops[0].id
     picked = st.sidebar.selectbox(t("ws.pick"), list(by_id), index=list(by_id).index(chosen),
                                   key="ws.pick",
-                                  format_func=lambda i: f"{by_id[i].title} · {by_id[i].join_code}")
+                                  format_func=lambda i: f"{by_id[i].title} · {by_id[i].join_code}",
+                                  placeholder=prompt(list(by_id)))
     st.session_state[KEY] = picked
     st.query_params["workshop"] = str(picked)
     return by_id[picked]

@@ -9,6 +9,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from academy.scenarios import latest, parse, sync_shipped
 from academy.workshops import trainees_of
+from ui import bounded
 from ui.choice import prompt
 from ui.i18n import LANGUAGES, current_language, num, t
 from ui.messages import show_error
@@ -36,17 +37,20 @@ def details(user: CurrentUser, workshop: Workshop) -> None:
     # whatever its new default, so after a switch in the sidebar one shared key would show
     # the previous workshop's values, and save them (the catalogue switch at once).
     with st.form("ws.details"):
-        title = st.text_input(t("ws.title_field"), workshop.title, max_chars=120, key=f"ws.d.title.{workshop.id}")
+        title = bounded.text_input(t("ws.title_field"), value=workshop.title, limit=120,
+                                   key=f"ws.d.title.{workshop.id}")
         cols = st.columns(4)
-        location = cols[0].text_input(t("ws.location"), workshop.location, max_chars=120,
-                                      key=f"ws.d.loc.{workshop.id}")
+        location = bounded.text_input(t("ws.location"), value=workshop.location, limit=120,
+                                      key=f"ws.d.loc.{workshop.id}", where=cols[0])
         langs = list(LANGUAGES)
         language = cols[1].selectbox(t("ws.language"), langs, langs.index(workshop.language)
                                      if workshop.language in langs else 0,
-                                     format_func=LANGUAGES.__getitem__, key=f"ws.d.lang.{workshop.id}")
+                                     format_func=LANGUAGES.__getitem__, key=f"ws.d.lang.{workshop.id}",
+                                     placeholder=prompt(langs))
         starts = cols[2].date_input(t("ws.starts"), workshop.starts_on, key=f"ws.d.start.{workshop.id}")
         ends = cols[3].date_input(t("ws.ends"), workshop.ends_on, key=f"ws.d.end.{workshop.id}")
-        if st.form_submit_button(t("ws.save")) and _run(lambda s: assignments.update_details(
+        if st.form_submit_button(t("ws.save")) and bounded.fits(
+                (title, 120), (location, 120)) and _run(lambda s: assignments.update_details(
                 s, user=me(user), workshop_id=workshop.id, title=title, location=location,
                 language=language, starts_on=starts, ends_on=ends), t("ws.saved")):
             st.rerun()
@@ -101,9 +105,11 @@ def team_editor(user: CurrentUser, workshop: Workshop) -> None:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     with st.form("ws.teams"):
-        chosen = {u.id: st.text_input(plain(u.display_name), team_of.get(u.id) or "", max_chars=60,
-                                      key=f"ws.team.{workshop.id}.{u.id}") for u, _ in people}
-        if st.form_submit_button(t("ws.save")) and _run(lambda s: [
+        chosen = {u.id: bounded.text_input(plain(u.display_name), value=team_of.get(u.id) or "",
+                                           limit=60, key=f"ws.team.{workshop.id}.{u.id}")
+                  for u, _ in people}
+        if st.form_submit_button(t("ws.save")) and bounded.fits(
+                *((team, 60) for team in chosen.values())) and _run(lambda s: [
                 roster.set_team(s, user=me(user), workshop_id=workshop.id, trainee_id=uid,
                                 team=team) for uid, team in chosen.items()], t("ws.saved")):
             st.rerun()

@@ -63,3 +63,18 @@ def test_a_huge_join_code_or_username_is_refused_before_any_work(session, people
         sign_in(session, username="i" * 100_000, password="correct-horse", client="10.0.0.5")
     assert passwords.checks_done() == before
     assert session.exec(select(func.count()).select_from(SignInThrottle)).one() == 0
+
+
+def test_typed_text_over_its_limit_is_refused_whole_not_cut(session, people):
+    """An inject, an assessor's evidence, a chart mark, a workshop's place: the writer is told
+    the limit (the server used to keep the first 1,000 characters of an inject, say)."""
+    from academy import exercises, live
+
+    with pytest.raises(AcademyError) as refused:
+        live.inject(session, user=people["ines"], workshop_id=people["ws"].id, exercise_ids=[],
+                    message="x" * (live.MAX_INJECT + 1))
+    assert (refused.value.code, refused.value.params) == ("text_too_long",
+                                                          {"limit": live.MAX_INJECT})
+    with pytest.raises(AcademyError, match="text_too_long"):
+        create_workshop(session, title="Accra", instructor=people["ines"], location="x" * 121)
+    assert exercises.MAX_HYPOTHESIS == 80

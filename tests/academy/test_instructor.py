@@ -449,3 +449,16 @@ def test_studio_says_field_problems_in_the_instructors_language():
                             "must be a number, e.g. 12 (without quotes)")
     (es,) = studio.problems(country, lang="es")
     assert es.endswith(": home_country: país desconocido 'HK': añada HK a countries")
+
+
+def test_dashboard_counts_add_up_a_finished_trainee_is_not_playing():
+    """User trial: one trainee whose exercise had ended read "Trainees 1 · Playing 1 ·
+    Finished 1"."""
+    rows = [live.Row(1, "Ana", "Red", exercise_id=1, finished=True),
+            live.Row(2, "Ben", "Red", exercise_id=2, stuck=True),
+            live.Row(3, "Cy", "Red", exercise_id=3),
+            live.Row(4, "Dee", None)]
+    assert live.counts(rows) == {"trainees": 4, "playing": 2, "finished": 1, "stuck": 1}
+    assert live.counts(rows[:1]) == {"trainees": 1, "playing": 0, "finished": 1, "stuck": 0}
+    red = next(team for team in live.by_team(rows) if team["team"] == "Red")
+    assert (red["trainees"], red["playing"]) == (3, 2)

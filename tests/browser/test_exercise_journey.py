@@ -31,6 +31,9 @@ def open_exercises(page: Page) -> None:
 
 
 def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot):
+    drawn_wrong: list[str] = []  # a chart the browser could not draw ("…M0,NaN…")
+    page.on("console", lambda m: drawn_wrong.append(m.text) if m.type == "error"
+            and "attribute" in m.text else None)
     sign_in_trainee(page, server.url)
     open_exercises(page)
     card = page.get_by_test_id("stVerticalBlock").filter(has_text=SCENARIO).filter(
@@ -100,6 +103,7 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     expect(page.get_by_text("Show movements between days")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
     shot(page, "exercise-06-map")
+    assert drawn_wrong == []  # user trial: Antarctica under Mercator drew a path of NaN
     before = (metric(page, "Day"), metric(page, "Budget left"), metric(page, "Inbox items"))
 
     # The server restarts mid-exercise: sign in again, the exercise resumes unchanged

@@ -130,7 +130,7 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
         # a member of another country team sees none of it, by menu or by typed id
         sign_in_trainee(outsider, server.url, name="Mbarga", pin="1357", code=OTHER_TEAM_CODE,
                         new=True)
-        expect(outsider.get_by_text("Country team: CM · Cameroon NEST")).to_be_visible()
+        expect(outsider.get_by_text("Country team: Cameroon · Cameroon NEST")).to_be_visible()
         go(outsider, "Readiness results")
         expect(outsider.get_by_text("No assessment round yet.")).to_be_visible()
         expect(outsider.get_by_text("Baseline 2026")).to_have_count(0)

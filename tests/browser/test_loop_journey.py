@@ -183,7 +183,7 @@ def test_gaps_choose_training_and_the_exercise_comes_back_closed(server, browser
         # 3. the instructor makes the workshop in one click
         sign_in_staff(staff, server.url)
         go(staff, "Training requests", "Training requests")
-        expect(staff.get_by_text(f"KE · {TEAM}")).to_be_visible()
+        expect(staff.get_by_text(f"Kenya · {TEAM}")).to_be_visible()
         staff.get_by_label("Workshop title").fill("Kenya NEST: link analysis")
         staff.get_by_role("button", name="Create the workshop").click()
         expect(staff.get_by_text("Workshop “Kenya NEST: link analysis” created.")).to_be_visible()
@@ -273,7 +273,7 @@ def test_gaps_choose_training_and_the_exercise_comes_back_closed(server, browser
         # 9. the regional coordinator sees the team, its open actions now none
         sign_in_staff(coordinator, server.url, *COORDINATOR)
         go(coordinator, "Regional view", "Regional view")
-        expect(coordinator.get_by_role("combobox", name="Country team")).to_have_value(f"KE · {TEAM}")
+        expect(coordinator.get_by_role("combobox", name="Country team")).to_have_value(f"Kenya · {TEAM}")
         expect(coordinator.get_by_text("1.98 / 3")).to_be_visible()  # the latest round's overall
         assert metric(coordinator, "Open corrective actions") == "0"
         shot(coordinator, "loop-04-regional-view")

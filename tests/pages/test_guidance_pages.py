@@ -229,3 +229,16 @@ def test_arabic_ui_shows_the_guide_in_arabic(url):
     assert "يُعرض هنا بالإنكليزية" not in shown  # no "content in English" notice any more
     assert "بناء الحجة لإنشاء فرقة العمل الوطنية" in shown and "Build the case" not in shown
     assert "إعداد صورة التهديد الوطنية" in [e.label for e in at.expander]
+
+
+def test_arabic_assessment_names_the_country_and_prompts_in_arabic(url):
+    """User trial: "Country team: KE · …" and the agency box's "Choose an option"."""
+    at = as_member()
+    at.switch_page("pages/assessment.py").run()
+    assert "Country team: Kenya · " in texts(at) and "KE ·" not in texts(at)
+    at.text_input(key="guidance.new_title").input("Baseline 2026")
+    at.button(key="FormSubmitter:guidance.new_round-Start the round").click().run()
+    at.selectbox(key="sidebar.language").select("ar").run()
+    assert "الفريق الوطني: كينيا" in texts(at).replace("\u2068", "").replace("\u2069", "")
+    agency = at.selectbox(key="assess.agency")
+    assert agency.value is None and agency.placeholder == "اختر…"

@@ -82,7 +82,7 @@ def test_the_action_form_shows_cost_and_delay_before_sending():
     at.radio(key="actions.kind").set_value("inspection").run()
     at.selectbox(key="actions.insp.loc").set_value("mombasa-port").run()
     captions = [c.value for c in at.caption]
-    assert "Cost: 1 analyst-days · answer in 0.5–2 days (most likely 1)" in captions, captions
+    assert "Cost: 1 analyst-day · answer in 0.5–2 days (most likely 1)" in captions, captions
     at.radio(key="actions.kind").set_value("case_meeting").run()
     assert "Cost: 4 analyst-days · answer in 3 days" in [c.value for c in at.caption]
     at.radio(key="actions.kind").set_value("request_warrant").run()

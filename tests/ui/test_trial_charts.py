@@ -4,6 +4,8 @@ an Arabic page, and ids, numbers and units kept in order inside Arabic sentences
 
 from __future__ import annotations
 
+import json
+
 from academy import catalogs
 from engine import messages
 from ui import charts, i18n
@@ -66,3 +68,38 @@ def test_arabic_inbox_keeps_ids_and_quantities_in_order():
     assert f"{FSI}278 kg{PDI}" in text
     assert f"{FSI}Pemba{PDI}" in text
     assert text.count(FSI) == text.count(PDI)
+
+
+def test_timeline_axis_reaches_today_not_only_the_last_event():
+    """User trial: on day 7 with the last event on day 3.5, the axis stopped at 3.5."""
+    spec = charts.timeline([{"day": 0.0, "lane": "x", "text": "y"},
+                            {"day": 3.5, "lane": "x", "text": "z"}], until=7.0).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [0, 7.0]
+
+
+def test_the_map_draws_no_land_mercator_cannot_project():
+    """User trial: the browser logged `<path> attribute d: Expected number, "…M0,NaN…"` on
+    every map: Antarctica's outline reaches latitude -90, which Mercator sends to infinity."""
+    world = charts.world_topology()
+    scale, shift = world["transform"]["scale"], world["transform"]["translate"]
+    used = set()
+
+    def arcs(nested):  # polygons' arc indexes, ~i for an arc read backwards
+        for item in nested:
+            if isinstance(item, list):
+                arcs(item)
+            else:
+                used.add(item if item >= 0 else ~item)
+
+    for geometry in world["objects"]["countries"]["geometries"]:
+        arcs(geometry.get("arcs", []))
+    lowest = 90.0
+    for index in used:
+        y = 0
+        for _, dy in world["arcs"][index]:  # quantized, delta-encoded
+            y += dy
+            lowest = min(lowest, y * scale[1] + shift[1])
+    assert lowest > -85.0
+    spec = charts.world_map([{"name": "A", "lon": 39.7, "lat": -4.0, "kind": "port",
+                              "country": "KE"}], []).to_dict()
+    assert "Antarctica" not in json.dumps(spec) and "Kenya" in json.dumps(spec)
