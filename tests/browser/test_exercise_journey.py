@@ -116,13 +116,13 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     assert after == before
     shot(page, "exercise-07-resumed-after-restart")
 
-    # A week later the identifiers are in: the Blue Notice on the same person is published
+    # A week later the identifiers are in: the Blue Notice on the same person is accepted
     advance_week(page)
     action(page, "Request a notice")
     select(page, "Notice", "Blue Notice")
     select(page, "Subject", "(person)")
     send(page)
-    expect(page.get_by_text("Blue Notice published")).to_be_visible()
+    expect(page.get_by_text("Blue Notice accepted")).to_be_visible()  # its answer's day follows
     shot(page, "exercise-03-blue-notice-accepted")
 
     for _ in range(20):  # 90 days, a week at a time

@@ -139,7 +139,7 @@ def test_fiu_diffusion_and_the_prosecution_debrief(server, page, shot):
     table = main.get_by_test_id("stDataFrame").filter(has_text="Outcome").first
     expect(table).to_be_visible()
     countries = {"KE": "Kenya", "TZ": "Tanzania", "MZ": "Mozambique", "MY": "Malaysia",
-                 "VN": "Viet Nam"}  # the scenario's countries: the court's, by name
+                 "VN": "Vietnam"}  # the court's country, by its name (CLDR, as the desk names it)
     for case in debrief.prosecutions:
         expect(table).to_contain_text(case.label)
         expect(table).to_contain_text(countries[case.forum])

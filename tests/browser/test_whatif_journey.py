@@ -69,7 +69,7 @@ def test_what_if_replays_the_decision_chosen_in_its_own_fields(server, page, sho
     page.get_by_role("button", name="Replay").click()
     wait_idle(page)
     expect(main.get_by_text("Your changed decision, in the replay:")).to_be_visible()
-    expect(main.get_by_text("Blue Notice published")).to_be_visible()
+    expect(main.get_by_text("Blue Notice accepted")).to_be_visible()
 
     # changed to a Red Notice: that is what the replay tries (and the prosecutor has no
     # warrant for this person, so it is refused, with the reason)
@@ -79,7 +79,7 @@ def test_what_if_replays_the_decision_chosen_in_its_own_fields(server, page, sho
     page.get_by_role("button", name="Replay").click()
     wait_idle(page)
     expect(main.get_by_text("Refused:")).to_be_visible()
-    expect(main.get_by_text("Blue Notice published")).to_have_count(0)
+    expect(main.get_by_text("Blue Notice accepted")).to_have_count(0)
     shot(page, "whatif-02-changed-to-red")
 
     # back to the first decision: its own fields, not the notice's
