@@ -23,10 +23,11 @@ from academy.models import ExerciseRecord, User
 from academy.roster import check_manage, teams
 from academy.scenarios import get_version, parse
 from academy.workshops import trainees_of
+from engine.actions import MESSAGE_MAX
 from engine.records import DecisionRecord, TraineeView
 
 STUCK_AFTER = timedelta(minutes=10)
-MAX_INJECT = 4000  # the engine's own limit of an instructor's message (engine.actions.InstructorInject)
+MAX_INJECT = MESSAGE_MAX  # the engine's own limit of an instructor's message
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from engine.fields import Grade
 
-Rationale = Annotated[str | None, Field(default=None, max_length=2000)]
+RATIONALE_MAX = 2000  # characters of an action's rationale (and a request's reason)
+MESSAGE_MAX = 4000  # characters of an instructor's free inject
+Rationale = Annotated[str | None, Field(default=None, max_length=RATIONALE_MAX)]
 Ref = Annotated[str, Field(min_length=1, max_length=64)]
 Day = Annotated[float, Field(ge=0, le=400)]
 
@@ -186,7 +188,7 @@ class AnswerRequest(_Action):
     kind: Literal["answer_request"] = "answer_request"
     request: Annotated[str, Field(pattern=r"^R[0-9]{3,}$")]
     accept: bool
-    reason: Annotated[str, Field(max_length=2000)] = ""
+    reason: Annotated[str, Field(max_length=RATIONALE_MAX)] = ""
 
 
 MeetingId = Annotated[str, Field(pattern=r"^M[0-9]{3,}$")]
@@ -290,7 +292,7 @@ class AdvanceToNextEvent(_Action):
 
 class InstructorInject(_Action):
     kind: Literal["instructor_inject"] = "instructor_inject"
-    message: Annotated[str, Field(max_length=4000)] = ""
+    message: Annotated[str, Field(max_length=MESSAGE_MAX)] = ""
     event: Ref | None = None
     team: CountryCode | None = Field(
         default=None,

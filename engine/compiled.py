@@ -12,7 +12,7 @@ Cython extensions fall back to Python. ``NEST_PURE_PYTHON=1`` runs the source on
 Why: a run of the engine spends its time in many small Python operations spread over rare
 events (an inject, a seizure, a verdict); compiling them takes about 15 % off a run and brings
 the engine's cost per simulated event within three times bare SimPy's (``bench/engine_bench.py``),
-which the Python source alone misses on one scenario. Outcomes are the same either way: the
+which the Python source alone misses on two scenarios. Outcomes are the same either way: the
 compiled modules are the same source, and the engine tests and golden runs pass on both.
 
     python -m engine compile           build when the sources changed (what dev.py runs)

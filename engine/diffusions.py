@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from engine import actions as A
 from engine import messages as M
-from engine.notice_requests import check, named, whereabouts
+from engine.notice_requests import check, located, named, whereabouts
 from engine.notices import NCB, PURPOSES
 from engine.records import NoticeRecord, Outcome
 from engine.requests import ok, refuse
@@ -100,10 +100,6 @@ def _locate(sim: Simulation, subject: str, countries: list[str]) -> None:
                {"subject": ent.label, "countries": ", ".join(countries)}, "notice")
         return
     k.learn(subject, "person", ent.label, {"located": where}, t, f"NCB {country}", "B2")
-    said = {"subject": ent.label, "country": country}
-    if where in sim.locs:
-        k.item(t, M.sender("ncb", country=country), "B2", "diffusion.located",
-               {**said, "place": sim.locs[where].name}, "notice")
-    else:  # known only by country: "located there"
-        k.item(t, M.sender("ncb", country=country), "B2", "diffusion.located_country", said,
-               "notice")
+    suffix, at = located(sim, where)  # known only by country: "located there"
+    k.item(t, M.sender("ncb", country=country), "B2", f"diffusion.located{suffix}",
+           {"subject": ent.label, **at, "country": country}, "notice")

@@ -143,11 +143,11 @@ def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
             {"colour": a.colour, "day": round(t + review, 3)},
         )
     _publish(sim, a.colour, a.subject)
-    rng = sim.rng("notice", a.colour, a.subject)
     answer = {"blue": _blue_answer, "silver": gather_assets}.get(a.colour)
     if answer is None:
         return Outcome(True, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
     # A Blue or Silver Notice is known by its answer, whose delay includes the review.
+    rng = sim.rng("notice", a.colour, a.subject)
     delay = triangular_at(rng.random(), notice_delay(a.colour))
     sim.answer(delay, lambda: answer(sim, a.subject), a.colour, **label)
     day = round(t + delay, 3)
@@ -221,13 +221,17 @@ def _blue_answer(sim: Simulation, subject: str) -> None:
         "Blue Notice",
         "B2",
     )
-    said = {"subject": ent.label, "nationality": ent.attributes["nationality"]}
+    suffix, at = located(sim, where)
+    k.item(t, M.sender("blue_notice"), "B2", f"notice.blue{suffix}",
+           {"subject": ent.label, "nationality": ent.attributes["nationality"], **at}, "notice")
+
+
+def located(sim: Simulation, where: str) -> tuple[str, dict[str, str]]:
+    """How an answer says where a person is: a place by its name, or (known only by
+    country) the country, which the reader names — the message code's suffix and params."""
     if where in sim.locs:
-        k.item(t, M.sender("blue_notice"), "B2", "notice.blue",
-               {**said, "place": sim.locs[where].name}, "notice")
-    else:  # known only by country: the reader names it
-        k.item(t, M.sender("blue_notice"), "B2", "notice.blue_country",
-               {**said, "country": where}, "notice")
+        return "", {"place": sim.locs[where].name}
+    return "_country", {"country": where}
 
 
 def gather_assets(sim: Simulation, subject: str) -> None:

@@ -420,7 +420,7 @@ class Simulation(Communications, ShipmentReports):
             yield timeout(travel)
             ship.where = to
             passed.append((to, env.now))
-            if traveller and arrested and traveller in arrested:
+            if traveller in arrested:
                 traveller = None  # in custody: the load goes on without them
             if traveller and lp.crosses_border and (notices or diffusions):
                 # only notices and diffusions flag travel

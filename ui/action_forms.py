@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from academy import catalogs
+from engine.actions import RATIONALE_MAX
 from engine.messages import country_name
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
@@ -50,7 +51,6 @@ class Fill:
         return options.index(value) if value in options else None
 
 
-RATIONALE_MAX = 2000  # the engine's own limit (engine.actions.Rationale)
 
 
 def _rationale(key: str) -> str | None:

@@ -26,13 +26,13 @@ from academy.control_cell import ControlDesk
 from academy.errors import AcademyError
 from academy.joint import Desk
 from academy.wording import listed
+from engine.actions import RATIONALE_MAX
 from engine.meetings import TARGET_TYPES
-from engine.messages import country_name
 from engine.records import Outcome
 from ui import bounded
 from ui.choice import prompt
 from ui.desk import entity_label, inbox_source, inbox_text, message_text, named, outcome_message
-from ui.i18n import current_language, num, t
+from ui.i18n import country, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -42,11 +42,6 @@ from ui.text import plain
 Act = Callable[[dict[str, Any]], Any]
 RESULT = "jm.result"  # session key: the last outcome, per panel
 SHOWN_MEETINGS = 3  # the latest meetings in full; the older ones' tables are in the file
-AGENDA_MAX = 2000  # the engine's own limit of an action's words (a proposal's agenda is its rationale)
-
-
-def _country(code: str) -> str:
-    return country_name(code, current_language())
 
 
 def _send(act: Act, action: dict[str, Any], key: str, clear: tuple[str, ...] = ()) -> None:
@@ -95,7 +90,7 @@ def _status(meeting: Any) -> str:
 
 def _heading(meeting: Any) -> str:
     return t("jm.meeting.heading", meeting=meeting.id, status=_status(meeting),
-             countries=listed([_country(c) for c in meeting.countries], current_language()))
+             countries=listed([country(c) for c in meeting.countries], current_language()))
 
 
 def _targets(meeting: Any) -> None:
@@ -103,18 +98,18 @@ def _targets(meeting: Any) -> None:
         st.caption(t("jm.meeting.no_targets"))
         return
     table([{t("jm.col.target"): plain(_target(x)), t("jm.col.action"): t(f"jm.action.{x.action}"),
-            t("jm.col.owner"): _country(x.owner)} for x in meeting.targets])
+            t("jm.col.owner"): country(x.owner)} for x in meeting.targets])
 
 
 def _table(meeting: Any, labels: dict[str, str]) -> None:
-    rows = [{t("jm.col.what"): plain(labels.get(e, e)), t("jm.col.source"): _country(c)}
+    rows = [{t("jm.col.what"): plain(labels.get(e, e)), t("jm.col.source"): country(c)}
             for c, x in meeting.tabled.items() for e in x.entities]
     rows += [{t("jm.col.what"): plain(f"{labels.get(a, a)} — {labels.get(b, b)}"),
-              t("jm.col.source"): _country(c)}
+              t("jm.col.source"): country(c)}
              for c, x in meeting.tabled.items() for a, b, _rel in x.links]
     reports = getattr(meeting, "reports", {})
     rows += [{t("jm.col.what"): plain(_report(reports[i])) if i in reports else i,
-              t("jm.col.source"): _country(c)}
+              t("jm.col.source"): country(c)}
              for c, x in meeting.tabled.items() for i in x.items]
     if rows:
         table(rows)
@@ -132,9 +127,9 @@ def team_meeting_panel(desk: Desk, act: Act) -> None:
     others = [c for c in desk.played.live.teams if c != mine]
     with st.form("jm.propose"):
         invite = st.multiselect(t("jm.meeting.invite"), others, default=others,
-                                format_func=_country, key="jm.invite", placeholder=prompt(others))
-        agenda = bounded.text_area(t("jm.meeting.agenda"), limit=AGENDA_MAX, key="jm.agenda")
-        if st.form_submit_button(t("jm.meeting.propose")) and bounded.fits((agenda, AGENDA_MAX)):
+                                format_func=country, key="jm.invite", placeholder=prompt(others))
+        agenda = bounded.text_area(t("jm.meeting.agenda"), limit=RATIONALE_MAX, key="jm.agenda")
+        if st.form_submit_button(t("jm.meeting.propose")) and bounded.fits((agenda, RATIONALE_MAX)):
             _send(act, {"kind": "propose_meeting", "countries": invite,
                         "rationale": agenda.strip() or None}, "meeting")
             st.rerun()
@@ -305,7 +300,7 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
         return
     place = {loc.id: loc.name for loc in locations}
     # a static table: each action's result is a sentence, wrapped whole rather than cut
-    st.table([{**({t("jm.col.owner"): _country(p.country)} if owners else {}),
+    st.table([{**({t("jm.col.owner"): country(p.country)} if owners else {}),
                t("jm.col.action"): t(f"jm.action.{p.what}"),
                t("jm.col.target"): plain(names.get(p.target) or _target(p)),
                t("jm.day.location"): plain(place.get(p.location or "", "")),
@@ -371,7 +366,7 @@ def control_meeting_panel(desk: ControlDesk, act: Act) -> None:
     for meeting in reversed(desk.meetings):
         with st.container(border=True):
             st.markdown(f"**{plain(_heading(meeting))}**")
-            st.caption(t("jm.control.proposed_by", country=_country(meeting.proposed_by),
+            st.caption(t("jm.control.proposed_by", country=country(meeting.proposed_by),
                          day=num(meeting.proposed_t, ".1f")))
             if meeting.agenda:
                 st.caption(plain(meeting.agenda))
