@@ -57,6 +57,30 @@ def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path):
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
+def test_a_server_opening_a_new_database_while_another_writes_waits_then_uses_wal(tmp_path):
+    """The CI trial's "database is locked" on start-up: four servers on one new file. Turning
+    a new file to WAL while another connection writes is refused at once by SQLite (its busy
+    timeout is not consulted); the server waits for the writer, as for any other write."""
+    import sqlite3
+
+    path = tmp_path / "x.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x)")  # a new file, still in its default journal mode
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO t VALUES (1)")
+    release = threading.Timer(0.5, lambda: writer.execute("COMMIT"))
+    release.start()
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("SELECT count(*) FROM t")).scalar() == 1
+    finally:
+        release.join()
+        writer.close()
+        engine.dispose()
+
+
 def test_thirty_concurrent_writers_do_not_lock_sqlite(tmp_path):
     """Thirty trainees joining at the same moment on one laptop."""
     from academy.accounts import join_workshop
