@@ -163,7 +163,8 @@ class Exercise:
             return Outcome(False, "exercise.finished", "the exercise has ended", {})
         end = self.scenario.duration_days
         if act.kind == "advance":
-            self.sim.run_until(min(self.sim.env.now + act.days, end))
+            day = min(self.sim.env.now + act.days, end)
+            self.sim.run_until(day, inclusive=day < end)  # what is due on the day has come
             if self.sim.played:  # a coordinated action day today acts as the day begins
                 at_dawn(self.sim)
             return Outcome(

@@ -214,11 +214,20 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
         if not at_location
         else [m for m in w.members if w.entities[m].attributes.get("location") == target]
     )
-    if target in w.vessels:  # a vessel leads to its operator
-        subjects = [w.entities[target].attributes["operator"]]
+    if target in w.vessels:  # a vessel leads to its operator, whom the report names
+        vessel = w.entities[target]
+        subjects = [vessel.attributes["operator"]]
+        operator = w.entities[subjects[0]]
+        rep.learn(operator.id, operator.type, operator.label, person_attrs(operator))
         rep.links.append((subjects[0], target, "operates"))
+        facts.append(M.message("fact.vessel", subject=operator.label, vessel=vessel.label,
+                               imo=vessel.attributes["imo"]))
     for reveal in src.reveals:
-        for subj in subjects[:3]:
+        if at_location and reveal.value == "shipments":
+            subjects_here: list[str] = []  # the loads through the place, not who handles them
+        else:
+            subjects_here = subjects[:3]
+        for subj in subjects_here:
             facts += _reveal(sim, reveal.value, subj, rng, rep)
         if reveal.value == "shipments" and at_location:
             for ship in sim.upcoming(through=target):
@@ -249,8 +258,7 @@ def _reveal(
     ent = w.entities[subj]
     links = rep.links
     out: list[M.Message | str] = []
-    if subj not in k.entities and ent.type in ("person", "company"):
-        rep.learn(subj, ent.type, ent.label, person_attrs(ent))
+    first = len(rep.entities)  # the subject goes in the file first, if the report names them
     if what == "associates":
         neigh = w.neighbours(subj)
         for nid, rel in rng.sample(neigh, min(2, len(neigh))):
@@ -335,6 +343,8 @@ def _reveal(
             if ship.id not in rep.shipments:  # a load several members handle: named once
                 rep.shipments.append(ship.id)
                 out.append(ship.id)
+    if (out or subj == rep.subject) and subj not in k.entities and ent.type in ("person", "company"):
+        rep.entities.insert(first, (subj, ent.type, ent.label, person_attrs(ent)))
     return out
 
 

@@ -314,7 +314,7 @@ class Simulation(Communications, ShipmentReports):
         peek, step, n = env.peek, env.step, 0
         try:
             if stop is None:
-                while peek() < t:
+                while peek() < t or (inclusive and peek() <= t):
                     step()
                     n += 1
             else:

@@ -20,8 +20,15 @@ an exercise played before was replayed under newer rules.
   travels no further (no border alerts or movements after the arrest, not "caught" with the
   load later). A log of version 3 replays to other report grades where a report repeated a
   load, and to other movements where a courier was arrested mid-route.
+- 5: advancing a day or a week brings what is due on the day reached (it stopped before
+  it: the desk read "day 7.0" with the day-7 top-up still to come); a report on a place
+  lists the loads through it but no longer puts the members handling them in the case file
+  unnamed (customs data on a port put the port's corrupt official on the link chart), and a
+  report on a vessel names its operator. A log of version 4 replays to other budgets and
+  events where an action was taken on a day an event was due, and to other case files
+  where a place was asked about.
 """
 
 from __future__ import annotations
 
-ENGINE_VERSION = 4
+ENGINE_VERSION = 5

@@ -57,7 +57,7 @@ def test_an_exercise_stored_before_gets_version_1_and_a_new_one_the_current(db_u
         new_id = new.id
     with Session(engine) as s:
         new = s.get(ExerciseRecord, new_id)
-        assert new is not None and new.engine_version == ENGINE_VERSION == 4
+        assert new is not None and new.engine_version == ENGINE_VERSION == 5
         assert exercises.older_engine(new) is None
     engine.dispose()
 

@@ -127,8 +127,8 @@ def test_answers_are_simpy_processes_and_the_clock_is_never_forced(wildlife):
     assert not proc.is_alive and ex.day == 3
 
 
-def test_the_engine_is_version_4():
-    assert ENGINE_VERSION == 4
+def test_the_engine_is_version_5():
+    assert ENGINE_VERSION == 5
 
 
 @settings(max_examples=60, deadline=None)
