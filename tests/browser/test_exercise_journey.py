@@ -174,5 +174,5 @@ def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     select(page, "Type de notice", "Notice rouge")
     select(page, "Personne concernée", "(société)")
     page.get_by_role("button", name="Envoyer").click()
-    expect(page.get_by_text("Refusé : cette notice doit viser")).to_be_visible()
+    expect(page.get_by_text("Refusé\u202f: cette notice doit viser")).to_be_visible()
     shot(page, "exercise-11-desk-fr-refusal")

@@ -1,0 +1,53 @@
+"""French puts a narrow no-break space (U+202F) before ":" ";" "!" "?" and inside « »:
+"Coût\u202f: 2", "Vous êtes nouveau\u202f?", "«\u202fne pas communiquer\u202f»". An
+ordinary space lets the mark wrap alone onto the next line; a no-break space (U+00A0) is
+too wide. Placeholders (``{cost:g}``), links, code spans and ``:material/…:`` icons are not
+French prose and keep their own characters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from academy import wording
+from tests.test_i18n import catalog_files
+
+NNBSP = "\u202f"
+_NOT_PROSE = re.compile(
+    r"\{[^{}]*\}"             # a placeholder, with its format spec: {cost:g}, {total:,.0f}
+    r"|\]\([^)]*\)"           # a Markdown link's target
+    r"|https?://\S+"          # an address
+    r"|`[^`]*`"               # a code span
+    r"|:material/[a-z_]+:"    # an icon shortcode
+)
+_LOOSE = re.compile(r"[ \u00a0][:;!?]|«[ \u00a0]|[ \u00a0]»")
+
+
+def loose_marks(text: str) -> list[str]:
+    """Each place in ``text``'s prose where a space or a no-break space, not U+202F, stands
+    before ":" ";" "!" "?" or inside guillemets, with a little of the text around it."""
+    prose = _NOT_PROSE.sub(lambda m: "\0" * len(m.group()), text)
+    return [text[max(0, m.start() - 15):m.end() + 5] for m in _LOOSE.finditer(prose)]
+
+
+def test_the_check_finds_loose_marks_and_leaves_what_is_not_prose():
+    assert len(loose_marks("Coût : 2 ; payé ! Fini ?")) == 4
+    assert len(loose_marks("Coût\u00a0: 2")) == 1
+    assert len(loose_marks("la mention « ne pas communiquer »")) == 2
+    assert loose_marks(f"Coût{NNBSP}: {{cost:g}}{NNBSP}; «{NNBSP}oui{NNBSP}»{NNBSP}!") == []
+    assert loose_marks("Voir [la page](https://example.org/a?b=1) à 10:30") == []
+    assert loose_marks("Saisissez `nom : valeur` puis :material/check: fini") == []
+    assert loose_marks("{total:,.0f} USD, jour {day:.1f}") == []
+
+
+@pytest.mark.parametrize("name", sorted(catalog_files("fr")))
+def test_french_catalog_puts_a_narrow_no_break_space_before_high_punctuation(name):
+    loose = {
+        key: marks
+        for key, entry in catalog_files("fr")[name].items()
+        for marks in [[m for text in wording.forms(entry).values() for m in loose_marks(text)]]
+        if marks
+    }
+    assert loose == {}, f"{len(loose)} entries of {name}"
+
