@@ -136,7 +136,7 @@ def test_cohort_debrief_in_french_has_no_english_leftovers_or_codes(app_db):
     at.switch_page("pages/cohort.py").run()
     assert not at.exception
     assert at.selectbox(key="hotwash.scenario").options == [
-        "Le corridor de l'ivoire : du Niassa à Hai Phong"]
+        "Le corridor de l'ivoire\u202f: du Niassa à Hai Phong"]
     page = cells(at)
     assert "Intercepter le flux d'ivoire" in page  # objectives in French
     assert "Niassa Special Reserve > " in page and "niassa-reserve" not in page  # place names

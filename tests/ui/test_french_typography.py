@@ -7,11 +7,13 @@ French prose and keep their own characters."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from academy import wording
-from tests.test_i18n import catalog_files
+from tests.test_i18n import ROOT, catalog_files
 
 NNBSP = "\u202f"
 _NOT_PROSE = re.compile(
@@ -51,3 +53,33 @@ def test_french_catalog_puts_a_narrow_no_break_space_before_high_punctuation(nam
     }
     assert loose == {}, f"{len(loose)} entries of {name}"
 
+
+# the French a reader sees outside the catalogs: modules and templates written in French,
+# and the ``fr:`` texts of the guide, the self-assessment, the learning paths and scenarios
+FRENCH_FILES = sorted([*(ROOT / "curriculum" / "fr").glob("*.md"),
+                       *(ROOT / "guidance" / "templates" / "fr").glob("*.md")])
+YAML_WITH_FRENCH = sorted([*(ROOT / "guidance").glob("*.yaml"), ROOT / "curriculum" / "paths.yaml",
+                           *(ROOT / "scenarios").glob("*.yaml")])
+
+
+def french_texts(node: object, french: bool = False) -> list[str]:
+    """Every string under a ``fr`` key of a YAML tree (every string when ``french``)."""
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in french_texts(v, french or k == "fr")]
+    if isinstance(node, list):
+        return [t for v in node for t in french_texts(v, french)]
+    return [node] if french and isinstance(node, str) else []
+
+
+def test_there_is_french_content_to_check():
+    assert len(FRENCH_FILES) >= 14 and len(YAML_WITH_FRENCH) >= 5
+    assert all(french_texts(yaml.safe_load(p.read_text(encoding="utf-8")))
+               for p in YAML_WITH_FRENCH if p.name != "agencies.yaml")
+
+
+@pytest.mark.parametrize("path", FRENCH_FILES + YAML_WITH_FRENCH,
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_french_content_puts_a_narrow_no_break_space_before_high_punctuation(path: Path):
+    text = path.read_text(encoding="utf-8")
+    texts = [text] if path.suffix == ".md" else french_texts(yaml.safe_load(text))
+    assert [m for t in texts for m in loose_marks(t)] == []
