@@ -102,7 +102,7 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     first = debrief.missed[0]
     line = missed_bullets(french)[0]
     day = f"{first.t:.1f}".replace(".", ",")  # a decimal comma in French
-    assert line.startswith(f"Jour {day} : ") and first.text not in line
+    assert line.startswith(f"Jour {day}\u202f: ") and first.text not in line
     assert catalogs.engine_text(first.code, first.params, first.text, "fr") in line
     arabic = blocks(monkeypatch, debrief, scenario, "ar")
     assert missed_bullets(arabic)[0].startswith(f"اليوم {first.t:.1f}: ")

@@ -37,7 +37,8 @@ CODES = {
 
 def text_of(pdf: bytes) -> str:
     pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
+    text = " ".join(page.extract_text() for page in pages)
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()  # a French U+202F stays as printed
 
 
 def codes_in(text: str, slugs: set[str]) -> list[str]:

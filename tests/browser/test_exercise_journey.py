@@ -163,7 +163,7 @@ def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     shot(page, "exercise-10-home-fr")
     page.get_by_test_id("stSidebarNav").get_by_text("Exercices").click()
     expect(page.get_by_role("heading", name="Mes exercices")).to_be_visible()
-    title = "Le corridor de l'ivoire : du Niassa à Hai Phong"
+    title = "Le corridor de l'ivoire\u202f: du Niassa à Hai Phong"
     start = page.get_by_role("button", name="Commencer")
     expect(start).to_have_count(5)  # the whole catalogue is drawn (cards come in one by one)
     start.last.click()  # cards are sorted by scenario id: wildlife is last
@@ -174,5 +174,5 @@ def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     select(page, "Type de notice", "Notice rouge")
     select(page, "Personne concernée", "(société)")
     page.get_by_role("button", name="Envoyer").click()
-    expect(page.get_by_text("Refusé : cette notice doit viser")).to_be_visible()
+    expect(page.get_by_text("Refusé\u202f: cette notice doit viser")).to_be_visible()
     shot(page, "exercise-11-desk-fr-refusal")

@@ -89,7 +89,7 @@ def test_a_meeting_leaves_a_shared_file_credited_to_its_source_and_a_target_list
     fr = catalog("fr")
     french = M.render(closed.code, closed.params, "fr",
                       lambda code: (entry := fr.get(f"inbox.{code}")) and str(entry))
-    assert f"{names[tz_broker]} (arrestation, Kenya) ; {names[ke_agent]} (arrestation, " \
+    assert f"{names[tz_broker]} (arrestation, Kenya)\u202f; {names[ke_agent]} (arrestation, " \
         "Tanzanie)" in french  # the reader's words and country names, not "(arrest, KE)"
 
 

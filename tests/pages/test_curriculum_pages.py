@@ -210,7 +210,7 @@ def test_the_blank_question_warning_is_translated():
     at = as_trainee()
     at.selectbox(key="sidebar.language").select("fr").run()
     at = answer(open_quiz(at), {}, submit="Envoyer les réponses")
-    assert at.warning[-1].value.startswith(f"Rien n'est encore noté : {QUESTIONS_SHOWN} question")
+    assert at.warning[-1].value.startswith(f"Rien n'est encore noté\u202f: {QUESTIONS_SHOWN} question")
 
 
 def open_in_arabic(module_id: str):  # type: ignore[no-untyped-def]

@@ -39,5 +39,5 @@ def test_the_prosecution_tab_is_in_french(convicted):
     rows = table(at, "Issue")
     assert list(rows["Issue"]) == ["condamné"]
     assert "saisie" in rows["Pièces"][0]
-    assert rows["Pourquoi"][0].startswith("condamné(e) ; preuves recevables")
+    assert rows["Pourquoi"][0].startswith("condamné(e)\u202f; preuves recevables")
     assert "jugé là où il a été pris" in rows["Voie"][0]

@@ -11,7 +11,7 @@ from tests.pages.test_debrief_i18n_pages import open_debrief
 
 NOTE = {
     "en": f"Played on engine version 1; replayed under version {ENGINE_VERSION} rules",
-    "fr": f"Joué sur la version 1 du moteur ; rejoué selon les règles de la version {ENGINE_VERSION}",
+    "fr": f"Joué sur la version 1 du moteur\u202f; rejoué selon les règles de la version {ENGINE_VERSION}",
     "es": f"Jugado con la versión 1 del motor; reproducido con las reglas de la versión {ENGINE_VERSION}",
     "ar": "لُعب هذا التمرين على الإصدار \u20681\u2069 من المحرّك",  # numbers isolated
 }

@@ -95,7 +95,7 @@ def test_dashboard_decision_log_says_why_a_notice_was_refused_in_words(app_db):
     assert not at.exception
     log = at.dataframe[-1].value
     [result] = list(log["Résultat"])
-    assert result.startswith("✘ Refusé : cette notice doit viser")
+    assert result.startswith("✘ Refusé\u202f: cette notice doit viser")
     assert "notice.bad_subject" not in cells(at)
 
 
@@ -136,11 +136,11 @@ def test_cohort_debrief_in_french_has_no_english_leftovers_or_codes(app_db):
     at.switch_page("pages/cohort.py").run()
     assert not at.exception
     assert at.selectbox(key="hotwash.scenario").options == [
-        "Le corridor de l'ivoire : du Niassa à Hai Phong"]
+        "Le corridor de l'ivoire\u202f: du Niassa à Hai Phong"]
     page = cells(at)
     assert "Intercepter le flux d'ivoire" in page  # objectives in French
     assert "Niassa Special Reserve > " in page and "niassa-reserve" not in page  # place names
-    assert "✘ Refusé : cette notice" in page
+    assert "✘ Refusé\u202f: cette notice" in page
     for raw in RAW:
         assert raw not in page, raw
 

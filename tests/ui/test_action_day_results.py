@@ -51,7 +51,7 @@ def test_a_seizure_on_the_action_day_is_told_in_the_readers_language():
     assert not at.exception, at.exception
     (row,) = at.table[0].value.values.tolist()
     result = str(row[-1])
-    assert result.startswith("Journée d'action :"), result
+    assert result.startswith("Journée d'action\u202f:"), result
     load = at.session_state["label"].split()[-1]  # the load in French: "Envoi S…"
     assert f"Envoi {load}" in result and "Shipment" not in result and "watched" not in result
 
