@@ -74,13 +74,16 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
     def num(value: float, spec: str = "") -> str:  # "2,50" in French
         return number(value, lang, spec)
 
+    def field(label: str, value: object) -> str:  # "Étapes : …", the colon as French puts it
+        return catalogs.say("decision.field", lang, label=label, value=value)
+
     module_names = {**module_titles(), **(modules or {})}
     report = Report(title=title, subtitle=subtitle, footer=catalogs.footer(lang), lang=lang)
     report.heading(labels["overall"])
     if summary.overall is not None and summary.maturity is not None:
         report.paragraph(f"{num(summary.overall, '.2f')} / 3"
                          f" ({num((summary.percent or 0) / 100, '.0%')}) — "
-                         f"{labels['maturity']}: {summary.maturity.label.get(lang)}")
+                         + field(labels["maturity"], summary.maturity.label.get(lang)))
         report.paragraph(summary.maturity.meaning.get(lang))
     if radar_png:
         report.image(radar_png, width_mm=120)
@@ -94,9 +97,9 @@ def to_pdf(framework: Framework, guide: Guide, scores: RoundScores, lang: str, *
         steps = ", ".join(guide.steps[s].title.get(lang) for s in indicator.steps)
         report.paragraph(f"{indicator.title.get(lang)} — {num(level)} / 3\n"
                          f"{indicator.recommendation.get(lang)}\n"
-                         f"{labels['steps']}: {steps or '—'}\n"
-                         f"{labels['modules']}: "
-                         f"{', '.join(module_names.get(m, m) for m in indicator.modules) or '—'}")
+                         + field(labels["steps"], steps or "—") + "\n"
+                         + field(labels["modules"], ", ".join(
+                             module_names.get(m, m) for m in indicator.modules) or "—"))
     report.heading(labels["indicators"])
     report.table([labels["indicator"], labels["score"], labels["status"]], [
         [r["indicator"], "—" if r["score"] is None else num(r["score"]), labels[str(r["status"])]]

@@ -141,6 +141,9 @@ def test_the_readiness_report_names_modules_not_ids(lang):
     slugs = {m for m in module_titles() if "-" in m}
     assert [s for s in sorted(slugs) if re.search(rf"\b{s}\b", text)] == [], text
     assert catalogs.say("pdf.footer", lang) in text
+    for label in ("maturity", "steps", "modules"):  # "Étapes : …", not "Étapes: …"
+        said = catalogs.say("decision.field", lang, label=labels[label], value="").strip()
+        assert said in text and (lang != "fr" or said.endswith("\u202f:")), (said, text)
 
 
 def test_the_arabic_readiness_report_prints_the_framework_in_arabic():
