@@ -38,6 +38,7 @@ from sqlmodel import Session, create_engine
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'academy.db'}"
 BUSY_TIMEOUT_MS = 15_000
+SETUP_TIMEOUT_MS = 300_000  # migrating and seeding: another server's may take a while
 
 
 MAX_ROW_ID = 2**31 - 1  # ids are 4-byte integers: PostgreSQL refuses to even compare past it
@@ -137,8 +138,13 @@ def setup_lock(connection: Connection | Session) -> None:
         connection = connection.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETUP_LOCK_KEY})
-    else:
-        hold_write_lock(connection)
+    else:  # a server starting waits for another's setup however long a loaded machine takes
+        raw = connection.connection.dbapi_connection
+        raw.execute(f"PRAGMA busy_timeout={SETUP_TIMEOUT_MS}")
+        try:
+            hold_write_lock(connection)
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def alembic_config(url: str) -> Config:

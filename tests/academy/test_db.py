@@ -81,6 +81,32 @@ def test_a_server_opening_a_new_database_while_another_writes_waits_then_uses_wa
         engine.dispose()
 
 
+def test_a_server_starting_waits_for_another_servers_setup_past_the_busy_timeout(
+        tmp_path, monkeypatch):
+    """A CI run on a loaded machine: a server starting gave up on "database is locked"
+    while another migrated and seeded. Setup waits for setup, not the page's busy timeout."""
+    import academy.db
+
+    monkeypatch.setattr(academy.db, "BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "x.db"
+    first = make_engine(f"sqlite:///{path}")
+    upgrade(first)
+    busy = first.connect()
+    busy.exec_driver_sql("BEGIN IMMEDIATE")  # another server's setup, under way
+    release = threading.Timer(1.0, busy.exec_driver_sql, args=("COMMIT",))
+    release.start()
+    second = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(second)  # waits the second, then finds the schema up to date
+        with session_scope(second) as s:
+            assert seed_demo(s) is True
+    finally:
+        release.join()
+        busy.close()
+        first.dispose()
+        second.dispose()
+
+
 def test_thirty_concurrent_writers_do_not_lock_sqlite(tmp_path):
     """Thirty trainees joining at the same moment on one laptop."""
     from academy.accounts import join_workshop
