@@ -11,7 +11,7 @@ the form and writes the numbers the language's way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -131,6 +131,14 @@ def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
 
 
 # --- words for printed documents (every export reads as words and names) ---------------
+
+def scenario_countries(countries: Iterable[Any], lang: str) -> dict[str, str]:
+    """A scenario's countries by code, each named as everywhere else the product names a
+    country by its code (CLDR, in ``lang``: "Vietnam", « Viêt Nam », "فيتنام"), so a list
+    and a place picker agree; the author's ``name`` only for a code CLDR does not know."""
+    return {c.code: named if (named := messages.country_name(c.code, lang)) != c.code else c.name
+            for c in countries}
+
 
 def word(key: str, lang: str, fallback: str) -> str:
     """The catalog's word for ``key`` in ``lang``; ``fallback`` (already words, e.g. a code

@@ -266,7 +266,7 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
     """Names from the scenario the trainee may read: intelligence sources, partner countries
     (by their codes), the laboratory's analyses, and the concealment methods they have already seen (a Purple Notice
     names one)."""
-    names = {c.code: c.name for c in scenario.countries}
+    names = catalogs.scenario_countries(scenario.countries, lang)  # as place pickers name them
     names.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
     names.update({a: label.get(lang) or label["en"] for a, label, _ in view.actions.analyses})
     seen = set(view.actions.concealments)

@@ -12,14 +12,12 @@ from academy import calibration, studio, worker
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
 from academy.scenarios import digest
-from academy.wording import listed
-from engine.messages import country_name
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import bounded, charts, debrief
 from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import current_language, t
+from ui.i18n import countries_listed, current_language, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
@@ -43,9 +41,7 @@ def listing(entries: list[studio.Entry]) -> None:
                    t("studio.col_area"): t(f"area.{e.scenario.crime_area.value}"),
                    t("studio.col_difficulty"): t(f"difficulty.{e.scenario.difficulty}"),
                    t("studio.col_days"): e.scenario.duration_days,
-                   t("studio.col_countries"): listed([country_name(c.code, current_language())
-                                                      for c in e.scenario.countries],
-                                                     current_language()),
+                   t("studio.col_countries"): countries_listed(e.scenario.countries),
                    t("studio.col_injects"): len(e.scenario.msel),
                    t("studio.col_versions"): e.versions,
                    t("studio.col_source"): e.version.source} for e in entries],
