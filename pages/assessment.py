@@ -71,7 +71,7 @@ for dim in fw.dimensions:
         st.caption(t("assess.dimension", done=scored, total=len(dim.indicators)))
         for ind in dim.indicators:
             row, prefix = scores.get(ind.id), f"assess.{round_.id}.{ind.id}"
-            st.markdown(f"**{ind.id} · {ind.title.get(lang)}**")
+            st.markdown(f"**{fw.heading(ind.id, lang)}**")
             st.write(ind.question.get(lang))
             evidence(found.get(ind.id, []))
             st.radio(t("assess.level"), [0, 1, 2, 3], key=f"{prefix}.level", disabled=locked,
