@@ -111,8 +111,8 @@ def price(quote: Quote) -> str:
         return f"{cost} · {t('actions.delay_now')}"
     low, mode, high = quote.delay
     if low == high:
-        return f"{cost} · {t('actions.delay_fixed', days=f'{low:g}')}"
-    return f"{cost} · {t('actions.delay', low=f'{low:g}', high=f'{high:g}', mode=f'{mode:g}')}"
+        return f"{cost} · {t('actions.delay_fixed', days=low)}"
+    return f"{cost} · {t('actions.delay', low=low, high=high, mode=mode)}"
 
 
 def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pricer) -> None:

@@ -17,7 +17,7 @@ from engine.scenario import Scenario
 from ui import bounded, charts, debrief
 from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import countries_listed, current_language, t
+from ui.i18n import countries_listed, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
@@ -200,8 +200,7 @@ def distribution(rows: list[dict[str, Any]]) -> tuple[alt.Chart, alt.Chart, pd.D
     scores = frame.groupby("bot", sort=False)["score"]
     summary = pd.DataFrame({
         bot: scores.count().index.tolist(), t("studio.col_games"): scores.count().tolist(),
-        t("studio.col_lowest"): scores.min().round(1).tolist(),
-        t("studio.col_median"): scores.median().round(1).tolist(),
-        t("studio.col_mean"): scores.mean().round(1).tolist(),
-        t("studio.col_highest"): scores.max().round(1).tolist()})
+        **{t(f"studio.col_{name}"): [num(v, ".1f") for v in column.tolist()]  # "55,6" in French
+           for name, column in (("lowest", scores.min()), ("median", scores.median()),
+                                ("mean", scores.mean()), ("highest", scores.max()))}})
     return box, hist, summary
