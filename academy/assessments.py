@@ -91,7 +91,12 @@ def my_sheet(session: Session, *, acting_user_id: int, assessment_id: int) -> As
 def set_sheet_agency(session: Session, *, acting_user_id: int, assessment_id: int,
                      agency: str) -> None:
     """The agency the acting user scores for, on this sheet and as their team default."""
+    agency = agency.strip()
+    if not agency:
+        raise AcademyError("agency_required")
     sheet = my_sheet(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    if sheet.status in SUBMITTED:
+        raise AcademyError("sheet_submitted")
     round_ = get_assessment(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
     set_member_agency(session, acting_user_id=acting_user_id, team_id=round_.team_id, agency=agency)
     sheet.agency = agency[:40]
@@ -125,8 +130,13 @@ def save_score(session: Session, *, acting_user_id: int, assessment_id: int, ind
 
 def submit_sheet(session: Session, *, acting_user_id: int, assessment_id: int,
                  indicator_ids: Iterable[str], confirm_incomplete: bool = False) -> str:
-    """Submit the acting user's sheet: ``submitted``, or ``incomplete`` once confirmed."""
+    """Submit the acting user's sheet: ``submitted``, or ``incomplete`` once confirmed.
+
+    A sheet says which agency it speaks for before it is sent (and locked): the consensus
+    view sets each agency's view beside the others."""
     sheet = my_sheet(session, acting_user_id=acting_user_id, assessment_id=assessment_id)
+    if not sheet.agency.strip():
+        raise AcademyError("agency_required")
     scores = sheet_scores(session, sheet_id=sheet.id or 0)
     missing = [i for i in indicator_ids if scores.get(i) is None or scores[i].level is None]
     if missing and not confirm_incomplete:

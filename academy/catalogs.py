@@ -11,7 +11,7 @@ the form and writes the numbers the language's way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -41,9 +41,10 @@ def say(key: str, lang: str, *, isolate: bool = False, **values: object) -> str:
     right-to-left screen."""
     entry = catalog(lang).get(key) or catalog("en").get(key) or key
     try:
-        return wording.fill(entry, lang, values, isolate=isolate)
+        said = wording.fill(entry, lang, values, isolate=isolate)
     except (ValueError, TypeError, IndexError, AttributeError):  # a spec that does not fit
         return wording.form(catalog("en").get(key) or key, "en", values)
+    return wording.unbroken_ranges(said) if lang in wording.RTL else said  # "1-2" read whole
 
 
 def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
@@ -63,7 +64,8 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     def fill(entry: object, values: Mapping[str, Any]) -> str:
         return wording.fill(entry, lang, values, isolate=isolate)  # type: ignore[arg-type]
 
-    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
+    said = messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
+    return wording.unbroken_ranges(said) if lang in wording.RTL else said
 
 
 def _english_plurals(code: str) -> Entry | None:
@@ -131,6 +133,14 @@ def _value(key: str, value: Any, lang: str, names: Mapping[str, str]) -> str:
 
 
 # --- words for printed documents (every export reads as words and names) ---------------
+
+def scenario_countries(countries: Iterable[Any], lang: str) -> dict[str, str]:
+    """A scenario's countries by code, each named as everywhere else the product names a
+    country by its code (CLDR, in ``lang``: "Vietnam", « Viêt Nam », "فيتنام"), so a list
+    and a place picker agree; the author's ``name`` only for a code CLDR does not know."""
+    return {c.code: named if (named := messages.country_name(c.code, lang)) != c.code else c.name
+            for c in countries}
+
 
 def word(key: str, lang: str, fallback: str) -> str:
     """The catalog's word for ``key`` in ``lang``; ``fallback`` (already words, e.g. a code

@@ -19,7 +19,6 @@ from academy.pdf import Report
 from academy.scenarios import get_version, parse
 from academy.spreadsheet import csv_text
 from engine.exercise import Exercise, Overrides
-from engine.messages import country_name
 from engine.records import Debrief, Missed, Outcome, ScoreComponent, TraineeView
 from engine.scenario import Scenario
 
@@ -117,8 +116,7 @@ def names(debrief: Debrief, scenario: Scenario | None, lang: str = "en") -> dict
     found = {m.id: m.label for m in debrief.members}
     if scenario is None:
         return found
-    countries = {c.code: named if (named := country_name(c.code, lang)) != c.code else c.name
-                 for c in scenario.countries}  # in the reader's language, as the desk names them
+    countries = catalogs.scenario_countries(scenario.countries, lang)  # as the desk names them
     found.update({loc.id: f"{loc.name} ({countries.get(loc.country, loc.country)})"
                   for loc in scenario.locations})
     found.update(countries)
@@ -170,7 +168,7 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
         return wording.number(value, lang, spec)
 
     named = names(debrief, scenario, lang)
-    countries = {c.code: c.name for c in scenario.countries}
+    countries = catalogs.scenario_countries(scenario.countries, lang)
     report = Report(say("title", scenario=scenario.text(scenario.title, lang)),
                     subtitle=say("subtitle", trainee=trainee, seed=debrief.seed,
                                  score=num(debrief.score, ".1f")),

@@ -168,6 +168,21 @@ class Framework(_Frozen):
     def dimension_of(self, indicator_id: str) -> Dimension:
         return next(d for d in self.dimensions if any(i.id == indicator_id for i in d.indicators))
 
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Each indicator's number for readers, "<dimension>.<place>" in the framework's
+        order ("1.1", "4.3"); the ids (``governance.1``) are the data's keys, not words."""
+        return {i.id: f"{d_n}.{i_n}" for d_n, d in enumerate(self.dimensions, start=1)
+                for i_n, i in enumerate(d.indicators, start=1)}
+
+    def number(self, indicator_id: str) -> str:
+        return self.numbers.get(indicator_id, "")
+
+    def heading(self, indicator_id: str, lang: str) -> str:
+        """"1.1 · Formal mandate": an indicator as a heading or a choice names it."""
+        indicator = self.indicators[indicator_id]
+        return f"{self.number(indicator_id)} · {indicator.title.get(lang)}"
+
 
 class Agencies(_Frozen):
     agency_types: tuple[Labelled, ...]

@@ -134,6 +134,20 @@ def isolated_fields(template: str) -> str:
     return _FIELDS.sub(lambda m: FSI + m.group(0) + PDI, template)
 
 
+WJ = "\u2060"  # word joiner: no line break on either side
+# A short number, a hyphen or dash, a short number, not part of a longer chain (a date
+# 2027-03-31, an id TZ-123, COVID-19 are no ranges).
+_HYPHEN_RANGE = re.compile(r"(?<![\w\-–/.])(\d{1,3})[-–](\d{1,3})(?![\w\-–/.])")
+_DASH = re.compile(r"(?<=\S)–(?=\S)")  # "A–F", "1–6", "0–3" as written
+
+
+def unbroken_ranges(text: str) -> str:
+    """Ranges kept on one line: "1-2" becomes "1–2" with an en dash between word joiners.
+    Chromium broke an Arabic "1-2" as "1-" / "2)"; a range is read whole."""
+    text = _HYPHEN_RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", text)
+    return _DASH.sub(f"{WJ}–{WJ}", text)
+
+
 def isolate(text: str) -> str:
     """One value kept in its own direction inside right-to-left text."""
     return FSI + text + PDI

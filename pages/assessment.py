@@ -71,7 +71,7 @@ for dim in fw.dimensions:
         st.caption(t("assess.dimension", done=scored, total=len(dim.indicators)))
         for ind in dim.indicators:
             row, prefix = scores.get(ind.id), f"assess.{round_.id}.{ind.id}"
-            st.markdown(f"**{ind.id} · {ind.title.get(lang)}**")
+            st.markdown(f"**{fw.heading(ind.id, lang)}**")
             st.write(ind.question.get(lang))
             evidence(found.get(ind.id, []))
             st.radio(t("assess.level"), [0, 1, 2, 3], key=f"{prefix}.level", disabled=locked,
@@ -90,14 +90,19 @@ if not locked:
                 submit_sheet(s, acting_user_id=user.id, assessment_id=round_.id or 0, indicator_ids=ids)
             st.rerun()
         except AcademyError as error:
+            st.session_state.pop("assess.confirm", None)
             if error.code != "incomplete_confirm":
                 show_error(error)
-            st.session_state["assess.confirm"] = error.params.get("missing")
+            else:
+                st.session_state["assess.confirm"] = error.params.get("missing")
     if missing := st.session_state.get("assess.confirm"):
         st.warning(t("assess.confirm_text", missing=missing))
         if st.button(t("assess.confirm_button"), key="assess.confirm_button"):
-            with db() as s:
-                submit_sheet(s, acting_user_id=user.id, assessment_id=round_.id or 0,
-                             indicator_ids=ids, confirm_incomplete=True)
             st.session_state.pop("assess.confirm")
-            st.rerun()
+            try:
+                with db() as s:
+                    submit_sheet(s, acting_user_id=user.id, assessment_id=round_.id or 0,
+                                 indicator_ids=ids, confirm_incomplete=True)
+                st.rerun()
+            except AcademyError as error:
+                show_error(error)

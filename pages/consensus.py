@@ -36,7 +36,7 @@ left.metric(t("consensus.disagreements"), len(disputed))
 right.metric(t("consensus.agreed"), f"{agreed}/{len(rows)}")
 
 col_spread, col_flag = t("consensus.col_spread"), t("consensus.col_flag")
-table = [{t("consensus.col_indicator"): f"{r.indicator_id} · {fw.indicators[r.indicator_id].title.get(lang)}",
+table = [{t("consensus.col_indicator"): fw.heading(r.indicator_id, lang),
           **{name: r.levels.get(name) for name in assessors},
           col_spread: r.spread, col_flag: "⚠" if r in disputed else "",
           t("consensus.col_agreed"): r.agreed, t("consensus.col_note"): r.note} for r in rows]
@@ -56,8 +56,8 @@ if (count := st.session_state.pop("consensus.flash", None)) is not None:
 st.header(t("consensus.agree_title"))
 order = sorted(rows, key=lambda r: (r.agreed is not None, -(r.spread or 0)))
 pick = st.selectbox(t("consensus.indicator"), order, key="consensus.pick",
-                    format_func=lambda r: f"{'⚠ ' if r in disputed else ''}{r.indicator_id} · "
-                                          f"{fw.indicators[r.indicator_id].title.get(lang)}",
+                    format_func=lambda r: f"{'⚠ ' if r in disputed else ''}"
+                                          f"{fw.heading(r.indicator_id, lang)}",
                     placeholder=prompt(order))
 indicator = fw.indicators[pick.indicator_id]
 evidence(evidence_for(user, round_.id or 0).get(pick.indicator_id, []))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from academy.errors import AcademyError
 from ui import action_forms, clock, desk, session
-from ui.i18n import current_language, labelled, t
+from ui.i18n import countries_listed, current_language, labelled, t
 from ui.messages import show_error
 from ui.text import plain, show_authored
 
@@ -50,7 +50,7 @@ def desk_view() -> None:
         with briefing:
             show_authored(scenario.text(scenario.briefing, lang))
             show_authored("\n".join(f"- {scenario.text(o.text, lang)}" for o in scenario.objectives))
-            st.caption(labelled(t("desk.partners"), plain(", ".join(c.name for c in scenario.countries))))
+            st.caption(labelled(t("desk.partners"), plain(countries_listed(scenario.countries))))
     if inbox.open:
         with inbox:
             desk.inbox(view, f"desk.seen.{exercise}")

@@ -8,7 +8,7 @@ from academy.assignments import assigned_first
 from academy.errors import AcademyError
 from academy.scenarios import parse
 from ui import assigned, desk, session
-from ui.i18n import current_language, num, t
+from ui.i18n import countries_listed, current_language, num, t
 from ui.messages import show_error
 from ui.state import db
 from ui.text import plain, show_authored
@@ -55,7 +55,7 @@ for version, scenario in catalogue:
         st.caption(t("exercises.scenario_meta", area=t(f"area.{scenario.crime_area.value}"),
                      difficulty=t(f"difficulty.{scenario.difficulty}"),
                      days=scenario.duration_days,
-                     countries=plain(", ".join(c.name for c in scenario.countries))))
+                     countries=plain(countries_listed(scenario.countries))))
         show_authored(scenario.text(scenario.briefing, lang)[:400] + "…")
         if st.button(t("exercises.start"), key=f"exercises.start.{version.id}", type="primary"):
             try:

@@ -12,7 +12,7 @@ from academy.workshops import can_manage, workshops_of
 from ui import curriculum, session
 from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.messages import show_error
 from ui.state import db
 
@@ -73,7 +73,6 @@ figure(curriculum.bar_chart(
     title=t("cohort.hardest"), width="content")
 st.dataframe(pd.DataFrame([{
     t("cohort.col_question"): label,
-    t("cohort.col_wrong"): round(100 * row.share_wrong),
+    t("cohort.col_wrong"): num(row.share_wrong, ".0%"),  # "100 %" in French, as the page writes numbers
     t("cohort.col_count"): f"{row.wrong}/{row.first_attempts}",
-} for label, row in zip(labels, rows, strict=True)]), hide_index=True, key="cohort.hard_table",
-    column_config={t("cohort.col_wrong"): st.column_config.NumberColumn(format="%d %%")})
+} for label, row in zip(labels, rows, strict=True)]), hide_index=True, key="cohort.hard_table")

@@ -50,7 +50,22 @@ class Fill:
         value = self.values.get(name)
         return options.index(value) if value in options else None
 
+    def start(self, name: str, value: Any) -> str:
+        """The key of a widget whose first value is ``value``, put in Session State once;
+        the widget then takes it from there and is given no default of its own. A widget
+        takes its value from a default or from Session State, never both (the desk sets
+        its form's values again as state on every run: ``keep``)."""
+        key = self.key(name)
+        if key not in st.session_state:
+            st.session_state[key] = value
+        return key
 
+
+
+
+def _first(options: list[Any], fill: Fill, name: str) -> Any:
+    """A choice's first value: the one ``fill`` holds, else the first option (none: None)."""
+    return options[fill.index(options, name) or 0] if options else None
 
 
 def _rationale(key: str) -> str | None:
@@ -62,9 +77,10 @@ def _rationale(key: str) -> str | None:
 def _pick(label: str, options: list[str], names: dict[str, str], fill: Fill,
           name: str, key: str) -> str | None:
     st.session_state.setdefault(PICKS_KEY, set()).add(fill.key(key))  # emptied by clear()
+    first = fill.index(options, name)
     return st.selectbox(label, options, format_func=lambda o: names.get(o, o),
-                        key=fill.key(key), index=fill.index(options, name),
-                        placeholder=t("actions.choose"))
+                        key=fill.start(key, None if first is None else options[first]),
+                        index=None, placeholder=t("actions.choose"))
 
 
 LANG_KEY = "desk.actions_lang"  # the language the form's choices were stored in
@@ -111,8 +127,8 @@ def price(quote: Quote) -> str:
         return f"{cost} · {t('actions.delay_now')}"
     low, mode, high = quote.delay
     if low == high:
-        return f"{cost} · {t('actions.delay_fixed', days=f'{low:g}')}"
-    return f"{cost} · {t('actions.delay', low=f'{low:g}', high=f'{high:g}', mode=f'{mode:g}')}"
+        return f"{cost} · {t('actions.delay_fixed', days=low)}"
+    return f"{cost} · {t('actions.delay', low=low, high=high, mode=mode)}"
 
 
 def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pricer) -> None:
@@ -150,8 +166,8 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
 def _intel(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     sources = {s.id: s for s in info.sources}
     source = st.selectbox(
-        t("actions.source"), list(sources), key=fill.key("intel.source"),
-        index=fill.index(list(sources), "source") or 0,
+        t("actions.source"), list(sources),
+        key=fill.start("intel.source", _first(list(sources), fill, "source")),
         format_func=lambda s: t("actions.source_line", label=names.get(s, sources[s].label),
                                 cost=sources[s].cost, delay=sources[s].delay_days,
                                 grade=sources[s].reliability,
@@ -174,8 +190,8 @@ def _subject(types: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
 
 
 def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
-    colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS, key=fill.key("notice.colour"),
-                          index=fill.index(NOTICE_COLOURS, "colour") or 0,
+    colour = st.selectbox(t("actions.colour"), NOTICE_COLOURS,
+                          key=fill.start("notice.colour", _first(NOTICE_COLOURS, fill, "colour")),
                           format_func=lambda c: t(f"notice.{c}"),
                           placeholder=prompt(NOTICE_COLOURS))
     options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
@@ -189,20 +205,20 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
         st.caption(labelled(t("actions.warrant"), warrant))
     # the purpose a request of this colour usually states; the trainee may still change it
     usual = NOTICE_COLOURS.index(colour)
-    purpose = st.selectbox(t("actions.purpose"), PURPOSES, key=fill.key(f"notice.purpose.{colour}"),
-                           index=usual if fill.values.get("colour") != colour else
-                           fill.index(PURPOSES, "purpose") or usual,
+    chosen = usual if fill.values.get("colour") != colour else fill.index(PURPOSES, "purpose") or usual
+    purpose = st.selectbox(t("actions.purpose"), PURPOSES,
+                           key=fill.start(f"notice.purpose.{colour}", PURPOSES[chosen]),
                            format_func=lambda p: t(f"purpose.{p}"), placeholder=prompt(PURPOSES))
-    grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("notice.grounds"),
-                           index=fill.index(GROUNDS, "grounds") or 0,
+    grounds = st.selectbox(t("actions.grounds"), GROUNDS,
+                           key=fill.start("notice.grounds", _first(GROUNDS, fill, "grounds")),
                            format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"colour": colour, "subject": subject, "purpose": purpose, "grounds": grounds}
 
 
 def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     """A diffusion: its purpose (the matching notice's rules), its subject, the countries."""
-    purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES, key=fill.key("diff.purpose"),
-                           index=fill.index(DIFFUSION_PURPOSES, "purpose") or 0,
+    purpose = st.selectbox(t("actions.purpose"), DIFFUSION_PURPOSES,
+                           key=fill.start("diff.purpose", _first(DIFFUSION_PURPOSES, fill, "purpose")),
                            format_func=lambda p: t(f"purpose.{p}"),
                            placeholder=prompt(DIFFUSION_PURPOSES))
     if purpose == "modus_operandi":
@@ -211,13 +227,13 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
         options = [e.id for e in view.entities if e.type == "person"]
     subject = _pick(t("actions.subject"), options, names, fill, "subject", f"diff.s.{purpose}")
     partners = list(info.partner_countries)
-    countries = st.multiselect(t("actions.countries"), partners, key=fill.key("diff.countries"),
-                               placeholder=prompt(partners),
-                               default=[c for c in fill.values.get("countries") or []
-                                        if c in partners],
+    countries = st.multiselect(t("actions.countries"), partners, placeholder=prompt(partners),
+                               key=fill.start("diff.countries",
+                                              [c for c in fill.values.get("countries") or []
+                                               if c in partners]),
                                format_func=lambda c: names.get(c, c))
-    grounds = st.selectbox(t("actions.grounds"), GROUNDS, key=fill.key("diff.grounds"),
-                           index=fill.index(GROUNDS, "grounds") or 0,
+    grounds = st.selectbox(t("actions.grounds"), GROUNDS,
+                           key=fill.start("diff.grounds", _first(GROUNDS, fill, "grounds")),
                            format_func=lambda g: t(f"grounds.{g}"), placeholder=prompt(GROUNDS))
     return {"purpose": purpose, "subject": subject, "countries": countries or None,
             "grounds": grounds}
@@ -225,11 +241,12 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
 
 def _window(view: TraineeView, fill: Fill, key: str) -> dict[str, Any]:
     first, last = float(round(view.day, 1)), float(view.duration_days)
-    start = st.number_input(t("actions.start_day"), min_value=first, max_value=last,
-                            value=min(max(float(fill.values.get("start_day", first)), first), last),
-                            step=1.0, key=fill.key(f"{key}.start"))
-    days = st.slider(t("actions.days"), 1, 30, int(fill.values.get("days", 7)),
-                     key=fill.key(f"{key}.days"))
+    start_key = fill.start(f"{key}.start", float(fill.values.get("start_day", first)))
+    st.session_state[start_key] = min(max(st.session_state[start_key], first), last)  # today on
+    start = st.number_input(t("actions.start_day"), min_value=first, max_value=last,  # at least
+                            step=1.0, key=start_key)
+    days = st.slider(t("actions.days"), 1, 30,
+                     key=fill.start(f"{key}.days", int(fill.values.get("days", 7))))
     return {"start_day": start, "days": float(days)}
 
 
@@ -264,18 +281,18 @@ def _share(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> d
 
 def _meeting(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     partners = list(info.partner_countries)
-    countries = st.multiselect(t("actions.countries"), partners, key=fill.key("meeting.countries"),
-                               placeholder=prompt(partners),
-                               default=[c for c in fill.values.get("countries") or []
-                                        if c in partners],
+    countries = st.multiselect(t("actions.countries"), partners, placeholder=prompt(partners),
+                               key=fill.start("meeting.countries",
+                                              [c for c in fill.values.get("countries") or []
+                                               if c in partners]),
                                format_func=lambda c: names.get(c, c))
     return {"countries": countries or None}
 
 
 def _forensics(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> dict[str, Any]:
     menu = {a[0]: a[2] for a in info.analyses}  # id -> what it examines (goods | phone)
-    analysis = st.selectbox(t("actions.analysis"), list(menu), key=fill.key("forensic.analysis"),
-                            index=(fill.index(list(menu), "analysis") or 0) if menu else None,
+    analysis = st.selectbox(t("actions.analysis"), list(menu),
+                            key=fill.start("forensic.analysis", _first(list(menu), fill, "analysis")),
                             format_func=lambda a: names.get(a, a), placeholder=prompt(list(menu)))
     items = list(info.in_custody if menu.get(analysis) == "phone" else info.seized)
     if not items:

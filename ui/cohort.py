@@ -115,7 +115,7 @@ def notes(user: CurrentUser, workshop: Workshop) -> list:  # type: ignore[type-a
             indicator = st.selectbox(t("hotwash.indicator"), list(fw.indicators),
                                      key="hotwash.note.indicator", index=None,
                                      placeholder=prompt(fw.indicators),
-                                     format_func=lambda i: f"{i} · {fw.indicators[i].title.get(lang)}")
+                                     format_func=lambda i: fw.heading(i, lang))
             owner_col, due_col = st.columns(2)
             owner = bounded.text_input(t("hotwash.owner"), limit=improvement.MAX_OWNER,
                                        key="hotwash.note.owner", where=owner_col)

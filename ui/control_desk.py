@@ -327,9 +327,9 @@ def requests(desk: cell.ControlDesk) -> None:
     st.dataframe([{t("op.col_request"): r.id,
                    t("cc.col_from"): country_name(r.from_country, lang),
                    t("op.col_to"): country_name(r.to_country, lang),
-                   t("op.col_what"): t(f"actions.{r.kind}"), t("desk.day"): round(r.t, 1),
+                   t("op.col_what"): t(f"actions.{r.kind}"), t("desk.day"): num(r.t, ".1f"),
                    t("op.col_status"): t(f"op.status_{r.status}"),
-                   t("op.col_waited"): round(waiting.get(r.id, (r.answered_t or r.t) - r.t), 1),
+                   t("op.col_waited"): num(waiting.get(r.id, (r.answered_t or r.t) - r.t), ".1f"),
                    t("op.col_reason"): r.reason or "", t("cc.col_message"): r.message or ""}
                   for r in summary.requests], hide_index=True, width="stretch")
 

@@ -82,7 +82,7 @@ def _line(r: live.Row) -> dict[str, object]:
     return {t("dash.col_name"): r.name, t("dash.col_team"): r.team or "",
             t("dash.col_scenario"): r.scenario, t("dash.col_state"): state,
             t("dash.col_day"): f"{num(r.day, '.1f')} / {num(r.duration)}" if r.exercise_id else "",
-            t("dash.col_score"): round(r.score, 1), t("dash.col_actions"): r.actions,
+            t("dash.col_score"): num(r.score, ".1f"), t("dash.col_actions"): r.actions,
             t("dash.col_accepted"): r.accepted, t("dash.col_refused"): r.refused,
             t("dash.col_last"): r.last_activity.strftime("%H:%M:%S UTC") if r.last_activity
             else ""}
@@ -180,7 +180,7 @@ def drill(seen: live.Drill) -> None:
             st.info(t("hotwash.no_decisions"), icon=":material/info:")
         else:
             names = desk.labels(seen.view)
-            st.dataframe([{t("desk.day"): round(d.t, 2), t("desk.col_action"): decision(d, names),
+            st.dataframe([{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
                            t("desk.col_result"): decision_result(d.accepted, d.code),
                            t("desk.col_rationale"): d.rationale or ""} for d in seen.decisions],
                          hide_index=True, width="stretch")

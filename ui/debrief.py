@@ -192,7 +192,7 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
            title=t("debrief.tab_decisions"),
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
-    st.dataframe([{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
+    st.dataframe([{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
                    t("desk.col_result"): decision_result(d.accepted, d.code),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],
                  hide_index=True, width="stretch")

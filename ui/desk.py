@@ -266,7 +266,7 @@ def scenario_names(scenario: Scenario, view: TraineeView, lang: str) -> dict[str
     """Names from the scenario the trainee may read: intelligence sources, partner countries
     (by their codes), the laboratory's analyses, and the concealment methods they have already seen (a Purple Notice
     names one)."""
-    names = {c.code: c.name for c in scenario.countries}
+    names = catalogs.scenario_countries(scenario.countries, lang)  # as place pickers name them
     names.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
     names.update({a: label.get(lang) or label["en"] for a, label, _ in view.actions.analyses})
     seen = set(view.actions.concealments)
@@ -383,7 +383,7 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
         st.info(t("desk.no_decisions"))
         return
     st.dataframe(
-        [{t("desk.day"): round(d.t, 1), t("desk.col_action"): decision(d, names),
+        [{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
           t("desk.col_result"): decision_result(d.accepted, d.code),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")
@@ -394,7 +394,7 @@ def notices(view: TraineeView, names: dict[str, str]) -> None:
         st.info(t("desk.no_notices"))
         return
     st.dataframe(
-        [{t("desk.day"): round(n.t, 1), t("actions.colour"): _notice_kind(n, names),
+        [{t("desk.day"): num(n.t, ".1f"), t("actions.colour"): _notice_kind(n, names),
           t("actions.subject"): names.get(n.subject, n.subject),
           t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): notice_reason(n.code, n.reason)}
          for n in view.notices],

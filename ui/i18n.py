@@ -8,10 +8,16 @@ whole page right-to-left.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import streamlit as st
 
 from academy import wording
-from academy.catalogs import say  # one reading of the catalogs, shared read-only
+from academy.catalogs import (
+    say,  # one reading of the catalogs, shared read-only
+    scenario_countries,
+)
 from engine.messages import country_name
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
@@ -39,6 +45,13 @@ def country(code: str) -> str:
     """A country's name in the current language (CLDR: "Kenya", « Tanzanie », "كينيا"),
     never its ISO code; the code itself where CLDR does not know it."""
     return country_name(code, current_language())
+
+
+def countries_listed(countries: Iterable[Any]) -> str:
+    """A scenario's countries as the current language lists them, each by its CLDR name
+    ("Kenya, Tanzania and Vietnam", "كينيا وتنزانيا و…فيتنام"), as place pickers name them."""
+    lang = current_language()
+    return wording.listed(list(scenario_countries(countries, lang).values()), lang)
 
 
 def labelled(label: str, value: object) -> str:

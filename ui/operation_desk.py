@@ -239,10 +239,10 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
         st.info(t("op.no_outgoing"))
         return
     st.dataframe([{t("op.col_request"): r.id, t("op.col_to"): country_name(r.to_country, lang),
-                   t("op.col_what"): _describe(r, names), t("desk.day"): round(r.t, 1),
+                   t("op.col_what"): _describe(r, names), t("desk.day"): num(r.t, ".1f"),
                    t("op.col_status"): t(f"op.status_{r.status}"),
-                   t("op.col_waited"): round((r.answered_t if r.answered_t is not None else day)
-                                             - r.t, 1),
+                   t("op.col_waited"): num((r.answered_t if r.answered_t is not None else day)
+                                           - r.t, ".1f"),
                    t("op.col_reason"): r.reason or ""} for r in outgoing],
                  hide_index=True, width="stretch")
 

@@ -12,14 +12,12 @@ from academy import calibration, studio, worker
 from academy.errors import AcademyError
 from academy.exercises import cohort_seed
 from academy.scenarios import digest
-from academy.wording import listed
-from engine.messages import country_name
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import bounded, charts, debrief
 from ui.choice import prompt
 from ui.figures import figure
-from ui.i18n import current_language, t
+from ui.i18n import countries_listed, current_language, num, t
 from ui.messages import show_error
 from ui.session import CurrentUser
 from ui.state import db, engine
@@ -43,9 +41,7 @@ def listing(entries: list[studio.Entry]) -> None:
                    t("studio.col_area"): t(f"area.{e.scenario.crime_area.value}"),
                    t("studio.col_difficulty"): t(f"difficulty.{e.scenario.difficulty}"),
                    t("studio.col_days"): e.scenario.duration_days,
-                   t("studio.col_countries"): listed([country_name(c.code, current_language())
-                                                      for c in e.scenario.countries],
-                                                     current_language()),
+                   t("studio.col_countries"): countries_listed(e.scenario.countries),
                    t("studio.col_injects"): len(e.scenario.msel),
                    t("studio.col_versions"): e.versions,
                    t("studio.col_source"): e.version.source} for e in entries],
@@ -204,8 +200,7 @@ def distribution(rows: list[dict[str, Any]]) -> tuple[alt.Chart, alt.Chart, pd.D
     scores = frame.groupby("bot", sort=False)["score"]
     summary = pd.DataFrame({
         bot: scores.count().index.tolist(), t("studio.col_games"): scores.count().tolist(),
-        t("studio.col_lowest"): scores.min().round(1).tolist(),
-        t("studio.col_median"): scores.median().round(1).tolist(),
-        t("studio.col_mean"): scores.mean().round(1).tolist(),
-        t("studio.col_highest"): scores.max().round(1).tolist()})
+        **{t(f"studio.col_{name}"): [num(v, ".1f") for v in column.tolist()]  # "55,6" in French
+           for name, column in (("lowest", scores.min()), ("median", scores.median()),
+                                ("mean", scores.mean()), ("highest", scores.max()))}})
     return box, hist, summary

@@ -35,7 +35,7 @@ def show_plan(plan: TrainingPlan, fw: Framework, lang: str) -> None:
     """The weak indicators, then the modules and exercises that train them, then the preset."""
     st.dataframe([{t("plan.indicator"): fw.indicators[i].title.get(lang),
                    t("plan.dimension"): fw.dimension_of(i).title.get(lang),
-                   t("plan.score"): f"{score:.1f} / 3"} for i, score in plan.weakest],
+                   t("plan.score"): f"{num(score, '.1f')} / 3"} for i, score in plan.weakest],
                  hide_index=True, width="stretch")
     st.markdown(f"**{t('plan.modules')}**")
     for module in plan.modules:

@@ -143,6 +143,7 @@ def test_assessment_round_drafts_submit_consensus_and_exports(session, world):
         session, acting_user_id=w, assessment_id=rnd.id, indicator_ids=IDS))
     assert assessments.submit_sheet(session, acting_user_id=w, assessment_id=rnd.id,
                                     indicator_ids=IDS) == "submitted"
+    assessments.set_sheet_agency(session, acting_user_id=o, assessment_id=rnd.id, agency="customs")
     with pytest.raises(AcademyError) as err:
         assessments.submit_sheet(session, acting_user_id=o, assessment_id=rnd.id, indicator_ids=IDS)
     assert err.value.code == "incomplete_confirm" and err.value.params == {"missing": 2}
@@ -153,7 +154,7 @@ def test_assessment_round_drafts_submit_consensus_and_exports(session, world):
                                indicator_id=IDS[1], level=1, valid_ids=IDS)
     rows = {r.indicator_id: r for r in assessments.consensus(
         session, acting_user_id=o, assessment_id=rnd.id, indicator_ids=IDS)}
-    assert rows["governance.1"].levels == {"Otieno": 3, "Wanjiru (police)": 1}
+    assert rows["governance.1"].levels == {"Otieno (customs)": 3, "Wanjiru (police)": 1}
     assert rows["governance.1"].spread == 2 and rows["governance.2"].spread == 0
     assessments.agree(session, acting_user_id=o, assessment_id=rnd.id, indicator_id="governance.1",
                       level=2, note="decree adopted, not all signed", valid_ids=IDS)
@@ -184,6 +185,7 @@ def test_other_team_cannot_read_or_write_an_assessment_by_id(session, world):
     rnd = assessments.create_assessment(session, acting_user_id=w, team_id=a.id, title="Round 1")
     assessments.save_score(session, acting_user_id=w, assessment_id=rnd.id, indicator_id=IDS[0],
                            level=1, valid_ids=IDS)
+    assessments.set_sheet_agency(session, acting_user_id=w, assessment_id=rnd.id, agency="police")
     assessments.submit_sheet(session, acting_user_id=w, assessment_id=rnd.id, indicator_ids=IDS,
                              confirm_incomplete=True)
     for call in (
@@ -227,3 +229,25 @@ def test_an_agency_ticked_many_times_over_is_stored_once_per_id(session, world):
     session.commit()
     assert entry.crime_areas == ("wildlife", "forestry")
     assert entry.functions == ("investigation",)
+
+
+def test_a_sheet_is_not_sent_without_the_agency_it_scores_for(session, world):
+    """User trial: a sheet submitted (and locked) with its agency left on the placeholder;
+    consensus across agencies needs to know whose view each sheet is."""
+    a, o = world["a"], world["otieno"].id
+    rnd = assessments.create_assessment(session, acting_user_id=o, team_id=a.id, title="Round 1")
+    assessments.save_score(session, acting_user_id=o, assessment_id=rnd.id, indicator_id=IDS[0],
+                           level=1, valid_ids=IDS)
+    for confirm in (False, True):
+        with pytest.raises(AcademyError) as err:
+            assessments.submit_sheet(session, acting_user_id=o, assessment_id=rnd.id,
+                                     indicator_ids=IDS, confirm_incomplete=confirm)
+        assert err.value.code == "agency_required"
+    assert assessments.my_sheet(session, acting_user_id=o, assessment_id=rnd.id).status == "draft"
+    with pytest.raises(AcademyError, match="agency_required"):
+        assessments.set_sheet_agency(session, acting_user_id=o, assessment_id=rnd.id, agency="  ")
+    assessments.set_sheet_agency(session, acting_user_id=o, assessment_id=rnd.id, agency="customs")
+    assert assessments.submit_sheet(session, acting_user_id=o, assessment_id=rnd.id,
+                                    indicator_ids=IDS, confirm_incomplete=True) == "incomplete"
+    with pytest.raises(AcademyError, match="sheet_submitted"):  # locked: its agency too
+        assessments.set_sheet_agency(session, acting_user_id=o, assessment_id=rnd.id, agency="police")

@@ -117,3 +117,24 @@ def test_a_relation_is_named_in_the_readers_words():
     assert relation("ships_for", "en") == "ships for"
     assert relation("ships_for", "fr") not in ("ships for", "ships_for")
     assert relation("no_such_relation", "fr") == "no such relation"  # a scenario's own label
+
+
+WJ = "\u2060"  # word joiner: no line break on either side of the dash
+
+
+def test_an_arabic_range_never_breaks_across_two_lines():
+    """User trial: the Arabic warrant refusal's "(A/B، المصداقية 1-2)" broke as "1-" / "2)"."""
+    said = say("engine.warrant.insufficient_evidence", "ar", evidence=1, needed=3)
+    assert f"1{WJ}–{WJ}2" in said and "1-2" not in said, said
+    help_ = say("actions.request_intel_help", "ar")
+    assert f"A{WJ}–{WJ}F" in help_ and f"1{WJ}–{WJ}6" in help_, help_
+
+
+@pytest.mark.parametrize("kept", ["2027-03-31", "TZ-12345678", "COVID-19", "12-34-56", "x 1 - 2"])
+def test_dates_ids_and_words_with_a_hyphen_are_no_ranges(kept):
+    assert wording.unbroken_ranges(kept) == kept
+
+
+def test_left_to_right_ranges_are_left_as_written():
+    assert "1-2" in say("engine.warrant.insufficient_evidence", "en", evidence=1, needed=3)
+    assert "1-2" in say("engine.warrant.insufficient_evidence", "fr", evidence=1, needed=3)

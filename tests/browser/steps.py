@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from academy.demo import DEMO_INSTRUCTOR, DEMO_TRAINEE, DEMO_WORKSHOP_CODE
+from academy.guidance import load_framework
 
 
 def wait_idle(page: Page) -> None:
@@ -99,9 +100,10 @@ def add_corrective_action(page: Page, team: str, text: str, indicator: str,
     form = page.get_by_test_id("stForm")
     select(page, "Kind", "Action", scope=form)
     form.get_by_label("Note").fill(text)
+    named = load_framework().heading(indicator, "en")  # "4.3 · …": offered by number and title
     form.get_by_role("combobox", name="Readiness indicator").click()
-    page.keyboard.type(indicator)  # the list is long: typing filters it
-    page.get_by_role("option").filter(has_text=indicator).first.click()
+    page.keyboard.type(named)  # the list is long: typing filters it
+    page.get_by_role("option").filter(has_text=named).first.click()
     form.get_by_label("Owner (for an action)").fill(owner)
     for part, value in zip(("year", "month", "day"), due, strict=True):
         form.get_by_role("spinbutton", name=f"{part}, Due date (for an action)").click()

@@ -38,11 +38,13 @@ def score(page: Page, dimension: str, nth: int, level: int, evidence: str = "") 
         wait_idle(page)
 
 
-def assessor_scores(page: Page, base: str, name: str, levels: tuple[int, int],
+def assessor_scores(page: Page, base: str, name: str, levels: tuple[int, int], agency: str,
                     new: bool = False) -> None:
     sign_in_trainee(page, base, name=name, pin="2468", code=DEMO_TEAM_CODE, new=new)
     expect(page.get_by_role("heading", name="NEST setup guide")).to_be_visible()
     go(page, "Readiness assessment")
+    select(page, "The agency you score for", agency)  # a sheet is not sent without it
+    wait_idle(page)
     score(page, "Mandate and governance", 0, levels[0], evidence=f"{name}: decree 12/2025")
     score(page, "Mandate and governance", 1, levels[1])
     page.get_by_role("button", name="Submit my sheet").click()
@@ -98,10 +100,10 @@ def test_two_assessors_agree_export_and_an_outsider_is_refused(server, browser, 
         wait_idle(amina)
         amina.get_by_role("button", name="Sign out").click()
         wait_idle(amina)
-        assessor_scores(amina, server.url, "Amina Wanjiru", (1, 2))
+        assessor_scores(amina, server.url, "Amina Wanjiru", (1, 2), "Police")
         shot(amina, "guidance-assessment-sheet")
         # Otieno scores independently in a separate browser context
-        assessor_scores(otieno, server.url, "Otieno Customs", (3, 2), new=True)
+        assessor_scores(otieno, server.url, "Otieno Customs", (3, 2), "Customs", new=True)
 
         # the consensus: agree the unanimous score, settle the disagreement with a note
         go(amina, "Consensus")

@@ -21,6 +21,7 @@ from academy.assessments import (
     rounds_of_team,
     save_score,
     scores_of_round,
+    set_sheet_agency,
     submit_sheet,
 )
 from academy.db import make_engine, session_scope
@@ -94,6 +95,8 @@ def seed_sheet(db_url: str, *, round_title: str, levels: dict[str, int], skip: s
         member = s.exec(sql(User).where(User.display_name == MEMBER[0])).one()
         round_ = s.exec(sql(ReadinessAssessment).where(ReadinessAssessment.title == round_title)).one()
         ids = list(framework.indicators)
+        set_sheet_agency(s, acting_user_id=member.id or 0, assessment_id=round_.id or 0,
+                         agency="police")  # a sheet is not sent without it
         for iid in ids:
             if iid != skip:
                 save_score(s, acting_user_id=member.id or 0, assessment_id=round_.id or 0,

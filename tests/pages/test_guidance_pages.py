@@ -44,6 +44,8 @@ def seeded_round(url: str, levels: dict[str, list[int]], title: str = "Baseline 
         round_ = assessments.create_assessment(s, acting_user_id=first.id, team_id=team.id,
                                                title=title)
         for name, user in users.items():
+            assessments.set_sheet_agency(s, acting_user_id=user.id, assessment_id=round_.id,
+                                         agency="police")
             for n, iid in enumerate(ids):
                 assessments.save_score(s, acting_user_id=user.id, assessment_id=round_.id,
                                        indicator_id=iid, level=levels[name][n % len(levels[name])],
@@ -110,6 +112,7 @@ def test_assessment_draft_saves_and_incomplete_submit_asks_for_confirmation(url)
     at.button(key="FormSubmitter:guidance.new_round-Start the round").click().run()
     assert not at.exception
     round_id = at.selectbox(key="guidance.round").value
+    at.selectbox(key="assess.agency").select("police").run()
     at.radio(key=f"assess.{round_id}.governance.1.level").set_value(2).run()
     at.text_area(key=f"assess.{round_id}.governance.1.evidence").input("Decree 12/2025").run()
     assert "1 of" in at.get("progress")[0].proto.text
@@ -242,3 +245,29 @@ def test_arabic_assessment_names_the_country_and_prompts_in_arabic(url):
     assert "الفريق الوطني: كينيا" in texts(at).replace("\u2068", "").replace("\u2069", "")
     agency = at.selectbox(key="assess.agency")
     assert agency.value is None and agency.placeholder == "اختر…"
+
+
+def test_arabic_sheet_is_not_sent_without_its_agency(url):
+    """User trial (Arabic): "Submit my sheet" → "Submit as incomplete" saved and locked a sheet
+    whose agency was left on the placeholder."""
+    at = as_member("Agency Later")
+    at.switch_page("pages/assessment.py").run()
+    at.text_input(key="guidance.new_title").input("Baseline 2026")
+    at.button(key="FormSubmitter:guidance.new_round-Start the round").click().run()
+    at.selectbox(key="sidebar.language").select("ar").run()
+    round_id = at.selectbox(key="guidance.round").value
+    at.radio(key=f"assess.{round_id}.governance.1.level").set_value(2).run()
+    at.button(key="assess.submit").click().run()
+    assert not at.exception
+    assert "اختر الجهاز الذي تقيّم باسمه قبل إرسال ورقتك." in [e.value for e in at.error]
+    assert not [b for b in at.button if b.key == "assess.confirm_button"]
+    with db(url) as s:
+        uid = s.exec(select(User).where(User.display_name == "Agency Later")).one().id
+        assert assessments.my_sheet(s, acting_user_id=uid, assessment_id=round_id).status == "draft"
+    at.selectbox(key="assess.agency").select("customs").run()
+    at.button(key="assess.submit").click().run()
+    at.button(key="assess.confirm_button").click().run()
+    assert not at.exception and not at.error
+    with db(url) as s:
+        sheet = assessments.my_sheet(s, acting_user_id=uid, assessment_id=round_id)
+        assert (sheet.status, sheet.agency) == ("incomplete", "customs")

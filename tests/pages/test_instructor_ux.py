@@ -84,7 +84,7 @@ def test_workshop_progress_names_hard_questions_by_number_and_shows_percent(app_
     number = MODULE.quiz.index(missed) + 1
     prompt = shorten(MODULE.quiz[number - 1].prompt, 70, placeholder="…")
     assert first["Question"] == f"{number}. {prompt}"  # a number, not the id
-    assert first["Wrong on first attempt"] == 100  # percent, as the column says
+    assert first["Wrong on first attempt"] == "100%"  # a percent, written the reader's way
     assert not any(str(q).startswith("q") for q in hard["Question"])
 
 

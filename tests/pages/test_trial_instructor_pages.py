@@ -136,6 +136,8 @@ def test_readiness_results_name_modules_by_title_and_show_a_dash_for_no_score(ap
                                                title="Partial")
         assessments.save_score(s, acting_user_id=amina.id, assessment_id=round_.id,
                                indicator_id=with_modules.id, level=0, valid_ids=list(fw.indicators))
+        assessments.set_sheet_agency(s, acting_user_id=amina.id, assessment_id=round_.id,
+                                     agency="police")
         assessments.submit_sheet(s, acting_user_id=amina.id, assessment_id=round_.id,
                                  indicator_ids=list(fw.indicators), confirm_incomplete=True)
     at = as_member()

@@ -25,7 +25,7 @@ def test_calibration_results_name_bots_and_figures_in_the_readers_language(frenc
                                      "Maximum"]
     assert set(summary["Robot"]) == {"Au hasard", "Oracle (connaît la vérité)",
                                      "Règles empiriques"}
-    assert summary.set_index("Robot").loc["Au hasard", "Médiane"] == 2.0
+    assert summary.set_index("Robot").loc["Au hasard", "Médiane"] == "2,0"  # the French way
     spec = hist.to_dict()
     assert spec["encoding"]["color"]["title"] == "Robot"
     assert "policy" not in str(box.to_dict()["encoding"]) + str(spec["encoding"])
