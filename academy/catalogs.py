@@ -152,9 +152,13 @@ def yes_no(value: bool, lang: str) -> str:
     return say(f"pdf.{'yes' if value else 'no'}", lang)
 
 
-def reason(code: str, lang: str) -> str:
-    """Why the engine refused a decision, as the desk says it (``engine.<code>``)."""
-    return word(f"engine.{code}", lang, say("pdf.refused", lang))
+def reason(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
+    """Why the engine refused a decision, as the desk says it (``engine.<code>``), with the
+    values the outcome gave (``params``: "only 1 identifier known")."""
+    key = f"engine.{code}"
+    if key not in catalog("en"):
+        return say("pdf.refused", lang)
+    return say(key, lang, **engine_values(params, lang)) if params else say(key, lang)
 
 
 def relation(rel: str, lang: str) -> str:

@@ -191,14 +191,15 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
                   for s in debrief.shipments])
     report.heading(say("missed"))
     report.bullets([say("missed_line", day=num(group[0].t, ".1f"),
-                        shipment=", ".join(dict.fromkeys(m.shipment for m in group)),
+                        shipment=", ".join(ids := list(dict.fromkeys(m.shipment for m in group))),
+                        count=len(ids),
                         text=catalogs.engine_text(group[0].code, group[0].params, group[0].text,
                                                   lang))
                     for group in missed_groups(debrief)] or [say("none")])
     report.heading(say("decisions"))
     report.table([say("day"), say("decision"), say("result"), say("rationale")],
                  [[num(d.t, ".1f"), catalogs.decision_text(d.kind, d.params, d.summary, lang, named),
-                   say("accepted") if d.accepted else catalogs.reason(d.code, lang),
+                   say("accepted") if d.accepted else catalogs.reason(d.code, lang, d.result),
                    d.rationale or ""] for d in debrief.decisions])
     report.heading(say("network"))
     report.table([say("member"), say("role"), say("country"), say("betweenness"),

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine import actions as A
 from engine import messages as M
+from engine.controls import report_when_closed
 from engine.records import Outcome, Record
 from engine.requests import _known, not_a_person, ok, refuse
 from engine.state import Tip
@@ -183,8 +184,8 @@ def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
                       status=p.status)
     now = round(sim.env.now, 6)
     p.status, p.done_t = "cancelled", now
-    p.result = f"Cancelled by the team on day {now:g}"
-    p.code, p.params = "action_day.cancelled_plan", {**p.named(), "day": now}
+    p.result = f"Cancelled by the team on day {round(now, 1):g}"  # a day to a tenth, as said
+    p.code, p.params = "action_day.cancelled_plan", {**p.named(), "day": round(now, 1)}
     return ok("action_day.cancelled", f"{p.what} of {p.label} ({p.id}) cancelled: it will not"
               " be carried out", plan=p.id, **p.named())
 
@@ -226,8 +227,8 @@ def _arrest(sim: Simulation, p: Planned) -> None:
         if fled and alert is not None:
             _report(sim, p, False, "action_day.fled",
                     f"{p.label} was not found in {p.country}: tipped off by the arrest in"
-                    f" {alert.country} on day {alert.t:g}, left the country",
-                    country=p.country, countries=alert.country, day=round(alert.t, 2))
+                    f" {alert.country} on day {round(alert.t, 1):g}, left the country",
+                    country=p.country, countries=alert.country, day=round(alert.t, 1))
         else:
             _report(sim, p, False, "action_day.not_found",
                     f"{p.label} was not found in {p.country}", country=p.country)
@@ -243,13 +244,16 @@ def _seize(sim: Simulation, p: Planned, day: float) -> None:
     assert p.location is not None
     start = max(day, sim.env.now)
     end = start + WINDOW_DAYS
-    sim.controls.open(p.location, start, end, p.target, p.country)
+    c = sim.controls.open(p.location, start, end, p.target, p.country)
     alert = sim.alert
     if alert is not None and alert.t < start - EPS:  # warned days ago: loads hold off
         sim.tips.append(Tip(p.location, start, end, alert.member, alert.t))
     place = sim.locs[p.location].name
     _report(sim, p, True, "action_day.watching",
-            f"{place} watched for {p.label} until day {end:g}", place=place, end=end)
+            f"{place} watched for {p.label} until day {round(end, 1):g}", place=place,
+            end=round(end, 1))
+    report_when_closed(sim, c, M.sender("coordinator"), "action_day.closed",
+                       lambda: {**p.named(), "place": place, "end": round(end, 1)})
 
 
 def alerted(sim: Simulation, member: str) -> None:

@@ -69,10 +69,12 @@ def request_diffusion(sim: Simulation, a: A.RequestDiffusion) -> Outcome:
             round(t, 3),
             via="diffusion",
             countries=tuple(countries),
+            params=dict(verdict.params),
         )
     )
     if not verdict.accepted:
-        return Outcome(False, verdict.code, verdict.reason, {"colour": colour}, verdict.rule)
+        return Outcome(False, verdict.code, verdict.reason, {"colour": colour, **verdict.params},
+                       verdict.rule)
     sim.diffusions[key] = reach | set(countries)
     sent = ", ".join(countries)
     if colour == "purple":
@@ -96,7 +98,7 @@ def _locate(sim: Simulation, subject: str, countries: list[str]) -> None:
         return
     ent, where, country = found
     if country not in countries:
-        k.item(t, M.sender("ncb_home"), "B2", "diffusion.no_trace",
+        k.item(t, M.sender("ncb", country=sim.acting), "B2", "diffusion.no_trace",
                {"subject": ent.label, "countries": ", ".join(countries)}, "notice")
         return
     k.learn(subject, "person", ent.label, {"located": where}, t, f"NCB {country}", "B2")

@@ -151,7 +151,8 @@ class Exercise:
     def _decide(self, t: float, kind: str, summary: str, rationale: Any, out: Outcome,
                 params: dict[str, Any] | None = None, actor: Actor | None = None) -> None:
         rationale = rationale if isinstance(rationale, str) else None
-        record = DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {})
+        record = DecisionRecord(t, kind, summary, rationale, out.accepted, out.code, params or {},
+                                dict(out.params))
         if actor is not None and (actor.role == CONTROL or (
                 actor.team is not None and actor.team not in self.sim.played)):
             self.control_decisions.append(record)  # the control cell's, or no team's yet

@@ -351,7 +351,10 @@ def _reveal(
 def _false_lead(sim: Simulation, rep: _Report, target: str, rng: random.Random) -> None:
     """A report as convincing as a true one, about an innocent look-alike or a phantom
     shipment. It is graded by the same rules as any report, so only corroboration tells
-    it apart: never "confirmed" unless another source already said the same."""
+    it apart: never "confirmed" unless another source already said the same. On a person,
+    a firm or a vessel, the look-alike is "in regular contact" with it; on a place, it is
+    linked to recent activity there (a port is in contact with nobody). The wording is
+    chosen after the draws, so a false lead draws the same numbers in the same order."""
     w, k, src = sim.world, sim.knowledge, rep.src
     decoy = w.entities[rng.choice(w.decoys)] if w.decoys else None
     rep.subject = target
@@ -367,9 +370,11 @@ def _false_lead(sim: Simulation, rep: _Report, target: str, rng: random.Random) 
         if target in k.entities:
             rep.loose.append((target, decoy.id, "associates_with"))
         rep.backed.append(decoy.id)
+        place = target in sim.locs  # a port, a market, a border post
         facts.append(
             M.message(
-                "fact.contact", target=_name(sim, target), other=decoy.label, country=decoy.country
+                "fact.place_contact" if place else "fact.contact",
+                target=_name(sim, target), other=decoy.label, country=decoy.country,
             )
         )
     else:

@@ -48,6 +48,7 @@ class Control:
     end: float
     shipment: str | None  # None: inspect everything
     side: str | None = None  # the country whose team asked for it (engine.joint)
+    found: bool = False  # it found a load (an inspection: any; a seizure: its own)
 
 
 class LegPlan:
@@ -174,7 +175,8 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
         )
     wanted = red and person not in sim.arrested
     if wanted and sim.draw("red-border", person, round(t, 3)) < sim._act(country):
-        sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name))
+        sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name,
+                                     country=country))
 
 
 # Legs on which the crew travels with the load (a driver, a courier): caught with it.
@@ -186,6 +188,9 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
     t, k, w = sim.env.now, sim.knowledge, sim.world
     loc = sim.locs[leg.to]
     customs = f"Customs {loc.country}"
+    for c in sim.controls.at(leg.to, t):  # the windows open here have a find to report
+        if c.shipment is None or c.shipment == ship.id:
+            c.found = True
     sim.record_shipment(ship.id, customs, "A1")
     if ship.id in sim.cd_asked:
         if cd_cleared(sim, ship):

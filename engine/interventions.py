@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from engine import actions as A
 from engine.circulation import in_force
+from engine.controls import report_when_closed
 from engine.corruption import tip_off
 from engine.deliveries import route_states
 from engine.joint import TeamRequest, send
@@ -71,8 +72,11 @@ def _control(
             )
         name = sim.locs[location].name
         if acts:
-            sim.controls.open(location, max(start, t), end, shipment, sim.acting)
+            c = sim.controls.open(location, max(start, t), end, shipment, sim.acting)
             tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
+            report_when_closed(sim, c, by, f"{said}.{what}_closed",
+                               lambda: {"country": country, "place": name, "end": round(end, 1)}
+                               | ({"shipment": shipment} if shipment else {}))
             sim.knowledge.item(
                 t,
                 by,

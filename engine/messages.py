@@ -69,6 +69,8 @@ TEMPLATES: dict[str, str] = {
         " in container {container}"
     ),
     "fact.contact": "{target} is in regular contact with {other} ({country})",
+    # a false lead on a place: a person or a firm seen there, not a port "in contact"
+    "fact.place_contact": "{other} ({country}) is linked to recent activity at {target}",
     # --- interdiction: finds, seizures, controlled deliveries, notice alerts -------------
     "notice.border": "Notice alert: {subject} crossed into {country} at {place}.",
     "partner.cd_found": (
@@ -132,6 +134,8 @@ TEMPLATES: dict[str, str] = {
     "action_day.fled": "Action day: {target} was not found in {country}. The network was"
     " tipped off by the arrest in {countries} on day {day:g} and {target} has left the country.",
     "action_day.watching": "Action day: {place} is watched for {target} until day {end:g}.",
+    "action_day.closed": "Action day: the watch at {place} ended on day {end:g}; {target} was"
+    " not encountered.",
     "notice.circulated": "INTERPOL has circulated a notice requested by {country} on {subject}.",
     "handling.share": "may be shared",
     "handling.share_conditions": "may be shared under conditions",
@@ -148,6 +152,14 @@ TEMPLATES: dict[str, str] = {
         " for shipment {shipment}."
     ),
     "partner.inspection_declined": "{country} declines the inspection at {place} (no capacity).",
+    # a window that closed without a find: what the control team knows, never the truth
+    "partner.inspection_closed": (
+        "{country}: the inspection at {place} ended on day {end:.1f}; nothing was found."
+    ),
+    "partner.seizure_closed": (
+        "{country}: the seizure at {place} ended on day {end:.1f}; shipment {shipment} was not"
+        " encountered."
+    ),
     "partner.seizure_declined": "{country} declines the seizure at {place} (no capacity).",
     # --- the team's own country: booked with its own services, not asked of a partner ----
     "home.inspection_agreed": (
@@ -157,6 +169,14 @@ TEMPLATES: dict[str, str] = {
     "home.seizure_agreed": (
         "Your national teams confirm the seizure at {place} from day {start:.1f} to {end:.1f}"
         " for shipment {shipment}."
+    ),
+    "home.inspection_closed": (
+        "Your national teams: the inspection at {place} ended on day {end:.1f}; nothing was"
+        " found."
+    ),
+    "home.seizure_closed": (
+        "Your national teams: the seizure at {place} ended on day {end:.1f}; shipment"
+        " {shipment} was not encountered."
     ),
     "home.inspection_declined": (
         "Your national teams cannot carry out the inspection at {place} (no capacity)."
@@ -395,7 +415,6 @@ TEMPLATES: dict[str, str] = {
     "sender.coordinator": "NEST coordinator",
     "sender.instructor": "Instructor",
     "sender.ncb": "NCB {country}",
-    "sender.ncb_home": "NCB",
     "sender.customs": "Customs {country}",
     "sender.national": "National services",
     "sender.case_meeting": "Regional case meeting",

@@ -13,6 +13,7 @@ Nothing takes effect in a country outside INTERPOL (``engine.circulation``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from engine import actions as A
@@ -117,29 +118,42 @@ def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
             "notice.duplicate", f"a {a.colour.title()} Notice on this subject is already published"
         )
     verdict = check(sim, a.colour, a.purpose, a.grounds, a.subject)
-    k.notices.append(
-        NoticeRecord(
-            a.colour,
-            a.subject,
-            "accepted" if verdict.accepted else "refused",
-            verdict.code,
-            verdict.reason,
-            round(t, 3),
-        )
-    )
-    if not verdict.accepted:
-        return Outcome(False, verdict.code, verdict.reason, {"colour": a.colour}, verdict.rule)
-    label = named(sim, a.subject)
     review = sim.scenario.legal.notice_review_days
+    reviewed = verdict.accepted and a.colour in REVIEWED and review > 0
+    record = NoticeRecord(
+        a.colour,
+        a.subject,
+        "accepted" if verdict.accepted else "refused",
+        verdict.code,
+        verdict.reason,
+        round(t, 3),
+        params=dict(verdict.params),
+    )
+    if reviewed:  # the row says "under review" until the notice is published
+        record = replace(
+            record, code="notice.under_review", params={"day": round(t + review, 3)},
+            reason=f"{a.colour.title()} Notice under review; published around day"
+                   f" {t + review:.1f}")
+    k.notices.append(record)
+    if not verdict.accepted:
+        return Outcome(False, verdict.code, verdict.reason,
+                       {"colour": a.colour, **verdict.params}, verdict.rule)
+    label = named(sim, a.subject)
     sim.emit("notice_accepted")
-    if a.colour in REVIEWED and review > 0:
+    if reviewed:
         sim.notices_pending.add(key)
-        sim.answer(review, lambda: _publish(sim, a.colour, a.subject), f"{a.colour}_published",
-                   **label)
+
+        def published() -> None:
+            _publish(sim, a.colour, a.subject)
+            at = k.notices.index(record)  # the asker's file: now published
+            k.notices[at] = replace(record, code=verdict.code, reason=verdict.reason,
+                                    params={"day": round(sim.env.now, 3)})
+
+        sim.answer(review, published, f"{a.colour}_published", **label)
         return Outcome(
             True,
             "notice.under_review",
-            f"{a.colour.title()} Notice accepted for review; published around day {t + review:g}",
+            f"{a.colour.title()} Notice accepted for review; published around day {t + review:.1f}",
             {"colour": a.colour, "day": round(t + review, 3)},
         )
     _publish(sim, a.colour, a.subject)
@@ -154,7 +168,7 @@ def request_notice(sim: Simulation, a: A.RequestNotice) -> Outcome:
     return Outcome(
         True, "notice.answer_due",
         f"{a.colour.title()} Notice accepted; after the General Secretariat's review, the"
-        f" answer is due around day {day:g}",
+        f" answer is due around day {day:.1f}",
         {"colour": a.colour, "day": day}, verdict.rule,
     )
 

@@ -41,6 +41,7 @@ matching colour: they skip the General Secretariat's review, not the Rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ART3 = "INTERPOL Constitution, Art. 3: no intervention of a political, military, religious or racial character"
 RPD = "INTERPOL Rules on the Processing of Data, Red Notice conditions (Art. 83, as reported publicly)"
@@ -102,6 +103,7 @@ class NoticeCheck:
     code: str
     reason: str
     rule: str | None
+    params: dict[str, Any] = field(default_factory=dict)  # what ``reason`` counts, for a catalog
 
 
 def check_notice(
@@ -166,10 +168,12 @@ def check_notice(
             return NoticeCheck(
                 False,
                 "red.identifiers",
-                f"only {identifiers} identifiers known (name, date of birth, nationality, passport, phone); "
-                f"this scenario assumes {min_identifiers} are needed",
+                f"only {identifiers} identifier{'' if identifiers == 1 else 's'} known (name,"
+                f" date of birth, nationality, passport, phone); this scenario assumes"
+                f" {min_identifiers} {'is' if min_identifiers == 1 else 'are'} needed",
                 RPD
                 + ": enough identifiers to identify the person (threshold: scenario assumption)",
+                {"known": identifiers, "needed": min_identifiers},
             )
     if colour == "red" and thresholds is not None and thresholds.home_country:
         home = thresholds.home_country

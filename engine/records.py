@@ -139,6 +139,9 @@ class NoticeRecord(Record):
     t: float
     via: str = "notice"  # notice | diffusion
     countries: tuple[str, ...] = ()  # the member countries a diffusion was addressed to
+    # the values ``reason`` was written from (``engine.<code>`` in the catalogs): the day a
+    # notice under review is due to be published ("notice.under_review")
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,9 @@ class DecisionRecord(Record):
     accepted: bool
     code: str
     params: dict[str, Any] = field(default_factory=dict)  # the action's fields, for readers
+    # the outcome's params: the values its reason counts ("only 1 identifier known"), so a
+    # decision log can say the reason (``engine.<code>``) whole, in any language
+    result: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

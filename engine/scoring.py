@@ -41,7 +41,7 @@ from engine.prosecution import leaders_convicted
 from engine.records import Missed, NoticeRecord, ScoreComponent
 
 if TYPE_CHECKING:
-    from engine.simulation import Simulation
+    from engine.simulation import ShipmentState, Simulation
 
 WEIGHTS = {
     "seized_share": 25.0,
@@ -153,12 +153,33 @@ def ratings(sim: Simulation, m: dict[str, float]) -> dict[str, str]:
 
 
 def missed_opportunities(sim: Simulation) -> list[Missed]:
-    """Intelligence the trainee held about a shipment that then got through."""
+    """Intelligence the trainee held about a shipment that then got through, in time to
+    stop it.
+
+    A report pointing at a load (``knowledge.pointers``: item, shipment, day received)
+    counts only if a control asked for on the day it came could still have met the load:
+    some place the load reached later (``ShipmentState.passed``, the end of each leg, its
+    destination included: any of them can hold an inspection or a seizure) was reached at
+    least the fastest answer of that place's country after the report
+    (``partner.response_days.min``: no partner, nor the team's own services, opens a
+    window sooner). A report that came after the load had passed its last such place — or
+    too close to it for any answer — pointed at a load nobody could have stopped any more:
+    a fair instructor does not count it as a missed opportunity. A load already on its way
+    still counts when the report left time to stop it further down its route."""
     items = {i.id: i for i in sim.knowledge.inbox}
     out = []
     for iid, sid, t in sim.knowledge.pointers:
         ship = sim.ships.get(sid)
-        if ship is not None and ship.status == "missed":
+        if ship is not None and ship.status == "missed" and in_time(sim, ship, t):
             item = items[iid]
             out.append(Missed(sid, iid, round(t, 3), item.text, item.code, item.params))
     return out
+
+
+def in_time(sim: Simulation, ship: ShipmentState, t: float) -> bool:
+    """Could a control asked on day ``t`` have met ``ship`` at a place it reached later?"""
+    countries = sim.countries
+    return any(
+        day >= t + countries[sim.locs[place].country].partner.response_days.min
+        for place, day in ship.passed
+    )

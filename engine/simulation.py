@@ -475,7 +475,9 @@ class Simulation(Communications, ShipmentReports):
         self.route = options[0] if options else min(self.burned, key=lambda r: self.burned[r])
 
     def arrest(self, member: str, how: Message, announce: bool = True) -> None:
-        """``how``: the message (``arrest.*``) telling how the arrest was made."""
+        """``how``: the message (``arrest.*``) telling how the arrest was made, with the
+        ``country`` where it was made: that country's NCB announces it ("NCB Malaysia"),
+        or the side's own national services at home — never a bare "NCB"."""
         t = self.env.now
         ent = self.world.entities[member]
         self.credit[member] = self.acting
@@ -488,7 +490,10 @@ class Simulation(Communications, ShipmentReports):
         self.arrested[member] = t
         if announce:
             params = {"subject": ent.label, **nested("how", how)}
-            self.knowledge.item(t, sender("ncb_home"), "A1", "partner.arrest", params, "partner")
+            where = how["params"].get("country")
+            by = (sender("national") if where in (None, self.acting)
+                  else sender("ncb", country=where))
+            self.knowledge.item(t, by, "A1", "partner.arrest", params, "partner")
         if ent.type == "person":  # a prosecutor takes up the case (engine.prosecution)
             open_case(self, member, how)
         lie_low = self.scenario.adaptation.lie_low_after_arrest_days

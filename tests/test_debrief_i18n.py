@@ -93,10 +93,13 @@ def test_the_printed_debrief_says_missed_opportunities_in_the_language(monkeypat
     groups: dict[str, list] = {}
     for m in debrief.missed:
         groups.setdefault(m.intel or m.text, []).append(m)
+    def shipments(g: list) -> str:  # "shipment S1", "2 shipments: S1, S2" (trial: plurals)
+        ids = list(dict.fromkeys(m.shipment for m in g))
+        return f"shipment {ids[0]}" if len(ids) == 1 else f"{len(ids)} shipments: {', '.join(ids)}"
+
     assert missed_bullets(english) == [
         f"Day {g[0].t:.1f}: {catalogs.engine_text(g[0].code, g[0].params, g[0].text, 'en')}"
-        f" (shipment {', '.join(dict.fromkeys(m.shipment for m in g))})"
-        for g in groups.values()]
+        f" ({shipments(g)})" for g in groups.values()]
     french = blocks(monkeypatch, debrief, scenario, "fr")
     assert french[0].endswith(" — revue après action")
     first = debrief.missed[0]

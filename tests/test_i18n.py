@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,33 @@ def test_placeholders_match_english(lang):
     for key, entry in catalog(lang).items():
         assert all(wording.forms(entry).values()), key
         assert wording.fields(entry) == wording.fields(english[key]), key
+
+
+def specs(entry: wording.Entry) -> dict[str, set[str]]:
+    """Each value an entry uses, with the format specs its sentences write it with."""
+    out: dict[str, set[str]] = {}
+    for text in wording.forms(entry).values():
+        for _, name, spec, _ in string.Formatter().parse(text):
+            if name:
+                out.setdefault(name, set()).add(spec or "")
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_placeholders_are_written_with_the_same_format_in_every_language(lang):
+    """User trial: "published around day 32.6328" in English where the other languages wrote
+    day 32.6. A value is written with the same spec ({day:.1f}, {quantity:g}) in every
+    language and in every plural form of a sentence."""
+    english = catalog("en")
+    drift = {key: (specs(entry), specs(english[key])) for key, entry in catalog(lang).items()
+             if specs(entry) != specs(english[key])
+             or any(len(v) > 1 for v in specs(entry).values())}
+    assert drift == {}
+
+
+def test_a_spec_drift_is_seen():
+    assert specs("day {day:g}") != specs("jour {day:.1f}")
+    assert specs({"one": "{n:g} day", "other": "{n:.1f} days"}) == {"n": {"g", ".1f"}}
 
 
 @pytest.mark.parametrize("lang", LANGS)

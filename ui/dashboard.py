@@ -181,7 +181,7 @@ def drill(seen: live.Drill) -> None:
         else:
             names = desk.labels(seen.view)
             st.dataframe([{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
-                           t("desk.col_result"): decision_result(d.accepted, d.code),
+                           t("desk.col_result"): decision_result(d.accepted, d.code, d.result),
                            t("desk.col_rationale"): d.rationale or ""} for d in seen.decisions],
                          hide_index=True, width="stretch")
 

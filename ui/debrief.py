@@ -83,9 +83,18 @@ def shipments(debrief: Debrief, scenario: Scenario | None = None) -> None:
               titles["route"]: st.column_config.TextColumn(width="medium")}  # keeps the rest in view
     st.dataframe([{titles[c]: r[c] for c in SHIPMENT_COLUMNS} for r in rows], hide_index=True,
                  width="stretch", column_config=widths)
-    fates = [s.fate for s in debrief.shipments]  # prevented is not seized: said apart
-    st.caption(t("debrief.flow_split", seized=fates.count("seized") + fates.count("controlled_delivery"),
-                 prevented=fates.count("prevented"), missed=fates.count("missed")))
+    st.caption(t("debrief.flow_split", **flow_split(debrief)))
+
+
+def flow_split(debrief: Debrief) -> dict[str, int]:
+    """Every planned shipment counted once, by fate (prevented is not seized: said apart;
+    one still on its way or never sent is neither got through nor stopped), so the
+    figures add up to the shipments listed above them."""
+    fates = [s.fate for s in debrief.shipments]
+    return {"total": len(fates),
+            "seized": fates.count("seized") + fates.count("controlled_delivery"),
+            "prevented": fates.count("prevented"), "missed": fates.count("missed"),
+            "in_transit": fates.count("in_transit"), "not_sent": fates.count("not_sent")}
 
 
 def prosecutions(debrief: Debrief, scenario: Scenario | None = None) -> None:
@@ -162,10 +171,10 @@ def missed(debrief: Debrief) -> None:
         groups.setdefault(m.intel or m.text, []).append(m)
     for group in groups.values():
         first = group[0]
-        shipments = ", ".join(dict.fromkeys(m.shipment for m in group))
+        ids = list(dict.fromkeys(m.shipment for m in group))
         report = engine_text(first.code, first.params, first.text, lang, isolate=lang in RTL)
-        st.warning(t("debrief.missed_line", day=num(first.t, ".1f"), shipment=shipments) + "\n\n"
-                   + plain(report))
+        st.warning(t("debrief.missed_line", day=num(first.t, ".1f"), shipment=", ".join(ids),
+                     count=len(ids)) + "\n\n" + plain(report))
 
 
 def names_of(debrief: Debrief, scenario: Scenario | None = None,
@@ -193,7 +202,7 @@ def decisions(debrief: Debrief, scenario: Scenario | None = None) -> None:
            tables=[[{t("map.day"): num(e["day"], ".1f"), t("figure.col_type"): e["lane"],
                      t("figure.col_text"): e["text"]} for e in events]])
     st.dataframe([{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
-                   t("desk.col_result"): decision_result(d.accepted, d.code),
+                   t("desk.col_result"): decision_result(d.accepted, d.code, d.result),
                    t("desk.col_rationale"): d.rationale or ""} for d in debrief.decisions],
                  hide_index=True, width="stretch")
 

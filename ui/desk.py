@@ -191,11 +191,14 @@ def rule_text(code: str, english: str) -> str:
     return english if translated == key else translated
 
 
-def notice_reason(code: str, english: str) -> str:
-    """Why a notice was accepted or refused: the catalog's sentence for its code (``engine.
-    <code>``) in another language, the engine's own reason in English."""
+def notice_reason(code: str, english: str, params: dict[str, Any] | None = None) -> str:
+    """Why a notice was accepted or refused, or that it is still under review (with the day
+    it is due to be published): the catalog's sentence for its code (``engine.<code>``)
+    with the values it was written from in another language, the engine's own reason in
+    English."""
     key = f"engine.{code}"
-    translated = t(key) if current_language() != "en" else key
+    values = plain_values(catalogs.engine_values(params, current_language())) if params else {}
+    translated = t(key, **values) if current_language() != "en" else key
     return english if translated == key else translated
 
 
@@ -384,7 +387,7 @@ def timeline(view: TraineeView, names: dict[str, str]) -> None:
         return
     st.dataframe(
         [{t("desk.day"): num(d.t, ".1f"), t("desk.col_action"): decision(d, names),
-          t("desk.col_result"): decision_result(d.accepted, d.code),
+          t("desk.col_result"): decision_result(d.accepted, d.code, d.result),
           t("desk.col_rationale"): d.rationale or ""} for d in view.decisions],
         hide_index=True, width="stretch")
 
@@ -396,7 +399,7 @@ def notices(view: TraineeView, names: dict[str, str]) -> None:
     st.dataframe(
         [{t("desk.day"): num(n.t, ".1f"), t("actions.colour"): _notice_kind(n, names),
           t("actions.subject"): names.get(n.subject, n.subject),
-          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): notice_reason(n.code, n.reason)}
+          t("desk.col_result"): t(f"desk.status_{n.status}"), t("desk.col_reason"): notice_reason(n.code, n.reason, n.params)}
          for n in view.notices],
         hide_index=True, width="stretch")
 

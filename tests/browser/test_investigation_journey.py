@@ -152,9 +152,11 @@ def test_fiu_diffusion_and_the_prosecution_debrief(server, page, shot):
     page.get_by_role("tab", name="Shipments").click()
     fates = [s.fate for s in debrief.shipments]
     seized = fates.count("seized") + fates.count("controlled_delivery")
-    expect(main.get_by_text(
-        f"Seized or delivered under control: {seized} · prevented from leaving by arrests: "
-        f"{fates.count('prevented')} · got through: {fates.count('missed')}")).to_be_visible()
+    expect(main.get_by_text(  # every shipment counted once (user trial: 1 · 0 · 6 of 8)
+        f"{len(fates)} shipments planned — seized or delivered under control: {seized} ·"
+        f" prevented from leaving by arrests: {fates.count('prevented')} · got through:"
+        f" {fates.count('missed')} · still in transit at the end: {fates.count('in_transit')}"
+        f" · never sent: {fates.count('not_sent')}")).to_be_visible()
     expect(main.get_by_test_id("stDataFrame").first).to_be_visible()
     shot(page, "investigation-05-debrief-shipments")
 

@@ -49,7 +49,7 @@ def test_fixed_senders_are_messages_whose_english_is_the_source(runs):
             assert item.source == item.params["source"] == M.text(sender)
             assert M.render(item.code, item.params, AS_STORED, M.TEMPLATES.get) == item.text
             used.add(sender["code"])
-    assert {"sender.coordinator", "sender.ncb", "sender.customs", "sender.ncb_home"} <= used
+    assert {"sender.coordinator", "sender.ncb", "sender.customs", "sender.national"} <= used
     assert used <= set(M.TEMPLATES)
 
 
