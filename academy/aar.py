@@ -68,7 +68,8 @@ def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
     if refused:
         named = {**(names(found[0].debrief, scenario, lang) if found else {})}
         report.table([say("reason"), say("count"), say("example")],
-                     [[catalogs.reason(str(r["code"]), lang), r["count"],
+                     [[catalogs.reason(str(r["code"]), lang, r["result"]),  # type: ignore[arg-type]
+                       r["count"],
                        catalogs.decision_text(str(r["kind"]), r["params"],  # type: ignore[arg-type]
                                               str(r["example"]), lang, named)]
                       for r in refused])

@@ -114,7 +114,8 @@ def refused_notices(found: list[Result]) -> list[dict[str, object]]:
                 refused[d.code] += 1
                 example.setdefault(d.code, d)
     return [{"code": code, "count": n, "example": example[code].summary,
-             "kind": example[code].kind, "params": example[code].params}
+             "kind": example[code].kind, "params": example[code].params,
+             "result": example[code].result}  # the example's values, for its reason
             for code, n in refused.most_common()]
 
 
@@ -126,7 +127,7 @@ def decision_log(found: list[Result], *, who: str) -> list[dict[str, object]]:
     rows = [{"day": round(d.t, 1), "trainee": r.name, "decision": d.summary,
              "kind": d.kind, "params": d.params,
              "names": {m.id: m.label for m in r.debrief.members},
-             "accepted": d.accepted, "code": d.code,
+             "accepted": d.accepted, "code": d.code, "result": d.result,
              "rationale": d.rationale or ""} for r in chosen for d in r.debrief.decisions]
     return sorted(rows, key=lambda x: x["day"])  # type: ignore[arg-type,return-value]
 

@@ -56,7 +56,7 @@ def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
     right.caption(t("hotwash.refused"))
     lang = current_language()
     named = debriefs.names(found[0].debrief, scenario, lang) if found else {}
-    _table(right, [{t("hotwash.reason"): reason(str(r["code"])),
+    _table(right, [{t("hotwash.reason"): reason(str(r["code"]), r["result"]),  # type: ignore[arg-type]
                     t("hotwash.count"): r["count"],
                     t("hotwash.example"): decision_text(
                         str(r["kind"]), r["params"], str(r["example"]), lang, named)}  # type: ignore[arg-type]
@@ -87,7 +87,8 @@ def compare(found: list[hotwash.Result]) -> None:
                          t("desk.col_action"): decision_text(
                              str(r["kind"]), r["params"], str(r["decision"]),  # type: ignore[arg-type]
                              current_language(), r["names"]),  # type: ignore[arg-type]
-                         t("desk.col_result"): decision_result(bool(r["accepted"]), str(r["code"])),
+                         t("desk.col_result"): decision_result(bool(r["accepted"]), str(r["code"]),
+                                                                r["result"]),  # type: ignore[arg-type]
                          t("desk.col_rationale"): r["rationale"]}
                         for r in hotwash.decision_log(found, who=who)],
                "hotwash.no_decisions", height=360)

@@ -462,3 +462,26 @@ def test_dashboard_counts_add_up_a_finished_trainee_is_not_playing():
     assert live.counts(rows[:1]) == {"trainees": 1, "playing": 0, "finished": 1, "stuck": 0}
     red = next(team for team in live.by_team(rows) if team["team"] == "Red")
     assert (red["trainees"], red["playing"]) == (3, 2)
+
+
+def test_a_refusal_with_numbers_is_said_whole_in_the_hotwash(session, room):
+    """A helper's review: the cohort's refused requests and decision logs gave a reason's
+    sentence without its values ("not to your own ({countries})")."""
+    from academy.catalogs import reason
+
+    record = exercises.start(session, user=room["ana"], workshop_id=room["ws"].id,
+                             scenario_version_id=room["versions"][WILDLIFE].id)
+    exercises.play(session, exercise_id=record.id, user_id=room["ana"].id, held=None,
+                   action={"kind": "request_diffusion", "purpose": "locate", "subject": "C02",
+                           "countries": ["KE"]})
+    session.commit()
+    found = hotwash.results(session, user=room["boss"], workshop_id=room["ws"].id,
+                            scenario_id=WILDLIFE, include_running=True)
+    [refused] = hotwash.refused_notices(found)
+    [logged] = hotwash.decision_log(found, who=f"u:{room['ana'].id}")
+    assert refused["code"] == logged["code"] == "diffusion.bad_country"
+    for lang in ("en", "fr", "ar"):
+        for row in (refused, logged):
+            said = reason(str(row["code"]), lang, row["result"])  # type: ignore[arg-type]
+            assert "{" not in said, said
+            assert lang != "en" or "(Kenya)" in said, said
