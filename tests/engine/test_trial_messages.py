@@ -234,9 +234,13 @@ def test_a_control_that_found_its_load_reports_the_find_not_an_empty_window(wild
 # --- 5: "you held intelligence pointing at S737" — received after it could be stopped -----
 @pytest.fixture(scope="module")
 def a_load_got_through(scenarios):
-    ex = run_policy(scenarios["wildlife-ivory-corridor"], 1, "heuristic")
-    ship = next(s for s in ex.sim.ships.values() if s.status == "missed" and not s.phantom)
-    return ex, ship
+    for seed in range(1, 30):  # the first run where a load got through
+        ex = run_policy(scenarios["wildlife-ivory-corridor"], seed, "heuristic")
+        ship = next((s for s in ex.sim.ships.values() if s.status == "missed" and not s.phantom),
+                    None)
+        if ship is not None:
+            return ex, ship
+    raise AssertionError("every load was stopped in 29 runs")
 
 
 def test_intelligence_counts_only_if_it_came_in_time_to_stop_the_load(a_load_got_through):
