@@ -24,9 +24,11 @@ an exercise played before was replayed under newer rules.
   it: the desk read "day 7.0" with the day-7 top-up still to come); a report on a place
   lists the loads through it but no longer puts the members handling them in the case file
   unnamed (customs data on a port put the port's corrupt official on the link chart), and a
-  report on a vessel names its operator. A log of version 4 replays to other budgets and
-  events where an action was taken on a day an event was due, and to other case files
-  where a place was asked about.
+  report on a vessel names its operator; a control window that closes without a find is
+  reported by the team that ran it, and an arrest is filed by the NCB of the country that
+  made it. A log of version 4 replays to other budgets and events where an action was taken
+  on a day an event was due, to other case files where a place was asked about, and to an
+  inbox with those reports.
 """
 
 from __future__ import annotations
