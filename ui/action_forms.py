@@ -7,6 +7,7 @@ leak a hidden entity.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -240,7 +241,8 @@ def _diffusion(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) 
 
 
 def _window(view: TraineeView, fill: Fill, key: str) -> dict[str, Any]:
-    first, last = float(round(view.day, 1)), float(view.duration_days)
+    # today, to the tenth the box shows, rounded up: 8.63 offers 8.7, never 8.6 (gone by)
+    first, last = math.ceil(round(view.day * 10, 6)) / 10, float(view.duration_days)
     start_key = fill.start(f"{key}.start", float(fill.values.get("start_day", first)))
     st.session_state[start_key] = min(max(st.session_state[start_key], first), last)  # today on
     start = st.number_input(t("actions.start_day"), min_value=first, max_value=last,  # at least

@@ -51,3 +51,22 @@ def test_the_seizure_window_starts_today_and_follows_the_clock(doubled):
     assert not at.exception
     assert at.number_input(key="actions.seize.start").value >= 7.0  # not a day gone by
     assert doubled == []
+
+
+@pytest.mark.usefixtures("app_db")
+def test_the_seizure_window_sent_as_offered_is_accepted_at_an_odd_hour():
+    """A user trial: at day 8.63 the form offered "8.60" and the engine refused it ("the
+    window must start between now (day 8.6) and the end")."""
+    at = start_wildlife(as_trainee())
+    act(at, "request_intel", {"intel.source": "customs-data", "intel.target": "dar-es-salaam-port"})
+    at.button(key="desk.advance_to_next_event.").click().run()  # the report: an odd hour
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("seizure").run()
+    at.selectbox(key="actions.seize.ship").select_index(0).run()
+    at.selectbox(key="actions.seize.loc").set_value("mombasa-port").run()
+    offered = at.number_input(key="actions.seize.start").value
+    at.button(key="actions.submit.seizure").click().run()
+    said = " ".join(x.value for x in [*at.error, *at.warning, *at.success, *at.info])
+    assert "must start between now" not in said, (offered, said)
+    assert not at.exception
