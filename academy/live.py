@@ -53,9 +53,10 @@ class Row:
 
 def rows(
     session: Session, *, user: User, workshop_id: int, stuck_after: timedelta = STUCK_AFTER,
-    now: datetime | None = None,
+    now: datetime | None = None, lang: str = "en",
 ) -> list[Row]:
-    """Every trainee of the workshop with their latest exercise, sorted by team and name."""
+    """Every trainee of the workshop with their latest exercise, sorted by team and name;
+    scenarios named in ``lang`` (in English where the scenario is not written in it)."""
     check_manage(session, user=user, workshop_id=workshop_id)
     now = now or datetime.now(timezone.utc)
     team_of = teams(session, workshop_id=workshop_id)
@@ -74,7 +75,8 @@ def rows(
             continue
         if record.scenario_version_id not in titles:
             scenario = parse(get_version(session, version_id=record.scenario_version_id).text)
-            titles[record.scenario_version_id] = (scenario.title["en"], scenario.duration_days)
+            titles[record.scenario_version_id] = (scenario.title.get(lang) or scenario.title["en"],
+                                                   scenario.duration_days)
         title, duration = titles[record.scenario_version_id]
         idle = now - record.updated_at
         out.append(Row(
@@ -214,11 +216,12 @@ class Snapshot:
 
 def snapshot(
     session: Session, *, user: User, workshop_id: int, stuck_after: timedelta = STUCK_AFTER,
-    drill_exercise: int | None = None, now: datetime | None = None,
+    drill_exercise: int | None = None, now: datetime | None = None, lang: str = "en",
 ) -> Snapshot:
     """Everything the dashboard shows, now. ``drill_exercise``: the exercise to drill into
     (the first one started when it is None or no longer in the room)."""
-    table = rows(session, user=user, workshop_id=workshop_id, stuck_after=stuck_after, now=now)
+    table = rows(session, user=user, workshop_id=workshop_id, stuck_after=stuck_after, now=now,
+                 lang=lang)
     playing = [r.exercise_id for r in table if r.exercise_id is not None]
     drilled = drill_exercise if drill_exercise in playing else (playing[0] if playing else None)
     modules = modules_of(session, workshop_id=workshop_id)

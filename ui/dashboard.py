@@ -18,7 +18,7 @@ from academy.errors import AcademyError
 from academy.models import Workshop
 from ui import bounded, curriculum, desk, tables
 from ui.choice import prompt
-from ui.i18n import num, t
+from ui.i18n import current_language, num, t
 from ui.messages import decision, decision_result, show_error
 from ui.session import CurrentUser
 from ui.state import db
@@ -36,7 +36,8 @@ def board(user: CurrentUser, workshop: Workshop, stuck_minutes: int, per_team: b
         with db() as s:
             seen = live.snapshot(s, user=me(user), workshop_id=workshop.id or 0,
                                  stuck_after=timedelta(minutes=stuck_minutes),
-                                 drill_exercise=st.session_state.get(DRILL))
+                                 drill_exercise=st.session_state.get(DRILL),
+                                 lang=current_language())
     except AcademyError as error:
         show_error(error)
         return
@@ -61,8 +62,7 @@ def room(seen: live.Snapshot, workshop: Workshop, per_team: bool) -> None:
         st.info(t("ws.no_trainees", code=workshop.join_code))
         return
     if per_team:
-        tables.table([{t(f"dash.col_{k}"): (v or t("dash.no_team")) if k == "team" else v
-                       for k, v in row.items()} for row in live.by_team(table)])
+        tables.table([_team_line(row) for row in live.by_team(table)])
     else:
         tables.table([_line(r) for r in table])
     if seen.progress is not None:
@@ -86,6 +86,15 @@ def _line(r: live.Row) -> dict[str, object]:
             t("dash.col_accepted"): r.accepted, t("dash.col_refused"): r.refused,
             t("dash.col_last"): r.last_activity.strftime("%H:%M:%S UTC") if r.last_activity
             else ""}
+
+
+def _team_line(row: dict[str, object]) -> dict[str, object]:
+    """One team's line: its means written the reader's way ("8,9" in Spanish)."""
+    def cell(k: str, v: object) -> object:
+        if k == "team":
+            return v or t("dash.no_team")
+        return num(v, ".1f") if k in ("mean_day", "mean_score") else v  # type: ignore[arg-type]
+    return {t(f"dash.col_{k}"): cell(k, v) for k, v in row.items()}
 
 
 def control(user: CurrentUser, workshop: Workshop, seen: live.Snapshot) -> None:

@@ -14,7 +14,7 @@ from academy import aar, assignments, calibration, exercises, hotwash, live, ros
 from academy.accounts import create_user, join_workshop
 from academy.errors import AcademyError
 from academy.models import CalibrationRun, ExerciseRecord, ScenarioVersion
-from academy.scenarios import sync_shipped
+from academy.scenarios import parse, sync_shipped
 from academy.worker import Worker
 from academy.workshops import create_workshop
 
@@ -485,3 +485,16 @@ def test_a_refusal_with_numbers_is_said_whole_in_the_hotwash(session, room):
             said = reason(str(row["code"]), lang, row["result"])  # type: ignore[arg-type]
             assert "{" not in said, said
             assert lang != "en" or "(Kenya)" in said, said
+
+
+def test_the_dashboard_names_the_scenario_in_the_readers_language(session, room):
+    """A user trial: the Spanish live dashboard listed "Relabelled Rosewood: …" in English."""
+    play(session, room, "ana")
+    boss, ws = room["boss"], room["ws"]
+    title = parse(room["versions"][WILDLIFE].text).title
+    for lang in ("en", "es", "fr", "ar"):
+        [row] = [r for r in live.rows(session, user=boss, workshop_id=ws.id, lang=lang)
+                 if r.exercise_id]
+        assert row.scenario == title[lang], (lang, row.scenario)
+    seen = live.snapshot(session, user=boss, workshop_id=ws.id, lang="es")
+    assert [r.scenario for r in seen.rows if r.exercise_id] == [title["es"]]

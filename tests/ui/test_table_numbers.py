@@ -15,14 +15,18 @@ ROOT = Path(__file__).resolve().parents[2]
 def dashboard_row_page() -> None:  # runs inside AppTest: it imports what it uses
     import streamlit as st
 
-    from academy.live import Row
-    from ui.dashboard import _line
+    from academy.live import Row, by_team
+    from ui.dashboard import _line, _team_line
     from ui.i18n import set_language
     from ui.training import show_plan
 
     set_language("es")
-    st.dataframe([_line(Row(user_id=1, name="Ana", team=None, exercise_id=7, scenario="S",
-                            day=90.0, duration=90.0, score=16.62, actions=3))], key="row")
+    rows = [Row(user_id=1, name="Ana", team="Kenya", exercise_id=7, scenario="S", day=90.0,
+                duration=90.0, score=16.62, actions=3),
+            Row(user_id=2, name="Ben", team="Kenya", exercise_id=8, scenario="S", day=7.0,
+                duration=90.0, score=1.2, actions=1)]
+    st.dataframe([_line(rows[0])], key="row")
+    st.dataframe([_team_line(line) for line in by_team(rows)], key="team")
 
     from academy.guidance import load_framework
     from academy.training_plan import TrainingPlan
@@ -36,7 +40,9 @@ def test_the_dashboards_score_is_written_the_spanish_way():
     row = at.dataframe[0].value.iloc[0].to_dict()
     assert row["Día"] == "90,0 / 90"
     assert row["Puntuación"] == "16,6", row
-    plan = at.dataframe[1].value.iloc[0].to_dict()
+    team = at.dataframe[1].value.iloc[0].to_dict()  # "one line per team" (a second trial)
+    assert team["Día medio"] == "48,5" and team["Puntuación media"] == "8,9", team
+    plan = at.dataframe[2].value.iloc[0].to_dict()
     assert "1,5 / 3" in plan.values(), plan
 
 
