@@ -38,7 +38,7 @@ for record, scenario in mine:
                 assigned.badge()
         state = t("exercises.finished") if record.finished else t("exercises.running")
         left.caption(t("exercises.meta", day=num(record.day, ".1f"), days=scenario.duration_days,
-                       score=num(record.score, ".0f"), state=state))
+                       score=num(record.score, ".1f"), state=state))
         if right.button(t("exercises.open"), key=f"exercises.open.{record.id}"):
             desk.open_exercise(record.id)
             st.switch_page("pages/debrief.py" if record.finished else "pages/desk.py")

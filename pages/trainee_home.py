@@ -61,5 +61,5 @@ if not exercises:
     st.info(t("trainee.no_exercises"))
 for record, scenario in exercises[:3]:
     st.caption(t("trainee.exercise_line", title=plain(scenario.text(scenario.title, lang)),
-                 day=num(record.day, ".1f"), score=num(record.score, ".0f")))
+                 day=num(record.day, ".1f"), score=num(record.score, ".1f")))
 st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")

@@ -87,3 +87,22 @@ def test_the_exercises_page_marks_the_assigned_scenario():
     assert "0 of 1 assigned exercises played to the end" in progress_texts(at)
     texts = markdowns(at)
     assert "Assigned" in texts[texts.index(WILDLIFE_CARD) + 1], texts
+
+
+def test_the_exercise_list_gives_the_score_the_debrief_gives(app_db):
+    """A user trial: the list said "score 19" where the debrief said "18.5 / 100"."""
+    from sqlmodel import Session
+
+    from academy.db import make_engine
+    from academy.models import ExerciseRecord
+    from academy.wording import number
+    from tests.pages.helpers import play_to_end
+
+    exercise_id, _ = play_to_end(app_db, {"kind": "advance", "days": 1})
+    engine = make_engine(app_db)
+    with Session(engine) as s:
+        score = s.get(ExerciseRecord, exercise_id).score
+    engine.dispose()
+    at = as_trainee().switch_page("pages/exercises.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert f"score {number(score, 'en', '.1f')}" in captions, (score, captions)
