@@ -165,9 +165,14 @@ def own(session: Session, *, exercise_id: int, user_id: int) -> tuple[ExerciseRe
 
 def latest_open(session: Session, *, user_id: int) -> int | None:
     """The trainee's most recently played exercise that has not ended, if any."""
+    return latest(session, user_id=user_id, finished=False)
+
+
+def latest(session: Session, *, user_id: int, finished: bool) -> int | None:
+    """The trainee's most recently played exercise that has ended (or not), if any."""
     return session.exec(
         select(ExerciseRecord.id)
-        .where(ExerciseRecord.user_id == user_id, col(ExerciseRecord.finished).is_(False))
+        .where(ExerciseRecord.user_id == user_id, col(ExerciseRecord.finished).is_(finished))
         .order_by(col(ExerciseRecord.updated_at).desc())
     ).first()
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from academy import debriefs
+from academy import debriefs, exercises
 from academy.accounts import get_user
 from academy.errors import AcademyError
 from ui import debrief as panels
@@ -15,6 +15,13 @@ from ui.text import plain
 user = session.require("trainee", "instructor", "admin")
 lang = current_language()
 exercise = desk.exercise_id()
+if exercise is None and user.role == "trainee":  # from the menu: their latest that ended
+    with db() as s:
+        exercise = exercises.latest(s, user_id=user.id, finished=True)
+    if exercise is None:
+        st.info(t("error.debrief_locked"), icon=":material/lock_clock:")
+        st.page_link("pages/exercises.py", label=t("nav.exercises"), icon=":material/travel_explore:")
+        st.stop()
 try:
     with db() as s:
         me = get_user(s, user_id=user.id)

@@ -234,3 +234,24 @@ def test_a_diffusion_is_sent_from_the_desk_and_listed_with_its_countries():
     at.run()
     row = at.dataframe[0].value.iloc[0]
     assert row["Notice"] == "Diffusion to Tanzania (Green Notice rules)"
+
+
+def test_the_debrief_in_the_menu_opens_the_latest_finished_exercise(app_db):
+    """A user trial: a trainee signed in again with one exercise finished and one running
+    clicked "Debrief" in the menu and read "Not found, or not yours to see"."""
+    from tests.pages.helpers import play_to_end
+
+    play_to_end(app_db, {"kind": "advance", "days": 1})
+    at = start_wildlife(as_trainee())  # a second one, running
+    fresh = as_trainee()  # signed in again: no exercise chosen
+    fresh.switch_page("pages/debrief.py").run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    assert fresh.title[0].value.startswith("Debrief")
+    assert at.session_state["desk.exercise"]  # the running one stays the desk's
+
+
+def test_the_debrief_in_the_menu_before_any_exercise_ended_says_when_it_opens():
+    at = as_trainee()
+    at.switch_page("pages/debrief.py").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.info[0].value == "The debrief opens when the exercise has ended."
