@@ -53,3 +53,13 @@ def test_missed_opportunities_name_one_shipment_or_several(lang, one, three):
     pdf = say("debrief_pdf.missed_line", lang, day="9,6", text="…", shipment="S737, S383",
               count=2)
     assert "S737, S383" in pdf and "{" not in pdf
+
+
+def test_the_summary_calls_a_load_that_got_through_what_the_chart_calls_it():
+    """A second trial: the French chart's legend said "non intercepté", its summary "passés"."""
+    from academy.catalogs import say
+
+    for lang in ("en", "fr", "es", "ar"):
+        summary = say("debrief.flow_split", lang, total=8, seized=1, prevented=0, missed=6,
+                      in_transit=1, not_sent=0)
+        assert say("fate.missed", lang) in summary, (lang, summary)
