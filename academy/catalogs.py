@@ -41,10 +41,9 @@ def say(key: str, lang: str, *, isolate: bool = False, **values: object) -> str:
     right-to-left screen."""
     entry = catalog(lang).get(key) or catalog("en").get(key) or key
     try:
-        said = wording.fill(entry, lang, values, isolate=isolate)
+        return wording.fill(entry, lang, values, isolate=isolate)
     except (ValueError, TypeError, IndexError, AttributeError):  # a spec that does not fit
         return wording.form(catalog("en").get(key) or key, "en", values)
-    return wording.unbroken_ranges(said) if lang in wording.RTL else said  # "1-2" read whole
 
 
 def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
@@ -64,8 +63,7 @@ def engine_text(code: str, params: Mapping[str, Any], english: str, lang: str,
     def fill(entry: object, values: Mapping[str, Any]) -> str:
         return wording.fill(entry, lang, values, isolate=isolate)  # type: ignore[arg-type]
 
-    said = messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
-    return wording.unbroken_ranges(said) if lang in wording.RTL else said
+    return messages.render(code, params, lang, lambda c: local.get(f"inbox.{c}"), fill)
 
 
 def _english_plurals(code: str) -> Entry | None:

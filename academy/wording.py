@@ -115,6 +115,8 @@ def fill(entry: Entry, lang: str, values: Mapping[str, Any], isolate: bool = Fal
     wrapped in first-strong isolates, so an English title keeps its full stop at its end
     and "278 kg" stays whole and in order inside an Arabic sentence."""
     template = form(entry, lang, values)
+    if lang in RTL:  # the sentence's own "1-2" read whole; a value stays as it was given
+        template = unbroken_ranges(template)
     if not values:
         return template
     if isolate:

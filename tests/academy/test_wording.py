@@ -138,3 +138,17 @@ def test_dates_ids_and_words_with_a_hyphen_are_no_ranges(kept):
 def test_left_to_right_ranges_are_left_as_written():
     assert "1-2" in say("engine.warrant.insufficient_evidence", "en", evidence=1, needed=3)
     assert "1-2" in say("engine.warrant.insufficient_evidence", "fr", evidence=1, needed=3)
+
+
+def test_a_value_keeps_its_hyphens_in_arabic_only_the_sentences_ranges_are_joined():
+    """Review: the range rewrite ran on the filled sentence, so an Arabic report changed a
+    Malaysian phone "+60 12-348 5097" to "+60 12–348 5097". Only the catalog's own "1-2"
+    is a range; a value is shown as it was given."""
+    from academy.catalogs import engine_text, say
+
+    phone = "+60 12-348 5097"
+    said = engine_text("fact.phone", {"subject": "Niara Yudas", "phone": phone},
+                       f"Niara Yudas uses {phone}", "ar")
+    assert phone in said, said
+    refused = say("engine.warrant.insufficient_evidence", "ar", evidence=1, needed=2)
+    assert "1-2" not in refused and f"1{wording.WJ}–{wording.WJ}2" in refused, refused
