@@ -191,9 +191,10 @@ def cancel_action(sim: Simulation, a: A.CancelAction) -> Outcome:
 
 
 def at_dawn(sim: Simulation) -> None:
-    """The clock has just been moved to a day (SimPy's ``run(until=day)`` stops before that
-    day's events): an action day that is today acts now, so the desks showing the day show
-    what happened on it. Its SimPy wake-up finds nothing left to do."""
+    """The clock has just been moved to a day: an action day that is today and has not
+    acted yet acts now, so the desks showing the day show what happened on it. Since engine
+    version 5 an advance runs the events due on the day it reaches, the wake-up included,
+    so this acts only where a run stopped short of them (the end of the exercise)."""
     day = sim.env.now
     if any(abs(d - day) < EPS for d in sim.action_wakeups):
         execute(sim, day)

@@ -51,7 +51,7 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
     weekly = sim.scenario.resources.budget_per_week * sim.ov.resources
     if weekly > 0:
         # the week after the last top-up: one due today that has not run yet is still to come
-        # (an advance stops before the events of the day it reaches; "next event" runs them)
+        # ("next event" may stop on news before another event due the same moment)
         add((sim.funds.weeks + 1) * BUDGET_WEEK, "budget", due_now=True,
             amount=round(weekly, 3), **M.unit("unit", sim.scenario.resources.unit))
     items.sort(key=lambda x: (x.day, x.code))

@@ -62,8 +62,6 @@ class Fill:
         return key
 
 
-
-
 def _first(options: list[Any], fill: Fill, name: str) -> Any:
     """A choice's first value: the one ``fill`` holds, else the first option (none: None)."""
     return options[fill.index(options, name) or 0] if options else None
