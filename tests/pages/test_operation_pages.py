@@ -15,6 +15,7 @@ from academy.db import make_engine, session_scope
 from academy.demo import DEMO_TRAINEE, DEMO_WORKSHOP_CODE, seed_demo_operation
 from academy.models import JointOperation, User
 from tests.pages.helpers import app, as_instructor, as_trainee, texts
+from ui import control_desk
 
 TANZANIAN = ("Amani Mushi", "1357")  # on the demo roster, in the Tanzania NEST team
 ASK = {"kind": "inspection", "location": "dar-es-salaam-port", "start_day": 2, "days": 5,
@@ -141,9 +142,23 @@ def test_the_control_cell_counts_only_teams_someone_sits_in(operation):
     assert any(c.value.startswith("Nobody is seated yet in Mozambique NEST") for c in at.caption)
 
 
-def test_a_double_click_on_advance_moves_the_clock_once(operation):
+class Clock:
+    """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
+    cannot turn a double click into two deliberate clicks. Each read returns the next of
+    ``reads``, then the last one again."""
+
+    def __init__(self, *reads: float) -> None:
+        self.reads = list(reads)
+
+    def __call__(self) -> float:
+        return self.reads.pop(0) if len(self.reads) > 1 else self.reads[0]
+
+
+def test_a_double_click_on_advance_moves_the_clock_once(operation, monkeypatch):
     """The second click of a double click reaches the button redrawn for the new day; it is
     told it was taken for a double click, and a click after a moment moves the clock."""
+    clock = Clock(100.0)
+    monkeypatch.setattr(control_desk, "monotonic", clock)
     at = as_instructor()
     at.switch_page("pages/control_cell.py").run()
     advance_button(at).click().run()
@@ -152,9 +167,22 @@ def test_a_double_click_on_advance_moves_the_clock_once(operation):
     assert [e.value for e in at.error] == [
         "The clock was moved a moment ago from this screen: a second click so soon is taken "
         "as a double click and ignored. Click again to advance once more."]
-    at.session_state["cc.last_advance"] = -10.0  # as if a while had passed (no timing here)
+    clock.reads = [100.0 + control_desk.DOUBLE_CLICK_S]  # a moment later
     advance_button(at).click().run()
     assert {m.label: m.value for m in at.metric}["Day"] == "2.0 / 90"
+
+
+def test_a_double_click_on_a_slow_advance_still_moves_the_clock_once(operation, monkeypatch):
+    """On a loaded server the first advance can take longer than the double-click window; the
+    window runs from when the clock moved, so the second click is still taken for a double
+    click. Reads: the first click at 0 s, its advance done at 5 s, the second click at 5.3 s."""
+    monkeypatch.setattr(control_desk, "monotonic", Clock(0.0, 5.0, 5.3))
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    advance_button(at).click().run()
+    advance_button(at).click().run()
+    assert {m.label: m.value for m in at.metric}["Day"] == "1.0 / 90"
+    assert [e.value for e in at.error][0].startswith("The clock was moved a moment ago")
 
 
 def test_a_request_from_another_team_is_answered_on_the_desk(operation):
