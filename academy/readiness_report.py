@@ -23,7 +23,9 @@ from academy.wording import number
 
 
 def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str, object]]:
-    """One row per indicator: dimension, indicator, score, agreed or provisional, note."""
+    """One row per indicator: dimension, indicator, score, agreed or provisional, note. The
+    indicator is named as the sheet heads it ("1.1 · Formal mandate"), not as a bare "1.1"
+    a spreadsheet would read as a number or a date; its id stays for the team's own tools."""
     out = []
     for dimension in framework.dimensions:
         for indicator in dimension.indicators:
@@ -32,7 +34,7 @@ def rows(framework: Framework, scores: RoundScores, lang: str) -> list[dict[str,
                 "dimension_id": dimension.id,
                 "dimension": dimension.title.get(lang),
                 "indicator_id": indicator.id,
-                "indicator": indicator.title.get(lang),
+                "indicator": framework.heading(indicator.id, lang),
                 "score": score,
                 "status": ("agreed" if indicator.id in scores.agreed
                            else "provisional" if score is not None else "missing"),

@@ -140,9 +140,19 @@ def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tup
     if st.id in sim.cd_asked:
         return "cause.cd_not_in_force", {}
     known = sim.knowledge.entities.get(st.id)
-    if known is not None:
-        return "cause.no_request", {"known": _day(known.first_seen)}
+    if known is not None:  # the in-time rule of the missed opportunities (engine.scoring)
+        code = "cause.no_request" if in_time(sim, st, known.first_seen) else "cause.known_late"
+        return code, {"known": _day(known.first_seen)}
     return "cause.unknown", {}
+
+
+def in_time(sim: Simulation, ship: ShipmentState, t: float) -> bool:
+    """Could a control asked on day ``t`` have met ``ship`` at a place it reached later?"""
+    countries = sim.countries
+    return any(
+        day >= t + countries[sim.locs[place].country].partner.response_days.min
+        for place, day in ship.passed
+    )
 
 
 def _miss(

@@ -361,6 +361,10 @@ TEMPLATES: dict[str, str] = {
     "cause.no_request": (
         "got through: you knew of it from day {known:g} but asked for no control on its route"
     ),
+    "cause.known_late": (
+        "got through: it came to your notice on day {known:g}, too late for any control on its"
+        " route"
+    ),
     "cause.unknown": "got through: it never came to your notice",
     "cause.in_transit": "still on its way at the end of the exercise (last at {place})",
     "cause.in_transit_start": "still on its first leg at the end of the exercise",

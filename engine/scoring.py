@@ -36,12 +36,12 @@ from collections.abc import Collection, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from engine.fates import CAUGHT, PREVENTED, SEIZED, flow_share, shipment_records
+from engine.fates import CAUGHT, PREVENTED, SEIZED, flow_share, in_time, shipment_records
 from engine.prosecution import leaders_convicted
 from engine.records import Missed, NoticeRecord, ScoreComponent
 
 if TYPE_CHECKING:
-    from engine.simulation import ShipmentState, Simulation
+    from engine.simulation import Simulation
 
 WEIGHTS = {
     "seized_share": 25.0,
@@ -176,10 +176,3 @@ def missed_opportunities(sim: Simulation) -> list[Missed]:
     return out
 
 
-def in_time(sim: Simulation, ship: ShipmentState, t: float) -> bool:
-    """Could a control asked on day ``t`` have met ``ship`` at a place it reached later?"""
-    countries = sim.countries
-    return any(
-        day >= t + countries[sim.locs[place].country].partner.response_days.min
-        for place, day in ship.passed
-    )

@@ -169,10 +169,11 @@ def test_assessment_round_drafts_submit_consensus_and_exports(session, world):
     framework = load_framework(guide=guide)
     scores = assessments.round_scores(session, acting_user_id=w, assessment_id=rnd.id,
                                       indicator_ids=list(framework.indicators))
-    assert "governance.1,Formal mandate,2.0,agreed" in to_csv(framework, scores, "en").replace(
-        "governance,Mandate and governance,", "")
+    # the indicator as the sheet heads it ("1.1 · …"), its id kept for the team's own tools
+    assert "governance.1,1.1 · Formal mandate,2.0,agreed" in to_csv(
+        framework, scores, "en").replace("governance,Mandate and governance,", "")
     data = json.loads(to_json(framework, scores, "fr", team="Kenya", assessment="2026"))
-    assert data["indicators"][0]["indicator"] == "Mandat formel"
+    assert data["indicators"][0]["indicator"] == "1.1 · Mandat formel"
     labels = dict.fromkeys(["overall", "maturity", "dimensions", "dimension", "score", "scored",
                             "weakest", "steps", "modules", "indicators", "indicator", "status",
                             "agreed", "provisional", "missing"], "x")

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from engine import actions as A
+from engine import fates
 from engine import messages as M
 from engine.controls import report_when_closed
 from engine.exercise import Exercise
@@ -19,6 +20,7 @@ from engine.intel import gather
 from engine.interdiction import border_crossing, detected
 from engine.notices import check_notice
 from engine.policies import POLICIES, run_policy
+from engine.records import KnownEntity
 from engine.world import FakerPool
 from tests.engine.conftest import SCENARIO_IDS
 from tests.engine.test_notice_basis import member, wanted
@@ -272,3 +274,33 @@ def test_a_load_already_under_way_still_counts_when_its_route_left_time(a_load_g
         assert ex.debrief().missed[-1].shipment == ship.id
     finally:
         sim.knowledge.pointers.pop()
+
+
+def test_a_load_known_too_late_is_not_blamed_on_a_missing_request(a_load_got_through):
+    """The debrief's cause for a load that got through unasked follows the same in-time rule
+    as the missed opportunities: "you knew of it from day X but asked for no control" only
+    when a control asked on day X could still have met it; else it says it came too late."""
+    ex, ship = a_load_got_through
+    sim = ex.sim
+    last_place, last_day = ship.passed[-1]
+    fastest = sim.countries[sim.locs[last_place].country].partner.response_days.min
+    saved = (sim.requests, sim.knowledge.entities.get(ship.id))
+    sim.requests = []  # no control anywhere near it: only what the team knew explains it
+
+    def cause_if_known_on(day: float) -> tuple[str, dict]:
+        sim.knowledge.entities[ship.id] = KnownEntity(ship.id, "shipment", ship.id, {}, day,
+                                                      "customs", "B2")
+        return fates.cause(sim, ship, ship.depart_day or 0.0)
+
+    try:
+        assert cause_if_known_on(last_day - fastest - 0.5) == (
+            "cause.no_request", {"known": round(last_day - fastest - 0.5, 1)})
+        assert cause_if_known_on(last_day - fastest / 2)[0] == "cause.known_late"
+        assert cause_if_known_on(last_day + 1.0) == (
+            "cause.known_late", {"known": round(last_day + 1.0, 1)})
+    finally:
+        sim.requests = saved[0]
+        if saved[1] is None:
+            sim.knowledge.entities.pop(ship.id)
+        else:
+            sim.knowledge.entities[ship.id] = saved[1]
