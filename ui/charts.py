@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from ui.i18n import t
-from ui.map_labels import FONT_SIZE, PLACEMENTS, Label, place_labels
+from ui.map_labels import FONT_SIZE, PLACEMENTS, Label, place_labels, placements, spread
 
 WORLD = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 TYPE_COLOURS = {
@@ -57,6 +57,21 @@ def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
 
 
+NODE_SIZE = 260  # a node's area in px² (radius about 9 px)
+NODE_LABEL_SPOTS = placements(12.0)  # a name clear of its node
+NODE_FONT = 11
+NETWORK_FRAME = (640.0, 480.0)  # px the names are laid out for: a wider chart spreads them
+
+
+def _frame(pos: dict[str, tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """The x and y domains of the link chart: the layout and a margin for the names."""
+    xs = [x for x, _ in pos.values()] or [0.0]
+    ys = [y for _, y in pos.values()] or [0.0]
+    pad_x = max(max(xs) - min(xs), 0.5) * 0.15
+    pad_y = max(max(ys) - min(ys), 0.5) * 0.08
+    return [min(xs) - pad_x, max(xs) + pad_x], [min(ys) - pad_y, max(ys) + pad_y]
+
+
 def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: str = "type",
             title: str = "", legend: str | None = None, focus: str | None = None) -> alt.Chart:
     """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation.
@@ -67,29 +82,42 @@ def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: st
     edge_rows = [{**e, "x": pos[e["a"]][0], "y": pos[e["a"]][1], "x2": pos[e["b"]][0],
                   "y2": pos[e["b"]][1]} for e in edges if e["a"] in pos and e["b"] in pos]
     axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
-    base = alt.Chart(title=title).properties(height=480)
+    (x0, x1), (y0, y1) = domain_x, domain_y = _frame(pos)
+    x = alt.X("x:Q", axis=axis, scale=alt.Scale(domain=domain_x, zero=False, nice=False))
+    y = alt.Y("y:Q", axis=axis, scale=alt.Scale(domain=domain_y, zero=False, nice=False))
+    base = alt.Chart(title=title).properties(height=NETWORK_FRAME[1])
     layers: list[alt.Chart] = []
     if edge_rows:
         edge_tips = [c for c in ("relation", "source", "grade", "t") if c in edge_rows[0]]
         layers.append(base.mark_rule(color="#999", strokeWidth=1.5).encode(
-            x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis), x2="x2:Q", y2="y2:Q",
+            x=x, y=y, x2="x2:Q", y2="y2:Q",
             tooltip=edge_tips).properties(data=pd.DataFrame(edge_rows)))
     if not node_df.empty:
         tips = [c for c in node_df.columns if c not in ("x", "y")]
         scale = (alt.Scale(domain=list(TYPE_COLOURS), range=list(TYPE_COLOURS.values()))
                  if colour == "type" else alt.Scale(scheme="tableau10"))
-        points = base.mark_circle(size=260, opacity=0.9).encode(
-            x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis),
+        points = base.mark_circle(size=NODE_SIZE, opacity=0.9).encode(
+            x=x, y=y,
             color=alt.Color(f"{colour}:N", scale=scale,
                             **({"title": legend} if legend is not None else {})),
             tooltip=tips).properties(data=node_df)
-        labels = base.mark_text(dy=-14, fontSize=11).encode(
-            x="x:Q", y="y:Q", text="label:N").properties(data=node_df)
-        layers += [points, labels]
+        layers.append(points)
+        # names laid out in the chart's pixels (y downwards), each in the first free spot
+        width, height = NETWORK_FRAME
+        named = [(str(n["label"]), (pos[n["id"]][0] - x0) / (x1 - x0) * width,
+                  (y1 - pos[n["id"]][1]) / (y1 - y0) * height) for n in nodes]
+        spots = spread(named, NODE_LABEL_SPOTS, NODE_FONT, math.sqrt(NODE_SIZE / math.pi))
+        rows = [{"label": text, "x": pos[n["id"]][0], "y": pos[n["id"]][1], "px": px, "py": py,
+                 "placement": spot} for n, (text, px, py), spot in zip(nodes, named, spots, strict=True)]
+        for placement, mark in NODE_LABEL_SPOTS.items():
+            here = [r for r in rows if r["placement"] == placement]
+            if here:
+                layers.append(base.mark_text(**mark, fontSize=NODE_FONT).encode(
+                    x=x, y=y, text="label:N").properties(data=pd.DataFrame(here)))
         ring = node_df[node_df["id"] == focus] if focus is not None else node_df.iloc[0:0]
         if not ring.empty:
             layers.append(base.mark_circle(size=900, filled=False, stroke="#d62728",
-                                           strokeWidth=3).encode(x="x:Q", y="y:Q")
+                                           strokeWidth=3).encode(x=x, y=y)
                           .properties(data=ring))
     if not layers:
         return base.mark_point()

@@ -27,13 +27,21 @@ MERGE_PX = 14.0  # dots closer than this share one label
 JOIN_PX = 3 * MERGE_PX  # a crowded-out place may be counted in a label this close
 DOT_RADIUS = 5.0
 GAP = 7.0  # between a dot's centre and its label
-# where a label may sit: Vega text mark properties, tried in this order
-PLACEMENTS: dict[str, dict[str, float | str]] = {
-    "above": {"dx": 0, "dy": -GAP, "align": "center", "baseline": "bottom"},
-    "below": {"dx": 0, "dy": GAP, "align": "center", "baseline": "top"},
-    "right": {"dx": GAP + 1, "dy": 0, "align": "left", "baseline": "middle"},
-    "left": {"dx": -GAP - 1, "dy": 0, "align": "right", "baseline": "middle"},
-}
+Spots = dict[str, dict[str, float | str]]
+
+
+def placements(gap: float) -> Spots:
+    """Where a label may sit around a dot, ``gap`` px from its centre: Vega text mark
+    properties, tried in this order."""
+    return {
+        "above": {"dx": 0, "dy": -gap, "align": "center", "baseline": "bottom"},
+        "below": {"dx": 0, "dy": gap, "align": "center", "baseline": "top"},
+        "right": {"dx": gap + 1, "dy": 0, "align": "left", "baseline": "middle"},
+        "left": {"dx": -gap - 1, "dy": 0, "align": "right", "baseline": "middle"},
+    }
+
+
+PLACEMENTS = placements(GAP)
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y downwards
 
@@ -72,11 +80,12 @@ def project(lon: float, lat: float, scale: float) -> tuple[float, float]:
             -scale * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-def text_box(x: float, y: float, text: str, placement: str, font_size: float = FONT_SIZE) -> Box:
+def text_box(x: float, y: float, text: str, placement: str, font_size: float = FONT_SIZE,
+             spots: Spots = PLACEMENTS) -> Box:
     """The pixels a label of ``text`` covers when put at ``placement`` around (x, y)."""
     width = 0.6 * font_size * len(text)  # generous for a sans-serif face
     height = 1.2 * font_size
-    spot = PLACEMENTS[placement]
+    spot = spots[placement]
     x += float(spot["dx"])
     y += float(spot["dy"])
     x0 = {"center": x - width / 2, "left": x, "right": x - width}[str(spot["align"])]
@@ -131,12 +140,39 @@ def _free_spot(group: Label, placed: list[Label], dots: list[Box]) -> tuple[str,
     own = _dot_box(*group.xy)
     # room for a "+N" the label may gain later, so growing never makes it overlap
     sample = shorten(group.names[0]) + " +99"
-    for spare_dots in (True, False):  # covering another dot beats dropping the label
-        for placement in PLACEMENTS:
-            box = text_box(*group.xy, sample, placement)
-            if any(overlaps(box, other.box) for other in placed):
+    return first_free(group.xy, sample, [g.box for g in placed], [d for d in dots if d != own])
+
+
+def first_free(xy: tuple[float, float], text: str, taken: list[Box], dots: list[Box],
+               spots: Spots = PLACEMENTS, font_size: float = FONT_SIZE) -> tuple[str, Box] | None:
+    """The first spot around ``xy`` where ``text`` overlaps no ``taken`` label — and no
+    other dot of ``dots``, if any spot allows it (covering a dot beats no spot)."""
+    for spare_dots in (True, False):
+        for placement in spots:
+            box = text_box(*xy, text, placement, font_size, spots)
+            if any(overlaps(box, other) for other in taken):
                 continue
-            if spare_dots and any(overlaps(box, dot) for dot in dots if dot != own):
+            if spare_dots and any(overlaps(box, dot) for dot in dots):
                 continue
             return placement, box
     return None
+
+
+def spread(points: list[tuple[str, float, float]], spots: Spots = PLACEMENTS,
+           font_size: float = FONT_SIZE, dot_radius: float = DOT_RADIUS) -> list[str]:
+    """A spot for the label of each of ``points`` (text, x, y in pixels, y downwards), in
+    order: the first free one, else the first of ``spots``. Unlike the map, every point
+    keeps its label (a link chart must name every node); where none is free, it may
+    overlap."""
+    dots = [(x - dot_radius, y - dot_radius, x + dot_radius, y + dot_radius)
+            for _, x, y in points]
+    taken: list[Box] = []
+    out = []
+    for i, (text, x, y) in enumerate(points):
+        others = dots[:i] + dots[i + 1:]
+        first = next(iter(spots))
+        placement, box = (first_free((x, y), text, taken, others, spots, font_size)
+                          or (first, text_box(x, y, text, first, font_size, spots)))
+        taken.append(box)
+        out.append(placement)
+    return out
