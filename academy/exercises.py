@@ -52,8 +52,12 @@ class Played:
     record: ExerciseRecord | None = None  # the exercise row as this action left it
 
 
+MAX_SEED = 2**32 - 1  # a seed is 8 hex digits of a hash: ``cohort_seed`` reaches this
+
+
 def cohort_seed(workshop_id: int | None, scenario_id: str) -> int:
-    """One world per workshop and scenario, so a cohort can compare what they missed."""
+    """One world per workshop and scenario, so a cohort can compare what they missed;
+    from 0 to ``MAX_SEED``."""
     key = f"{workshop_id or 0}:{scenario_id}".encode()
     return int(hashlib.sha256(key).hexdigest()[:8], 16)
 

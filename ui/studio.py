@@ -10,7 +10,7 @@ import streamlit as st
 
 from academy import calibration, studio, worker
 from academy.errors import AcademyError
-from academy.exercises import cohort_seed
+from academy.exercises import MAX_SEED, cohort_seed
 from academy.scenarios import digest
 from engine.records import Debrief
 from engine.scenario import Scenario
@@ -56,8 +56,9 @@ def overview(scenario: Scenario) -> None:
 
 
 def world(scenario: Scenario, text: str) -> None:
-    seed = st.number_input(t("studio.seed"), 0, 2**31, cohort_seed(None, scenario.id),
-                           key="studio.seed")
+    # one box per scenario: opening another starts from its own cohort seed
+    seed = st.number_input(t("studio.seed"), 0, MAX_SEED, cohort_seed(None, scenario.id),
+                           key=f"studio.seed.{scenario.id}")
     truth = _world(text, int(seed))
     st.caption(t("studio.omniscient_help"))
     network(truth)
@@ -122,7 +123,7 @@ def editor(user: CurrentUser, text: str) -> None:
         try:
             with db() as s:
                 saved = studio.save(s, user=me(user), text=draft)
-            st.success(t("studio.saved", id=saved.scenario_id, n=saved.id))
+            st.success(t("studio.saved", id=saved.scenario_id, version=saved.version))
         except AcademyError as error:
             show_error(error)
 

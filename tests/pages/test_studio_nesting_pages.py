@@ -34,7 +34,8 @@ def test_a_deep_draft_is_refused_and_an_unchanged_draft_is_not_checked_again():
     assert at.code[0].value == f"scenario.yaml:1: (file): nested more than {MAX_DEPTH} levels deep"
     assert at.button(key="studio.save").disabled
     first = at.session_state["studio.checked"]
-    at.number_input(key="studio.seed").set_value(3).run()  # another widget: the page reruns
+    seed = f"studio.seed.{at.selectbox(key='studio.pick').value}"  # the open scenario's world
+    at.number_input(key=seed).set_value(3).run()  # another widget: the page reruns
     assert not at.exception
     assert at.session_state["studio.checked"] is first  # the same answer, not a new check
     at.text_area(key="studio.text").input(DEEP + "]").run()
