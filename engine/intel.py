@@ -260,14 +260,15 @@ def _reveal(
     out: list[M.Message | str] = []
     first = len(rep.entities)  # the subject goes in the file first, if the report names them
     if what == "associates":
-        neigh = w.neighbours(subj)
-        for nid, rel in rng.sample(neigh, min(2, len(neigh))):
+        neigh = w.outgoing(subj)  # the same order as ``neighbours``: the same draws
+        for nid, rel, acts in rng.sample(neigh, min(2, len(neigh))):
             n = w.entities[nid]
             rep.learn(nid, n.type, n.label, person_attrs(n))
             links.append((subj, nid, rel))
             out.append(
                 M.message(
-                    "fact.associate",
+                    # who pays, bribes or instructs whom, as the scenario has it
+                    "fact.associate" if acts else "fact.associate_by",
                     subject=ent.label,
                     **M.relation("relation", rel),
                     other=n.label,

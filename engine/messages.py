@@ -54,6 +54,7 @@ TEMPLATES: dict[str, str] = {
     "sep.facts": "; ",
     "fact.nothing_new": "nothing new on {target}",
     "fact.associate": "{subject} {relation} / is linked to {other} ({country})",
+    "fact.associate_by": "{other} ({country}) {relation} / is linked to {subject}",
     "fact.identifiers": "{subject}: born {born}, passport {passport} ({nationality})",
     "fact.location": "{subject} is currently in or near {place}",
     "fact.location_country": "{subject} is currently in {country}",

@@ -373,3 +373,29 @@ def test_a_report_names_everyone_it_puts_in_the_case_file(scenarios, sid):
                         unsaid.append((seed, source.id, target, ent.label, said[:160]))
     assert reports, "no report was filed: the test would prove nothing"
     assert unsaid == []
+
+
+@pytest.mark.parametrize("sid", SCENARIO_IDS)
+def test_a_report_states_a_relation_in_its_real_direction(scenarios, sid):
+    """A trial: a call-records report said "Maurice Wheeler instructs / is linked to Marie
+    Johnson" of a trucker the broker instructs. A report on either end of a tie says who
+    does what to whom as the scenario has it: the one who pays, bribes or instructs first."""
+    from engine.intel import _Report, _reveal
+
+    scenario = scenarios[sid]
+    ex = Exercise(scenario, 1)
+    sim, world = ex.sim, ex.sim.world
+    label = {eid: e.label for eid, e in world.entities.items()}
+    ties = {(label[a], f"relation.{rel}", label[b]) for a, b, rel in world.edges}
+    said, reversed_seen = [], 0
+    for member in world.members:
+        reversed_seen += any(not mine for _, _, mine in world.outgoing(member))
+        rep = _Report(sim, scenario.intel_sources[0])
+        for fact in _reveal(sim, "associates", member, random.Random(3), rep):
+            if isinstance(fact, dict) and fact["code"].startswith("fact.associate"):
+                p = fact["params"]
+                actor, other = ((p["subject"], p["other"]) if fact["code"] == "fact.associate"
+                                else (p["other"], p["subject"]))
+                said.append((actor, p["relation_term"], other))
+    assert reversed_seen and said, "no member is the object of a tie: the test proves nothing"
+    assert [s for s in said if s not in ties] == []
