@@ -55,7 +55,7 @@ def report_pdf(workshop: Workshop, scenario: Scenario, found: list[Result],
                  [[r["text"], r["P"], r["S"], r["M"], r["U"]]
                   for r in ratings_table(found, scenario, lang)])
     report.heading(say("missed"))
-    places = {loc.id: loc.name for loc in scenario.locations}
+    places = {loc.id: loc.name_in(lang) for loc in scenario.locations}
     missed = missed_shipments(found, places)[:10]
     if missed:
         report.table([say("shipment"), say("missed_by"), say("route")],

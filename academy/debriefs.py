@@ -117,7 +117,7 @@ def names(debrief: Debrief, scenario: Scenario | None, lang: str = "en") -> dict
     if scenario is None:
         return found
     countries = catalogs.scenario_countries(scenario.countries, lang)  # as the desk names them
-    found.update({loc.id: f"{loc.name} ({countries.get(loc.country, loc.country)})"
+    found.update({loc.id: f"{loc.name_in(lang)} ({countries.get(loc.country, loc.country)})"
                   for loc in scenario.locations})
     found.update(countries)
     found.update({s.id: scenario.text(s.label, lang) for s in scenario.intel_sources})
@@ -126,9 +126,11 @@ def names(debrief: Debrief, scenario: Scenario | None, lang: str = "en") -> dict
     return found
 
 
-def route_names(route: list[str], scenario: Scenario | None, sep: str = " › ") -> str:
-    """A route as its places' names (without their countries: a route lists several)."""
-    places = {loc.id: loc.name for loc in scenario.locations} if scenario else {}
+def route_names(route: list[str], scenario: Scenario | None, sep: str = " › ",
+                lang: str = "en") -> str:
+    """A route as its places' names in ``lang`` (without their countries: a route lists
+    several)."""
+    places = {loc.id: loc.name_in(lang) for loc in scenario.locations} if scenario else {}
     return sep.join(places.get(p, p) for p in route)
 
 
@@ -140,7 +142,7 @@ def shipments_csv(debrief: Debrief, scenario: Scenario | None = None, lang: str 
                      "cause", "cause_text"],
                     ([s.id, s.quantity, " > ".join(s.route), s.concealment or "",
                       s.depart_day, s.fate, s.fate_day, s.where or "",
-                      route_names(s.route, scenario, " > "),
+                      route_names(s.route, scenario, " > ", lang),
                       named.get(s.concealment or "", s.concealment or ""),
                       named.get(s.where or "", s.where or ""), s.cause,
                       catalogs.engine_text(s.cause, s.cause_params, s.cause_text, lang)
@@ -187,7 +189,7 @@ def pdf(debrief: Debrief, *, scenario: Scenario, trainee: str, lang: str = "en")
                  [[s.id, num(s.quantity),
                    catalogs.engine_text(s.cause, s.cause_params, s.cause_text, lang)
                    if s.cause else catalogs.word(f"fate.{s.fate}", lang, s.fate.replace("_", " ")),
-                   named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ")]
+                   named.get(s.where or "", s.where or ""), route_names(s.route, scenario, " > ", lang)]
                   for s in debrief.shipments])
     report.heading(say("missed"))
     report.bullets([say("missed_line", day=num(group[0].t, ".1f"),

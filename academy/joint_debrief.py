@@ -141,7 +141,7 @@ def missed_text(od: OperationDebrief, m: MissedConnection, lang: str) -> str:
     return catalogs.say(f"joint_debrief.missed.{m.kind}", lang,
                         holder=od.team_name(m.holder, lang), needed_by=od.team_name(m.needed_by, lang),
                         names=wording.listed(names(m, lang), lang), shipment=m.shipment or "",
-                        place=m.place or "", request=m.request or "",
+                        place=m.place_in(lang), request=m.request or "",
                         day=wording.number(m.day, lang, ".1f"),
                         since=wording.number(m.since or 0.0, lang, ".1f"))
 

@@ -137,10 +137,11 @@ def omniscient(scenario: Scenario, seed: int) -> Debrief:
     return live.debrief()
 
 
-def route_lines(scenario: Scenario) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """(places, legs) of every route, ready for a map."""
+def route_lines(scenario: Scenario, lang: str = "en"
+                ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """(places, legs) of every route, ready for a map: places named in ``lang``."""
     places = {loc.id: loc for loc in scenario.locations}
-    points = [{"name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind.value,
+    points = [{"name": p.name_in(lang), "lat": p.lat, "lon": p.lon, "kind": p.kind.value,
                "country": p.country} for p in scenario.locations]
     legs = [{"lon": places[leg.from_].lon, "lat": places[leg.from_].lat,
              "lon2": places[leg.to].lon, "lat2": places[leg.to].lat,

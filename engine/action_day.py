@@ -148,7 +148,7 @@ def schedule_action(sim: Simulation, a: A.ScheduleAction) -> Outcome:
         if loc is None:
             return refuse("seizure.unknown_location", f"no location '{a.location}'")
         if loc.country != sim.acting:
-            return refuse("action_day.not_own_country", f"{loc.name} is in {loc.country}: on"
+            return refuse("action_day.not_own_country", f"{loc.name_en} is in {loc.country}: on"
                           " the action day each team acts in its own country; ask the team"
                           " playing it", ACTION_DAY_RULE, country=loc.country)
         location = loc.id
@@ -249,12 +249,12 @@ def _seize(sim: Simulation, p: Planned, day: float) -> None:
     alert = sim.alert
     if alert is not None and alert.t < start - EPS:  # warned days ago: loads hold off
         sim.tips.append(Tip(p.location, start, end, alert.member, alert.t))
-    place = sim.locs[p.location].name
+    place = sim.place("place", p.location)
     _report(sim, p, True, "action_day.watching",
-            f"{place} watched for {p.label} until day {round(end, 1):g}", place=place,
+            f"{place['place']} watched for {p.label} until day {round(end, 1):g}", **place,
             end=round(end, 1))
     report_when_closed(sim, c, M.sender("coordinator"), "action_day.closed",
-                       lambda: {**p.named(), "place": place, "end": round(end, 1)})
+                       lambda: {**p.named(), **place, "end": round(end, 1)})
 
 
 def alerted(sim: Simulation, member: str) -> None:

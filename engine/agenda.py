@@ -41,9 +41,9 @@ def agenda(sim: Simulation) -> list[AgendaItem]:
     for c in sim.controls:
         if c.side is not None and c.side != sim.acting:
             continue  # another team's window: not on this one's agenda
-        place = sim.locs[c.location].name
-        add(c.start, "window_open", place=place)
-        add(c.end, "window_close", place=place)
+        place = sim.place("place", c.location)
+        add(c.start, "window_open", **place)
+        add(c.end, "window_close", **place)
     for p in sim.action_plan:  # the team's own arrests and seizures (engine.action_day)
         when = p.day if p.day is not None else sim.action_day
         if p.country == sim.acting and p.status == "planned" and when is not None:

@@ -74,7 +74,7 @@ def delivered_under_surveillance(
             M.sender("ncb", country=dest.country),
             "B2",
             "partner.cd_lost",
-            {"shipment": ship.id, "place": dest.name},
+            {"shipment": ship.id, **sim.place("place", dest.id)},
             "partner",
         )
         return
@@ -111,7 +111,7 @@ def delivered_under_surveillance(
         "partner.cd_done",
         {
             "shipment": ship.id,
-            "place": dest.name,
+            **sim.place("place", dest.id),
             "quantity": ship.quantity,
             "unit": sim.scenario.unit,
             **names_said(names),

@@ -321,7 +321,8 @@ class Exercise:
                 "partners": [c.code for c in s.countries if c.code != s.home_country],
                 "location_ids": [loc.id for loc in s.locations],
                 "locations": [
-                    KnownLocation(x.id, x.name, x.country, x.kind.value, x.lat, x.lon)
+                    KnownLocation(x.id, x.name_en, x.country, x.kind.value, x.lat, x.lon,
+                                  x.names)
                     for x in s.locations
                 ],
                 "teams": int(s.resources.inspection_teams * self.overrides.resources),

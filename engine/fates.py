@@ -77,15 +77,15 @@ def _day(x: float) -> float:
 
 def cause(sim: Simulation, st: ShipmentState, planned_day: float) -> tuple[str, dict[str, Any]]:
     """The message (``cause.*`` in engine.messages) saying why ``st`` ended as it did."""
-    name = {k: v.name for k, v in sim.locs.items()}
+    name = {k: sim.place("place", k) for k in sim.locs}  # a place named in the reader's words
     if st.status == "seized":
-        where = {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
+        where = {**name[st.where or ""], "day": _day(st.fate_day or 0.0)}
         if st.cd_denied is not None:  # a controlled delivery was asked, but not in force here
             req = sim.cd_asked[st.id]
             return f"cause.cd_{st.cd_denied}", where | {"countries": ", ".join(req.refused_by)}
         return f"cause.seized_{st.found_by or 'routine'}", where
     if st.status == "controlled_delivery":
-        return "cause.cd_done", {"place": name[st.where or ""], "day": _day(st.fate_day or 0.0)}
+        return "cause.cd_done", {**name[st.where or ""], "day": _day(st.fate_day or 0.0)}
     if st.status == "prevented":
         names = [sim.world.entities[m].label for m in st.blocked]
         back = min((sim.arrested[m] for m in st.blocked if m in sim.arrested), default=0.0)
@@ -100,23 +100,23 @@ def cause(sim: Simulation, st: ShipmentState, planned_day: float) -> tuple[str, 
     if st.status == "in_transit":
         if st.where is None:
             return "cause.in_transit_start", {}
-        return "cause.in_transit", {"place": name[st.where]}
+        return "cause.in_transit", {**name[st.where]}
     return _why_missed(sim, st, name)
 
 
-def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, str]) -> tuple[str, dict[str, Any]]:
+def _why_missed(sim: Simulation, st: ShipmentState, name: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     """A load that got through: the nearest miss the trainee can learn from."""
     if st.lost_at is not None:
-        return "cause.cd_lost", {"place": name[st.lost_at], "day": _day(st.fate_day or 0.0)}
+        return "cause.cd_lost", {**name[st.lost_at], "day": _day(st.fate_day or 0.0)}
     passed = dict(st.passed)  # location -> day it got there
     if st.tipped_at is not None and st.tipped_by is not None:
         return "cause.tipped", {
-            "place": name[st.tipped_at],
+            **name[st.tipped_at],
             "official": sim.world.entities[st.tipped_by].label,
             "day": _day(passed.get(st.tipped_at, st.fate_day or 0.0)),
         }
     if st.bribed_at is not None:
-        return "cause.bribed", {"place": name[st.bribed_at], "day": _day(passed[st.bribed_at])}
+        return "cause.bribed", {**name[st.bribed_at], "day": _day(passed[st.bribed_at])}
     aimed = [r for r in sim.requests if r.shipment == st.id]
     # a control aimed elsewhere explains this load only if it passed while the window
     # was open, or within a week of it (weeks apart, it is no near miss)
@@ -156,7 +156,7 @@ def in_time(sim: Simulation, ship: ShipmentState, t: float) -> bool:
 
 
 def _miss(
-    r: ControlRequest, passed: dict[str, float], name: dict[str, str], own: str = "_home"
+    r: ControlRequest, passed: dict[str, float], name: dict[str, dict[str, Any]], own: str = "_home"
 ) -> tuple[int, str, dict[str, Any]]:
     """(rank, code, params) of one request that did not stop the load: the lower the rank,
     the nearer it came (a control it passed unseen before a window it missed...). ``own``:
@@ -164,12 +164,12 @@ def _miss(
     place = name[r.location]
     if not r.agreed:
         code = f"cause.declined_{r.what}{own if r.home else ''}"
-        return 4, code, {"country": r.country, "place": place}
+        return 4, code, {"country": r.country, **place}
     day = passed.get(r.location)
     if day is None:
-        return 3, "cause.off_route", {"place": place}
+        return 3, "cause.off_route", {**place}
     if day < r.start:
-        return 1, "cause.window_late", {"place": place, "passed": _day(day), "opened": _day(r.start)}
+        return 1, "cause.window_late", {**place, "passed": _day(day), "opened": _day(r.start)}
     if day > r.end:
-        return 2, "cause.window_early", {"place": place, "closed": _day(r.end), "passed": _day(day)}
-    return 0, "cause.not_found", {"place": place, "passed": _day(day)}
+        return 2, "cause.window_early", {**place, "closed": _day(r.end), "passed": _day(day)}
+    return 0, "cause.not_found", {**place, "passed": _day(day)}

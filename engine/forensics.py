@@ -195,7 +195,7 @@ def _goods(
         out.append(
             M.message(
                 "fact.forensic_source",
-                place=sim.locs[origin].name,
+                **sim.place("place", origin),
                 names=", ".join(names),
             )
         )

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from engine.fields import Frozen, Probability, ShortText, Slug, Triangular, _Triangular
+from engine.fields import Frozen, Probability, ShortText, Slug, Text, Triangular, _Triangular
 
 
 class LocationKind(StrEnum):
@@ -89,11 +89,31 @@ class Country(Frozen):
 
 class Location(Frozen):
     id: Slug = Field(description="the place's id, used by routes' legs and groups")
-    name: ShortText = Field(description="the place's real name, shown on the map")
+    name: ShortText | Text = Field(
+        description="the place's real name, shown on the map and in messages: one name "
+        "(every language shows it), or per language like title ({en: ..., fr: ...}; en "
+        "required, a language left out shows the English)"
+    )
     country: str = Field(description="ISO code of the country it is in; must be listed in countries")
     kind: LocationKind = Field(description="what kind of place it is (source area, border post, seaport ...): its map symbol")
     lat: Annotated[float, Field(ge=-90, le=90, description="latitude in decimal degrees (-90 to 90), for the map")]
     lon: Annotated[float, Field(ge=-180, le=180, description="longitude in decimal degrees (-180 to 180), for the map")]
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The place's name per language as written (``{"en": name}`` for one name)."""
+        if isinstance(self.name, str):
+            return {"en": self.name}
+        return {lang: text for lang, text in self.name.items()}  # noqa: C416 - typed as str keys
+
+    @property
+    def name_en(self) -> str:
+        """The English name (the one name, when the author wrote one)."""
+        return self.name if isinstance(self.name, str) else self.name["en"]
+
+    def name_in(self, lang: str) -> str:
+        """The place's name in ``lang``; the English one when it has none in that language."""
+        return self.name if isinstance(self.name, str) else self.names.get(lang) or self.name_en
 
 
 class Checkpoint(Frozen):

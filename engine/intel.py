@@ -201,7 +201,7 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
             rep.absent.append(target)
             rep.file(
                 "intel.nothing",
-                {**M.localized("source", src.label), "target": _name(sim, target)},
+                {**M.localized("source", src.label), **_name(sim, target)},
                 [],
             )
             return
@@ -235,20 +235,20 @@ def gather(sim: Simulation, source_id: str, target: str, rng: random.Random) -> 
                     rep.shipments.append(ship.id)
                     facts.append(ship.id)
     if not facts:
-        facts = [M.message("fact.nothing_new", target=_name(sim, target))]
+        facts = [M.message("fact.nothing_new", **_name(sim, target))]
     rep.file("intel.report", _report(src, _name(sim, target)), facts)
 
 
-def _report(src: Any, target: str) -> dict[str, Any]:
-    return {**M.localized("source", src.label), "target": target}
+def _report(src: Any, target: dict[str, Any]) -> dict[str, Any]:
+    return {**M.localized("source", src.label), **target}
 
 
-def _name(sim: Simulation, eid: str) -> str:
+def _name(sim: Simulation, eid: str, param: str = "target") -> dict[str, Any]:
+    """The params naming ``eid``: a known entity by its label, a place in the reader's words."""
     ent = sim.knowledge.entities.get(eid)
     if ent is not None:
-        return ent.label
-    loc = next((loc for loc in sim.scenario.locations if loc.id == eid), None)
-    return loc.name if loc else eid
+        return {param: ent.label}
+    return sim.place(param, eid) if eid in sim.locs else {param: eid}
 
 
 def _reveal(
@@ -290,7 +290,7 @@ def _reveal(
     elif what == "location":
         where = ent.attributes.get("location") or ent.country
         rep.learn(subj, ent.type, ent.label, {"located": where})
-        out.append(M.message("fact.location", subject=ent.label, place=_name(sim, where))
+        out.append(M.message("fact.location", subject=ent.label, **_name(sim, where, "place"))
                    if where != ent.country  # a place; else the country, named by the reader
                    else M.message("fact.location_country", subject=ent.label, country=where))
     elif what == "phones" and subj in w.phones:
@@ -375,9 +375,9 @@ def _false_lead(sim: Simulation, rep: _Report, target: str, rng: random.Random) 
         facts.append(
             M.message(
                 "fact.place_contact" if place else "fact.contact",
-                target=_name(sim, target), other=decoy.label, country=decoy.country,
+                **_name(sim, target), other=decoy.label, country=decoy.country,
             )
         )
     else:
-        facts.append(M.message("fact.nothing_new", target=_name(sim, target)))
+        facts.append(M.message("fact.nothing_new", **_name(sim, target)))
     rep.file("intel.report", _report(src, _name(sim, target)), facts)

@@ -169,13 +169,13 @@ def border_crossing(sim: Simulation, person: str, leg: Any) -> None:
             {
                 "subject": sim.world.entities[person].label,
                 "country": country,
-                "place": sim.locs[leg.to].name,
+                **sim.place("place", leg.to),
             },
             "notice",
         )
     wanted = red and person not in sim.arrested
     if wanted and sim.draw("red-border", person, round(t, 3)) < sim._act(country):
-        sim.arrest(person, M.message("arrest.red_border", place=sim.locs[leg.to].name,
+        sim.arrest(person, M.message("arrest.red_border", **sim.place("place", leg.to),
                                      country=country))
 
 
@@ -200,7 +200,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
                 M.sender("customs", country=loc.country),
                 "A1",
                 "partner.cd_found",
-                {"shipment": ship.id, "place": loc.name},
+                {"shipment": ship.id, **sim.place("place", loc.id)},
                 "partner",
             )
             return False
@@ -231,7 +231,8 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
             k.evidence[m] = k.evidence.get(m, 0.0) + 2.0
             names.append(e.label)
             if e.type == "person" and m not in sim.arrested:
-                sim.arrest(m, M.message("arrest.caught", place=loc.name, country=loc.country),
+                sim.arrest(m, M.message("arrest.caught", **sim.place("place", loc.id),
+                                          country=loc.country),
                            announce=False)
                 sim.credit[m] = side  # caught with the load: the finder's arrest
     k.item(
@@ -240,7 +241,7 @@ def detected(sim: Simulation, ship: ShipmentState, leg: Any, handlers: dict[str,
         "A1",
         "partner.seizure",
         {
-            "place": loc.name,
+            **sim.place("place", loc.id),
             "quantity": ship.quantity,
             "unit": sim.scenario.unit,
             **M.localized("commodity", sim.scenario.commodity),

@@ -70,19 +70,19 @@ def _control(
             sim.requests.append(
                 ControlRequest(what, location, shipment, country, acts, max(start, t), end, own)
             )
-        name = sim.locs[location].name
+        name = sim.place("place", location)
         if acts:
             c = sim.controls.open(location, max(start, t), end, shipment, sim.acting)
             tip_off(sim, location, max(start, t), end, shipment)  # a corrupt official may talk
             report_when_closed(sim, c, by, f"{said}.{what}_closed",
-                               lambda: {"country": country, "place": name, "end": round(end, 1)}
+                               lambda: {"country": country, **name, "end": round(end, 1)}
                                | ({"shipment": shipment} if shipment else {}))
             sim.knowledge.item(
                 t,
                 by,
                 "B2",
                 f"{said}.{what}_agreed",
-                {"country": country, "place": name, "start": max(start, t), "end": end}
+                {"country": country, **name, "start": max(start, t), "end": end}
                 | ({"shipment": shipment} if shipment else {}),
                 "partner",
             )
@@ -93,13 +93,13 @@ def _control(
                 by,
                 "B2",
                 f"{said}.{what}_declined",
-                {"country": country, "place": name},
+                {"country": country, **name},
                 "partner",
             )
 
-    place = sim.locs[location].name
+    place = sim.place("place", location)
     if _to_team(sim, country):
-        req = send(sim, country, what, {"location": location, "place": place, "start": start,
+        req = send(sim, country, what, {"location": location, **place, "start": start,
                                         "end": end} | ({"shipment": shipment} if shipment else {}),
                    answer)
         return _sent(req)
@@ -109,7 +109,7 @@ def _control(
                        own)
     )
     sim.answer(delay, lambda: answer(acts, False), f"{what}_home" if own else what,
-               country=country, place=place, **({"shipment": shipment} if shipment else {}))
+               country=country, **place, **({"shipment": shipment} if shipment else {}))
     if own:
         return ok(
             f"{what}.booked_home",

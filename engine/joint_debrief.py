@@ -79,6 +79,11 @@ class MissedConnection(Record):
     since: float | None = None  # when B first held it / the request was sent
     kinds: list[str] = field(default_factory=list)  # each subject's type: a reader names a
     # shipment in its own words ("Envoi S737"), the others by their labels
+    place_names: dict[str, str] = field(default_factory=dict)  # the place per language
+
+    def place_in(self, lang: str) -> str:
+        """The place's name in ``lang`` (its English name when it has none there)."""
+        return self.place_names.get(lang) or self.place or ""
 
 
 @dataclass(frozen=True)
@@ -217,8 +222,9 @@ def held_not_shared(sim: Simulation) -> list[MissedConnection]:
                 if held:
                     out.append(MissedConnection(
                         "held_not_shared", round(day, 3), b, a, list(held),
-                        [_label(sim, x) for x in held], sid, sim.locs[place].name, None,
-                        round(min(held.values()), 3), _kinds(sim, list(held))))
+                        [_label(sim, x) for x in held], sid, sim.locs[place].name_en, None,
+                        round(min(held.values()), 3), _kinds(sim, list(held)),
+                        sim.locs[place].names))
     return out
 
 
@@ -280,8 +286,8 @@ def requests_waiting(sim: Simulation) -> list[MissedConnection]:
             subjects = [subject] if subject else [sid]
             out.append(MissedConnection(
                 "request_waiting", round(day, 3), r.to_country, r.from_country, subjects,
-                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name, r.id, r.t,
-                _kinds(sim, subjects)))
+                [_label(sim, x) for x in subjects], sid, sim.locs[loc].name_en, r.id, r.t,
+                _kinds(sim, subjects), sim.locs[loc].names))
     return out
 
 

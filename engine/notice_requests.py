@@ -244,7 +244,7 @@ def located(sim: Simulation, where: str) -> tuple[str, dict[str, str]]:
     """How an answer says where a person is: a place by its name, or (known only by
     country) the country, which the reader names — the message code's suffix and params."""
     if where in sim.locs:
-        return "", {"place": sim.locs[where].name}
+        return "", sim.place("place", where)
     return "_country", {"country": where}
 
 

@@ -79,13 +79,14 @@ def request_intel(sim: Simulation, a: A.RequestIntel) -> Outcome:
     _spend(sim, src.cost)
     rng = sim.rng("intel", a.source, a.target, _n(sim, "intel", a.source, a.target))
     delay = triangular_at(rng.random(), src.delay_days)
-    target = sim.locs[a.target].name if a.target in sim.locs else ent.label if ent else a.target
+    target = (sim.place("target", a.target) if a.target in sim.locs
+              else {"target": ent.label if ent else a.target})
     sim.answer(
         delay,
         lambda: gather(sim, a.source, a.target, rng),
         "intel",
         **localized("source", src.label),
-        target=target,
+        **target,
     )
     return ok(
         "intel.requested",

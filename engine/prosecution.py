@@ -112,7 +112,7 @@ def arrest_country(sim: Simulation, member: str, how: M.Message) -> str:
         return sim.locs[st.where].country
     if "place" in p:
         for loc in sim.locs.values():
-            if loc.name == p["place"]:
+            if loc.name_en == p["place"]:
                 return loc.country
     return sim.world.entities[member].country
 

@@ -113,11 +113,16 @@ class KnownLink(Record):
 @dataclass(frozen=True)
 class KnownLocation(Record):
     id: str
-    name: str
+    name: str  # in English
     country: str
     kind: str
     lat: float
     lon: float
+    names: dict[str, str] = field(default_factory=dict)  # per language, as the author wrote it
+
+    def name_in(self, lang: str) -> str:
+        """The place's name in ``lang``; the English one when it has none in that language."""
+        return self.names.get(lang) or self.name
 
 
 @dataclass(frozen=True)

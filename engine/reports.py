@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     import simpy
 
+    from engine.geography import Location
     from engine.intel import Knowledge
     from engine.scenario import Scenario
     from engine.simulation import ShipmentState
@@ -37,9 +38,25 @@ class ShipmentReports:
         ships: dict[str, ShipmentState]
         phantoms: dict[str, dict[str, Any]]
         routes: dict[str, Any]
-        locs: dict[str, Any]
+        locs: dict[str, Location]
         route: str
         concealment: str
+
+    def place(self, name: str, *locations: str) -> dict[str, Any]:
+        """The params that name places (by id) in a message: ``name`` in English and, when
+        the author named one in other languages, ``<name>_i18n`` for the reader's language
+        (engine.messages.resolve). Several places are listed, with the Arabic comma in Arabic.
+        """
+        locs = [self.locs[x] for x in locations]
+        said: dict[str, Any] = {name: ", ".join(loc.name_en for loc in locs)}
+        langs = {lang for loc in locs if not isinstance(loc.name, str) for lang in loc.name}
+        if langs:
+            sep = {"ar": "، "}
+            said[f"{name}_i18n"] = {
+                lang: sep.get(lang, ", ").join(loc.name_in(lang) for loc in locs)
+                for lang in sorted(langs | {"en"})
+            }
+        return said
 
     def upcoming(
         self, *, handler: str | None = None, through: str | None = None
@@ -60,13 +77,12 @@ class ShipmentReports:
     def describe_shipment(self, sid: str, source: str, grade: str) -> Message:
         """Put a shipment in the case file and return what a report says about it."""
         attrs = self.record_shipment(sid, source, grade)
-        via = ", ".join(self.locs[x].name for x in attrs["route"][1:-1][:3])
         said = {
             "shipment": sid,
             "quantity": attrs["quantity"],
             "unit": self.scenario.unit,
             "day": attrs["departure_day"],
-            "via": via,
+            **self.place("via", *attrs["route"][1:-1][:3]),
         }
         if "container" in attrs:
             return message("fact.shipment_container", **said, container=attrs["container"])

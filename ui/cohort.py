@@ -48,7 +48,7 @@ def overview(found: list[hotwash.Result], scenario: Scenario) -> None:
                    "U": r["U"]} for r in ratings], hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.caption(t("hotwash.missed"))
-    places = {loc.id: loc.name for loc in scenario.locations}
+    places = {loc.id: loc.name_in(current_language()) for loc in scenario.locations}
     missed = hotwash.missed_shipments(found, places)
     _table(left, [{t("hotwash.shipment"): m["shipment"],
                    t("hotwash.missed_by"): f"{m['missed_by']}/{m['of']}",

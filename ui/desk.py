@@ -233,7 +233,7 @@ def labels(view: TraineeView) -> dict[str, str]:
     names = {e.id: entity_label(e) if e.type == "shipment"  # "Envoi S737" says what it is
              else f"{e.label} ({t('entity.' + e.type)})" for e in view.entities}
     lang = current_language()  # a place's country by its name in the reader's language
-    names.update({loc.id: f"{loc.name} ({country_name(loc.country, lang)})"
+    names.update({loc.id: f"{loc.name_in(lang)} ({country_name(loc.country, lang)})"
                   for loc in view.locations})
     return names
 
@@ -356,8 +356,9 @@ def focused(entity: KnownEntity, view: TraineeView) -> None:
 
 
 def world(view: TraineeView, days: tuple[float, float]) -> None:
+    lang = current_language()  # places named in the reader's language
     places = {loc.id: loc for loc in view.locations}
-    points = [{"name": p.name, "lat": p.lat, "lon": p.lon, "kind": t("kind." + p.kind),
+    points = [{"name": p.name_in(lang), "lat": p.lat, "lon": p.lon, "kind": t("kind." + p.kind),
                "country": p.country} for p in view.locations]
     moves = [{"lon": places[m.origin].lon, "lat": places[m.origin].lat,
               "lon2": places[m.destination].lon, "lat2": places[m.destination].lat,
@@ -365,8 +366,8 @@ def world(view: TraineeView, days: tuple[float, float]) -> None:
              for m in view.movements
              if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
     legs = [{t("map.day"): num(m.t, ".1f"), t("map.movement"): m.subject,
-             t("figure.col_from"): places[m.origin].name,
-             t("figure.col_to"): places[m.destination].name, t("map.mode"): charts.mode(m.mode)}
+             t("figure.col_from"): places[m.origin].name_in(lang),
+             t("figure.col_to"): places[m.destination].name_in(lang), t("map.mode"): charts.mode(m.mode)}
             for m in view.movements
             if m.origin in places and m.destination in places and days[0] <= m.t <= days[1]]
     spots = [{t("map.place"): p["name"], t("map.kind"): p["kind"], t("map.country"): p["country"]}

@@ -234,7 +234,8 @@ def team_action_day_panel(desk: Desk, act: Act) -> None:
     names = {e.id: entity_label(e) for e in view.entities}
     people = [e.id for e in view.entities if e.type == "person"]
     loads = [e.id for e in view.entities if e.type == "shipment"]
-    places = {loc.id: loc.name for loc in view.locations if loc.country == mine}
+    places = {loc.id: loc.name_in(current_language()) for loc in view.locations
+              if loc.country == mine}
     with st.form("jm.schedule"):
         what = st.radio(t("jm.col.action"), ["arrest", "seizure"], horizontal=True,
                         format_func=lambda a: t(f"jm.action.{a}"), key="jm.day.what")
@@ -298,7 +299,7 @@ def _plan(plan: list[Any], names: dict[str, str], locations: list[Any],
     if not plan:
         st.caption(t("jm.day.empty"))
         return
-    place = {loc.id: loc.name for loc in locations}
+    place = {loc.id: loc.name_in(current_language()) for loc in locations}
     # a static table: each action's result is a sentence, wrapped whole rather than cut
     st.table([{**({t("jm.col.owner"): country(p.country)} if owners else {}),
                t("jm.col.action"): t(f"jm.action.{p.what}"),

@@ -205,7 +205,11 @@ def _named(key: str, value: str, params: dict[str, Any], names: dict[str, str]) 
     said = {"subject": ("label", "person"), "account": ("number", "account")}.get(key)
     if said is not None and params.get(said[0]):
         return f"{params[said[0]]} ({t('entity.' + said[1])})"
-    return str(params.get("place") or value) if key == "location" else value
+    if key == "location":  # the place by the name it was sent with, in the reader's language
+        texts = params.get("place_i18n")
+        return str((texts.get(current_language()) if isinstance(texts, dict) else None)
+                   or params.get("place") or value)
+    return value
 
 
 def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[str, str]) -> None:

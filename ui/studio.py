@@ -62,7 +62,7 @@ def world(scenario: Scenario, text: str) -> None:
     truth = _world(text, int(seed))
     st.caption(t("studio.omniscient_help"))
     network(truth)
-    places, legs = studio.route_lines(scenario)
+    places, legs = studio.route_lines(scenario, current_language())
     places = [{**p, "kind": t(f"kind.{p['kind']}")} for p in places]
     figure(charts.world_map(places, legs), title=t("desk.tab_map"), tables=[
         [{t("map.place"): p["name"], t("map.kind"): p["kind"], t("map.country"): p["country"]}

@@ -373,7 +373,7 @@ def test_cohort_hotwash_reports_and_exports(session, room):
     assert arabic[0]["text"] == scenario.objectives[0].text["ar"] != ratings[0]["text"]
     # a language the scenario is not written in falls back to English
     assert hotwash.ratings_table(found, scenario, lang="pt")[0]["text"] == ratings[0]["text"]
-    places = {loc.id: loc.name for loc in scenario.locations}
+    places = {loc.id: loc.name_en for loc in scenario.locations}
     route = hotwash.missed_shipments(found, places)[0]["route"]
     assert route.split(" > ")[0] in places.values()
     hotwash.add_note(session, user=boss, workshop_id=ws.id, kind="strength",

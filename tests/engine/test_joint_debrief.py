@@ -123,7 +123,7 @@ def test_a_request_left_waiting_while_the_load_passed_is_a_missed_connection(wil
     assert (m.request, m.holder, m.needed_by, m.since) == (rid, "TZ", "KE", 0.0)
     assert m.day == pytest.approx(day, abs=1e-3)
     assert m.shipment in through_tanzania(e)
-    assert m.place == e.sim.locs[e.requests("KE")[0].params["location"]].name
+    assert m.place == e.sim.locs[e.requests("KE")[0].params["location"]].name_en
 
 
 def test_a_request_answered_before_the_load_came_is_no_missed_connection(wildlife):

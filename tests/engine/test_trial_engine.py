@@ -287,7 +287,7 @@ def test_a_seizure_that_came_too_late_or_was_declined_says_so(wildlife):
         if rec.fate != "missed":
             continue
         req = ex.sim.requests[0]
-        name = next(x.name for x in wildlife.locations if x.id == place)
+        name = next(x.name_en for x in wildlife.locations if x.id == place)
         if not req.agreed:
             assert rec.cause == "cause.declined_seizure"
             assert name in rec.cause_text and "did not act" in rec.cause_text

@@ -163,7 +163,7 @@ def test_a_false_lead_on_a_place_says_what_a_place_can_say(wildlife):
     item = ex.view().inbox[-1]
     (fact,) = item.params["facts_parts"]
     assert fact["code"] == "fact.place_contact", fact
-    name = ex.sim.locs[port].name
+    name = ex.sim.locs[port].name_en
     assert "regular contact" not in item.text
     assert item.text.endswith(f"is linked to recent activity at {name}.")
     # a person keeps "in regular contact", and the draws are the same ones, in the same order
@@ -203,7 +203,7 @@ def test_a_control_that_found_nothing_says_so_when_its_window_closes(wildlife, k
     assert len(closed) == 1, [i.code for i in ex.view().inbox]
     item = closed[0]
     assert item.t == pytest.approx(4.0) and item.params["end"] == 4.0
-    assert item.params["country"] == country and item.params["place"] == ex.sim.locs[location].name
+    assert item.params["country"] == country and item.params["place"] == ex.sim.locs[location].name_en
     assert item.params.get("shipment") == (sid if kind == "seizure" else None)
     said = M.TEMPLATES[code].format(**item.params)
     assert item.text == said and ("not encountered" if kind == "seizure" else "nothing was found") in said

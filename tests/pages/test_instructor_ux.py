@@ -139,7 +139,7 @@ def test_cohort_debrief_in_french_has_no_english_leftovers_or_codes(app_db):
         "Le corridor de l'ivoire\u202f: du Niassa à Hai Phong"]
     page = cells(at)
     assert "Intercepter le flux d'ivoire" in page  # objectives in French
-    assert "Niassa Special Reserve > " in page and "niassa-reserve" not in page  # place names
+    assert "Réserve spéciale du Niassa > " in page and "niassa-reserve" not in page  # place names
     assert "✘ Refusé\u202f: cette notice" in page
     for raw in RAW:
         assert raw not in page, raw

@@ -30,7 +30,7 @@ def test_names_cover_places_sources_concealments_and_objectives():
     place = scenario.locations[0]
     country = country_name(place.country, "fr")  # "Tanzanie": the reader's name, not the code
     assert country != place.country
-    assert names[place.id] == f"{place.name} ({country})"  # a country by its name, not its code
+    assert names[place.id] == f"{place.name_in('fr')} ({country})"  # a country by its name, not its code
     assert names[place.country] == country
     assert all(names[s.id] == scenario.text(s.label, "fr") for s in scenario.intel_sources)
     assert names["customs-data"] != "customs-data"

@@ -22,7 +22,7 @@ def labels_page(path: str, lang: str) -> None:  # runs inside AppTest: it import
     set_language(lang)
     view = Exercise(load_scenario(path), 1).view()
     st.session_state["labels"] = {loc.id: desk.labels(view)[loc.id] for loc in view.locations}
-    st.session_state["places"] = {loc.id: (loc.name, loc.country) for loc in view.locations}
+    st.session_state["places"] = {loc.id: (loc.name_in(lang), loc.country) for loc in view.locations}
 
 
 @pytest.mark.parametrize(("lang", "kenya"), [("en", "Kenya"), ("es", "Kenia"),
