@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,14 @@ def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
 
 
+# the fields a link chart's tooltips show, and the catalog key of each one's title
+NETWORK_TIPS = {
+    "label": "figure.col_name", "type": "figure.col_type", "role": "figure.col_role",
+    "country": "map.country", "status": "debrief.col_status", "source": "figure.col_source",
+    "grade": "figure.col_grade", "relation": "figure.col_relation", "t": "map.day",
+    "hypothesis": "desk.hypothesis_label", "your_hypothesis": "desk.hypothesis_label",
+    "betweenness": "debrief_pdf.betweenness",
+}
 NODE_SIZE = 260  # a node's area in px² (radius about 9 px)
 NODE_LABEL_SPOTS = placements(12.0)  # a name clear of its node
 NODE_FONT = 11
@@ -73,10 +82,15 @@ def _frame(pos: dict[str, tuple[float, float]]) -> tuple[list[float], list[float
 
 
 def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: str = "type",
-            title: str = "", legend: str | None = None, focus: str | None = None) -> alt.Chart:
+            title: str = "", legend: str | None = None, focus: str | None = None,
+            tips: Mapping[str, str] | None = None,
+            palette: Mapping[str, str] | None = None) -> alt.Chart:
     """A link chart. nodes: id, label, type (+ any tooltip fields); edges: a, b, relation.
     ``legend`` titles the colour legend in the reader's language (default: the field);
-    ``focus``: the id of a node to ring (one opened from the inbox)."""
+    ``focus``: the id of a node to ring (one opened from the inbox); ``tips``: the fields
+    the tooltips show, each with its title in the reader's language (default: those of
+    ``NETWORK_TIPS``; an id is never shown); ``palette``: the colour of each value of ``colour`` (default for "type":
+    ``TYPE_COLOURS``, whose keys a caller translates with the values it gives)."""
     pos = _layout([n["id"] for n in nodes], [(e["a"], e["b"]) for e in edges])
     node_df = pd.DataFrame([{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes])
     edge_rows = [{**e, "x": pos[e["a"]][0], "y": pos[e["a"]][1], "x2": pos[e["b"]][0],
@@ -87,20 +101,26 @@ def network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], colour: st
     y = alt.Y("y:Q", axis=axis, scale=alt.Scale(domain=domain_y, zero=False, nice=False))
     base = alt.Chart(title=title).properties(height=NETWORK_FRAME[1])
     layers: list[alt.Chart] = []
+    titles = tips if tips is not None else {f: t(key) for f, key in NETWORK_TIPS.items()}
+
+    def tooltip(fields: list[str]) -> list[Any]:
+        return [alt.Tooltip(f, title=titles[f]) for f in fields if f in titles]
+
     if edge_rows:
-        edge_tips = [c for c in ("relation", "source", "grade", "t") if c in edge_rows[0]]
+        edge_tips = tooltip([c for c in ("relation", "source", "grade", "t") if c in edge_rows[0]])
         layers.append(base.mark_rule(color="#999", strokeWidth=1.5).encode(
             x=x, y=y, x2="x2:Q", y2="y2:Q",
             tooltip=edge_tips).properties(data=pd.DataFrame(edge_rows)))
     if not node_df.empty:
-        tips = [c for c in node_df.columns if c not in ("x", "y")]
-        scale = (alt.Scale(domain=list(TYPE_COLOURS), range=list(TYPE_COLOURS.values()))
-                 if colour == "type" else alt.Scale(scheme="tableau10"))
+        node_tips = tooltip([c for c in node_df.columns if c not in ("x", "y")])
+        colours = palette if palette is not None else TYPE_COLOURS if colour == "type" else None
+        scale = (alt.Scale(domain=list(colours), range=list(colours.values()))
+                 if colours is not None else alt.Scale(scheme="tableau10"))
         points = base.mark_circle(size=NODE_SIZE, opacity=0.9).encode(
             x=x, y=y,
             color=alt.Color(f"{colour}:N", scale=scale,
                             **({"title": legend} if legend is not None else {})),
-            tooltip=tips).properties(data=node_df)
+            tooltip=node_tips).properties(data=node_df)
         layers.append(points)
         # names laid out in the chart's pixels (y downwards), each in the first free spot
         width, height = NETWORK_FRAME

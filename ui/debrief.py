@@ -8,7 +8,7 @@ import streamlit as st
 
 from academy import debriefs
 from academy.accounts import get_user
-from academy.catalogs import decision_text, engine_text, role
+from academy.catalogs import decision_text, engine_text, relation, role
 from academy.debriefs import explanation, names, route_names
 from engine.messages import country_name
 from engine.prosecution import OUTCOMES
@@ -57,7 +57,7 @@ def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief"
               (t(f"{words}.found") if m.known else t("debrief.unknown")),
               "betweenness": m.betweenness, "your_hypothesis": hypotheses.get(m.id, "")}
              for m in debrief.members]
-    edges = [{"a": a, "b": b, "relation": r} for a, b, r in debrief.edges]
+    edges = [{"a": a, "b": b, "relation": relation(r, lang)} for a, b, r in debrief.edges]
     label = {m.id: m.label for m in debrief.members}
     rows = [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
              t("map.country"): n["country"], t("debrief.col_status"): n["status"],

@@ -320,12 +320,13 @@ def inbox(view: TraineeView, seen_key: str, tabs_key: str = "desk.tab") -> None:
 
 
 def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
-    nodes = [{"id": e.id, "type": e.type, "source": e.source,
+    lang = current_language()
+    nodes = [{"id": e.id, "type": t(f"entity.{e.type}"), "source": e.source,
               "label": (f"{entity_label(e)} — {hypotheses[e.id]}" if e.id in hypotheses
                         else entity_label(e)),
               "grade": e.grade, "hypothesis": hypotheses.get(e.id, "")} for e in view.entities]
-    edges = [{"a": k.a, "b": k.b, "relation": k.relation, "source": k.source, "grade": k.grade,
-              "t": k.t} for k in view.links]
+    edges = [{"a": k.a, "b": k.b, "relation": catalogs.relation(k.relation, lang),
+              "source": k.source, "grade": k.grade, "t": k.t} for k in view.links]
     if not nodes:
         st.info(t("desk.nothing_known"))
         return
@@ -339,7 +340,9 @@ def link_chart(view: TraineeView, hypotheses: dict[str, str]) -> None:
              t("desk.linked_to"): "; ".join(sorted(
                  names.get(k.b if k.a == e.id else k.a, "") for k in view.links
                  if e.id in (k.a, k.b)))} for e in view.entities]
-    figure(charts.network(nodes, edges, focus=chosen), title=t("desk.tab_chart"), tables=[rows])
+    palette = {t(f"entity.{kind}"): colour for kind, colour in charts.TYPE_COLOURS.items()}
+    figure(charts.network(nodes, edges, focus=chosen, legend=t("figure.col_type"),
+                          palette=palette), title=t("desk.tab_chart"), tables=[rows])
 
 
 def focused(entity: KnownEntity, view: TraineeView) -> None:

@@ -8,10 +8,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy import calibration, studio, worker
+from academy import calibration, catalogs, studio, worker
 from academy.errors import AcademyError
 from academy.exercises import MAX_SEED, cohort_seed
 from academy.scenarios import digest
+from engine.messages import country_name
 from engine.records import Debrief
 from engine.scenario import Scenario
 from ui import bounded, charts, debrief
@@ -73,10 +74,11 @@ def world(scenario: Scenario, text: str) -> None:
 def network(truth: Debrief) -> None:
     """The whole network, coloured by role: the studio knows everyone, so "found by you"
     (the trainee debrief's colouring) would mean nothing here."""
+    lang = current_language()
     nodes = [{"id": m.id, "label": m.label, "role": t(f"studio.role.{m.role}"),
-              "group": m.group, "country": m.country, "betweenness": m.betweenness}
-             for m in truth.members]
-    edges = [{"a": a, "b": b, "relation": r} for a, b, r in truth.edges]
+              "group": m.group, "country": country_name(m.country, lang),
+              "betweenness": m.betweenness} for m in truth.members]
+    edges = [{"a": a, "b": b, "relation": catalogs.relation(r, lang)} for a, b, r in truth.edges]
     figure(charts.network(nodes, edges, colour="role"), title=t("desk.tab_chart"), tables=[
         [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
           t("map.country"): n["country"]} for n in nodes]])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.pages.helpers import (
@@ -255,3 +257,22 @@ def test_the_debrief_in_the_menu_before_any_exercise_ended_says_when_it_opens():
     at.switch_page("pages/debrief.py").run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.info[0].value == "The debrief opens when the exercise has ended."
+
+
+def _chart_specs(at) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_the_link_chart_speaks_the_readers_language():
+    """A trial: the link chart's legend read "type · person · company …" on French and
+    Arabic desks. The legend, its values and the tooltips' titles are the reader's words."""
+    start_wildlife(as_trainee())
+    at = reopen_desk("fr", "Graphe relationnel")
+    assert not at.exception
+    colour = next(layer["encoding"]["color"] for layer in _chart_specs(at)[0]["layer"]
+                  if "color" in layer.get("encoding", {}))
+    assert colour["title"] == "Type"
+    assert "personne" in colour["scale"]["domain"] and "person" not in colour["scale"]["domain"]
+    titles = {tip.get("title") for layer in _chart_specs(at)[0]["layer"]
+              for tip in layer.get("encoding", {}).get("tooltip", []) if isinstance(tip, dict)}
+    assert {"Nom", "Cotation"} <= titles and not titles & {"label", "grade", "source", "type"}
