@@ -72,7 +72,9 @@ def reserve(session: Session, *, account: str, client: str, now: datetime) -> No
     if row.blocked_until > now:
         wait = math.ceil((row.blocked_until - now).total_seconds())
         session.commit()
-        raise AcademyError("sign_in_wait", seconds=wait)
+        # a trainee is told their instructor can let them in; staff are not
+        code = "sign_in_wait_staff" if account.startswith("staff:") else "sign_in_wait"
+        raise AcademyError(code, seconds=wait)
     row.failures += 1
     row.blocked_until = now + delay(row.failures)
     session.add(row)

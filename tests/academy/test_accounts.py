@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from academy import catalogs
 from academy.accounts import create_user, join_workshop, set_language, sign_in
 from academy.errors import AcademyError
 from academy.models import Membership, User
@@ -49,7 +50,12 @@ def test_failures_make_the_client_wait_longer_then_the_right_password_gets_in(se
     with pytest.raises(AcademyError) as caught:  # too soon: refused before any check
         sign_in(session, username="ines", password="correct-horse", client="10.0.0.9",
                 now=start + timedelta(seconds=1))
-    assert caught.value.code == "sign_in_wait" and caught.value.params == {"seconds": 1}
+    # an instructor is not told that "your instructor can let you in"; one second is singular
+    assert caught.value.code == "sign_in_wait_staff" and caught.value.params == {"seconds": 1}
+    assert catalogs.say("error.sign_in_wait_staff", "en", seconds=1) == (
+        "Too many wrong attempts from this device. Wait 1 second, then try again.")
+    assert "Wait 1 second," in catalogs.say("error.sign_in_wait", "en", seconds=1)
+    assert "Wait 5 seconds," in catalogs.say("error.sign_in_wait", "en", seconds=5)
     later = start + timedelta(seconds=2)
     assert sign_in(session, username="ines", password="correct-horse", client="10.0.0.9",
                    now=later).id == instructor.id
