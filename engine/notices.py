@@ -106,6 +106,16 @@ class NoticeCheck:
     params: dict[str, Any] = field(default_factory=dict)  # what ``reason`` counts, for a catalog
 
 
+def subject_kinds(colour: str) -> frozenset[str]:
+    """What a notice of ``colour`` may name: a Purple a concealment method or a vessel (a
+    modus operandi), a Silver a person or a company (assets), every other colour a person."""
+    return SUBJECT_KINDS.get(colour, frozenset({"person"}))
+
+
+SUBJECT_KINDS = {"purple": frozenset({"concealment", "vessel"}),
+                 "silver": frozenset({"person", "company"})}
+
+
 def check_notice(
     colour: str,
     purpose: str,
@@ -141,9 +151,7 @@ def check_notice(
         return NoticeCheck(
             False, "notice.out_of_scope", f"{PURPOSE_TEXT[purpose]} is not part of this case", None
         )
-    wanted = {"purple": {"concealment", "vessel"}, "silver": {"person", "company"}}.get(
-        colour, {"person"}
-    )
+    wanted = subject_kinds(colour)
     if subject_kind not in wanted:
         what = " or ".join(sorted(wanted))
         return NoticeCheck(

@@ -17,6 +17,7 @@ import streamlit as st
 from academy import catalogs
 from engine.actions import RATIONALE_MAX
 from engine.messages import country_name
+from engine.notices import subject_kinds
 from engine.records import Outcome, TraineeView
 from engine.tariff import Quote
 from ui import bounded
@@ -193,9 +194,11 @@ def _notice(view: TraineeView, info: Any, names: dict[str, str], fill: Fill) -> 
                           key=fill.start("notice.colour", _first(NOTICE_COLOURS, fill, "colour")),
                           format_func=lambda c: t(f"notice.{c}"),
                           placeholder=prompt(NOTICE_COLOURS))
-    options = [e.id for e in view.entities if e.type in ("person", "company", "vessel")]
-    options += list(info.concealments)
-    subject = _pick(t("actions.subject"), options, names, fill, "subject", "notice.subject")
+    kinds = subject_kinds(colour)  # only what the colour's rule accepts
+    options = [e.id for e in view.entities if e.type in kinds]
+    options += list(info.concealments) if "concealment" in kinds else []
+    subject = _pick(t("actions.subject"), options, names, fill, "subject",
+                    f"notice.subject.{colour}")
     entity = next((e for e in view.entities if e.id == subject), None)
     if entity is not None:
         st.caption(labelled(t("actions.identifiers"), plain(", ".join(

@@ -59,12 +59,12 @@ def test_a_french_trainee_reads_how_the_score_is_computed_in_french(played):
 @pytest.mark.usefixtures("app_db")
 def test_a_refused_notice_gives_its_reason_in_french():
     at = start_wildlife(as_trainee())
-    act(at, "request_notice", {"notice.colour": "red", "notice.subject": KNOWN_COMPANY})
+    act(at, "request_notice", {"notice.colour": "silver", "notice.subject.silver": KNOWN_COMPANY})
     at = reopen_desk("fr", "Notices INTERPOL")
     assert not at.exception
     reason = at.dataframe[0].value["Motif"][0]
     assert reason.startswith("Refusé"), reason
-    assert "known person" not in reason
+    assert "no known account or asset" not in reason
 
 
 @pytest.mark.usefixtures("app_db")

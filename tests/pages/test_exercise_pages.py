@@ -29,16 +29,16 @@ def test_desk_shows_the_briefing_clock_and_resources():
 
 def test_actions_refused_and_accepted_are_explained():
     at = act(start_wildlife(as_trainee()), "request_notice",
-             {"notice.colour": "red", "notice.subject": KNOWN_COMPANY})
+             {"notice.colour": "silver", "notice.subject.silver": KNOWN_COMPANY})
     assert "Refused" in at.error[0].value
-    assert "known person" in at.error[0].value
+    assert "no known account or asset of this subject" in at.error[0].value
     at.button(key="desk.advance.7").click().run()
     assert {m.label: m.value for m in at.metric}["Day"] == "7.0 / 90"
     assert len(at.success) == 1  # the accepted advance is confirmed
     at.session_state["desk.tab"] = "Timeline"
     at.run()
     logged = at.dataframe[0].value.iloc[0]  # the decision log says what was asked, in words
-    assert logged["Decision"].startswith("Request a notice — Notice: Red Notice · Subject: ")
+    assert logged["Decision"].startswith("Request a notice — Notice: Silver Notice (pilot) · Subject: ")
     assert KNOWN_COMPANY not in logged["Decision"]  # the subject by name, not by id
 
 
@@ -276,3 +276,19 @@ def test_the_link_chart_speaks_the_readers_language():
     titles = {tip.get("title") for layer in _chart_specs(at)[0]["layer"]
               for tip in layer.get("encoding", {}).get("tooltip", []) if isinstance(tip, dict)}
     assert {"Nom", "Cotation"} <= titles and not titles & {"label", "grade", "source", "type"}
+
+
+def test_the_notice_form_offers_only_subjects_its_colour_can_name():
+    """A trial: Purple offered a company, then refused it ("must name a known concealment or
+    vessel"). The form offers what the colour's rule accepts (engine.notices.subject_kinds):
+    at the start the case file holds one company, which a Silver Notice may name, a Red not."""
+    at = start_wildlife(as_trainee())
+    at.session_state["desk.tab"] = "Actions"
+    at.run()
+    at.radio(key="actions.kind").set_value("request_notice").run()
+    at.selectbox(key="actions.notice.colour").set_value("silver").run()
+    assert len(at.selectbox(key="actions.notice.subject.silver").options) == 1
+    for colour in ("red", "purple"):
+        at.selectbox(key="actions.notice.colour").set_value(colour).run()
+        assert not at.exception
+        assert at.selectbox(key=f"actions.notice.subject.{colour}").options == []
