@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import yaml
+
 from engine.network import RELATION_EFFECTS
 
 # A list under this key holds ... (its items are counted from 1 and named in the singular)
@@ -149,7 +151,113 @@ ENGLISH = {
     "'{ref}' in objectives)",
     "ref.module": "unknown curriculum module '{ref}' (the modules: {modules})",
     "ref.module_hint": "unknown curriculum module '{ref}' — did you mean '{name}'?",
+    # a file that is not valid YAML (``yaml_said``): where and how to mend it
+    "yaml.tab": "a tab on this line where YAML takes only spaces: indent with spaces, not "
+    "tabs",
+    "yaml.indent_more": "this line is indented further than the line above, so it is out of "
+    "line with the items of its list or the fields of its group: start it in the same column "
+    "as them (with spaces)",
+    "yaml.indent_less": "this line is indented less than the line above, so it is out of "
+    "line with the items of its list or the fields of its group: start it in the same column "
+    "as them (with spaces)",
+    "yaml.colon_in_text": "a colon and a space inside a text that is not in quotes: put the "
+    "whole text in quotes, e.g. {example}",
+    "yaml.quote_unclosed": "the quote ({quote}) opened on this line is never closed: end the "
+    "text with the same quote",
+    "yaml.flow_unclosed": "the {open} opened on this line is not closed: end it with {close} "
+    "on the same line, and separate its values with commas",
+    "yaml.flow_broken": "inside {open} {close} on this line, two values have no comma between "
+    "them, or a text holds a colon: separate the values with commas and put such a text in "
+    "quotes",
+    "yaml.no_colon": "this line is neither a field (name: value) nor a list item (- ...): "
+    "add a colon and a space after the field's name, e.g. unit: kg, or, if the text goes on "
+    "from the line above, put the whole text in quotes",
+    "malformed": "the file is not valid YAML at this line (the YAML reader says: {reason})",
 }
+
+
+def yaml_said(exc: yaml.YAMLError, text: str) -> tuple[int, Said]:
+    """The line (from 1) to mend and what is wrong there, for a text PyYAML cannot read.
+
+    The parser names its own state ("expected <block end>, but found '<block sequence
+    start>'"); the common slips behind it are a tab, a line out of line with its list, a
+    colon inside an unquoted text, a quote or bracket left open and a line with no colon.
+    The line is where the author must look: where an unclosed quote or bracket opens, not
+    where the parser gave up. Anything else says "not valid YAML" first, then the parser's
+    reason."""
+    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    context = str(getattr(exc, "context", None) or "")
+    at, opened = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    lines = text.splitlines()
+    line = (at or opened).line + 1 if (at or opened) is not None else 1
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "cannot start any token" in problem and "'\\t'" in problem:  # PyYAML writes '\\t'
+        return line, Said("yaml.tab")
+    if problem.startswith("expected <block end>, but found '<block"):
+        return line, Said(_indent_code(lines, line))
+    if problem == "mapping values are not allowed here" and at is not None:
+        before = here[: at.column]
+        if ": " not in before.lstrip().removeprefix("- "):  # a field under a text's line
+            return line, Said("yaml.indent_more")
+        return line, Said("yaml.colon_in_text", example=_quoted_example(here))
+    if at is not None and (start := _quote_closed_late(text, at.line)) is not None:
+        opened = start  # a quote left open is closed by the next one, lines further down
+        context = "while scanning a quoted scalar"
+    if opened is not None and "quoted scalar" in context:
+        quote = (lines[opened.line][opened.column : opened.column + 1]
+                 if opened.line < len(lines) else '"')
+        return opened.line + 1, Said("yaml.quote_unclosed", quote=quote or '"')
+    if opened is not None and context.startswith("while parsing a flow"):
+        close = "}" if "mapping" in context else "]"
+        open_ = "{" if close == "}" else "["
+        code = "yaml.flow_broken"
+        if at is None or at.line != opened.line or "<stream end>" in problem:
+            code = "yaml.flow_unclosed"
+        return opened.line + 1, Said(code, open=open_, close=close)
+    if problem.startswith("could not find expected ':'") and opened is not None:
+        return opened.line + 1, Said("yaml.no_colon")
+    return line, Said("malformed", reason=problem)
+
+
+def _quote_closed_late(text: str, line: int) -> yaml.Mark | None:
+    """Where a quoted text that runs over several lines and ends on ``line`` (from 0)
+    opens: the parser then stops on that line, far from the quote the author forgot."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.end_mark.line != line or last.start_mark.line == line:
+        return None
+    return last.start_mark
+
+
+def _indent_code(lines: list[str], line: int) -> str:
+    """``yaml.indent_more`` when ``line`` starts further right than the line above it (blank
+    lines and comments skipped), else ``yaml.indent_less``."""
+    def indent(s: str) -> int:
+        return len(s) - len(s.lstrip(" "))
+
+    this = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = next((s for s in reversed(lines[: max(line - 1, 0)])
+                  if s.strip() and not s.lstrip().startswith("#")), "")
+    return "yaml.indent_more" if indent(this) > indent(above) else "yaml.indent_less"
+
+
+def _quoted_example(line: str) -> str:
+    """``title: "Fins: the gulf"`` from the author's own line when it is a plain
+    ``name: text``, else a made-up one."""
+    field, _, value = line.strip().removeprefix("- ").partition(": ")
+    value = value.split(" #", 1)[0].strip()
+    if field and value and re.fullmatch(r"[\w-]+", field) and not set(value) & set("\"'{}[]"):
+        return f'{field}: "{value}"'
+    return 'title: "Fins: the gulf"'
+
+
 _PATTERN_CODES = {
     r"^[a-z0-9][a-z0-9-]{0,63}$": "field.pattern_id",
     r"^[A-Z]{2}$": "field.pattern_country",

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from engine.diagnostics import fields_at, place, plain
+from engine.diagnostics import fields_at, place, plain, yaml_said
 from engine.nesting import _FAST as FAST_LOADER
 from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
@@ -134,11 +134,9 @@ def load_scenario_text(
     except TooDeep as exc:
         raise fail(exc.line, f"nested more than {exc.limit} levels deep", "too_deep",
                    limit=exc.limit) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise fail(line, f"malformed YAML: {reason}", "malformed", reason=reason) from None
+    except yaml.YAMLError as exc:  # in plain words with the fix, at the line to mend
+        line, said = yaml_said(exc, text)
+        raise fail(line, str(said), said.code, **said.values) from None
     except RecursionError:
         raise fail(1, "YAML nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if not isinstance(data, dict):

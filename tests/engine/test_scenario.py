@@ -139,7 +139,7 @@ def test_impossible_durations():
 @pytest.mark.parametrize(
     "text, fragment",
     [
-        ("id: [unclosed", "malformed YAML"),
+        ("id: [unclosed", "the [ opened on this line is not closed"),
         ("- a\n- b\n", "must be a mapping"),
         ("", "must be a mapping"),
         ("a: &x [1]\n" + "".join(f"b{i}: *x\n" for i in range(100)), "aliases"),
