@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from engine.fields import SHOWN_LANGS
 from engine.network import RELATION_EFFECTS
 
 # A list under this key holds ... (its items are counted from 1 and named in the singular)
@@ -113,6 +114,8 @@ ENGLISH = {
     "field.empty": "must not be empty",
     "field.too_long": "is too long: at most {max} characters",
     "field.language": "'{value}' is not a language of the platform: use {options}",
+    "field.comma_in_braces": "a comma inside {braces} ends a value: put the whole text in "
+    "quotes, e.g. {example}",
     "field.choice": "'{value}' is not allowed: use one of {options}",
     "field.choice_hint": "'{value}' is not allowed: use one of {options} — did you mean "
     "'{name}'?",
@@ -236,6 +239,60 @@ def _quote_closed_late(text: str, line: int) -> yaml.Mark | None:
     return last.start_mark
 
 
+_NULL = "tag:yaml.org,2002:null"
+
+
+def comma_splits(
+    node: yaml.Node | None, path: tuple[str | int, ...] = ()
+) -> list[tuple[tuple[str | int, ...], list[tuple[str | int, ...]], int, Said]]:
+    """Texts cut by a comma inside ``{ … }``: ``{id: x, name: Dried seafood street, Sheung
+    Wan}`` reads "Sheung Wan" as a key with no value. Each cut text once: (the path of the
+    field whose text was cut, the paths of the stray keys, its line, what to say). A stray
+    key is a plain key with no value, after a field with a plain text, that reads as words
+    (a space or punctuation, or a capitalised word): not a field name, a language or a grade
+    letter, which keep their own problems."""
+    out: list[tuple[tuple[str | int, ...], list[tuple[str | int, ...]], int, Said]] = []
+    if isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out += comma_splits(item, (*path, i))
+    if not isinstance(node, yaml.MappingNode):
+        return out
+    owner: tuple[str, list[str], list[tuple[str | int, ...]], int] | None = None
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        stray = (node.flow_style and key.style in (None, "") and owner is not None
+                 and isinstance(value, yaml.ScalarNode) and value.tag == _NULL
+                 and value.value == "" and _reads_as_words(key.value))
+        if stray and owner is not None:
+            owner[1].append(key.value)
+            owner[2].append((*path, key.value))
+            continue
+        if owner is not None and owner[2]:
+            out.append(_comma_split(path, owner))
+        owner = None
+        if (node.flow_style and isinstance(value, yaml.ScalarNode) and value.style in (None, "")
+                and value.value):
+            owner = (key.value, [value.value], [], key.start_mark.line + 1)
+        out += comma_splits(value, (*path, key.value))
+    if owner is not None and owner[2]:
+        out.append(_comma_split(path, owner))
+    return out
+
+
+def _comma_split(path: tuple[str | int, ...],
+                 owner: tuple[str, list[str], list[tuple[str | int, ...]], int]
+                 ) -> tuple[tuple[str | int, ...], list[tuple[str | int, ...]], int, Said]:
+    name, words, strays, line = owner
+    example = f'{name}: "{", ".join(words)}"'
+    return (*path, name), strays, line, Said("field.comma_in_braces", braces="{ }",
+                                            example=example)
+
+
+def _reads_as_words(key: str) -> bool:
+    return bool(re.search(r"[^A-Za-z0-9_-]", key) or re.match(r"[A-Z][a-z]", key))
+
+
 def _indent_code(lines: list[str], line: int) -> str:
     """``yaml.indent_more`` when ``line`` starts further right than the line above it (blank
     lines and comments skipped), else ``yaml.indent_less``."""
@@ -322,8 +379,8 @@ def plain(err: dict[str, Any], allowed_fields: list[str]) -> str:
         return Said("field.too_long", max=ctx.get("max_length"))
     if kind in ("enum", "literal_error"):
         options = _options(str(ctx.get("expected", "")))
-        if loc and loc[-1] == "[key]":
-            return Said("field.language", value=value, options=", ".join(options))
+        if loc and loc[-1] == "[key]":  # the languages shown (pt is kept, read by no one)
+            return Said("field.language", value=value, options=", ".join(SHOWN_LANGS))
         close = nearest(value, options)
         if close:
             return Said("field.choice_hint", value=value, options=", ".join(options), name=close)

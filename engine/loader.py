@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from engine.diagnostics import fields_at, place, plain, yaml_said
+from engine.diagnostics import comma_splits, fields_at, place, plain, yaml_said
 from engine.nesting import _FAST as FAST_LOADER
 from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
@@ -143,6 +143,15 @@ def load_scenario_text(
         raise fail(1, "a scenario file must be a mapping of fields (id, title, ...)",
                    "not_mapping")
 
+    # a comma inside { } that cut a text: one problem each, in place of what the parser
+    # makes of the stray words (an unknown field, a language, a missing text)
+    splits = comma_splits(root)
+    cut = [_problem(filename, line, owner, said, data) for owner, _, line, said in splits]
+    strays = [stray for _, found, _, _ in splits for stray in found]
+
+    def besides(found: list[Problem]) -> ScenarioError:
+        return ScenarioError(sorted(found + cut, key=lambda p: p.line) if cut else found)
+
     sink: list[tuple[tuple[str | int, ...], str]] = []
     context = {"problems": sink, "lenient": lenient, "modules": modules}
     try:
@@ -158,14 +167,16 @@ def load_scenario_text(
         schema = _schema()
         for err in exc.errors(include_url=False):
             path, dotted = _path_text(tuple(err["loc"]))
+            if any(path[: len(stray)] == stray for stray in strays):
+                continue  # said once, by its comma
             fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
             said = plain({**err, "loc": path}, fields)
             problems.append(_problem(filename, _line_of(root, path), path, said, data))
-        raise ScenarioError(problems) from None
+        raise besides(problems) from None
     except RecursionError:
         raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None
-    if sink:
-        raise ScenarioError([_problem(filename, _line_of(root, p), p, m, data) for p, m in sink])
+    if sink or cut:
+        raise besides([_problem(filename, _line_of(root, p), p, m, data) for p, m in sink])
     return scenario
 
 

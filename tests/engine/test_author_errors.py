@@ -81,7 +81,7 @@ def test_a_range_of_days_is_explained_with_an_example():
 
 def test_a_text_in_an_unknown_language_names_the_languages():
     out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
-    assert "'de' is not a language of the platform: use en, fr, es, ar, pt" in out
+    assert "'de' is not a language of the platform: use en, fr, es, ar" in out
 
 
 def test_a_missing_field_says_what_to_add():
@@ -159,3 +159,35 @@ def test_objective_modules_are_checked_against_the_curriculum_when_given(tmp_pat
     assert "did you mean 'interpol-notices'?" in capsys.readouterr().out
     assert main(["validate", str(path), "--curriculum", str(tmp_path)]) == 1  # no module there
     assert "unknown curriculum module 'wildlife-trafficking'" in capsys.readouterr().out
+
+
+def test_a_comma_inside_braces_is_one_problem_that_says_put_the_text_in_quotes():
+    """Trial: `name: Dried seafood street, Sheung Wan` inside { } read "Sheung Wan" as a
+    field ("unknown field"); in a text it gave two problems per language."""
+    text = edit("{id: mombasa-port, name: Port of Mombasa (Kilindini),",
+                "{id: mombasa-port, name: Port of Mombasa, Kilindini,")
+    out = only(text)
+    assert out == (f"s.yaml:{line_of(text, 'Kilindini')}: location 6 (mombasa-port), name: "
+                   "a comma inside { } ends a value: put the whole text in quotes, e.g. "
+                   'name: "Port of Mombasa, Kilindini"')
+
+
+def test_a_comma_in_a_text_of_each_language_is_one_line_per_language():
+    old = "    text:\n      en: Interdict the flow of ivory before it reaches the market.\n"
+    text = edit(old, "    text: {en: Seize the ivory, not just the drivers., "
+                     "fr: Saisir l'ivoire, pas seulement les chauffeurs.}\n      x:\n")
+    text = text.replace("      x:\n", "", 1)
+    text = "\n".join(ln for ln in text.splitlines()
+                     if not ln.startswith(("      fr: Intercepter", "      es: Interceptar",
+                                            '      ar: "اعتراض'))) + "\n"
+    found = problems(text)
+    assert [p.split(": ", 2)[1] for p in found] == ["objective 1 (interdict-flow), text, en",
+                                                    "objective 1 (interdict-flow), text, fr"]
+    assert found[0].endswith('e.g. en: "Seize the ivory, not just the drivers."')
+    assert "not a language" not in "".join(found) and "must be text" not in "".join(found)
+
+
+def test_the_language_problem_names_the_languages_the_platform_shows():
+    out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
+    assert "'de' is not a language of the platform: use en, fr, es, ar" in out
+    assert "pt" not in out.split("use ", 1)[1].split(" (")[0]
