@@ -96,7 +96,13 @@ ENGLISH = {
     "field.required": "is required: add '{field}: ...' here",
     "field.days_range": "must be a number of days, e.g. 3, or a range such as {example}",
     "field.number": "must be a number, e.g. 12 (without quotes)",
+    "field.number_share": "must be a number from 0 to 1, e.g. {example} for {percent} % "
+    "(without a % sign or quotes)",
+    "field.number_alone": "must be a number: write the number alone, {number}, without the "
+    "unit",
+    "field.number_quoted": "must be a number: write {number} without quotes",
     "field.whole_number": "must be a whole number, e.g. 3 (without quotes)",
+    "field.whole_number_decimal": "must be a whole number, e.g. {example} (no decimal point)",
     "field.boolean": "must be true or false",
     "field.text": "must be text: put it in quotes when it looks like a number or yes/no, "
     "e.g. '12'",
@@ -130,10 +136,16 @@ ENGLISH = {
     "field.list": "must be a list: one '- item' per line, or [a, b]",
     "field.text_languages": "must be a text in each language, e.g. {example}",
     "field.mapping": "must be a group of fields (name: value lines indented under it)",
-    "field.order_range": "needs min <= mode <= max",
+    "field.order_range": "needs min <= mode <= max (here min {min}, mode {mode}, max {max})",
     "field.order_thresholds": "thresholds need P >= S >= M",
     "field.inject_time": "an inject needs exactly one of at_day or trigger",
     "field.english": "an English text ('en') is required",
+    "inject.unrevealed": "message ({lang}) names {placeholder}, which the inject does not "
+    "reveal",
+    "inject.unrevealed_hint": "message ({lang}) names {placeholder}, which the inject does "
+    "not reveal — did you mean {name}?",
+    "inject.unnamed": "message ({lang}) reveals {group} without naming them: write "
+    "{placeholder} where the name goes",
     "ref.country": "unknown country '{ref}': add {ref} to countries",
     "ref.country_hint": "unknown country '{ref}' — did you mean '{name}'? (or add {ref} to "
     "countries)",
@@ -339,11 +351,40 @@ class Said(str):
         return said
 
 
-def plain(err: dict[str, Any], allowed_fields: list[str]) -> str:
+_NUMBER_ERRORS = {"float_parsing", "float_type", "finite_number"}
+_WHOLE_ERRORS = {"int_parsing", "int_type", "int_from_float"}
+_NUMBER_AND_UNIT = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(%|[^\W\d_][^\d]*)?\s*")
+
+
+def _number_said(kind: str, value: Any, field: dict[str, Any]) -> Said | None:
+    """A hint that fits the field and what was written: a share is written 0.12 for 12 %,
+    a number without its unit or quotes, a whole number without a decimal point."""
+    written = _NUMBER_AND_UNIT.fullmatch(value) if isinstance(value, str) else None
+    if kind in _NUMBER_ERRORS and field.get("maximum") == 1 and field.get("minimum") == 0:
+        percent = float(written.group(1)) if written and written.group(2) == "%" else 30.0
+        return Said("field.number_share", example=f"{percent / 100:g}", percent=percent)
+    if written and written.group(2):
+        return Said("field.number_alone", number=written.group(1))
+    if written and (kind in _NUMBER_ERRORS or "." not in written.group(1)):
+        return Said("field.number_quoted", number=written.group(1))
+    if kind in _WHOLE_ERRORS and isinstance(value, float):
+        return Said("field.whole_number_decimal",
+                    example=f"{value:g}" if value.is_integer() else "3")
+    return None
+
+
+def plain(err: dict[str, Any], allowed_fields: list[str],
+          field: dict[str, Any] | None = None) -> str:
     """One pydantic error in plain words; ``allowed_fields``: the fields allowed where an
-    unknown field was written (for its did-you-mean)."""
+    unknown field was written (for its did-you-mean); ``field``: the JSON Schema of the
+    field it is about (its bounds choose a number's example)."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     loc = tuple(err["loc"])
+    error = ctx.get("error")
+    if isinstance(error, Exception) and error.args and isinstance(error.args[0], Said):
+        return error.args[0]  # a validator that words its own problem (engine.injects)
+    if kind in _NUMBER_ERRORS | _WHOLE_ERRORS and (said := _number_said(kind, value, field or {})):
+        return said
     if kind == "extra_forbidden":
         close = nearest(loc[-1] if loc else "", allowed_fields)
         if close:
@@ -406,6 +447,8 @@ def plain(err: dict[str, Any], allowed_fields: list[str]) -> str:
         return Said("field.mapping")
     if kind == "value_error":
         text = str(err["msg"]).removeprefix("Value error, ")
+        if text == "needs min <= mode <= max" and isinstance(value, dict):  # the values given
+            return Said("field.order_range", **{k: value.get(k, "?") for k in ("min", "mode", "max")})
         return Said(_VALIDATOR_CODES[text]) if text in _VALIDATOR_CODES else text
     return str(err["msg"])
 
@@ -416,6 +459,11 @@ _TEXT_FIELDS = {"title", "briefing", "commodity", "label", "text", "message", "o
 
 def fields_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> list[str]:
     """The field names the JSON Schema allows at ``path`` (an object's location)."""
+    return list(field_schema(schema, path).get("properties", {}))
+
+
+def field_schema(schema: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The JSON Schema of what is allowed at ``path`` (``{}`` when the path leaves it)."""
     defs = schema.get("$defs", {})
 
     def resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -438,4 +486,4 @@ def fields_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> list[str]:
             node = resolve(node.get("items", {}))
         else:
             node = resolve(node.get("properties", {}).get(key, {}))
-    return list(node.get("properties", {}))
+    return node

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from engine.diagnostics import comma_splits, fields_at, place, plain, yaml_said
+from engine.diagnostics import comma_splits, field_schema, fields_at, place, plain, yaml_said
 from engine.nesting import _FAST as FAST_LOADER
 from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
@@ -170,7 +170,7 @@ def load_scenario_text(
             if any(path[: len(stray)] == stray for stray in strays):
                 continue  # said once, by its comma
             fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
-            said = plain({**err, "loc": path}, fields)
+            said = plain({**err, "loc": path}, fields, field_schema(schema, path))
             problems.append(_problem(filename, _line_of(root, path), path, said, data))
         raise besides(problems) from None
     except RecursionError:

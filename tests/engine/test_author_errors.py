@@ -50,7 +50,7 @@ def test_the_machine_path_stays_available_for_tools():
     "old, new, words",
     [
         ("duration_days: 90", "duration_days: ninety", "must be a number, e.g. 12"),
-        ("duration_days: 90", 'duration_days: "90"', "must be a number, e.g. 12 (without quotes)"),
+        ("duration_days: 90", 'duration_days: "90"', "must be a number: write 90 without quotes"),
         ("decoys: 6", "decoys: 2.5", "must be a whole number, e.g. 3"),
         ("decoys: 6", "decoys: 6\n  fleet: {flags: [KE], operator: broker, count: yes}",
          "must be a whole number, e.g. 3"),
@@ -191,3 +191,40 @@ def test_the_language_problem_names_the_languages_the_platform_shows():
     out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
     assert "'de' is not a language of the platform: use en, fr, es, ar" in out
     assert "pt" not in out.split("use ", 1)[1].split(" (")[0]
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("checkpoint: {detection: 0.06}", "checkpoint: {detection: 6%}",
+     "detection: must be a number from 0 to 1, e.g. 0.06 for 6 % (without a % sign or quotes)"),
+    ("checkpoint: {detection: 0.06}", "checkpoint: {detection: often}",
+     "detection: must be a number from 0 to 1, e.g. 0.3 for 30 % (without a % sign or quotes)"),
+    ("duration_days: 90", "duration_days: 90 days",
+     "duration_days: must be a number: write the number alone, 90, without the unit"),
+    ("duration_days: 90", 'duration_days: "90"',
+     "duration_days: must be a number: write 90 without quotes"),
+    ("duration_days: 90", "duration_days: ninety",
+     "duration_days: must be a number, e.g. 12 (without quotes)"),
+])
+def test_a_number_hint_fits_the_field_and_what_was_written(old, new, words):
+    """Trial: `detection: 12%` was told "e.g. 12", then "must be at most 1"; `75 days` was
+    not told to drop the unit."""
+    assert only(edit(old, new)).endswith(words)
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_not_told_about_quotes():
+    out = only(edit("decoys: 6", "decoys: 6.0"))
+    assert out.endswith("decoys: must be a whole number, e.g. 6 (no decimal point)")
+    assert "quotes" not in out
+    assert only(edit("decoys: 6", "decoys: 2.5")).endswith("e.g. 3 (no decimal point)")
+
+
+def test_a_range_out_of_order_shows_the_values_given():
+    out = only(edit("days: {min: 12, mode: 15, max: 20}", "days: {min: 20, mode: 15, max: 12}"))
+    assert out.endswith("days: needs min <= mode <= max (here min 20, mode 15, max 12)")
+
+
+def test_a_placeholder_typo_in_an_inject_gets_a_did_you_mean():
+    text = edit("he named a driver, {drivers}, who", "he named a driver, {driver}, who")
+    out = only(text)
+    assert out.endswith("message (en) names {driver}, which the inject does not reveal"
+                        " — did you mean {drivers}?")
