@@ -104,7 +104,7 @@ def _say(problem: Problem, lang: str) -> str:
     if lang == "en" or not problem.code:
         return str(problem)
     message = catalogs.say(f"loader.{problem.code}", lang, **problem.values)
-    return f"{problem.file}:{problem.line}: {problem.place or problem.path or '(file)'}: {message}"
+    return problem.said(message)
 
 
 def save(session: Session, *, user: User | None, text: str,

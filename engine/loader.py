@@ -42,7 +42,7 @@ MAX_ALIASES = 64
 @dataclass(frozen=True)
 class Problem:
     file: str
-    line: int
+    line: int  # from 1; 0: the file itself is missing or unreadable, no line to point at
     path: str  # dotted, counted from 0 as in pydantic: routes.0.legs.2.to (for tools)
     message: str  # English, as the CLI prints it
     code: str = ""  # for file-level problems: loader.<code> in the catalogs
@@ -50,7 +50,13 @@ class Problem:
     place: str = ""  # for people, counted from 1: route 1 (north), leg 3, to
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.place or self.path or '(file)'}: {self.message}"
+        return self.said(self.message)
+
+    def said(self, message: str) -> str:
+        """``file:line: place: message``; only ``file: message`` when there is no line."""
+        if not self.line:
+            return f"{self.file}: {message}"
+        return f"{self.file}:{self.line}: {self.place or self.path or '(file)'}: {message}"
 
 
 class ScenarioError(ValueError):
@@ -230,7 +236,7 @@ def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -
         data = p.read_bytes()
     except OSError as exc:
         raise ScenarioError(
-            [Problem(str(path), 1, "", f"cannot read file: {exc.strerror or exc}")]
+            [Problem(str(path), 0, "", f"cannot read file: {exc.strerror or exc}")]
         ) from None
     return load_scenario_text(data, filename=str(path), modules=modules)
 
