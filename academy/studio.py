@@ -77,15 +77,40 @@ def read_upload(data: bytes) -> str:
 def problems(text: str, filename: str = "scenario.yaml", lang: str = "en") -> list[str]:
     """Every problem of a scenario text, one CLI-style line each (empty: valid); problems
     of the whole file (too big, malformed, nested too deeply …) in ``lang``."""
+    return [said for said, _ in found(text, filename, lang)]
+
+
+def found(text: str, filename: str = "scenario.yaml", lang: str = "en") -> list[tuple[str, int]]:
+    """Every problem of a scenario text with its line (``problems``, and where to look)."""
     if len(text.encode("utf-8")) > MAX_UPLOAD_BYTES:
         kb = MAX_UPLOAD_BYTES // 1000
-        return [_say(Problem(filename, 1, "", f"larger than {kb} kB", "upload_too_big",
-                             {"kb": kb}), lang)]
+        return [(_say(Problem(filename, 1, "", f"larger than {kb} kB", "upload_too_big",
+                              {"kb": kb}), lang), 1)]
     try:
         load_scenario_text(text, filename=filename, modules=curriculum_modules())
     except ScenarioError as error:
-        return [_say(p, lang) for p in error.problems]
+        return [(_say(p, lang), p.line) for p in error.problems]
     return []
+
+
+MAX_EXCERPTS = 4  # the lines around the first few problems: more would bury the list
+
+
+def excerpt(text: str, line: int) -> str:
+    """Lines ``line - 1`` to ``line + 1`` of ``text``, numbered, the problem's marked with
+    ``>``: the studio's text box has no line numbers, so "line 178" alone is hard to find."""
+    lines = text.splitlines()
+    shown = range(max(line - 1, 1), min(line + 1, len(lines)) + 1)
+    width = len(str(shown[-1])) if shown else 1
+    return "\n".join(f"{'>' if n == line else ' '} {n:>{width}} | {lines[n - 1]}"
+                     for n in shown)
+
+
+def excerpts(text: str, lines: list[int]) -> list[str]:
+    """``excerpt`` of each line with a problem, once each, in order, at most
+    ``MAX_EXCERPTS`` (a problem of the whole file, line 0, has none)."""
+    wanted = sorted({n for n in lines if n > 0})[:MAX_EXCERPTS]
+    return [excerpt(text, n) for n in wanted]
 
 
 def notes(text: str, filename: str = "scenario.yaml") -> list[str]:
@@ -104,7 +129,7 @@ def _say(problem: Problem, lang: str) -> str:
     if lang == "en" or not problem.code:
         return str(problem)
     message = catalogs.say(f"loader.{problem.code}", lang, **problem.values)
-    return f"{problem.file}:{problem.line}: {problem.place or problem.path or '(file)'}: {message}"
+    return problem.said(message)
 
 
 def save(session: Session, *, user: User | None, text: str,

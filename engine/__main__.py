@@ -58,7 +58,7 @@ def scenario_path(name: str) -> Path:
         return ids[name]
     hint = did_you_mean(name, ids) or f" (the scenarios: {', '.join(sorted(ids))})"
     raise ScenarioError(
-        [Problem(name, 1, "", f"no scenario file or scenario id '{name}'{hint}")]
+        [Problem(name, 0, "", f"no scenario file or scenario id '{name}'{hint}")]
     )
 
 

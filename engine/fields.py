@@ -14,7 +14,13 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 MAX_TEXT = 6000
-LANGS = ("en", "fr", "es", "ar", "pt")
+# The languages the platform speaks (ui.i18n.LANGUAGES; tests/ui check they agree): a
+# trainee reads a scenario's text in one of these. A ``pt`` text is accepted too but shown
+# to no one yet: it was in the schema from the start, scenarios stored with it must replay,
+# and an author may prepare a Portuguese text for Lusophone countries ahead of a Portuguese
+# platform. The checker's "not a language of the platform" names only the languages shown.
+SHOWN_LANGS = ("en", "fr", "es", "ar")
+LANGS = (*SHOWN_LANGS, "pt")
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Days = Annotated[float, Field(ge=0.0, le=3650.0)]

@@ -60,7 +60,10 @@ class Penalties(Frozen):
 
 class Country(Frozen):
     code: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code in capitals, e.g. KE; the id other sections use for this country")]
-    name: ShortText = Field(description="the country's name as shown to trainees")
+    name: ShortText = Field(
+        description="the author's label for the country, in this file; trainees read the"
+        " country's standard name in their language, from its code"
+    )
     locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")] | None = Field(
         None, description="Faker locale for names; omitted when Faker has none"
     )

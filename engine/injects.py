@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from engine.diagnostics import Said, nearest
 from engine.fields import Days, Frozen, Grade, ShortText, Slug, Text
 from engine.messages import filed_by, localized
 
@@ -128,13 +129,15 @@ class Inject(Frozen):
         for lang, text in texts.items():
             used = set(PLACEHOLDER.findall(text))
             if stray := sorted(used - set(self.reveals)):
+                close = nearest(stray[0], self.reveals)  # {trucker} for {truckers}
                 raise ValueError(
-                    f"message ({lang}) names {{{stray[0]}}}, which the inject does not reveal"
+                    Said("inject.unrevealed_hint", lang=lang, placeholder=f"{{{stray[0]}}}",
+                         name=f"{{{close}}}") if close else
+                    Said("inject.unrevealed", lang=lang, placeholder=f"{{{stray[0]}}}")
                 )
             unnamed = set(self.reveals) - used
             if not lenient and not lang.startswith("contingency") and unnamed:
-                raise ValueError(
-                    f"message ({lang}) reveals {sorted(unnamed)[0]} without naming them:"
-                    f" write {{{sorted(unnamed)[0]}}} where the name goes"
-                )
+                group = sorted(unnamed)[0]
+                raise ValueError(Said("inject.unnamed", lang=lang, group=group,
+                                      placeholder=f"{{{group}}}"))
         return self

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from engine.diagnostics import fields_at, place, plain
+from engine.diagnostics import comma_splits, field_schema, fields_at, place, plain, yaml_said
 from engine.nesting import _FAST as FAST_LOADER
 from engine.nesting import MAX_DEPTH, TooDeep, check_yaml
 
@@ -42,7 +42,7 @@ MAX_ALIASES = 64
 @dataclass(frozen=True)
 class Problem:
     file: str
-    line: int
+    line: int  # from 1; 0: the file itself is missing or unreadable, no line to point at
     path: str  # dotted, counted from 0 as in pydantic: routes.0.legs.2.to (for tools)
     message: str  # English, as the CLI prints it
     code: str = ""  # for file-level problems: loader.<code> in the catalogs
@@ -50,7 +50,13 @@ class Problem:
     place: str = ""  # for people, counted from 1: route 1 (north), leg 3, to
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.place or self.path or '(file)'}: {self.message}"
+        return self.said(self.message)
+
+    def said(self, message: str) -> str:
+        """``file:line: place: message``; only ``file: message`` when there is no line."""
+        if not self.line:
+            return f"{self.file}: {message}"
+        return f"{self.file}:{self.line}: {self.place or self.path or '(file)'}: {message}"
 
 
 class ScenarioError(ValueError):
@@ -134,16 +140,23 @@ def load_scenario_text(
     except TooDeep as exc:
         raise fail(exc.line, f"nested more than {exc.limit} levels deep", "too_deep",
                    limit=exc.limit) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise fail(line, f"malformed YAML: {reason}", "malformed", reason=reason) from None
+    except yaml.YAMLError as exc:  # in plain words with the fix, at the line to mend
+        line, said = yaml_said(exc, text)
+        raise fail(line, str(said), said.code, **said.values) from None
     except RecursionError:
         raise fail(1, "YAML nested too deeply", "too_deep", limit=MAX_DEPTH) from None
     if not isinstance(data, dict):
         raise fail(1, "a scenario file must be a mapping of fields (id, title, ...)",
                    "not_mapping")
+
+    # a comma inside { } that cut a text: one problem each, in place of what the parser
+    # makes of the stray words (an unknown field, a language, a missing text)
+    splits = comma_splits(root)
+    cut = [_problem(filename, line, owner, said, data) for owner, _, line, said in splits]
+    strays = [stray for _, found, _, _ in splits for stray in found]
+
+    def besides(found: list[Problem]) -> ScenarioError:
+        return ScenarioError(sorted(found + cut, key=lambda p: p.line) if cut else found)
 
     sink: list[tuple[tuple[str | int, ...], str]] = []
     context = {"problems": sink, "lenient": lenient, "modules": modules}
@@ -160,14 +173,16 @@ def load_scenario_text(
         schema = _schema()
         for err in exc.errors(include_url=False):
             path, dotted = _path_text(tuple(err["loc"]))
+            if any(path[: len(stray)] == stray for stray in strays):
+                continue  # said once, by its comma
             fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
-            said = plain({**err, "loc": path}, fields)
+            said = plain({**err, "loc": path}, fields, field_schema(schema, path))
             problems.append(_problem(filename, _line_of(root, path), path, said, data))
-        raise ScenarioError(problems) from None
+        raise besides(problems) from None
     except RecursionError:
         raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None
-    if sink:
-        raise ScenarioError([_problem(filename, _line_of(root, p), p, m, data) for p, m in sink])
+    if sink or cut:
+        raise besides([_problem(filename, _line_of(root, p), p, m, data) for p, m in sink])
     return scenario
 
 
@@ -221,7 +236,7 @@ def load_scenario(path: str | Path, *, modules: Collection[str] | None = None) -
         data = p.read_bytes()
     except OSError as exc:
         raise ScenarioError(
-            [Problem(str(path), 1, "", f"cannot read file: {exc.strerror or exc}")]
+            [Problem(str(path), 0, "", f"cannot read file: {exc.strerror or exc}")]
         ) from None
     return load_scenario_text(data, filename=str(path), modules=modules)
 

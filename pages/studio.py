@@ -30,6 +30,7 @@ chosen = st.selectbox(t("studio.open"), list(by_id), key="studio.pick",
 if st.session_state.get("studio.editing") != chosen:  # a new scenario: a fresh draft
     st.session_state["studio.editing"] = chosen
     st.session_state.pop(studio.EDIT_KEY, None)
+    st.session_state.pop(studio.FILE_KEY, None)  # its problems are named scenario.yaml again
 entry = by_id[chosen]
 st.caption(t("studio.version", version=entry.scenario.version, n=entry.versions,
              when=entry.version.created_at.strftime("%Y-%m-%d %H:%M")))

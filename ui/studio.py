@@ -26,7 +26,8 @@ from ui.text import authored_html, plain
 from ui.workshop_pick import me
 
 EDIT_KEY = "studio.text"
-CHECKED_KEY = "studio.checked"  # (hash of the draft and language, its problems)
+CHECKED_KEY = "studio.checked"  # (hash of the draft, file name and language, its problems)
+FILE_KEY = "studio.filename"  # the uploaded file's name: problems are named by it
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -105,39 +106,47 @@ def editor(user: CurrentUser, text: str) -> None:
         st.session_state["studio.uploaded"] = upload.file_id
         try:
             st.session_state[EDIT_KEY] = studio.read_upload(upload.getvalue())
+            st.session_state[FILE_KEY] = upload.name
         except AcademyError as error:
             show_error(error)
     if EDIT_KEY not in st.session_state:
         st.session_state[EDIT_KEY] = text
     draft = bounded.text_area(t("studio.yaml"), height=420, limit=studio.MAX_UPLOAD_BYTES,
                               key=EDIT_KEY)
-    found = checked(draft)
+    filename = st.session_state.get(FILE_KEY) or "scenario.yaml"
+    problems = checked(draft, filename)
+    found = [said for said, _ in problems]
     if found:
         st.error(t("studio.problems", n=len(found)))
         st.code("\n".join(found), language=None)
+        shown = studio.excerpts(draft, [line for _, line in problems])
+        if shown:  # the box has no line numbers: the lines around each problem, numbered
+            st.caption(t("studio.excerpts"))
+            for lines in shown:
+                st.code(lines, language=None)
     else:
         st.success(t("studio.valid"))
-        advice = studio.notes(draft)
+        advice = studio.notes(draft, filename)
         if advice:
             st.info(t("studio.notes", n=len(advice)))
             st.code("\n".join(advice), language=None)
     if st.button(t("studio.save"), type="primary", disabled=bool(found), key="studio.save"):
         try:
             with db() as s:
-                saved = studio.save(s, user=me(user), text=draft)
+                saved = studio.save(s, user=me(user), text=draft, filename=filename)
             st.success(t("studio.saved", id=saved.scenario_id, version=saved.version))
         except AcademyError as error:
             show_error(error)
 
 
-def checked(draft: str) -> list[str]:
-    """The draft's problems, checked once per text and language: every click on the page
-    reruns it, and an unchanged draft keeps its answer (kept in this user's session, by
-    the text's hash)."""
-    key = (digest(draft), current_language())
+def checked(draft: str, filename: str = "scenario.yaml") -> list[tuple[str, int]]:
+    """The draft's problems with their lines, checked once per text, file name and
+    language: every click on the page reruns it, and an unchanged draft keeps its answer
+    (kept in this user's session, by the text's hash)."""
+    key = (digest(draft), filename, current_language())
     memo = st.session_state.get(CHECKED_KEY)
     if memo is None or memo[0] != key:
-        memo = (key, studio.problems(draft, lang=current_language()))
+        memo = (key, studio.found(draft, filename, lang=current_language()))
         st.session_state[CHECKED_KEY] = memo
     return memo[1]
 

@@ -279,7 +279,7 @@ def test_studio_checks_objective_modules_against_the_curriculum(session, room):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("id: x\ntitle: [unclosed", "malformed YAML"),
+    ("id: x\ntitle: [unclosed", "the [ opened on this line is not closed"),
     (SCENARIO.read_text().replace("difficulty:", "colour: red\ndifficulty:", 1), "unknown field"),
     ("a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(100)), ""),
 ])
@@ -498,3 +498,14 @@ def test_the_dashboard_names_the_scenario_in_the_readers_language(session, room)
         assert row.scenario == title[lang], (lang, row.scenario)
     seen = live.snapshot(session, user=boss, workshop_id=ws.id, lang="es")
     assert [r.scenario for r in seen.rows if r.exercise_id] == [title["es"]]
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", "a tab on this line where YAML takes only spaces: indent with spaces, not tabs"),
+    ("fr", "indentez avec des espaces, pas des tabulations"),
+    ("es", "sangre con espacios, no con tabuladores"),
+    ("ar", "استخدم المسافات للإزاحة"),
+])
+def test_studio_says_a_yaml_slip_in_the_instructors_language(lang, words):
+    (found,) = studio.problems("id: x\n\tunit: kg\n", lang=lang)
+    assert found.startswith("scenario.yaml:2: (file): ") and words in found

@@ -88,7 +88,7 @@ def test_instructor_runs_a_workshop_live(server, browser, shot):
     staff.get_by_role("tab", name="Edit").click()
     staff.get_by_label("Scenario YAML").fill("id: broken\ntitle: [unclosed")
     staff.get_by_label("Scenario YAML").blur()
-    expect(staff.get_by_text("malformed YAML")).to_be_visible()
+    expect(staff.get_by_text("opened on this line is not closed")).to_be_visible()
     shot(staff, "instructor-05-studio-validation")
     staff.context.close()
     trainee.context.close()

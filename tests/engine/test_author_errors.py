@@ -50,7 +50,7 @@ def test_the_machine_path_stays_available_for_tools():
     "old, new, words",
     [
         ("duration_days: 90", "duration_days: ninety", "must be a number, e.g. 12"),
-        ("duration_days: 90", 'duration_days: "90"', "must be a number, e.g. 12 (without quotes)"),
+        ("duration_days: 90", 'duration_days: "90"', "must be a number: write 90 without quotes"),
         ("decoys: 6", "decoys: 2.5", "must be a whole number, e.g. 3"),
         ("decoys: 6", "decoys: 6\n  fleet: {flags: [KE], operator: broker, count: yes}",
          "must be a whole number, e.g. 3"),
@@ -81,7 +81,7 @@ def test_a_range_of_days_is_explained_with_an_example():
 
 def test_a_text_in_an_unknown_language_names_the_languages():
     out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
-    assert "'de' is not a language of the platform: use en, fr, es, ar, pt" in out
+    assert "'de' is not a language of the platform: use en, fr, es, ar" in out
 
 
 def test_a_missing_field_says_what_to_add():
@@ -159,3 +159,72 @@ def test_objective_modules_are_checked_against_the_curriculum_when_given(tmp_pat
     assert "did you mean 'interpol-notices'?" in capsys.readouterr().out
     assert main(["validate", str(path), "--curriculum", str(tmp_path)]) == 1  # no module there
     assert "unknown curriculum module 'wildlife-trafficking'" in capsys.readouterr().out
+
+
+def test_a_comma_inside_braces_is_one_problem_that_says_put_the_text_in_quotes():
+    """Trial: `name: Dried seafood street, Sheung Wan` inside { } read "Sheung Wan" as a
+    field ("unknown field"); in a text it gave two problems per language."""
+    text = edit("{id: mombasa-port, name: Port of Mombasa (Kilindini),",
+                "{id: mombasa-port, name: Port of Mombasa, Kilindini,")
+    out = only(text)
+    assert out == (f"s.yaml:{line_of(text, 'Kilindini')}: location 6 (mombasa-port), name: "
+                   "a comma inside { } ends a value: put the whole text in quotes, e.g. "
+                   'name: "Port of Mombasa, Kilindini"')
+
+
+def test_a_comma_in_a_text_of_each_language_is_one_line_per_language():
+    old = "    text:\n      en: Interdict the flow of ivory before it reaches the market.\n"
+    text = edit(old, "    text: {en: Seize the ivory, not just the drivers., "
+                     "fr: Saisir l'ivoire, pas seulement les chauffeurs.}\n      x:\n")
+    text = text.replace("      x:\n", "", 1)
+    text = "\n".join(ln for ln in text.splitlines()
+                     if not ln.startswith(("      fr: Intercepter", "      es: Interceptar",
+                                            '      ar: "اعتراض'))) + "\n"
+    found = problems(text)
+    assert [p.split(": ", 2)[1] for p in found] == ["objective 1 (interdict-flow), text, en",
+                                                    "objective 1 (interdict-flow), text, fr"]
+    assert found[0].endswith('e.g. en: "Seize the ivory, not just the drivers."')
+    assert "not a language" not in "".join(found) and "must be text" not in "".join(found)
+
+
+def test_the_language_problem_names_the_languages_the_platform_shows():
+    out = only(edit('  en: "The Ivory Corridor', '  de: "Elfenbein"\n  en: "The Ivory Corridor'))
+    assert "'de' is not a language of the platform: use en, fr, es, ar" in out
+    assert "pt" not in out.split("use ", 1)[1].split(" (")[0]
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("checkpoint: {detection: 0.06}", "checkpoint: {detection: 6%}",
+     "detection: must be a number from 0 to 1, e.g. 0.06 for 6 % (without a % sign or quotes)"),
+    ("checkpoint: {detection: 0.06}", "checkpoint: {detection: often}",
+     "detection: must be a number from 0 to 1, e.g. 0.3 for 30 % (without a % sign or quotes)"),
+    ("duration_days: 90", "duration_days: 90 days",
+     "duration_days: must be a number: write the number alone, 90, without the unit"),
+    ("duration_days: 90", 'duration_days: "90"',
+     "duration_days: must be a number: write 90 without quotes"),
+    ("duration_days: 90", "duration_days: ninety",
+     "duration_days: must be a number, e.g. 12 (without quotes)"),
+])
+def test_a_number_hint_fits_the_field_and_what_was_written(old, new, words):
+    """Trial: `detection: 12%` was told "e.g. 12", then "must be at most 1"; `75 days` was
+    not told to drop the unit."""
+    assert only(edit(old, new)).endswith(words)
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_not_told_about_quotes():
+    out = only(edit("decoys: 6", "decoys: 6.0"))
+    assert out.endswith("decoys: must be a whole number, e.g. 6 (no decimal point)")
+    assert "quotes" not in out
+    assert only(edit("decoys: 6", "decoys: 2.5")).endswith("e.g. 3 (no decimal point)")
+
+
+def test_a_range_out_of_order_shows_the_values_given():
+    out = only(edit("days: {min: 12, mode: 15, max: 20}", "days: {min: 20, mode: 15, max: 12}"))
+    assert out.endswith("days: needs min <= mode <= max (here min 20, mode 15, max 12)")
+
+
+def test_a_placeholder_typo_in_an_inject_gets_a_did_you_mean():
+    text = edit("he named a driver, {drivers}, who", "he named a driver, {driver}, who")
+    out = only(text)
+    assert out.endswith("message (en) names {driver}, which the inject does not reveal"
+                        " — did you mean {drivers}?")

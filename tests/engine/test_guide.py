@@ -78,3 +78,13 @@ def test_the_guide_names_every_relation_the_engine_reads_and_every_measure():
         assert f"| `{kind}` |" in GUIDE
     for measure in Measure:
         assert f"| `{measure.value}` |" in GUIDE
+
+
+def test_a_countrys_name_is_described_as_the_authors_label_not_what_trainees_read():
+    """Trial: FIELDS.md said the name is "shown to trainees", but trainees read the
+    country's standard name in their language, from its code (engine.messages.country_name)."""
+    from engine.geography import Country
+
+    said = Country.model_fields["name"].description or ""
+    assert "shown to trainees" not in said
+    assert "label" in said and "code" in said and "their language" in said

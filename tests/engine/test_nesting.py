@@ -53,11 +53,13 @@ def test_nesting_up_to_the_limit_is_only_judged_as_a_scenario():
 
 
 def test_malformed_yaml_keeps_pyyamls_own_words_and_line():
+    """A fault with no plain-words reading of its own (tests/engine/test_yaml_words.py for
+    those) says "not valid YAML" at its line, then the parser's words."""
     with pytest.raises(ScenarioError) as info:
-        load_scenario_text("id: x\ntitle: [unclosed", filename="s.yaml")
+        load_scenario_text("id: x\ntitle: *nowhere", filename="s.yaml")
     [problem] = info.value.problems
     assert problem.code == "malformed" and problem.line == 2
-    assert problem.message.startswith("malformed YAML: ")
+    assert problem.message.startswith("the file is not valid YAML at this line (")
 
 
 def test_the_cli_refuses_a_deep_file(tmp_path, capsys):

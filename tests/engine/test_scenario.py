@@ -139,7 +139,7 @@ def test_impossible_durations():
 @pytest.mark.parametrize(
     "text, fragment",
     [
-        ("id: [unclosed", "malformed YAML"),
+        ("id: [unclosed", "the [ opened on this line is not closed"),
         ("- a\n- b\n", "must be a mapping"),
         ("", "must be a mapping"),
         ("a: &x [1]\n" + "".join(f"b{i}: *x\n" for i in range(100)), "aliases"),
@@ -185,3 +185,16 @@ def test_scenarios_are_frozen(wildlife):
 def test_yaml_round_trip_of_a_shipped_file_is_stable():
     data = yaml.safe_load(WILDLIFE)
     assert load_scenario_text(yaml.safe_dump(data, allow_unicode=True)).id == data["id"]
+
+
+def test_a_missing_file_or_scenario_id_names_no_line(tmp_path, capsys):
+    """Trial: `engine run shark-fin-gulf` said `shark-fin-gulf:1: (file): no scenario …`;
+    a file that is not there has no line to point at."""
+    assert main(["run", "shark-fin-gulf"]) != 0
+    out = capsys.readouterr()
+    said = (out.out + out.err).strip()
+    assert said.startswith("shark-fin-gulf: no scenario file or scenario id 'shark-fin-gulf'")
+    assert ":1:" not in said and "(file)" not in said
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path / "nope.yaml")
+    assert str(info.value).startswith(f"{tmp_path / 'nope.yaml'}: cannot read file")

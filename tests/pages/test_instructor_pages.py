@@ -114,7 +114,7 @@ def test_studio_lists_shows_the_world_and_validates_edits():
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     at.text_area(key="studio.text").input("id: broken\ntitle: [unclosed").run()
     assert "Problems found" in at.error[0].value
-    assert "malformed YAML" in at.code[0].value
+    assert "the [ opened on this line is not closed" in at.code[0].value
     assert at.button(key="studio.save").disabled
 
 

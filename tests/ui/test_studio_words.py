@@ -42,3 +42,12 @@ def test_scenario_list_names_its_countries(french, monkeypatch):
                           versions=1)])
     countries = shown[0]["Pays"]
     assert "Kenya" in countries and "Tanzanie" in countries and "KE" not in countries
+
+
+def test_the_checker_names_the_languages_the_platform_speaks():
+    """The scenario checker's "use en, fr, es, ar" is the app's language list (a ``pt``
+    text is accepted but shown to no one, so it is not offered)."""
+    from engine.fields import LANGS, SHOWN_LANGS
+    from ui.i18n import LANGUAGES
+
+    assert tuple(LANGUAGES) == SHOWN_LANGS and set(SHOWN_LANGS) < set(LANGS)
