@@ -179,25 +179,35 @@ def set_role(session: Session, *, user: User, operation_id: int, trainee_id: int
 def inject(
     session: Session, *, user: User, operation_id: int, message: str = "",
     event: str | None = None, grade: str = "A1", team_id: int | None = None,
-    role: str | None = None, to_user_id: int | None = None,
+    role: str | None = None, to_user_id: int | None = None, token: str | None = None,
 ) -> Any:
     """An inject from the control cell: into the file of one team (``team_id``) or of every
     team (None) — an entry of the log; to a ``role`` or one person of a team — a
-    control-cell message on the channel (an MSEL event goes into the world only)."""
+    control-cell message on the channel (an MSEL event goes into the world only). Once the
+    operation has ended nothing more is sent into it (``joint_operation_ended``).
+    ``token``: the page's token for the draft — the same draft sent twice is one inject
+    (``channels.claim``)."""
     operation = require(session, user=user, operation_id=operation_id)
     if not message.strip() and not event:
         raise AcademyError("inject_empty")
+    exercises.lock(session, operation.exercise_id)  # ended as it is now, not as first read
+    record = record_of(session, operation)
+    session.refresh(record)
+    if record.finished:
+        raise AcademyError("joint_operation_ended")
     if role is not None or to_user_id is not None:
         if event:
             raise AcademyError("joint_event_to_team")
         return channels.post(session, user=user, operation_id=operation_id, body=message,
-                             to_team_id=team_id, to_role=role, to_user_id=to_user_id)
+                             to_team_id=team_id, to_role=role, to_user_id=to_user_id,
+                             token=token)
     if len(message.strip()) > MAX_INJECT:  # refused whole, never cut
         raise AcademyError("text_too_long", limit=MAX_INJECT)
     action: dict[str, Any] = {"kind": "instructor_inject", "message": message.strip(),
                               "event": event, "grade": grade}
     if team_id is not None:  # the engine files it into that team's country only
         action["team"] = _team(session, operation, team_id).country
+    channels.claim(session, operation, user=user, token=token)
     _played, outcome, _moved = write(session, operation, [action], _control(user))
     return outcome
 

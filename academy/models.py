@@ -297,6 +297,20 @@ class ChannelMessage(SQLModel, table=True):
     created_at: datetime = _ts(index=True)
 
 
+class SentDraft(SQLModel, table=True):
+    """A draft a page sent into an operation (a channel message or an inject), by the token
+    the page made for it: the same draft sent twice — the second click of a double click,
+    which reaches the server with the text still in the box — is stored once."""
+
+    __tablename__ = "sent_draft"
+    __table_args__ = (UniqueConstraint("operation_id", "token"),)
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="joint_operation.id")
+    token: str = Field(max_length=64)
+    user_id: int = Field(foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
 # --- Instructor workspace --------------------------------------------------------------
 
 

@@ -53,7 +53,7 @@ def control() -> None:
             cc.channel(user, operation, lines, seated)
     if injects.open:
         with injects:
-            cc.inject(user, operation, seated)
+            cc.inject(user, operation, seated, desk.played.live.finished)
     if together.open:  # convene and close the case meeting, set the action day
         with together:
             joint_meeting.control_meeting_panel(desk, joint_meeting.control_actions(user, operation))

@@ -29,11 +29,12 @@ from academy.scenarios import get_version, latest, parse
 from academy.wording import listed
 from academy.workshops import trainees_of
 from engine.messages import country_name
-from ui import bounded
+from engine.records import Outcome
+from ui import bounded, drafts
 from ui.choice import choice, prompt
 from ui.figures import figure
 from ui.i18n import RTL, current_language, num, t
-from ui.messages import show_error
+from ui.messages import reason, show_error
 from ui.operation_desk import role_name, show_lines
 from ui.session import CurrentUser
 from ui.state import db
@@ -43,7 +44,9 @@ HELD = "cc.held"
 LAST_ADVANCE = "cc.last_advance"  # when this screen last moved the clock (monotonic s)
 PULSE = "cc.pulse"
 ERROR = "cc.error"
+REFUSED = "cc.refused"  # an action the server stored but the engine refused: its outcome
 DONE = "cc.done"
+MSG, INJ = "cc.msg", "cc.inj"  # the send forms (their drafts: ``ui.drafts``)
 WATCH_SECONDS = 1
 ROLE_CHOICES: list[str | None] = ["auto", None, *ROLES]
 
@@ -56,12 +59,17 @@ def _me(s: Any, user: CurrentUser) -> User:
 
 
 def run(user: CurrentUser, call: Callable[..., Any], done: str | None = None, **kw: Any) -> Any:
-    """Call a control-cell service as ``user``; a refusal is kept to be shown on the redraw."""
+    """Call a control-cell service as ``user``; a refusal is kept to be shown on the redraw —
+    a refusal of the server, or of the engine (an outcome not accepted: stored in the log,
+    but it did nothing), which is never called done."""
     try:
         with db() as s:
             result = call(s, user=_me(s, user), **kw)
     except AcademyError as error:
         st.session_state[ERROR] = error
+        return None
+    if isinstance(result, Outcome) and not result.accepted:
+        st.session_state[REFUSED] = result
         return None
     if done:
         st.session_state[DONE] = done
@@ -87,6 +95,8 @@ def advance(user: CurrentUser, call: Callable[..., Any], **kw: Any) -> None:
 def notices() -> None:
     if (error := st.session_state.pop(ERROR, None)) is not None:
         show_error(error)
+    if (refused := st.session_state.pop(REFUSED, None)) is not None:
+        st.error(reason(refused.code, refused.params), icon=":material/error:")
     if (done := st.session_state.pop(DONE, None)) is not None:
         st.success(done, icon=":material/check_circle:")
 
@@ -177,33 +187,46 @@ def changed(user: CurrentUser, operation: int) -> bool:
 
 def clock(user: CurrentUser, operation: int, desk: cell.ControlDesk, duration: float) -> None:
     """The one clock: a day, a week, to a day; armed "when every team is ready"; pause."""
-    op, day = desk.operation, desk.summary.day
+    op, day, finished = desk.operation, desk.summary.day, desk.played.live.finished
     row = st.container(horizontal=True)
     row.metric(t("desk.day"), _ratio(num(day, ".1f"), num(duration)))
-    row.metric(t("cc.pending"), len(desk.summary.pending))
+    if not finished:  # once ended, a request left waiting asks nobody for anything
+        row.metric(t("cc.pending"), len(desk.summary.pending))
     playing = [tm for tm in desk.teams if tm.id in desk.seated]  # the rest: nobody came
     row.metric(t("cc.teams_ready"), _ratio(num(sum(tm.ready for tm in playing)),
                                            num(len(playing))))
+    if finished:  # the clock is at its end: nothing to move, pause or arm
+        ended(day, duration)
+        return
     if empty := [tm.name for tm in desk.teams if tm.id not in desk.seated]:
         st.caption(t("cc.empty_teams", teams=plain(listed(empty, current_language()))))
     buttons = st.container(horizontal=True)
     for label, days in ((t("desk.advance_day"), 1), (t("desk.advance_week"), 7)):
         # from_day: another screen's advance since is told; a double click: ``advance``
-        buttons.button(label, key=f"cc.advance.{days}", disabled=desk.played.live.finished,
+        buttons.button(label, key=f"cc.advance.{days}",
                        on_click=advance, args=(user, cell.advance),
                        kwargs={"operation_id": operation, "days": days, "from_day": day})
-    first = int(day) + 1
-    target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
-                                  max_value=max(int(duration), first), step=1,
-                                  key=f"cc.to_day.{operation}.{int(day)}", label_visibility="collapsed")
-    buttons.button(t("cc.advance_to"), key="cc.advance_to", disabled=desk.played.live.finished,
-                   on_click=advance, args=(user, cell.advance_to),
-                   kwargs={"operation_id": operation, "day": int(target), "from_day": day})
+    first, last = int(day) + 1, int(duration)
+    if first <= last:  # a day to advance to, within the scenario (the server refuses past it)
+        target = buttons.number_input(t("cc.to_day"), min_value=first, value=first,
+                                      max_value=last, step=1,
+                                      key=f"cc.to_day.{operation}.{int(day)}",
+                                      label_visibility="collapsed")
+        buttons.button(t("cc.advance_to"), key="cc.advance_to",
+                       on_click=advance, args=(user, cell.advance_to),
+                       kwargs={"operation_id": operation, "day": int(target), "from_day": day})
     flags = st.container(horizontal=True)
     _toggle(flags, t("cc.when_ready"), f"cc.armed.{operation}", op.advance_when_ready,
             lambda on: run(user, cell.advance_when_ready, operation_id=operation, armed=on))
     _toggle(flags, t("cc.pause"), f"cc.paused.{operation}", op.paused,
             lambda on: run(user, cell.set_paused, operation_id=operation, paused=on))
+
+
+def ended(day: float, duration: float) -> None:
+    """The operation has ended: say so, and where its joint debrief is."""
+    st.info(t("cc.ended", day=num(day, ".0f"), days=num(duration)), icon=":material/flag:")
+    st.page_link("pages/operation_debrief.py", label=t("cc.debrief_link"),
+                 icon=":material/diversity_3:")
 
 
 def _ratio(part: str, whole: str) -> str:
@@ -251,35 +274,50 @@ def phase(user: CurrentUser, operation: int, desk: cell.ControlDesk, msel: list[
                                        phase=st.session_state[key]), placeholder=prompt(options))
 
 
-def inject(user: CurrentUser, operation: int, seated: list[cell.Seated]) -> None:
-    """An inject to every team, one team, a role in a team or one person."""
+def inject(user: CurrentUser, operation: int, seated: list[cell.Seated],
+           finished: bool = False) -> None:
+    """An inject to every team, one team, a role in a team or one person of the team chosen.
+
+    Each draft has its own widgets (``ui.drafts``): once sent, the team, role, person and
+    text all start again, and a second click of a double click is one inject."""
+    if finished:
+        st.info(t("error.joint_operation_ended"), icon=":material/flag:")
+        return
+    number, token = drafts.of(INJ)
     teams = {0: t("cc.every_team"), **{s.team_id: s.name for s in seated}}
-    people = {0: "—", **{uid: name for s in seated for name, uid, _ in s.members}}
     roles: list[str | None] = [None, *ROLES]
+    team_key = drafts.key(INJ, number, "team")
+    team = st.selectbox(t("cc.inj_team"), list(teams), format_func=lambda i: teams[i],
+                        key=team_key, placeholder=prompt(list(teams)))  # redraws the people
+    people = {0: "—", **{uid: name if team else f"{name} · {s.name}" for s in seated
+                         if not team or s.team_id == team for name, uid, _ in s.members}}
+    person_key = drafts.key(INJ, number, f"person.{team or 0}")  # the team's own list
+    role_key, message_key = drafts.key(INJ, number, "role"), drafts.key(INJ, number, "message")
 
-    def send() -> None:
+    def send(number: int, token: str) -> None:
         get = st.session_state.get
-        if not bounded.fits((get("cc.inj.message", ""), channels.MAX_BODY)):
+        if not bounded.fits((get(message_key, ""), channels.MAX_BODY)):
             return  # kept in the box, which says how much too long it is
-        if run(user, cell.inject, t("cc.injected"), operation_id=operation,
-               message=get("cc.inj.message", ""), team_id=get("cc.inj.team") or None,
-               role=get("cc.inj.role"), to_user_id=get("cc.inj.person") or None) is not None:
-            st.session_state["cc.inj.message"] = ""
+        outcome = run(user, cell.inject, t("cc.injected"), operation_id=operation,
+                      message=get(message_key, ""), team_id=get(team_key) or None,
+                      role=get(role_key), to_user_id=get(person_key) or None, token=token)
+        if outcome is not None:
+            drafts.sent(INJ, number)
+        elif REFUSED in st.session_state:  # stored, but the engine refused it: correct it
+            drafts.retry(INJ, number)
 
-    # not cleared on submit: a refused message stays to be corrected; ``send`` empties it
-    with st.form("cc.inj"):
-        cols = st.columns(3)
-        cols[0].selectbox(t("cc.inj_team"), list(teams), format_func=lambda i: teams[i],
-                          key="cc.inj.team", placeholder=prompt(list(teams)))
-        cols[1].selectbox(t("cc.inj_role"), roles, key="cc.inj.role",
+    # a refused draft stays to be corrected; a sent one gives way to a new, empty draft
+    with st.form(drafts.key(INJ, number)):
+        cols = st.columns(2)
+        cols[0].selectbox(t("cc.inj_role"), roles, key=role_key,
                           format_func=lambda r: role_name(r) if r else "—",
                           placeholder=prompt(roles))
-        cols[2].selectbox(t("cc.inj_person"), list(people), format_func=lambda i: people[i],
-                          key="cc.inj.person", placeholder=prompt(list(people)))
+        cols[1].selectbox(t("cc.inj_person"), list(people), format_func=lambda i: people[i],
+                          key=person_key, placeholder=prompt(list(people)))
         # a message to a role or a person goes on the channel: the channel's limit for all
-        bounded.text_area(t("cc.inj_message"), key="cc.inj.message", limit=channels.MAX_BODY,
-                         height=80)
-        st.form_submit_button(t("cc.inj_send"), on_click=send)
+        bounded.text_area(t("cc.inj_message"), key=message_key, limit=channels.MAX_BODY,
+                          height=80)
+        st.form_submit_button(t("cc.inj_send"), on_click=send, args=(number, token))
 
 
 def world(desk: cell.ControlDesk) -> None:
@@ -336,22 +374,25 @@ def requests(desk: cell.ControlDesk) -> None:
 
 
 def channel(user: CurrentUser, operation: int, lines: list[Any], seated: list[cell.Seated]) -> None:
-    """Every message of the operation; the control cell writes to a team."""
+    """Every message of the operation; the control cell writes to a team. Each draft has its
+    own widgets (``ui.drafts``): a second click of a double click is one message."""
     teams = {s.team_id: s.name for s in seated}
+    number, token = drafts.of(MSG)
+    to_key, body_key = drafts.key(MSG, number, "to"), drafts.key(MSG, number, "body")
 
-    def send() -> None:
-        body = st.session_state.get("cc.msg.body", "")
+    def send(number: int, token: str) -> None:
+        body = st.session_state.get(body_key, "")
         if not bounded.fits((body, channels.MAX_BODY)):
             return  # kept in the box, which says how much too long it is
         if run(user, channels.post, t("op.sent"), operation_id=operation, body=body,
-               to_team_id=st.session_state.get("cc.msg.to")) is not None:
-            st.session_state["cc.msg.body"] = ""
+               to_team_id=st.session_state.get(to_key), token=token) is not None:
+            drafts.sent(MSG, number)
 
-    with st.form("cc.msg"):  # emptied by ``send`` once sent, kept when refused
-        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key="cc.msg.to",
+    with st.form(drafts.key(MSG, number)):  # a new draft once sent, kept when refused
+        st.selectbox(t("op.to"), list(teams), format_func=lambda i: teams[i], key=to_key,
                      placeholder=prompt(list(teams)))
-        bounded.text_area(t("op.message"), key="cc.msg.body", limit=channels.MAX_BODY, height=80)
-        st.form_submit_button(t("op.send"), on_click=send)
+        bounded.text_area(t("op.message"), key=body_key, limit=channels.MAX_BODY, height=80)
+        st.form_submit_button(t("op.send"), on_click=send, args=(number, token))
     show_lines(lines)
 
 

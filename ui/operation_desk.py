@@ -24,7 +24,7 @@ from academy.scenarios import get_version, parse
 from engine.messages import country_name
 from engine.records import Outcome
 from engine.scenario import Scenario
-from ui import bounded
+from ui import bounded, drafts
 from ui.choice import prompt
 from ui.desk import named
 from ui.i18n import current_language, num, t
@@ -278,28 +278,31 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         st.success(t("op.sent"), icon=":material/send:")
     show_lines(lines)
     targets: dict[int, str] = {0: t("joint.control_cell"), **{i or 0: n for i, n in teams}}
+    # each draft its own widgets and token (ui.drafts): a double click sends it once
+    number, token = drafts.of("op.msg")
+    to_key, body_key = drafts.key("op.msg", number, "to"), drafts.key("op.msg", number, "body")
 
-    def send() -> None:
+    def send(number: int, token: str) -> None:
         _replace_result()
-        body = st.session_state.get("op.msg.body", "")
-        to = st.session_state.get("op.msg.to", 0)
+        body = st.session_state.get(body_key, "")
+        to = st.session_state.get(to_key, 0)
         if not bounded.fits((body, channels.MAX_BODY)):
             return  # kept in the box, which says how much too long it is
         try:
             with db() as s:
                 channels.post(s, user=_me(s, user), operation_id=operation, body=body,
-                              to_team_id=to or None)
+                              to_team_id=to or None, token=token)
         except AcademyError as error:
             st.session_state["desk.error"] = error
             return
-        st.session_state["op.msg.body"] = ""
+        drafts.sent("op.msg", number)  # a new, empty draft
         st.session_state["op.msg.sent"] = True
 
-    with st.form("op.msg", border=True):
-        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key="op.msg.to",
+    with st.form(drafts.key("op.msg", number), border=True):
+        st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key=to_key,
                      placeholder=prompt(list(targets)))
-        bounded.text_area(t("op.message"), key="op.msg.body", limit=channels.MAX_BODY, height=90)
-        st.form_submit_button(t("op.send"), on_click=send, type="primary")
+        bounded.text_area(t("op.message"), key=body_key, limit=channels.MAX_BODY, height=90)
+        st.form_submit_button(t("op.send"), on_click=send, args=(number, token), type="primary")
 
 
 def show_lines(lines: list[channels.Line]) -> None:
