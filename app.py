@@ -14,5 +14,6 @@ document.mark()  # <html lang dir>, readable captions
 keyboard.keep_focus()
 screen.fit_small_screens()
 page = navigation.build(session.current_user())
+navigation.record(page)
 sidebar.render()
 page.run()

@@ -17,7 +17,7 @@ from ui.text import plain
 NEW = "signin.new"  # the join waiting for "yes, I am new": code, name, PIN and place
 
 if (user := session.current_user()) is not None:
-    st.switch_page(navigation.home(user.role))
+    st.switch_page(navigation.after_sign_in(user.role))
 
 client = session.client_address()  # failures slow this machine only (academy/throttle.py)
 
@@ -31,7 +31,7 @@ def join(code: str, name: str, pin: str, *, new: bool) -> None:
         with db() as s:
             user = join_workshop(s, code=code, name=name, pin=pin, client=client, new=new)
         session.start(user)
-        st.switch_page(navigation.home(user.role))
+        st.switch_page(navigation.after_sign_in(user.role))
     except AcademyError as error:
         if error.code != "join_new":
             show_error(error)
@@ -69,6 +69,6 @@ with staff_tab, st.form("signin.staff"):
             with db() as s:
                 user = sign_in(s, username=username, password=password, client=client)
             session.start(user)
-            st.switch_page(navigation.home(user.role))
+            st.switch_page(navigation.after_sign_in(user.role))
         except AcademyError as error:
             show_error(error)

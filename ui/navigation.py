@@ -10,11 +10,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import streamlit as st
 
 from ui.i18n import current_language, t
-from ui.session import CurrentUser
+from ui.session import PAGE, RETURN_TO, CurrentUser
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,20 @@ HOMES = {
 def home(role: str) -> str:
     """The path of the first page a role sees after signing in."""
     return HOMES[role]
+
+
+def after_sign_in(role: str) -> str:
+    """Where signing in leads: the page asked for while signed out (a reload, a new tab or a
+    server restart ends a Streamlit session, and the person lands there again), if this
+    role may see it; else the role's home."""
+    wanted = st.session_state.pop(RETURN_TO, None)
+    spec = next((p for p in PAGES if p.url == wanted), None)
+    return spec.path if spec is not None and role in spec.roles else home(role)
+
+
+def record(page: Any) -> None:
+    """Remember the page this run draws, for ``after_sign_in``."""
+    st.session_state[PAGE] = page.url_path
 
 
 def build(user: CurrentUser | None) -> st.navigation:  # type: ignore[valid-type]

@@ -18,6 +18,8 @@ from ui.i18n import set_language, t
 from ui.state import db
 
 KEY = "auth.user"
+PAGE = "auth.page"  # the url path of the page this run draws (app.py records it)
+RETURN_TO = "auth.return_to"  # the page asked for while signed out: signing in leads there
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,9 @@ def require(*roles: str) -> CurrentUser:
     """The signed-in user if their role is one of ``roles``; otherwise stop the page."""
     user = current_user()
     if user is None:
+        st.session_state[RETURN_TO] = st.session_state.get(PAGE)
         st.warning(t("access.sign_in_first"))
+        st.caption(t("access.why_signed_out"))
         st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")
         st.stop()
     with db() as session:
