@@ -171,20 +171,25 @@ def phase(operation: joint.JointOperation, scenario: Scenario) -> None:
 
 
 def ready_toggle(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
-    """The team's flag for the control cell: ready for the clock to move on."""
+    """The team's flag for the control cell: ready for the clock to move on — for the day
+    this desk shows. The toggle is a new widget each day (its key holds the day) and its
+    click carries that day: a tab drawn before the clock moved (a second tab, a browser
+    re-sending the old toggle's value) is refused by the server, never taken as ready for
+    the new day (``joint.set_ready``)."""
+    day = desk.view.day
+    key = f"op.ready.{operation}.{day:g}"
 
     def flip() -> None:
         _replace_result()
         try:
             with db() as s:
                 joint.set_ready(s, user=_me(s, user), operation_id=operation,
-                                ready=bool(st.session_state[f"op.ready.{operation}"]))
+                                ready=bool(st.session_state[key]), seen_day=day)
         except AcademyError as error:
             st.session_state["desk.error"] = error
 
-    st.session_state[f"op.ready.{operation}"] = desk.seat.team.ready  # as stored now
-    st.toggle(t("op.ready"), key=f"op.ready.{operation}", on_change=flip,
-              help=t("op.ready_help"))
+    st.session_state[key] = desk.seat.team.ready  # as stored now
+    st.toggle(t("op.ready"), key=key, on_change=flip, help=t("op.ready_help"))
 
 
 def _describe(request: Any, names: dict[str, str]) -> str:

@@ -142,6 +142,40 @@ def test_the_control_cell_counts_only_teams_someone_sits_in(operation):
     assert any(c.value.startswith("Nobody is seated yet in Mozambique NEST") for c in at.caption)
 
 
+def ready_switch(at):  # type: ignore[no-untyped-def]
+    """The desk's "Ready for the next advance" toggle."""
+    return next(tg for tg in at.toggle if str(tg.key).startswith("op.ready"))
+
+
+def day_of(at) -> str:  # type: ignore[no-untyped-def]
+    return {m.label: m.value for m in at.metric}["Day"]
+
+
+def test_a_second_tab_cannot_raise_the_ready_flag_after_the_clock_moved(operation):
+    """Two tabs on Kenya's desk; Kenya is the last team to get ready, in the first tab: the
+    clock moves. The second tab, still drawn on day 0, sends "ready" (its toggle, a stale
+    click): the flag is for a day it no longer is — refused and told, Kenya is not ready for
+    day 1, and Tanzania getting ready alone does not move the clock again."""
+    call(operation, control_cell.advance_when_ready, "instructor", armed=True)
+    tanzania = desk(tanzanian())  # seated; Mozambique: nobody, so two teams play
+    first, second = desk(as_trainee()), desk(as_trainee())  # both drawn on day 0
+    ready_switch(tanzania).set_value(True).run()
+    assert day_of(tanzania) == "0.0 / 90"
+    ready_switch(first).set_value(True).run()  # the last team: the clock moves
+    assert not first.exception and day_of(first) == "1.0 / 90"
+    assert ready_switch(first).value is False  # a new day: decide again
+    ready_switch(second).set_value(True).run()  # the stale tab
+    assert not second.exception
+    assert day_of(second) == "1.0 / 90" and ready_switch(second).value is False
+    assert any("day 1.0" in e.value for e in second.error)
+    engine = make_engine(operation["url"])
+    with session_scope(engine) as s:
+        assert [t.ready for t in joint.teams_of(s, operation["op"])] == [False] * 3
+    engine.dispose()
+    assert call(operation, joint.set_ready, TANZANIAN[0], seen_day=1.0) is False  # no move
+    assert day_of(desk(as_trainee())) == "1.0 / 90"
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
