@@ -26,7 +26,7 @@ from engine.records import Outcome
 from engine.scenario import Scenario
 from ui import bounded
 from ui.choice import prompt
-from ui.desk import named
+from ui.desk import RESULT_KEYS, named
 from ui.i18n import current_language, num, t
 from ui.session import CurrentUser
 from ui.state import db
@@ -38,6 +38,8 @@ SCENARIO = "op.scenario"
 MOVED = "op.moved"  # the day an action was carried out on after the clock moved
 SHOWN = "op.shown"  # (operation id, the day this tab's desk last showed)
 DECIDED = "op.decided"  # the day the trainee saw when they clicked (the previous run's)
+RESULTS_OF = "op.results_of"  # the operation the pending results below belong to
+SENT = "op.msg.sent"  # "message sent" (set by ``channel``)
 WATCH_SECONDS = 1
 
 
@@ -67,6 +69,7 @@ def load(user: CurrentUser, operation: int) -> joint.Desk:
     A click reaches the server as a new run, which reads the log afresh: the day the
     trainee decided on is the one the *previous* run showed (``DECIDED``), not the day this
     run is about to draw — so a click that crossed a move of the clock is told so."""
+    own_results(operation)
     held = st.session_state.get(HELD)
     with db() as s:
         desk = joint.team_view(s, user=_me(s, user), operation_id=operation,
@@ -78,6 +81,17 @@ def load(user: CurrentUser, operation: int) -> joint.Desk:
     st.session_state[DECIDED] = shown[1] if shown and shown[0] == operation else desk.view.day
     st.session_state[SHOWN] = (operation, desk.view.day)
     return desk
+
+
+def own_results(operation: int) -> None:
+    """The results waiting on the desk (an action's outcome or refusal, "the clock moved",
+    "message sent") belong to the operation they came from: a desk drawn for another
+    operation (a new one started, another picked in the URL) starts without them — the QA
+    trial saw operation 2's "the exercise has ended" on operation 3's fresh desk."""
+    if st.session_state.get(RESULTS_OF) != operation:
+        for key in (*RESULT_KEYS, MOVED, SENT):
+            st.session_state.pop(key, None)
+        st.session_state[RESULTS_OF] = operation
 
 
 def changed(user: CurrentUser, operation: int) -> bool:

@@ -176,6 +176,31 @@ def test_a_second_tab_cannot_raise_the_ready_flag_after_the_clock_moved(operatio
     assert day_of(desk(as_trainee())) == "1.0 / 90"
 
 
+def test_a_refusal_on_one_operation_does_not_show_on_the_next(operation):
+    """A result waits on the desk until the trainee's next action — within its operation.
+    A refusal on operation 1 (paused) is not shown on the fresh desk of operation 2."""
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    at = desk(tanzanian(), "Requests")
+    call(operation, control_cell.set_paused, "instructor", paused=True)
+    at.button(key=f"op.answer.{request}.True").click().run()
+    paused = "Your instructor has paused this exercise."
+    assert paused in [e.value for e in at.error]
+    engine = make_engine(operation["url"])
+    with session_scope(engine) as s:
+        first = s.get(JointOperation, operation["op"])
+        second = joint.start(s, user=s.get(User, operation["instructor"]),
+                             workshop_id=first.workshop_id,
+                             scenario_version_id=first.scenario_version_id,
+                             countries={"Kenya NEST": "KE", "Tanzania NEST": "TZ"}).id
+    engine.dispose()
+    desk(at)  # the newest operation: the second
+    assert {m.label: m.value for m in at.metric}["Day"] == "0.0 / 90"
+    assert at.session_state["op.shown"][0] == second
+    assert paused not in [e.value for e in at.error]
+    assert not at.warning or all("paused" not in w.value for w in at.warning)
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
