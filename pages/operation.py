@@ -39,12 +39,12 @@ def team_desk() -> None:
     op.clock_moved()
     if not view.finished:  # after the end no clock is left to move
         op.ready_toggle(user, operation, desk_now)
-    if view.finished:
-        st.success(t("desk.finished"), icon=":material/flag:")
+    if view.finished:  # nothing left to answer or do: the debrief is where to go
+        op.ended()
 
     pending = sum(r.status == "pending" and r.to_country == desk_now.seat.team.country
                   for r in desk_now.requests)
-    if pending:
+    if pending and not view.finished:
         st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
     briefing, inbox, chart, world, notices, requests, channel, together, actions = st.tabs(
         [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),

@@ -165,6 +165,14 @@ def clock_moved() -> None:
         st.warning(t("joint.clock_moved", day=num(day, ".1f")), icon=":material/schedule:")
 
 
+def ended() -> None:
+    """The operation is over: said once, with the way to the joint debrief (which opens to
+    the teams now); the desk asks for no action any more."""
+    st.success(t("op.ended"), icon=":material/flag:")
+    st.page_link("pages/operation_debrief.py", label=t("op.ended_debrief"),
+                 icon=":material/assignment:")
+
+
 def role_name(role: str | None) -> str:
     return t(f"joint.role.{role or 'every'}")
 
@@ -247,6 +255,9 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                 st.markdown(plain(r.message))
             if r.status != "pending":
                 st.caption(_status(r, lang))
+                continue
+            if desk.view.finished:  # an answer now would only be refused
+                st.caption(t("op.not_answered_ended"))
                 continue
             st.caption(t("op.waiting", days=num(day - r.t, ".1f")))
             bounded.text_input(t("op.reason"), key=f"op.reason.{r.id}", limit=REASON_MAX)

@@ -201,6 +201,26 @@ def test_a_refusal_on_one_operation_does_not_show_on_the_next(operation):
     assert not at.warning or all("paused" not in w.value for w in at.warning)
 
 
+def test_an_ended_operation_asks_nothing_more_of_the_desk(operation):
+    """Once the operation has ended nothing can be answered: the desk says it ended and
+    links to the joint debrief; no "request(s) wait for your answer", no answer buttons
+    (they only led to "Refused: the exercise has ended")."""
+    from academy import joint_debrief
+
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    call(operation, joint_debrief.end, "instructor")
+    at = desk(tanzanian(), "Requests")
+    said = texts(at)
+    assert "wait for your team's answer" not in said
+    assert not [b for b in at.button if b.key and b.key.startswith("op.answer.")]
+    assert not [i for i in at.text_input if str(i.key).startswith("op.reason.")]
+    assert "The operation has ended" in said
+    assert "Not answered before the operation ended." in [c.value for c in at.caption]
+    assert [link.proto.page for link in at.get("page_link")] == ["operation_debrief"]
+    assert request in said  # the request is still listed, as it stood
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
