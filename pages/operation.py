@@ -86,7 +86,7 @@ def team_desk() -> None:
         with actions:
             action_forms.render(
                 view, names, lambda action: op.act(user, operation, action),
-                desk_now.played.live.quote)
+                desk_now.played.live.quote, joint=True)
     # no results_shown(): on a shared desk every teammate's click and every move of the
     # clock redraws it, so the team's own last result stays until its next action
 

@@ -221,6 +221,19 @@ def test_an_ended_operation_asks_nothing_more_of_the_desk(operation):
     assert request in said  # the request is still listed, as it stood
 
 
+def test_the_rationale_label_says_who_reads_it_in_a_joint_operation(operation):
+    """On the team desk a request's rationale goes word for word to the team that receives
+    it (its Requests tab) and to the control cell: the label says so, not only "shown in
+    your debrief"; the team receiving it does read it."""
+    at = desk(as_trainee(), "Actions")
+    at.radio(key="actions.kind").set_value("inspection").run()
+    label = at.text_area(key="actions.inspection.why").label
+    assert label == ("Rationale (optional; a team receiving this as a request reads it word "
+                     "for word, as does the control cell; also shown in your debrief)")
+    call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    assert ASK["rationale"] in texts(desk(tanzanian(), "Requests"))
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
