@@ -46,11 +46,13 @@ def team_desk() -> None:
                   for r in desk_now.requests)
     if pending and not view.finished:
         st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
+    news = st.container()  # "new messages in the channel": known once the open tab is
     briefing, inbox, chart, world, notices, requests, channel, together, actions = st.tabs(
         [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
          t("desk.tab_notices"), t("op.tab_requests"), t("op.tab_channel"),
          t("op.tab_together"), t("desk.tab_actions")],
         key="op.tab", on_change="rerun")  # stateful: only the open tab runs
+    op.channel_news(user, operation, news, open_now=channel.open)
     if briefing.open:
         with briefing:  # each team is told its own country (the text is the home's)
             mine = desk_now.seat.team.country

@@ -40,6 +40,7 @@ SHOWN = "op.shown"  # (operation id, the day this tab's desk last showed)
 DECIDED = "op.decided"  # the day the trainee saw when they clicked (the previous run's)
 RESULTS_OF = "op.results_of"  # the operation the pending results below belong to
 SENT = "op.msg.sent"  # "message sent" (set by ``channel``)
+CHANNEL_SEEN = "op.channel_seen"  # (operation id, ids of the messages the tab has shown)
 WATCH_SECONDS = 1
 
 
@@ -330,6 +331,22 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
                      placeholder=prompt(list(targets)))
         bounded.text_area(t("op.message"), key="op.msg.body", limit=channels.MAX_BODY, height=90)
         st.form_submit_button(t("op.send"), on_click=send, type="primary")
+
+
+def channel_news(user: CurrentUser, operation: int, where: Any, open_now: bool) -> None:
+    """A banner in ``where`` while messages for the trainee (not their own) have come in
+    that this tab has not shown on its Channel tab — as ``op.to_answer`` does for requests.
+    What was shown is kept in the tab's session (per operation): a new tab, or a reload,
+    counts every message it has not shown yet."""
+    with db() as s:
+        ids = {m.id for m in channels.read(s, user=_me(s, user), operation_id=operation)
+               if m.from_user_id != user.id}
+    kept = st.session_state.get(CHANNEL_SEEN)
+    seen: set[int | None] = kept[1] if kept and kept[0] == operation else set()
+    if open_now:  # drawn on the open tab now: seen
+        st.session_state[CHANNEL_SEEN] = (operation, seen | ids)
+    elif new := len(ids - seen):
+        where.info(t("op.new_messages", n=new), icon=":material/forum:")
 
 
 def show_lines(lines: list[channels.Line]) -> None:

@@ -234,6 +234,25 @@ def test_the_rationale_label_says_who_reads_it_in_a_joint_operation(operation):
     assert ASK["rationale"] in texts(desk(tanzanian(), "Requests"))
 
 
+def test_a_new_channel_message_is_signalled_until_the_channel_is_opened(operation):
+    """As for a request, a message for the team shows a banner on whichever tab the
+    trainee sits; it goes once the Channel tab has been open; the trainee's own
+    messages are no news to them."""
+    news = "1 new message(s) in the team channel (Channel tab)."
+    at = desk(as_trainee(), "Inbox")
+    assert news not in [i.value for i in at.info]
+    call(operation, channels.post, TANZANIAN[0], body="The truck left Arusha",
+         to_team_id=operation["team"]["KE"])
+    at.run()  # what the desk's watch does when the pulse moves
+    assert news in [i.value for i in at.info]
+    desk(at, "Channel")
+    assert news not in [i.value for i in at.info]
+    at.text_area(key="op.msg.body").input("Thanks, we watch the border")
+    at.button(key="FormSubmitter:op.msg-Send the message").click().run()
+    desk(at, "Inbox")
+    assert not [i for i in at.info if "new message" in i.value]
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
