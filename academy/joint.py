@@ -38,7 +38,7 @@ from academy.models import (
     OperationTeam,
     User,
 )
-from academy.operation_log import fresh, team_acted_since, write
+from academy.operation_log import fresh, record_of, team_acted_since, write
 from academy.roster import entries, teams
 from academy.scenarios import get_version, parse
 from academy.workshops import can_manage
@@ -271,14 +271,27 @@ def team_view(
                 action_day=actors.action_day(live))
 
 
-def set_ready(session: Session, *, user: User, operation_id: int, ready: bool = True) -> bool:
+def set_ready(session: Session, *, user: User, operation_id: int, ready: bool = True,
+              seen_day: float | None = None) -> bool:
     """Mark the user's team ready for the clock to move; True when that moved it (the
-    control cell armed "advance when every team is ready" and this was the last team)."""
+    control cell armed "advance when every team is ready" and this was the last team).
+
+    A flag is for one day: ``seen_day`` is the day the trainee's desk showed when they
+    clicked. When the clock has moved since (another team was the last to get ready,
+    the control cell advanced), the call is refused (``joint_ready_stale``) and the new
+    day's flag is left as it is: a tab drawn before the move — a second tab of the team,
+    a toggle re-sending its old value — never marks the team ready for a day it has not
+    seen (QA: the clock then moved again without that team). None: whatever day it is."""
     seat = my_team(session, user=user, operation_id=operation_id)
     # under the operation's lock: of teams ready at the same moment, exactly one sees every
     # flag raised and moves the clock (without it each could miss the others' flags)
     exercises.lock(session, seat.operation.exercise_id)
     session.refresh(seat.operation)
+    if seen_day is not None:
+        record = record_of(session, seat.operation)
+        session.refresh(record)
+        if abs(record.day - seen_day) > 1e-9:
+            raise AcademyError("joint_ready_stale", day=record.day)
     seat.team.ready = ready
     session.add(seat.team)
     session.flush()

@@ -12,6 +12,14 @@ The after-action report and improvement plan (AAR/IP) for the whole operation fo
 shape of the workshop's AAR (``academy.aar``): ratings (each team and the operation),
 missed connections, the information-flow timeline, then the improvement plan — items the
 missed connections call for, and, for instructors, the facilitator's notes.
+
+A team nobody was seated in (nobody of it came: "Nobody is seated yet in …" on the control
+cell) did not play: the simulation answered for its country, as for a partner country no
+team plays. Decided (QA trial: Mozambique NEST, empty, was rated and blamed, and Kenya told
+to share with it): such a team is not rated, is in no missed connection — neither as the
+team that held something nor as the one that needed it — and so in no improvement item,
+and the debrief says its country was played by the simulation
+(``engine.joint_debrief``, ``simulated``). Its exchanges stay on the timeline.
 """
 
 from __future__ import annotations
@@ -68,9 +76,18 @@ def read(session: Session, *, user: User, operation_id: int) -> OperationDebrief
             raise AcademyError("joint_debrief_locked")
     scenario = parse(get_version(session, version_id=operation.scenario_version_id).text)
     live = fresh(session, operation).live
-    return OperationDebrief(operation, scenario, live.joint_debrief(),
-                            joint.teams_of(session, operation_id), ended(session, operation),
-                            instructor, mine)
+    teams, seated = joint.teams_of(session, operation_id), joint.seated_teams(session, operation_id)
+    simulated = [t.country for t in teams if t.id not in seated]
+    return OperationDebrief(operation, scenario, live.joint_debrief(simulated), teams,
+                            ended(session, operation), instructor, mine)
+
+
+def simulated_line(od: OperationDebrief, lang: str) -> str | None:
+    """Which teams the simulation played (nobody was seated in them), None when none."""
+    if not od.debrief.simulated:
+        return None
+    return catalogs.say("joint_debrief.simulated", lang, teams=listed(
+        [od.team_name(c, lang) for c in od.debrief.simulated], lang))
 
 
 def end(session: Session, *, user: User, operation_id: int) -> float:
@@ -205,6 +222,8 @@ def pdf(od: OperationDebrief, *, lang: str = "en",
     rows = [*jd.per_team, jd.joint]
     report.heading(say("ratings"))
     report.paragraph(catalogs.say("debrief.rating_scale", lang))
+    if (simulated := simulated_line(od, lang)) is not None:
+        report.paragraph(simulated)
     report.table([say("objective"), *(say("joint") if r.country == "joint"
                                       else od.team_name(r.country, lang) for r in rows)],
                  [[scenario.text(o.text, lang),

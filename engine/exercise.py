@@ -360,10 +360,11 @@ class Exercise:
     def meeting_review(self) -> list[MeetingReview]:
         """Each closed meeting's target list beside the real network (debrief only)."""
         return review(self.sim)
-    def joint_debrief(self) -> JointDebrief:
+    def joint_debrief(self, simulated: tuple[str, ...] | list[str] = ()) -> JointDebrief:
         """The whole operation's debrief (``engine.joint_debrief``): each team's and the joint
-        rating, missed connections, the information-flow timeline (never during play)."""
-        return joint_debrief(self.sim, self.scenario.id, self.seed)
+        rating, missed connections, the information-flow timeline (never during play);
+        ``simulated``: the teams' countries nobody played."""
+        return joint_debrief(self.sim, self.scenario.id, self.seed, simulated)
 
     def news(self, team: str) -> tuple[Any, ...]:
         """A cheap digest of what ``team``'s desk shows (day, its file, budget, decisions,

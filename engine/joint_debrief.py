@@ -22,6 +22,12 @@ day, the teams, what and why it mattered:
   about (or any load, for an inspection of a place) passed the place or country it named:
   it waited longer than it took the load to go by.
 
+A country whose team nobody played (no trainee was seated in it: ``simulated``) is played
+by the simulation, like a partner country no team plays: it is not rated, it is neither
+blamed for what it held nor owed anything in a missed connection (nobody could have shared
+or asked), its file does not count as the operation's knowledge or means, and the debrief
+says it was simulated. Its exchanges with the teams stay on the timeline — they happened.
+
 The information-flow timeline lists every exchange between countries: each share (and
 each share refused for a handling code), request, answer — a team's by hand, a simulated
 partner's drawn (read from the asking side's inbox) — and notice circulated by the General
@@ -30,7 +36,7 @@ Secretariat, with its day, from, to and kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from engine.fates import SEIZED, shipment_records
@@ -112,6 +118,7 @@ class JointDebrief(Record):
     known_by: dict[str, list[str]]  # member -> the teams that knew it at the end
     # each closed case meeting's agreed target list beside the real network
     meetings: list[MeetingReview] = field(default_factory=list)
+    simulated: list[str] = field(default_factory=list)  # joined, but nobody played them
 
 
 def team_side(sim: Simulation, country: str) -> Side:
@@ -126,9 +133,10 @@ def team_side(sim: Simulation, country: str) -> Side:
                 [m for m in sim.wrongful if credit.get(m) == country])
 
 
-def joint_side(sim: Simulation) -> Side:
-    """The operation as one: every arrest and find, what any team knows, every team's means."""
-    sides = sim.played or [sim.home]
+def joint_side(sim: Simulation, teams: list[str] | None = None) -> Side:
+    """The operation as one: every arrest and find, what any team knows, every team's means
+    (``teams``: the countries people played; default every team's)."""
+    sides = teams or sim.played or [sim.home]
     known: set[str] = set()
     notices = []
     for c in sides:
@@ -155,10 +163,16 @@ def rating(sim: Simulation, country: str, side: Side) -> TeamRating:
                       ratings(sim, m), ships, sorted(side.arrested), withheld)
 
 
-def joint_debrief(sim: Simulation, scenario_id: str, seed: int) -> JointDebrief:
-    teams = list(sim.played)
+def joint_debrief(sim: Simulation, scenario_id: str, seed: int,
+                  simulated: tuple[str, ...] | list[str] = ()) -> JointDebrief:
+    """``simulated``: countries that joined as teams but nobody played (see the module's
+    story): left out of the ratings, the missed connections and the operation's sums."""
+    gone = [c for c in sim.played if c in simulated]
+    teams = [c for c in sim.played if c not in gone]
     per_team = [rating(sim, c, team_side(sim, c)) for c in teams]
-    joint = rating(sim, "joint", joint_side(sim))
+    joint = rating(sim, "joint", joint_side(sim, teams))
+    if gone:  # the operation's shares refused: only the played teams'
+        joint = replace(joint, withheld=sum(sim.withheld.get(c, 0) for c in teams))
     w = sim.world
     known_by = {m: [c for c in teams if m in sim.knowledge_of[c].entities] for m in w.members}
     members = [
@@ -172,12 +186,15 @@ def joint_debrief(sim: Simulation, scenario_id: str, seed: int) -> JointDebrief:
         shipments=shipment_records(sim), missed=[], ratings=joint.ratings,
         measures=joint.measures, components=joint.components, score=joint.score,
         wrongful_arrests=list(sim.wrongful), decisions=[], prosecutions=case_records(sim),
-        handling_refused=dict(sim.withheld),
+        handling_refused={c: n for c, n in sim.withheld.items() if c not in gone},
     )
-    missed = sorted(held_not_shared(sim) + looked_for(sim) + requests_waiting(sim),
+    missed = sorted((m for m in held_not_shared(sim) + looked_for(sim) + requests_waiting(sim)
+                     if m.holder not in gone and m.needed_by not in gone),
                     key=lambda x: (x.day, x.kind, x.needed_by, x.holder))
     return JointDebrief(scenario_id, seed, round(sim.env.now, 4), teams, per_team, joint,
-                        missed, flows(sim), dict(sim.withheld), world, known_by, review(sim))
+                        missed, flows(sim),
+                        {c: n for c, n in sim.withheld.items() if c not in gone}, world,
+                        known_by, review(sim), gone)
 
 
 # --- missed connections ------------------------------------------------------------------

@@ -39,18 +39,20 @@ def team_desk() -> None:
     op.clock_moved()
     if not view.finished:  # after the end no clock is left to move
         op.ready_toggle(user, operation, desk_now)
-    if view.finished:
-        st.success(t("desk.finished"), icon=":material/flag:")
+    if view.finished:  # nothing left to answer or do: the debrief is where to go
+        op.ended()
 
     pending = sum(r.status == "pending" and r.to_country == desk_now.seat.team.country
                   for r in desk_now.requests)
-    if pending:
+    if pending and not view.finished:
         st.info(t("op.to_answer", n=pending), icon=":material/move_to_inbox:")
+    news = st.container()  # "new messages in the channel": known once the open tab is
     briefing, inbox, chart, world, notices, requests, channel, together, actions = st.tabs(
         [t("desk.tab_briefing"), t("desk.tab_inbox"), t("desk.tab_chart"), t("desk.tab_map"),
          t("desk.tab_notices"), t("op.tab_requests"), t("op.tab_channel"),
          t("op.tab_together"), t("desk.tab_actions")],
         key="op.tab", on_change="rerun")  # stateful: only the open tab runs
+    op.channel_news(user, operation, news, open_now=channel.open)
     if briefing.open:
         with briefing:  # each team is told its own country (the text is the home's)
             mine = desk_now.seat.team.country
@@ -86,7 +88,7 @@ def team_desk() -> None:
         with actions:
             action_forms.render(
                 view, names, lambda action: op.act(user, operation, action),
-                desk_now.played.live.quote)
+                desk_now.played.live.quote, joint=True)
     # no results_shown(): on a shared desk every teammate's click and every move of the
     # clock redraws it, so the team's own last result stays until its next action
 

@@ -68,9 +68,12 @@ def _first(options: list[Any], fill: Fill, name: str) -> Any:
     return options[fill.index(options, name) or 0] if options else None
 
 
-def _rationale(key: str) -> str | None:
-    text = bounded.text_area(t("actions.rationale"), key=f"{key}.why", limit=RATIONALE_MAX,
-                            height=68)
+def _rationale(key: str, joint: bool = False) -> str | None:
+    """The trainee's why. Alone, it is for their debrief; in a joint operation an action
+    that becomes a request to another team carries it word for word to that team's
+    Requests tab (and the control cell's): the label says who reads it."""
+    label = t("actions.rationale_joint" if joint else "actions.rationale")
+    text = bounded.text_area(label, key=f"{key}.why", limit=RATIONALE_MAX, height=68)
     return text.strip() or None
 
 
@@ -131,7 +134,9 @@ def price(quote: Quote) -> str:
     return f"{cost} · {t('actions.delay', low=low, high=high, mode=mode)}"
 
 
-def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pricer) -> None:
+def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pricer,
+           joint: bool = False) -> None:
+    """The action forms; ``joint``: on a team desk of a joint operation (see ``_rationale``)."""
     info = view.actions
     if st.session_state.get(LANG_KEY) != (lang := current_language()):
         # Streamlit stores a choice as its label: after a language change the old labels
@@ -147,7 +152,7 @@ def render(view: TraineeView, names: dict[str, str], submit: Submit, quote: Pric
     st.caption(t(f"actions.{kind}_help"))
     with st.container(border=True):  # not a form: later fields depend on earlier choices
         action = FORMS[kind](view, info, names, Fill())
-        action["rationale"] = _rationale(f"actions.{kind}")
+        action["rationale"] = _rationale(f"actions.{kind}", joint)
         st.caption(price(quote({"kind": kind, **action})), help=t("actions.price_help"))
         # a plain button, not a callback: the click carries the values on screen right now
         if st.button(t("actions.submit"), type="primary", key=f"actions.submit.{kind}"):

@@ -12,7 +12,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from academy.joint_debrief import OperationDebrief, flow_detail, improvements, missed_lines
+from academy.joint_debrief import (
+    OperationDebrief,
+    flow_detail,
+    improvements,
+    missed_lines,
+    simulated_line,
+)
 from academy.wording import listed
 from engine.messages import country_name
 from ui.charts import LABEL_LIMIT
@@ -57,6 +63,8 @@ def ratings(od: OperationDebrief) -> None:
                **{_team(od, r.country): r.ratings.get(o.id, "U") for r in rows}}
               for o in od.scenario.objectives], hide_index=True)
     st.caption(t("debrief.rating_scale"))
+    if (simulated := simulated_line(od, lang)) is not None:
+        st.info(plain(simulated), icon=":material/smart_toy:")
 
 
 def missed(od: OperationDebrief) -> None:

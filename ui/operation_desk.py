@@ -26,7 +26,7 @@ from engine.records import Outcome
 from engine.scenario import Scenario
 from ui import bounded, drafts
 from ui.choice import prompt
-from ui.desk import named
+from ui.desk import RESULT_KEYS, named
 from ui.i18n import current_language, num, t
 from ui.session import CurrentUser
 from ui.state import db
@@ -38,6 +38,9 @@ SCENARIO = "op.scenario"
 MOVED = "op.moved"  # the day an action was carried out on after the clock moved
 SHOWN = "op.shown"  # (operation id, the day this tab's desk last showed)
 DECIDED = "op.decided"  # the day the trainee saw when they clicked (the previous run's)
+RESULTS_OF = "op.results_of"  # the operation the pending results below belong to
+SENT = "op.msg.sent"  # "message sent" (set by ``channel``)
+CHANNEL_SEEN = "op.channel_seen"  # (operation id, ids of the messages the tab has shown)
 WATCH_SECONDS = 1
 
 
@@ -67,6 +70,7 @@ def load(user: CurrentUser, operation: int) -> joint.Desk:
     A click reaches the server as a new run, which reads the log afresh: the day the
     trainee decided on is the one the *previous* run showed (``DECIDED``), not the day this
     run is about to draw — so a click that crossed a move of the clock is told so."""
+    own_results(operation)
     held = st.session_state.get(HELD)
     with db() as s:
         desk = joint.team_view(s, user=_me(s, user), operation_id=operation,
@@ -78,6 +82,17 @@ def load(user: CurrentUser, operation: int) -> joint.Desk:
     st.session_state[DECIDED] = shown[1] if shown and shown[0] == operation else desk.view.day
     st.session_state[SHOWN] = (operation, desk.view.day)
     return desk
+
+
+def own_results(operation: int) -> None:
+    """The results waiting on the desk (an action's outcome or refusal, "the clock moved",
+    "message sent") belong to the operation they came from: a desk drawn for another
+    operation (a new one started, another picked in the URL) starts without them — the QA
+    trial saw operation 2's "the exercise has ended" on operation 3's fresh desk."""
+    if st.session_state.get(RESULTS_OF) != operation:
+        for key in (*RESULT_KEYS, MOVED, SENT):
+            st.session_state.pop(key, None)
+        st.session_state[RESULTS_OF] = operation
 
 
 def changed(user: CurrentUser, operation: int) -> bool:
@@ -151,6 +166,14 @@ def clock_moved() -> None:
         st.warning(t("joint.clock_moved", day=num(day, ".1f")), icon=":material/schedule:")
 
 
+def ended() -> None:
+    """The operation is over: said once, with the way to the joint debrief (which opens to
+    the teams now); the desk asks for no action any more."""
+    st.success(t("op.ended"), icon=":material/flag:")
+    st.page_link("pages/operation_debrief.py", label=t("op.ended_debrief"),
+                 icon=":material/assignment:")
+
+
 def role_name(role: str | None) -> str:
     return t(f"joint.role.{role or 'every'}")
 
@@ -171,20 +194,25 @@ def phase(operation: joint.JointOperation, scenario: Scenario) -> None:
 
 
 def ready_toggle(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
-    """The team's flag for the control cell: ready for the clock to move on."""
+    """The team's flag for the control cell: ready for the clock to move on — for the day
+    this desk shows. The toggle is a new widget each day (its key holds the day) and its
+    click carries that day: a tab drawn before the clock moved (a second tab, a browser
+    re-sending the old toggle's value) is refused by the server, never taken as ready for
+    the new day (``joint.set_ready``)."""
+    day = desk.view.day
+    key = f"op.ready.{operation}.{day:g}"
 
     def flip() -> None:
         _replace_result()
         try:
             with db() as s:
                 joint.set_ready(s, user=_me(s, user), operation_id=operation,
-                                ready=bool(st.session_state[f"op.ready.{operation}"]))
+                                ready=bool(st.session_state[key]), seen_day=day)
         except AcademyError as error:
             st.session_state["desk.error"] = error
 
-    st.session_state[f"op.ready.{operation}"] = desk.seat.team.ready  # as stored now
-    st.toggle(t("op.ready"), key=f"op.ready.{operation}", on_change=flip,
-              help=t("op.ready_help"))
+    st.session_state[key] = desk.seat.team.ready  # as stored now
+    st.toggle(t("op.ready"), key=key, on_change=flip, help=t("op.ready_help"))
 
 
 def _describe(request: Any, names: dict[str, str]) -> str:
@@ -228,6 +256,9 @@ def requests(user: CurrentUser, operation: int, desk: joint.Desk, names: dict[st
                 st.markdown(plain(r.message))
             if r.status != "pending":
                 st.caption(_status(r, lang))
+                continue
+            if desk.view.finished:  # an answer now would only be refused
+                st.caption(t("op.not_answered_ended"))
                 continue
             st.caption(t("op.waiting", days=num(day - r.t, ".1f")))
             bounded.text_input(t("op.reason"), key=f"op.reason.{r.id}", limit=REASON_MAX)
@@ -303,6 +334,22 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
                      placeholder=prompt(list(targets)))
         bounded.text_area(t("op.message"), key=body_key, limit=channels.MAX_BODY, height=90)
         st.form_submit_button(t("op.send"), on_click=send, args=(number, token), type="primary")
+
+
+def channel_news(user: CurrentUser, operation: int, where: Any, open_now: bool) -> None:
+    """A banner in ``where`` while messages for the trainee (not their own) have come in
+    that this tab has not shown on its Channel tab — as ``op.to_answer`` does for requests.
+    What was shown is kept in the tab's session (per operation): a new tab, or a reload,
+    counts every message it has not shown yet."""
+    with db() as s:
+        ids = {m.id for m in channels.read(s, user=_me(s, user), operation_id=operation)
+               if m.from_user_id != user.id}
+    kept = st.session_state.get(CHANNEL_SEEN)
+    seen: set[int | None] = kept[1] if kept and kept[0] == operation else set()
+    if open_now:  # drawn on the open tab now: seen
+        st.session_state[CHANNEL_SEEN] = (operation, seen | ids)
+    elif new := len(ids - seen):
+        where.info(t("op.new_messages", n=new), icon=":material/forum:")
 
 
 def show_lines(lines: list[channels.Line]) -> None:

@@ -82,6 +82,36 @@ def test_the_aar_ip_names_teams_missed_connections_and_the_plan(engine, op):  # 
     assert "Missed connections" not in ar and "Kenya NEST" in ar
 
 
+def test_a_team_nobody_sat_in_is_simulated_not_rated_nor_blamed(engine, op):  # noqa: F811
+    """Mozambique's team had nobody seated: the simulation played its country, as a
+    partner's. The debrief does not rate it, puts no missed connection on it (held, or
+    needed) nor suggests it as a team to share with; it says the country was simulated."""
+    from sqlmodel import select
+
+    from academy.models import OperationMember
+
+    with session_scope(engine) as s:
+        for member in s.exec(select(OperationMember).where(
+                OperationMember.team_id == op["team"]["MZ"])).all():
+            s.delete(member)
+    with session_scope(engine) as s:
+        joint_debrief.end(s, user=who(s, op, "instructor"), operation_id=op["op"])
+    with session_scope(engine) as s:
+        od = joint_debrief.read(s, user=who(s, op, "Kenya One"), operation_id=op["op"])
+        en = " ".join(text_of(joint_debrief.pdf(od, lang="en")).split())
+        plan = joint_debrief.improvements(od, "en")
+    jd = od.debrief
+    assert [r.country for r in jd.per_team] == ["KE", "TZ"]
+    assert jd.simulated == ["MZ"]
+    assert jd.missed  # Kenya's opening file still never reached Tanzania
+    assert not [m for m in jd.missed if "MZ" in (m.holder, m.needed_by)]
+    assert plan and not [x for x in plan if "Mozambique" in x]
+    assert "MZ" not in jd.handling_refused
+    assert not [c for cs in jd.known_by.values() for c in cs if c == "MZ"]
+    assert ("Played by the simulation, like a partner country (nobody was seated in the team): "
+            "Mozambique NEST (Mozambique).") in en
+
+
 def test_a_missed_connection_names_a_load_in_the_readers_language():
     """Kenya held a load that passed Tanzania and never shared it: the debrief names the
     load "Envoi S…" in French (the engine carries its id and kind), as the desks do."""

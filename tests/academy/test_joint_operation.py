@@ -562,6 +562,29 @@ def test_the_clock_moves_when_every_team_is_ready(engine, op):
         assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
 
 
+def test_a_ready_flag_sent_for_a_day_the_clock_has_left_is_refused(engine, op):
+    """A ready flag is for the day the trainee saw: a stale tab (drawn before the clock
+    moved) that sends "ready" afterwards is refused, and the new day's flag stays down —
+    else the team would be taken as ready for a day it never saw, and the clock would move
+    again without it."""
+    with session_scope(engine) as s:
+        control_cell.advance_when_ready(s, user=user(s, op, "instructor"),
+                                        operation_id=op["op"], armed=True)
+    for name in ("Kenya One", "Tanzania One", "Mozambique One"):
+        with session_scope(engine) as s:
+            joint.set_ready(s, user=user(s, op, name), operation_id=op["op"], seen_day=0.0)
+    with pytest.raises(AcademyError) as refused, session_scope(engine) as s:
+        joint.set_ready(s, user=user(s, op, "Kenya Two"), operation_id=op["op"], seen_day=0.0)
+    assert refused.value.code == "joint_ready_stale"
+    with Session(engine) as s:
+        assert [t.ready for t in joint.teams_of(s, op["op"])] == [False] * 3
+        assert operation_log.record_of(s, s.get(JointOperation, op["op"])).day == 1.0
+    with session_scope(engine) as s:  # decided on the day it now is: taken
+        assert joint.set_ready(s, user=user(s, op, "Kenya Two"), operation_id=op["op"],
+                               seen_day=1.0) is False
+        assert joint.my_team(s, user=user(s, op, "Kenya Two"), operation_id=op["op"]).team.ready
+
+
 def test_a_team_nobody_sits_in_does_not_hold_the_clock(engine, op):
     """A team with no trainee seated (nobody of it came, as Mozambique in the demo) cannot
     say it is ready: "when every team is ready" waits for the teams that have someone."""

@@ -17,11 +17,20 @@ PAGE = "pages/operation_debrief.py"
 
 @pytest.fixture
 def operation(app_db) -> int:  # type: ignore[no-untyped-def]
+    """The demo operation, Kenya's and Tanzania's teams seated (the demo trainee; a Tanzanian
+    who joined under their roster name and opened it); nobody in Mozambique's."""
+    from academy import joint
+    from academy.accounts import join_workshop
+    from academy.demo import DEMO_WORKSHOP_CODE
+
     engine = make_engine(app_db)
     with session_scope(engine) as s:
         seed_demo_operation(s)
+        tanzanian = join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name="Amani Mushi",
+                                  pin="1357")
         op = s.exec(select(JointOperation)).one()
         oid = op.id
+        joint.my_team(s, user=tanzanian, operation_id=oid)  # seated on opening it
     engine.dispose()
     return oid
 
@@ -42,8 +51,9 @@ def test_a_trainee_is_refused_before_the_operation_ends(operation):
     assert not at.get("vega_lite_chart") and not at.get("download_button")
 
 
-def share(app_db: str, oid: int) -> None:
-    """The demo trainee (Kenya) shares the case file with Tanzania: one flow on the timeline."""
+def share(app_db: str, oid: int, country: str = "TZ") -> None:
+    """The demo trainee (Kenya) shares the case file with ``country`` (Tanzania): one flow on
+    the timeline."""
     from academy import joint
     from academy.demo import DEMO_TRAINEE
 
@@ -51,12 +61,12 @@ def share(app_db: str, oid: int) -> None:
     with session_scope(engine) as s:
         trainee = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one()
         joint.act(s, user=trainee, operation_id=oid,
-                  action={"kind": "share_intel", "country": "TZ"}, seen_day=0.0)
+                  action={"kind": "share_intel", "country": country}, seen_day=0.0)
     engine.dispose()
 
 
 def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
-    share(app_db, operation)
+    share(app_db, operation, "MZ")  # to the team nobody played: Tanzania never got it
     end(app_db, operation)
     at = as_trainee().switch_page(PAGE).run()
     assert not at.exception
@@ -68,11 +78,13 @@ def test_a_trainee_sees_every_teams_results_after_the_end(app_db, operation):
     assert len(at.get("vega_lite_chart")) >= 3  # ratings, information flow, network
     (objectives,) = [tb.value for tb in at.table if "Objective" in tb.value.columns]
     assert list(objectives.columns) == ["Objective", "Kenya NEST (Kenya)", "Tanzania NEST "
-                                        "(Tanzania)", "Mozambique NEST (Mozambique)",
-                                        "Joint operation"]
+                                        "(Tanzania)", "Joint operation"]  # Mozambique: nobody
+    assert [i.value for i in at.info if "simulation" in i.value] == [
+        "Played by the simulation, like a partner country (nobody was seated in the team): "
+        "Mozambique NEST (Mozambique). Not rated, and in no missed connection."]
     assert objectives["Objective"].iloc[0].startswith("Interdict the flow of ivory")  # whole
     assert "The teams together found" in said and "You found" not in said  # not "by you"
-    flows = [d for d in at.dataframe if "Tanzania" in d.value.to_csv()
+    flows = [d for d in at.dataframe if "Mozambique" in d.value.to_csv()
              and "case file" in d.value.to_csv()]
     assert flows  # the table beside the timeline chart
     assert not [b for b in at.button if b.key == "operation_debrief.end"]

@@ -142,6 +142,117 @@ def test_the_control_cell_counts_only_teams_someone_sits_in(operation):
     assert any(c.value.startswith("Nobody is seated yet in Mozambique NEST") for c in at.caption)
 
 
+def ready_switch(at):  # type: ignore[no-untyped-def]
+    """The desk's "Ready for the next advance" toggle."""
+    return next(tg for tg in at.toggle if str(tg.key).startswith("op.ready"))
+
+
+def day_of(at) -> str:  # type: ignore[no-untyped-def]
+    return {m.label: m.value for m in at.metric}["Day"]
+
+
+def test_a_second_tab_cannot_raise_the_ready_flag_after_the_clock_moved(operation):
+    """Two tabs on Kenya's desk; Kenya is the last team to get ready, in the first tab: the
+    clock moves. The second tab, still drawn on day 0, sends "ready" (its toggle, a stale
+    click): the flag is for a day it no longer is — refused and told, Kenya is not ready for
+    day 1, and Tanzania getting ready alone does not move the clock again."""
+    call(operation, control_cell.advance_when_ready, "instructor", armed=True)
+    tanzania = desk(tanzanian())  # seated; Mozambique: nobody, so two teams play
+    first, second = desk(as_trainee()), desk(as_trainee())  # both drawn on day 0
+    ready_switch(tanzania).set_value(True).run()
+    assert day_of(tanzania) == "0.0 / 90"
+    ready_switch(first).set_value(True).run()  # the last team: the clock moves
+    assert not first.exception and day_of(first) == "1.0 / 90"
+    assert ready_switch(first).value is False  # a new day: decide again
+    ready_switch(second).set_value(True).run()  # the stale tab
+    assert not second.exception
+    assert day_of(second) == "1.0 / 90" and ready_switch(second).value is False
+    assert any("day 1.0" in e.value for e in second.error)
+    engine = make_engine(operation["url"])
+    with session_scope(engine) as s:
+        assert [t.ready for t in joint.teams_of(s, operation["op"])] == [False] * 3
+    engine.dispose()
+    assert call(operation, joint.set_ready, TANZANIAN[0], seen_day=1.0) is False  # no move
+    assert day_of(desk(as_trainee())) == "1.0 / 90"
+
+
+def test_a_refusal_on_one_operation_does_not_show_on_the_next(operation):
+    """A result waits on the desk until the trainee's next action — within its operation.
+    A refusal on operation 1 (paused) is not shown on the fresh desk of operation 2."""
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    at = desk(tanzanian(), "Requests")
+    call(operation, control_cell.set_paused, "instructor", paused=True)
+    at.button(key=f"op.answer.{request}.True").click().run()
+    paused = "Your instructor has paused this exercise."
+    assert paused in [e.value for e in at.error]
+    engine = make_engine(operation["url"])
+    with session_scope(engine) as s:
+        first = s.get(JointOperation, operation["op"])
+        second = joint.start(s, user=s.get(User, operation["instructor"]),
+                             workshop_id=first.workshop_id,
+                             scenario_version_id=first.scenario_version_id,
+                             countries={"Kenya NEST": "KE", "Tanzania NEST": "TZ"}).id
+    engine.dispose()
+    desk(at)  # the newest operation: the second
+    assert {m.label: m.value for m in at.metric}["Day"] == "0.0 / 90"
+    assert at.session_state["op.shown"][0] == second
+    assert paused not in [e.value for e in at.error]
+    assert not at.warning or all("paused" not in w.value for w in at.warning)
+
+
+def test_an_ended_operation_asks_nothing_more_of_the_desk(operation):
+    """Once the operation has ended nothing can be answered: the desk says it ended and
+    links to the joint debrief; no "request(s) wait for your answer", no answer buttons
+    (they only led to "Refused: the exercise has ended")."""
+    from academy import joint_debrief
+
+    sent = call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    request = sent.played.outcome.params["request"]
+    call(operation, joint_debrief.end, "instructor")
+    at = desk(tanzanian(), "Requests")
+    said = texts(at)
+    assert "wait for your team's answer" not in said
+    assert not [b for b in at.button if b.key and b.key.startswith("op.answer.")]
+    assert not [i for i in at.text_input if str(i.key).startswith("op.reason.")]
+    assert "The operation has ended" in said
+    assert "Not answered before the operation ended." in [c.value for c in at.caption]
+    assert [link.proto.page for link in at.get("page_link")] == ["operation_debrief"]
+    assert request in said  # the request is still listed, as it stood
+
+
+def test_the_rationale_label_says_who_reads_it_in_a_joint_operation(operation):
+    """On the team desk a request's rationale goes word for word to the team that receives
+    it (its Requests tab) and to the control cell: the label says so, not only "shown in
+    your debrief"; the team receiving it does read it."""
+    at = desk(as_trainee(), "Actions")
+    at.radio(key="actions.kind").set_value("inspection").run()
+    label = at.text_area(key="actions.inspection.why").label
+    assert label == ("Rationale (optional; a team receiving this as a request reads it word "
+                     "for word, as does the control cell; also shown in your debrief)")
+    call(operation, joint.act, DEMO_TRAINEE[0], action=ASK, seen_day=0.0)
+    assert ASK["rationale"] in texts(desk(tanzanian(), "Requests"))
+
+
+def test_a_new_channel_message_is_signalled_until_the_channel_is_opened(operation):
+    """As for a request, a message for the team shows a banner on whichever tab the
+    trainee sits; it goes once the Channel tab has been open; the trainee's own
+    messages are no news to them."""
+    news = "1 new message(s) in the team channel (Channel tab)."
+    at = desk(as_trainee(), "Inbox")
+    assert news not in [i.value for i in at.info]
+    call(operation, channels.post, TANZANIAN[0], body="The truck left Arusha",
+         to_team_id=operation["team"]["KE"])
+    at.run()  # what the desk's watch does when the pulse moves
+    assert news in [i.value for i in at.info]
+    desk(at, "Channel")
+    assert news not in [i.value for i in at.info]
+    at.text_area(key="op.msg.body").input("Thanks, we watch the border")
+    at.button(key="FormSubmitter:op.msg-Send the message").click().run()
+    desk(at, "Inbox")
+    assert not [i for i in at.info if "new message" in i.value]
+
+
 class Clock:
     """The control desk's clock, as the test sets it: no wall time, so a loaded machine (CI)
     cannot turn a double click into two deliberate clicks. Each read returns the next of
