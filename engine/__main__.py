@@ -27,7 +27,7 @@ from typing import Any
 
 from engine.diagnostics import did_you_mean
 from engine.loader import module_ids_in, notes
-from engine.policies import score_batch
+from engine.policies import rated_batch
 from engine.scenario import (
     Problem,
     Scenario,
@@ -117,7 +117,7 @@ def run_summary(path: str | Scenario, seed: int, policy: str) -> dict[str, Any]:
 
 def calibrate(
     path: str | Scenario, runs: int, policies: list[str], workers: int = 2
-) -> dict[str, dict[str, float]]:
+) -> dict[str, dict[str, Any]]:
     """Play seeds ``0 .. runs-1`` with every policy: ``runs`` runs *per policy*.
 
     Work is cut into a few large batches per worker (each batch pickles the scenario once
@@ -131,14 +131,15 @@ def calibrate(
         (scenario, p, range(i, min(i + size, runs))) for p in policies for i in range(0, runs, size)
     ]
     if workers <= 1:
-        results = list(map(score_batch, jobs))
+        results = list(map(rated_batch, jobs))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(score_batch, jobs))
-    scores = [x for batch in results for x in batch]
+            results = list(pool.map(rated_batch, jobs))
+    played = [x for batch in results for x in batch]
     out = {}
     for i, p in enumerate(policies):
-        xs = sorted(scores[i * runs : (i + 1) * runs])
+        mine = played[i * runs : (i + 1) * runs]
+        xs = sorted(score for score, _ in mine)
         q = statistics.quantiles(xs, n=4) if len(xs) > 1 else [xs[0]] * 3
         out[p] = {
             "runs": runs,
@@ -148,6 +149,11 @@ def calibrate(
             "q3": q[2],
             "max": xs[-1],
             "mean": round(statistics.fmean(xs), 2),
+            # how often this bot got each rating on each objective (shares of its runs)
+            "objectives": {
+                o.id: {r: sum(rated[o.id] == r for _, rated in mine) / len(mine) for r in "PSMU"}
+                for o in scenario.objectives
+            },
         }
     return out
 
@@ -258,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {p:<10} median {st['median']:6.2f}  q1 {st['q1']:6.2f}  q3 {st['q3']:6.2f}  "
                 f"min {st['min']:6.2f}  max {st['max']:6.2f}"
             )
+            for objective, shares in st["objectives"].items():
+                print(f"    objective {objective:<24} " + "  ".join(
+                    f"{r} {shares[r]:4.0%}".replace("%", " %") for r in "PSMU"))
     return 0
 
 

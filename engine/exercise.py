@@ -444,6 +444,10 @@ class Exercise:
     def score(self) -> float:
         return total(components(self.sim, measures(self.sim)))
 
+    def ratings(self) -> dict[str, str]:
+        """Each objective's rating (P, S, M or U), as the debrief gives it."""
+        return ratings(self.sim, measures(self.sim))
+
     def debrief(self) -> Debrief:
         sim, w = self.sim, self.world
         m = measures(sim)

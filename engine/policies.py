@@ -102,3 +102,12 @@ def score_batch(job: tuple[Scenario, str, range]) -> list[float]:
     scenario, policy, seeds = job
     fakers = FakerPool()
     return [run_policy(scenario, seed, policy, fakers=fakers).score() for seed in seeds]
+
+
+def rated_batch(job: tuple[Scenario, str, range]) -> list[tuple[float, dict[str, str]]]:
+    """Score and objective ratings of one policy over a batch of seeds (``score_batch``
+    with what the author's guide asks of each objective)."""
+    scenario, policy, seeds = job
+    fakers = FakerPool()
+    return [(ex.score(), ex.ratings()) for ex in
+            (run_policy(scenario, seed, policy, fakers=fakers) for seed in seeds)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine import actions as A
@@ -53,3 +55,27 @@ def test_replay_of_a_bot_log_gives_the_same_calls_and_payments(wildlife):
     again = Exercise.from_log(wildlife, 4, ex.log)
     assert again.sim.calls == ex.sim.calls and again.sim.payments == ex.sim.payments
     assert again.score() == ex.score()
+
+
+def test_calibration_gives_each_objectives_ratings_per_bot(wildlife):
+    """The author's guide asks for "each objective rated P by the heuristic bot most of the
+    time but not by the random one": calibration says how often each bot got each rating
+    (a trial had to loop ``engine run`` by hand to find out)."""
+    result = calibrate(wildlife, 6, ["random", "heuristic"], workers=1)
+    ids = {o.id for o in wildlife.objectives}
+    for policy in ("random", "heuristic"):
+        shares = result[policy]["objectives"]
+        assert set(shares) == ids
+        for rated in shares.values():
+            assert set(rated) == {"P", "S", "M", "U"}
+            assert sum(rated.values()) == pytest.approx(1.0)
+    expected = {o: sum(run_policy(wildlife, seed, "heuristic").debrief().ratings[o] == "P"
+                       for seed in range(6)) / 6 for o in ids}
+    assert {o: r["P"] for o, r in result["heuristic"]["objectives"].items()} == expected
+
+
+def test_calibrate_prints_the_objectives_ratings(capsys):
+    assert main(["calibrate", "wildlife-ivory-corridor", "--runs", "2", "--policies",
+                 "heuristic", "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^\s+objective \S+ +P +\d+ % +S +\d+ % +M +\d+ % +U +\d+ %", out, re.M), out
