@@ -59,11 +59,13 @@ def network(debrief: Debrief, hypotheses: dict[str, str], words: str = "debrief"
              for m in debrief.members]
     edges = [{"a": a, "b": b, "relation": relation(r, lang)} for a, b, r in debrief.edges]
     label = {m.id: m.label for m in debrief.members}
+    # each tie as the scenario has it: "<who> bribes <whom>", not a bare "linked to"
+    ties = {n["id"]: "; ".join(sorted(
+        t("debrief.tie", actor=label.get(a, a), relation=relation(r, lang), other=label.get(b, b))
+        for a, b, r in debrief.edges if n["id"] in (a, b))) for n in nodes}
     rows = [{t("figure.col_name"): n["label"], t("figure.col_role"): n["role"],
              t("map.country"): n["country"], t("debrief.col_status"): n["status"],
-             t("desk.linked_to"): "; ".join(sorted(label.get(b if a == n["id"] else a, "")
-                                                   for a, b, _ in debrief.edges
-                                                   if n["id"] in (a, b)))} for n in nodes]
+             t("debrief.col_ties"): ties[n["id"]]} for n in nodes]
     figure(charts.network(nodes, edges, colour="status", legend=t("debrief.col_status")),
            title=t("debrief.tab_network"), tables=[rows])
     found = sum(m.known for m in debrief.members)

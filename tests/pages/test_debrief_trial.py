@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.pages.helpers import KNOWN_COMPANY, as_trainee, start_wildlife, texts
+from tests.pages.helpers import KNOWN_COMPANY, as_trainee, play_to_end, start_wildlife, texts
 from tests.pages.test_debrief_i18n_pages import open_debrief, played
 
 __all__ = ["played"]  # the fixture, shared with the debrief i18n page tests
@@ -141,3 +141,18 @@ def test_the_empty_timeline_says_no_decisions_yet():
     assert not at.exception
     assert any(i.value.startswith("No decisions yet") for i in at.info), texts(at)
     assert not at.dataframe
+
+
+def test_the_real_network_says_who_does_what_to_whom(app_db):
+    """A trial: the real network's table said only "Linked to Marie Johnson" of a corrupt
+    official. Each member's ties are said as the scenario has them, with their relation:
+    "<who> bribes <whom>", in the reader's language."""
+    exercise_id, ex = play_to_end(app_db, {"kind": "advance", "days": 1})
+    live = ex.debrief()
+    label = {m.id: m.label for m in live.members}
+    said = {f"{label[a]} {r.replace('_', ' ')} {label[b]}" for a, b, r in live.edges}
+    at = open_debrief(exercise_id, "en", "The real network")
+    rows = next(tb.value for tb in at.table if "Ties" in tb.value.columns)
+    shown = {tie for cell in rows["Ties"] for tie in str(cell).split("; ") if tie}
+    assert shown and shown <= said and said <= shown
+    assert "Linked to" not in rows.columns
