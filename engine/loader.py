@@ -169,15 +169,20 @@ def load_scenario_text(
                 by_alias=True, by_name=False,
             )
     except ValidationError as exc:
-        problems = []
+        found: list[tuple[tuple[str | int, ...], str]] = []
         schema = _schema()
         for err in exc.errors(include_url=False):
             path, dotted = _path_text(tuple(err["loc"]))
             if any(path[: len(stray)] == stray for stray in strays):
                 continue  # said once, by its comma
             fields = fields_at(schema, path[:-1]) if err["type"] == "extra_forbidden" else []
-            said = plain({**err, "loc": path}, fields, field_schema(schema, path))
-            problems.append(_problem(filename, _line_of(root, path), path, said, data))
+            found.append((path, plain({**err, "loc": path}, fields, field_schema(schema, path))))
+        # a misspelt field is one mistake: its did-you-mean says it, not also "is required"
+        meant = {path[:-1] + (said.values["name"],) for path, said in found
+                 if getattr(said, "code", "") == "field.unknown_hint"}
+        problems = [_problem(filename, _line_of(root, path), path, said, data)
+                    for path, said in found
+                    if not (getattr(said, "code", "") == "field.required" and path in meant)]
         raise besides(problems) from None
     except RecursionError:
         raise fail(1, "scenario nested too deeply", "too_deep", limit=MAX_DEPTH) from None

@@ -164,8 +164,9 @@ def test_objective_modules_are_checked_against_the_curriculum_when_given(tmp_pat
 def test_a_comma_inside_braces_is_one_problem_that_says_put_the_text_in_quotes():
     """Trial: `name: Dried seafood street, Sheung Wan` inside { } read "Sheung Wan" as a
     field ("unknown field"); in a text it gave two problems per language."""
-    text = edit("{id: mombasa-port, name: Port of Mombasa (Kilindini),",
-                "{id: mombasa-port, name: Port of Mombasa, Kilindini,")
+    text = edit('{id: mombasa-port, name: {en: "Port of Mombasa (Kilindini)", fr: "Port de '
+                'Mombasa (Kilindini)", es: "Puerto de Mombasa (Kilindini)", ar: "ميناء مومباسا '
+                '(كيلينديني)"},', "{id: mombasa-port, name: Port of Mombasa, Kilindini,")
     out = only(text)
     assert out == (f"s.yaml:{line_of(text, 'Kilindini')}: location 6 (mombasa-port), name: "
                    "a comma inside { } ends a value: put the whole text in quotes, e.g. "
@@ -228,3 +229,12 @@ def test_a_placeholder_typo_in_an_inject_gets_a_did_you_mean():
     out = only(text)
     assert out.endswith("message (en) names {driver}, which the inject does not reveal"
                         " — did you mean {drivers}?")
+
+
+def test_a_misspelled_required_field_is_one_problem_with_its_did_you_mean():
+    """A trial: `contry: KE` gave two lines, "is required: add 'country: ...'" and
+    "unknown field — did you mean 'country'?". It is one mistake: one line, the second."""
+    text = edit("country: MZ, kind: source_area", "contry: MZ, kind: source_area")
+    out = only(text)
+    assert out.startswith(f"s.yaml:{line_of(text, 'contry: MZ')}: ")
+    assert "did you mean 'country'?" in out
