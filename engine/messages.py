@@ -245,7 +245,8 @@ TEMPLATES: dict[str, str] = {
     " scenario's briefing below is written for the analyst of {home}'s NEST: you play"
     " {country}'s. {text}",
     "system.team_briefing_home": "Joint operation: your team is the NEST of {country}; other"
-    " countries of the case are played by other teams of the workshop or simulated. {text}",
+    " countries of the case are played by other teams of the workshop or simulated. The"
+    " scenario's briefing, in your inbox, is your team's.",
     "inject.msel": "{text}",
     "inject.contingency": "{text}",
     "inject.instructor": "{text}",

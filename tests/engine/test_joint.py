@@ -627,3 +627,18 @@ def test_a_controlled_delivery_through_the_teams_own_country_asks_only_the_other
     assert out.code == "cd.in_force_home" and "KE" not in out.message
     assert sid in single.sim.cd_requests
     assert "home.cd_in_force" in codes(single.view())
+
+
+def test_the_home_team_reads_the_scenarios_briefing_once(wildlife):
+    """A trial: Kenya's inbox held the briefing twice, the scenario's own item and the team
+    item repeating it. The home team's item names the team and points at the briefing;
+    another team's item carries the briefing, since it has no other."""
+    from engine.messages import render
+
+    e = Exercise(wildlife, 3)
+    for country in ("KE", "TZ"):
+        assert e.apply({"kind": "team_joins", "country": country}, CONTROL).accepted
+    opening = wildlife.briefing["en"].split(".")[0]
+    for country, times in (("KE", 1), ("TZ", 1)):
+        shown = [render(i.code, i.params, "en", lambda _c: None) for i in e.view(country).inbox]
+        assert sum(opening in text for text in shown) == times, (country, shown)
