@@ -17,7 +17,7 @@ if workshop is None:
 
 operation = cc.pick(user, workshop)
 with st.expander(t("cc.new"), expanded=operation is None, icon=":material/add_circle:"):
-    cc.start_form(user, workshop)
+    cc.start_form(user, workshop, existing=operation is not None)
 if operation is None:
     cc.notices()
     st.stop()

@@ -113,8 +113,10 @@ def pick(user: CurrentUser, workshop: Workshop) -> int | None:
                   format_func=lambda i: t("cc.operation_line", id=i, at=stamps[i]))
 
 
-def start_form(user: CurrentUser, workshop: Workshop) -> None:
-    """Scenario, each workshop team -> a country (or not playing), roles per trainee."""
+def start_form(user: CurrentUser, workshop: Workshop, existing: bool = False) -> None:
+    """Scenario, each workshop team -> a country (or not playing), roles per trainee;
+    ``existing``: the workshop has an operation already, which a new one replaces on
+    every desk."""
     lang = current_language()
     with db() as s:
         versions = {v.id or 0: v for v in latest(s)}
@@ -126,6 +128,8 @@ def start_form(user: CurrentUser, workshop: Workshop) -> None:
     if len(team_names) < joint.MIN_TEAMS:
         st.info(t("cc.need_teams", n=joint.MIN_TEAMS))
         return
+    if existing:  # trainees' desks show the newest operation (academy.joint.for_trainee)
+        st.warning(t("cc.new_moves_desks"), icon=":material/warning:")
     version_id = st.selectbox(t("cc.scenario"), list(versions), key="cc.start.scenario",
                               format_func=lambda i: versions[i].title,
                               placeholder=prompt(list(versions)))

@@ -460,3 +460,11 @@ def test_the_control_cell_changes_a_trainees_role(operation):
     assert not at.exception and "Role changed." in [s.value for s in at.success]
     assert "Demo Trainee (Prosecutor liaison)" in list(at.dataframe[0].value["Members (role)"])
     assert "your role: **Prosecutor liaison**" in texts(desk(as_trainee()))
+
+
+def test_starting_another_operation_warns_that_desks_move_to_it(operation):
+    """A trial: an instructor could start a second operation while one ran, with no word
+    that every trainee's desk then shows the newest one."""
+    at = as_instructor()
+    at.switch_page("pages/control_cell.py").run()
+    assert any("moves every team's desk to it" in w.value for w in at.warning), texts(at)
