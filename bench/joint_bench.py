@@ -55,6 +55,9 @@ PROPOSE = "Propose a meeting"  # an action of the engine: a log entry every desk
 # a teammate's click changed the world between this desk's picture and its click: the
 # desk is told and shows the latest state (issue 12's "clear message"), counted apart
 RACED = say("error.team_conflict", "en")
+# a "Ready" click drawn before the clock moved is refused for the new day, and told so
+# (academy.joint.set_ready): the clock crossed the click, counted apart, like a race
+CROSSED = say("error.joint_ready_stale", "en", day=0.0).split("0.0")[0]
 
 
 def trainee_name(team: int, seat: int) -> str:
@@ -93,6 +96,7 @@ class Trial:
         self.advances: list[float] = []  # the control cell's own click -> its screen
         self.errors: list[str] = []
         self.raced = 0  # clicks told a teammate acted at the same moment
+        self.crossed = 0  # "Ready" clicks the clock's move overtook, told so
 
 
 def _sort(trial: Trial, who: str, where: str, texts: list[str]) -> None:
@@ -101,6 +105,8 @@ def _sort(trial: Trial, who: str, where: str, texts: list[str]) -> None:
     for text in texts:
         if text == RACED:
             trial.raced += 1
+        elif text.startswith(CROSSED):
+            trial.crossed += 1
         elif not text.startswith("Refused"):
             trial.errors.append(f"{who} {where}: {text[:160]}")
 
@@ -224,7 +230,7 @@ async def play(server: Server, teams: int, per_team: int, seconds: float, think:
             "clicks": figures(ms), "advance_click": figures([x * 1000 for x in trial.advances]),
             "advance_reaches_desk": figures([x * 1000 for x in trial.reach]),
             "advances": len(trial.advances), "engine_actions": trial.actions,
-            "raced_a_teammate": trial.raced,
+            "raced_a_teammate": trial.raced, "ready_crossed_by_the_clock": trial.crossed,
             "wall_s": round(wall, 1),
             "errors": trial.errors, "server_rss_mb": rss_mb(server.process.pid),  # type: ignore[union-attr]
             "server_cpu_s": round(cpu[1] - cpu[0], 1) if len(cpu) == 2 else None}
@@ -262,7 +268,8 @@ def main() -> None:
                        ("advance_reaches_desk", "advance clicked -> a desk shows the new day")):
         show(f"{what}:", result[kind])  # type: ignore[arg-type]
     print(f"  engine actions among the clicks: {result['engine_actions']} · told a teammate "
-          f"acted at the same moment: {result['raced_a_teammate']}")
+          f"acted at the same moment: {result['raced_a_teammate']} · 'Ready' overtaken by "
+          f"the clock: {result['ready_crossed_by_the_clock']}")
     print(f"  advances: {result['advances']} · server CPU {result['server_cpu_s']} s · "
           f"memory {result['server_rss_mb']} MB")
     print(f"  errors: {len(result['errors'])}")  # type: ignore[arg-type]

@@ -43,13 +43,14 @@ def test_trainee_plays_to_the_debrief_across_a_server_restart(server, page, shot
     expect(metric_value(page, "Day")).to_have_text("0.0 / 90")
     shot(page, "exercise-01-desk-briefing")
 
-    # A Red Notice on a company: refused, with the reason
+    # A Silver Notice on a company with nothing on its money yet: refused, with the reason
+    # (the form offers each colour only the subjects its rule accepts: no company for a Red)
     action(page, "Request a notice")
-    select(page, "Notice", "Red Notice")
+    select(page, "Notice", "Silver Notice (pilot)")
     select(page, "Subject", "(company)")
     send(page)
     expect(page.get_by_text("Refused:")).to_be_visible()
-    shot(page, "exercise-02-red-notice-refused")
+    shot(page, "exercise-02-notice-refused")
 
     # Intelligence on the company, then a week passes and reports arrive
     action(page, "Request intelligence")
@@ -171,8 +172,8 @@ def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     page.get_by_role("tab", name="Mesures").click()
     page.get_by_test_id("stRadio").get_by_text("Demander une notice", exact=True).click()
     wait_idle(page)
-    select(page, "Type de notice", "Notice rouge")
+    select(page, "Type de notice", "Notice argent (phase pilote)")
     select(page, "Personne concernée", "(société)")
     page.get_by_role("button", name="Envoyer").click()
-    expect(page.get_by_text("Refusé\u202f: cette notice doit viser")).to_be_visible()
+    expect(page.get_by_text("Refusé\u202f: une notice argent porte sur des avoirs")).to_be_visible()
     shot(page, "exercise-11-desk-fr-refusal")

@@ -10,7 +10,8 @@ from sqlmodel import select
 
 from academy import joint, joint_debrief
 from academy.db import make_engine, session_scope
-from academy.demo import DEMO_TRAINEE, seed_demo_operation
+from academy.accounts import join_workshop
+from academy.demo import DEMO_TRAINEE, DEMO_WORKSHOP_CODE, seed_demo_operation
 from academy.models import JointOperation, User
 from engine.exercise import Exercise
 from tests.browser.steps import sign_in_staff, sign_in_trainee, wait_idle
@@ -19,12 +20,16 @@ pytestmark = pytest.mark.browser
 
 
 def play(db_url: str) -> None:
-    """Kenya asks Tanzania to inspect where the first load crosses; Tanzania never answers;
-    Kenya shares its file with Mozambique; the control cell ends the operation."""
+    """Kenya asks Tanzania to inspect where the first load crosses; Tanzania (a trainee is
+    seated: a team nobody sits in is simulated, never blamed) never answers; Kenya shares
+    its file with Mozambique; the control cell ends the operation."""
     engine = make_engine(db_url)
     with session_scope(engine) as s:
         seed_demo_operation(s)
+        tanzanian = join_workshop(s, new=True, code=DEMO_WORKSHOP_CODE, name="Amani Mushi",
+                                  pin="1357")
         op = s.exec(select(JointOperation)).one()
+        joint.my_team(s, user=tanzanian, operation_id=op.id)  # seated on opening the desk
         instructor = s.exec(select(User).where(User.username == "instructor")).one()
         trainee = s.exec(select(User).where(User.display_name == DEMO_TRAINEE[0])).one()
         od = joint_debrief.read(s, user=instructor, operation_id=op.id)
