@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from sqlmodel import select
 
 from academy import joint, joint_debrief
-from academy.db import make_engine, session_scope
 from academy.accounts import join_workshop
+from academy.db import make_engine, session_scope
 from academy.demo import DEMO_TRAINEE, DEMO_WORKSHOP_CODE, seed_demo_operation
 from academy.models import JointOperation, User
 from engine.exercise import Exercise
