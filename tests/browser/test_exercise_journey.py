@@ -173,7 +173,7 @@ def test_a_french_trainee_gets_refusals_in_french(server, page, shot):
     page.get_by_test_id("stRadio").get_by_text("Demander une notice", exact=True).click()
     wait_idle(page)
     select(page, "Type de notice", "Notice argent (phase pilote)")
-    select(page, "Personne concernée", "(société)")
+    select(page, "Sujet", "(société)")
     page.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_text("Refusé\u202f: une notice argent porte sur des avoirs")).to_be_visible()
     shot(page, "exercise-11-desk-fr-refusal")
