@@ -305,7 +305,7 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
         lines = channels.lines(s, user=_me(s, user), operation_id=operation)
         teams = [(tm.id, tm.name) for tm in joint.teams_of(s, operation)
                  if tm.id != desk.seat.team.id]
-    if st.session_state.pop("op.msg.sent", False):
+    if st.session_state.pop(SENT, False):
         st.success(t("op.sent"), icon=":material/send:")
     show_lines(lines)
     targets: dict[int, str] = {0: t("joint.control_cell"), **{i or 0: n for i, n in teams}}
@@ -327,7 +327,7 @@ def channel(user: CurrentUser, operation: int, desk: joint.Desk) -> None:
             st.session_state["desk.error"] = error
             return
         drafts.sent("op.msg", number)  # a new, empty draft
-        st.session_state["op.msg.sent"] = True
+        st.session_state[SENT] = True
 
     with st.form(drafts.key("op.msg", number), border=True):
         st.selectbox(t("op.to"), list(targets), format_func=lambda i: targets[i], key=to_key,
